@@ -1,0 +1,1 @@
+export { versionString } from "./services/version.js";

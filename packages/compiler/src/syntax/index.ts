@@ -1,0 +1,16 @@
+/**
+ * The Go front end's syntax layer: positions, scanner, parser, AST, printer.
+ * See HACKING.md in this folder.
+ */
+export * from "./position.js";
+export * as ast from "./ast.js";
+export type {
+  Node, Expr, Stmt, Decl, Spec, File, Ident, BasicLit, FuncType, FieldList, Field,
+  Comment, CommentGroup, BlockStmt, GenDecl, FuncDecl, ImportSpec, ValueSpec, TypeSpec,
+} from "./ast.js";
+export { nodePos, nodeEnd, unparen, inspect, walk, forEachChild, isExpr } from "./ast.js";
+export type { Diagnostic } from "../diag.js";
+export { formatDiagnostic, sortDiagnostics } from "../diag.js";
+export { parseFile } from "./parser.js";
+export type { ParseMode, ParseOptions, ParseResult } from "./parser.js";
+export { exprString } from "./printer.js";
