@@ -373,6 +373,13 @@ export class Named extends TypeBase {
         return Typ[BasicKind.Invalid];
       }
     }
+    if (u instanceof Named) {
+      // declared as `type A B` with B named: resolve (and cache) the chain
+      this.underlyingType = Typ[BasicKind.Invalid]; // cycle guard
+      const r = u.underlying();
+      this.underlyingType = r instanceof Named ? Typ[BasicKind.Invalid] : r;
+      return this.underlyingType;
+    }
     return u;
   }
 
@@ -455,40 +462,40 @@ export type Type =
 // ---------------------------------------------------------------------------
 // Predeclared basic types (canonical instances).
 
-const B = BasicInfo;
+
 /** Typ[kind] is the canonical Basic type of each kind. */
 export const Typ: Basic[] = [
   new Basic(BasicKind.Invalid, 0, "invalid type"),
-  new Basic(BasicKind.Bool, B.IsBoolean, "bool"),
-  new Basic(BasicKind.Int, B.IsInteger, "int"),
-  new Basic(BasicKind.Int8, B.IsInteger, "int8"),
-  new Basic(BasicKind.Int16, B.IsInteger, "int16"),
-  new Basic(BasicKind.Int32, B.IsInteger, "int32"),
-  new Basic(BasicKind.Int64, B.IsInteger, "int64"),
-  new Basic(BasicKind.Uint, B.IsInteger | B.IsUnsigned, "uint"),
-  new Basic(BasicKind.Uint8, B.IsInteger | B.IsUnsigned, "uint8"),
-  new Basic(BasicKind.Uint16, B.IsInteger | B.IsUnsigned, "uint16"),
-  new Basic(BasicKind.Uint32, B.IsInteger | B.IsUnsigned, "uint32"),
-  new Basic(BasicKind.Uint64, B.IsInteger | B.IsUnsigned, "uint64"),
-  new Basic(BasicKind.Uintptr, B.IsInteger | B.IsUnsigned, "uintptr"),
-  new Basic(BasicKind.Float32, B.IsFloat, "float32"),
-  new Basic(BasicKind.Float64, B.IsFloat, "float64"),
-  new Basic(BasicKind.Complex64, B.IsComplex, "complex64"),
-  new Basic(BasicKind.Complex128, B.IsComplex, "complex128"),
-  new Basic(BasicKind.String, B.IsString, "string"),
+  new Basic(BasicKind.Bool, BasicInfo.IsBoolean, "bool"),
+  new Basic(BasicKind.Int, BasicInfo.IsInteger, "int"),
+  new Basic(BasicKind.Int8, BasicInfo.IsInteger, "int8"),
+  new Basic(BasicKind.Int16, BasicInfo.IsInteger, "int16"),
+  new Basic(BasicKind.Int32, BasicInfo.IsInteger, "int32"),
+  new Basic(BasicKind.Int64, BasicInfo.IsInteger, "int64"),
+  new Basic(BasicKind.Uint, BasicInfo.IsInteger | BasicInfo.IsUnsigned, "uint"),
+  new Basic(BasicKind.Uint8, BasicInfo.IsInteger | BasicInfo.IsUnsigned, "uint8"),
+  new Basic(BasicKind.Uint16, BasicInfo.IsInteger | BasicInfo.IsUnsigned, "uint16"),
+  new Basic(BasicKind.Uint32, BasicInfo.IsInteger | BasicInfo.IsUnsigned, "uint32"),
+  new Basic(BasicKind.Uint64, BasicInfo.IsInteger | BasicInfo.IsUnsigned, "uint64"),
+  new Basic(BasicKind.Uintptr, BasicInfo.IsInteger | BasicInfo.IsUnsigned, "uintptr"),
+  new Basic(BasicKind.Float32, BasicInfo.IsFloat, "float32"),
+  new Basic(BasicKind.Float64, BasicInfo.IsFloat, "float64"),
+  new Basic(BasicKind.Complex64, BasicInfo.IsComplex, "complex64"),
+  new Basic(BasicKind.Complex128, BasicInfo.IsComplex, "complex128"),
+  new Basic(BasicKind.String, BasicInfo.IsString, "string"),
   new Basic(BasicKind.UnsafePointer, 0, "Pointer"),
-  new Basic(BasicKind.UntypedBool, B.IsBoolean | B.IsUntyped, "untyped bool"),
-  new Basic(BasicKind.UntypedInt, B.IsInteger | B.IsUntyped, "untyped int"),
-  new Basic(BasicKind.UntypedRune, B.IsInteger | B.IsUntyped, "untyped rune"),
-  new Basic(BasicKind.UntypedFloat, B.IsFloat | B.IsUntyped, "untyped float"),
-  new Basic(BasicKind.UntypedComplex, B.IsComplex | B.IsUntyped, "untyped complex"),
-  new Basic(BasicKind.UntypedString, B.IsString | B.IsUntyped, "untyped string"),
-  new Basic(BasicKind.UntypedNil, B.IsUntyped, "untyped nil"),
+  new Basic(BasicKind.UntypedBool, BasicInfo.IsBoolean | BasicInfo.IsUntyped, "untyped bool"),
+  new Basic(BasicKind.UntypedInt, BasicInfo.IsInteger | BasicInfo.IsUntyped, "untyped int"),
+  new Basic(BasicKind.UntypedRune, BasicInfo.IsInteger | BasicInfo.IsUntyped, "untyped rune"),
+  new Basic(BasicKind.UntypedFloat, BasicInfo.IsFloat | BasicInfo.IsUntyped, "untyped float"),
+  new Basic(BasicKind.UntypedComplex, BasicInfo.IsComplex | BasicInfo.IsUntyped, "untyped complex"),
+  new Basic(BasicKind.UntypedString, BasicInfo.IsString | BasicInfo.IsUntyped, "untyped string"),
+  new Basic(BasicKind.UntypedNil, BasicInfo.IsUntyped, "untyped nil"),
 ];
 
 /** The alias types byte and rune (distinct Basic objects with the same kind, printed by their name). */
-export const byteType = new Basic(BasicKind.Uint8, B.IsInteger | B.IsUnsigned, "byte");
-export const runeType = new Basic(BasicKind.Int32, B.IsInteger, "rune");
+export const byteType = new Basic(BasicKind.Uint8, BasicInfo.IsInteger | BasicInfo.IsUnsigned, "byte");
+export const runeType = new Basic(BasicKind.Int32, BasicInfo.IsInteger, "rune");
 
 export const invalidType: Basic = Typ[BasicKind.Invalid];
 

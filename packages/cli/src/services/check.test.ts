@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { displayPath, runCheck, withInternalErrorHandler } from "./check.js";
+
+let tmp = "";
+function write(rel: string, text: string): void {
+  const f = path.join(tmp, rel);
+  fs.mkdirSync(path.dirname(f), { recursive: true });
+  fs.writeFileSync(f, text);
+}
+function check(args: string[], cwd = tmp): { code: number; err: string } {
+  let err = "";
+  const io = { cwd, env: { GOROOT: process.env.GOROOT ?? "/usr/lib/go-1.19" }, stderr: (s: string) => { err += s; } };
+  const code = withInternalErrorHandler(io, () => runCheck(args, io));
+  return { code, err };
+}
+
+beforeAll(() => {
+  tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "gort-check-")));
+  write("go.mod", "module example.com/m\n\ngo 1.19\n");
+  write("ok/ok.go", "package ok\n\nfunc F() int { return 1 }\n");
+  write("bad/bad.go", "package bad\n\nvar x int = \"s\"\n");
+  write("many/many.go", "package many\n\nfunc f() {\n" + Array.from({ length: 15 }, (_, i) => `\tvar x${i} int = "s"\n`).join("") + "}\n");
+  write("syn/syn.go", "package syn\n\nfunc f() {\n\tx := 1\n");
+  write("imp/imp.go", "package imp\n\nimport (\n\t\"fmt\"\n\t\"foo/bar\"\n)\n\nvar _ = fmt.Sprint\n");
+  write("cyc/a/a.go", "package a\n\nimport _ \"example.com/m/cyc/b\"\n");
+  write("cyc/b/b.go", "package b\n\nimport _ \"example.com/m/cyc/a\"\n");
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe("displayPath", () => {
+  it("shows files the way go does", () => {
+    expect(displayPath("/a/b/main.go", "/a/b")).toBe("./main.go");
+    expect(displayPath("/a/b/sub/s.go", "/a/b")).toBe("sub/s.go");
+    expect(displayPath("/abc/main.go", "/abc/d")).toBe("../main.go");
+    expect(displayPath("/a/main.go", "/a/b")).toBe("/a/main.go"); // not shorter: absolute, as go
+    expect(displayPath("/x.go", "/a/b/c/d")).toBe("/x.go");
+  });
+});
+
+describe("gort check", () => {
+  it("is silent with status 0 on a clean package", () => {
+    expect(check(["./ok"])).toEqual({ code: 0, err: "" });
+  });
+
+  it("prints type errors under a package header", () => {
+    expect(check(["./bad"])).toEqual({
+      code: 1,
+      err: "# example.com/m/bad\nbad/bad.go:3:13: cannot use \"s\" (untyped string constant) as int value in variable declaration\n",
+    });
+    expect(check(["bad.go"], path.join(tmp, "bad")).err).toBe(
+      "# command-line-arguments\n./bad.go:3:13: cannot use \"s\" (untyped string constant) as int value in variable declaration\n",
+    );
+  });
+
+  it("stops after 10 errors with go's too many errors line", () => {
+    const { code, err } = check(["./many"]);
+    const lines = err.trimEnd().split("\n");
+    expect(code).toBe(1);
+    expect(lines).toHaveLength(12);
+    expect(lines[10]).toMatch(/^many\/many\.go:13:\d+: cannot use/);
+    expect(lines[11]).toMatch(/^many\/many\.go:13:\d+: too many errors$/);
+  });
+
+  it("reports syntax errors", () => {
+    expect(check(["./syn"])).toEqual({ code: 1, err: "# example.com/m/syn\nsyn/syn.go:5:1: syntax error: unexpected EOF, expecting }\n" });
+  });
+
+  it("reports import problems like go", () => {
+    expect(check(["./imp"])).toEqual({
+      code: 1,
+      err: "imp/imp.go:5:2: package foo/bar is not in GOROOT (/usr/lib/go-1.19/src/foo/bar)\n",
+    });
+    expect(check(["./cyc/a"])).toEqual({
+      code: 1,
+      err: "package example.com/m/cyc/a\n\timports example.com/m/cyc/b\n\timports example.com/m/cyc/a: import cycle not allowed\n",
+    });
+  });
+
+  it("reports a missing file or directory in one line", () => {
+    expect(check(["nope.go"])).toEqual({ code: 1, err: "stat nope.go: no such file or directory\n" });
+    expect(check(["./nope"])).toEqual({ code: 1, err: `stat ${path.join(tmp, "nope")}: directory not found\n` });
+  });
+
+  it("turns a crash into an internal error without a stack", () => {
+    let err = "";
+    const io = { cwd: tmp, env: {}, stderr: (s: string) => { err += s; } };
+    const code = withInternalErrorHandler(io, () => {
+      throw new TypeError("boom");
+    });
+    expect(code).toBe(3);
+    expect(err).toContain("gort: internal error: boom\n");
+    expect(err).not.toContain("    at ");
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * Representability of constants in Go's basic types on linux/amd64 (go/types'
+ * representableConst + Checker.representation), with the rounded value and the reason code gc
+ * prints in its messages ("(overflows)", "(truncated)", or none).
+ *
+ * Sizes: int, uint and uintptr are 64-bit. Untyped kinds accept any value of a compatible kind
+ * (the checker separately limits untyped Ints to 512 bits: "constant ... overflow").
+ */
+import { Kind, type Value, ComplexVal, float32Val, float64Val, toInt, toFloat, toComplex, makeFloat64, real, imag } from "./value.js";
+
+/** Names of Go's basic types, as go/types prints them (byte = uint8, rune = int32). */
+export type BasicKindName =
+  | "bool"
+  | "int"
+  | "int8"
+  | "int16"
+  | "int32"
+  | "int64"
+  | "uint"
+  | "uint8"
+  | "uint16"
+  | "uint32"
+  | "uint64"
+  | "uintptr"
+  | "float32"
+  | "float64"
+  | "complex64"
+  | "complex128"
+  | "string"
+  | "unsafe.Pointer"
+  | "byte"
+  | "rune"
+  | "untyped bool"
+  | "untyped int"
+  | "untyped rune"
+  | "untyped float"
+  | "untyped complex"
+  | "untyped string"
+  | "untyped nil";
+
+/**
+ * Why a constant is not representable, matching go/types' error codes:
+ * "truncated" (TruncatedFloat: a non-integer source to an integer type), "overflows"
+ * (NumericOverflow: any other numeric→numeric failure), "cannot represent" (InvalidConstVal:
+ * non-numeric, e.g. a string constant for an int).
+ */
+export type NotRepresentableReason = "overflows" | "truncated" | "cannot represent";
+
+export type Representation =
+  /** `value` is x as stored for the type: an Int for integer types, the float32/float64/
+   *  complex64/complex128-rounded value for float and complex types, x itself otherwise. */
+  | { ok: true; value: Value }
+  | {
+      ok: false;
+      reason: NotRepresentableReason;
+      /** For integer targets when x is integral but out of range: x as an Int. go/types
+       *  stores this into the operand before failing, so gc's conversion errors print it
+       *  ("cannot convert 'a' * 1e20 (untyped float constant 9700000000000000000000) ..."). */
+      value?: Value;
+    };
+
+interface IntRange {
+  min: bigint;
+  max: bigint;
+}
+
+const intRanges: Partial<Record<BasicKindName, IntRange>> = {};
+function signed(bits: number): IntRange {
+  return { min: -(1n << BigInt(bits - 1)), max: (1n << BigInt(bits - 1)) - 1n };
+}
+function unsigned(bits: number): IntRange {
+  return { min: 0n, max: (1n << BigInt(bits)) - 1n };
+}
+intRanges.int = signed(64);
+intRanges.int8 = signed(8);
+intRanges.int16 = signed(16);
+intRanges.int32 = signed(32);
+intRanges.rune = signed(32);
+intRanges.int64 = signed(64);
+intRanges.uint = unsigned(64);
+intRanges.uint8 = unsigned(8);
+intRanges.byte = unsigned(8);
+intRanges.uint16 = unsigned(16);
+intRanges.uint32 = unsigned(32);
+intRanges.uint64 = unsigned(64);
+intRanges.uintptr = unsigned(64);
+
+function isIntegerKind(k: BasicKindName): boolean {
+  return k in intRanges || k === "untyped int" || k === "untyped rune";
+}
+
+function isNumericKind(k: BasicKindName): boolean {
+  return (
+    isIntegerKind(k) ||
+    k === "float32" ||
+    k === "float64" ||
+    k === "complex64" ||
+    k === "complex128" ||
+    k === "untyped float" ||
+    k === "untyped complex"
+  );
+}
+
+/** x rounded to float32 as an exact Float, or null if it overflows (±Inf). x: Int or Float. */
+export function roundFloat32(x: Value): Value | null {
+  const [f] = float32Val(x);
+  return Number.isFinite(f) ? makeFloat64(f) : null;
+}
+
+/** x rounded to float64 as an exact Float, or null if it overflows (±Inf). x: Int or Float. */
+export function roundFloat64(x: Value): Value | null {
+  const [f] = float64Val(x);
+  return Number.isFinite(f) ? makeFloat64(f) : null;
+}
+
+/** representableConst: the value to store, or null when not representable (no reason). */
+function representableValue(x: Value, target: BasicKindName): { value: Value | null; int?: Value } {
+  if (x.kind === Kind.Unknown) return { value: x }; // avoid follow-up errors
+  const range = intRanges[target];
+  if (range !== undefined || target === "untyped int" || target === "untyped rune") {
+    const i = toInt(x);
+    if (i.kind !== Kind.Int) return { value: null };
+    if (range === undefined || (i.v >= range.min && i.v <= range.max)) return { value: i };
+    return { value: null, int: i };
+  }
+  switch (target) {
+    case "float32":
+    case "float64":
+    case "untyped float": {
+      const f = toFloat(x);
+      if (f.kind !== Kind.Float) return { value: null };
+      if (target === "untyped float") return { value: f };
+      return { value: target === "float32" ? roundFloat32(f) : roundFloat64(f) };
+    }
+    case "complex64":
+    case "complex128":
+    case "untyped complex": {
+      const c = toComplex(x);
+      if (!(c instanceof ComplexVal)) return { value: null };
+      if (target === "untyped complex") return { value: c };
+      const round = target === "complex64" ? roundFloat32 : roundFloat64;
+      const re = round(real(c));
+      const im = round(imag(c));
+      if (re === null || im === null) return { value: null };
+      return { value: new ComplexVal(re as ComplexVal["re"], im as ComplexVal["im"]) };
+    }
+    case "string":
+    case "untyped string":
+      return { value: x.kind === Kind.String ? x : null };
+    case "bool":
+    case "untyped bool":
+      return { value: x.kind === Kind.Bool ? x : null };
+    default:
+      return { value: null };
+  }
+}
+
+/**
+ * Whether constant x can be represented in basic type `target`, and if so the value to use
+ * (go/types' representableConst with `rounded`, plus Checker.representation's reason).
+ *
+ * `source` is the constant's current type (e.g. "untyped float"). gc picks the reason from the
+ * types, not the value: any non-integer source converted to an integer type is "truncated"
+ * (so 1e100 → int is "truncated", not "overflows"), other numeric pairs are "overflows", and
+ * non-numeric pairs "cannot represent". Without `source`, the value's kind stands in for it
+ * (Int → integer, Float → float, Complex → complex, ...).
+ *
+ * Unknown is representable in every type (to avoid follow-up errors), as in go/types.
+ */
+export function representable(x: Value, target: BasicKindName, source?: BasicKindName): Representation {
+  const r = representableValue(x, target);
+  if (r.value !== null) return { ok: true, value: r.value };
+  let srcNumeric: boolean;
+  let srcInteger: boolean;
+  if (source !== undefined) {
+    srcNumeric = isNumericKind(source);
+    srcInteger = isIntegerKind(source);
+  } else {
+    srcNumeric = x.kind === Kind.Int || x.kind === Kind.Float || x.kind === Kind.Complex;
+    srcInteger = x.kind === Kind.Int;
+  }
+  let reason: NotRepresentableReason = "cannot represent";
+  if (srcNumeric && isNumericKind(target)) reason = !srcInteger && isIntegerKind(target) ? "truncated" : "overflows";
+  return r.int !== undefined ? { ok: false, reason, value: r.int } : { ok: false, reason };
+}

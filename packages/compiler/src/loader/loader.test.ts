@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { type CheckFunction, Loader } from "./loader.js";
+import { Package } from "../types/object.js";
+import { Scope } from "../types/scope.js";
+import { loadPackages } from "./patterns.js";
+import { Resolver } from "./resolve.js";
+
+let tmp = "";
+function write(rel: string, text: string): void {
+  const f = path.join(tmp, rel);
+  fs.mkdirSync(path.dirname(f), { recursive: true });
+  fs.writeFileSync(f, text);
+}
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "gort-loader-"));
+  // a module with a cycle, an internal package, a missing import and a local replacement
+  write("m/go.mod", "module example.com/m\n\ngo 1.19\n\nrequire example.com/dep v0.0.0\nreplace example.com/dep => ../dep\n");
+  write("m/main.go", "package main\n\nimport \"example.com/m/a\"\n\nfunc main() { a.F() }\n");
+  write("m/a/a.go", "package a\n\nimport \"example.com/m/b\"\n\nfunc F() { b.G() }\n");
+  write("m/b/b.go", "package b\n\nimport \"example.com/m/a\"\n\nfunc G() { a.F() }\n");
+  write("m/c/c.go", "package c\n\nimport (\n\t\"example.com/m/c/internal/x\"\n\t\"example.com/nowhere/pkg\"\n)\n");
+  write("m/c/internal/x/x.go", "package x\n");
+  write("m/d/d.go", "package d\n\nimport \"example.com/m/c/internal/x\"\n");
+  write("m/e/e.go", "package e\n\nimport \"nosuchstd/pkg\"\n");
+  write("m/f/f.go", "package f\n\nimport \"example.com/dep/sub\"\n");
+  write("m/g/g_windows.go", "package g\n");
+  write("m/h/h1.go", "package h\n");
+  write("m/h/h2.go", "package hh\n");
+  write("dep/go.mod", "module example.com/dep\n\ngo 1.18\n");
+  write("dep/sub/s.go", "package sub\n\nimport \"example.com/dep/internal/y\"\n");
+  write("dep/internal/y/y.go", "package y\n");
+  write("m/k/k.go", "package k\n\nimport (\n\t\"example.com/m/k/l\"\n\t\"fmt\"\n\t\"unsafe\"\n)\n");
+  write("m/k/k2.go", "package k\n\nimport \"fmt\"\n");
+  write("m/k/l/l.go", "package l\n\nimport \"fmt\"\n");
+  write("goroot/src/fmt/print.go", "package fmt\n\nimport \"golang.org/x/v\"\n");
+
+  write("goroot/src/internal/z/z.go", "package z\n");
+  write("goroot/src/vendor/golang.org/x/v/v.go", "package v\n");
+});
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const goroot = () => path.join(tmp, "goroot");
+
+/**
+ * A checker that records which packages were checked, in which order, and what each could
+ * import; the real checker is exercised by the conformance tests in packages/compiler/test.
+ */
+function recordingCheck(log: string[]): CheckFunction {
+  return (config, importPath, files) => {
+    const imported: string[] = [];
+    for (const f of files) {
+      for (const imp of f.imports) {
+        const p = JSON.parse(imp.path.value) as string;
+        const r = config.importer.importPackage(p);
+        imported.push("error" in r ? `!${p}` : r.path);
+      }
+    }
+    log.push(`${importPath}[${imported.join(",")}]`);
+    const pkg = new Package(importPath, files[0]?.name.name ?? "", new Scope(null, 0, 0, `package ${importPath}`));
+    pkg.complete = true;
+    return { pkg, errors: [] };
+  };
+}
+
+describe("Resolver", () => {
+  it("resolves std, vendored std, module and replaced paths", () => {
+    const r = new Resolver(goroot(), undefined);
+    const m = path.join(tmp, "m");
+    expect(r.resolve("fmt", m, "module")).toMatchObject({ dir: path.join(goroot(), "src/fmt"), importPath: "fmt", kind: "std" });
+    expect(r.resolve("golang.org/x/v", path.join(goroot(), "src/fmt"), "std")).toMatchObject({
+      dir: path.join(goroot(), "src/vendor/golang.org/x/v"), importPath: "vendor/golang.org/x/v", kind: "std",
+    });
+    expect(r.resolve("example.com/m/a", m, "module")).toMatchObject({ dir: path.join(m, "a"), kind: "module" });
+    const dep = r.resolve("example.com/dep/sub", m, "module");
+    expect(dep).toMatchObject({ dir: path.join(tmp, "dep/sub"), importPath: "example.com/dep/sub" });
+    expect("module" in dep && dep.module?.modulePath).toBe("example.com/dep");
+    expect(r.resolve("nosuch/pkg", m, "module")).toEqual({
+      error: `package nosuch/pkg is not in GOROOT (${path.join(goroot(), "src/nosuch/pkg")})`,
+    });
+    expect(r.resolve("example.com/other", m, "module")).toEqual({ error: "no required module provides package example.com/other" });
+    expect(r.resolve("example.com/other", tmp, "files")).toMatchObject({ error: expect.stringContaining("go.mod file not found") });
+  });
+
+  it("enforces the internal rule", () => {
+    const r = new Resolver(goroot(), undefined);
+    const x = path.join(tmp, "m/c/internal/x");
+    expect(r.internalViolation(path.join(tmp, "m/c"), x, "example.com/m/c/internal/x")).toBeUndefined();
+    expect(r.internalViolation(path.join(tmp, "m/c/sub"), x, "example.com/m/c/internal/x")).toBeUndefined();
+    expect(r.internalViolation(path.join(tmp, "m/d"), x, "example.com/m/c/internal/x")).toBe(
+      "use of internal package example.com/m/c/internal/x not allowed",
+    );
+    expect(r.internalViolation(path.join(goroot(), "src/fmt"), path.join(goroot(), "src/internal/z"), "internal/z")).toBeUndefined();
+    expect(r.internalViolation(path.join(tmp, "m"), path.join(goroot(), "src/internal/z"), "internal/z")).toBe(
+      "use of internal package internal/z not allowed",
+    );
+  });
+});
+
+describe("Loader load errors", () => {
+  const log: string[] = [];
+  const load = (pattern: string) =>
+    loadPackages([pattern], { goroot: goroot(), cwd: path.join(tmp, "m"), progress: false, check: recordingCheck(log) });
+
+  it("reports import cycles with the import stack", () => {
+    const r = load("./a");
+    const all = r.loader.allPackages();
+    const cyc = all.flatMap((p) => p.loadErrors).filter((e) => e.msg === "import cycle not allowed");
+    expect(cyc).toHaveLength(1);
+    expect(cyc[0].importStack).toEqual(["example.com/m/a", "example.com/m/b", "example.com/m/a"]);
+    // the package that imports the broken one is marked, not checked
+    expect(r.packages[0].depErrors).toBe(true);
+    expect(r.packages[0].checked).toBe(false);
+  });
+
+  it("reports missing and internal imports at the import's position", () => {
+    const c = load("./c").packages[0];
+    expect(c.loadErrors.map((e) => `${path.basename(e.file ?? "")}:${e.line}:${e.column}: ${e.msg}`)).toEqual([
+      "c.go:5:2: no required module provides package example.com/nowhere/pkg",
+    ]);
+    const d = load("./d").packages[0];
+    expect(d.loadErrors.map((e) => `${e.line}:${e.column}: ${e.msg}`)).toEqual(["3:8: use of internal package example.com/m/c/internal/x not allowed"]);
+    const e = load("./e").packages[0];
+    expect(e.loadErrors[0].msg).toBe(`package nosuchstd/pkg is not in GOROOT (${path.join(goroot(), "src/nosuchstd/pkg")})`);
+  });
+
+  it("loads packages of a locally replaced module with that module's go version", () => {
+    const r = load("./f");
+    const sub = r.packages[0].imports.get("example.com/dep/sub");
+    expect(sub?.importPath).toBe("example.com/dep/sub");
+    expect(sub?.goVersion).toBe("go1.18");
+    expect(sub?.loadErrors).toEqual([]);
+    expect(r.packages[0].goVersion).toBe("go1.19");
+  });
+
+  it("reports directories that hold no usable package", () => {
+    expect(load("./g").packages[0].loadErrors[0].msg).toBe(`build constraints exclude all Go files in ${path.join(tmp, "m/g")}`);
+    expect(load("./h").packages[0].loadErrors[0].msg).toBe(`found packages h (h1.go) and hh (h2.go) in ${path.join(tmp, "m/h")}`);
+    expect(load("./nope").diagnostics[0].msg).toBe(`stat ${path.join(tmp, "m/nope")}: directory not found`);
+    expect(loadPackages(["nope.go"], { cwd: tmp, progress: false }).diagnostics[0].msg).toBe("stat nope.go: no such file or directory");
+  });
+
+  it("caches packages by directory", () => {
+    const order: string[] = [];
+    const loader = new Loader({ goroot: goroot(), cwd: path.join(tmp, "m"), progress: false, check: recordingCheck(order) });
+    const a1 = loader.loadDir("a");
+    const a2 = loader.loadDir(path.join(tmp, "m/a"));
+    expect(a1).toBe(a2);
+    const b = a1.imports.get("example.com/m/b");
+    expect(b).toBeDefined();
+    expect(loader.loadImportPath("example.com/m/b")).toBe(b);
+  });
+
+  it("checks dependencies first, each once, and hands them to the importer", () => {
+    const order: string[] = [];
+    const loader = new Loader({ goroot: goroot(), cwd: path.join(tmp, "m"), progress: false, check: recordingCheck(order) });
+    const k = loader.loadDir("k");
+    expect(k.loadErrors).toEqual([]);
+    expect(order).toEqual([
+      "vendor/golang.org/x/v[]",
+      "fmt[vendor/golang.org/x/v]",
+      "example.com/m/k/l[fmt]",
+      "example.com/m/k[example.com/m/k/l,fmt,unsafe,fmt]",
+    ]);
+    expect(k.checked).toBe(true);
+    expect(loader.allPackages().map((p) => p.importPath)).toEqual(["vendor/golang.org/x/v", "fmt", "example.com/m/k/l", "example.com/m/k"]);
+    expect(k.goVersion).toBe("go1.19");
+    expect(loader.allPackages()[1].goVersion).toBe("go1.22");
+  });
+
+  it("expands ./... skipping testdata and nested modules", () => {
+    write("m/testdata/t/t.go", "package t\n");
+    write("m/nested/go.mod", "module example.com/nested\n");
+    write("m/nested/n.go", "package n\n");
+    const r = load("./...");
+    const names = r.packages.map((p) => p.importPath).sort();
+    expect(names).toEqual([
+      "example.com/m", "example.com/m/a", "example.com/m/b", "example.com/m/c", "example.com/m/c/internal/x",
+      "example.com/m/d", "example.com/m/e", "example.com/m/f", "example.com/m/h", "example.com/m/k", "example.com/m/k/l",
+    ]);
+  });
+});

@@ -1,0 +1,339 @@
+/**
+ * The package loader: from file lists, directories and import paths to type-checked packages.
+ *
+ * Loading one package (`loadPackage`), depth-first:
+ *   1. select its files for the build context (select.ts) and read their imports from headers;
+ *   2. resolve each import (resolve.ts), enforce the internal rule, detect cycles (a package
+ *      still on the DFS stack), and load each dependency first (cached by directory, so every
+ *      package is loaded and checked once per Loader);
+ *   3. parse its files; syntax errors stop here (as gc does);
+ *   4. type-check with an importer that hands out the already-checked dependencies.
+ * A package whose imports fail to load is not checked, and neither is one whose dependency has
+ * errors (what `go build` does) unless `checkBrokenDeps` is set (the conformance harnesses set
+ * it so that a std bug does not hide a test file's own results).
+ *
+ * Everything shares one FileSet, so positions from any package can be printed. Syntax trees are
+ * dropped after checking unless `keepSyntax` is set (the code generator will want them).
+ *
+ * Rejected: parsing all files up front and topologically sorting (the header read is enough to
+ * discover the graph, and the DFS keeps only the current path's trees alive).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Diagnostic } from "../diag.js";
+import { sortDiagnostics } from "../diag.js";
+import type * as ast from "../syntax/ast.js";
+import { parseFile } from "../syntax/parser.js";
+import { FileSet } from "../syntax/position.js";
+import type { Config } from "../types/checker.js";
+import type { Info } from "../types/info.js";
+import type { Package } from "../types/object.js";
+import { Unsafe } from "../types/universe.js";
+import { type BuildContext, NEWEST_GO_VERSION, defaultBuildContext } from "./buildctx.js";
+import { langVersion } from "./gomod.js";
+import type { GoMod } from "./gomod.js";
+import { Progress } from "./progress.js";
+import { type PackageKind, Resolver } from "./resolve.js";
+import { selectFiles } from "./select.js";
+
+/** The type checker's entry point, as the loader calls it. */
+export type CheckFunction = (
+  config: Config,
+  path: string,
+  files: ast.File[],
+  info?: Info,
+) => { pkg: Package; errors: Diagnostic[] };
+
+/** A problem found while finding or reading packages (not a parse or type error). */
+export interface LoadError {
+  msg: string;
+  /** absolute file name, with 1-based line and byte column, when the error has a place */
+  file?: string;
+  line?: number;
+  column?: number;
+  /** for import cycles: the import paths from the first package around to the repeat */
+  importStack?: string[];
+}
+
+export interface LoadedPackage {
+  /** canonical import path ("command-line-arguments" for named files) */
+  importPath: string;
+  dir: string;
+  /** package name ("" when no files were found) */
+  name: string;
+  kind: PackageKind;
+  /** language version given to the checker ("go1.19") */
+  goVersion: string;
+  module?: GoMod;
+  /** absolute paths of the package's files, in order */
+  fileNames: string[];
+  /** the parsed files (only with keepSyntax; otherwise dropped after checking) */
+  syntax: ast.File[];
+  /** the checked package (undefined when checking did not run) */
+  types?: Package;
+  /** checker results, when `makeInfo` was given */
+  info?: Info;
+  /** syntax and type errors in this package's files, sorted by position */
+  errors: Diagnostic[];
+  /** finding/reading problems: missing imports, cycles, bad files */
+  loadErrors: LoadError[];
+  /** imported packages by the path written in the source */
+  imports: Map<string, LoadedPackage>;
+  /** a dependency (direct or not) has errors, so this package was not checked */
+  depErrors: boolean;
+  /** whether the type checker ran */
+  checked: boolean;
+}
+
+export interface LoaderOptions {
+  /** GOROOT whose src/ is the standard library; default $GOROOT; when empty, gort's stdlib tree */
+  goroot?: string;
+  /** gort's stdlib tree (default packages/stdlib/go) */
+  stdlibRoot?: string;
+  ctx?: BuildContext;
+  /** directory that relative patterns are taken from (default process.cwd()) */
+  cwd?: string;
+  /** the checker's error limit per package (default 10, as gc; 0 = unlimited) */
+  errorLimit?: number;
+  /** keep syntax trees of loaded packages */
+  keepSyntax?: boolean;
+  /** type-check packages even when a dependency has errors */
+  checkBrokenDeps?: boolean;
+  /** the type checker (default: gort's, from ../types) */
+  check?: CheckFunction;
+  /** creates an Info to record checker results into, per package */
+  makeInfo?: (importPath: string) => Info | undefined;
+  /** show a progress line on stderr after ~1 s when it is a TTY (default true) */
+  progress?: boolean;
+}
+
+export const COMMAND_LINE_ARGUMENTS = "command-line-arguments";
+
+let defaultCheck: CheckFunction | undefined;
+/** Installs the default type checker (done by the package index once the checker is wired). */
+export function setDefaultCheckFunction(f: CheckFunction): void {
+  defaultCheck = f;
+}
+
+export class Loader {
+  readonly fset = new FileSet();
+  readonly resolver: Resolver;
+  readonly ctx: BuildContext;
+  readonly cwd: string;
+  private readonly opts: LoaderOptions;
+  private readonly byDir = new Map<string, LoadedPackage>();
+  /** the DFS path of packages being loaded */
+  private readonly stack: LoadedPackage[] = [];
+  /** packages whose loading ended, in post-order (dependencies first) */
+  private readonly finished: LoadedPackage[] = [];
+  private readonly progress: Progress;
+  /** number of packages whose loading has started */
+  loadedCount = 0;
+
+  constructor(opts: LoaderOptions = {}) {
+    this.opts = opts;
+    const goroot = opts.goroot ?? process.env.GOROOT;
+    this.resolver = new Resolver(goroot, opts.stdlibRoot);
+    this.ctx = opts.ctx ?? defaultBuildContext();
+    this.cwd = path.resolve(opts.cwd ?? process.cwd());
+    this.progress = new Progress(opts.progress ?? true);
+  }
+
+  /** Every package loaded so far, dependencies before their importers. */
+  allPackages(): LoadedPackage[] {
+    return [...this.finished];
+  }
+
+  /** Loads the package in directory `dir`. */
+  loadDir(dir: string): LoadedPackage {
+    const abs = path.resolve(this.cwd, dir);
+    const cached = this.byDir.get(abs);
+    if (cached !== undefined) return cached;
+    let kind: PackageKind;
+    let importPath: string;
+    let module: GoMod | undefined;
+    const loadErrors: LoadError[] = [];
+    if (this.resolver.isStdDir(abs)) {
+      kind = "std";
+      importPath = this.resolver.stdImportPath(abs);
+    } else {
+      const m = this.resolver.moduleFor(abs);
+      if (m === undefined) {
+        kind = "files";
+        importPath = COMMAND_LINE_ARGUMENTS;
+      } else if ("error" in m) {
+        kind = "module";
+        importPath = COMMAND_LINE_ARGUMENTS;
+        loadErrors.push({ msg: m.error });
+      } else {
+        kind = "module";
+        module = m;
+        importPath = this.resolver.modulePackagePath(m, abs);
+      }
+    }
+    const pkg = this.newPackage(importPath, abs, kind, module);
+    pkg.loadErrors.push(...loadErrors);
+    this.byDir.set(abs, pkg);
+    if (loadErrors.length === 0) this.loadPackage(pkg, undefined);
+    return pkg;
+  }
+
+  /** Loads the named .go files as one package ("command-line-arguments"). */
+  loadFiles(files: string[]): LoadedPackage {
+    const abs = files.map((f) => path.resolve(this.cwd, f));
+    const dirs = [...new Set(abs.map((f) => path.dirname(f)))];
+    const dir = dirs[0] ?? this.cwd;
+    const m = this.resolver.isStdDir(dir) ? undefined : this.resolver.moduleFor(dir);
+    const module = m !== undefined && !("error" in m) ? m : undefined;
+    const pkg = this.newPackage(COMMAND_LINE_ARGUMENTS, dir, module !== undefined ? "module" : "files", module);
+    // named files may reuse a directory that also holds a package; keep them apart
+    this.byDir.set(`${dir}\0files:${abs.join("\0")}`, pkg);
+    if (dirs.length > 1) {
+      pkg.loadErrors.push({ msg: `named files must all be in one directory; have ${dirs.map((d) => this.shortDir(d)).join(" and ")}` });
+      return pkg;
+    }
+    for (const f of abs) {
+      if (!fs.existsSync(f)) {
+        pkg.loadErrors.push({ msg: `stat ${path.relative(this.cwd, f) || f}: no such file or directory` });
+      }
+    }
+    if (pkg.loadErrors.length > 0) return pkg;
+    this.loadPackage(pkg, abs);
+    return pkg;
+  }
+
+  /**
+   * Loads the package with import path `importPath` as seen from directory `fromDir` (default
+   * cwd). Returns a LoadError when the path does not resolve.
+   */
+  loadImportPath(importPath: string, fromDir?: string): LoadedPackage | LoadError {
+    const from = path.resolve(this.cwd, fromDir ?? ".");
+    const r = this.resolver.resolve(importPath, from, this.resolver.isStdDir(from) ? "std" : "module");
+    if ("error" in r) return { msg: r.error };
+    return this.loadDir(r.dir);
+  }
+
+  private newPackage(importPath: string, dir: string, kind: PackageKind, module: GoMod | undefined): LoadedPackage {
+    let goVersion = NEWEST_GO_VERSION;
+    if (kind !== "std" && module !== undefined && module.goVersion !== "") goVersion = langVersion(module.goVersion) || NEWEST_GO_VERSION;
+    return {
+      importPath, dir, name: "", kind, goVersion, module, fileNames: [], syntax: [], errors: [], loadErrors: [],
+      imports: new Map(), depErrors: false, checked: false,
+    };
+  }
+
+  private shortDir(d: string): string {
+    const rel = path.relative(this.cwd, d);
+    return rel === "" ? "." : rel.startsWith("..") ? rel : `./${rel}`;
+  }
+
+  /** Loads `pkg` (already registered in byDir) and records it as finished. */
+  private loadPackage(pkg: LoadedPackage, explicitFiles: string[] | undefined): void {
+    try {
+      this.loadPackageSteps(pkg, explicitFiles);
+    } finally {
+      this.finished.push(pkg);
+    }
+  }
+
+  /** Steps 1–4 of the file comment. */
+  private loadPackageSteps(pkg: LoadedPackage, explicitFiles: string[] | undefined): void {
+    this.loadedCount++;
+    this.progress.update(`loading ${pkg.importPath} (${this.loadedCount} packages)`);
+    const sel = selectFiles(this.ctx, pkg.dir, explicitFiles);
+    pkg.name = sel.name;
+    pkg.fileNames = sel.files.map((f) => f.path);
+    if (sel.error !== undefined) {
+      pkg.loadErrors.push({ msg: sel.error });
+      return;
+    }
+    this.stack.push(pkg);
+    try {
+      // first position of each import path, in source order
+      const seen = new Set<string>();
+      for (const f of sel.files) {
+        for (const imp of f.imports) {
+          if (seen.has(imp.path)) continue;
+          seen.add(imp.path);
+          if (imp.path === "unsafe" || imp.path === "C") continue;
+          const at = { file: f.path, line: imp.line, column: imp.column };
+          const r = this.resolver.resolve(imp.path, pkg.dir, pkg.kind);
+          if ("error" in r) {
+            pkg.loadErrors.push({ msg: r.error, ...at });
+            continue;
+          }
+          const bad = this.resolver.internalViolation(pkg.dir, r.dir, r.importPath);
+          if (bad !== undefined) {
+            pkg.loadErrors.push({ msg: bad, ...at });
+            continue;
+          }
+          let dep = this.byDir.get(r.dir);
+          if (dep !== undefined && this.stack.includes(dep)) {
+            const from = this.stack.indexOf(dep);
+            const cycle = this.stack.slice(from).map((p) => p.importPath);
+            cycle.push(dep.importPath);
+            pkg.loadErrors.push({ msg: "import cycle not allowed", importStack: cycle });
+            continue;
+          }
+          if (dep === undefined) {
+            dep = this.newPackage(r.importPath, r.dir, r.kind, r.module);
+            this.byDir.set(r.dir, dep);
+            this.loadPackage(dep, undefined);
+          }
+          pkg.imports.set(imp.path, dep);
+        }
+      }
+    } finally {
+      this.stack.pop();
+    }
+    if (pkg.loadErrors.length > 0) return;
+    for (const dep of pkg.imports.values()) {
+      if (dep.loadErrors.length > 0 || dep.errors.length > 0 || dep.depErrors) pkg.depErrors = true;
+    }
+    if (pkg.depErrors && this.opts.checkBrokenDeps !== true) return;
+
+    this.progress.update(`checking ${pkg.importPath} (${this.loadedCount} packages)`);
+    const files: ast.File[] = [];
+    const parseErrors: Diagnostic[] = [];
+    for (const f of sel.files) {
+      const r = parseFile(this.fset, f.path, f.bytes, { mode: "full" });
+      files.push(r.file);
+      parseErrors.push(...r.errors);
+    }
+    if (parseErrors.length > 0) {
+      pkg.errors = sortDiagnostics(this.fset, parseErrors);
+      if (this.opts.keepSyntax === true) pkg.syntax = files;
+      return;
+    }
+    const check = this.opts.check ?? defaultCheck;
+    if (check === undefined) {
+      throw new Error("no type checker installed (setDefaultCheckFunction was never called)");
+    }
+    const importer = {
+      importPackage: (p: string): Package | { error: string } => {
+        if (p === "unsafe") return Unsafe;
+        const dep = pkg.imports.get(p);
+        if (dep === undefined) return { error: `package ${p} was not loaded` };
+        if (dep.types === undefined) return { error: `package ${p} has errors` };
+        return dep.types;
+      },
+    };
+    const info = this.opts.makeInfo?.(pkg.importPath);
+    const res = check(
+      { fset: this.fset, importer, goVersion: pkg.goVersion, errorLimit: this.opts.errorLimit ?? 10 },
+      pkg.importPath,
+      files,
+      info,
+    );
+    pkg.checked = true;
+    pkg.types = res.pkg;
+    if (info !== undefined) pkg.info = info;
+    pkg.errors = sortDiagnostics(this.fset, res.errors);
+    if (this.opts.keepSyntax === true) pkg.syntax = files;
+  }
+
+  /** Clears the progress line (call when done). */
+  done(): void {
+    this.progress.clear();
+  }
+}

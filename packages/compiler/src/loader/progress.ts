@@ -1,0 +1,38 @@
+/**
+ * A progress line for long loads: after about a second, one line on stderr, rewritten in place,
+ * and only when stderr is a terminal (so logs and pipes never see it).
+ */
+
+/** How long loading runs silently before a progress line appears; shorter work stays quiet. */
+const PROGRESS_DELAY_MS = 1000;
+/** Minimum time between redraws, so a fast stream of packages does not flood the terminal. */
+const PROGRESS_INTERVAL_MS = 100;
+
+export class Progress {
+  private readonly enabled: boolean;
+  private readonly start = Date.now();
+  private lastDraw = 0;
+  private shown = false;
+
+  constructor(enabled: boolean) {
+    this.enabled = enabled && process.stderr.isTTY === true;
+  }
+
+  /** Reports what is happening now; draws only past the delay and interval. */
+  update(msg: string): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.start < PROGRESS_DELAY_MS || now - this.lastDraw < PROGRESS_INTERVAL_MS) return;
+    this.lastDraw = now;
+    const cols = process.stderr.columns ?? 80;
+    const line = `gort: ${msg}`.slice(0, Math.max(10, cols - 1));
+    process.stderr.write(`\r\x1b[K${line}`);
+    this.shown = true;
+  }
+
+  /** Erases the progress line if one was drawn. */
+  clear(): void {
+    if (this.shown) process.stderr.write("\r\x1b[K");
+    this.shown = false;
+  }
+}

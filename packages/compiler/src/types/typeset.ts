@@ -1,0 +1,604 @@
+/**
+ * Type sets of interfaces (types2's typeset.go, termlist.go, typeterm.go and
+ * the validity half of union.go).
+ *
+ * The type set of an interface is the intersection of the sets of its
+ * elements. Because methods can only come from explicit declarations and
+ * embedded interfaces, they are kept apart as a sorted method list; the rest
+ * is a normalised *term list* plus a `comparable` bit:
+ *
+ *   []                 the empty set ∅
+ *   [Term(false,null)] all types 𝓤 (the only place a null term type appears)
+ *   [~int, string]     a union of disjoint terms
+ *
+ * Invariant: `comparable` may be true only when the term list is 𝓤 (with
+ * specific terms, the incomparable ones are dropped instead).
+ *
+ * The computed set is cached on the Interface (`tset`); union sets are cached
+ * in a WeakMap keyed by the Union. An interface that is not `complete` yet
+ * gets the top set without caching (a later call computes the real one).
+ *
+ * Inside term operations a single term may be null, meaning ∅.
+ * All operations are quadratic in the number of terms; unions are capped at
+ * 100 terms like gc ("cannot handle more than 100 union terms").
+ */
+import type { Pos } from "../syntax/position.js";
+import { NoPos } from "../syntax/position.js";
+import type { Func, Package } from "./object.js";
+import { isExported } from "./object.js";
+import { Basic, BasicKind, Interface, Named, Term, TypeParam, TypeSet, Union, type Type } from "./type.js";
+import { comparable, identical } from "./predicates.js";
+import type { Context } from "./instantiate.js";
+import type { Qualifier } from "./typestring.js";
+import { typeString } from "./typestring.js";
+
+// ---------------------------------------------------------------------------
+// The checker's side of the algebra
+
+/** One line of a (possibly multi-line) diagnostic; lines after the first print as "\n\tPOS: msg". */
+export interface ErrorPart {
+  pos: Pos;
+  msg: string;
+}
+
+/**
+ * What the algebra needs from the type checker. Every algebra entry point
+ * accepts `env: AlgebraEnv | null`; with null (tests, imported packages,
+ * code generator) errors are not reported and lazily-declared objects are
+ * assumed complete.
+ */
+export interface AlgebraEnv {
+  /** qualifier for type strings in messages (gc: package name, "" for the current package). */
+  readonly qf: Qualifier | null;
+  /** the package being checked (validType only touches its own types). */
+  readonly pkg: Package | null;
+  /** reports a diagnostic made of one or more parts. */
+  report(parts: ErrorPart[], soft: boolean): void;
+  /** runs f once the current declarations are set up (types2 check.later). */
+  later(f: () => void): void;
+  /** makes sure obj's type (e.g. a method signature) is computed (types2 check.objDecl). */
+  objDecl(obj: Func): void;
+  /** the checker's instance context (shared de-duplication of instances). */
+  context(): Context;
+  /** formats a position for messages that embed one ("cannot infer Q (file.go:5:15)"). */
+  posString(pos: Pos): string;
+}
+
+/** Reports a one-part error through env (no-op when env is null). */
+export function envError(env: AlgebraEnv | null, pos: Pos, msg: string, soft = false): void {
+  if (env !== null) env.report([{ pos, msg }], soft);
+}
+
+// ---------------------------------------------------------------------------
+// Terms
+
+/** The term 𝓤 (all types). */
+export const allTerm = new Term(false, null);
+/** The term list 𝓤. */
+export const allTermlist: Term[] = [allTerm];
+
+/** Shared top type set (the empty interface's). Must not be mutated. */
+export const topTypeSet = new TypeSet([], allTermlist, false);
+
+function isAllTerm(t: Term): boolean {
+  return t.type === null;
+}
+
+/** String of a term the way types2 prints it (types unqualified by a checker: package path). */
+export function termString(x: Term | null, qf: Qualifier | null = null): string {
+  if (x === null) return "∅";
+  if (x.type === null) return "𝓤";
+  return (x.tilde ? "~" : "") + typeString(x.type, qf);
+}
+
+/** Terms x and y (both non-null, non-𝓤) have disjoint type sets. */
+export function termDisjoint(x: Term, y: Term): boolean {
+  let ux = x.type as Type;
+  if (y.tilde) ux = ux.underlying();
+  let uy = y.type as Type;
+  if (x.tilde) uy = uy.underlying();
+  return !identical(ux, uy);
+}
+
+function termEqual(x: Term | null, y: Term | null): boolean {
+  if (x === null || y === null) return x === y;
+  if (x.type === null || y.type === null) return x.type === y.type;
+  return x.tilde === y.tilde && identical(x.type, y.type);
+}
+
+/** x ∪ y as one or two terms ([r, null] when they merge). */
+function termUnion(x: Term | null, y: Term | null): [Term | null, Term | null] {
+  if (x === null) return [y, null];
+  if (y === null) return [x, null];
+  if (x.type === null) return [x, null];
+  if (y.type === null) return [y, null];
+  if (termDisjoint(x, y)) return [x, y];
+  // same underlying identity: ~t absorbs t
+  if (x.tilde || !y.tilde) return [x, null];
+  return [y, null];
+}
+
+function termIntersect(x: Term | null, y: Term | null): Term | null {
+  if (x === null || y === null) return null;
+  if (x.type === null) return y;
+  if (y.type === null) return x;
+  if (termDisjoint(x, y)) return null;
+  // t ∩ ~t == t
+  if (!x.tilde || y.tilde) return x;
+  return y;
+}
+
+/** Type t is an element of term x. */
+export function termIncludes(x: Term | null, t: Type): boolean {
+  if (x === null) return false;
+  if (x.type === null) return true;
+  return identical(x.type, x.tilde ? t.underlying() : t);
+}
+
+function termSubsetOf(x: Term | null, y: Term | null): boolean {
+  if (x === null) return true;
+  if (y === null) return false;
+  if (y.type === null) return true;
+  if (x.type === null) return false;
+  if (termDisjoint(x, y)) return false;
+  return !x.tilde || y.tilde;
+}
+
+// ---------------------------------------------------------------------------
+// Term lists
+
+export function termlistIsEmpty(xl: readonly (Term | null)[]): boolean {
+  for (const x of xl) if (x !== null) return false;
+  return true;
+}
+
+export function termlistIsAll(xl: readonly (Term | null)[]): boolean {
+  for (const x of xl) if (x !== null && x.type === null) return true;
+  return false;
+}
+
+/** Normal form: no ∅ terms, pairwise disjoint terms, and 𝓤 alone. */
+export function termlistNorm(xl: readonly (Term | null)[]): Term[] {
+  const used = new globalThis.Array<boolean>(xl.length).fill(false);
+  const rl: Term[] = [];
+  for (let i = 0; i < xl.length; i++) {
+    let xi = xl[i];
+    if (xi === null || used[i]) continue;
+    for (let j = i + 1; j < xl.length; j++) {
+      const xj = xl[j];
+      if (xj === null || used[j]) continue;
+      const [u1, u2] = termUnion(xi, xj);
+      if (u2 === null) {
+        // a 𝓤 term swallows everything (and must stay alone to be normal)
+        if (u1 !== null && u1.type === null) return allTermlist;
+        xi = u1;
+        used[j] = true;
+      }
+    }
+    if (xi !== null) rl.push(xi);
+  }
+  return rl;
+}
+
+export function termlistUnion(xl: readonly Term[], yl: readonly Term[]): Term[] {
+  return termlistNorm([...xl, ...yl]);
+}
+
+export function termlistIntersect(xl: readonly Term[], yl: readonly Term[]): Term[] {
+  if (termlistIsEmpty(xl) || termlistIsEmpty(yl)) return [];
+  const rl: Term[] = [];
+  for (const x of xl) {
+    for (const y of yl) {
+      const r = termIntersect(x, y);
+      if (r !== null) rl.push(r);
+    }
+  }
+  return termlistNorm(rl);
+}
+
+export function termlistEqual(xl: readonly Term[], yl: readonly Term[]): boolean {
+  if (xl === yl) return true;
+  return termlistSubsetOf(xl, yl) && termlistSubsetOf(yl, xl);
+}
+
+export function termlistIncludes(xl: readonly Term[], t: Type): boolean {
+  for (const x of xl) if (termIncludes(x, t)) return true;
+  return false;
+}
+
+function termlistSupersetOf(xl: readonly Term[], y: Term | null): boolean {
+  for (const x of xl) if (termSubsetOf(y, x)) return true;
+  return false;
+}
+
+export function termlistSubsetOf(xl: readonly Term[], yl: readonly Term[]): boolean {
+  if (termlistIsEmpty(yl)) return termlistIsEmpty(xl);
+  for (const x of xl) if (!termlistSupersetOf(yl, x)) return false;
+  return true;
+}
+
+/** "∅", or the terms joined by " | " (package-path qualified, as gc prints them). */
+export function termlistString(xl: readonly Term[], qf: Qualifier | null = null): string {
+  if (xl.length === 0) return "∅";
+  let s = "";
+  for (let i = 0; i < xl.length; i++) {
+    if (i > 0) s += " | ";
+    s += termString(xl[i], qf);
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------
+// Type set queries
+
+export function typeSetIsEmpty(s: TypeSet): boolean {
+  return termlistIsEmpty(s.terms);
+}
+
+/** The set of all types (the empty interface, no methods). */
+export function typeSetIsAll(s: TypeSet): boolean {
+  return typeSetIsMethodSet(s) && s.methods.length === 0;
+}
+
+/** The interface is fully described by its methods (a "basic" interface). */
+export function typeSetIsMethodSet(s: TypeSet): boolean {
+  return !s.comparable && termlistIsAll(s.terms);
+}
+
+/** The set has specific terms (neither ∅ nor 𝓤). */
+export function typeSetHasTerms(s: TypeSet): boolean {
+  return !termlistIsEmpty(s.terms) && !termlistIsAll(s.terms);
+}
+
+/** Every type of the set is comparable (types2 _TypeSet.IsComparable). */
+export function typeSetIsComparableSet(s: TypeSet, seen: Set<Type> | null): boolean {
+  if (termlistIsAll(s.terms)) return s.comparable;
+  return typeSetIs(s, (t) => t !== null && t.type !== null && comparable(t.type, false, seen ?? new Set(), null));
+}
+
+/** s1 ⊆ s2 as far as terms go. */
+export function typeSetSubsetOf(s1: TypeSet, s2: TypeSet): boolean {
+  return termlistSubsetOf(s1.terms, s2.terms);
+}
+
+/**
+ * Calls f with each specific term of s and reports whether all calls
+ * returned true; with no specific terms (∅ or 𝓤), returns f(null).
+ */
+export function typeSetIs(s: { terms: Term[] }, f: (t: Term | null) => boolean): boolean {
+  const terms = s.terms;
+  if (termlistIsEmpty(terms) || termlistIsAll(terms)) return f(null);
+  for (const t of terms) if (!f(t)) return false;
+  return true;
+}
+
+/**
+ * Like typeSetIs but passes the underlying type of each specific term
+ * (for ~T terms, T is already its own underlying type).
+ */
+export function typeSetUnderIs(s: { terms: Term[] }, f: (u: Type | null) => boolean): boolean {
+  const terms = s.terms;
+  if (termlistIsEmpty(terms) || termlistIsAll(terms)) return f(null);
+  for (const t of terms) {
+    const typ = t.type as Type;
+    if (!f(t.tilde ? typ : typ.underlying())) return false;
+  }
+  return true;
+}
+
+/** Index and method of the set with the given id, or [-1, null]. */
+export function typeSetLookupMethod(
+  s: TypeSet,
+  pkg: Package | null,
+  name: string,
+  foldCase: boolean,
+): [number, Func | null] {
+  return lookupMethodIn(s.methods, pkg, name, foldCase);
+}
+
+/**
+ * Index and method in `methods` matching (pkg, name) (name compared
+ * case-insensitively when foldCase is set), or [-1, null]. "_" never matches.
+ */
+export function lookupMethodIn(
+  methods: readonly Func[],
+  pkg: Package | null,
+  name: string,
+  foldCase: boolean,
+): [number, Func | null] {
+  if (name === "_") return [-1, null];
+  let lower: string | null = null;
+  for (let i = 0; i < methods.length; i++) {
+    const m = methods[i];
+    let eq = m.name === name;
+    if (!eq && foldCase) {
+      if (lower === null) lower = name.toLowerCase();
+      eq = m.name.toLowerCase() === lower;
+    }
+    if (eq && m.sameId(pkg, m.name)) return [i, m];
+  }
+  return [-1, null];
+}
+
+/** Debug form of a type set: ∅, 𝓤, or {comparable; m(); ~int | string}. */
+export function typeSetString(s: TypeSet, qf: Qualifier | null = null): string {
+  if (typeSetIsEmpty(s)) return "∅";
+  if (typeSetIsAll(s)) return "𝓤";
+  const hasMethods = s.methods.length > 0;
+  const hasTerms = typeSetHasTerms(s);
+  let out = "{";
+  if (s.comparable) {
+    out += "comparable";
+    if (hasMethods || hasTerms) out += "; ";
+  }
+  for (let i = 0; i < s.methods.length; i++) {
+    if (i > 0) out += "; ";
+    out += s.methods[i].name + typeString(s.methods[i].typ(), qf).slice(4);
+  }
+  if (hasMethods && hasTerms) out += "; ";
+  if (hasTerms) out += termlistString(s.terms, qf);
+  return out + "}";
+}
+
+// ---------------------------------------------------------------------------
+// Method ordering
+
+/**
+ * types2's method order: exported names first, then by name, then (for
+ * unexported names) by package path.
+ */
+export function methodLess(a: Func, b: Func): boolean {
+  if (a === b) return false;
+  const ea = isExported(a.name);
+  const eb = isExported(b.name);
+  if (ea !== eb) return ea;
+  if (a.name !== b.name) return a.name < b.name;
+  if (!ea) {
+    const pa = a.pkg === null ? "" : a.pkg.path;
+    const pb = b.pkg === null ? "" : b.pkg.path;
+    return pa < pb;
+  }
+  return false;
+}
+
+export function sortMethods(list: Func[]): void {
+  list.sort((a, b) => (methodLess(a, b) ? -1 : methodLess(b, a) ? 1 : 0));
+}
+
+// ---------------------------------------------------------------------------
+// Computing type sets
+
+/** Maximum number of terms in a union (gc's implementation limit). */
+export const maxTermCount = 100;
+
+/** A type set used to mark an invalid union (it is also a valid empty set). */
+export const invalidTypeSet = new TypeSet([], [], false);
+
+const unionSets = new WeakMap<Union, TypeSet>();
+
+/** The type set of iface (cached in iface.tset once the interface is complete). */
+export function typeSetOf(iface: Interface): TypeSet {
+  return iface.tset ?? computeInterfaceTypeSet(iface, null, NoPos);
+}
+
+/**
+ * Computes (and caches on ityp) the type set of an interface: all methods,
+ * including those of embedded interfaces, sorted by id; the intersection of
+ * the term lists of its embedded elements; the comparable bit. With an env,
+ * reports "duplicate method" errors (explicit duplicates at once, clashes
+ * between embedded methods later, when signatures are known).
+ */
+export function computeInterfaceTypeSet(ityp: Interface, env: AlgebraEnv | null = null, pos: Pos = NoPos): TypeSet {
+  const cached = ityp.tset;
+  if (cached !== null) return cached;
+  // An interface still under construction: answer "all types" without
+  // caching, so the full set is computed once it is complete.
+  if (!ityp.complete) return topTypeSet;
+
+  // Provisional value breaks recursion through invalid cyclic embeddings
+  // (reported by validType).
+  const tset = new TypeSet([], allTermlist, false);
+  ityp.tset = tset;
+
+  const allMethods: Func[] = [];
+  const byId = new Map<string, Func>();
+  const mpos = new Map<Func, Pos>();
+
+  const addMethod = (mp: Pos, m: Func, explicit: boolean): void => {
+    const key = m.id();
+    const other = byId.get(key);
+    if (other === undefined) {
+      byId.set(key, m);
+      allMethods.push(m);
+      mpos.set(m, mp);
+      return;
+    }
+    if (other === m) return; // same method reached through two embeddings
+    if (explicit) {
+      if (env !== null) {
+        env.report(
+          [
+            { pos: mp, msg: `duplicate method ${m.name}` },
+            { pos: mpos.get(other) ?? NoPos, msg: `other declaration of ${m.name}` },
+          ],
+          false,
+        );
+      }
+      return;
+    }
+    // Two embedded interfaces contribute a method with the same name: fine
+    // if the signatures are identical, which can only be decided once all
+    // types are set up.
+    if (env === null) return; // imported/constructed interfaces are assumed valid
+    const otherPos = mpos.get(other) ?? NoPos;
+    env.later(() => {
+      if (!identical(m.typ(), other.typ())) {
+        env.report(
+          [
+            { pos: mp, msg: `duplicate method ${m.name}` },
+            { pos: otherPos, msg: `other declaration of ${m.name}` },
+          ],
+          false,
+        );
+      }
+    });
+  };
+
+  for (const m of ityp.methods) addMethod(m.pos, m, true);
+
+  let allTerms: Term[] = allTermlist;
+  let allComparable = false;
+  const embeddeds = ityp.embeddeds;
+  for (let i = 0; i < embeddeds.length; i++) {
+    const typ = embeddeds[i];
+    const epos = i < ityp.embedPos.length ? ityp.embedPos[i] : NoPos;
+    let comp = false;
+    let terms: Term[];
+    const u = typ instanceof TypeParam ? typ : typ.underlying();
+    if (u instanceof Interface) {
+      const s = computeInterfaceTypeSet(u, env, epos);
+      comp = s.comparable;
+      for (const m of s.methods) addMethod(epos, m, false);
+      terms = s.terms;
+    } else if (u instanceof Union) {
+      const s = computeUnionTypeSet(u, env, epos);
+      if (s === invalidTypeSet) continue;
+      terms = s.terms;
+    } else {
+      if (u instanceof Basic && u.kind === BasicKind.Invalid) continue;
+      terms = [new Term(false, typ)];
+    }
+    [allTerms, allComparable] = intersectTermLists(allTerms, allComparable, terms, comp);
+  }
+
+  sortMethods(allMethods);
+  tset.methods = allMethods;
+  tset.terms = allTerms;
+  tset.comparable = allComparable;
+  return tset;
+}
+
+/**
+ * Intersection of two term lists with their comparable bits (a bit is only
+ * meaningful when its list is 𝓤). With specific terms, "comparable" filters
+ * out incomparable terms instead of being kept as a bit.
+ */
+export function intersectTermLists(xterms: Term[], xcomp: boolean, yterms: Term[], ycomp: boolean): [Term[], boolean] {
+  let terms = termlistIntersect(xterms, yterms);
+  let comp = xcomp || ycomp;
+  if (comp && !termlistIsAll(terms)) {
+    terms = terms.filter((t) => t.type !== null && comparable(t.type, true, null, null));
+    if (!termlistIsAll(terms)) comp = false;
+  }
+  return [terms, comp];
+}
+
+/**
+ * The type set of a union: the union of its terms' sets (a ~T term whose T
+ * is not its own underlying type contributes ∅; an interface term
+ * contributes its terms). Cached per Union. Returns invalidTypeSet (and
+ * reports gc's limit error) past maxTermCount terms.
+ */
+export function computeUnionTypeSet(utyp: Union, env: AlgebraEnv | null = null, pos: Pos = NoPos): TypeSet {
+  const cached = unionSets.get(utyp);
+  if (cached !== undefined) return cached;
+  const tset = new TypeSet([], [], false);
+  unionSets.set(utyp, tset); // breaks recursion
+
+  let allTerms: Term[] = [];
+  for (const t of utyp.terms) {
+    const typ = t.type;
+    if (typ === null) continue;
+    let terms: (Term | null)[];
+    const u = typ instanceof TypeParam ? typ : typ.underlying();
+    if (u instanceof Interface) {
+      terms = computeInterfaceTypeSet(u, env, pos).terms;
+    } else if (u instanceof Basic && u.kind === BasicKind.Invalid) {
+      continue;
+    } else if (t.tilde && !identical(typ, u)) {
+      // no type has typ as underlying type: the term is ∅
+      terms = [null];
+    } else {
+      terms = [t];
+    }
+    allTerms = termlistNorm([...allTerms, ...terms]);
+    if (allTerms.length > maxTermCount) {
+      envError(env, pos, `cannot handle more than ${maxTermCount} union terms (implementation limitation)`);
+      unionSets.set(utyp, invalidTypeSet);
+      return invalidTypeSet;
+    }
+  }
+  tset.terms = allTerms;
+  return tset;
+}
+
+// ---------------------------------------------------------------------------
+// Union validity (the deferred half of types2's parseUnion)
+
+/**
+ * Index of a term in `terms` (non-interface ones only) that overlaps y, or -1.
+ * y's type must not be an interface.
+ */
+export function overlappingTerm(terms: readonly Term[], y: Term): number {
+  for (let i = 0; i < terms.length; i++) {
+    const x = terms[i];
+    if (x.type === null || y.type === null) continue;
+    if (x.type.underlying() instanceof Interface) continue;
+    if (!termDisjoint(x, y)) return i;
+  }
+  return -1;
+}
+
+/**
+ * Checks the terms of a union written in source (call it from env.later,
+ * once the term types are set up), reporting gc's errors at termPos[i]:
+ * "invalid use of ~ (...)", "cannot use X in union (...)",
+ * "cannot use comparable in union" and the soft "overlapping terms A and B".
+ * `comparableType` is the universe's comparable Named type.
+ */
+export function checkUnionTerms(
+  env: AlgebraEnv,
+  terms: readonly Term[],
+  termPos: readonly Pos[],
+  comparableType: Type | null,
+): void {
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
+    const typ = t.type;
+    if (typ === null || (typ instanceof Basic && typ.kind === BasicKind.Invalid)) continue;
+    const pos = termPos[i] ?? NoPos;
+    const u = typ.underlying();
+    const f = u instanceof Interface ? u : null;
+    if (t.tilde) {
+      if (f !== null) {
+        envError(env, pos, `invalid use of ~ (${typeString(typ, env.qf)} is an interface)`);
+        continue;
+      }
+      if (!identical(u, typ)) {
+        envError(env, pos, `invalid use of ~ (underlying type of ${typeString(typ, env.qf)} is ${typeString(u, env.qf)})`);
+        continue;
+      }
+    }
+    if (f !== null) {
+      const tset = computeInterfaceTypeSet(f, env, pos);
+      const ts = termString(t);
+      if (tset.methods.length !== 0) {
+        envError(env, pos, `cannot use ${ts} in union (${ts} contains methods)`);
+      } else if (comparableType !== null && typ === comparableType) {
+        envError(env, pos, "cannot use comparable in union");
+      } else if (tset.comparable) {
+        envError(env, pos, `cannot use ${ts} in union (${ts} embeds comparable)`);
+      }
+      continue; // interface terms are not subject to the no-overlap rule
+    }
+    const j = overlappingTerm(terms.slice(0, i), t);
+    if (j >= 0) {
+      envError(env, pos, `overlapping terms ${termString(t)} and ${termString(terms[j])}`, true);
+    }
+  }
+}
+
+/** The named interface type behind a constraint (for messages); Named passes through. */
+export function isNamedConstraint(t: Type): boolean {
+  return t instanceof Named && t.underlying() instanceof Interface;
+}

@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+// Generates packages/runtime/src/sizeclasses.ts: Go 1.19's allocator size classes.
+//
+// Usage: node packages/runtime/scripts/gen-sizeclasses.mjs [--check]
+//
+// The classes are DERIVED here from the rules Go's allocator uses (written afresh):
+//   1. walk candidate sizes from 8 up to 32 KiB in steps of the current alignment; the alignment
+//      grows at powers of two (16 from 32 B, size/8 from 128 B, 256 from 2 KiB);
+//   2. give each candidate the smallest whole number of 8 KiB pages whose tail waste is at most
+//      1/8 of the span;
+//   3. a candidate that needs as many pages and fits as many objects as the previous class
+//      replaces it (bigger objects for free);
+//   4. finally each class grows to the largest size that still fits the same number of objects
+//      in its span, rounded down to a multiple of 128 B (the coarse lookup granularity); a class
+//      whose rounded size is not larger keeps its size.
+// The result is then CHECKED row by row against the table in
+// /work/shared/reference/sizeclasses.md (recomputed from Go's generated file) when that file is
+// readable, and every division magic is verified exhaustively for every offset in its span.
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+
+const PAGE = 8192;
+const MAX_SMALL = 32768;
+const SMALL_MAX = 1024; // smallSizeMax: table indexed by size/8 below, size/128 above
+const SMALL_DIV = 8;
+const LARGE_DIV = 128;
+
+function derive() {
+  const classes = [{ size: 0, npages: 0, align: 8 }];
+  let align = 8;
+  for (let size = align; size <= MAX_SMALL; size += align) {
+    if ((size & (size - 1)) === 0) {
+      if (size >= 2048) align = 256;
+      else if (size >= 128) align = size / 8;
+      else if (size >= 32) align = 16;
+    }
+    let span = PAGE;
+    while (span % size > span / 8) span += PAGE;
+    const npages = span / PAGE;
+    const prev = classes[classes.length - 1];
+    if (classes.length > 1 && prev.npages === npages && Math.floor(span / size) === Math.floor(span / prev.size)) {
+      prev.size = size;
+      prev.align = align;
+      continue;
+    }
+    classes.push({ size, npages, align });
+  }
+  for (let i = 1; i < classes.length; i++) {
+    const c = classes[i];
+    const span = c.npages * PAGE;
+    let grown = Math.floor(span / Math.floor(span / c.size));
+    grown -= grown % LARGE_DIV;
+    if (grown > c.size) c.size = grown;
+  }
+  return classes;
+}
+
+function referenceTable() {
+  const ref = "/work/shared/reference/sizeclasses.md";
+  if (!existsSync(ref)) return null;
+  const rows = [];
+  for (const line of readFileSync(ref, "utf8").split("\n")) {
+    const m = /^\|\s*(\d+)\s*\|\s*(\d+)\s*\|\s*(\d+)\s*\|\s*(\d+)\s*\|\s*(\d+)\s*\|/.exec(line);
+    if (m && rows.length + 1 === Number(m[1])) rows.push({ size: Number(m[2]), npages: Number(m[4]), objects: Number(m[5]) });
+  }
+  return rows;
+}
+
+const classes = derive();
+if (classes.length !== 68) throw new Error(`derived ${classes.length} classes, want 68`);
+const ref = referenceTable();
+if (ref) {
+  if (ref.length !== 67) throw new Error(`reference table has ${ref.length} rows`);
+  for (let i = 1; i < 68; i++) {
+    const c = classes[i], r = ref[i - 1];
+    if (c.size !== r.size || c.npages !== r.npages || Math.floor((c.npages * PAGE) / c.size) !== r.objects)
+      throw new Error(`class ${i}: derived ${c.size}/${c.npages}, reference ${r.size}/${r.npages}`);
+  }
+}
+
+const sizes = classes.map((c) => c.size);
+const npages = classes.map((c) => c.npages);
+const objects = classes.map((c) => (c.size ? Math.floor((c.npages * PAGE) / c.size) : 0));
+// divMagic = ceil(2^32 / size); objIndex(off) = floor(off * magic / 2^32) (exact in doubles: < 2^53).
+const magic = classes.map((c) => (c.size ? Math.floor((2 ** 32 - 1) / c.size) + 1 : 0));
+for (let i = 1; i < 68; i++) {
+  const span = npages[i] * PAGE;
+  for (let off = 0; off < span; off++) {
+    if (Math.floor((off * magic[i]) / 2 ** 32) !== Math.floor(off / sizes[i]))
+      throw new Error(`divMagic inexact for class ${i} offset ${off}`);
+  }
+}
+const toClass8 = [];
+for (let i = 0; i <= SMALL_MAX / SMALL_DIV; i++) {
+  const size = i * SMALL_DIV;
+  let c = 0;
+  while (sizes[c] < size) c++;
+  toClass8.push(c);
+}
+const toClass128 = [];
+for (let i = 0; i <= (MAX_SMALL - SMALL_MAX) / LARGE_DIV; i++) {
+  const size = SMALL_MAX + i * LARGE_DIV;
+  let c = 0;
+  while (sizes[c] < size) c++;
+  toClass128.push(c);
+}
+
+const fmt = (a) => {
+  const out = [];
+  for (let i = 0; i < a.length; i += 16) out.push("  " + a.slice(i, i + 16).join(", ") + ",");
+  return out.join("\n");
+};
+const rowsDoc = classes
+  .slice(1)
+  .map((c, j) => ` * ${String(j + 1).padStart(2)} ${String(c.size).padStart(6)} ${String(c.npages * PAGE).padStart(7)} ${String(objects[j + 1]).padStart(5)}`)
+  .join("\n");
+
+const src = `// Code generated by packages/runtime/scripts/gen-sizeclasses.mjs; DO NOT EDIT.
+/**
+ * sizeclasses.ts — Go 1.19's 68 allocator size classes (class 0 = large objects).
+ *
+ * Generated: the script derives the classes from Go's rules, checks them against
+ * /work/shared/reference/sizeclasses.md and verifies every division magic exhaustively.
+ *
+ * class  bytes/obj  bytes/span  objects
+${rowsDoc}
+ */
+
+export const PAGE_SHIFT = 13;
+export const PAGE_SIZE = ${PAGE};
+export const NUM_SIZE_CLASSES = 68;
+export const MAX_SMALL_SIZE = ${MAX_SMALL};
+export const SMALL_SIZE_DIV = ${SMALL_DIV};
+export const SMALL_SIZE_MAX = ${SMALL_MAX};
+export const LARGE_SIZE_DIV = ${LARGE_DIV};
+export const TINY_SIZE = 16;
+export const TINY_SIZE_CLASS = 2;
+export const NUM_SPAN_CLASSES = 136;
+
+/** Object size of each class (class 0: 0 = large). */
+export const classToSize: readonly number[] = [
+${fmt(sizes)}
+];
+/** Pages per span of each class. */
+export const classToAllocNPages: readonly number[] = [
+${fmt(npages)}
+];
+/** Objects per span of each class. */
+export const classToNObjects: readonly number[] = [
+${fmt(objects)}
+];
+/** ceil(2^32 / size): object index of byte offset off is floor(off * magic / 2^32), exact within a span. */
+export const classToDivMagic: readonly number[] = [
+${fmt(magic)}
+];
+/** Class of a size ≤ 1024 B: sizeToClass8[(size + 7) >> 3]. */
+export const sizeToClass8: Uint8Array = Uint8Array.from([
+${fmt(toClass8)}
+]);
+/** Class of a size in (1024, 32768]: sizeToClass128[(size - 1024 + 127) >> 7]. */
+export const sizeToClass128: Uint8Array = Uint8Array.from([
+${fmt(toClass128)}
+]);
+`;
+
+const out = join(dirname(fileURLToPath(import.meta.url)), "../src/sizeclasses.ts");
+if (process.argv.includes("--check")) {
+  if (readFileSync(out, "utf8") !== src) { console.error("sizeclasses.ts is stale; run gen-sizeclasses.mjs"); process.exit(1); }
+  console.log("sizeclasses.ts is up to date");
+} else {
+  writeFileSync(out, src);
+  console.log(`wrote ${out}`);
+}

@@ -1,0 +1,96 @@
+/**
+ * mbitmap.ts — the heap pointer bitmap: one bit per 8-byte word, in each arena's metadata.
+ * Counterpart of Go's mbitmap.go (written afresh; Go 1.19 uses two bits per word — pointer and
+ * "more pointers follow" — to stop scans early; we keep one bit and let the scanner stop at the
+ * object's end, which for our 1-bit map costs one byte test per 8 words).
+ *
+ * Bit for the word at addr: arena hdr = arenaIndex[addr >>> 22]; w = (addr − base) >>> 3;
+ * byte hdr + ptrBitsOff + (w >>> 3), bit (w & 7). 1 = the word holds a pointer.
+ *
+ * Writer: mallocgc, for every object in a scan span (spanclass & 1 == 0), over its whole slot
+ * (elemsize bytes), from the type's gcdata mask repeated per element for arrays. Words past the
+ * data are 0. Noscan spans are never written and their bits are meaningless. Stacks (manual
+ * spans) are described by stack maps instead.
+ */
+
+import type { LinearMemory } from "./mem.js";
+import { ARENA_INDEX, AR_PTRBITS } from "./mheap.js";
+import { ARENA_SHIFT } from "./mem.js";
+import { TD_GCDATA, TD_PTRDATA, TD_SIZE } from "./typedesc.js";
+
+/** Byte address of the pointer bitmap of the arena containing addr (bit for word 0 = base). */
+export function ptrBitsBase(mem: LinearMemory, addr: number): number {
+  const u32 = mem.u32;
+  const hdr = u32[(ARENA_INDEX >>> 2) + (addr >>> ARENA_SHIFT)];
+  return hdr + u32[(hdr + AR_PTRBITS) >>> 2];
+}
+
+/** Word index of addr within its arena's pointer bitmap. */
+export function ptrWordIndex(mem: LinearMemory, addr: number): number {
+  const hdr = mem.u32[(ARENA_INDEX >>> 2) + (addr >>> ARENA_SHIFT)];
+  return (addr - mem.u32[hdr >>> 2]) >>> 3;
+}
+
+/** True if the heap word at addr (8-aligned, in a scan span) holds a pointer. */
+export function heapBitIsPointer(mem: LinearMemory, addr: number): boolean {
+  const bm = ptrBitsBase(mem, addr);
+  const w = ptrWordIndex(mem, addr);
+  return (mem.u8[bm + (w >>> 3)] & (1 << (w & 7))) !== 0;
+}
+
+/** Clears nbits bits starting at bit `bit` of the bitmap at byte address bm. */
+function clearBits(u8: Uint8Array, bm: number, bit: number, nbits: number): void {
+  let b = bit;
+  const end = bit + nbits;
+  while (b < end && (b & 7) !== 0) {
+    u8[bm + (b >>> 3)] &= ~(1 << (b & 7));
+    b++;
+  }
+  const fullEnd = end & ~7;
+  if (fullEnd > b) {
+    u8.fill(0, bm + (b >>> 3), bm + (fullEnd >>> 3));
+    b = fullEnd;
+  }
+  while (b < end) {
+    u8[bm + (b >>> 3)] &= ~(1 << (b & 7));
+    b++;
+  }
+}
+
+/**
+ * Writes the pointer bits of a new object at addr occupying a slot of `slotBytes`: `dataSize`
+ * bytes of values of type t (dataSize > t.size means an array of dataSize/t.size elements).
+ * Go: heapBitsSetType. Precondition: t.ptrdata > 0, addr 8-aligned, object within one arena.
+ */
+export function heapBitsSetType(mem: LinearMemory, addr: number, slotBytes: number, dataSize: number, t: number): void {
+  const u8 = mem.u8;
+  const u32 = mem.u32;
+  const hdr = u32[(ARENA_INDEX >>> 2) + (addr >>> ARENA_SHIFT)];
+  const bm = hdr + u32[(hdr + AR_PTRBITS) >>> 2];
+  const w0 = (addr - u32[hdr >>> 2]) >>> 3;
+  clearBits(u8, bm, w0, slotBytes >>> 3);
+  const tsize = u32[(t + TD_SIZE) >>> 2];
+  const ptrWords = u32[(t + TD_PTRDATA) >>> 2] >>> 3;
+  const mask = u32[(t + TD_GCDATA) >>> 2];
+  const elemWords = tsize >>> 3;
+  const n = tsize === 0 ? 0 : Math.floor(dataSize / tsize);
+  for (let e = 0, ew = w0; e < n; e++, ew += elemWords) {
+    for (let j = 0; j < ptrWords; j += 8) {
+      const m = u8[mask + (j >>> 3)];
+      if (m === 0) continue;
+      for (let k = 0; k < 8; k++) {
+        if ((m & (1 << k)) !== 0) {
+          const b = ew + j + k;
+          u8[bm + (b >>> 3)] |= 1 << (b & 7);
+        }
+      }
+    }
+  }
+}
+
+/** Clears the pointer bits of [addr, addr+nbytes) (e.g. a span handed to noscan use). */
+export function heapBitsClear(mem: LinearMemory, addr: number, nbytes: number): void {
+  const hdr = mem.u32[(ARENA_INDEX >>> 2) + (addr >>> ARENA_SHIFT)];
+  const bm = hdr + mem.u32[(hdr + AR_PTRBITS) >>> 2];
+  clearBits(mem.u8, bm, (addr - mem.u32[hdr >>> 2]) >>> 3, nbytes >>> 3);
+}

@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// Verifies gort's Go standard library tree with the real Go 1.19 toolchain used
+// as a test oracle (never as a dependency of gort).
+//
+// It copies packages/stdlib/go into a scratch module named "gortstd", rewrites
+// every import of a package that our tree provides to "gortstd/<path>", lays
+// the check shims of scripts/shim over it (packages whose bodies gort's runtime
+// supplies natively), runs `go vet ./...`, then runs each differential program
+// in packages/stdlib/test/<pkg>/*.go (files with a `//go:build ignore` line),
+// which compares our package with Go's on many inputs and exits non-zero on a
+// mismatch.
+//
+// Usage: node scripts/check.mjs [--dir DIR] [--n COUNT] [--no-vet] [PKG...]
+//   DIR    scratch directory (default /tmp/gortstd-check; it is wiped first)
+//   COUNT  random cases per differential program (GORTSTD_N; default 20000)
+//   PKG    only run the differential programs of these test folders
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, dirname } from "node:path";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+const GO = process.env.GORTSTD_GO ?? "/usr/lib/go-1.19/bin/go";
+
+const args = process.argv.slice(2);
+let dir = "/tmp/gortstd-check";
+let n = process.env.GORTSTD_N ?? "20000";
+let vet = true;
+const only = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === "--dir") dir = args[++i];
+  else if (args[i] === "--n") n = args[++i];
+  else if (args[i] === "--no-vet") vet = false;
+  else only.push(args[i]);
+}
+
+if (!existsSync(GO)) {
+  console.error(`check: Go 1.19 not found at ${GO} (apt-get install golang-1.19-go); it is the test oracle`);
+  process.exit(2);
+}
+
+function walk(d, out = []) {
+  for (const e of readdirSync(d)) {
+    const p = join(d, e);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+cpSync(join(root, "go"), dir, { recursive: true });
+cpSync(join(here, "shim"), dir, { recursive: true });
+// A shim replaces the body-less declarations of the same package.
+for (const f of walk(join(here, "shim"))) {
+  const pkgDir = join(dir, dirname(relative(join(here, "shim"), f)));
+  for (const g of readdirSync(pkgDir)) {
+    const p = join(pkgDir, g);
+    if (g.endsWith(".go") && !existsSync(join(here, "shim", relative(dir, p)))) rmSync(p);
+  }
+}
+for (const f of walk(join(root, "go"))) if (f.endsWith(".md")) rmSync(join(dir, relative(join(root, "go"), f)));
+
+const ours = new Set(
+  walk(dir).filter((f) => f.endsWith(".go")).map((f) => relative(dir, dirname(f))),
+);
+
+// Copy the differential programs: test/<pkg>/<name>.go -> DIR/difftest/<pkg>/<name>.go
+const progs = [];
+const testRoot = join(root, "test");
+for (const f of walk(testRoot)) {
+  if (!f.endsWith(".go")) continue;
+  const rel = relative(testRoot, f);
+  const pkg = dirname(rel);
+  if (only.length && !only.includes(pkg)) continue;
+  const dest = join(dir, "difftest", rel);
+  mkdirSync(dirname(dest), { recursive: true });
+  cpSync(f, dest);
+  progs.push(rel);
+}
+
+// Rewrite imports of packages we provide.
+const importLine = /^(\s*(?:import\s+)?(?:[\w.]+\s+)?)"([^"]+)"/;
+for (const f of walk(dir)) {
+  if (!f.endsWith(".go")) continue;
+  const lines = readFileSync(f, "utf8").split("\n");
+  let inBlock = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (/^import\s*\($/.test(l)) { inBlock = true; continue; }
+    if (inBlock && /^\)/.test(l)) { inBlock = false; continue; }
+    if (inBlock || /^import\s/.test(l)) {
+      const m = importLine.exec(l);
+      if (m && ours.has(m[2])) lines[i] = l.replace(`"${m[2]}"`, `"gortstd/${m[2]}"`);
+    }
+  }
+  writeFileSync(f, lines.join("\n"));
+}
+writeFileSync(join(dir, "go.mod"), "module gortstd\n\ngo 1.19\n");
+
+const env = {
+  ...process.env,
+  GO111MODULE: "on",
+  GOFLAGS: "-mod=mod",
+  GOPROXY: "off",
+  GOROOT: "/usr/lib/go-1.19",
+  GOCACHE: process.env.GOCACHE ?? "/tmp/gortstd-gocache",
+  GORTSTD_N: n,
+};
+let failed = 0;
+function run(argv, label) {
+  const t0 = Date.now();
+  const r = spawnSync(GO, argv, { cwd: dir, env, encoding: "utf8", maxBuffer: 64 << 20 });
+  const out = (r.stdout ?? "") + (r.stderr ?? "");
+  const ok = r.status === 0;
+  if (!ok) failed++;
+  console.log(`${ok ? "ok  " : "FAIL"} ${label} (${Date.now() - t0} ms)`);
+  if (!ok || process.env.GORTSTD_VERBOSE) console.log(out.trimEnd().split("\n").slice(0, 60).map((s) => "    " + s).join("\n"));
+  return ok;
+}
+if (vet) {
+  const pkgs = [...ours].sort().map((p) => "./" + p);
+  run(["vet", ...pkgs], "go vet");
+}
+for (const p of progs.sort()) run(["run", join("difftest", p)], `diff ${p}`);
+console.log(failed ? `${failed} failed` : "all passed");
+process.exit(failed ? 1 : 0);
