@@ -11,7 +11,7 @@ export type { HeapReclaimer } from "./mheap.js";
 export { MCentrals, BasicSweeper } from "./mcentral.js";
 export type { SpanSweeper } from "./mcentral.js";
 export { MCaches } from "./mcache.js";
-export { Heap, MAX_ALLOC } from "./malloc.js";
+export { Heap, MAX_ALLOC, roundupsize, sizeToClass } from "./malloc.js";
 export type { HeapOptions, MallocHooks } from "./malloc.js";
 export { heapBitIsPointer, heapBitsSetType, ptrBitsBase, ptrWordIndex } from "./mbitmap.js";
 export { TypeBuilder, readTypeDesc, PTR_SIZE } from "./typedesc.js";

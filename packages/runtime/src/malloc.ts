@@ -51,6 +51,7 @@ import {
 } from "./mspan.js";
 import { memStatsFromCounters, type MemStats, ST_HEAP_LIVE, ST_LARGE_ALLOC, ST_LARGE_ALLOC_COUNT, ST_OTHER_SYS } from "./mstats.js";
 import {
+  classToSize,
   MAX_SMALL_SIZE,
   PAGE_SIZE,
   sizeToClass128,
@@ -63,6 +64,20 @@ import { TD_PTRDATA, TD_SIZE, TypeBuilder } from "./typedesc.js";
 
 /** Largest allocation: a size the 32-bit address space could never hold is rejected early. */
 export const MAX_ALLOC = 2 ** 32 - 2 * 4194304;
+
+/** Bytes mallocgc actually reserves for a request of `size` bytes. Go: roundupsize. */
+export function roundupsize(size: number): number {
+  if (size <= MAX_SMALL_SIZE) {
+    if (size <= 1024) return classToSize[sizeToClass8[(size + 7) >>> 3]];
+    return classToSize[sizeToClass128[(size - 1024 + 127) >>> 7]];
+  }
+  return Math.ceil(size / PAGE_SIZE) * PAGE_SIZE;
+}
+
+/** Size class for a small size (1 ≤ size ≤ 32768). */
+export function sizeToClass(size: number): number {
+  return size <= 1024 ? sizeToClass8[(size + 7) >>> 3] : sizeToClass128[(size - 1024 + 127) >>> 7];
+}
 
 export interface MallocHooks {
   /** The allocating goroutine owes mark-assist work for `bytes` (called while HG_BLACKEN = 1). */
@@ -186,12 +201,17 @@ export class Heap {
         }
         elemsize = u32[(s + SP_ELEMSIZE) >>> 2];
         if (needzero && mem.u8[s + SP_NEEDZERO] !== 0) {
-          if (elemsize <= 256) {
-            const f = mem.f64;
-            for (let i = x >>> 3, e = (x + elemsize) >>> 3; i < e; i++) f[i] = 0;
-          } else {
-            mem.u8.fill(0, x, x + elemsize);
+          // Inline f64 stores (see LinearMemory.zero for why not TypedArray.fill).
+          const f = mem.f64;
+          let i = x >>> 3;
+          const e = (x + elemsize) >>> 3;
+          for (; i + 4 <= e; i += 4) {
+            f[i] = 0;
+            f[i + 1] = 0;
+            f[i + 2] = 0;
+            f[i + 3] = 0;
           }
+          for (; i < e; i++) f[i] = 0;
         }
         if (!noscan) {
           heapBitsSetType(mem, x, elemsize, size, typ);
@@ -202,7 +222,7 @@ export class Heap {
       s = this.allocLarge(size, noscan);
       x = u32[(s + SP_START) >>> 2];
       elemsize = u32[(s + SP_ELEMSIZE) >>> 2];
-      if (needzero && mem.u8[s + SP_NEEDZERO] !== 0) mem.u8.fill(0, x, x + elemsize);
+      if (needzero && mem.u8[s + SP_NEEDZERO] !== 0) mem.zero(x, elemsize);
       if (!noscan) {
         heapBitsSetType(mem, x, elemsize, size, typ);
         this.noteScan(c, size, typ);

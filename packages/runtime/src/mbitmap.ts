@@ -48,7 +48,8 @@ function clearBits(u8: Uint8Array, bm: number, bit: number, nbits: number): void
   }
   const fullEnd = end & ~7;
   if (fullEnd > b) {
-    u8.fill(0, bm + (b >>> 3), bm + (fullEnd >>> 3));
+    // A store loop: TypedArray.fill on shared memory is slow (see LinearMemory.zero).
+    for (let i = bm + (b >>> 3), e = bm + (fullEnd >>> 3); i < e; i++) u8[i] = 0;
     b = fullEnd;
   }
   while (b < end) {
@@ -68,18 +69,40 @@ export function heapBitsSetType(mem: LinearMemory, addr: number, slotBytes: numb
   const hdr = u32[(ARENA_INDEX >>> 2) + (addr >>> ARENA_SHIFT)];
   const bm = hdr + u32[(hdr + AR_PTRBITS) >>> 2];
   const w0 = (addr - u32[hdr >>> 2]) >>> 3;
-  clearBits(u8, bm, w0, slotBytes >>> 3);
   const tsize = u32[(t + TD_SIZE) >>> 2];
   const ptrWords = u32[(t + TD_PTRDATA) >>> 2] >>> 3;
   const mask = u32[(t + TD_GCDATA) >>> 2];
   const elemWords = tsize >>> 3;
   const n = tsize === 0 ? 0 : Math.floor(dataSize / tsize);
+  const nw = slotBytes >>> 3;
+  const sh = w0 & 7;
+  if (sh + nw <= 31) {
+    // Fast path (objects up to ~192 bytes): build the slot's bits in an int32, then merge them
+    // into at most 4 bitmap bytes.
+    let m = u8[mask];
+    if (ptrWords > 8) m |= u8[mask + 1] << 8;
+    if (ptrWords > 16) m |= u8[mask + 2] << 16;
+    if (ptrWords > 24) m |= u8[mask + 3] << 24;
+    m &= ptrWords >= 31 ? 0x7fffffff : (1 << ptrWords) - 1;
+    let pat = 0;
+    for (let e = 0, b = 0; e < n; e++, b += elemWords) pat |= m << b;
+    const clr = ((1 << nw) - 1) << sh;
+    pat = (pat << sh) & clr;
+    const p = bm + (w0 >>> 3);
+    const nbytes = (sh + nw + 7) >>> 3;
+    for (let k = 0; k < nbytes; k++) {
+      const cm = (clr >>> (8 * k)) & 0xff;
+      u8[p + k] = (u8[p + k] & ~cm) | ((pat >>> (8 * k)) & 0xff);
+    }
+    return;
+  }
+  clearBits(u8, bm, w0, nw);
   for (let e = 0, ew = w0; e < n; e++, ew += elemWords) {
     for (let j = 0; j < ptrWords; j += 8) {
-      const m = u8[mask + (j >>> 3)];
-      if (m === 0) continue;
+      const mb = u8[mask + (j >>> 3)];
+      if (mb === 0) continue;
       for (let k = 0; k < 8; k++) {
-        if ((m & (1 << k)) !== 0) {
+        if ((mb & (1 << k)) !== 0) {
           const b = ew + j + k;
           u8[bm + (b >>> 3)] |= 1 << (b & 7);
         }

@@ -51,31 +51,14 @@ import {
   SPAN_INUSE,
 } from "./mspan.js";
 import { GCWork, type WorkbufPool } from "./mgcwork.js";
+import { FR_FUNC, FR_LINK, FR_PC, FR_SLOTS, STK_FP, STK_HI, STK_LO, type StackMapSource } from "./stack.js";
+
+export type { StackMapSource };
 
 /** Objects larger than this are scanned in pieces of this size (Go's maxObletBytes). */
 export const MAX_OBLET_BYTES = 128 << 10;
 /** Global data is scanned in root jobs of at most this many bytes (Go's rootBlockBytes). */
 export const ROOT_BLOCK_BYTES = 256 << 10;
-
-// Goroutine stack record (see HACKING.md "Goroutine stacks"): lo, hi, innermost fp, guard.
-export const STK_LO = 0;
-export const STK_HI = 4;
-export const STK_FP = 8;
-// Frame header at fp: caller fp, function id, safe-point pc, frame size; 8-byte slots follow.
-export const FR_LINK = 0;
-export const FR_FUNC = 4;
-export const FR_PC = 8;
-export const FR_SIZE = 12;
-export const FR_SLOTS = 16;
-
-/** Stack maps of the program image. */
-export interface StackMapSource {
-  /**
-   * Address of the stack map for function `funcId` at safe point `pc`: u32 nslots, then
-   * ceil(nslots/32) u32 words, bit i = slot i holds a pointer. 0 = the frame has no pointers.
-   */
-  stackMapAddr(funcId: number, pc: number): number;
-}
 
 /** All goroutines' stacks (the scheduler's allgs). Indices are stable within a GC cycle. */
 export interface GoroutineSource {

@@ -120,6 +120,8 @@ export const AR_FIRSTPAGE = 12;
 export const AR_NEXT = 16;
 export const AR_FREEPAGES = 20;
 export const AR_MAXRUN = 24;
+/** Lowest page index that may be free (search hint, Go's searchAddr). */
+export const AR_SEARCH = 28;
 export const AR_ALLOC = 32;
 export const AR_SCAV = 36;
 export const AR_PTRBITS = 40;
@@ -192,6 +194,7 @@ export class MHeap {
     u32[h + (AR_NEXT >>> 2)] = 0;
     u32[h + (AR_FREEPAGES >>> 2)] = npages - firstPage;
     u32[h + (AR_MAXRUN >>> 2)] = npages - firstPage;
+    u32[h + (AR_SEARCH >>> 2)] = firstPage;
     u32[h + (AR_ALLOC >>> 2)] = allocOff;
     u32[h + (AR_SCAV >>> 2)] = scavOff;
     u32[h + (AR_PTRBITS >>> 2)] = ptrOff;
@@ -242,7 +245,8 @@ export class MHeap {
     const h = hdr >>> 2;
     const npages = u32[h + (AR_NPAGES >>> 2)];
     const bits = (hdr + u32[h + (AR_ALLOC >>> 2)]) >>> 2;
-    let i = u32[h + (AR_FIRSTPAGE >>> 2)];
+    // Pages below the search hint are all in use: start there.
+    let i = u32[h + (AR_SEARCH >>> 2)];
     let run = 0;
     let start = 0;
     let longest = 0;
@@ -332,6 +336,7 @@ export class MHeap {
       }
     }
     u32[h + (AR_FREEPAGES >>> 2)] -= n;
+    if (page === u32[h + (AR_SEARCH >>> 2)]) u32[h + (AR_SEARCH >>> 2)] = page + n;
     const f = mem.f64;
     f[ST_HEAP_RELEASED >>> 3] -= released * PAGE_SIZE;
     f[ST_HEAP_FREE >>> 3] -= (n - released) * PAGE_SIZE;
@@ -352,6 +357,7 @@ export class MHeap {
       u32[alloc + (i >>> 5)] &= ~(1 << (i & 31));
     }
     const free = (u32[h + (AR_FREEPAGES >>> 2)] += n);
+    if (page < u32[h + (AR_SEARCH >>> 2)]) u32[h + (AR_SEARCH >>> 2)] = page;
     // The freed run may have merged with neighbours; the hint is an upper bound, so use the
     // arena's free page count (tightened again by the next failed search).
     u32[h + (AR_MAXRUN >>> 2)] = free;
@@ -369,7 +375,7 @@ export class MHeap {
     } else {
       s = this.persistentAlloc(SPAN_BYTES, 8, ST_MSPAN_SYS);
     }
-    mem.u8.fill(0, s, s + SPAN_BYTES);
+    mem.zero(s, SPAN_BYTES);
     u32[HG_NSPANS >>> 2]++;
     mem.f64[ST_MSPAN_INUSE >>> 3] += SPAN_BYTES;
     return s;
@@ -391,7 +397,7 @@ export class MHeap {
     const hdr = u32[(ARENA_INDEX >>> 2) + (addr >>> ARENA_SHIFT)];
     const base = u32[hdr >>> 2];
     const t = ((hdr + AR_SPANS) >>> 2) + ((addr - base) >>> PAGE_SHIFT);
-    u32.fill(s, t, t + npages);
+    for (let i = t, e = t + npages; i < e; i++) u32[i] = s;
   }
 
   /**
@@ -545,7 +551,7 @@ export class MHeap {
     const u32 = mem.u32;
     let cur = u32[HG_PERSIST_CUR >>> 2];
     let end = u32[HG_PERSIST_END >>> 2];
-    cur = (cur + align - 1) & ~(align - 1);
+    cur = ((cur + align - 1) & ~(align - 1)) >>> 0;
     if (cur === 0 || cur + size > end) {
       const chunk = Math.max(PERSIST_CHUNK, Math.ceil(size / PAGE_SIZE) * PAGE_SIZE);
       const npages = chunk / PAGE_SIZE;

@@ -208,7 +208,7 @@ export function sweepBits(mem: LinearMemory, s: number): number {
   const live = countBits(mem, mark, nelems);
   u32[sb + (SP_ALLOCBITS >>> 2)] = mark;
   u32[sb + (SP_GCMARKBITS >>> 2)] = alloc;
-  mem.u8.fill(0, alloc, alloc + (((nelems + 31) >>> 5) << 2));
+  for (let w = alloc >>> 2, e = w + ((nelems + 31) >>> 5); w < e; w++) u32[w] = 0;
   u32[sb + (SP_ALLOCCOUNT >>> 2)] = live;
   u32[sb + (SP_FREEINDEX >>> 2)] = 0;
   refillAllocCache(mem, s);

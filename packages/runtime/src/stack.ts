@@ -234,7 +234,7 @@ export class StackAllocator {
     }
     const hi = u32[(g + STK_HI) >>> 2];
     const nfp = fp - size;
-    mem.u8.fill(0, nfp, fp);
+    mem.zero(nfp, size);
     u32[(nfp + FR_LINK) >>> 2] = fp === hi ? 0 : fp;
     u32[(nfp + FR_FUNC) >>> 2] = funcId;
     u32[(nfp + FR_PC) >>> 2] = pc;

@@ -19,6 +19,7 @@ import {
   AR_NEXT,
   AR_NPAGES,
   AR_SCAV,
+  AR_SEARCH,
   AR_SIZE,
   AR_SPANS,
   ARENA_INDEX,
@@ -185,6 +186,8 @@ export function verifyHeap(heap: Heap, opts: VerifyOptions = {}): string[] {
         if (sp !== 0 && !spans.has(sp)) errs.push(`arena ${hdr}: page ${p} maps to unknown span ${sp}`);
       }
     }
+    const hint = u32[(hdr + AR_SEARCH) >>> 2];
+    for (let p = first; p < Math.min(hint, npages); p++) if (!bit(alloc, p)) errs.push(`arena ${hdr}: free page ${p} below search hint ${hint}`);
     if (free !== u32[(hdr + AR_FREEPAGES) >>> 2]) errs.push(`arena ${hdr}: freePages ${u32[(hdr + AR_FREEPAGES) >>> 2]}, bitmap says ${free}`);
     if (longest > u32[(hdr + AR_MAXRUN) >>> 2]) errs.push(`arena ${hdr}: maxRunHint ${u32[(hdr + AR_MAXRUN) >>> 2]} below longest run ${longest}`);
   }

@@ -81,10 +81,11 @@ for (const f of walk(testRoot)) {
   progs.push(rel);
 }
 
-// Rewrite imports of packages we provide.
+// Rewrite imports of packages we provide, inside the library tree only (the
+// differential programs name ours as "gortstd/..." and Go's by their paths).
 const importLine = /^(\s*(?:import\s+)?(?:[\w.]+\s+)?)"([^"]+)"/;
 for (const f of walk(dir)) {
-  if (!f.endsWith(".go")) continue;
+  if (!f.endsWith(".go") || f.startsWith(join(dir, "difftest"))) continue;
   const lines = readFileSync(f, "utf8").split("\n");
   let inBlock = false;
   for (let i = 0; i < lines.length; i++) {

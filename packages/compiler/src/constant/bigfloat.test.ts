@@ -7,6 +7,7 @@ import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import {
   PREC,
+  BF_ZERO,
   type BigFloat,
   bitLength,
   gcd,
@@ -73,7 +74,7 @@ describe("bigfloat", () => {
         const ry = bfToRat(y);
         const [sn, sd] = ratAdd(rx, ry);
         const sum = bfAdd(x, y);
-        if (sn === 0n) expect(sum).toBeNull();
+        if (sn === 0n) expect(sum).toEqual(BF_ZERO);
         else expect(sum).toEqual(bfFromRat(sn, sd));
         expect(bfMul(x, y)).toEqual(bfFromRat(rx[0] * ry[0], rx[1] * ry[1]));
         const qn = rx[0] * ry[1];
@@ -93,6 +94,8 @@ describe("bigfloat", () => {
     const one = bfFromInt(1n);
     // 1 + 2**-2000 rounds to 1; (1 + 2**-512) + 2**-2000 has its last bit decided by the tail.
     expect(bfAdd(one, { mant: 1n, exp: -2000 })).toEqual(one);
+    expect(bfAdd(one, { mant: -1n, exp: 0 })).toEqual(BF_ZERO);
+    expect(bfMul(one, BF_ZERO)).toEqual(BF_ZERO);
     const half = { mant: 1n, exp: -512 }; // exactly half an ulp of 1 at 512 bits
     expect(bfAdd(one, half)).toEqual(one); // tie → even
     // 2**-512 ± 2**-1000 fits in 489 bits; added to 1 only its sign past the tie matters.

@@ -8,10 +8,12 @@
  * within the last mantissa bits (we round each operation to nearest-even at 512 bits with a
  * sticky bit, as big.Float does).
  *
- * Representation: a finite, non-zero value is `mant * 2**exp` where `mant` is a bigint with
- * 1 ≤ |mant| < 2**PREC and `mant` is odd (trailing zero bits are moved into `exp`), so two equal
- * values have identical fields. Zero is not a BigFloat (callers use the rational 0). There is
- * no infinity or NaN: go/constant turns those into Unknown, and so do our callers.
+ * Representation: a finite value is `mant * 2**exp` where `mant` is a bigint with
+ * |mant| < 2**PREC and, unless zero, odd (trailing zero bits are moved into `exp`), so two equal
+ * values have identical fields. Zero is `BF_ZERO` (mant 0, exp 0): go/constant keeps a zero
+ * result of big-float arithmetic as a big float (floatVal0), and that matters for the kind of
+ * later results (0.0·x stays a big float). There is no infinity or NaN: go/constant turns those
+ * into Unknown, and so do our callers.
  *
  * Rejected: a decimal big float (slower, and Go's results are binary); doubles with error
  * terms (inexact, and Go prints exact values of 1<<1000 or 1e309).
@@ -20,11 +22,14 @@
 /** Mantissa precision in bits, as go/constant's `prec`. */
 export const PREC = 512;
 
-/** A finite non-zero binary float `mant * 2**exp` (mant odd, |mant| < 2**PREC). */
+/** A finite binary float `mant * 2**exp` (mant odd or zero, |mant| < 2**PREC). */
 export interface BigFloat {
   readonly mant: bigint;
   readonly exp: number;
 }
+
+/** The zero BigFloat. */
+export const BF_ZERO: BigFloat = { mant: 0n, exp: 0 };
 
 /** Number of bits in |x| (0 for 0). */
 export function bitLength(x: bigint): number {
@@ -106,8 +111,9 @@ function make(neg: boolean, m: bigint, e: number, sticky: boolean, prec = PREC):
   return { mant: neg ? -q : q, exp: ex };
 }
 
-/** The BigFloat nearest to the non-zero integer x. */
+/** The BigFloat nearest to the integer x. */
 export function bfFromInt(x: bigint): BigFloat {
+  if (x === 0n) return BF_ZERO;
   const neg = x < 0n;
   return make(neg, neg ? -x : x, 0, false);
 }
@@ -132,8 +138,9 @@ export function divBits(n: bigint, d: bigint, bits: number): [bigint, number, bo
   return [q, -s, r !== 0n];
 }
 
-/** The BigFloat nearest to the non-zero rational n/d (d > 0). */
+/** The BigFloat nearest to the rational n/d (d > 0). */
 export function bfFromRat(n: bigint, d: bigint): BigFloat {
+  if (n === 0n) return BF_ZERO;
   const neg = n < 0n;
   const [q, e, sticky] = divBits(neg ? -n : n, d, PREC);
   return make(neg, q, e, sticky);
@@ -141,25 +148,28 @@ export function bfFromRat(n: bigint, d: bigint): BigFloat {
 
 /** Exact rational [num, den] of x (den a power of two, den > 0). Large exponents make huge ints. */
 export function bfToRat(x: BigFloat): [bigint, bigint] {
+  if (x.mant === 0n) return [0n, 1n];
   if (x.exp >= 0) return [x.mant << BigInt(x.exp), 1n];
   return [x.mant, 1n << BigInt(-x.exp)];
 }
 
-/** Binary exponent of x as in big.Float.MantExp: x = m * 2**exponent with 0.5 ≤ |m| < 1. */
+/** Binary exponent of x as in big.Float.MantExp: x = m * 2**exponent with 0.5 ≤ |m| < 1 (0 for 0). */
 export function bfMantExp(x: BigFloat): number {
   return bitLength(x.mant) + x.exp;
 }
 
 export function bfNeg(x: BigFloat): BigFloat {
-  return { mant: -x.mant, exp: x.exp };
+  return x.mant === 0n ? x : { mant: -x.mant, exp: x.exp };
 }
 
 export function bfSign(x: BigFloat): number {
-  return x.mant < 0n ? -1 : 1;
+  return x.mant < 0n ? -1 : x.mant > 0n ? 1 : 0;
 }
 
-/** x + y rounded to PREC bits; null when the sum is exactly zero. */
-export function bfAdd(x: BigFloat, y: BigFloat): BigFloat | null {
+/** x + y rounded to PREC bits. */
+export function bfAdd(x: BigFloat, y: BigFloat): BigFloat {
+  if (x.mant === 0n) return y;
+  if (y.mant === 0n) return x;
   // Work at a common exponent `lo`. Bits of an operand lying far below the other operand's
   // precision only matter as a sticky bit, so we clamp lo to keep the integers small.
   const topX = bfMantExp(x);
@@ -179,12 +189,12 @@ export function bfAdd(x: BigFloat, y: BigFloat): BigFloat | null {
     const tx = truncAt(mx, x.exp, lo);
     const ty = truncAt(my, y.exp, lo);
     const sum = (tx[0] + ty[0]) * 4n + BigInt(tx[1] + ty[1]);
-    if (sum === 0n) return null;
+    if (sum === 0n) return BF_ZERO;
     const neg = sum < 0n;
     return make(neg, neg ? -sum : sum, lo - 2, false);
   }
   const sum = shl(mx, x.exp - lo) + shl(my, y.exp - lo);
-  if (sum === 0n) return null;
+  if (sum === 0n) return BF_ZERO;
   const neg = sum < 0n;
   return make(neg, neg ? -sum : sum, lo, false);
 }
@@ -203,12 +213,14 @@ function truncAt(m: bigint, e: number, lo: number): [bigint, number] {
 /** x * y rounded to `prec` bits (operands may carry more bits than PREC). */
 export function bfMul(x: BigFloat, y: BigFloat, prec = PREC): BigFloat {
   const p = x.mant * y.mant;
+  if (p === 0n) return BF_ZERO;
   const neg = p < 0n;
   return make(neg, neg ? -p : p, x.exp + y.exp, false, prec);
 }
 
-/** x / y rounded to `prec` bits (operands may carry more bits than PREC). */
+/** x / y rounded to `prec` bits (operands may carry more bits than PREC); y ≠ 0. */
 export function bfQuo(x: BigFloat, y: BigFloat, prec = PREC): BigFloat {
+  if (x.mant === 0n) return BF_ZERO;
   const neg = x.mant < 0n !== y.mant < 0n;
   const [q, e, sticky] = divBits(x.mant < 0n ? -x.mant : x.mant, y.mant < 0n ? -y.mant : y.mant, prec);
   return make(neg, q, e + x.exp - y.exp, sticky, prec);
@@ -216,6 +228,7 @@ export function bfQuo(x: BigFloat, y: BigFloat, prec = PREC): BigFloat {
 
 /** The integer x ≠ 0 as an unrounded BigFloat (mantissa may exceed PREC bits). */
 export function bfExactInt(x: bigint): BigFloat {
+  if (x === 0n) return BF_ZERO;
   const tz = trailingZeros(x);
   return { mant: x >> BigInt(tz), exp: tz };
 }
@@ -225,6 +238,7 @@ export function bfCmp(x: BigFloat, y: BigFloat): number {
   const sx = bfSign(x);
   const sy = bfSign(y);
   if (sx !== sy) return sx < sy ? -1 : 1;
+  if (sx === 0) return 0;
   const tx = bfMantExp(x);
   const ty = bfMantExp(y);
   if (tx !== ty) return (tx < ty ? -1 : 1) * sx;
@@ -239,7 +253,7 @@ export function bfCmpRat(x: BigFloat, n: bigint, d: bigint): number {
   if (n === 0n) return bfSign(x);
   const sn = n < 0n ? -1 : 1;
   const sx = bfSign(x);
-  if (sn !== sx) return sx;
+  if (sn !== sx) return sx < sn ? -1 : 1;
   // Compare binary exponents first to avoid building huge integers.
   const tx = bfMantExp(x);
   const tr = bitLength(n) - bitLength(d); // n/d in [2**(tr-1), 2**(tr+1))
@@ -302,9 +316,14 @@ export function roundToIEEE(
   return qn * Math.pow(2, ex);
 }
 
+const SAFE = 0x20000000000000n; // 2**53
+
 /** float64 nearest to n/d (d > 0); ±Infinity on overflow. */
 export function ratToFloat(n: bigint, d: bigint, mantBits = 53, minExp = -1074, maxExp = 1024): number {
   if (n === 0n) return 0;
+  // Fast path: both exactly representable, so IEEE division rounds the exact quotient once.
+  // (Not for float32: rounding the double again would round twice.)
+  if (mantBits === 53 && d < SAFE && n < SAFE && n > -SAFE) return Number(n) / Number(d);
   const neg = n < 0n;
   const [q, e, sticky] = divBits(neg ? -n : n, d, mantBits + 2);
   const r = roundToIEEE(q, e, sticky, mantBits, minExp, maxExp);
@@ -313,15 +332,19 @@ export function ratToFloat(n: bigint, d: bigint, mantBits = 53, minExp = -1074, 
 
 /** float64 (or float32 with the other parameters) nearest to x; ±Infinity on overflow. */
 export function bfToFloat(x: BigFloat, mantBits = 53, minExp = -1074, maxExp = 1024): number {
+  if (x.mant === 0n) return 0;
   const neg = x.mant < 0n;
   const r = roundToIEEE(neg ? -x.mant : x.mant, x.exp, false, mantBits, minExp, maxExp);
   return neg ? -r : r;
 }
 
+const scratch = new DataView(new ArrayBuffer(8));
+
 /** Exact [num, den] of a finite double (den a power of two, reduced). */
 export function float64ToRat(f: number): [bigint, bigint] {
   if (f === 0) return [0n, 1n];
-  const buf = new DataView(new ArrayBuffer(8));
+  if (Number.isSafeInteger(f)) return [BigInt(f), 1n];
+  const buf = scratch;
   buf.setFloat64(0, f);
   const hi = buf.getUint32(0);
   const lo = buf.getUint32(4);

@@ -105,6 +105,7 @@ export function formatFloatShort(f64: number, isZero: boolean, big: () => BigFlo
 
 /** big.Float.Text('p', 0): "-0x.<hex mantissa>p±<binary exponent>", mantissa in [0.5, 1). */
 export function formatFloatExact(f: BigFloat): string {
+  if (f.mant === 0n) return "0";
   const neg = f.mant < 0n;
   const mag = neg ? -f.mant : f.mant;
   const len = bitLength(mag);

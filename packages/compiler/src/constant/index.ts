@@ -8,14 +8,19 @@
  * - operators are strings ("+", "<<", "==", ...) instead of token.Token values;
  * - `binaryOp(x, "/", y)` on two Int values TRUNCATES (Go's language rule for integer
  *   constants, what go/types gets by passing token.QUO_ASSIGN). For the exact rational
- *   quotient of two Ints use `quo(x, y)` (go/constant's BinaryOp with token.QUO);
+ *   quotient of two Ints use `quo(x, y)` (go/constant's BinaryOp with token.QUO). Choose by
+ *   the operands' *type*, as go/types does: integer type → "/", any other type → `quo`
+ *   (an untyped float may hold an Int-kind value, e.g. real(1 + 2i));
  * - division by zero returns Unknown instead of panicking (the checker should still report
  *   "invalid operation: division by zero" before folding);
  * - accessors that return (value, exact) in Go return a tuple `[value, exact]`; 64-bit integers
  *   are `bigint`;
  * - strings are Go strings, i.e. byte sequences (they may hold invalid UTF-8 such as "\xff").
- *   `makeString` takes JavaScript text and UTF-8 encodes it; `stringBytes`/`makeStringBytes`
- *   give exact bytes; `stringVal` decodes to JavaScript text for display;
+ *   `stringVal` returns the exact Go string as a *byte string* (one JS char per byte: its
+ *   length is Go's len, and it compares and hashes like the Go string); `stringText` decodes
+ *   it to JavaScript text; `makeString` takes JavaScript text and UTF-8 encodes it;
+ *   `makeStringBytes` takes bytes (a Uint8Array or a byte string); `stringBytes` gives a
+ *   Uint8Array;
  * - `representable(x, basicKindName)` is go/types' representableConst with a reason code.
  *
  * Values are immutable; share them freely. `String(x)`-style output is `x.toString()` (or
@@ -39,6 +44,7 @@ export {
   makeComplex,
   boolVal,
   stringVal,
+  stringText,
   stringBytes,
   stringLen,
   int64Val,

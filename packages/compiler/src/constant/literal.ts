@@ -178,7 +178,16 @@ function floatFromParts(mant: bigint, exp2: number, exp10: number): Value {
   return new FloatVal({ mant: r.mant, exp: r.exp + exp10 });
 }
 
+const plainDecimal = /^(?:0|[1-9][0-9]{0,14})$/;
+const plainFloat = /^([0-9]{1,15})\.([0-9]{0,15})$/;
+
 function makeNumber(lit: string, kind: "INT" | "FLOAT"): Value {
+  // Common cases first: short decimal integers and d.ddd floats.
+  if (kind === "INT" && plainDecimal.test(lit)) return intOf(BigInt(lit));
+  if (kind === "FLOAT") {
+    const m = plainFloat.exec(lit);
+    if (m !== null) return ratOf(BigInt(m[1]! + m[2]!), 10n ** BigInt(m[2]!.length), true);
+  }
   const n = parseNumeric(lit);
   if (n === null) return makeUnknown();
   if (kind === "INT") {

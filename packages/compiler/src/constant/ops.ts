@@ -13,6 +13,7 @@
  */
 import {
   type BigFloat,
+  gcd,
   bfFromInt,
   bfFromRat,
   bfAdd,
@@ -20,7 +21,6 @@ import {
   bfQuo,
   bfCmp,
   bfNeg,
-  bfSign,
 } from "./bigfloat.js";
 import {
   Kind,
@@ -34,6 +34,7 @@ import {
   StringVal,
   intOf,
   ratOf,
+  reducedRatOf,
   floatOf,
   ratZero,
   makeBool,
@@ -53,10 +54,10 @@ function invalid(what: string): never {
 // ---------------------------------------------------------------------------------------------
 // Real numbers (Int, rational Float, big Float)
 
-/** x as a BigFloat, null for zero. */
-function toBig(x: RealVal): BigFloat | null {
-  if (x instanceof IntVal) return x.v === 0n ? null : bfFromInt(x.v);
-  if (x instanceof RatVal) return x.num === 0n ? null : bfFromRat(x.num, x.den);
+/** x as a BigFloat (go/constant's i64tof/itof/rtof). */
+function toBig(x: RealVal): BigFloat {
+  if (x instanceof IntVal) return bfFromInt(x.v);
+  if (x instanceof RatVal) return bfFromRat(x.num, x.den);
   return x.f;
 }
 
@@ -71,18 +72,12 @@ function ratDen(x: IntVal | RatVal): bigint {
 function realNeg(x: RealVal): RealVal {
   if (x instanceof IntVal) return intOf(-x.v);
   if (x instanceof RatVal) return x.num === 0n ? x : new RatVal(-x.num, x.den);
-  return new FloatVal(bfNeg(x.f));
+  return floatOf(bfNeg(x.f));
 }
 
 function realAdd(x: RealVal, y: RealVal): RealVal {
   if (x instanceof IntVal && y instanceof IntVal) return intOf(x.v + y.v);
-  if (x instanceof FloatVal || y instanceof FloatVal) {
-    const a = toBig(x);
-    const b = toBig(y);
-    if (a === null) return floatOf(b);
-    if (b === null) return floatOf(a);
-    return floatOf(bfAdd(a, b));
-  }
+  if (x instanceof FloatVal || y instanceof FloatVal) return floatOf(bfAdd(toBig(x), toBig(y)));
   const ad = ratDen(x);
   const bd = ratDen(y);
   if (ad === 1n && bd === 1n) return ratOf(ratNum(x) + ratNum(y), 1n);
@@ -97,31 +92,43 @@ function realSub(x: RealVal, y: RealVal): RealVal {
 
 function realMul(x: RealVal, y: RealVal): RealVal {
   if (x instanceof IntVal && y instanceof IntVal) return intOf(x.v * y.v);
-  if (x instanceof FloatVal || y instanceof FloatVal) {
-    const a = toBig(x);
-    const b = toBig(y);
-    if (a === null || b === null) return ratZero;
-    return new FloatVal(bfMul(a, b));
+  if (x instanceof FloatVal || y instanceof FloatVal) return floatOf(bfMul(toBig(x), toBig(y)));
+  return ratMul(ratNum(x), ratDen(x), ratNum(y), ratDen(y));
+}
+
+/**
+ * (a/b)·(c/d) for reduced fractions with b, d > 0: cancelling gcd(a, d) and gcd(c, b) first
+ * leaves a reduced product (as big.Rat does), so no gcd of the full-size product is needed.
+ */
+function ratMul(a: bigint, b: bigint, c: bigint, d: bigint): RatVal | FloatVal {
+  if (a === 0n || c === 0n) return ratZero;
+  const g1 = d === 1n ? 1n : gcd(a, d);
+  const g2 = b === 1n ? 1n : gcd(c, b);
+  if (g1 !== 1n) {
+    a /= g1;
+    d /= g1;
   }
-  return ratOf(ratNum(x) * ratNum(y), ratDen(x) * ratDen(y));
+  if (g2 !== 1n) {
+    c /= g2;
+    b /= g2;
+  }
+  return reducedRatOf(a * c, b * d);
 }
 
 function realIsZero(x: RealVal): boolean {
   if (x instanceof IntVal) return x.v === 0n;
   if (x instanceof RatVal) return x.num === 0n;
-  return false;
+  return x.f.mant === 0n;
 }
 
 /** Exact quotient (Int/Int gives a rational Float); null when y is zero. */
 function realQuo(x: RealVal, y: RealVal): RealVal | null {
   if (realIsZero(y)) return null;
-  if (x instanceof FloatVal || y instanceof FloatVal) {
-    const a = toBig(x);
-    const b = toBig(y)!;
-    if (a === null) return ratZero;
-    return new FloatVal(bfQuo(a, b));
-  }
-  return ratOf(ratNum(x) * ratDen(y), ratDen(x) * ratNum(y));
+  if (x instanceof FloatVal || y instanceof FloatVal) return floatOf(bfQuo(toBig(x), toBig(y)));
+  // (a/b) / (c/d) = (a/b)·(d/c) with the sign moved to the numerator.
+  const c = ratNum(y);
+  const d = ratDen(y);
+  return c < 0n ? ratMul(-ratNum(x), ratDen(x), d, -c) : ratMul(ratNum(x), ratDen(x), d, c);
 }
 
 /** Sign of x - y. */
@@ -129,11 +136,7 @@ function realCmp(x: RealVal, y: RealVal): number {
   if (x instanceof IntVal && y instanceof IntVal) return x.v < y.v ? -1 : x.v > y.v ? 1 : 0;
   if (x instanceof FloatVal || y instanceof FloatVal) {
     // As go/constant: both operands as 512-bit floats.
-    const a = toBig(x);
-    const b = toBig(y);
-    if (a === null) return b === null ? 0 : -bfSign(b);
-    if (b === null) return bfSign(a);
-    return bfCmp(a, b);
+    return bfCmp(toBig(x), toBig(y));
   }
   const l = ratNum(x) * ratDen(y);
   const r = ratNum(y) * ratDen(x);

@@ -190,6 +190,10 @@ describe("Float arithmetic agrees with IEEE doubles", () => {
   });
 });
 
+function cmp0(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
+}
+
 describe("strings", () => {
   test("quoteGo and unquote round-trip any bytes", () => {
     fc.assert(
@@ -204,13 +208,14 @@ describe("strings", () => {
     );
   });
 
-  test("text survives makeString/stringVal and quoting", () => {
+  test("text survives makeString/stringText and quoting", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", maxLength: 30 }), (s) => {
         const v = c.makeString(s);
-        expect(c.stringVal(v)).toBe(s);
+        expect(c.stringText(v)).toBe(s);
+        expect(c.stringVal(v)).toBe(Buffer.from(s, "utf8").toString("latin1"));
         expect(c.stringLen(v)).toBe(Buffer.byteLength(s, "utf8"));
-        expect(c.stringVal(c.makeFromLiteral(v.exactString(), "STRING"))).toBe(s);
+        expect(c.stringText(c.makeFromLiteral(v.exactString(), "STRING"))).toBe(s);
       }),
       params,
     );
@@ -222,6 +227,9 @@ describe("strings", () => {
         const x = c.makeStringBytes(a);
         const y = c.makeStringBytes(b);
         expect(Array.from(c.stringBytes(c.binaryOp(x, "+", y)))).toEqual([...a, ...b]);
+        // stringVal is the exact byte string: distinct bytes give distinct keys.
+        expect(c.stringVal(x) === c.stringVal(y)).toBe(cmp0(a, b));
+        expect(c.stringVal(x).length).toBe(a.length);
         const cmp = Buffer.compare(Buffer.from(a), Buffer.from(b));
         expect(c.compare(x, "<", y)).toBe(cmp < 0);
         expect(c.compare(x, "==", y)).toBe(cmp === 0);
@@ -234,7 +242,7 @@ describe("strings", () => {
     fc.assert(
       fc.property(fc.integer({ min: -5, max: 0x110005 }), (i) => {
         const valid = i >= 0 && i <= 0x10ffff && !(i >= 0xd800 && i < 0xe000);
-        expect(c.stringVal(c.runeToString(c.makeInt64(i)))).toBe(String.fromCodePoint(valid ? i : 0xfffd));
+        expect(c.stringText(c.runeToString(c.makeInt64(i)))).toBe(String.fromCodePoint(valid ? i : 0xfffd));
       }),
       params,
     );

@@ -6,7 +6,7 @@
  * Sizes: int, uint and uintptr are 64-bit. Untyped kinds accept any value of a compatible kind
  * (the checker separately limits untyped Ints to 512 bits: "constant ... overflow").
  */
-import { Kind, type Value, ComplexVal, float32Val, float64Val, toInt, toFloat, toComplex, makeFloat64, real, imag } from "./value.js";
+import { Kind, type Value, ComplexVal, RatVal, float32Val, float64Val, toInt, toFloat, toComplex, makeFloat64, real, imag } from "./value.js";
 
 /** Names of Go's basic types, as go/types prints them (byte = uint8, rune = int32). */
 export type BasicKindName =
@@ -103,13 +103,15 @@ function isNumericKind(k: BasicKindName): boolean {
 
 /** x rounded to float32 as an exact Float, or null if it overflows (±Inf). x: Int or Float. */
 export function roundFloat32(x: Value): Value | null {
-  const [f] = float32Val(x);
+  const [f, exact] = float32Val(x);
+  if (exact && x instanceof RatVal) return x; // already the exact float32 value
   return Number.isFinite(f) ? makeFloat64(f) : null;
 }
 
 /** x rounded to float64 as an exact Float, or null if it overflows (±Inf). x: Int or Float. */
 export function roundFloat64(x: Value): Value | null {
-  const [f] = float64Val(x);
+  const [f, exact] = float64Val(x);
+  if (exact && x instanceof RatVal) return x; // already the exact float64 value
   return Number.isFinite(f) ? makeFloat64(f) : null;
 }
 

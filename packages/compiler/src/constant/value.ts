@@ -118,7 +118,7 @@ export class FloatVal {
   readonly kind = Kind.Float;
   constructor(readonly f: BigFloat) {}
   toString(): string {
-    return formatFloatShort(bfToFloat(this.f), false, () => this.f);
+    return formatFloatShort(bfToFloat(this.f), this.f.mant === 0n, () => this.f);
   }
   exactString(): string {
     return formatFloatExact(this.f);
@@ -243,15 +243,25 @@ export function ratOf(num: bigint, den: bigint, keepLarge = false): RatVal | Flo
   return new FloatVal(bfFromRat(num, den));
 }
 
+/** @internal As ratOf for num/den already in lowest terms with den > 0. */
+export function reducedRatOf(num: bigint, den: bigint): RatVal | FloatVal {
+  if (num === 0n) return ratZero;
+  if (bitLength(num) < MAX_EXP && bitLength(den) < MAX_EXP) return new RatVal(num, den);
+  return new FloatVal(bfFromRat(num, den));
+}
+
 /** The exact Float value num/den (den ≠ 0), go/constant's Make(*big.Rat). */
 export function makeRat(num: bigint, den: bigint): Value {
   if (den === 0n) return unknown;
   return ratOf(num, den);
 }
 
-/** @internal A BigFloat result, or zero. */
-export function floatOf(f: BigFloat | null): RatVal | FloatVal {
-  return f === null ? ratZero : new FloatVal(f);
+/** @internal The zero big float (go/constant's floatVal0). */
+export const floatZero = new FloatVal({ mant: 0n, exp: 0 });
+
+/** @internal A big-float result (zero stays a big float, as in go/constant). */
+export function floatOf(f: BigFloat): FloatVal {
+  return f.mant === 0n ? floatZero : new FloatVal(f);
 }
 
 /** The Complex value 0 + x·i for a numeric real x (Int or Float); Unknown → Unknown. */
@@ -291,15 +301,26 @@ export function boolVal(x: Value): boolean {
   return kindError("boolVal", x);
 }
 
-/** The string of a String decoded from UTF-8 to JavaScript text (invalid bytes become U+FFFD). */
+/**
+ * The Go string of a String, exactly: a *byte string* with one JS char (code 0..255) per byte
+ * — so `.length` is Go's len, `<`/`===` are Go's comparisons, and it is a safe map key ("" for
+ * Unknown). Use `stringText` for human-readable text, `quoteGo` to print it as Go does.
+ */
 export function stringVal(x: Value): string {
+  if (x.kind === Kind.String) return x.s;
+  if (x.kind === Kind.Unknown) return "";
+  return kindError("stringVal", x);
+}
+
+/** The string of a String decoded from UTF-8 to JavaScript text (invalid bytes become U+FFFD). */
+export function stringText(x: Value): string {
   if (x.kind === Kind.String) {
     // eslint-disable-next-line no-control-regex
     if (/^[\x00-\x7f]*$/.test(x.s)) return x.s;
     return Buffer.from(x.s, "latin1").toString("utf8");
   }
   if (x.kind === Kind.Unknown) return "";
-  return kindError("stringVal", x);
+  return kindError("stringText", x);
 }
 
 /** The exact bytes of a String (empty for Unknown). */

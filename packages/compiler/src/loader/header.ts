@@ -144,8 +144,17 @@ class HeaderScanner {
           }
           if (e === "x" || e === "u" || e === "U") {
             const n = e === "x" ? 2 : e === "u" ? 4 : 8;
-            out += String.fromCodePoint(parseInt(s.slice(j + 2, j + 2 + n), 16));
+            const v = parseInt(s.slice(j + 2, j + 2 + n), 16);
+            // a \x byte of 0x80 or more is not UTF-8 on its own: keep it as U+FFFD so the
+            // import path check reports it as an invalid UTF-8 sequence
+            out += e === "x" && v >= 0x80 ? "\ufffd" : String.fromCodePoint(v);
             j += 2 + n;
+            continue;
+          }
+          if (e !== undefined && e >= "0" && e <= "7") {
+            const v = parseInt(s.slice(j + 1, j + 4), 8);
+            out += v >= 0x80 ? "\ufffd" : String.fromCharCode(v);
+            j += 4;
             continue;
           }
           throw new HeaderError("unsupported escape in import path");
@@ -202,6 +211,62 @@ class HeaderScanner {
       offset: Buffer.byteLength(before, "utf8"),
     };
   }
+}
+
+/**
+ * The import path checks gc applies to every import spec (syntax only, before any lookup);
+ * returns the error message, or undefined when the path is well formed.
+ */
+export function checkImportPath(p: string): string | undefined {
+  if (p === "") return "import path is empty";
+  if (p.includes("\0")) return "import path contains NUL";
+  if (p === "go" || p === "type") return `import path ${goQuote(p)} is reserved and cannot be used`;
+  for (const ch of p) {
+    const r = ch.codePointAt(0) ?? 0;
+    if (r === 0xfffd) return `import path contains invalid UTF-8 sequence: ${goQuote(p)}`;
+    if (r < 0x20 || r === 0x7f) return `import path contains control character: ${goQuote(p)}`;
+    if (ch === "\\") return `import path contains backslash; use slash: ${goQuote(p)}`;
+    if (/\s/u.test(ch)) return `import path contains space character: ${goQuote(p)}`;
+    if ("!\"#$%&'()*,:;<=>?[]^`{|}".includes(ch)) return `import path contains invalid character '${ch}': ${goQuote(p)}`;
+  }
+  if (p.startsWith("/")) return "import path cannot be absolute path";
+  const clean = cleanPath(p);
+  if (clean !== p && !p.startsWith("./") && !p.startsWith("../")) {
+    return `non-canonical import path ${goQuote(p)} (should be ${goQuote(clean)})`;
+  }
+  return undefined;
+}
+
+/** Lexical path cleaning with Go's path.Clean rules. */
+export function cleanPath(p: string): string {
+  if (p === "") return ".";
+  const rooted = p.startsWith("/");
+  const out: string[] = [];
+  for (const el of p.split("/")) {
+    if (el === "" || el === ".") continue;
+    if (el === "..") {
+      if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
+      else if (!rooted) out.push("..");
+      continue;
+    }
+    out.push(el);
+  }
+  const body = out.join("/");
+  if (rooted) return "/" + body;
+  return body === "" ? "." : body;
+}
+
+/** A Go-style double-quoted string (as %q prints it for ASCII text). */
+function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const r = ch.codePointAt(0) ?? 0;
+    if (ch === '"' || ch === "\\") out += "\\" + ch;
+    else if (r === 0xfffd) out += "\\ufffd";
+    else if (r < 0x20 || r === 0x7f) out += r === 10 ? "\\n" : r === 9 ? "\\t" : `\\x${r.toString(16).padStart(2, "0")}`;
+    else out += ch;
+  }
+  return out + '"';
 }
 
 function isLetter(c: string): boolean {

@@ -13,6 +13,5 @@ export { type SelectedFile, type DirSelection, selectFiles, fileMatches } from "
 export { type PackageKind, type ResolvedImport, Resolver, isStdPath, defaultStdlibRoot } from "./resolve.js";
 export {
   type CheckFunction, type LoadError, type LoadedPackage, type LoaderOptions, Loader, COMMAND_LINE_ARGUMENTS,
-  setDefaultCheckFunction,
 } from "./loader.js";
 export { type LoadResult, loadPackages, walkPackageDirs } from "./patterns.js";

@@ -9,8 +9,8 @@
  *   3. parse its files; syntax errors stop here (as gc does);
  *   4. type-check with an importer that hands out the already-checked dependencies.
  * A package whose imports fail to load is not checked, and neither is one whose dependency has
- * errors (what `go build` does) unless `checkBrokenDeps` is set (the conformance harnesses set
- * it so that a std bug does not hide a test file's own results).
+ * errors (what `go build` does) unless `checkBrokenDeps` is set (what gc itself does; the
+ * conformance harnesses set it so each package is judged on its own files).
  *
  * Everything shares one FileSet, so positions from any package can be printed. Syntax trees are
  * dropped after checking unless `keepSyntax` is set (the code generator will want them).
@@ -25,13 +25,14 @@ import { sortDiagnostics } from "../diag.js";
 import type * as ast from "../syntax/ast.js";
 import { parseFile } from "../syntax/parser.js";
 import { FileSet } from "../syntax/position.js";
-import type { Config } from "../types/checker.js";
+import { type Config, checkFiles } from "../types/checker.js";
 import type { Info } from "../types/info.js";
 import type { Package } from "../types/object.js";
 import { Unsafe } from "../types/universe.js";
 import { type BuildContext, NEWEST_GO_VERSION, defaultBuildContext } from "./buildctx.js";
 import { langVersion } from "./gomod.js";
 import type { GoMod } from "./gomod.js";
+import { checkImportPath } from "./header.js";
 import { Progress } from "./progress.js";
 import { type PackageKind, Resolver } from "./resolve.js";
 import { selectFiles } from "./select.js";
@@ -97,9 +98,12 @@ export interface LoaderOptions {
   errorLimit?: number;
   /** keep syntax trees of loaded packages */
   keepSyntax?: boolean;
-  /** type-check packages even when a dependency has errors */
+  /**
+   * type-check packages even when a dependency has errors or some imports failed to load (the
+   * importer then reports those imports to the checker as errors); gc does this, go build not
+   */
   checkBrokenDeps?: boolean;
-  /** the type checker (default: gort's, from ../types) */
+  /** the type checker (default: gort's `checkFiles` from ../types) */
   check?: CheckFunction;
   /** creates an Info to record checker results into, per package */
   makeInfo?: (importPath: string) => Info | undefined;
@@ -109,11 +113,6 @@ export interface LoaderOptions {
 
 export const COMMAND_LINE_ARGUMENTS = "command-line-arguments";
 
-let defaultCheck: CheckFunction | undefined;
-/** Installs the default type checker (done by the package index once the checker is wired). */
-export function setDefaultCheckFunction(f: CheckFunction): void {
-  defaultCheck = f;
-}
 
 export class Loader {
   readonly fset = new FileSet();
@@ -253,18 +252,24 @@ export class Loader {
       const seen = new Set<string>();
       for (const f of sel.files) {
         for (const imp of f.imports) {
+          const at = { file: f.path, line: imp.line, column: imp.column };
+          // gc checks the spelling of every import spec; lookups happen once per path
+          const bad = checkImportPath(imp.path);
+          if (bad !== undefined) {
+            pkg.loadErrors.push({ msg: bad, ...at });
+            continue;
+          }
           if (seen.has(imp.path)) continue;
           seen.add(imp.path);
           if (imp.path === "unsafe" || imp.path === "C") continue;
-          const at = { file: f.path, line: imp.line, column: imp.column };
           const r = this.resolver.resolve(imp.path, pkg.dir, pkg.kind);
           if ("error" in r) {
             pkg.loadErrors.push({ msg: r.error, ...at });
             continue;
           }
-          const bad = this.resolver.internalViolation(pkg.dir, r.dir, r.importPath);
-          if (bad !== undefined) {
-            pkg.loadErrors.push({ msg: bad, ...at });
+          const internal = this.resolver.internalViolation(pkg.dir, r.dir, r.importPath);
+          if (internal !== undefined) {
+            pkg.loadErrors.push({ msg: internal, ...at });
             continue;
           }
           let dep = this.byDir.get(r.dir);
@@ -286,7 +291,7 @@ export class Loader {
     } finally {
       this.stack.pop();
     }
-    if (pkg.loadErrors.length > 0) return;
+    if (pkg.loadErrors.length > 0 && this.opts.checkBrokenDeps !== true) return;
     for (const dep of pkg.imports.values()) {
       if (dep.loadErrors.length > 0 || dep.errors.length > 0 || dep.depErrors) pkg.depErrors = true;
     }
@@ -305,10 +310,7 @@ export class Loader {
       if (this.opts.keepSyntax === true) pkg.syntax = files;
       return;
     }
-    const check = this.opts.check ?? defaultCheck;
-    if (check === undefined) {
-      throw new Error("no type checker installed (setDefaultCheckFunction was never called)");
-    }
+    const check = this.opts.check ?? checkFiles;
     const importer = {
       importPackage: (p: string): Package | { error: string } => {
         if (p === "unsafe") return Unsafe;

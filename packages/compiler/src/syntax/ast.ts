@@ -617,15 +617,17 @@ export function unparen(e: Expr): Expr {
 
 /** Position of the first character belonging to the node (go/ast Pos()). */
 export function nodePos(n: Node): Pos {
-  switch (n.kind) {
+  // iterative along the left spine: a 7000-term string concatenation
+  // (time/tzdata/zipdata.go) is a 7000-deep BinaryExpr tree
+  for (;;) switch (n.kind) {
     case "Comment": return n.slash;
     case "CommentGroup": return n.list.length > 0 ? n.list[0].slash : 0;
     case "Field":
       if (n.names.length > 0) return n.names[0].pos;
-      return nodePos(n.type);
+      { n = n.type; continue; }
     case "FieldList":
       if (n.opening) return n.opening;
-      if (n.list.length > 0) return nodePos(n.list[0]);
+      if (n.list.length > 0) { n = n.list[0]; continue; }
       return 0;
     case "BadExpr": return n.from;
     case "Ident": return n.pos;
@@ -634,33 +636,33 @@ export function nodePos(n: Node): Pos {
     case "FuncLit": return n.type.func;
     case "CompositeLit": return n.type !== undefined ? nodePos(n.type) : n.lbrace;
     case "ParenExpr": return n.lparen;
-    case "SelectorExpr": return nodePos(n.x);
-    case "IndexExpr": return nodePos(n.x);
-    case "IndexListExpr": return nodePos(n.x);
-    case "SliceExpr": return nodePos(n.x);
-    case "TypeAssertExpr": return nodePos(n.x);
-    case "CallExpr": return nodePos(n.fun);
+    case "SelectorExpr": { n = n.x; continue; }
+    case "IndexExpr": { n = n.x; continue; }
+    case "IndexListExpr": { n = n.x; continue; }
+    case "SliceExpr": { n = n.x; continue; }
+    case "TypeAssertExpr": { n = n.x; continue; }
+    case "CallExpr": { n = n.fun; continue; }
     case "StarExpr": return n.star;
     case "UnaryExpr": return n.opPos;
-    case "BinaryExpr": return nodePos(n.x);
-    case "KeyValueExpr": return nodePos(n.key);
+    case "BinaryExpr": { n = n.x; continue; }
+    case "KeyValueExpr": { n = n.key; continue; }
     case "ArrayType": return n.lbrack;
     case "StructType": return n.struct;
     case "FuncType":
       if (n.func) return n.func;
-      if (n.typeParams !== undefined) return nodePos(n.typeParams);
-      return nodePos(n.params);
+      if (n.typeParams !== undefined) { n = n.typeParams; continue; }
+      { n = n.params; continue; }
     case "InterfaceType": return n.interface;
     case "MapType": return n.map;
     case "ChanType": return n.begin;
     case "BadStmt": return n.from;
-    case "DeclStmt": return nodePos(n.decl);
+    case "DeclStmt": { n = n.decl; continue; }
     case "EmptyStmt": return n.semicolon;
     case "LabeledStmt": return n.label.pos;
-    case "ExprStmt": return nodePos(n.x);
-    case "SendStmt": return nodePos(n.chan);
-    case "IncDecStmt": return nodePos(n.x);
-    case "AssignStmt": return n.lhs.length > 0 ? nodePos(n.lhs[0]) : n.tokPos;
+    case "ExprStmt": { n = n.x; continue; }
+    case "SendStmt": { n = n.chan; continue; }
+    case "IncDecStmt": { n = n.x; continue; }
+    case "AssignStmt": if (n.lhs.length === 0) return n.tokPos; n = n.lhs[0]; continue;
     case "GoStmt": return n.go;
     case "DeferStmt": return n.defer;
     case "ReturnStmt": return n.return;
@@ -686,69 +688,69 @@ export function nodePos(n: Node): Pos {
 
 /** Position immediately after the node (go/ast End()). */
 export function nodeEnd(n: Node): Pos {
-  switch (n.kind) {
+  for (;;) switch (n.kind) {
     case "Comment": return n.slash + utf8Len(n.text);
     case "CommentGroup": return n.list.length > 0 ? nodeEnd(n.list[n.list.length - 1]) : 0;
     case "Field":
-      if (n.tag !== undefined) return nodeEnd(n.tag);
-      return nodeEnd(n.type);
+      if (n.tag !== undefined) { n = n.tag; continue; }
+      { n = n.type; continue; }
     case "FieldList":
       if (n.closing) return n.closing + 1;
-      if (n.list.length > 0) return nodeEnd(n.list[n.list.length - 1]);
+      if (n.list.length > 0) { n = n.list[n.list.length - 1]; continue; }
       return 0;
     case "BadExpr": return n.to;
     case "Ident": return n.pos + utf8Len(n.name);
     case "Ellipsis": return n.elt !== undefined ? nodeEnd(n.elt) : n.ellipsis + 3;
     case "BasicLit": return n.pos + utf8Len(n.value);
-    case "FuncLit": return nodeEnd(n.body);
+    case "FuncLit": { n = n.body; continue; }
     case "CompositeLit": return n.rbrace + 1;
     case "ParenExpr": return n.rparen + 1;
-    case "SelectorExpr": return nodeEnd(n.sel);
+    case "SelectorExpr": { n = n.sel; continue; }
     case "IndexExpr": return n.rbrack + 1;
     case "IndexListExpr": return n.rbrack + 1;
     case "SliceExpr": return n.rbrack + 1;
     case "TypeAssertExpr": return n.rparen + 1;
     case "CallExpr": return n.rparen + 1;
-    case "StarExpr": return nodeEnd(n.x);
-    case "UnaryExpr": return nodeEnd(n.x);
-    case "BinaryExpr": return nodeEnd(n.y);
-    case "KeyValueExpr": return nodeEnd(n.value);
-    case "ArrayType": return nodeEnd(n.elt);
-    case "StructType": return nodeEnd(n.fields);
+    case "StarExpr": { n = n.x; continue; }
+    case "UnaryExpr": { n = n.x; continue; }
+    case "BinaryExpr": { n = n.y; continue; }
+    case "KeyValueExpr": { n = n.value; continue; }
+    case "ArrayType": { n = n.elt; continue; }
+    case "StructType": { n = n.fields; continue; }
     case "FuncType": return n.results !== undefined ? nodeEnd(n.results) : nodeEnd(n.params);
-    case "InterfaceType": return nodeEnd(n.methods);
-    case "MapType": return nodeEnd(n.value);
-    case "ChanType": return nodeEnd(n.value);
+    case "InterfaceType": { n = n.methods; continue; }
+    case "MapType": { n = n.value; continue; }
+    case "ChanType": { n = n.value; continue; }
     case "BadStmt": return n.to;
-    case "DeclStmt": return nodeEnd(n.decl);
+    case "DeclStmt": { n = n.decl; continue; }
     case "EmptyStmt": return n.implicit ? n.semicolon : n.semicolon + 1;
-    case "LabeledStmt": return nodeEnd(n.stmt);
-    case "ExprStmt": return nodeEnd(n.x);
-    case "SendStmt": return nodeEnd(n.value);
+    case "LabeledStmt": { n = n.stmt; continue; }
+    case "ExprStmt": { n = n.x; continue; }
+    case "SendStmt": { n = n.value; continue; }
     case "IncDecStmt": return n.tokPos + 2;
     case "AssignStmt": return n.rhs.length > 0 ? nodeEnd(n.rhs[n.rhs.length - 1]) : n.tokPos + n.tok.length;
-    case "GoStmt": return nodeEnd(n.call);
-    case "DeferStmt": return nodeEnd(n.call);
+    case "GoStmt": { n = n.call; continue; }
+    case "DeferStmt": { n = n.call; continue; }
     case "ReturnStmt": return n.results.length > 0 ? nodeEnd(n.results[n.results.length - 1]) : n.return + 6;
     case "BranchStmt": return n.label !== undefined ? nodeEnd(n.label) : n.tokPos + n.tok.length;
     case "BlockStmt":
       if (n.rbrace) return n.rbrace + 1;
-      if (n.list.length > 0) return nodeEnd(n.list[n.list.length - 1]);
+      if (n.list.length > 0) { n = n.list[n.list.length - 1]; continue; }
       return n.lbrace + 1;
-    case "IfStmt": return n.else !== undefined ? nodeEnd(n.else) : nodeEnd(n.body);
+    case "IfStmt": n = n.else !== undefined ? n.else : n.body; continue;
     case "CaseClause": return n.body.length > 0 ? nodeEnd(n.body[n.body.length - 1]) : n.colon + 1;
-    case "SwitchStmt": return nodeEnd(n.body);
-    case "TypeSwitchStmt": return nodeEnd(n.body);
+    case "SwitchStmt": { n = n.body; continue; }
+    case "TypeSwitchStmt": { n = n.body; continue; }
     case "CommClause": return n.body.length > 0 ? nodeEnd(n.body[n.body.length - 1]) : n.colon + 1;
-    case "SelectStmt": return nodeEnd(n.body);
-    case "ForStmt": return nodeEnd(n.body);
-    case "RangeStmt": return nodeEnd(n.body);
+    case "SelectStmt": { n = n.body; continue; }
+    case "ForStmt": { n = n.body; continue; }
+    case "RangeStmt": { n = n.body; continue; }
     case "ImportSpec": return n.endPos ? n.endPos : nodeEnd(n.path);
     case "ValueSpec":
-      if (n.values.length > 0) return nodeEnd(n.values[n.values.length - 1]);
-      if (n.type !== undefined) return nodeEnd(n.type);
+      if (n.values.length > 0) { n = n.values[n.values.length - 1]; continue; }
+      if (n.type !== undefined) { n = n.type; continue; }
       return n.names.length > 0 ? nodeEnd(n.names[n.names.length - 1]) : 0;
-    case "TypeSpec": return nodeEnd(n.type);
+    case "TypeSpec": { n = n.type; continue; }
     case "BadDecl": return n.to;
     case "GenDecl":
       if (n.rparen) return n.rparen + 1;
@@ -826,19 +828,40 @@ export function forEachChild(n: Node, f: (child: Node) => void): void {
   }
 }
 
+interface PostMark {
+  kind: "$post";
+  node: Node;
+}
+
 /**
  * Depth-first traversal like go/ast.Inspect: `f(n)` is called before the
- * children of `n`; if it returns false the children are skipped. After the
- * children, `f(undefined)` is NOT called (unlike go/ast) unless `post` is given,
- * in which case `post(n)` runs after the children of every visited node.
+ * children of `n`; if it returns false the children are skipped. If `post`
+ * is given, `post(n)` runs after the children of every node for which `f`
+ * returned true. Uses an explicit stack, so arbitrarily deep trees (e.g.
+ * 7000-term string concatenations) are fine.
  */
 export function inspect(root: Node, f: (n: Node) => boolean, post?: (n: Node) => void): void {
-  const visit = (n: Node): void => {
-    if (!f(n)) return;
-    forEachChild(n, visit);
-    if (post !== undefined) post(n);
+  const stack: (Node | PostMark)[] = [root];
+  const push = (c: Node): void => {
+    stack.push(c);
   };
-  visit(root);
+  while (stack.length > 0) {
+    const n = stack.pop() as Node | PostMark;
+    if (n.kind === "$post") {
+      (post as (n: Node) => void)(n.node);
+      continue;
+    }
+    if (!f(n)) continue;
+    if (post !== undefined) stack.push({ kind: "$post", node: n });
+    const start = stack.length;
+    forEachChild(n, push);
+    // children were pushed in source order; reverse so they pop in source order
+    for (let i = start, j = stack.length - 1; i < j; i++, j--) {
+      const t = stack[i];
+      stack[i] = stack[j];
+      stack[j] = t;
+    }
+  }
 }
 
 /** Visitor for `walk`: return the visitor for the children, or undefined to skip them. */
@@ -846,11 +869,30 @@ export interface Visitor {
   visit(n: Node): Visitor | undefined;
 }
 
-/** go/ast.Walk: calls v.visit(n); if it returns a visitor w, walks the children with w. */
-export function walk(v: Visitor, n: Node): void {
-  const w = v.visit(n);
-  if (w === undefined) return;
-  forEachChild(n, (c) => walk(w, c));
+/**
+ * go/ast.Walk: calls v.visit(n); if it returns a visitor w, walks each child
+ * with w, in source order. (Unlike go/ast, there is no final visit(nil).)
+ * Iterative, like inspect.
+ */
+export function walk(v: Visitor, root: Node): void {
+  const nodes: Node[] = [root];
+  const visitors: Visitor[] = [v];
+  const kids: Node[] = [];
+  const collect = (c: Node): void => {
+    kids.push(c);
+  };
+  while (nodes.length > 0) {
+    const n = nodes.pop() as Node;
+    const vis = visitors.pop() as Visitor;
+    const w = vis.visit(n);
+    if (w === undefined) continue;
+    kids.length = 0;
+    forEachChild(n, collect);
+    for (let i = kids.length - 1; i >= 0; i--) {
+      nodes.push(kids[i]);
+      visitors.push(w);
+    }
+  }
 }
 
 /** True if `n` is an expression node. */

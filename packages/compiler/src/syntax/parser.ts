@@ -275,7 +275,10 @@ class Parser {
       this.scEnd = sc.endOffset();
       this.leadComment = undefined;
       this.lineComment = undefined;
+      const target = this.lineCommentTarget;
+      this.lineCommentTarget = undefined;
       if (this.pending.length > 0) this.groupComments();
+      if (target !== undefined && this.lineComment !== undefined) target.comment = this.lineComment;
     }
   }
 
@@ -545,9 +548,18 @@ class Parser {
     return d;
   }
 
-  private attachLineComment(s: ast.Spec): void {
-    if (this.keepComments && this.tk() === Tok.Semi && this.lineComment !== undefined) s.comment = this.lineComment;
+  /**
+   * At the ';' ending a spec or field: attach the line comment. With an
+   * implicit semicolon the comment was seen before the ';' token; after an
+   * explicit ';' it follows it, so it is attached by next().
+   */
+  private attachLineComment(s: { comment?: ast.CommentGroup }): void {
+    if (!this.keepComments || this.tk() !== Tok.Semi) return;
+    if (this.lineComment !== undefined) s.comment = this.lineComment;
+    else if (this.lit === "semicolon") this.lineCommentTarget = s;
   }
+
+  private lineCommentTarget: { comment?: ast.CommentGroup } | undefined = undefined;
 
   private importSpec(): ast.ImportSpec | undefined {
     const doc = this.leadComment;
@@ -1164,7 +1176,7 @@ class Parser {
     const closing = this.list("struct type", Tok.Semi, Tok.Rbrace, () => {
       const f = this.fieldDecl();
       if (f !== undefined) {
-        if (this.keepComments && this.tk() === Tok.Semi && this.lineComment !== undefined) f.comment = this.lineComment;
+        this.attachLineComment(f);
         list.push(f);
       }
       return false;
@@ -1263,7 +1275,7 @@ class Parser {
       if (this.tk() === Tok.Name) f = this.methodDecl();
       if (f === undefined || f.names.length === 0) f = this.embeddedElem(f);
       if (doc !== undefined) f.doc = doc;
-      if (this.keepComments && this.tk() === Tok.Semi && this.lineComment !== undefined) f.comment = this.lineComment;
+      this.attachLineComment(f);
       list.push(f);
       return false;
     });

@@ -298,6 +298,8 @@ export class Scanner {
   prec = 0;
 
   private nlsemi = false;
+  /** offset of the last byte reported as invalid UTF-8 (its U+FFFD is not reported again) */
+  private invalidOff = -1;
   /** number of errors reported */
   errCount = 0;
 
@@ -374,6 +376,7 @@ export class Scanner {
     }
     if (r < 0) {
       this.error(off, "invalid UTF-8 encoding");
+      this.invalidOff = off;
       r = 0xfffd;
       size = 1;
     }
@@ -704,7 +707,7 @@ export class Scanner {
     const ch = this.ch;
     if (isUnicodeLetter(ch)) return true;
     if (isUnicodeDigit(ch)) this.error(this.chOff, "identifier cannot begin with digit " + formatU(ch));
-    else this.error(this.chOff, "invalid character " + formatU(ch) + " in identifier");
+    else if (this.chOff !== this.invalidOff) this.error(this.chOff, "invalid character " + formatU(ch) + " in identifier");
     return true;
   }
 
@@ -728,7 +731,7 @@ export class Scanner {
       if (ch < 0x80) {
         if (asciiClass[ch] === 0) break;
       } else {
-        if (!isUnicodeLetter(ch) && !isUnicodeDigit(ch)) {
+        if (!isUnicodeLetter(ch) && !isUnicodeDigit(ch) && this.chOff !== this.invalidOff) {
           this.error(this.chOff, "invalid character " + formatU(ch) + " in identifier");
         }
         ascii = false;

@@ -9,7 +9,7 @@ import type * as ast from "../syntax/ast.js";
 import { nodeEnd, unparen } from "../syntax/ast.js";
 import { exprList } from "./call.js";
 import type { Checker } from "./checker.js";
-import { convertUntyped, expr, implicitTypeAndValue, use, useLHS } from "./expr.js";
+import { convertUntyped, expr, implicitTypeAndValue, use } from "./expr.js";
 import { implementsCause } from "./lookup.js";
 import { type Const, Var } from "./object.js";
 import { Mode, Operand } from "./operand.js";
@@ -31,7 +31,7 @@ import { computeInterfaceTypeSet, typeSetIs } from "./typeset.js";
  * reason is given, reason.msg may receive an explanation.
  */
 export function assignableTo(check: Checker, x: Operand, T: Type, reason: { msg: string } | null): boolean {
-  if (x.mode === Mode.Invalid || isInvalid(T)) return true;
+  if ((x.mode as Mode) === Mode.Invalid || isInvalid(T)) return true;
   const V = x.type;
   if (identical(V, T)) return true;
   const Vu = underT(V);
@@ -110,7 +110,7 @@ export function assignableTo(check: Checker, x: Operand, T: Type, reason: { msg:
 
 /** Checks that x can be assigned to a variable of type T (null: any type, defaulting untyped values). */
 export function assignment(check: Checker, x: Operand, T: Type | null, context: string): void {
-  if (x.mode === Mode.Value && x.type instanceof import_Tuple()) {
+  if ((x.mode as Mode) === Mode.Value && x.type instanceof import_Tuple()) {
     check.error(x, `multiple-value ${check.o(x)} in single-value context`);
     x.mode = Mode.Invalid;
   }
@@ -189,23 +189,23 @@ function convertUntypedRecord(check: Checker, x: Operand): void {
 import { updateExprType as updateExprTypeFn } from "./expr.js";
 
 export function initConst(check: Checker, lhs: Const, x: Operand): void {
-  if (x.mode === Mode.Invalid || isInvalid(x.type) || (lhs.type !== null && isInvalid(lhs.type))) {
+  if ((x.mode as Mode) === Mode.Invalid || isInvalid(x.type) || (lhs.type !== null && isInvalid(lhs.type))) {
     if (lhs.type === null) lhs.type = Typ[BasicKind.Invalid];
     return;
   }
-  if (x.mode !== Mode.Constant) {
+  if ((x.mode as Mode) !== Mode.Constant) {
     check.error(x, `${check.o(x)} is not constant`);
     if (lhs.type === null) lhs.type = Typ[BasicKind.Invalid];
     return;
   }
   if (lhs.type === null) lhs.type = x.type;
   assignment(check, x, lhs.type, "constant declaration");
-  if (x.mode === Mode.Invalid) return;
+  if ((x.mode as Mode) === Mode.Invalid) return;
   lhs.val = x.val as Value;
 }
 
 export function initVar(check: Checker, lhs: Var, x: Operand, context: string): Type | null {
-  if (x.mode === Mode.Invalid || isInvalid(x.type) || (lhs.type !== null && isInvalid(lhs.type))) {
+  if ((x.mode as Mode) === Mode.Invalid || isInvalid(x.type) || (lhs.type !== null && isInvalid(lhs.type))) {
     if (lhs.type === null) lhs.type = Typ[BasicKind.Invalid];
     lhs.used = true;
     return null;
@@ -223,7 +223,7 @@ export function initVar(check: Checker, lhs: Var, x: Operand, context: string): 
     lhs.type = t;
   }
   assignment(check, x, lhs.type, context);
-  if (x.mode === Mode.Invalid) {
+  if ((x.mode as Mode) === Mode.Invalid) {
     lhs.used = true;
     return null;
   }
@@ -231,15 +231,15 @@ export function initVar(check: Checker, lhs: Var, x: Operand, context: string): 
 }
 
 export function assignVar(check: Checker, lhs: ast.Expr, x: Operand): Type | null {
-  if (x.mode === Mode.Invalid || isInvalid(x.type)) {
-    useLHS(check, lhs);
+  if ((x.mode as Mode) === Mode.Invalid || isInvalid(x.type)) {
+    use(check, lhs);
     return null;
   }
   const id = unparen(lhs);
   if (id.kind === "Ident" && id.name === "_") {
     check.recordDef(id, null);
     assignment(check, x, null, "assignment to _ identifier");
-    if (x.mode === Mode.Invalid) return null;
+    if ((x.mode as Mode) === Mode.Invalid) return null;
     return x.type;
   }
   let v: Var | null = null;
@@ -254,7 +254,7 @@ export function assignVar(check: Checker, lhs: ast.Expr, x: Operand): Type | nul
   const z = new Operand();
   expr(check, z, lhs);
   if (v !== null) v.used = vUsed;
-  if (z.mode === Mode.Invalid || isInvalid(z.type)) return null;
+  if ((z.mode as Mode) === Mode.Invalid || isInvalid(z.type)) return null;
   switch (z.mode) {
     case Mode.Variable:
     case Mode.MapIndex:
@@ -264,7 +264,7 @@ export function assignVar(check: Checker, lhs: ast.Expr, x: Operand): Type | nul
       if (ze !== null && ze.kind === "SelectorExpr") {
         const op = new Operand();
         expr(check, op, ze.x);
-        if (op.mode === Mode.MapIndex) {
+        if ((op.mode as Mode) === Mode.MapIndex) {
           check.error(z, `cannot assign to struct field ${check.e(ze)} in map`);
           return null;
         }
@@ -274,7 +274,7 @@ export function assignVar(check: Checker, lhs: ast.Expr, x: Operand): Type | nul
     }
   }
   assignment(check, x, z.type, "assignment");
-  if (x.mode === Mode.Invalid) return null;
+  if ((x.mode as Mode) === Mode.Invalid) return null;
   return x.type;
 }
 
@@ -319,7 +319,7 @@ export function initVars(check: Checker, lhs: Var[], origRhs: ast.Expr[], return
       obj.used = true;
       if (obj.type === null) obj.type = Typ[BasicKind.Invalid];
     }
-    for (const x of rhs) if (x.mode === Mode.Invalid) return;
+    for (const x of rhs) if ((x.mode as Mode) === Mode.Invalid) return;
     if (returnStmt !== null) {
       let at: ast.Node = returnStmt;
       let qualifier = "not enough";
@@ -352,8 +352,8 @@ export function initVars(check: Checker, lhs: Var[], origRhs: ast.Expr[], return
 export function assignVars(check: Checker, lhs: ast.Expr[], origRhs: ast.Expr[]): void {
   const { list: rhs, commaOk } = exprList(check, origRhs, lhs.length === 2);
   if (lhs.length !== rhs.length) {
-    useLHS(check, ...lhs);
-    for (const x of rhs) if (x.mode === Mode.Invalid) return;
+    use(check, ...lhs);
+    for (const x of rhs) if ((x.mode as Mode) === Mode.Invalid) return;
     assignError(check, origRhs, lhs.length, rhs.length);
     return;
   }
@@ -387,7 +387,7 @@ export function shortVarDecl(check: Checker, pos: number, lhs: ast.Expr[], rhs: 
   let hasErr = false;
   for (const l of lhs) {
     if (l.kind !== "Ident") {
-      useLHS(check, l);
+      use(check, l);
       check.error(l, `non-name ${check.e(l)} on left side of :=`);
       lhsVars.push(null);
       hasErr = true;

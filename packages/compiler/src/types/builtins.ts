@@ -169,7 +169,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       nargs = args.length;
       if (nargs > 0) {
         x.assign(args[0]);
-        if (x.mode === Mode.Invalid) return false;
+        if ((x.mode as Mode) === Mode.Invalid) return false;
       }
     }
   }
@@ -201,7 +201,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       // append(s, str...) special case
       if (nargs === 2 && call.ellipsis !== 0) {
         const a1 = args[1];
-        if (a1.mode === Mode.Invalid) return false;
+        if ((a1.mode as Mode) === Mode.Invalid) return false;
         const cs = coreString(a1.type);
         if (cs !== null && isString(cs)) {
           const be = underT(T);
@@ -241,7 +241,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       const t = arrayPtrDeref(underT(x.type));
       if (t instanceof Basic) {
         if (isString(t) && id === BuiltinId.Len) {
-          if (x.mode === Mode.Constant) {
+          if ((x.mode as Mode) === Mode.Constant) {
             mode = Mode.Constant;
             val = makeInt64(BigInt(stringLen(x.val as Value)));
           } else mode = Mode.Value;
@@ -308,12 +308,12 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
     }
     case BuiltinId.Complex: {
       const y = args[1];
-      if (y.mode === Mode.Invalid) return false;
+      if ((y.mode as Mode) === Mode.Invalid) return false;
       let d = 0;
       if (isUntyped(x.type)) d |= 1;
       if (isUntyped(y.type)) d |= 2;
       const toFloatOp = (o: Operand): void => {
-        if (isNumeric(o.type) && o.mode === Mode.Constant) {
+        if (isNumeric(o.type) && (o.mode as Mode) === Mode.Constant) {
           const v = toFloat(o.val as Value);
           if (v.kind === Kind.Float) o.val = v; // keep untyped
           if (isUntyped(o.type)) o.type = Typ[BasicKind.UntypedFloat];
@@ -322,7 +322,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       if (d === 1) convertUntyped(check, x, y.type);
       else if (d === 2) convertUntyped(check, y, x.type);
       else if (d === 3) {
-        if (x.mode === Mode.Constant && y.mode === Mode.Constant) {
+        if ((x.mode as Mode) === Mode.Constant && (y.mode as Mode) === Mode.Constant) {
           toFloatOp(x);
           toFloatOp(y);
         } else {
@@ -330,7 +330,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
           convertUntyped(check, y, Typ[BasicKind.Float64]);
         }
       }
-      if (x.mode === Mode.Invalid || y.mode === Mode.Invalid) return false;
+      if ((x.mode as Mode) === Mode.Invalid || (y.mode as Mode) === Mode.Invalid) return false;
       if (!identical(x.type, y.type)) {
         check.error(x, `invalid operation: ${check.e(call)} (mismatched types ${check.t(x.type)} and ${check.t(y.type)})`);
         return false;
@@ -356,7 +356,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
         check.error(x, `invalid argument: arguments have type ${check.t(x.type)}, expected floating-point`);
         return false;
       }
-      if (x.mode === Mode.Constant && y.mode === Mode.Constant) {
+      if ((x.mode as Mode) === Mode.Constant && (y.mode as Mode) === Mode.Constant) {
         x.val = binaryOp(constReal(x.val as Value), "+", makeImag(y.val as Value));
       } else x.mode = Mode.Value;
       if (isTyped(x.type)) check.recordBuiltinType(fun, makeSig(resTyp, x.type, x.type));
@@ -366,7 +366,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
     case BuiltinId.Copy: {
       const dst = coreType(x.type);
       const y = args[1];
-      if (y.mode === Mode.Invalid) return false;
+      if ((y.mode as Mode) === Mode.Invalid) return false;
       let src0 = coreString(y.type);
       if (src0 !== null && isString(src0)) src0 = new Slice(universeByte.type as Type);
       if (!(dst instanceof Slice) || !(src0 instanceof Slice)) {
@@ -398,9 +398,9 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       });
       if (!ok || key === null) return false;
       const k = args[1];
-      if (k.mode === Mode.Invalid) return false;
+      if ((k.mode as Mode) === Mode.Invalid) return false;
       assignment(check, k, key, "argument to delete");
-      if (k.mode === Mode.Invalid) return false;
+      if ((k.mode as Mode) === Mode.Invalid) return false;
       x.mode = Mode.NoValue;
       check.recordBuiltinType(fun, makeSig(null, x.type, key));
       return true;
@@ -408,10 +408,10 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
     case BuiltinId.Imag:
     case BuiltinId.Real: {
       if (isUntyped(x.type)) {
-        if (x.mode === Mode.Constant) {
+        if ((x.mode as Mode) === Mode.Constant) {
           if (isNumeric(x.type)) x.type = Typ[BasicKind.UntypedComplex];
         } else convertUntyped(check, x, Typ[BasicKind.Complex128]);
-        if (x.mode === Mode.Invalid) return false;
+        if ((x.mode as Mode) === Mode.Invalid) return false;
       }
       const f = (t: Type): Type | null => {
         const u = underT(t);
@@ -432,7 +432,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
         check.error(x, `invalid argument: argument has type ${check.t(x.type)}, expected complex type`);
         return false;
       }
-      if (x.mode === Mode.Constant) {
+      if ((x.mode as Mode) === Mode.Constant) {
         x.val = id === BuiltinId.Real ? constReal(x.val as Value) : constImag(x.val as Value);
       } else x.mode = Mode.Value;
       if (isTyped(x.type)) check.recordBuiltinType(fun, makeSig(resTyp, x.type));
@@ -468,7 +468,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
         expr(check, o, a);
         if (isValidIndex(check, o, "index", false)) {
           types.push(o.type);
-          if (o.mode === Mode.Constant) {
+          if ((o.mode as Mode) === Mode.Constant) {
             const [n] = [Number((o.val as Value).toString())];
             sizes.push(n);
           } else sizes.push(-1);
@@ -493,7 +493,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
     case BuiltinId.Panic: {
       if (check.env.isPanic !== null) check.env.isPanic.add(call);
       assignment(check, x, emptyIface(), "argument to panic");
-      if (x.mode === Mode.Invalid) return false;
+      if ((x.mode as Mode) === Mode.Invalid) return false;
       x.mode = Mode.NoValue;
       check.recordBuiltinType(fun, makeSig(null, emptyIface()));
       return true;
@@ -503,7 +503,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       const params: Type[] = [];
       for (const a of args) {
         assignment(check, a, null, `argument to ${bin.name}`);
-        if (a.mode === Mode.Invalid) return false;
+        if ((a.mode as Mode) === Mode.Invalid) return false;
         params.push(a.type);
       }
       x.mode = Mode.NoValue;
@@ -519,7 +519,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
     case BuiltinId.Min: {
       for (let i = 0; i < args.length; i++) {
         const a = args[i];
-        if (a.mode === Mode.Invalid) return false;
+        if ((a.mode as Mode) === Mode.Invalid) return false;
         if (!allOrdered(a.type)) {
           check.error(a, `invalid argument: ${check.o(a)} cannot be ordered`);
           return false;
@@ -528,7 +528,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
           // match types like a binary operation
           if (isUntyped(x.type) && !isUntyped(a.type)) convertUntyped(check, x, a.type);
           else if (!isUntyped(x.type) && isUntyped(a.type)) convertUntyped(check, a, x.type);
-          if (x.mode === Mode.Invalid || a.mode === Mode.Invalid) return false;
+          if ((x.mode as Mode) === Mode.Invalid || (a.mode as Mode) === Mode.Invalid) return false;
           if (isUntyped(x.type) && isUntyped(a.type)) {
             // pick the "larger" untyped kind
             if ((a.type as Basic).kind > (x.type as Basic).kind) x.type = a.type;
@@ -536,13 +536,13 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
             check.error(a, `invalid argument: mismatched types ${check.t(x.type)} (previous argument) and ${check.t(a.type)} (type of ${check.e(a.expr as ast.Expr)})`);
             return false;
           }
-          if (x.mode === Mode.Constant && a.mode === Mode.Constant) {
+          if ((x.mode as Mode) === Mode.Constant && (a.mode as Mode) === Mode.Constant) {
             const better = compare(a.val as Value, id === BuiltinId.Max ? ">" : "<", x.val as Value);
             if (better) x.val = a.val;
           } else x.mode = Mode.Value;
         }
       }
-      if (x.mode !== Mode.Constant) {
+      if ((x.mode as Mode) !== Mode.Constant) {
         x.mode = Mode.Value;
         check.recordBuiltinType(fun, makeSig(x.type, ...args.map((a) => a.type)));
       }
@@ -550,7 +550,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
     }
     case BuiltinId.Add: {
       assignment(check, x, Typ[BasicKind.UnsafePointer], "argument to unsafe.Add");
-      if (x.mode === Mode.Invalid) return false;
+      if ((x.mode as Mode) === Mode.Invalid) return false;
       const y = args[1];
       if (!isValidIndex(check, y, "length", true)) return false;
       x.mode = Mode.Value;
@@ -561,7 +561,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
     case BuiltinId.Alignof:
     case BuiltinId.Sizeof: {
       assignment(check, x, null, `argument to unsafe.${bin.name}`);
-      if (x.mode === Mode.Invalid) return false;
+      if ((x.mode as Mode) === Mode.Invalid) return false;
       if (hasVarSize(x.type, null)) {
         x.mode = Mode.Value;
         check.recordBuiltinType(fun, makeSig(Typ[BasicKind.Uintptr], x.type));
@@ -581,7 +581,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
         return false;
       }
       expr(check, x, selx.x);
-      if (x.mode === Mode.Invalid) return false;
+      if ((x.mode as Mode) === Mode.Invalid) return false;
       let base = x.type;
       const bu = underT(base);
       if (bu instanceof Pointer && underT(bu.base) instanceof Struct) base = bu.base;
@@ -602,7 +602,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       const index = r.index ?? [];
       check.recordSelection(selx, SelectionKind.FieldVal, base, r.obj, index, false, r.obj.typ());
       const fo = new Operand();
-      fo.mode = x.mode === Mode.Variable ? Mode.Variable : Mode.Value;
+      fo.mode = (x.mode as Mode) === Mode.Variable ? Mode.Variable : Mode.Value;
       fo.expr = selx;
       fo.type = r.obj.typ();
       check.record(fo);
@@ -642,7 +642,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
     }
     case BuiltinId.String: {
       assignment(check, x, new Pointer(universeByte.type as Type), "argument to unsafe.String");
-      if (x.mode === Mode.Invalid) return false;
+      if ((x.mode as Mode) === Mode.Invalid) return false;
       const y = args[1];
       if (!isValidIndex(check, y, "length", false)) return false;
       x.mode = Mode.Value;
@@ -652,7 +652,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
     }
     case BuiltinId.StringData: {
       assignment(check, x, Typ[BasicKind.String], "argument to unsafe.StringData");
-      if (x.mode === Mode.Invalid) return false;
+      if ((x.mode as Mode) === Mode.Invalid) return false;
       x.mode = Mode.Value;
       x.type = new Pointer(universeByte.type as Type);
       check.recordBuiltinType(fun, makeSig(x.type, Typ[BasicKind.String]));

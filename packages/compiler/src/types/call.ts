@@ -89,7 +89,7 @@ export function funcInst(check: Checker, x: Operand, inst: ast.IndexExpr | ast.I
     return;
   }
   if (got < want) {
-    const r = infer(check, nodePos(inst), sig.tparams, targs, null, []);
+    const r = infer(check, inst.lbrack, sig.tparams, targs, null, []);
     if (r === null) {
       x.mode = Mode.Invalid;
       x.expr = inst;
@@ -137,7 +137,7 @@ export function callExpr(check: Checker, x: Operand, call: ast.CallExpr): ExprKi
         check.error(call.rparen, `missing argument in conversion to ${check.t(T)}`);
       } else if (n === 1) {
         expr(check, x, call.args[0]);
-        if (x.mode !== Mode.Invalid) {
+        if ((x.mode as Mode) !== Mode.Invalid) {
           const t = underT(T);
           if (t instanceof Interface && !(T instanceof TypeParam)) {
             if (!typeSetIsMethodSet(computeInterfaceTypeSet(t, check, nodePos(call)))) {
@@ -163,7 +163,7 @@ export function callExpr(check: Checker, x: Operand, call: ast.CallExpr): ExprKi
       const id = x.id;
       if (!builtin(check, x, call, id)) x.mode = Mode.Invalid;
       x.expr = call;
-      if (x.mode !== Mode.Invalid && x.mode !== Mode.Constant) check.env.hasCallOrRecv = true;
+      if ((x.mode as Mode) !== Mode.Invalid && (x.mode as Mode) !== Mode.Constant) check.env.hasCallOrRecv = true;
       return builtinKind(id);
     }
   }
@@ -219,7 +219,7 @@ export function callExpr(check: Checker, x: Operand, call: ast.CallExpr): ExprKi
   }
   x.expr = call;
   check.env.hasCallOrRecv = true;
-  if (x.mode === Mode.Value && sig.tparams.length > 0) {
+  if ((x.mode as Mode) === Mode.Value && sig.tparams.length > 0) {
     // inference failed (error reported): the result type is meaningless
     x.mode = Mode.Invalid;
   }
@@ -233,7 +233,7 @@ export function exprList(check: Checker, elist: ast.Expr[], allowCommaOk: boolea
     const e = elist[0];
     const x = new Operand();
     multiExpr(check, x, e);
-    if (x.type instanceof Tuple && x.mode !== Mode.Invalid) {
+    if (x.type instanceof Tuple && (x.mode as Mode) !== Mode.Invalid) {
       const list = x.type.vars.map((v) => {
         const o = new Operand();
         o.mode = Mode.Value;
@@ -244,7 +244,7 @@ export function exprList(check: Checker, elist: ast.Expr[], allowCommaOk: boolea
       return { list, commaOk: false };
     }
     const list = [x];
-    if (allowCommaOk && (x.mode === Mode.MapIndex || x.mode === Mode.CommaOk || x.mode === Mode.CommaErr)) {
+    if (allowCommaOk && ((x.mode as Mode) === Mode.MapIndex || (x.mode as Mode) === Mode.CommaOk || (x.mode as Mode) === Mode.CommaErr)) {
       const o = new Operand();
       o.mode = Mode.Value;
       o.expr = e;
@@ -287,11 +287,11 @@ function typesSummary(check: Checker, list: Type[], variadic: boolean): string {
 function callArguments(check: Checker, call: ast.CallExpr, sig: Signature, targs: Type[], args: Operand[], xlist: ast.Expr[]): Signature {
   const rsig = sig;
   for (const a of args) {
-    if (a.mode === Mode.TypExpr) {
+    if ((a.mode as Mode) === Mode.TypExpr) {
       check.error(a, `${check.o(a)} used as value`);
       return rsig;
     }
-    if (a.mode === Mode.Invalid) return rsig;
+    if ((a.mode as Mode) === Mode.Invalid) return rsig;
   }
   const nargs = args.length;
   let npars = sig.params.vars.length;
@@ -319,7 +319,7 @@ function callArguments(check: Checker, call: ast.CallExpr, sig: Signature, targs
     return rsig;
   }
   if (nargs !== npars) {
-    let at: ast.Node | number = call.rparen;
+    let at: ast.Node | number = call;
     let qualifier = "not enough";
     if (nargs > npars) {
       at = args[npars].expr ?? call;
@@ -332,9 +332,10 @@ function callArguments(check: Checker, call: ast.CallExpr, sig: Signature, targs
   }
   let result = rsig;
   if (sig.tparams.length > 0) {
-    const inferred = infer(check, nodePos(call), sig.tparams, targs, sigParams, args);
+    // gc positions inference and instantiation errors at the call's "("
+    const inferred = infer(check, call.lparen, sig.tparams, targs, sigParams, args);
     if (inferred === null) return rsig;
-    result = instantiateSignature(check, nodePos(call), sig, inferred, xlist);
+    result = instantiateSignature(check, call.lparen, sig, inferred, xlist);
     check.recordInstance(call.fun, inferred, result);
     if (adjusted) {
       sigParams = subst(sigParams, makeSubstMap(sig.tparams, inferred), check, null, check.context()) as Tuple;
@@ -412,7 +413,7 @@ export function selector(check: Checker, x: Operand, e: ast.SelectorExpr, def: N
       return;
   }
 
-  const r = lookupFieldOrMethod(x.type, x.mode === Mode.Variable, check.pkg, sel);
+  const r = lookupFieldOrMethod(x.type, (x.mode as Mode) === Mode.Variable, check.pkg, sel);
   const obj = r.obj;
   if (obj === null) {
     fail: {
@@ -433,7 +434,7 @@ export function selector(check: Checker, x: Operand, e: ast.SelectorExpr, def: N
           const c = sel[0];
           const changed = (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) + sel.slice(1);
           if (changed !== sel) {
-            const r2 = lookupFieldOrMethod(x.type, x.mode === Mode.Variable, check.pkg, changed);
+            const r2 = lookupFieldOrMethod(x.type, (x.mode as Mode) === Mode.Variable, check.pkg, changed);
             if (r2.obj !== null) why += ", but does have " + changed;
           }
         }
@@ -447,7 +448,7 @@ export function selector(check: Checker, x: Operand, e: ast.SelectorExpr, def: N
 
   if (obj instanceof Func && obj.type === null && check.objMap.has(obj)) objDecl(check, obj, null);
 
-  if (x.mode === Mode.TypExpr) {
+  if ((x.mode as Mode) === Mode.TypExpr) {
     if (!(obj instanceof Func)) {
       check.error(e.sel, `${check.e(e.x)}.${sel} undefined (type ${check.t(x.type)} has no method ${sel})`);
       x.mode = Mode.Invalid;
@@ -476,7 +477,7 @@ export function selector(check: Checker, x: Operand, e: ast.SelectorExpr, def: N
     check.addDeclDep(obj);
   } else if (obj instanceof Var) {
     check.recordSelection(e, SelectionKind.FieldVal, x.type, obj, r.index ?? [], r.indirect, obj.typ());
-    x.mode = x.mode === Mode.Variable || r.indirect ? Mode.Variable : Mode.Value;
+    x.mode = (x.mode as Mode) === Mode.Variable || r.indirect ? Mode.Variable : Mode.Value;
     x.type = obj.typ();
   } else {
     const fsig = obj.type as Signature | null;

@@ -407,3 +407,51 @@ function instantiatedIdent(e: ast.Expr): ast.Ident | null {
 }
 
 export { Const, Func, Package, PkgName, TypeName, Var };
+
+// ---- entry point ------------------------------------------------------------
+
+import { collectObjects, unusedImports } from "./resolver.js";
+import { packageObjects } from "./decl.js";
+import { initOrder } from "./initorder.js";
+import { setExpansionEnv } from "./instantiate.js";
+
+/**
+ * Type-checks the files of one package. `path` is the import path. Returns
+ * the package (complete even with errors) and all diagnostics, unsorted
+ * and uncut (the CLI sorts and limits them).
+ */
+export function checkFiles(
+  config: Config,
+  path: string,
+  files: ast.File[],
+  info?: Info,
+): { pkg: Package; errors: Diagnostic[] } {
+  let name = "";
+  for (const f of files) {
+    if (name === "") name = f.name.name;
+  }
+  const pkg = new Package(path, name, new Scope(Universe, NoPos, NoPos, `package ${path}`));
+  pkg.goVersion = config.goVersion ?? "";
+  const check = new Checker(config, pkg, info ?? null);
+  check.files = [];
+  for (const f of files) {
+    if (f.name.name !== name) {
+      check.error(f.name, `package ${f.name.name}; expected package ${name}`);
+      continue;
+    }
+    check.files.push(f);
+  }
+  setExpansionEnv(check);
+  try {
+    collectObjects(check);
+    packageObjects(check);
+    check.processDelayed(0);
+    initOrder(check);
+    unusedImports(check);
+    check.recordUntyped();
+  } finally {
+    setExpansionEnv(null);
+  }
+  pkg.complete = true;
+  return { pkg, errors: check.errors };
+}

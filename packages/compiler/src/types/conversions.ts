@@ -34,7 +34,7 @@ function codepointString(x: Value): Value {
 }
 
 export function conversion(check: Checker, x: Operand, T: Type): void {
-  const constArg = x.mode === Mode.Constant;
+  const constArg = (x.mode as Mode) === Mode.Constant;
   const constConvertibleTo = (t0: Type, out: { v: Value } | null): boolean => {
     const t = underT(t0);
     if (!(t instanceof Basic)) return false;
@@ -81,7 +81,7 @@ export function conversion(check: Checker, x: Operand, T: Type): void {
       // keep T
     } else if (isNonTypeParamInterface(T) || (constArg && !isConstType(T))) {
       final = defaultType(x.type);
-    } else if (x.mode === Mode.Constant && isInteger(x.type) && allString(T)) {
+    } else if ((x.mode as Mode) === Mode.Constant && isInteger(x.type) && allString(T)) {
       final = x.type;
     }
     if (x.expr !== null) updateExprType(check, x.expr, final, true);

@@ -217,7 +217,7 @@ export function typeDecl(check: Checker, obj: TypeName, tdecl: ast.TypeSpec, def
     named.fromRHS = rhs;
     if (named.underlyingType === null) named.underlyingType = Typ[BasicKind.Invalid];
     // resolve chains of named types to the final underlying type
-    resolveUnderlying(named);
+    resolveUnderlying(check, named);
     if (rhs instanceof TypeParam) {
       check.error(tdecl.type, "cannot use a type parameter as RHS in type declaration");
       named.setUnderlying(Typ[BasicKind.Invalid]);
@@ -227,26 +227,42 @@ export function typeDecl(check: Checker, obj: TypeName, tdecl: ast.TypeSpec, def
   }
 }
 
-/** Follows fromRHS chains of Named types until a non-Named underlying type is found. */
-export function resolveUnderlying(n: Named): void {
-  let u: Type | null = n.underlyingType;
-  const seen = new Set<Named>([n]);
-  while (u instanceof Named) {
-    if (seen.has(u)) {
+/**
+ * Resolves the underlying type of a declared type whose right-hand side is
+ * another named type (type A B), following the chain; a chain that comes
+ * back to a type on it is an invalid recursive type (reported here).
+ */
+export function resolveUnderlying(check: Checker, n0: Named): void {
+  let u = n0.underlyingType;
+  if (!(u instanceof Named)) return;
+  const seen = new Map<Named, number>();
+  const path: TypeName[] = [];
+  let n: Named = n0;
+  let n1: Named = u;
+  for (;;) {
+    seen.set(n, seen.size);
+    path.push(n.obj);
+    n = n1;
+    const i = seen.get(n);
+    if (i !== undefined) {
+      cycleError(check, path.slice(i));
       u = Typ[BasicKind.Invalid];
       break;
     }
-    seen.add(u);
-    const next: Type | null = u.isInstance() ? u.underlying() : u.underlyingType;
+    const next: Type | null = n.isInstance() ? n.underlying() : n.underlyingType;
     if (next === null) {
-      // not yet resolved (cycle through a declaration in progress)
-      u = u.fromRHS ?? null;
-      if (u === null) break;
+      // a type on the chain is still being declared: resolve once declarations are done
+      check.later(() => resolveUnderlying(check, n0));
+      return;
+    }
+    if (next instanceof Named) {
+      n1 = next;
       continue;
     }
     u = next;
+    break;
   }
-  if (u !== null && !(u instanceof Named)) n.setUnderlying(u);
+  for (const m of seen.keys()) m.setUnderlying(u);
 }
 
 export function collectTypeParams(check: Checker, list: ast.FieldList): TypeParam[] {

@@ -11,6 +11,7 @@ import {
   binaryOp,
   bitLen,
   compare,
+  float32Val,
   float64Val,
   imag,
   int64Val,
@@ -126,9 +127,9 @@ const I64_MIN = -(1n << 63n);
 const I64_MAX = (1n << 63n) - 1n;
 
 function roundFloat(x: Value, bits: 32 | 64): Value | null {
-  const [f] = float64Val(x);
+  const [f] = bits === 32 ? float32Val(x) : float64Val(x);
   if (!Number.isFinite(f)) return null;
-  const r = bits === 32 ? Math.fround(f) : f;
+  const r = f;
   if (!Number.isFinite(r)) return null;
   return makeFloat64(r);
 }
@@ -334,7 +335,7 @@ function updateExprType0(check: Checker, parent: ast.Expr | null, x: ast.Expr, t
     c.type = old.type;
     c.val = old.val;
     convertUntyped(check, c, t);
-    if (c.mode === Mode.Invalid) return;
+    if ((c.mode as Mode) === Mode.Invalid) return;
   }
   check.recordTypeAndValue(x, old.mode, t, old.val);
 }
@@ -366,7 +367,7 @@ export function convertUntyped(check: Checker, x: Operand, target: Type): void {
 
 /** The type (and possibly rounded value) untyped x gets in a context of type target; code != 0 on failure. */
 export function implicitTypeAndValue(check: Checker, x: Operand, target: Type): { type: Type | null; val: Value | null; code: ConvCode } {
-  if (x.mode === Mode.Invalid || isTyped(x.type) || isInvalid(target)) return { type: x.type, val: null, code: 0 };
+  if ((x.mode as Mode) === Mode.Invalid || isTyped(x.type) || isInvalid(target)) return { type: x.type, val: null, code: 0 };
   if (isUntyped(target)) {
     const xk = (x.type as Basic).kind;
     const tk = (target as Basic).kind;
@@ -381,7 +382,7 @@ export function implicitTypeAndValue(check: Checker, x: Operand, target: Type): 
   }
   const u = underT(target);
   if (u instanceof Basic) {
-    if (x.mode === Mode.Constant) {
+    if ((x.mode as Mode) === Mode.Constant) {
       const r = representation(x, u);
       if (r.code !== ConvCode.None) return { type: null, val: null, code: r.code };
       return { type: target, val: r.v, code: 0 };
@@ -478,10 +479,10 @@ function opCheck(check: Checker, pred: ((t: Type) => boolean) | null, x: Operand
 
 function unary(check: Checker, x: Operand, e: ast.UnaryExpr): void {
   expr(check, x, e.x);
-  if (x.mode === Mode.Invalid) return;
+  if ((x.mode as Mode) === Mode.Invalid) return;
   switch (e.op) {
     case "&":
-      if (unparen(e.x).kind !== "CompositeLit" && x.mode !== Mode.Variable) {
+      if (unparen(e.x).kind !== "CompositeLit" && (x.mode as Mode) !== Mode.Variable) {
         check.error(x, `invalid operation: cannot take address of ${check.o(x)}`);
         x.mode = Mode.Invalid;
         return;
@@ -520,7 +521,7 @@ function unary(check: Checker, x: Operand, e: ast.UnaryExpr): void {
     x.mode = Mode.Invalid;
     return;
   }
-  if (x.mode === Mode.Constant) {
+  if ((x.mode as Mode) === Mode.Constant) {
     const v = x.val as Value;
     if (v.kind === Kind.Unknown) return;
     let prec = 0;
@@ -571,7 +572,7 @@ export function comparison(check: Checker, x: Operand, y: Operand, op: string, s
         break fail;
       }
     }
-    if (x.mode === Mode.Constant && y.mode === Mode.Constant) {
+    if ((x.mode as Mode) === Mode.Constant && (y.mode as Mode) === Mode.Constant) {
       x.val = makeBool(compare(x.val as Value, op as CompareOperator, y.val as Value));
     } else {
       x.mode = Mode.Value;
@@ -598,7 +599,7 @@ export function comparison(check: Checker, x: Operand, y: Operand, op: string, s
 
 function shiftOp(check: Checker, x: Operand, y: Operand, e: ast.Expr | null, op: string): void {
   let xval: Value | null = null;
-  if (x.mode === Mode.Constant) xval = toInt(x.val as Value);
+  if ((x.mode as Mode) === Mode.Constant) xval = toInt(x.val as Value);
   if (allInteger(x.type) || (isUntyped(x.type) && xval !== null && xval.kind === Kind.Int)) {
     // ok
   } else {
@@ -606,7 +607,7 @@ function shiftOp(check: Checker, x: Operand, y: Operand, e: ast.Expr | null, op:
     x.mode = Mode.Invalid;
     return;
   }
-  if (y.mode === Mode.Constant) {
+  if ((y.mode as Mode) === Mode.Constant) {
     const yval = toInt(y.val as Value);
     if (yval.kind === Kind.Int && sign(yval) < 0) {
       check.error(y, `invalid operation: negative shift count ${check.o(y)}`);
@@ -615,7 +616,7 @@ function shiftOp(check: Checker, x: Operand, y: Operand, e: ast.Expr | null, op:
     }
     if (isUntyped(y.type)) {
       representable(check, y, Typ[BasicKind.Uint]);
-      if (y.mode === Mode.Invalid) {
+      if ((y.mode as Mode) === Mode.Invalid) {
         x.mode = Mode.Invalid;
         return;
       }
@@ -625,7 +626,7 @@ function shiftOp(check: Checker, x: Operand, y: Operand, e: ast.Expr | null, op:
       // ok
     } else if (isUntyped(y.type)) {
       convertUntyped(check, y, Typ[BasicKind.Uint]);
-      if (y.mode === Mode.Invalid) {
+      if ((y.mode as Mode) === Mode.Invalid) {
         x.mode = Mode.Invalid;
         return;
       }
@@ -635,8 +636,8 @@ function shiftOp(check: Checker, x: Operand, y: Operand, e: ast.Expr | null, op:
       return;
     }
   }
-  if (x.mode === Mode.Constant) {
-    if (y.mode === Mode.Constant) {
+  if ((x.mode as Mode) === Mode.Constant) {
+    if ((y.mode as Mode) === Mode.Constant) {
       if ((x.val as Value).kind === Kind.Unknown || (y.val as Value).kind === Kind.Unknown) {
         x.val = makeUnknown();
         if (!isInteger(x.type)) x.type = Typ[BasicKind.UntypedInt];
@@ -674,11 +675,46 @@ function shiftOp(check: Checker, x: Operand, y: Operand, e: ast.Expr | null, op:
 
 /** Checks binary operation lhs op rhs (e is the whole expression, or null for assignment ops). */
 export function binary(check: Checker, x: Operand, e: ast.Expr | null, lhs: ast.Expr, rhs: ast.Expr, op: string): void {
-  const y = new Operand();
+  if (lhs.kind === "BinaryExpr" && lhs.x.kind === "BinaryExpr" && lhs.x.x.kind === "BinaryExpr") {
+    // Long left-deep chains (e.g. "a" + "b" + ... with thousands of terms) would overflow the
+    // JavaScript stack through recursion; evaluate them iteratively, bottom-up.
+    const chain: ast.BinaryExpr[] = [];
+    let cur: ast.Expr = lhs;
+    while (cur.kind === "BinaryExpr") {
+      chain.push(cur);
+      cur = cur.x;
+    }
+    if (chain.length > 64) {
+      expr(check, x, cur);
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const n = chain[i];
+        binaryRest(check, x, n, n.y, n.op);
+        if ((x.mode as Mode) === Mode.Invalid) {
+          x.expr = n;
+          check.record(x);
+          // the rest of the chain is invalid too: evaluate remaining operands for use-tracking only
+          for (let j = i - 1; j >= 0; j--) use(check, chain[j].y);
+          use(check, rhs);
+          return;
+        }
+        x.expr = n;
+        check.record(x);
+      }
+      binaryRest(check, x, e, rhs, op);
+      return;
+    }
+  }
   expr(check, x, lhs);
+  binaryRest(check, x, e, rhs, op);
+}
+
+/** The rest of binary() once x holds the evaluated left operand. */
+function binaryRest(check: Checker, x: Operand, e: ast.Expr | null, rhs: ast.Expr, op: string): void {
+  const lhs = x.expr as ast.Expr;
+  const y = new Operand();
   expr(check, y, rhs);
-  if (x.mode === Mode.Invalid) return;
-  if (y.mode === Mode.Invalid) {
+  if ((x.mode as Mode) === Mode.Invalid) return;
+  if ((y.mode as Mode) === Mode.Invalid) {
     x.mode = Mode.Invalid;
     x.expr = y.expr;
     return;
@@ -688,7 +724,7 @@ export function binary(check: Checker, x: Operand, e: ast.Expr | null, lhs: ast.
     return;
   }
   matchTypes(check, x, y);
-  if (x.mode === Mode.Invalid) return;
+  if ((x.mode as Mode) === Mode.Invalid) return;
   if (isComparisonOp(op)) {
     comparison(check, x, y, op, false);
     return;
@@ -706,12 +742,12 @@ export function binary(check: Checker, x: Operand, e: ast.Expr | null, lhs: ast.
     return;
   }
   if (op === "/" || op === "%") {
-    if ((x.mode === Mode.Constant || allInteger(x.type)) && y.mode === Mode.Constant && sign(y.val as Value) === 0) {
+    if (((x.mode as Mode) === Mode.Constant || allInteger(x.type)) && (y.mode as Mode) === Mode.Constant && sign(y.val as Value) === 0) {
       check.error(y, "invalid operation: division by zero");
       x.mode = Mode.Invalid;
       return;
     }
-    if (x.mode === Mode.Constant && y.mode === Mode.Constant && isComplex(x.type)) {
+    if ((x.mode as Mode) === Mode.Constant && (y.mode as Mode) === Mode.Constant && isComplex(x.type)) {
       const re = real(y.val as Value);
       const im = imag(y.val as Value);
       if (sign(re) === 0 && sign(im) === 0) {
@@ -721,7 +757,7 @@ export function binary(check: Checker, x: Operand, e: ast.Expr | null, lhs: ast.
       }
     }
   }
-  if (x.mode === Mode.Constant && y.mode === Mode.Constant) {
+  if ((x.mode as Mode) === Mode.Constant && (y.mode as Mode) === Mode.Constant) {
     const xv = x.val as Value;
     const yv = y.val as Value;
     if (xv.kind === Kind.Unknown || yv.kind === Kind.Unknown) {
@@ -756,9 +792,9 @@ function matchTypes(check: Checker, x: Operand, y: Operand): void {
   };
   if (mayConvert()) {
     convertUntyped(check, x, y.type);
-    if (x.mode === Mode.Invalid) return;
+    if ((x.mode as Mode) === Mode.Invalid) return;
     convertUntyped(check, y, x.type);
-    if (y.mode === Mode.Invalid) {
+    if ((y.mode as Mode) === Mode.Invalid) {
       x.mode = Mode.Invalid;
       return;
     }
@@ -775,7 +811,7 @@ export function rawExpr(check: Checker, x: Operand, e: ast.Expr, hint: Type | nu
 }
 
 function nonGeneric(check: Checker, x: Operand): void {
-  if (x.mode === Mode.Invalid || x.mode === Mode.NoValue) return;
+  if ((x.mode as Mode) === Mode.Invalid || (x.mode as Mode) === Mode.NoValue) return;
   let what = "";
   const t = x.type;
   if (t instanceof Named && isGeneric(t)) what = "type";
@@ -838,7 +874,7 @@ function exprInternal(check: Checker, x: Operand, e: ast.Expr, hint: Type | null
         break error;
       case "BasicLit":
         basicLit(check, x, e);
-        if (x.mode === Mode.Invalid) break error;
+        if ((x.mode as Mode) === Mode.Invalid) break error;
         break;
       case "FuncLit": {
         const sig = typExpr(check, e.type);
@@ -868,15 +904,15 @@ function exprInternal(check: Checker, x: Operand, e: ast.Expr, hint: Type | null
       case "IndexExpr":
       case "IndexListExpr":
         if (indexExpr(check, x, e)) funcInst(check, x, e);
-        if (x.mode === Mode.Invalid) break error;
+        if ((x.mode as Mode) === Mode.Invalid) break error;
         break;
       case "SliceExpr":
         sliceExpr(check, x, e);
-        if (x.mode === Mode.Invalid) break error;
+        if ((x.mode as Mode) === Mode.Invalid) break error;
         break;
       case "TypeAssertExpr": {
         expr(check, x, e.x);
-        if (x.mode === Mode.Invalid) break error;
+        if ((x.mode as Mode) === Mode.Invalid) break error;
         if (x.type instanceof TypeParam) {
           check.error(x, `invalid operation: cannot use type assertion on type parameter value ${check.o(x)}`);
           break error;
@@ -900,8 +936,8 @@ function exprInternal(check: Checker, x: Operand, e: ast.Expr, hint: Type | null
         return callExpr(check, x, e);
       case "StarExpr": {
         exprOrType(check, x, e.x, false);
-        if (x.mode === Mode.Invalid) break error;
-        if (x.mode === Mode.TypExpr) {
+        if ((x.mode as Mode) === Mode.Invalid) break error;
+        if ((x.mode as Mode) === Mode.TypExpr) {
           validVarType(check, e.x, x.type);
           x.type = new Pointer(x.type);
           break;
@@ -926,7 +962,7 @@ function exprInternal(check: Checker, x: Operand, e: ast.Expr, hint: Type | null
       }
       case "UnaryExpr":
         unary(check, x, e);
-        if (x.mode === Mode.Invalid) break error;
+        if ((x.mode as Mode) === Mode.Invalid) break error;
         if (e.op === "<-") {
           x.expr = e;
           return ExprKind.Statement;
@@ -934,7 +970,7 @@ function exprInternal(check: Checker, x: Operand, e: ast.Expr, hint: Type | null
         break;
       case "BinaryExpr":
         binary(check, x, e, e.x, e.y, e.op);
-        if (x.mode === Mode.Invalid) break error;
+        if ((x.mode as Mode) === Mode.Invalid) break error;
         break;
       case "KeyValueExpr":
         check.error(e, "invalid AST: no key:value expected");
@@ -1052,8 +1088,8 @@ function compositeLit(check: Checker, x: Operand, e: ast.CompositeLit, hint: Typ
       }
       exprWithHint(check, x, el.key, utyp.key);
       assignment(check, x, utyp.key, "map literal");
-      if (x.mode === Mode.Invalid) continue;
-      if (x.mode === Mode.Constant) {
+      if ((x.mode as Mode) === Mode.Invalid) continue;
+      if ((x.mode as Mode) === Mode.Constant) {
         const k = keyVal(x.val as Value);
         let dup = false;
         const prev = visited.get(k);
@@ -1169,7 +1205,7 @@ function exclude(check: Checker, x: Operand, modeset: number): void {
 }
 
 export function singleValue(check: Checker, x: Operand): void {
-  if (x.mode === Mode.Value && x.type instanceof Tuple) {
+  if ((x.mode as Mode) === Mode.Value && x.type instanceof Tuple) {
     check.error(x, `multiple-value ${check.o(x)} in single-value context`);
     x.mode = Mode.Invalid;
   }
@@ -1188,6 +1224,7 @@ function useInternal(check: Checker, args: (ast.Expr | undefined | null)[], lhs:
   for (const e0 of args) {
     if (e0 === undefined || e0 === null) continue;
     let e = e0;
+    if (e.kind === "Ident" && e.name === "_") continue;
     if (lhs) {
       // don't mark a plain local variable on the lhs as used
       const u = unparen(e);
@@ -1199,14 +1236,14 @@ function useInternal(check: Checker, args: (ast.Expr | undefined | null)[], lhs:
           const used = v.used;
           rawExpr(check, x, e, null, true);
           v.used = used;
-          if (x.mode === Mode.Invalid) ok = false;
+          if ((x.mode as Mode) === Mode.Invalid) ok = false;
           continue;
         }
       }
       e = u;
     }
     rawExpr(check, x, e, null, true);
-    if (x.mode === Mode.Invalid) ok = false;
+    if ((x.mode as Mode) === Mode.Invalid) ok = false;
   }
   return ok;
 }

@@ -48,14 +48,14 @@ export function indexExpr(check: Checker, x: Operand, e: ast.IndexExpr | ast.Ind
   if (typ instanceof Basic) {
     if (isString(typ)) {
       valid = true;
-      if (x.mode === Mode.Constant) length = stringLen(x.val as Value);
+      if ((x.mode as Mode) === Mode.Constant) length = stringLen(x.val as Value);
       x.mode = Mode.Value;
       x.type = universeByte.type as Type;
     }
   } else if (typ instanceof Array) {
     valid = true;
     length = typ.len;
-    if (x.mode !== Mode.Variable) x.mode = Mode.Value;
+    if ((x.mode as Mode) !== Mode.Variable) x.mode = Mode.Value;
     x.type = typ.elem;
   } else if (typ instanceof Pointer) {
     const a = underT(typ.base);
@@ -97,7 +97,7 @@ export function indexExpr(check: Checker, x: Operand, e: ast.IndexExpr | ast.Ind
       } else if (u instanceof Array) {
         l = u.len;
         el = u.elem;
-        if (x.mode !== Mode.Variable) mode = Mode.Value;
+        if ((x.mode as Mode) !== Mode.Variable) mode = Mode.Value;
       } else if (u instanceof Pointer) {
         const a = underT(u.base);
         if (a instanceof Array) {
@@ -172,7 +172,7 @@ export function checkIndex(check: Checker, index: ast.Expr, max: number): { type
   const x = new Operand();
   expr(check, x, index);
   if (!isValidIndex(check, x, "index", false)) return { type: Typ[BasicKind.Invalid], val: -1 };
-  if (x.mode !== Mode.Constant) return { type: x.type, val: -1 };
+  if ((x.mode as Mode) !== Mode.Constant) return { type: x.type, val: -1 };
   const v = x.val as Value;
   if (v.kind === Kind.Unknown) return { type: Typ[BasicKind.Invalid], val: -1 };
   const [n] = int64Val(v);
@@ -184,14 +184,14 @@ export function checkIndex(check: Checker, index: ast.Expr, max: number): { type
 }
 
 export function isValidIndex(check: Checker, x: Operand, what: string, allowNegative: boolean): boolean {
-  if (x.mode === Mode.Invalid) return false;
+  if ((x.mode as Mode) === Mode.Invalid) return false;
   convertUntyped(check, x, Typ[BasicKind.Int]);
-  if (x.mode === Mode.Invalid) return false;
+  if ((x.mode as Mode) === Mode.Invalid) return false;
   if (!allInteger(x.type)) {
     check.error(x, `invalid argument: ${what} ${check.o(x)} must be integer`);
     return false;
   }
-  if (x.mode === Mode.Constant) {
+  if ((x.mode as Mode) === Mode.Constant) {
     const v = x.val as Value;
     if (!allowNegative && sign(v) < 0) {
       check.error(x, `invalid argument: ${what} ${check.o(x)} must not be negative`);
@@ -209,7 +209,7 @@ export function isValidIndex(check: Checker, x: Operand, what: string, allowNega
 
 export function sliceExpr(check: Checker, x: Operand, e: ast.SliceExpr): void {
   expr(check, x, e.x);
-  if (x.mode === Mode.Invalid) {
+  if ((x.mode as Mode) === Mode.Invalid) {
     use(check, e.low, e.high, e.max);
     return;
   }
@@ -229,13 +229,13 @@ export function sliceExpr(check: Checker, x: Operand, e: ast.SliceExpr): void {
         return;
       }
       valid = true;
-      if (x.mode === Mode.Constant) length = stringLen(x.val as Value);
+      if ((x.mode as Mode) === Mode.Constant) length = stringLen(x.val as Value);
       if (isUntyped(x.type)) x.type = Typ[BasicKind.String];
     }
   } else if (u instanceof Array) {
     valid = true;
     length = u.len;
-    if (x.mode !== Mode.Variable) {
+    if ((x.mode as Mode) !== Mode.Variable) {
       check.error(x, `invalid operation: ${check.o(x)} (slice of unaddressable value)`);
       x.mode = Mode.Invalid;
       return;

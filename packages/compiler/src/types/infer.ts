@@ -102,7 +102,18 @@ export function infer(
   // Recursive call of the generic function being checked: infer fresh
   // copies of its type parameters (f[T] calling f(x) with x of type T must
   // not unify T with itself).
-  if (selfTParams !== null && selfTParams.length > 0 && tparams[0] === selfTParams[0]) {
+  let selfRecursive = selfTParams !== null && selfTParams.length > 0 && tparams[0] === selfTParams[0];
+  if (!selfRecursive) {
+    // Without the caller's help: an argument whose type mentions the
+    // parameters being inferred can only come from inside the function.
+    for (const a of args) {
+      if (a.type !== null && isParameterized(tparams, a.type)) {
+        selfRecursive = true;
+        break;
+      }
+    }
+  }
+  if (selfRecursive) {
     const fresh: TypeParam[] = tparams.map((tp) => {
       const tn = new TypeName(tp.obj.pos, tp.obj.pkg, tp.obj.name, null);
       const np = new TypeParam(tn, tp.bound);

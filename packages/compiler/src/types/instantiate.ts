@@ -182,6 +182,14 @@ export function typeHash(t: Type, depth: number): number {
 /** Context in which each Named instance was created (used when it is expanded). */
 const instanceContexts = new WeakMap<Named, Context>();
 
+/** Source position of the instantiation that created each Named instance (types2 gives instances their own TypeName there). */
+const instancePositions = new WeakMap<Named, Pos>();
+
+/** Where instance n was first created (its "declaration" in cycle errors), or its origin's position. */
+export function instancePos(n: Named): Pos {
+  return instancePositions.get(n) ?? n.obj.pos;
+}
+
 /** Environment used while expanding instances lazily (set by the checker for its package). */
 let expansionEnv: AlgebraEnv | null = null;
 
@@ -221,6 +229,7 @@ export function instance(
   if (orig instanceof Named) {
     const n = Named.newInstance(orig, targs.slice());
     instanceContexts.set(n, local ?? c);
+    if (pos !== NoPos) instancePositions.set(n, pos);
     const res = c.update(orig, targs, n);
     if (local !== null && local !== c) local.update(orig, targs, res);
     return res;
@@ -264,8 +273,9 @@ export function verify(
   const smap = makeSubstMap(tparams, targs);
   for (let i = 0; i < tparams.length && i < targs.length; i++) {
     const tpar = tparams[i];
-    tpar.iface(); // make sure an implicit interface exists
-    const bound = subst(tpar.bound, smap, env, null, ctxt, pos);
+    // A non-interface constraint (P ~int, P *int) is checked as its implicit interface.
+    const b0 = tpar.bound.underlying() instanceof Interface ? tpar.bound : tpar.iface();
+    const bound = subst(b0, smap, env, null, ctxt, pos);
     const cause = implementsCause(env, targs[i], bound);
     if (cause !== null) return { index: i, cause };
   }

@@ -11,7 +11,7 @@ import { NoPos } from "../syntax/position.js";
 import { assignVar, assignVars, assignment, initVar, initVars, shortVarDecl } from "./assignments.js";
 import { type Checker, type DeclInfo, Environment } from "./checker.js";
 import { declStmt } from "./decl.js";
-import { ExprKind, binary, comparison, convertUntyped, expr, exprOrType, rawExpr, typeAssertion, use, useLHS } from "./expr.js";
+import { ExprKind, binary, comparison, convertUntyped, expr, exprOrType, rawExpr, typeAssertion, use } from "./expr.js";
 import { checkBranches } from "./labels.js";
 import { Var } from "./object.js";
 import { Mode, Operand } from "./operand.js";
@@ -146,13 +146,13 @@ function caseValues(check: Checker, x: Operand, values: ast.Expr[], seen: Map<st
   for (const e of values) {
     const v = new Operand();
     expr(check, v, e);
-    if (x.mode === Mode.Invalid || v.mode === Mode.Invalid) continue;
+    if ((x.mode as Mode) === Mode.Invalid || (v.mode as Mode) === Mode.Invalid) continue;
     convertUntyped(check, v, x.type);
-    if (v.mode === Mode.Invalid) continue;
+    if ((v.mode as Mode) === Mode.Invalid) continue;
     const res = v.clone();
     comparison(check, res, x, "==", true);
-    if (res.mode === Mode.Invalid) continue;
-    if (v.mode !== Mode.Constant) continue;
+    if ((res.mode as Mode) === Mode.Invalid) continue;
+    if ((v.mode as Mode) !== Mode.Constant) continue;
     const k = goVal(v.val);
     if (k !== null) {
       const list = seen.get(k);
@@ -202,6 +202,16 @@ function caseTypes(check: Checker, x: Operand | null, types: ast.Expr[], seen: M
 }
 
 function stmt(check: Checker, ctxt: number, s: ast.Stmt): void {
+  // function literals are checked before the enclosing scope's contents change
+  const top = check.delayed.length;
+  try {
+    stmt0(check, ctxt, s);
+  } finally {
+    check.processDelayed(top);
+  }
+}
+
+function stmt0(check: Checker, ctxt: number, s: ast.Stmt): void {
   const inner = ctxt & ~(Ctx.FallthroughOk | Ctx.FinalSwitchCase | Ctx.InTypeSwitch);
   switch (s.kind) {
     case "BadStmt":
@@ -238,7 +248,7 @@ function stmt(check: Checker, ctxt: number, s: ast.Stmt): void {
       const val = new Operand();
       expr(check, ch, s.chan);
       expr(check, val, s.value);
-      if (ch.mode === Mode.Invalid || val.mode === Mode.Invalid) return;
+      if ((ch.mode as Mode) === Mode.Invalid || (val.mode as Mode) === Mode.Invalid) return;
       const u = coreType(ch.type);
       if (u === null) {
         check.error(s, `invalid operation: cannot send to ${check.o(ch)}: no core type`);
@@ -258,14 +268,14 @@ function stmt(check: Checker, ctxt: number, s: ast.Stmt): void {
     case "IncDecStmt": {
       const x = new Operand();
       expr(check, x, s.x);
-      if (x.mode === Mode.Invalid) return;
+      if ((x.mode as Mode) === Mode.Invalid) return;
       if (!allNumeric(x.type)) {
         check.error(s.x, `invalid operation: ${check.e(s.x)}${s.tok} (non-numeric type ${check.t(x.type)})`);
         return;
       }
       const one: ast.BasicLit = { kind: "BasicLit", pos: s.tokPos, litKind: "INT", value: "1" };
       binary(check, x, null, s.x, one, s.tok === "++" ? "+" : "-");
-      if (x.mode === Mode.Invalid) return;
+      if ((x.mode as Mode) === Mode.Invalid) return;
       assignVar(check, s.x, x);
       return;
     }
@@ -286,7 +296,7 @@ function stmt(check: Checker, ctxt: number, s: ast.Stmt): void {
           const op = s.tok.slice(0, -1);
           const x = new Operand();
           binary(check, x, null, s.lhs[0], s.rhs[0], op);
-          if (x.mode === Mode.Invalid) return;
+          if ((x.mode as Mode) === Mode.Invalid) return;
           assignVar(check, s.lhs[0], x);
           return;
         }
@@ -325,7 +335,7 @@ function stmt(check: Checker, ctxt: number, s: ast.Stmt): void {
       if (s.init !== undefined) simpleStmt(check, s.init);
       const x = new Operand();
       expr(check, x, s.cond);
-      if (x.mode !== Mode.Invalid && !isBoolean(x.type)) check.error(s.cond, "non-boolean condition in if statement");
+      if ((x.mode as Mode) !== Mode.Invalid && !isBoolean(x.type)) check.error(s.cond, "non-boolean condition in if statement");
       stmt(check, inner, s.body);
       if (s.else !== undefined) {
         if (s.else.kind === "IfStmt" || s.else.kind === "BlockStmt") stmt(check, inner, s.else);
@@ -374,7 +384,7 @@ function stmt(check: Checker, ctxt: number, s: ast.Stmt): void {
       if (s.cond !== undefined) {
         const x = new Operand();
         expr(check, x, s.cond);
-        if (x.mode !== Mode.Invalid && !isBoolean(x.type)) check.error(s.cond, "non-boolean condition in for statement");
+        if ((x.mode as Mode) !== Mode.Invalid && !isBoolean(x.type)) check.error(s.cond, "non-boolean condition in for statement");
       }
       if (s.post !== undefined) {
         simpleStmt(check, s.post);
@@ -412,7 +422,7 @@ function switchStmt(check: Checker, inner: number, s: ast.SwitchStmt): void {
   if (s.tag !== undefined) {
     expr(check, x, s.tag);
     assignment(check, x, null, "switch expression");
-    if (x.mode !== Mode.Invalid && !isComparable(x.type) && !hasNilType(x.type)) {
+    if ((x.mode as Mode) !== Mode.Invalid && !isComparable(x.type) && !hasNilType(x.type)) {
       check.error(x, `cannot switch on ${check.o(x)} (${check.t(x.type)} is not comparable)`);
       x.mode = Mode.Invalid;
     }
@@ -473,7 +483,7 @@ function typeSwitchStmt(check: Checker, inner: number, s: ast.TypeSwitchStmt): v
   }
   const x = new Operand();
   expr(check, x, rhs.x);
-  if (x.mode === Mode.Invalid) {
+  if ((x.mode as Mode) === Mode.Invalid) {
     closeScope(check);
     return;
   }
@@ -549,7 +559,7 @@ function rangeStmt(check: Checker, inner: number, s: ast.RangeStmt): void {
   let key: Type | null = null;
   let val: Type | null = null;
   let rangeOverInt = false;
-  if (x.mode !== Mode.Invalid) {
+  if ((x.mode as Mode) !== Mode.Invalid) {
     let cause = "";
     const u = coreType(x.type);
     if (u instanceof Chan) {
@@ -560,7 +570,7 @@ function rangeStmt(check: Checker, inner: number, s: ast.RangeStmt): void {
     if (u instanceof Basic && isInteger(u) && key !== null) {
       rangeOverInt = true;
       if (sValue !== null) check.softError(sValue, `range over ${check.o(x)} permits only one iteration variable`);
-      if (isUntyped(x.type) && x.mode === Mode.Constant) {
+      if (isUntyped(x.type) && (x.mode as Mode) === Mode.Constant) {
         // the key gets the default type int unless assigned
         convertUntyped(check, x, Typ[BasicKind.Int]);
         key = x.type;
@@ -616,7 +626,7 @@ function rangeStmt(check: Checker, inner: number, s: ast.RangeStmt): void {
         o.expr = l;
         o.type = t;
         assignVar(check, l, o);
-      } else useLHS(check, l);
+      } else use(check, l);
     }
   }
   stmt(check, inner, s.body);

@@ -335,8 +335,8 @@ export function arrayLength(check: Checker, e: ast.Expr): number {
   }
   const x = new Operand();
   expr(check, x, e);
-  if (x.mode !== Mode.Constant) {
-    if (x.mode !== Mode.Invalid) check.error(x, `array length ${check.o(x)} must be constant`);
+  if ((x.mode as Mode) !== Mode.Constant) {
+    if ((x.mode as Mode) !== Mode.Invalid) check.error(x, `array length ${check.o(x)} must be constant`);
     return -1;
   }
   if (isUntyped(x.type) || isInteger(x.type)) {
@@ -399,10 +399,22 @@ export function funcType(check: Checker, sig: Signature, recvPar: ast.FieldList 
     if (ftyp.typeParams !== undefined && ftyp.typeParams.list.length > 0) {
       sig.tparams = collectTypeParams(check, ftyp.typeParams);
     }
+    // Parameters are declared in a temporary scope (so that parameter names do not shadow
+    // identifiers used in parameter types) and moved into the function scope afterwards.
+    const tmp = new Scope(null, scope.pos, scope.end, "function body (temp. scope)");
     let recvList: Var[] = [];
-    if (recvPar !== null) recvList = collectParams(check, scope, recvPar.list, false).params;
-    const p = collectParams(check, scope, ftyp.params.list, true);
-    const r = collectParams(check, scope, ftyp.results !== undefined ? ftyp.results.list : [], false);
+    if (recvPar !== null) recvList = collectParams(check, tmp, recvPar.list, false).params;
+    const p = collectParams(check, tmp, ftyp.params.list, true);
+    const r = collectParams(check, tmp, ftyp.results !== undefined ? ftyp.results.list : [], false);
+    for (const [name, obj] of tmp.elems) {
+      const alt = scope.lookup(name);
+      if (alt !== undefined) {
+        check.error(obj.pos, `${name} redeclared in this block${altDeclSuffix(check, alt as Var)}`);
+        continue;
+      }
+      scope.elems.set(name, obj);
+      obj.parent = scope;
+    }
     if (recvPar !== null) {
       let recv: Var;
       if (recvList.length === 0) {
@@ -483,17 +495,23 @@ function structType(check: Checker, styp: Struct, e: ast.StructType): void {
   const fields = styp.fields;
   const tags = styp.tags;
   const fset = new Map<string, Var>();
+  let hasTags = false;
   const add = (ident: ast.Ident, embedded: boolean, t: Type, tag: string, pos: number): void => {
-    if (tag !== "" && tags.length === 0) for (let i = 0; i < fields.length; i++) tags.push("");
-    if (tags.length > 0) tags.push(tag);
     const fld = Var.newField(pos, check.pkg, ident.name, t, embedded);
+    check.recordDef(ident, fld);
     if (ident.name !== "_") {
       const alt = fset.get(fld.id());
       if (alt !== undefined) {
         check.error(pos, `${ident.name} redeclared${altDeclSuffix(check, alt)}`);
-      } else fset.set(fld.id(), fld);
+        return; // duplicate fields are not added
+      }
+      fset.set(fld.id(), fld);
     }
-    check.recordDef(ident, fld);
+    if (tag !== "" && !hasTags) {
+      hasTags = true;
+      for (let i = 0; i < fields.length; i++) tags.push("");
+    }
+    if (hasTags) tags.push(tag);
     fields.push(fld);
   };
   for (const f of e.fields.list) {

@@ -20,7 +20,9 @@
  *
  * Valid types are remembered per checker so each is walked once.
  */
-import type { TypeName } from "./object.js";
+import type { Pos } from "../syntax/position.js";
+import type { Package } from "./object.js";
+import { instancePos } from "./instantiate.js";
 import { Array, Basic, BasicKind, Interface, Named, Struct, TypeParam, Typ, Union, type Type } from "./type.js";
 import { identical } from "./predicates.js";
 import type { AlgebraEnv, ErrorPart } from "./typeset.js";
@@ -91,7 +93,7 @@ function validType0(env: AlgebraEnv | null, valids: Map<Named, Named[]>, typ: Ty
         for (let start = 0; start < path.length; start++) {
           const p = path[start];
           if (p === typ || identical(p, typ)) {
-            reportCycle(env, path.slice(start).map((n) => n.obj));
+            reportCycle(env, path.slice(start).map(cycleEntry));
             return false;
           }
         }
@@ -128,13 +130,25 @@ function validType0(env: AlgebraEnv | null, valids: Map<Named, Named[]>, typ: Ty
   return true;
 }
 
+/** An object on a cycle: a type name, or an instance at its instantiation position. */
+export interface CycleEntry {
+  pos: Pos;
+  pkg: Package | null;
+  name: string;
+}
+
+function cycleEntry(n: Named): CycleEntry {
+  if (n.orig === n) return n.obj;
+  return { pos: instancePos(n), pkg: n.obj.pkg, name: n.obj.name };
+}
+
 /**
  * The parts of gc's cycle error for the given cycle of type names, starting
  * at the one declared first in the source.
  */
-export function cycleErrorParts(env: AlgebraEnv | null, cycle: TypeName[]): ErrorPart[] {
+export function cycleErrorParts(env: AlgebraEnv | null, cycle: readonly CycleEntry[]): ErrorPart[] {
   const qf = env !== null ? env.qf : null;
-  const name = (o: TypeName) => qualifiedName(o.pkg, o.name, qf);
+  const name = (o: CycleEntry) => qualifiedName(o.pkg, o.name, qf);
   let i = 0;
   for (let k = 1; k < cycle.length; k++) if (cycle[k].pos < cycle[i].pos) i = k;
   let obj = cycle[i];
@@ -148,7 +162,7 @@ export function cycleErrorParts(env: AlgebraEnv | null, cycle: TypeName[]): Erro
   return parts;
 }
 
-function reportCycle(env: AlgebraEnv | null, cycle: TypeName[]): void {
+function reportCycle(env: AlgebraEnv | null, cycle: CycleEntry[]): void {
   if (env === null) return;
   env.report(cycleErrorParts(env, cycle), false);
 }

@@ -8,12 +8,14 @@ import "internal/reflectlite"
 // New returns an error whose Error method returns text. Each call returns a
 // distinct value, even for equal texts.
 func New(text string) error {
-	return &textError{msg: text}
+	return &errorString{s: text}
 }
 
-type textError struct{ msg string }
+// errorString is named and shaped like Go's so that %#v and %T print the
+// same ("&errors.errorString{s:...}").
+type errorString struct{ s string }
 
-func (e *textError) Error() string { return e.msg }
+func (e *errorString) Error() string { return e.s }
 
 // Unwrap returns the result of calling err's Unwrap method, when err has one
 // returning error; otherwise nil.

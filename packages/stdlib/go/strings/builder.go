@@ -72,6 +72,14 @@ func (b *Builder) WriteByte(c byte) error {
 // WriteRune appends the UTF-8 encoding of r; it always succeeds.
 func (b *Builder) WriteRune(r rune) (int, error) {
 	b.checkCopy()
+	if uint32(r) < utf8.RuneSelf {
+		b.buf = append(b.buf, byte(r))
+		return 1, nil
+	}
+	// Non-ASCII runes reserve UTFMax bytes through Grow's policy.
+	if cap(b.buf)-len(b.buf) < utf8.UTFMax {
+		b.Grow(utf8.UTFMax)
+	}
 	n := len(b.buf)
 	b.buf = utf8.AppendRune(b.buf, r)
 	return len(b.buf) - n, nil

@@ -267,8 +267,9 @@ func genSplit(s, sep string, sepSave, n int) []string {
 	return append(parts, s)
 }
 
-// explode splits s into code points (each invalid byte is its own piece),
-// at most n of them with the last holding the rest.
+// explode splits s into code points, at most n of them with the last
+// holding the rest. Each invalid byte becomes a "\uFFFD" piece (but the
+// last piece is left as it is).
 func explode(s string, n int) []string {
 	count := utf8.RuneCountInString(s)
 	if n < 0 || n > count {
@@ -276,8 +277,12 @@ func explode(s string, n int) []string {
 	}
 	parts := make([]string, 0, n)
 	for len(parts)+1 < n {
-		_, w := utf8.DecodeRuneInString(s)
-		parts = append(parts, s[:w])
+		c, w := utf8.DecodeRuneInString(s)
+		piece := s[:w]
+		if c == utf8.RuneError {
+			piece = "\uFFFD" // Go hands out U+FFFD for each invalid byte
+		}
+		parts = append(parts, piece)
 		s = s[w:]
 	}
 	if n > 0 {

@@ -1,0 +1,3 @@
+module goastdump
+
+go 1.19

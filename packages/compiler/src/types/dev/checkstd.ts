@@ -1,0 +1,221 @@
+/**
+ * Developer tool (not part of the library API): type-checks std packages
+ * from GOROOT with a simple recursive importer and prints, per package,
+ * whether it checked clean, plus the first errors.
+ *
+ * Build and run (from the repo root):
+ *   npx tsc -p packages/compiler --outDir /tmp/gort-tc --noEmit false --composite false --declaration false --sourceMap false
+ *   node /tmp/gort-tc/types/dev/checkstd.js [-v] [pkg...]      (no pkg: all std packages)
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { formatDiagnostic, sortDiagnostics } from "../../diag.js";
+import { defaultBuildContext } from "../../loader/buildctx.js";
+import { selectFiles } from "../../loader/select.js";
+import { parseFile } from "../../syntax/parser.js";
+import { FileSet } from "../../syntax/position.js";
+import type * as ast from "../../syntax/ast.js";
+import { checkFiles, type Importer } from "../checker.js";
+import type { Package } from "../object.js";
+
+const GOROOT = process.env.GOROOT ?? "/usr/lib/go-1.19";
+const SRC = path.join(GOROOT, "src");
+const ctx = defaultBuildContext();
+const fset = new FileSet();
+
+interface Result {
+  pkg: Package | null;
+  errors: string[];
+  ms: number;
+}
+const cache = new Map<string, Result>();
+let parseCpu = 0;
+const inProgress = new Set<string>();
+
+function dirFor(p: string): string {
+  const vendored = path.join(SRC, "vendor", p);
+  if (fs.existsSync(vendored)) return vendored;
+  return path.join(SRC, p);
+}
+
+const importer: Importer = {
+  importPackage(p: string) {
+    const r = load(p);
+    if (r.pkg === null) return { error: r.errors[0] ?? "cannot load" };
+    return r.pkg;
+  },
+};
+
+function load(p: string): Result {
+  const c = cache.get(p);
+  if (c !== undefined) return c;
+  if (inProgress.has(p)) return { pkg: null, errors: [`import cycle through ${p}`], ms: 0 };
+  inProgress.add(p);
+  const t0 = Date.now();
+  const sel = selectFiles(ctx, dirFor(p));
+  const files: ast.File[] = [];
+  const errors: string[] = [];
+  for (const f of sel.files) {
+    if (f.path.endsWith("_test.go")) continue;
+    const tp = process.cpuUsage();
+    const r = parseFile(fset, f.path, f.bytes);
+    const dp = process.cpuUsage(tp);
+    parseCpu += (dp.user + dp.system) / 1000;
+    for (const e of r.errors) errors.push(formatDiagnostic(fset, e));
+    files.push(r.file);
+  }
+  let res: Result;
+  if (files.length === 0) {
+    res = { pkg: null, errors: [`no Go files in ${dirFor(p)}`], ms: 0 };
+  } else {
+    const t1 = Date.now();
+    const { pkg, errors: errs } = checkFiles({ fset, importer, goVersion: "go1.19" }, p, files);
+    for (const e of errs) if (!e.soft || true) errors.push(formatDiagnostic(fset, e));
+    res = { pkg, errors, ms: Date.now() - t1 };
+  }
+  void t0;
+  inProgress.delete(p);
+  cache.set(p, res);
+  return res;
+}
+
+function allStd(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, rel: string): void => {
+    let ents: fs.Dirent[];
+    try {
+      ents = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    if (ents.some((e) => e.isFile() && e.name.endsWith(".go") && !e.name.endsWith("_test.go"))) out.push(rel);
+    for (const e of ents) {
+      if (!e.isDirectory()) continue;
+      if (e.name === "testdata" || e.name === "vendor" || e.name.startsWith(".") || e.name.startsWith("_")) continue;
+      if (rel === "" && e.name === "cmd") continue;
+      walk(path.join(dir, e.name), rel === "" ? e.name : rel + "/" + e.name);
+    }
+  };
+  walk(SRC, "");
+  return out;
+}
+
+/** Checks the given .go files as one package and prints gc-style diagnostics. */
+function checkGoFiles(paths: string[]): void {
+  const files: ast.File[] = [];
+  const out: { d: import("../../diag.js").Diagnostic }[] = [];
+  for (const f of paths) {
+    const r = parseFile(fset, f, fs.readFileSync(f));
+    for (const e of r.errors) out.push({ d: e });
+    files.push(r.file);
+  }
+  const { errors } = checkFiles({ fset, importer, goVersion: process.env.GOVERSION ?? "go1.19" }, "main", files);
+  for (const e of errors) out.push({ d: e });
+  for (const d of sortDiagnostics(fset, out.map((o) => o.d))) console.log(formatDiagnostic(fset, d));
+}
+
+/**
+ * Go 1.19's errorcheck tests: for each file whose first line is "// errorcheck", compares the
+ * set of lines where we report errors (parser + checker) with the lines carrying ERROR comments.
+ */
+function errorcheck(detailsFile: string): void {
+  const root = path.join(GOROOT, "test");
+  const dirs = [root, path.join(root, "fixedbugs"), path.join(root, "typeparam")];
+  let total = 0;
+  let match = 0;
+  const details: string[] = [];
+  for (const dir of dirs) {
+    for (const name of fs.readdirSync(dir).sort()) {
+      if (!name.endsWith(".go")) continue;
+      const f = path.join(dir, name);
+      const src = fs.readFileSync(f);
+      const text = src.toString("utf8");
+      if (!/^\/\/ errorcheck(\s|$)/.test(text)) continue;
+      total++;
+      const lines = text.split("\n");
+      const want = new Set<number>();
+      lines.forEach((l, i) => {
+        if (/\/\/ (GC_)?ERROR /.test(l)) want.add(i + 1);
+      });
+      const fs2 = new FileSet();
+      const got = new Set<number>();
+      const msgs: string[] = [];
+      try {
+        const r = parseFile(fs2, f, src);
+        let all = [...r.errors];
+        // gc type-checks unless the parser reported a real syntax error
+        if (!r.errors.some((e) => e.msg.startsWith("syntax error"))) {
+          const res = checkFiles({ fset: fs2, importer: { importPackage: (p: string) => importer.importPackage(p) }, goVersion: "go1.19" }, "main", [r.file]);
+          all.push(...res.errors);
+        }
+        all = sortDiagnostics(fs2, all);
+        // gc stops after 10 errors unless -e is given
+        if (/^\/\/ errorcheck.*-e=0\b/.test(lines[0]) && all.length > 10) all = all.slice(0, 10);
+        for (const e of all) {
+          const p = fs2.position(e.pos);
+          got.add(p.line);
+          msgs.push(`${p.line}: ${e.msg.split("\n")[0]}`);
+        }
+      } catch (e) {
+        msgs.push("CRASH " + ((e as Error).stack ?? "").split("\n").slice(0, 4).join(" | "));
+        got.add(-1);
+      }
+      const same = want.size === got.size && [...want].every((l) => got.has(l));
+      if (same) match++;
+      else {
+        const missing = [...want].filter((l) => !got.has(l));
+        const extra = [...got].filter((l) => !want.has(l));
+        details.push(`${path.relative(root, f)}: missing ${JSON.stringify(missing)} extra ${JSON.stringify(extra)}`);
+        for (const l of missing) details.push(`   want ${l}: ${lines[l - 1].trim().slice(0, 160)}`);
+        for (const m of msgs) {
+          const ln = Number(m.split(":")[0]);
+          if (!want.has(ln)) details.push(`   got  ${m.slice(0, 200)}`);
+        }
+      }
+    }
+  }
+  fs.writeFileSync(detailsFile, details.join("\n") + "\n");
+  console.log(`errorcheck: ${match}/${total} files match (${((100 * match) / total).toFixed(1)}%)`);
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  if (args[0] === "--errorcheck") {
+    errorcheck(args[1] ?? "/tmp/errorcheck-details.txt");
+    return;
+  }
+  if (args.length > 0 && args.every((a) => a.endsWith(".go"))) {
+    checkGoFiles(args);
+    return;
+  }
+  const verbose = args.includes("-v");
+  let pkgs = args.filter((a) => !a.startsWith("-"));
+  if (pkgs.length === 0) pkgs = allStd();
+  let clean = 0;
+  let total = 0;
+  const t0 = Date.now();
+  for (const p of pkgs) {
+    let r: Result;
+    try {
+      r = load(p);
+    } catch (e) {
+      console.log(`CRASH ${p}: ${(e as Error).stack?.split("\n").slice(0, 6).join(" | ")}`);
+      cache.set(p, { pkg: null, errors: ["crash"], ms: 0 });
+      total++;
+      continue;
+    }
+    if (r.errors.length === 1 && r.errors[0].startsWith("no Go files")) continue;
+    total++;
+    if (r.errors.length === 0) {
+      clean++;
+      if (verbose) console.log(`ok   ${p} (${r.ms} ms)`);
+    } else {
+      console.log(`FAIL ${p}: ${r.errors.length} errors`);
+      for (const e of r.errors.slice(0, verbose ? 20 : 3)) console.log("     " + e.replace(SRC + "/", ""));
+    }
+  }
+  const cpu = process.cpuUsage();
+  console.log(`clean ${clean}/${total} (${Date.now() - t0} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms cpu, of which parsing ${parseCpu.toFixed(0)} ms)`);
+}
+
+main();

@@ -1,0 +1,236 @@
+/**
+ * Branch and label checks for one function body. gc performs these in its
+ * syntax package (types2 runs with IgnoreBranchErrors), so the wording here
+ * is the syntax package's: "label L defined and not used", "break is not in
+ * a loop, switch, or select", "goto L jumps into block starting at ...",
+ * "goto L jumps over declaration of x at ...", etc.
+ *
+ * Algorithm: one walk over the block tree keeping, per block, its parent and
+ * the labeled statement it belongs to; forward gotos are resolved when their
+ * label is declared later in the same or an enclosing block; gotos that are
+ * still unresolved at the end jump into a block (or to an undefined label).
+ */
+import type * as ast from "../syntax/ast.js";
+import { nodePos } from "../syntax/ast.js";
+import type { Checker } from "./checker.js";
+
+interface Block {
+  parent: Block | null;
+  start: number;
+  lstmt: ast.LabeledStmt | null;
+}
+
+interface LabelInfo {
+  parent: Block;
+  lstmt: ast.LabeledStmt;
+  used: boolean;
+}
+
+type BreakTarget = ast.ForStmt | ast.RangeStmt | ast.SwitchStmt | ast.TypeSwitchStmt | ast.SelectStmt;
+
+interface Targets {
+  breaks: BreakTarget | null;
+  continues: ast.ForStmt | ast.RangeStmt | null;
+  caseIndex: number;
+}
+
+class LabelScope {
+  labels = new Map<string, LabelInfo>();
+  constructor(readonly check: Checker) {}
+
+  err(pos: number, msg: string): void {
+    this.check.error(pos, msg);
+  }
+
+  declare(b: Block, s: ast.LabeledStmt): LabelInfo {
+    const name = s.label.name;
+    const alt = this.labels.get(name);
+    if (alt !== undefined) {
+      this.err(s.label.pos, `label ${name} already defined at ${this.check.posString(alt.lstmt.label.pos)}`);
+      return alt;
+    }
+    const l = { parent: b, lstmt: s, used: false };
+    this.labels.set(name, l);
+    return l;
+  }
+
+  gotoTarget(b: Block | null, name: string): ast.LabeledStmt | null {
+    const l = this.labels.get(name);
+    if (l !== undefined) {
+      l.used = true;
+      for (; b !== null; b = b.parent) if (l.parent === b) return l.lstmt;
+    }
+    return null;
+  }
+
+  /** The labeled statement enclosing b with that label; "invalid" if the label exists elsewhere; null if undefined. */
+  enclosingTarget(b: Block | null, name: string): ast.LabeledStmt | "invalid" | null {
+    const l = this.labels.get(name);
+    if (l !== undefined) {
+      l.used = true;
+      for (; b !== null; b = b.parent) if (l.lstmt === b.lstmt) return l.lstmt;
+      return "invalid";
+    }
+    return null;
+  }
+
+  blockBranches(parent: Block | null, ctxt: Targets, lstmt0: ast.LabeledStmt | null, start: number, body: ast.Stmt[]): ast.BranchStmt[] {
+    const b: Block = { parent, start, lstmt: lstmt0 };
+    let varPos = 0;
+    let varName = "";
+    let fwdGotos: ast.BranchStmt[] = [];
+    let badGotos: ast.BranchStmt[] = [];
+    const recordVarDecl = (pos: number, name: string): void => {
+      varPos = pos;
+      varName = name;
+      badGotos = fwdGotos.slice();
+    };
+    const jumpsOverVarDecl = (fwd: ast.BranchStmt): boolean => varPos !== 0 && badGotos.includes(fwd);
+    let lstmt: ast.LabeledStmt | null = lstmt0;
+    const innerBlock = (c: Targets, st: number, list: ast.Stmt[]): void => {
+      fwdGotos.push(...this.blockBranches(b, c, lstmt, st, list));
+    };
+    let n = body.length;
+    while (n > 0 && body[n - 1].kind === "EmptyStmt") n--;
+    for (let stmtIndex = 0; stmtIndex < n; stmtIndex++) {
+      let stmt: ast.Stmt = body[stmtIndex];
+      lstmt = null;
+      for (;;) {
+        if (stmt.kind === "LabeledStmt") {
+          const s = stmt;
+          const name = s.label.name;
+          if (name !== "_") {
+            const l = this.declare(b, s);
+            const keep: ast.BranchStmt[] = [];
+            for (const fwd of fwdGotos) {
+              if (fwd.label !== undefined && fwd.label.name === name) {
+                l.used = true;
+                if (jumpsOverVarDecl(fwd)) {
+                  this.err(fwd.label.pos, `goto ${name} jumps over declaration of ${varName} at ${this.check.posString(varPos)}`);
+                }
+              } else keep.push(fwd);
+            }
+            fwdGotos = keep;
+            lstmt = s;
+          }
+          stmt = s.stmt;
+          continue;
+        }
+        break;
+      }
+      const s = stmt;
+      switch (s.kind) {
+        case "DeclStmt":
+          if (s.decl.tok === "var" && s.decl.specs.length > 0) {
+            const vs = s.decl.specs[0] as ast.ValueSpec;
+            if (vs.names.length > 0) recordVarDecl(vs.names[0].pos, vs.names[0].name);
+          }
+          break;
+        case "BranchStmt":
+          this.branch(b, ctxt, s, stmtIndex, n, fwdGotos);
+          break;
+        case "AssignStmt":
+          if (s.tok === ":=") {
+            const l0 = s.lhs[0];
+            recordVarDecl(s.tokPos, l0.kind === "Ident" ? l0.name : "");
+          }
+          break;
+        case "BlockStmt":
+          innerBlock({ breaks: ctxt.breaks, continues: ctxt.continues, caseIndex: -1 }, nodePos(s), s.list);
+          break;
+        case "IfStmt": {
+          const inner = { breaks: ctxt.breaks, continues: ctxt.continues, caseIndex: -1 };
+          innerBlock(inner, nodePos(s.body), s.body.list);
+          if (s.else !== undefined) innerBlock(inner, nodePos(s.else), [s.else]);
+          break;
+        }
+        case "ForStmt":
+        case "RangeStmt":
+          innerBlock({ breaks: s, continues: s, caseIndex: -1 }, nodePos(s.body), s.body.list);
+          break;
+        case "SwitchStmt":
+        case "TypeSwitchStmt": {
+          const cls = s.body.list as ast.CaseClause[];
+          cls.forEach((cc, i) => innerBlock({ breaks: s, continues: ctxt.continues, caseIndex: i }, nodePos(cc), cc.body));
+          break;
+        }
+        case "SelectStmt": {
+          const cls = s.body.list as ast.CommClause[];
+          for (const cc of cls) innerBlock({ breaks: s, continues: ctxt.continues, caseIndex: -1 }, nodePos(cc), cc.body);
+          break;
+        }
+      }
+    }
+    return fwdGotos;
+  }
+
+  branch(b: Block, ctxt: Targets, s: ast.BranchStmt, stmtIndex: number, n: number, fwdGotos: ast.BranchStmt[]): void {
+    if (s.label === undefined) {
+      switch (s.tok) {
+        case "break":
+          if (ctxt.breaks === null) this.err(s.tokPos, "break is not in a loop, switch, or select");
+          break;
+        case "continue":
+          if (ctxt.continues === null) this.err(s.tokPos, "continue is not in a loop");
+          break;
+        case "fallthrough": {
+          let msg = "fallthrough statement out of place";
+          const t = ctxt.breaks;
+          if (t !== null && (t.kind === "SwitchStmt" || t.kind === "TypeSwitchStmt")) {
+            if (t.kind === "TypeSwitchStmt") msg = "cannot fallthrough in type switch";
+            else if (ctxt.caseIndex < 0 || stmtIndex + 1 < n) {
+              // nested in a block, or not the last statement
+            } else if (ctxt.caseIndex + 1 === t.body.list.length) msg = "cannot fallthrough final case in switch";
+            else return;
+          }
+          this.err(s.tokPos, msg);
+          break;
+        }
+        case "goto":
+          break;
+      }
+      return;
+    }
+    const name = s.label.name;
+    switch (s.tok) {
+      case "break": {
+        const t = this.enclosingTarget(b, name);
+        if (t === null) this.err(s.label.pos, `break label not defined: ${name}`);
+        else if (t === "invalid") this.err(s.label.pos, `invalid break label ${name}`);
+        else {
+          const k = t.stmt.kind;
+          if (k !== "SwitchStmt" && k !== "TypeSwitchStmt" && k !== "SelectStmt" && k !== "ForStmt" && k !== "RangeStmt")
+            this.err(s.label.pos, `invalid break label ${name}`);
+        }
+        break;
+      }
+      case "continue": {
+        const t = this.enclosingTarget(b, name);
+        if (t === null) this.err(s.label.pos, `continue label not defined: ${name}`);
+        else if (t === "invalid" || (t.stmt.kind !== "ForStmt" && t.stmt.kind !== "RangeStmt"))
+          this.err(s.label.pos, `invalid continue label ${name}`);
+        break;
+      }
+      case "goto":
+        if (this.gotoTarget(b, name) === null) fwdGotos.push(s);
+        break;
+    }
+  }
+}
+
+/** Checks all branch statements and labels of a function body. */
+export function checkBranches(check: Checker, body: ast.BlockStmt): void {
+  const ls = new LabelScope(check);
+  const fwd = ls.blockBranches(null, { breaks: null, continues: null, caseIndex: -1 }, null, nodePos(body), body.list);
+  for (const f of fwd) {
+    const name = (f.label as ast.Ident).name;
+    const l = ls.labels.get(name);
+    if (l !== undefined) {
+      l.used = true;
+      ls.err((f.label as ast.Ident).pos, `goto ${name} jumps into block starting at ${check.posString(l.parent.start)}`);
+    } else ls.err((f.label as ast.Ident).pos, `label ${name} not defined`);
+  }
+  for (const l of ls.labels.values()) {
+    if (!l.used) ls.err(l.lstmt.label.pos, `label ${l.lstmt.label.name} defined and not used`);
+  }
+}

@@ -1,0 +1,762 @@
+/**
+ * mgc.ts — the garbage collector's driver: phases, triggering, assists, background marking,
+ * runtime.GC, statistics and gctrace. Counterpart of Go 1.19's src/runtime/mgc.go (written
+ * afresh). The mechanisms live in mgcmark.ts (marking), mgcwork.ts (grey queue), mbarrier.ts
+ * (write barrier), mgcsweep.ts (sweeping), mgcpacer.ts (pacing), mfinal.ts (finalizers),
+ * mcheckmark.ts (gccheckmark) and gctrace.ts (the trace line).
+ *
+ * A CYCLE, phase by phase (Go's, on one thread today; each step says what stops the world):
+ *
+ *   0. off / sweeping. The previous cycle's sweep runs lazily (allocation), proportionally
+ *      (allocation slow path) and in the background (`poll`). When heapLive reaches the pacer's
+ *      trigger (checked on the allocation slow path, `triggerCheck`), or runtime.GC asks, the
+ *      cycle starts: first any sweeping left is finished *before* stopping the world.
+ *   1. sweep termination — STW, O(Ps): fix the root jobs, reset the counters, start the pacer's
+ *      cycle, enable the write barrier and allocate-black (HG_GCPHASE = 1, HG_BLACKEN = 1).
+ *      No marking happens inside this step, so an object the allocator is just returning
+ *      (held only in a JS local of mallocgc) is safe: the VM stores it in a frame before the next
+ *      safe point, where marking can next run.
+ *   2. concurrent mark — the program runs. Mark work is done by
+ *        - assists: an allocating goroutine in debt (assistAlloc) scans in proportion to what it
+ *          allocates (the pacer's assistWorkPerByte), first stealing background credit;
+ *        - the background worker: `poll(now)`, called by the scheduler at safe points, runs
+ *          budgeted mark slices while GC time stays below 25 % of the time since mark start
+ *          (Go's fractional worker; with worker-thread Ms it becomes dedicated workers);
+ *        - idle marking: `idleMark(budgetNs)` when the scheduler has nothing to run.
+ *      When the root jobs are done and no grey object is left anywhere, mark is complete.
+ *   3. mark termination — STW, O(Ps): disable the barrier and blackening, optional checkmark
+ *      verification (O(heap), debug only), pacer end-of-cycle, live heap = marked bytes,
+ *      sweepgen += 2 (every span becomes "unswept" at once), NextGC, pause statistics; then
+ *      (world restarted) flush the mcaches (sweeping the spans they held) and print gctrace.
+ *      Nothing here visits the heap: no stack rescans (the hybrid barrier makes them
+ *      unnecessary), no span walk.
+ *   4. sweep — concurrent, back to step 0. GODEBUG=gcstoptheworld=2 sweeps everything inside
+ *      mark termination instead.
+ *
+ * GODEBUG=gcstoptheworld=1 (or 2): steps 1–3 run as one STW cycle. The cycle is started at the
+ * next safe point (the next allocation's assist check or `poll`), not inside triggerCheck, for
+ * the same reason as above.
+ *
+ * Time: `nanotime()` (monotonic ns, injectable for tests). CPU accounting follows Go's gctrace:
+ * STW phases count for every P; assist, background and idle times are measured per slice.
+ *
+ * Single-threaded state: the assist credit of the running goroutine is `assistCredit`; the
+ * scheduler must swap it per goroutine (`swapAssistCredit`) until G records carry it.
+ *
+ * Rejected designs:
+ *   - marking synchronously in triggerCheck (the whole cycle at allocation time): simplest, but
+ *     a stop-the-world pause proportional to the heap — exactly what the issue forbids;
+ *   - JS timers / setImmediate for background marking: gort's scheduler owns the thread, and a
+ *     timer-driven collector would run at arbitrary points where frames are not at safe points.
+ */
+
+import { fatal } from "./debug.js";
+import type { Heap, MallocHooks } from "./malloc.js";
+import { MH_COMMITTED } from "./mem.js";
+import { HG_BLACKEN, HG_GCPHASE, HG_GC_RESERVED } from "./mheap.js";
+import {
+  ST_GC_CPU_FRACTION,
+  ST_GC_SYS,
+  ST_HEAP_FREE,
+  ST_HEAP_INUSE,
+  ST_HEAP_LIVE,
+  ST_HEAP_RELEASED,
+  ST_HEAP_SCAN,
+  ST_LAST_GC,
+  ST_NEXT_GC,
+  ST_NUM_FORCED_GC,
+  ST_NUM_GC,
+  ST_PAUSE_END,
+  ST_PAUSE_NS,
+  ST_PAUSE_TOTAL_NS,
+  ST_STACKS_LIVE,
+  type MemStats,
+} from "./mstats.js";
+import { PAGE_SIZE } from "./sizeclasses.js";
+import { formatGCTrace } from "./gctrace.js";
+import { WriteBarrier } from "./mbarrier.js";
+import { runCheckmark } from "./mcheckmark.js";
+import { Finalizers, type ReadyFinalizer } from "./mfinal.js";
+import { type GoroutineSource, Marker, type StackMapSource } from "./mgcmark.js";
+import {
+  GCController,
+  GCTriggerKind,
+  MarkWorkerMode,
+  gcCreditSlack,
+  gcOverAssistWork,
+  maxInt64,
+  malformedGOMEMLIMIT,
+  readGOGC,
+  readGOMEMLIMIT,
+  type PacerMemorySource,
+} from "./mgcpacer.js";
+import { Sweeper } from "./mgcsweep.js";
+import { WORKBUF_BYTES, WorkbufPool, type WorkbufPages } from "./mgcwork.js";
+
+/** GC phases (Go's gcphase values). */
+export const GC_OFF = 0;
+export const GC_MARK = 1;
+export const GC_MARKTERMINATION = 2;
+
+/** HG_GC_RESERVED words the collector mirrors for other threads. */
+export const HG_WB_ENABLED = HG_GC_RESERVED + 0;
+export const HG_GC_CYCLES = HG_GC_RESERVED + 4;
+
+/** The GODEBUG settings the collector reads. */
+export interface GCDebug {
+  gctrace: number;
+  gcpacertrace: number;
+  gccheckmark: number;
+  gcstoptheworld: number;
+  gcshrinkstackoff: number;
+  scavtrace: number;
+  clobberfree: number;
+}
+
+export interface CollectorOptions {
+  debug?: Partial<GCDebug>;
+  /** GOGC environment value (undefined = unset). */
+  GOGC?: string;
+  /** GOMEMLIMIT environment value (undefined = unset). A malformed value is a fatal error. */
+  GOMEMLIMIT?: string;
+  /** GOMAXPROCS (for CPU accounting and worker counts). Default: the heap's mcache count. */
+  procs?: number;
+  /** Monotonic clock in nanoseconds. Default: performance.now() × 1e6. */
+  nanotime?: () => number;
+  /** Wall clock in Unix nanoseconds (LastGC, PauseEnd). Default: Date.now() × 1e6. */
+  walltime?: () => number;
+  /** Where trace lines go (runtime print: stderr). Default: process.stderr.write. */
+  print?: (s: string) => void;
+}
+
+/** Background mark slice granularity: work done between clock reads (bytes of scan work). */
+const SLICE_WORK_QUANTUM = 64 << 10;
+/** Longest background mark slice (ns): bounds the latency the background worker adds. */
+const MAX_BG_SLICE_NS = 1_000_000;
+/** Background sweeping per poll: spans swept at most (bounds the latency it adds). */
+const BG_SWEEP_SPANS = 64;
+/** Number of recent STW pauses kept for inspection (benchmarks, /gc/pauses). */
+const PAUSE_RING = 1024;
+
+function defaultNanotime(): number {
+  return performance.now() * 1e6;
+}
+
+/** The collector of one heap. */
+export class Collector implements MallocHooks {
+  readonly pacer: GCController;
+  readonly pool: WorkbufPool;
+  readonly marker: Marker;
+  readonly barrier: WriteBarrier;
+  readonly finalizers: Finalizers;
+  readonly sweeper: Sweeper;
+  readonly debug: GCDebug;
+  readonly nanotime: () => number;
+  readonly walltime: () => number;
+  readonly print: (s: string) => void;
+  procs: number;
+
+  /** Current phase (GC_OFF / GC_MARK / GC_MARKTERMINATION). */
+  phase = GC_OFF;
+  /** Completed sweep terminations (Go's work.cycles): the number of cycles started. */
+  cycles = 0;
+  /** Completed cycles (Go's memstats.numgc). */
+  numgc = 0;
+  numForcedGC = 0;
+  /** Runtime initialisation time (ns, nanotime clock). */
+  readonly initTime: number;
+
+  // ── the current cycle (Go's work.*) ──
+  private userForced = false;
+  private triggerKind = GCTriggerKind.Heap;
+  private tSweepTerm = 0;
+  private tMark = 0;
+  private tMarkTerm = 0;
+  private tEnd = 0;
+  private pauseStart = 0;
+  private pauseNS = 0;
+  private heap0 = 0;
+  private heap1 = 0;
+  private heap2 = 0;
+  private stwprocs = 1;
+  private maxprocs = 1;
+  /** An STW cycle (gcstoptheworld) waiting for the next safe point. */
+  private pendingSTW = false;
+  private pendingForced = false;
+
+  // ── CPU accounting ──
+  /** GC CPU ns since init (Go's work.totaltime). */
+  private totaltime = 0;
+  /** Background (fractional) mark time this cycle (ns). */
+  private bgMarkTime = 0;
+
+  // ── assists ──
+  /** Assist credit of the running goroutine (bytes of allocation it may do before assisting). */
+  assistCredit = 0;
+
+  // ── pause history ──
+  readonly pauses = new Float64Array(PAUSE_RING);
+  npauses = 0;
+  maxPauseNs = 0;
+  /** Scavenger: bytes still to release in the background; released since the last scav line. */
+  private scavDebt = 0;
+  private scavReleasedSinceTrace = 0;
+
+  constructor(
+    readonly heap: Heap,
+    opts: CollectorOptions = {},
+  ) {
+    const d = opts.debug ?? {};
+    this.debug = {
+      gctrace: d.gctrace ?? 0,
+      gcpacertrace: d.gcpacertrace ?? 0,
+      gccheckmark: d.gccheckmark ?? 0,
+      gcstoptheworld: d.gcstoptheworld ?? 0,
+      gcshrinkstackoff: d.gcshrinkstackoff ?? 0,
+      scavtrace: d.scavtrace ?? 0,
+      clobberfree: d.clobberfree ?? 0,
+    };
+    this.nanotime = opts.nanotime ?? defaultNanotime;
+    this.walltime = opts.walltime ?? (() => Date.now() * 1e6);
+    this.print = opts.print ?? ((s: string) => void process.stderr.write(s));
+    this.procs = opts.procs ?? heap.mcaches.length;
+    this.initTime = this.nanotime();
+
+    const limit = readGOMEMLIMIT(opts.GOMEMLIMIT);
+    if (limit === null) fatal(malformedGOMEMLIMIT, `GOMEMLIMIT=${opts.GOMEMLIMIT}\n`);
+    const mem = heap.mem;
+    const memSource: PacerMemorySource = {
+      heapFree: () => mem.f64[ST_HEAP_FREE >>> 3]!,
+      heapAlloc: () => mem.f64[ST_HEAP_LIVE >>> 3]!,
+      mappedReady: () => mem.f64[MH_COMMITTED >>> 3]! - mem.f64[ST_HEAP_RELEASED >>> 3]!,
+    };
+    this.pacer = new GCController(readGOGC(opts.GOGC), limit, memSource);
+
+    const mheap = heap.mheap;
+    const pages: WorkbufPages = {
+      allocPages: (n: number) => mheap.persistentAlloc(n * WORKBUF_BYTES, PAGE_SIZE, ST_GC_SYS),
+      u32: () => mem.u32,
+    };
+    this.pool = new WorkbufPool(pages);
+    this.marker = new Marker(mem, this.pool);
+    this.marker.shrinker = heap.stacks;
+    this.marker.shrinkStacks = this.debug.gcshrinkstackoff === 0;
+    this.barrier = new WriteBarrier(mem, this.marker);
+    this.finalizers = new Finalizers(mem, mheap, this.marker, (p) => this.inGlobals(p));
+    this.marker.extraRoots = this.finalizers;
+    this.sweeper = new Sweeper(heap, this.finalizers);
+    this.sweeper.clobberfree = this.debug.clobberfree !== 0;
+    this.sweeper.onSweepDone = () => this.sweepDone();
+    heap.sweeper = this.sweeper;
+    heap.hooks = this;
+    mheap.reclaimer = this.sweeper;
+    this.publishGoal();
+  }
+
+  // ── registration ──
+
+  private readonly globalRanges: number[] = [];
+
+  /** Registers the program's global data: [base, base+nbytes) with its pointer bitmap. */
+  addGlobals(base: number, nbytes: number, bitmap: number): void {
+    this.marker.addGlobals(base, nbytes, bitmap);
+    this.globalRanges.push(base, nbytes);
+    this.pacer.addGlobals(nbytes);
+    this.publishGoal();
+  }
+
+  private inGlobals(p: number): boolean {
+    const r = this.globalRanges;
+    for (let i = 0; i < r.length; i += 2) if (p >= r[i]! && p < r[i]! + r[i + 1]!) return true;
+    return false;
+  }
+
+  /** Sets where goroutine stacks come from (the scheduler's allgs) and the image's stack maps. */
+  setStackRoots(goroutines: GoroutineSource, maps: StackMapSource | null): void {
+    this.marker.goroutines = goroutines;
+    this.marker.stackMaps = maps;
+  }
+
+  /** Registers a runtime-internal pointer slot as a root. */
+  addRoot(slotAddr: number): void {
+    this.marker.addRoot(slotAddr);
+  }
+
+  removeRoot(slotAddr: number): boolean {
+    return this.marker.removeRoot(slotAddr);
+  }
+
+  /** The scheduler switches goroutines: store the old goroutine's credit, load the new one's. */
+  swapAssistCredit(next: number): number {
+    const old = this.assistCredit;
+    this.assistCredit = next;
+    return old;
+  }
+
+  // ── MallocHooks ──
+
+  /** mallocgc, while HG_BLACKEN is set: charge `bytes` to the goroutine's assist credit. */
+  assistAlloc(bytes: number): void {
+    if (this.pendingSTW) {
+      this.runPendingSTW();
+      return;
+    }
+    if (this.phase !== GC_MARK) return;
+    this.assistCredit -= bytes;
+    if (this.assistCredit < 0) this.gcAssistAlloc();
+  }
+
+  /** mallocgc after a refill / large allocation: proportional sweep, pacer update, trigger. */
+  triggerCheck(): void {
+    const f = this.heap.mem.f64;
+    const live = f[ST_HEAP_LIVE >>> 3]!;
+    const pacer = this.pacer;
+    pacer.heapLive = live;
+    if (this.phase === GC_MARK) {
+      pacer.revise();
+      return;
+    }
+    if (this.phase !== GC_OFF || this.pendingSTW) return;
+    if (!this.sweeper.done) this.sweeper.deductSweepCredit(live);
+    pacer.heapScan = f[ST_HEAP_SCAN >>> 3]!;
+    if (live >= pacer.trigger()) this.gcStart(GCTriggerKind.Heap, false);
+  }
+
+  // ── starting a cycle ──
+
+  /**
+   * Starts a cycle (Go's gcStart): finishes the previous sweep, then sweep termination.
+   * Precondition: called at a safe point or from the allocator's hooks.
+   */
+  gcStart(kind: GCTriggerKind, forced: boolean): void {
+    if (this.phase !== GC_OFF) return;
+    // Sweeping left from the last cycle is finished with the world running.
+    this.sweeper.finishAll();
+    if (this.debug.gcstoptheworld > 0 && !forced) {
+      // Run the whole cycle at the next safe point (see the file comment).
+      this.pendingSTW = true;
+      this.pendingForced = forced;
+      this.triggerKind = kind;
+      this.heap.mem.u32[HG_BLACKEN >>> 2] = 1; // routes the next allocation through assistAlloc
+      return;
+    }
+    this.sweepTermination(kind, forced);
+    if (this.debug.gcstoptheworld > 0) this.markToCompletion();
+  }
+
+  private runPendingSTW(): void {
+    this.pendingSTW = false;
+    this.heap.mem.u32[HG_BLACKEN >>> 2] = 0;
+    this.sweepTermination(this.triggerKind, this.pendingForced);
+    this.markToCompletion();
+  }
+
+  /** Sweep termination (STW). */
+  private sweepTermination(kind: GCTriggerKind, forced: boolean): void {
+    const heap = this.heap;
+    const mem = heap.mem;
+    const now = this.nanotime();
+    this.tSweepTerm = now;
+    this.pauseStart = now;
+    this.pauseNS = 0;
+    this.userForced = forced;
+    this.triggerKind = kind;
+    this.stwprocs = this.procs;
+    this.maxprocs = this.procs;
+    const f = mem.f64;
+    const pacer = this.pacer;
+    pacer.heapLive = f[ST_HEAP_LIVE >>> 3]!;
+    pacer.heapScan = f[ST_HEAP_SCAN >>> 3]!;
+    pacer.maxStackScan = f[ST_STACKS_LIVE >>> 3]!;
+    this.heap0 = pacer.heapLive;
+    this.bgMarkTime = 0;
+    this.assistCredit = 0;
+    this.marker.prepareRoots();
+    heap.bytesMarkedNew = 0;
+    this.cycles++;
+    mem.u32[HG_GC_CYCLES >>> 2] = this.cycles;
+
+    // Enter the mark phase: barrier on, allocate black, assists on.
+    this.phase = GC_MARK;
+    this.barrier.enabled = true;
+    const u32 = mem.u32;
+    u32[HG_WB_ENABLED >>> 2] = 1;
+    u32[HG_GCPHASE >>> 2] = GC_MARK;
+    u32[HG_BLACKEN >>> 2] = 1;
+    const tMark = this.nanotime();
+    pacer.startCycle(tMark, this.procs, kind, this.debug.gcstoptheworld > 0);
+    if (this.debug.gcpacertrace > 0) this.print(pacer.formatStartLine(this.heap0, pacer.heapGoal()));
+    this.tMark = tMark;
+    this.recordPause(tMark - this.pauseStart);
+  }
+
+  // ── mark work ──
+
+  /** Publishes the marker's counters to the pacer. */
+  private syncScanWork(): void {
+    const m = this.marker;
+    const p = this.pacer;
+    p.heapScanWork = m.gcw.heapScanWork;
+    p.stackScanWork = m.stackScanWork;
+    p.globalsScanWork = m.globalsScanWork;
+  }
+
+  /** The assist slow path (Go's gcAssistAlloc). Precondition: phase == mark, credit < 0. */
+  private gcAssistAlloc(): void {
+    const t0 = this.nanotime();
+    const pacer = this.pacer;
+    let debt = -this.assistCredit;
+    let scanWork = Math.ceil(pacer.assistWorkPerByte * debt);
+    if (scanWork < gcOverAssistWork) {
+      scanWork = gcOverAssistWork;
+      debt = pacer.assistBytesPerWork * scanWork;
+    }
+    // Steal background credit first.
+    if (pacer.bgScanCredit > 0) {
+      const stolen = Math.min(pacer.bgScanCredit, scanWork);
+      pacer.bgScanCredit -= stolen;
+      this.assistCredit += 1 + pacer.assistBytesPerWork * stolen;
+      scanWork -= stolen;
+    }
+    if (scanWork > 0) {
+      const work = this.marker.drain(scanWork);
+      this.assistCredit += 1 + pacer.assistBytesPerWork * work;
+      this.syncScanWork();
+      pacer.revise();
+    }
+    pacer.assistTime += this.nanotime() - t0;
+    if (this.marker.markDone()) {
+      // No mark work left anywhere: this goroutine finishes the cycle (Go's gcMarkDone from an
+      // assist). Its remaining debt is forgiven with the phase.
+      this.gcMarkDone();
+    }
+  }
+
+  /**
+   * The scheduler's hook at safe points: runs the background mark worker while GC CPU is below
+   * the 25 % goal, finishes the mark when nothing is left, sweeps and scavenges in the
+   * background. Returns the nanoseconds spent.
+   */
+  poll(): number {
+    if (this.pendingSTW) {
+      const t = this.nanotime();
+      this.runPendingSTW();
+      return this.nanotime() - t;
+    }
+    if (this.phase === GC_MARK) return this.backgroundMark(this.nanotime());
+    const t0 = this.nanotime();
+    let did = false;
+    if (!this.sweeper.done) {
+      for (let i = 0; i < BG_SWEEP_SPANS; i++) if (this.sweeper.sweepone() < 0) break;
+      did = true;
+    } else if (this.scavDebt > 0) {
+      const n = Math.min(this.scavDebt, 256 << 10);
+      const rel = this.heap.mheap.scavenge(n);
+      this.scavDebt = rel === 0 ? 0 : this.scavDebt - rel;
+      this.scavReleasedSinceTrace += rel;
+      did = true;
+    }
+    return did ? this.nanotime() - t0 : 0;
+  }
+
+  /** One background (fractional) mark slice, if the 25 % goal allows. */
+  private backgroundMark(now: number): number {
+    const pacer = this.pacer;
+    const elapsed = now - pacer.markStartTime;
+    // One thread runs every P here: the background worker may use `goal` of this thread.
+    const goal = Math.min(1, this.procs * 0.25);
+    const used = this.bgMarkTime;
+    let allowance = goal * elapsed - used;
+    if (allowance <= 0 && elapsed > 0) return 0;
+    if (allowance > MAX_BG_SLICE_NS || elapsed <= 0) allowance = MAX_BG_SLICE_NS;
+    const t0 = now;
+    const deadline = t0 + allowance;
+    let t = t0;
+    let work = 0;
+    for (;;) {
+      const w = this.marker.drain(SLICE_WORK_QUANTUM);
+      work += w;
+      t = this.nanotime();
+      if (this.marker.markDone() || t >= deadline || w === 0) break;
+    }
+    const dt = t - t0;
+    this.bgMarkTime += dt;
+    pacer.markWorkerStop(MarkWorkerMode.Fractional, dt);
+    pacer.bgScanCredit += work;
+    this.syncScanWork();
+    pacer.revise();
+    if (this.marker.markDone()) this.gcMarkDone();
+    return dt;
+  }
+
+  /**
+   * Idle marking: the scheduler has nothing runnable. Marks for up to `budgetNs` (counted as idle
+   * mark time, which does not count toward GC CPU in gctrace's percentage).
+   */
+  idleMark(budgetNs: number): number {
+    if (this.phase !== GC_MARK) return 0;
+    const t0 = this.nanotime();
+    let t = t0;
+    let work = 0;
+    for (;;) {
+      const w = this.marker.drain(SLICE_WORK_QUANTUM);
+      work += w;
+      t = this.nanotime();
+      if (this.marker.markDone() || t - t0 >= budgetNs || w === 0) break;
+    }
+    this.pacer.markWorkerStop(MarkWorkerMode.Idle, t - t0);
+    this.pacer.bgScanCredit += work;
+    this.syncScanWork();
+    if (this.marker.markDone()) this.gcMarkDone();
+    return t - t0;
+  }
+
+  /**
+   * Tests: does about `budget` bytes of mark work (like one assist) and terminates the mark when
+   * nothing is left. Returns true if that finished the cycle's mark.
+   */
+  markSliceForTest(budget: number): boolean {
+    if (this.pendingSTW) this.runPendingSTW();
+    if (this.phase !== GC_MARK) return false;
+    this.marker.drain(budget);
+    this.syncScanWork();
+    if (this.marker.markDone()) {
+      this.gcMarkDone();
+      return true;
+    }
+    return false;
+  }
+
+  /** Drains all mark work now (gcstoptheworld, runtime.GC), then terminates the mark. */
+  private markToCompletion(): void {
+    if (this.phase !== GC_MARK) return;
+    const t0 = this.nanotime();
+    this.marker.drain(Infinity);
+    const dt = this.nanotime() - t0;
+    if (this.debug.gcstoptheworld > 0) this.pacer.markWorkerStop(MarkWorkerMode.Dedicated, dt * this.procs);
+    else this.pacer.markWorkerStop(MarkWorkerMode.Dedicated, dt);
+    this.syncScanWork();
+    this.gcMarkDone();
+  }
+
+  /** Mark completion (Go's gcMarkDone): with one thread, "no work" is final. */
+  private gcMarkDone(): void {
+    if (this.phase !== GC_MARK) return;
+    if (!this.marker.markDone()) return;
+    this.gcMarkTermination();
+  }
+
+  // ── mark termination ──
+
+  private gcMarkTermination(): void {
+    const heap = this.heap;
+    const mem = heap.mem;
+    const pacer = this.pacer;
+    const now = this.nanotime();
+    this.tMarkTerm = now;
+    this.pauseStart = now;
+    this.phase = GC_MARKTERMINATION;
+    let u32 = mem.u32;
+    u32[HG_GCPHASE >>> 2] = GC_MARKTERMINATION;
+    u32[HG_BLACKEN >>> 2] = 0;
+    const f = mem.f64;
+    this.heap1 = f[ST_HEAP_LIVE >>> 3]!;
+
+    if (this.debug.gccheckmark > 0) runCheckmark(mem, this.marker, true);
+
+    const bytesMarked = this.marker.gcw.bytesMarked + heap.bytesMarkedNew;
+    this.heap2 = bytesMarked;
+    this.syncScanWork();
+    pacer.heapLive = this.heap1;
+    const tEndMark = this.nanotime();
+    pacer.endCycle(tEndMark, this.procs);
+    if (this.debug.gcpacertrace > 0) {
+      const line = pacer.formatEndLine();
+      if (line !== "") this.print(line);
+    }
+    pacer.resetLive(bytesMarked);
+    f[ST_HEAP_LIVE >>> 3] = bytesMarked;
+    f[ST_HEAP_SCAN >>> 3] = pacer.heapScan;
+
+    // Sweep phase starts: every span becomes unswept at once.
+    this.phase = GC_OFF;
+    this.barrier.enabled = false;
+    u32 = mem.u32;
+    u32[HG_WB_ENABLED >>> 2] = 0;
+    u32[HG_GCPHASE >>> 2] = GC_OFF;
+    heap.mheap.sweepgen = (heap.mheap.sweepgen + 2) >>> 0;
+    this.sweeper.startPhase(Math.floor(f[ST_HEAP_INUSE >>> 3]! / PAGE_SIZE));
+    pacer.commit(false);
+    this.sweeper.pace(pacer.trigger(), pacer.heapLive);
+    this.publishGoal();
+
+    const end = this.nanotime();
+    this.tEnd = end;
+    this.recordPause(end - this.pauseStart);
+
+    // Statistics (Go updates them before restarting the world).
+    this.numgc++;
+    if (this.userForced) this.numForcedGC++;
+    const wall = this.walltime();
+    const slot = (this.numgc - 1) % 256;
+    f[(ST_PAUSE_NS >>> 3) + slot] = this.pauseNS;
+    f[(ST_PAUSE_END >>> 3) + slot] = wall;
+    f[ST_PAUSE_TOTAL_NS >>> 3] = f[ST_PAUSE_TOTAL_NS >>> 3]! + this.pauseNS;
+    f[ST_LAST_GC >>> 3] = wall;
+    f[ST_NUM_GC >>> 3] = this.numgc;
+    f[ST_NUM_FORCED_GC >>> 3] = this.numForcedGC;
+    const sweepTermCpu = this.stwprocs * (this.tMark - this.tSweepTerm);
+    const markCpu = pacer.assistTime + pacer.dedicatedMarkTime + pacer.fractionalMarkTime;
+    const markTermCpu = this.stwprocs * (this.tEnd - this.tMarkTerm);
+    this.totaltime += sweepTermCpu + markCpu + markTermCpu;
+    const totalCpu = (end - this.initTime) * this.procs;
+    const cpuFraction = totalCpu > 0 ? this.totaltime / totalCpu : 0;
+    f[ST_GC_CPU_FRACTION >>> 3] = cpuFraction;
+
+    // World restarted: flush every P's mcache (sweeping the spans they cached last cycle).
+    heap.flushMCaches();
+    if (this.debug.gcstoptheworld >= 2) this.sweeper.finishAll();
+
+    if (this.debug.gctrace > 0) {
+      this.print(
+        formatGCTrace({
+          cycle: this.numgc,
+          sinceInitNs: this.tSweepTerm - this.initTime,
+          cpuFraction,
+          sweepTermNs: this.tMark - this.tSweepTerm,
+          markNs: this.tMarkTerm - this.tMark,
+          markTermNs: this.tEnd - this.tMarkTerm,
+          sweepTermCpuNs: sweepTermCpu,
+          assistCpuNs: pacer.assistTime,
+          backgroundCpuNs: pacer.dedicatedMarkTime + pacer.fractionalMarkTime,
+          idleCpuNs: pacer.idleMarkTime,
+          markTermCpuNs: markTermCpu,
+          heap0: this.heap0,
+          heap1: this.heap1,
+          heap2: this.heap2,
+          goal: pacer.lastHeapGoalExact,
+          stacks: pacer.maxStackScan,
+          globals: pacer.globalsScan,
+          procs: this.maxprocs,
+          forced: this.userForced,
+        }),
+      );
+    }
+  }
+
+  private recordPause(ns: number): void {
+    this.pauseNS += ns;
+    this.pauses[this.npauses % PAUSE_RING] = ns;
+    this.npauses++;
+    if (ns > this.maxPauseNs) this.maxPauseNs = ns;
+  }
+
+  /** Writes the current heap goal to NextGC. */
+  private publishGoal(): void {
+    const g = this.pacer.heapGoalExact();
+    this.heap.mem.f64[ST_NEXT_GC >>> 3] = Number(g);
+  }
+
+  /** Sweep phase finished: pacer without the sweep floor; scavenger goal; scavtrace. */
+  private sweepDone(): void {
+    const pacer = this.pacer;
+    pacer.commit(true);
+    this.publishGoal();
+    const f = this.heap.mem.f64;
+    // Retain ~10 % over the next goal in free-but-backed pages (Go's retainExtraPercent).
+    const retained = f[ST_HEAP_INUSE >>> 3]! + f[ST_HEAP_FREE >>> 3]!;
+    const goal = Math.max(pacer.heapGoal(), f[ST_HEAP_INUSE >>> 3]!) * 1.1;
+    this.scavDebt = retained > goal ? Math.min(retained - goal, f[ST_HEAP_FREE >>> 3]!) : 0;
+    if (this.debug.scavtrace > 0) this.printScav(false);
+  }
+
+  private printScav(forced: boolean): void {
+    const f = this.heap.mem.f64;
+    const inuse = f[ST_HEAP_INUSE >>> 3]!;
+    const retained = inuse + f[ST_HEAP_FREE >>> 3]!;
+    const util = retained > 0 ? Math.floor((inuse * 100) / retained) : 0;
+    this.print(
+      `scav ${Math.floor(this.scavReleasedSinceTrace / 1024)} KiB work, ${Math.floor(f[ST_HEAP_RELEASED >>> 3]! / 1024)} KiB total, ${util}% util${forced ? " (forced)" : ""}\n`,
+    );
+    this.scavReleasedSinceTrace = 0;
+  }
+
+  // ── user API ──
+
+  /**
+   * runtime.GC(): a complete blocking cycle, then a full sweep. Precondition: a safe point
+   * (every frame's pointers are in its stack slots).
+   */
+  GC(): void {
+    if (this.pendingSTW) this.runPendingSTW();
+    // Finish a cycle already in progress (Go waits for its mark to complete).
+    if (this.phase === GC_MARK) this.markToCompletion();
+    this.gcStart(GCTriggerKind.Cycle, true);
+    this.markToCompletion();
+    this.sweeper.finishAll();
+  }
+
+  /** debug.FreeOSMemory(): runtime.GC, then release every free page. */
+  freeOSMemory(): void {
+    this.GC();
+    const rel = this.heap.mheap.scavengeAll();
+    this.scavReleasedSinceTrace += rel;
+    this.scavDebt = 0;
+    if (this.debug.scavtrace > 0) this.printScav(true);
+  }
+
+  /** The periodic GC sysmon starts after 2 minutes without one (prints "GC forced"). */
+  forcegc(): void {
+    if (this.phase !== GC_OFF) return;
+    if (this.debug.gctrace > 0) this.print("GC forced\n");
+    this.gcStart(GCTriggerKind.Time, false);
+  }
+
+  /** debug.SetGCPercent: returns the previous setting. */
+  setGCPercent(v: number): number {
+    const out = this.pacer.setGCPercent(v);
+    this.pacer.commit(this.sweeper.done);
+    if (this.phase !== GC_OFF) this.pacer.revise();
+    this.sweeper.pace(this.pacer.trigger(), this.pacer.heapLive);
+    this.publishGoal();
+    // Go: turning the GC off waits for a running mark to finish.
+    if (v < 0 && this.phase === GC_MARK) this.markToCompletion();
+    return out;
+  }
+
+  /** debug.SetMemoryLimit: a negative value only queries. Returns the previous limit. */
+  setMemoryLimit(v: bigint): bigint {
+    const out = this.pacer.setMemoryLimit(v);
+    if (v < 0n || out === v) return out;
+    this.pacer.commit(this.sweeper.done);
+    if (this.phase !== GC_OFF) this.pacer.revise();
+    this.publishGoal();
+    return out;
+  }
+
+  /** runtime.SetFinalizer (see mfinal.ts); fn = 0 clears. */
+  setFinalizer(obj: number, fn: number, fint = 0, ot = 0, nret = 0): void {
+    this.finalizers.setFinalizer(obj, fn, fint, ot, nret, this.phase === GC_MARK);
+  }
+
+  /** Finalizers ready to run, oldest first (the finalizer goroutine drains this). */
+  takeReadyFinalizers(): ReadyFinalizer[] {
+    return this.finalizers.takeReadyFinalizers();
+  }
+
+  /** runtime.ReadMemStats (world stopped by the caller). */
+  readMemStats(): MemStats {
+    const ms = this.heap.readMemStats();
+    ms.NextGC = Number(this.pacer.heapGoalExact());
+    ms.EnableGC = true;
+    ms.DebugGC = false;
+    return ms;
+  }
+
+  /** The memory limit as Go reports it (math.MaxInt64 when unset). */
+  memoryLimit(): bigint {
+    return this.pacer.memoryLimitBig;
+  }
+}
+
+export { maxInt64, gcCreditSlack };

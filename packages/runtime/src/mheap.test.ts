@@ -1,0 +1,111 @@
+import { describe, expect, test } from "vitest";
+import fc from "fast-check";
+import { ARENA_BYTES } from "./mem.js";
+import { Heap } from "./malloc.js";
+import { AR_FIRSTPAGE, AR_NEXT, AR_NPAGES } from "./mheap.js";
+import { SP_NEEDZERO, SP_START } from "./mspan.js";
+import { PAGE_SIZE } from "./sizeclasses.js";
+import { assertHeapValid, collectForTest } from "./testing.js";
+
+const MB = 1 << 20;
+
+function dataPages(heap: Heap): number {
+  const u32 = heap.mem.u32;
+  let n = 0;
+  for (let h = heap.mheap.arenas; h !== 0; h = u32[(h + AR_NEXT) >>> 2]) n += u32[(h + AR_NPAGES) >>> 2] - u32[(h + AR_FIRSTPAGE) >>> 2];
+  return n;
+}
+
+describe("page heap", () => {
+  test("arena 0 starts after the low region; metadata is GCSys; the rest is released heap", () => {
+    const heap = new Heap({ capBytes: 16 * MB });
+    const ms = heap.readMemStats();
+    expect(heap.mem.byteLength).toBe(ARENA_BYTES);
+    expect(ms.Sys).toBe(ARENA_BYTES);
+    expect(ms.GCSys).toBeGreaterThan(64 * 1024);
+    expect(ms.GCSys).toBeLessThan(80 * 1024);
+    // All data pages are idle and released except the persistent chunk holding the mcache.
+    expect(ms.HeapReleased + ms.OtherSys + ms.MCacheSys + ms.MSpanSys + ms.GCSys).toBe(ARENA_BYTES);
+    expect(ms.HeapInuse).toBe(0);
+    assertHeapValid(heap, { checkReleasedZero: true });
+  });
+
+  test("freed runs coalesce: a run as large as two freed neighbours fits where they were", () => {
+    const heap = new Heap({ capBytes: 16 * MB });
+    const h = heap.mheap;
+    const a = h.allocSpan(3, 0);
+    const b = h.allocSpan(5, 0);
+    const c = h.allocSpan(2, 0);
+    const start = (s: number) => heap.mem.u32[(s + SP_START) >>> 2];
+    expect(start(b)).toBe(start(a) + 3 * PAGE_SIZE);
+    h.freeSpan(a);
+    h.freeSpan(b);
+    const d = h.allocSpan(8, 0);
+    expect(start(d)).toBe(start(a));
+    expect(heap.mem.u8[d + SP_NEEDZERO]).toBe(1); // reused pages are dirty
+    h.freeSpan(c);
+    h.freeSpan(d);
+    assertHeapValid(heap);
+  });
+
+  test("scavenging zeroes free pages, moves them to HeapReleased, and makes reuse zero-free", () => {
+    const heap = new Heap({ capBytes: 16 * MB });
+    const h = heap.mheap;
+    const s = h.allocSpan(4, 0);
+    const x = heap.mem.u32[(s + SP_START) >>> 2];
+    heap.mem.u8.fill(0x5a, x, x + 4 * PAGE_SIZE);
+    h.freeSpan(s);
+    let ms = heap.readMemStats();
+    const idle = ms.HeapIdle;
+    const released = ms.HeapReleased;
+    expect(idle - released).toBe(4 * PAGE_SIZE);
+    expect(h.scavenge(PAGE_SIZE)).toBe(PAGE_SIZE);
+    ms = heap.readMemStats();
+    expect(ms.HeapReleased).toBe(released + PAGE_SIZE);
+    expect(ms.HeapIdle).toBe(idle);
+    assertHeapValid(heap, { checkReleasedZero: true });
+    expect(h.scavengeAll()).toBe(3 * PAGE_SIZE);
+    const t = h.allocSpan(4, 0);
+    expect(heap.mem.u32[(t + SP_START) >>> 2]).toBe(x);
+    expect(heap.mem.u8[t + SP_NEEDZERO]).toBe(0);
+    expect(heap.mem.u8[x + 5]).toBe(0);
+    h.freeSpan(t);
+    assertHeapValid(heap, { checkReleasedZero: true });
+  });
+
+  test("the heap grows an arena at a time and records it in the arena index", () => {
+    const heap = new Heap({ capBytes: 32 * MB });
+    const before = dataPages(heap);
+    const spans: number[] = [];
+    for (let i = 0; i < before + 10; i++) spans.push(heap.mheap.allocSpan(1, 0));
+    expect(heap.mem.byteLength).toBe(2 * ARENA_BYTES);
+    const last = spans[spans.length - 1];
+    expect(heap.mheap.arenaOf(heap.mem.u32[(last + SP_START) >>> 2])).toBe(ARENA_BYTES);
+    for (const s of spans) heap.mheap.freeSpan(s);
+    assertHeapValid(heap);
+    expect(heap.readMemStats().HeapInuse).toBe(0);
+  });
+
+  test("property: random large alloc/free keeps the page maps and counters consistent", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 700 }), fc.boolean(), fc.nat()), { maxLength: 40 }), (ops) => {
+        const heap = new Heap({ capBytes: 256 * MB });
+        let live: number[] = [];
+        for (const [n, free, pick] of ops) {
+          if (free && live.length > 0) {
+            live = live.filter((_, i) => (i + pick) % 3 !== 0);
+            collectForTest(heap, live);
+          } else {
+            live.push(heap.mallocgc(n * PAGE_SIZE - (pick % 100), 0, true));
+          }
+          assertHeapValid(heap);
+        }
+        let pages = 0;
+        for (const x of live) pages += heap.mem.u32[(heap.mheap.spanOf(x) + 16) >>> 2];
+        expect(heap.readMemStats().HeapInuse).toBe(pages * PAGE_SIZE);
+        expect(heap.readMemStats().HeapObjects).toBe(live.length);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

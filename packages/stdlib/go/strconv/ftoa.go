@@ -1,0 +1,426 @@
+// gort standard library: package strconv (FormatFloat).
+//
+// Digits come from exact integer arithmetic (nat.go):
+//
+//   - fixed precision: the float's exact decimal expansion (mant * 2^e is
+//     mant << e, or mant * 5^-e with the point moved -e places) rounded
+//     half to even at the requested digit, which is what a correctly
+//     rounded conversion means;
+//   - shortest (precision < 0): Steele & White / Burger & Dybvig digit
+//     generation over exact rationals with the float's rounding interval,
+//     whose ends are included when the significand is even (the reader
+//     rounds half to even). Among the shortest candidates it takes the one
+//     nearest the exact value, ties going to the even digit.
+//
+// The layout rules for 'e', 'f', 'g', 'b' and 'x' follow Go's documented
+// output (and its choice of %e versus %f for 'g').
+package strconv
+
+import "math"
+
+// FormatFloat converts f to a string in format fmt ('b', 'e', 'E', 'f',
+// 'g', 'G', 'x', 'X') with precision prec (-1: the fewest digits that read
+// back exactly), assuming f came from a float of bitSize bits (32 or 64).
+func FormatFloat(f float64, fmt byte, prec, bitSize int) string {
+	return string(appendFloat(make([]byte, 0, 24), f, fmt, prec, bitSize))
+}
+
+// AppendFloat appends FormatFloat(f, fmt, prec, bitSize) to dst.
+func AppendFloat(dst []byte, f float64, fmt byte, prec, bitSize int) []byte {
+	return appendFloat(dst, f, fmt, prec, bitSize)
+}
+
+// digitSet is a decimal significand: value = 0.d[0]d[1]...d[nd-1] * 10^dp,
+// with no trailing zeros (nd == 0 and dp == 0 for zero).
+type digitSet struct {
+	d  []byte
+	nd int
+	dp int
+}
+
+func appendFloat(dst []byte, val float64, fmt byte, prec, bitSize int) []byte {
+	var bitsv uint64
+	var f floatFormat
+	switch bitSize {
+	case 32:
+		bitsv = uint64(math.Float32bits(float32(val)))
+		f = float32Format
+	case 64:
+		bitsv = math.Float64bits(val)
+		f = float64Format
+	default:
+		panic("strconv: illegal AppendFloat/FormatFloat bitSize")
+	}
+	neg := bitsv>>(f.expBits+f.mantBits) != 0
+	biased := int(bitsv>>f.mantBits) & (1<<f.expBits - 1)
+	mant := bitsv & (1<<f.mantBits - 1)
+	bias := 1<<(f.expBits-1) - 1
+	switch biased {
+	case 1<<f.expBits - 1:
+		switch {
+		case mant != 0:
+			return append(dst, "NaN"...)
+		case neg:
+			return append(dst, "-Inf"...)
+		}
+		return append(dst, "+Inf"...)
+	case 0:
+		biased = 1 // subnormal: same scale as the smallest normal
+	default:
+		mant |= 1 << f.mantBits
+	}
+	exp := biased - bias // value = mant * 2^(exp - mantBits)
+
+	switch fmt {
+	case 'b':
+		return formatB(dst, neg, mant, exp-int(f.mantBits))
+	case 'x', 'X':
+		return formatX(dst, neg, mant, exp, prec, fmt, f)
+	}
+
+	var ds digitSet
+	shortest := prec < 0
+	if shortest {
+		ds = shortestDigits(mant, exp-int(f.mantBits), mant == 1<<f.mantBits && biased > 1, mant&1 == 0)
+		switch fmt {
+		case 'e', 'E':
+			prec = max(ds.nd-1, 0)
+		case 'f':
+			prec = max(ds.nd-ds.dp, 0)
+		case 'g', 'G':
+			prec = ds.nd
+		}
+	} else {
+		ds = exactDigits(mant, exp-int(f.mantBits))
+		switch fmt {
+		case 'e', 'E':
+			ds.round(prec + 1)
+		case 'f':
+			ds.round(ds.dp + prec)
+		case 'g', 'G':
+			if prec == 0 {
+				prec = 1
+			}
+			ds.round(prec)
+		}
+	}
+	switch fmt {
+	case 'e', 'E':
+		return formatE(dst, neg, &ds, prec, fmt)
+	case 'f':
+		return formatF(dst, neg, &ds, prec)
+	case 'g', 'G':
+		limit := prec // exponent at which %e takes over
+		if limit > ds.nd && ds.nd >= ds.dp {
+			limit = ds.nd
+		}
+		if shortest {
+			limit = 6
+		}
+		if x := ds.dp - 1; x < -4 || x >= limit {
+			if prec > ds.nd {
+				prec = ds.nd
+			}
+			return formatE(dst, neg, &ds, prec-1, fmt+'e'-'g')
+		}
+		if prec > ds.dp {
+			prec = ds.nd
+		}
+		return formatF(dst, neg, &ds, max(prec-ds.dp, 0))
+	}
+	return append(dst, '%', fmt)
+}
+
+func max(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// exactDigits returns the exact decimal expansion of mant * 2^e.
+func exactDigits(mant uint64, e int) digitSet {
+	if mant == 0 {
+		return digitSet{}
+	}
+	n := nat{uint32(mant), uint32(mant >> 32)}.norm()
+	point := 0 // digits after the decimal point in n's expansion
+	if e >= 0 {
+		n = n.shl(e)
+	} else {
+		n = n.mulPow(5, -e)
+		point = -e
+	}
+	d := n.decimalDigits(nil)
+	ds := digitSet{d: d, nd: len(d), dp: len(d) - point}
+	ds.trim()
+	return ds
+}
+
+func (ds *digitSet) trim() {
+	for ds.nd > 0 && ds.d[ds.nd-1] == '0' {
+		ds.nd--
+	}
+	if ds.nd == 0 {
+		ds.dp = 0
+	}
+}
+
+// round keeps the first n digits, rounding the exact value half to even.
+// A negative n rounds to zero; n >= nd changes nothing.
+func (ds *digitSet) round(n int) {
+	if n < 0 || n >= ds.nd {
+		return
+	}
+	c := ds.d[n]
+	up := c > '5' || (c == '5' && (n+1 < ds.nd || (n > 0 && (ds.d[n-1]-'0')%2 == 1)))
+	if !up {
+		ds.nd = n
+		ds.trim()
+		return
+	}
+	ds.roundUp(n)
+}
+
+// roundUp keeps n digits and adds one unit in the last, carrying.
+func (ds *digitSet) roundUp(n int) {
+	i := n - 1
+	for i >= 0 && ds.d[i] == '9' {
+		i--
+	}
+	if i < 0 {
+		ds.d = append(ds.d[:0], '1')
+		ds.nd = 1
+		ds.dp++
+		return
+	}
+	ds.d[i]++
+	ds.nd = i + 1
+}
+
+// shortestDigits returns the shortest decimal that reads back as
+// mant * 2^e. asymmetric marks a significand that is a power of two above
+// the smallest exponent (the gap below is half the gap above); inclusive
+// means the interval's ends themselves read back as this value.
+func shortestDigits(mant uint64, e int, asymmetric, inclusive bool) digitSet {
+	if mant == 0 {
+		return digitSet{d: nil, nd: 0, dp: 0}
+	}
+	// Work in units of 2^(e-2): value 4*mant, interval [v-lo, v+hi].
+	v := nat{uint32(mant << 2), uint32(mant >> 30), uint32(mant >> 62)}.norm()
+	hi, lo := nat{2}, nat{2}
+	if asymmetric {
+		lo = nat{1}
+	}
+	var r, s, mp, mm nat
+	if e-2 >= 0 {
+		r, mp, mm, s = v.shl(e-2), hi.shl(e-2), lo.shl(e-2), nat{1}
+	} else {
+		r, mp, mm, s = v, hi, lo, nat{1}.shl(2-e)
+	}
+	// Estimate k = ceil(log10(value)) and scale so that the upper end is
+	// just below (or at, when excluded) 10^k.
+	approx := float64(mant) * math.Pow(2, float64(e))
+	k := int(math.Ceil(math.Log10(approx)))
+	if k >= 0 {
+		s = s.mulPow(10, k)
+	} else {
+		r, mp, mm = r.mulPow(10, -k), mp.mulPow(10, -k), mm.mulPow(10, -k)
+	}
+	above := func() bool { // upper end >= 1 (scaled), i.e. k too small
+		c := r.add(mp).cmp(s)
+		return c > 0 || (c == 0 && inclusive)
+	}
+	for above() {
+		s = s.mulAdd(10, 0)
+		k++
+	}
+	for {
+		// k too large when 10*(upper end) is still below 1.
+		c := r.add(mp).mulAdd(10, 0).cmp(s)
+		if c > 0 || (c == 0 && inclusive) {
+			break
+		}
+		r, mp, mm = r.mulAdd(10, 0), mp.mulAdd(10, 0), mm.mulAdd(10, 0)
+		k--
+	}
+	var out []byte
+	for {
+		r = r.mulAdd(10, 0)
+		mp = mp.mulAdd(10, 0)
+		mm = mm.mulAdd(10, 0)
+		d := r.divDigit(s) // r now holds the remainder
+		cmpLow := r.cmp(mm)
+		canDown := cmpLow < 0 || (cmpLow == 0 && inclusive)
+		cmpHigh := r.add(mp).cmp(s)
+		canUp := cmpHigh > 0 || (cmpHigh == 0 && inclusive)
+		if !canDown && !canUp {
+			out = append(out, byte('0'+d))
+			continue
+		}
+		up := canUp
+		if canDown && canUp {
+			switch c := r.shl(1).cmp(s); {
+			case c < 0:
+				up = false
+			case c > 0:
+				up = true
+			default:
+				up = d%2 == 1 // exactly halfway: keep the even digit
+			}
+		}
+		out = append(out, byte('0'+d))
+		ds := digitSet{d: out, nd: len(out), dp: k}
+		if up {
+			ds.roundUp(len(out))
+		}
+		ds.trim()
+		return ds
+	}
+}
+
+// formatE appends d.ddde±XX with prec digits after the point.
+func formatE(dst []byte, neg bool, ds *digitSet, prec int, fmt byte) []byte {
+	if neg {
+		dst = append(dst, '-')
+	}
+	first := byte('0')
+	if ds.nd > 0 {
+		first = ds.d[0]
+	}
+	dst = append(dst, first)
+	if prec > 0 {
+		dst = append(dst, '.')
+		for i := 1; i <= prec; i++ {
+			c := byte('0')
+			if i < ds.nd {
+				c = ds.d[i]
+			}
+			dst = append(dst, c)
+		}
+	}
+	dst = append(dst, fmt)
+	x := ds.dp - 1
+	if ds.nd == 0 {
+		x = 0
+	}
+	if x < 0 {
+		dst = append(dst, '-')
+		x = -x
+	} else {
+		dst = append(dst, '+')
+	}
+	if x < 10 {
+		return append(dst, '0', byte('0'+x))
+	}
+	return AppendInt(dst, int64(x), 10)
+}
+
+// formatF appends ddd.ddd with prec digits after the point.
+func formatF(dst []byte, neg bool, ds *digitSet, prec int) []byte {
+	if neg {
+		dst = append(dst, '-')
+	}
+	if ds.dp > 0 {
+		for i := 0; i < ds.dp; i++ {
+			c := byte('0')
+			if i < ds.nd {
+				c = ds.d[i]
+			}
+			dst = append(dst, c)
+		}
+	} else {
+		dst = append(dst, '0')
+	}
+	if prec > 0 {
+		dst = append(dst, '.')
+		for i := 0; i < prec; i++ {
+			c := byte('0')
+			if j := ds.dp + i; 0 <= j && j < ds.nd {
+				c = ds.d[j]
+			}
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// formatB appends mant "p" exp in decimal: -ddddp±ddd.
+func formatB(dst []byte, neg bool, mant uint64, e int) []byte {
+	if neg {
+		dst = append(dst, '-')
+	}
+	dst = AppendUint(dst, mant, 10)
+	dst = append(dst, 'p')
+	if e >= 0 {
+		dst = append(dst, '+')
+	}
+	return AppendInt(dst, int64(e), 10)
+}
+
+// formatX appends -0x1.hhhhp±dd: a leading 1 (0 for zero), prec hex digits
+// (all needed ones for prec < 0) rounded half to even, and the binary
+// exponent with at least two digits.
+func formatX(dst []byte, neg bool, mant uint64, exp, prec int, fmt byte, f floatFormat) []byte {
+	if mant == 0 {
+		exp = 0
+	}
+	// Place the leading one at bit 60; then 15 hex digits follow it.
+	mant <<= 60 - f.mantBits
+	for mant != 0 && mant&(1<<60) == 0 {
+		mant <<= 1
+		exp--
+	}
+	if prec >= 0 && prec < 15 {
+		drop := uint(60 - 4*prec) // fraction bits that go away
+		kept := mant >> drop
+		rest := mant & (1<<drop - 1)
+		half := uint64(1) << (drop - 1)
+		if rest > half || (rest == half && kept&1 == 1) {
+			kept++
+		}
+		mant = kept << drop
+		if mant&(1<<61) != 0 { // carried into a second leading digit
+			mant >>= 1
+			exp++
+		}
+	}
+	digits := "0123456789abcdef"
+	if fmt == 'X' {
+		digits = "0123456789ABCDEF"
+	}
+	if neg {
+		dst = append(dst, '-')
+	}
+	dst = append(dst, '0', fmt, byte('0'+mant>>60&1))
+	frac := mant << 4 // the bits after the leading digit, at the top
+	switch {
+	case prec < 0 && frac != 0:
+		dst = append(dst, '.')
+		for frac != 0 {
+			dst = append(dst, digits[frac>>60])
+			frac <<= 4
+		}
+	case prec > 0:
+		dst = append(dst, '.')
+		for i := 0; i < prec; i++ {
+			dst = append(dst, digits[frac>>60])
+			frac <<= 4
+		}
+	}
+	if fmt == 'X' {
+		dst = append(dst, 'P')
+	} else {
+		dst = append(dst, 'p')
+	}
+	if exp < 0 {
+		dst = append(dst, '-')
+		exp = -exp
+	} else {
+		dst = append(dst, '+')
+	}
+	if exp < 10 {
+		dst = append(dst, '0')
+	}
+	return AppendInt(dst, int64(exp), 10)
+}
