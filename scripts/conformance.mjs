@@ -8,8 +8,8 @@
 // GORT_CONFORMANCE_REPORT pointing at a temporary folder where each sweep drops a JSON summary,
 // then prints the table. --write-known-failures sets GORT_CONFORMANCE_WRITE=1, which makes the
 // sweeps rewrite packages/compiler/test/known-failures/<sweep>.txt from this run instead of
-// comparing against them. GOROOT selects the tree (default /usr/lib/go-1.19); a missing tree is
-// an error, never a silent skip.
+// comparing against them. GOROOT_FOR_TESTS or GOROOT selects the tree (default
+// /usr/lib/go-1.19); a missing tree is an error, never a silent skip.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -33,7 +33,7 @@ for (const s of sweeps) {
   }
 }
 const chosen = sweeps.length > 0 ? sweeps : all;
-const goroot = process.env.GOROOT || "/usr/lib/go-1.19";
+const goroot = process.env.GOROOT_FOR_TESTS || process.env.GOROOT || "/usr/lib/go-1.19";
 if (!fs.existsSync(path.join(goroot, "src", "runtime")) || !fs.existsSync(path.join(goroot, "test"))) {
   console.error(`conformance: Go 1.19 tree not found at ${goroot} (install golang-1.19-src golang-1.19-go or set GOROOT)`);
   process.exit(1);
@@ -50,7 +50,7 @@ const r = spawnSync(vitest, ["run", ...files], {
   stdio: "inherit",
   timeout: 25 * 60_000,
   killSignal: "SIGKILL",
-  env: { ...process.env, GOROOT: goroot, GORT_CONFORMANCE_REPORT: reportDir, ...(write ? { GORT_CONFORMANCE_WRITE: "1" } : {}) },
+  env: { ...process.env, GOROOT: goroot, GOROOT_FOR_TESTS: goroot, GORT_CONFORMANCE_REPORT: reportDir, ...(write ? { GORT_CONFORMANCE_WRITE: "1" } : {}) },
 });
 
 const rows = [];

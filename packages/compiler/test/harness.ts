@@ -4,9 +4,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-/** GOROOT for the conformance runs: $GOROOT, else Debian's Go 1.19. Throws when it is missing. */
+/**
+ * GOROOT for the conformance runs: $GOROOT_FOR_TESTS (set by .ci/run), else $GOROOT, else
+ * Debian's Go 1.19. Throws when the tree is missing: never a silent skip.
+ */
 export function requireGoroot(): string {
-  const goroot = process.env.GOROOT && process.env.GOROOT !== "" ? process.env.GOROOT : "/usr/lib/go-1.19";
+  const env = process.env;
+  const goroot = env.GOROOT_FOR_TESTS || env.GOROOT || "/usr/lib/go-1.19";
   if (!fs.existsSync(path.join(goroot, "src", "runtime")) || !fs.existsSync(path.join(goroot, "test"))) {
     throw new Error(
       `Go 1.19 source tree not found at ${goroot} (need ${goroot}/src and ${goroot}/test): ` +

@@ -12,6 +12,10 @@ describe("addresses above 2 GiB", () => {
     const heap = new Heap({ capBytes: 3 * 2 ** 30 });
     const huge = heap.mallocgc(2 ** 31 + 12345, 0, true);
     expect(huge).toBeLessThan(2 ** 31);
+    // Fill what is left of arena 0 so that later allocations land past the huge arena.
+    let filler = 0;
+    for (let i = 0; i < 100 && filler < 2 ** 31; i++) filler = heap.mallocgc(64 << 10, 0, true);
+    expect(filler).toBeGreaterThan(2 ** 31);
     const t = heap.types.make(32, [1, 3]);
     const xs: number[] = [];
     for (let i = 0; i < 3000; i++) xs.push(heap.mallocgc(32, t, true));

@@ -13,7 +13,7 @@ export type { SpanSweeper } from "./mcentral.js";
 export { MCaches } from "./mcache.js";
 export { Heap, MAX_ALLOC, roundupsize, sizeToClass } from "./malloc.js";
 export type { HeapOptions, MallocHooks } from "./malloc.js";
-export { heapBitIsPointer, heapBitsSetType, ptrBitsBase, ptrWordIndex } from "./mbitmap.js";
+export { heapBitIsPointer, heapBitsSetType, heapBitsSetTypeAt, ptrBitsBase, ptrWordIndex } from "./mbitmap.js";
 export { TypeBuilder, readTypeDesc, PTR_SIZE } from "./typedesc.js";
 export type { TypeDescInfo } from "./typedesc.js";
 export { StackAllocator, StackMin, StackGuard, DefaultMaxStack } from "./stack.js";

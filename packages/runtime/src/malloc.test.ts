@@ -6,7 +6,7 @@ import { heapBitIsPointer } from "./mbitmap.js";
 import { HG_BLACKEN, HG_GCPHASE } from "./mheap.js";
 import { SP_ELEMSIZE, SP_NPAGES, SP_SPANCLASS, SP_START, spanIsMarked } from "./mspan.js";
 import { classToSize, PAGE_SIZE } from "./sizeclasses.js";
-import { assertHeapValid, collectForTest, objectColor, verifyHeap } from "./testing.js";
+import { assertHeapValid, collectForTest, finishSweepForTest, objectColor, verifyHeap } from "./testing.js";
 
 const MB = 1 << 20;
 
@@ -186,9 +186,18 @@ describe("mallocgc", () => {
     expect(calls).toEqual(["assist 64"]);
     expect(objectColor(heap, b)).toBe("black");
     expect(objectColor(heap, b, (x) => x === b)).toBe("grey");
+    // A tiny block allocated before marking turns black when marking packs into it.
+    heap.mem.u32[HG_GCPHASE >>> 2] = 0;
+    const t1 = heap.mallocgc(4, 0, true);
+    expect(objectColor(heap, t1)).toBe("white");
+    heap.mem.u32[HG_GCPHASE >>> 2] = 1;
+    const t2 = heap.mallocgc(4, 0, true);
+    expect(t2).toBe(t1 + 4);
+    expect(objectColor(heap, t1)).toBe("black");
+    calls.length = 0;
     const big = heap.mallocgc(50_000, 0, true);
     expect(spanIsMarked(heap.mem, heap.mheap.spanOf(big), 0)).toBe(true);
-    expect(heap.bytesMarkedNew).toBe(64 + 7 * PAGE_SIZE);
+    expect(heap.bytesMarkedNew).toBe(64 + 16 + 7 * PAGE_SIZE);
     heap.mem.u32[HG_GCPHASE >>> 2] = 0;
     heap.mem.u32[HG_BLACKEN >>> 2] = 0;
     // Marked objects survive a sweep; the unmarked one dies.
@@ -232,13 +241,38 @@ describe("mallocgc", () => {
 describe("allocator properties", () => {
   type Op =
     | { kind: "alloc"; size: number; scan: boolean; n: number }
-    | { kind: "gc"; keepMask: number }
+    | { kind: "gc"; keepMask: number; lazy: boolean }
     | { kind: "scavenge"; bytes: number };
   const opArb: fc.Arbitrary<Op> = fc.oneof(
     { weight: 6, arbitrary: fc.record({ kind: fc.constant("alloc" as const), size: fc.oneof(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 4096 }), fc.integer({ min: 1, max: 200_000 })), scan: fc.boolean(), n: fc.integer({ min: 1, max: 40 }) }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant("gc" as const), keepMask: fc.integer({ min: 0, max: 0xffff }) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant("gc" as const), keepMask: fc.integer({ min: 0, max: 0xffff }), lazy: fc.boolean() }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant("scavenge" as const), bytes: fc.integer({ min: 0, max: 8 * MB }) }) },
   );
+
+  test("lazy sweeping: the allocator sweeps unswept spans on demand and reuses their free slots", () => {
+    const heap = new Heap({ capBytes: 16 * MB });
+    const xs: number[] = [];
+    for (let i = 0; i < 1000; i++) xs.push(heap.mallocgc(64, 0, true));
+    const keep = xs.filter((_, i) => i % 2 === 0);
+    collectForTest(heap, keep, true);
+    assertHeapValid(heap, { flush: true });
+    // Only the span the mcache held was swept (at prepareForSweep); the rest are unswept.
+    const before = heap.readMemStats().HeapObjects;
+    expect(before).toBeGreaterThan(1000 - 64);
+    expect(before).toBeLessThan(1000);
+    const inuse = heap.readMemStats().HeapInuse;
+    const reused = new Set(xs);
+    let hits = 0;
+    for (let i = 0; i < 500; i++) if (reused.has(heap.mallocgc(64, 0, true))) hits++;
+    // New objects took freed slots of lazily swept spans (plus the 24 never-used slots of the
+    // last span); the heap did not grow.
+    expect(hits).toBe(476);
+    expect(heap.readMemStats().HeapInuse).toBe(inuse);
+    assertHeapValid(heap, { flush: true });
+    finishSweepForTest(heap);
+    expect(heap.readMemStats().HeapObjects).toBe(1000);
+    assertHeapValid(heap, { flush: true });
+  });
 
   test("random allocation/free sequences keep every invariant and every live object intact", () => {
     fc.assert(
@@ -273,7 +307,7 @@ describe("allocator properties", () => {
             }
           } else if (op.kind === "gc") {
             live = live.filter((_, i) => ((op.keepMask >>> (i % 16)) & 1) === 1);
-            collectForTest(heap, live.map((o) => o.addr));
+            collectForTest(heap, live.map((o) => o.addr), op.lazy);
           } else {
             heap.mheap.scavenge(op.bytes);
           }
@@ -281,6 +315,8 @@ describe("allocator properties", () => {
           const errs = verifyHeap(heap);
           if (errs.length) throw new Error(errs.join("\n"));
         }
+        assertHeapValid(heap, { flush: true, checkReleasedZero: true });
+        finishSweepForTest(heap);
         assertHeapValid(heap, { flush: true, checkReleasedZero: true });
         const ms = heap.readMemStats();
         // Tiny objects share blocks, so HeapObjects counts blocks: at most the live objects.

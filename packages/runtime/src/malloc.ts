@@ -32,7 +32,7 @@ import { assert, DEBUG, fatal } from "./debug.js";
 import { LinearMemory, type LinearMemoryOptions, ZEROBASE } from "./mem.js";
 import { MCentrals, type SpanSweeper } from "./mcentral.js";
 import { MC_ALLOC, MC_SCANALLOC, MC_TINY, MC_TINYALLOCS, MC_TINYOFFSET, MCaches } from "./mcache.js";
-import { heapBitsSetType } from "./mbitmap.js";
+import { heapBitsSetTypeAt } from "./mbitmap.js";
 import { HG_BLACKEN, HG_GCPHASE, MHeap } from "./mheap.js";
 import {
   nextFreeIndex,
@@ -44,6 +44,7 @@ import {
   SP_LIMIT,
   SP_NEEDZERO,
   SP_NELEMS,
+  SP_PTRBITS,
   SP_START,
   SP_STATE,
   SPAN_INUSE,
@@ -171,6 +172,10 @@ export class Heap {
         if (off + size <= TINY_SIZE && tiny !== 0) {
           u32[(c + MC_TINYOFFSET) >>> 2] = off + size;
           mem.f64[(c + MC_TINYALLOCS) >>> 3]++;
+          // Allocate black: the block may predate this mark phase. (Go instead greys every
+          // mcache's tiny block at mark termination, gcMarkTinyAllocs; marking here keeps the
+          // invariant local to the allocator and costs one load when the GC is off.)
+          if (u32[HG_GCPHASE >>> 2] !== 0) this.markTiny(tiny);
           return tiny + off;
         }
         const spc = (TINY_SIZE_CLASS << 1) | 1;
@@ -214,7 +219,8 @@ export class Heap {
           for (; i < e; i++) f[i] = 0;
         }
         if (!noscan) {
-          heapBitsSetType(mem, x, elemsize, size, typ);
+          const off = x - u32[(s + SP_START) >>> 2];
+          heapBitsSetTypeAt(mem, u32[(s + SP_PTRBITS) >>> 2] + (off >>> 6), (off >>> 3) & 7, elemsize, size, typ);
           this.noteScan(c, size, typ);
         }
       }
@@ -224,20 +230,25 @@ export class Heap {
       elemsize = u32[(s + SP_ELEMSIZE) >>> 2];
       if (needzero && mem.u8[s + SP_NEEDZERO] !== 0) mem.zero(x, elemsize);
       if (!noscan) {
-        heapBitsSetType(mem, x, elemsize, size, typ);
+        heapBitsSetTypeAt(mem, u32[(s + SP_PTRBITS) >>> 2], 0, elemsize, size, typ);
         this.noteScan(c, size, typ);
       }
     }
     if (u32[HG_GCPHASE >>> 2] !== 0) {
       // Allocate black: the object survives the cycle in progress.
-      spanSetMarked(mem, s, objIndex(mem, s, x));
-      this.bytesMarkedNew += elemsize;
+      if (spanSetMarked(mem, s, objIndex(mem, s, x))) this.bytesMarkedNew += elemsize;
     }
     if (this.refilled) {
       this.refilled = false;
       if (this.hooks !== null) this.hooks.triggerCheck();
     }
     return x;
+  }
+
+  /** Marks the tiny block at `block` (allocate-black for objects packed into it). */
+  private markTiny(block: number): void {
+    const s = this.mheap.spanOf(block);
+    if (spanSetMarked(this.mem, s, objIndex(this.mem, s, block))) this.bytesMarkedNew += TINY_SIZE;
   }
 
   /** new(T). */

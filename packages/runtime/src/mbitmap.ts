@@ -64,18 +64,39 @@ function clearBits(u8: Uint8Array, bm: number, bit: number, nbits: number): void
  * Go: heapBitsSetType. Precondition: t.ptrdata > 0, addr 8-aligned, object within one arena.
  */
 export function heapBitsSetType(mem: LinearMemory, addr: number, slotBytes: number, dataSize: number, t: number): void {
-  const u8 = mem.u8;
   const u32 = mem.u32;
   const hdr = u32[(ARENA_INDEX >>> 2) + (addr >>> ARENA_SHIFT)];
-  const bm = hdr + u32[(hdr + AR_PTRBITS) >>> 2];
-  const w0 = (addr - u32[hdr >>> 2]) >>> 3;
+  const off = addr - u32[hdr >>> 2];
+  heapBitsSetTypeAt(mem, hdr + u32[(hdr + AR_PTRBITS) >>> 2] + (off >>> 6), (off >>> 3) & 7, slotBytes, dataSize, t);
+}
+
+/**
+ * heapBitsSetType with the bitmap position precomputed: bit `sh` (0–7) of byte `bmByte` is the
+ * object's first word. mallocgc derives it from the span's SP_PTRBITS without an arena lookup.
+ */
+export function heapBitsSetTypeAt(mem: LinearMemory, bmByte: number, sh: number, slotBytes: number, dataSize: number, t: number): void {
+  const u8 = mem.u8;
+  const u32 = mem.u32;
   const tsize = u32[(t + TD_SIZE) >>> 2];
   const ptrWords = u32[(t + TD_PTRDATA) >>> 2] >>> 3;
   const mask = u32[(t + TD_GCDATA) >>> 2];
+  const nw = slotBytes >>> 3;
+  if (dataSize === tsize && ptrWords <= 8 && sh + nw <= 31) {
+    // Fastest path: one value whose pointers all sit in its first 8 words (most objects).
+    const clr = ((1 << nw) - 1) << sh;
+    const pat = ((u8[mask] & ((1 << ptrWords) - 1)) << sh) & clr;
+    u8[bmByte] = (u8[bmByte] & ~clr) | (pat & 0xff);
+    if (sh + nw > 8) {
+      u8[bmByte + 1] = (u8[bmByte + 1] & ~(clr >>> 8)) | ((pat >>> 8) & 0xff);
+      if (sh + nw > 16) {
+        u8[bmByte + 2] = (u8[bmByte + 2] & ~(clr >>> 16)) | ((pat >>> 16) & 0xff);
+        if (sh + nw > 24) u8[bmByte + 3] = (u8[bmByte + 3] & ~(clr >>> 24)) | ((pat >>> 24) & 0xff);
+      }
+    }
+    return;
+  }
   const elemWords = tsize >>> 3;
   const n = tsize === 0 ? 0 : Math.floor(dataSize / tsize);
-  const nw = slotBytes >>> 3;
-  const sh = w0 & 7;
   if (sh + nw <= 31) {
     // Fast path (objects up to ~192 bytes): build the slot's bits in an int32, then merge them
     // into at most 4 bitmap bytes.
@@ -88,23 +109,22 @@ export function heapBitsSetType(mem: LinearMemory, addr: number, slotBytes: numb
     for (let e = 0, b = 0; e < n; e++, b += elemWords) pat |= m << b;
     const clr = ((1 << nw) - 1) << sh;
     pat = (pat << sh) & clr;
-    const p = bm + (w0 >>> 3);
     const nbytes = (sh + nw + 7) >>> 3;
     for (let k = 0; k < nbytes; k++) {
       const cm = (clr >>> (8 * k)) & 0xff;
-      u8[p + k] = (u8[p + k] & ~cm) | ((pat >>> (8 * k)) & 0xff);
+      u8[bmByte + k] = (u8[bmByte + k] & ~cm) | ((pat >>> (8 * k)) & 0xff);
     }
     return;
   }
-  clearBits(u8, bm, w0, nw);
-  for (let e = 0, ew = w0; e < n; e++, ew += elemWords) {
+  clearBits(u8, bmByte, sh, nw);
+  for (let e = 0, ew = sh; e < n; e++, ew += elemWords) {
     for (let j = 0; j < ptrWords; j += 8) {
       const mb = u8[mask + (j >>> 3)];
       if (mb === 0) continue;
       for (let k = 0; k < 8; k++) {
         if ((mb & (1 << k)) !== 0) {
           const b = ew + j + k;
-          u8[bm + (b >>> 3)] |= 1 << (b & 7);
+          u8[bmByte + (b >>> 3)] |= 1 << (b & 7);
         }
       }
     }

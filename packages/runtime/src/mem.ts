@@ -29,11 +29,12 @@
  *          │ nil guard page 4 KiB │ never written: small offsets are never valid objects
  *   0x1000 │ MemHdr               │ this file (MH_*)
  *   0x1100 │ zerobase             │ malloc.ts: the address of every 0-byte object
- *   0x1200 │ heap globals         │ mheap.ts (HG_*)
+ *   0x1200 │ heap globals         │ mheap.ts (HG_*); 0x1300–0x1400 reserved for the GC half
  *   0x1400 │ stats counters       │ mstats.ts (ST_*)
  *   0x2000 │ arena index          │ mheap.ts: (addr >>> 22) → arena header
  *   0x3000 │ mcentral[136]        │ mcentral.ts
- *   0x3900 │ stack pools, fixalloc│ stack.ts, mheap.ts
+ *   0x3900 │ stack pools          │ stack.ts
+ *   0x5000 │ PauseNs/PauseEnd     │ mstats.ts (2 × 256 f64)
  *  0x10000 └──────────────────────┘ arena 0's header and metadata follow
  *
  * Rejected: a plain (non-shared) ArrayBuffer — worker-thread Ms need the same memory; a

@@ -561,6 +561,10 @@ export class Collector implements MallocHooks {
     u32[HG_BLACKEN >>> 2] = 0;
     const f = mem.f64;
     this.heap1 = f[ST_HEAP_LIVE >>> 3]!;
+    // Flush every P's mcache now, before the live heap is reset and sweepgen advances: their
+    // spans return to the swept lists, which the sweepgen flip below turns into unswept ones,
+    // and the slots they charged to heapLive but never used are credited back first. O(Ps).
+    heap.flushMCaches();
 
     if (this.debug.gccheckmark > 0) runCheckmark(mem, this.marker, true);
 
@@ -613,8 +617,6 @@ export class Collector implements MallocHooks {
     const cpuFraction = totalCpu > 0 ? this.totaltime / totalCpu : 0;
     f[ST_GC_CPU_FRACTION >>> 3] = cpuFraction;
 
-    // World restarted: flush every P's mcache (sweeping the spans they cached last cycle).
-    heap.flushMCaches();
     if (this.debug.gcstoptheworld >= 2) this.sweeper.finishAll();
 
     if (this.debug.gctrace > 0) {

@@ -30,6 +30,30 @@ describe("page heap", () => {
     assertHeapValid(heap, { checkReleasedZero: true });
   });
 
+  test("a larger initial memory becomes one big arena 0", () => {
+    const heap = new Heap({ capBytes: 64 * MB, initialBytes: 10 * MB });
+    expect(heap.mem.byteLength).toBe(12 * MB);
+    expect(heap.mheap.arenaOf(11 * MB)).toBe(heap.mheap.arenas);
+    const x = heap.mallocgc(9 * MB, 0, true);
+    expect(heap.mem.byteLength).toBe(12 * MB);
+    expect(heap.mheap.arenaOf(x)).toBe(heap.mheap.arenas);
+    assertHeapValid(heap, { flush: true });
+  });
+
+  test("each P allocates from its own mcache; a flush reconciles them all", () => {
+    const heap = new Heap({ capBytes: 16 * MB, nprocs: 3 });
+    const spans = new Set<number>();
+    for (let p = 0; p < 3; p++) {
+      heap.setP(p);
+      for (let i = 0; i < 10; i++) spans.add(heap.mheap.spanOf(heap.mallocgc(32, 0, true)));
+    }
+    expect(spans.size).toBe(3);
+    const ms = heap.readMemStats();
+    expect(ms.Mallocs).toBe(30);
+    expect(ms.MCacheInuse).toBe(3 * 608);
+    assertHeapValid(heap, { flush: true });
+  });
+
   test("freed runs coalesce: a run as large as two freed neighbours fits where they were", () => {
     const heap = new Heap({ capBytes: 16 * MB });
     const h = heap.mheap;

@@ -61,6 +61,7 @@ import {
   SP_NELEMS,
   SP_NEXT,
   SP_NPAGES,
+  SP_PTRBITS,
   SP_SPANCLASS,
   SP_SPECIALS,
   SP_START,
@@ -432,6 +433,10 @@ export class MHeap {
     u32[sb + (SP_GCMARKBITS >>> 2)] = s + SP_BITS_B;
     u32[sb + (SP_SWEEPGEN >>> 2)] = u32[HG_SWEEPGEN >>> 2];
     u32[sb + (SP_ALLOCCACHE >>> 2)] = 0xffffffff;
+    {
+      const hdr = u32[(ARENA_INDEX >>> 2) + (addr >>> ARENA_SHIFT)];
+      u32[sb + (SP_PTRBITS >>> 2)] = hdr + u32[(hdr + AR_PTRBITS) >>> 2] + ((addr - u32[hdr >>> 2]) >>> 6);
+    }
     mem.u8[s + SP_STATE] = SPAN_INUSE;
     mem.u8[s + SP_SPANCLASS] = spc;
     mem.u8[s + SP_NEEDZERO] = needzero;

@@ -29,7 +29,8 @@
  *   +64  specials     u32  special records (finalizers); owned by the GC half
  *   +68  allocCountBeforeCache u32  allocCount when an mcache took the span (stats on release)
  *   +72  manualFree   u32  manual spans: head of the free-chunk list inside the span
- *   +76  reserved     u32
+ *   +76  ptrBits      u32  byte address of the heap pointer bitmap byte covering startAddr (its
+ *                          bit 0 is the span's first word); set at allocation for heap spans
  *   +80  bitsA   32×u32   inline bitmap (≤ 1024 slots — the most any size class has)
  *   +208 bitsB   32×u32   inline bitmap; allocBits/gcmarkBits point at A or B and swap at sweep
  *
@@ -66,6 +67,7 @@ export const SP_ALLOCCACHE = 60;
 export const SP_SPECIALS = 64;
 export const SP_ALLOCCOUNT_BEFORE_CACHE = 68;
 export const SP_MANUALFREE = 72;
+export const SP_PTRBITS = 76;
 export const SP_BITS_A = 80;
 export const SP_BITS_B = 208;
 /** Bytes of one inline bitmap (1024 slots). */

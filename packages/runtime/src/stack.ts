@@ -214,7 +214,10 @@ export class StackAllocator {
     const u32 = this.mem.u32;
     const lo = u32[(g + STK_LO) >>> 2];
     this.stackfree(lo, u32[(g + STK_HI) >>> 2] - lo);
-    u32.fill(0, g >>> 2, (g >>> 2) + 4);
+    u32[g >>> 2] = 0;
+    u32[(g >>> 2) + 1] = 0;
+    u32[(g >>> 2) + 2] = 0;
+    u32[(g >>> 2) + 3] = 0;
   }
 
   /**

@@ -7,6 +7,7 @@
  */
 
 import type { Heap } from "./malloc.js";
+import { ptrBitsBase, ptrWordIndex } from "./mbitmap.js";
 import { ARENA_BYTES, LOW_REGION_BYTES } from "./mem.js";
 import { MCENTRAL, MCENTRAL_BYTES } from "./mcentral.js";
 import { MC_ALLOC } from "./mcache.js";
@@ -39,6 +40,7 @@ import {
   SP_NELEMS,
   SP_NEXT,
   SP_NPAGES,
+  SP_PTRBITS,
   SP_SPANCLASS,
   SP_START,
   SP_STATE,
@@ -103,6 +105,7 @@ export function verifyHeap(heap: Heap, opts: VerifyOptions = {}): string[] {
       continue;
     }
     inuseBytes += npages * PAGE_SIZE;
+    if (u32[(s + SP_PTRBITS) >>> 2] !== ptrBitsBase(mem, start) + (ptrWordIndex(mem, start) >>> 3)) errs.push(`span ${s}: bad ptrBits`);
     const spc = u8[s + SP_SPANCLASS];
     const cls = spc >>> 1;
     const nelems = u32[(s + SP_NELEMS) >>> 2];
@@ -288,20 +291,8 @@ export function objectColor(heap: Heap, addr: number, isGrey?: (base: number) =>
   return isGrey !== undefined && isGrey(base) ? "grey" : "black";
 }
 
-/**
- * A minimal stop-the-world collection for allocator tests (no scanning): marks exactly `live`
- * (object addresses), then runs mark termination and a full sweep with the installed sweeper,
- * the way the GC half does: sweepgen += 2, every mcache prepareForSweep, sweep every span.
- */
-export function collectForTest(heap: Heap, live: Iterable<number>): void {
-  const mem = heap.mem;
-  for (const a of live) {
-    const base = heap.findObject(a);
-    if (base === 0) throw new Error(`collectForTest: ${a} is not a heap object`);
-    spanSetMarked(mem, heap.foundSpan, heap.foundIndex);
-  }
-  heap.mheap.sweepgen = heap.mheap.sweepgen + 2;
-  for (const c of heap.mcaches) heap.caches.prepareForSweep(c);
+/** Sweeps every span still unswept this cycle (Go: finishsweep_m). */
+export function finishSweepForTest(heap: Heap): void {
   for (let spc = 0; spc < NUM_SPAN_CLASSES; spc++) {
     for (;;) {
       const s = heap.central.popUnswept(spc);
@@ -309,6 +300,25 @@ export function collectForTest(heap: Heap, live: Iterable<number>): void {
       heap.sweeper.sweep(s, false);
     }
   }
+}
+
+/**
+ * A minimal stop-the-world collection for allocator tests (no scanning), in Go's order: finish
+ * the previous sweep, mark exactly `live` (object addresses), then mark termination — sweepgen
+ * += 2 and every mcache's prepareForSweep — and, unless `lazy`, sweep every span. With `lazy`
+ * the spans stay unswept for the allocator (mcentral.cacheSpan) to sweep on demand.
+ */
+export function collectForTest(heap: Heap, live: Iterable<number>, lazy = false): void {
+  const mem = heap.mem;
+  finishSweepForTest(heap);
+  for (const a of live) {
+    const base = heap.findObject(a);
+    if (base === 0) throw new Error(`collectForTest: ${a} is not a heap object`);
+    spanSetMarked(mem, heap.foundSpan, heap.foundIndex);
+  }
+  heap.mheap.sweepgen = heap.mheap.sweepgen + 2;
+  for (const c of heap.mcaches) heap.caches.prepareForSweep(c);
+  if (!lazy) finishSweepForTest(heap);
 }
 
 /** Number of marked objects in span s (tests). */

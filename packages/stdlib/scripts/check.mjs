@@ -125,6 +125,23 @@ if (vet) {
   const pkgs = [...ours].sort().map((p) => "./" + p);
   run(["vet", ...pkgs], "go vet");
 }
-for (const p of progs.sort()) run(["run", join("difftest", p)], `diff ${p}`);
+// A program marked "// gortstd:wasm" compares against Go's portable code:
+// it runs as GOOS=js GOARCH=wasm under Node, where Go uses no assembly.
+const wasmExec = join(here, "wasm-exec.sh");
+for (const p of progs.sort()) {
+  const text = readFileSync(join(dir, "difftest", p), "utf8");
+  if (/^\/\/ gortstd:wasm$/m.test(text)) {
+    const saved = { GOOS: env.GOOS, GOARCH: env.GOARCH };
+    env.GOOS = "js";
+    env.GOARCH = "wasm";
+    run(["run", "-exec", wasmExec, join("difftest", p)], `diff ${p} (js/wasm)`);
+    env.GOOS = saved.GOOS;
+    env.GOARCH = saved.GOARCH;
+    if (env.GOOS === undefined) delete env.GOOS;
+    if (env.GOARCH === undefined) delete env.GOARCH;
+  } else {
+    run(["run", join("difftest", p)], `diff ${p}`);
+  }
+}
 console.log(failed ? `${failed} failed` : "all passed");
 process.exit(failed ? 1 : 0);

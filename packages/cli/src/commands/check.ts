@@ -3,14 +3,13 @@ import { runCheck, withInternalErrorHandler } from "../services/check.js";
 
 /** `gort check [packages|dirs|files]`: type-checks Go code and prints gc-style diagnostics. */
 export default class Check extends Command {
-  static override description = `type-check Go packages and report errors as the Go compiler does
+  static override summary = "type-check Go packages and report errors as the Go compiler does";
 
-Arguments are like go build's: no argument or "." for the package in the current directory,
-directories ("./sub", "../x"), "./..." for every package below, import paths ("fmt",
-"example.com/m/pkg"), "std" for the whole standard library, or .go files ("main.go util.go")
-checked as one package. Errors print as "file.go:LINE:COL: message" under a "# package" line,
-at most 10 per package. The exit status is 1 when anything was reported and 0, silently,
-otherwise. GOROOT selects the standard library's sources (default: gort's own).`;
+  static override description = [
+    "Arguments are like go build's: nothing or \".\" for the package in the current directory, directories (./sub, ../x), ./... for every package below, import paths (fmt, example.com/m/pkg), std for the whole standard library, or .go files (main.go util.go) checked as one package.",
+    "Errors print as file.go:LINE:COL: message under a \"# package\" line, sorted, at most 10 per package. The exit status is 1 when anything was reported, and 0 with no output otherwise.",
+    "GOROOT selects the standard library's sources (default: gort's own).",
+  ].join("\n\n");
 
   static override strict = false;
 

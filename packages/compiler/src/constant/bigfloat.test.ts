@@ -86,7 +86,7 @@ describe("bigfloat", () => {
         expect(cmp).toBe(l < r ? -1 : l > r ? 1 : 0);
         expect(bfCmpRat(x, ry[0], ry[1])).toBe(cmp);
       }),
-      { seed: 3, numRuns: 300 },
+      { seed: 3, numRuns: 150 },
     );
   });
 
@@ -108,8 +108,8 @@ describe("bigfloat", () => {
   test("roundToIEEE: exhaustive small cases against Number", () => {
     // All m/d with small integers: ratToFloat must equal the double division (correctly
     // rounded by IEEE) — exercises halfway cases and the sticky bit.
-    for (let m = 1; m < 200; m++) {
-      for (let d = 1; d < 200; d++) expect(ratToFloat(BigInt(m), BigInt(d))).toBe(m / d);
+    for (let m = 1; m < 120; m++) {
+      for (let d = 1; d < 120; d++) expect(ratToFloat(BigInt(m), BigInt(d))).toBe(m / d);
     }
     // Subnormals and the float64 overflow threshold.
     expect(roundToIEEE(1n, -1074, false, 53, -1074, 1024)).toBe(5e-324);

@@ -170,3 +170,26 @@ test("%.6g formatting agrees with fmt on random doubles", () => {
   }
   expect(n).toBeGreaterThan(800);
 });
+
+test("toInt absorbs big-float rounding like go/constant (values from Go 1.19)", () => {
+  const p = c.makeFromLiteral("0.1", "FLOAT");
+  const ten = c.makeInt64(10);
+  let a = c.makeInt64(1);
+  let b = c.makeInt64(1);
+  for (let i = 0; i < 1300; i++) {
+    a = c.binaryOp(a, "*", p);
+    b = c.binaryOp(b, "*", ten);
+  }
+  const ab = c.binaryOp(a, "*", b);
+  expect(ab.exactString()).toBe(`0x.8${"0".repeat(126)}dp+1`);
+  expect(c.toInt(ab).exactString()).toBe("1");
+  expect(c.toInt(c.binaryOp(ab, "*", c.makeInt64(3))).kind).toBe(c.Kind.Unknown);
+  expect(c.toInt(c.binaryOp(ab, "+", p)).kind).toBe(c.Kind.Unknown);
+  const t3 = c.binaryOp(c.binaryOp(a, "*", c.makeInt64(7)), "*", b);
+  expect(t3.exactString()).toBe(`0x.e${"0".repeat(125)}17p+3`);
+  expect(c.toInt(t3).kind).toBe(c.Kind.Unknown);
+  let q = c.quo(c.makeInt64(1), c.makeInt64(3));
+  for (let i = 0; i < 9; i++) q = c.binaryOp(q, "*", q);
+  expect([q.kind, q.exactString().length, q.toString()]).toEqual([c.Kind.Float, 247, "5.17509e-245"]);
+  expect(c.binaryOp(q, "*", c.makeInt64(3)).toString()).toBe("1.55253e-244");
+});

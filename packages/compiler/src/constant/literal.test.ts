@@ -45,8 +45,14 @@ describe("literal values", () => {
     ["1.e2", "FLOAT", "100"],
     ["0e0", "FLOAT", "0"],
     ["0e1000000000", "FLOAT", "0"],
-    ["1e-3000000000", "FLOAT", "0"], // below big.Float's exponent range: underflows to 0
-    ["1e3000000000", "FLOAT", "unknown"], // above it: overflow → Unknown
+    // big.Float's int32 exponent range, as go/constant (values observed with Go 1.19):
+    ["1e-2147483649", "FLOAT", "0"], // result underflows to 0
+    ["1e-3000000000", "FLOAT", "unknown"], // 2**exponent itself out of range: malformed
+    ["1e3000000000", "FLOAT", "unknown"],
+    ["1e700000000", "FLOAT", "unknown"], // result overflows
+    ["1e646456993", "FLOAT", "unknown"],
+    ["0x1p2147483647", "FLOAT", "unknown"],
+    ["0x1p-2147483650", "FLOAT", "unknown"],
     ["08i", "IMAG", "(0 + 8i)"],
     ["017i", "IMAG", "(0 + 17i)"],
     ["0b1i", "IMAG", "(0 + 1i)"],
@@ -84,10 +90,30 @@ describe("literal values", () => {
     expect(s("1e600000000")).toBe("1e+600000000");
     expect(s("1e-600000000")).toBe("1e-600000000");
     expect(s("0x1p2000000000")).toBe("2.12796e+602059991");
+    expect(s("1e646456992")).toBe("1e+646456992");
+    expect(s("1e-646456992")).toBe("1e-646456992");
+    expect(s("1e-646457000")).toBe("0");
+    expect(s("0x1p2147483646")).toBe("4.40403e+646456992");
+    expect(s("0x1p-2147483649")).toBe("2.83831e-646456994");
+    expect(s("0x2p-2147483650")).toBe("2.83831e-646456994");
+    expect(s("0x.8p-2147483648")).toBe("2.83831e-646456994");
     expect(s("1e-2000000000")).toBe("0"); // underflow
     expect(s("1e2000000000")).toBe("unknown"); // gc: "malformed constant: 1e2000000000"
     expect(s("0x1p3000000000")).toBe("unknown");
     expect(performance.now() - t0).toBeLessThan(500);
+  });
+
+  test("arithmetic beyond big.Float's exponent range is Unknown (as go/constant)", () => {
+    const x = c.makeFromLiteral("1e600000000", "FLOAT");
+    const y = c.makeFromLiteral("1e-600000000", "FLOAT");
+    expect(c.binaryOp(x, "*", x).kind).toBe(c.Kind.Unknown);
+    expect(c.quo(x, y).kind).toBe(c.Kind.Unknown);
+    const yy = c.binaryOp(y, "*", y); // underflows to a zero big float
+    expect([yy.toString(), yy.exactString()]).toEqual(["0", "0"]);
+    expect(c.binaryOp(yy, "+", c.makeInt64(1)).exactString()).toBe("0x.8p+1");
+    const z = c.binaryOp(x, "+", c.makeImag(x));
+    expect(c.binaryOp(z, "*", z).kind).toBe(c.Kind.Unknown);
+    expect(c.unaryOp("-", x).toString()).toBe("-1e+600000000");
   });
 
   test("unquote and unquoteChar", () => {

@@ -12,13 +12,18 @@
  * an exact rational; larger ones a 512-bit big float; a binary exponent beyond ±2**31
  * overflows to Unknown (big.Float's exponent range) or underflows to 0.
  */
-import { bitLength, bfFromInt, bfExactInt, bfMul, bfQuo, bfPow5 } from "./bigfloat.js";
+import { type BigFloat, bitLength, bfFromInt, bfExactInt, bfMul, bfQuo, bfPow5 } from "./bigfloat.js";
 import {
+  Kind,
   type Value,
   ComplexVal,
-  FloatVal,
   StringVal,
   MAX_EXP,
+  MAX_BIG_EXP,
+  MIN_BIG_EXP,
+  floatOf,
+  floatOverflow,
+  floatZero,
   intOf,
   ratOf,
   ratZero,
@@ -140,26 +145,28 @@ function parseNumeric(lit: string): NumLit | null {
   return res;
 }
 
-const EXP_LIMIT = 2 ** 31; // big.Float's exponent range (MaxExp = MaxInt32)
-
-/** The Float value mant * 2**exp2 * 10**exp10 (mant ≥ 0), go/constant's rules. */
+/**
+ * The Float value mant * 2**exp2 * 10**exp10 (mant ≥ 0), following math/big's Float.Parse as
+ * go/constant uses it: the exponent of mant·2**(exp2+exp10) must fit big.Float's int32 range
+ * (else the literal is malformed: Unknown); 5**|exp10| is then applied, and a result beyond the
+ * range overflows (Unknown) or underflows to exactly 0. Values with a binary exponent below
+ * 4096 in magnitude are exact rationals.
+ */
 function floatFromParts(mant: bigint, exp2: number, exp10: number): Value {
   if (mant === 0n) return ratZero;
-  if (!Number.isFinite(exp2) || !Number.isFinite(exp10)) return exp2 + exp10 > 0 ? makeUnknown() : ratZero;
+  const e2 = bitLength(mant) + exp2 + exp10;
+  if (!(e2 >= MIN_BIG_EXP && e2 <= MAX_BIG_EXP)) return makeUnknown(); // also catches NaN/±Inf
   if (exp10 === 0) {
-    const top = bitLength(mant) + exp2;
-    if (top >= EXP_LIMIT) return makeUnknown();
-    if (top <= -EXP_LIMIT) return ratZero;
-    if (top > -MAX_EXP && top < MAX_EXP) {
+    if (e2 > -MAX_EXP && e2 < MAX_EXP) {
       return exp2 >= 0 ? ratOf(mant << BigInt(exp2), 1n, true) : ratOf(mant, 1n << BigInt(-exp2), true);
     }
     const f = bfFromInt(mant);
-    return new FloatVal({ mant: f.mant, exp: f.exp + exp2 });
+    return bigLiteral({ mant: f.mant, exp: f.exp + exp2 });
   }
   // Decimal: estimate the binary exponent first, so huge exponents never build huge integers.
   const est = bitLength(mant) + exp10 * Math.log2(10);
-  if (est >= EXP_LIMIT + 8) return makeUnknown();
-  if (est <= -EXP_LIMIT - 8) return ratZero;
+  if (est > MAX_BIG_EXP + 8) return makeUnknown();
+  if (est < MIN_BIG_EXP - 8) return ratZero;
   if (est > -MAX_EXP - 8 && est < MAX_EXP + 8) {
     let num = mant;
     let den = 1n;
@@ -175,7 +182,15 @@ function floatFromParts(mant: bigint, exp2: number, exp10: number): Value {
   const m = bfExactInt(mant);
   const p = bfPow5(Math.abs(exp10));
   const r = exp10 > 0 ? bfMul(m, p) : bfQuo(m, p);
-  return new FloatVal({ mant: r.mant, exp: r.exp + exp10 });
+  return bigLiteral({ mant: r.mant, exp: r.exp + exp10 });
+}
+
+/** A literal's big-float value; beyond big.Float's exponent range, overflow is a malformed
+ *  constant (Unknown) and underflow is exactly 0 (a rational, as go/constant parses "0"). */
+function bigLiteral(f: BigFloat): Value {
+  const v = floatOf(f);
+  if (v === floatOverflow) return makeUnknown();
+  return v === floatZero ? ratZero : v;
 }
 
 const plainDecimal = /^(?:0|[1-9][0-9]{0,14})$/;
@@ -217,7 +232,7 @@ export function makeFromLiteral(lit: string, kind: LiteralKind): Value {
     case "IMAG": {
       if (!lit.endsWith("i")) return makeUnknown();
       const im = makeNumber(lit.slice(0, -1), "FLOAT");
-      if (im.kind === 0) return im;
+      if (im.kind === Kind.Unknown) return im;
       return new ComplexVal(intZero, im as ComplexVal["im"]);
     }
     case "CHAR": {

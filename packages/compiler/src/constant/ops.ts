@@ -36,6 +36,7 @@ import {
   ratOf,
   reducedRatOf,
   floatOf,
+  floatOverflow,
   ratZero,
   makeBool,
   makeString,
@@ -70,6 +71,7 @@ function ratDen(x: IntVal | RatVal): bigint {
 }
 
 function realNeg(x: RealVal): RealVal {
+  if (x === floatOverflow) return x;
   if (x instanceof IntVal) return intOf(-x.v);
   if (x instanceof RatVal) return x.num === 0n ? x : new RatVal(-x.num, x.den);
   return floatOf(bfNeg(x.f));
@@ -77,6 +79,7 @@ function realNeg(x: RealVal): RealVal {
 
 function realAdd(x: RealVal, y: RealVal): RealVal {
   if (x instanceof IntVal && y instanceof IntVal) return intOf(x.v + y.v);
+  if (x === floatOverflow || y === floatOverflow) return floatOverflow;
   if (x instanceof FloatVal || y instanceof FloatVal) return floatOf(bfAdd(toBig(x), toBig(y)));
   const ad = ratDen(x);
   const bd = ratDen(y);
@@ -92,6 +95,7 @@ function realSub(x: RealVal, y: RealVal): RealVal {
 
 function realMul(x: RealVal, y: RealVal): RealVal {
   if (x instanceof IntVal && y instanceof IntVal) return intOf(x.v * y.v);
+  if (x === floatOverflow || y === floatOverflow) return floatOverflow;
   if (x instanceof FloatVal || y instanceof FloatVal) return floatOf(bfMul(toBig(x), toBig(y)));
   return ratMul(ratNum(x), ratDen(x), ratNum(y), ratDen(y));
 }
@@ -123,6 +127,7 @@ function realIsZero(x: RealVal): boolean {
 
 /** Exact quotient (Int/Int gives a rational Float); null when y is zero. */
 function realQuo(x: RealVal, y: RealVal): RealVal | null {
+  if (x === floatOverflow || y === floatOverflow) return floatOverflow;
   if (realIsZero(y)) return null;
   if (x instanceof FloatVal || y instanceof FloatVal) return floatOf(bfQuo(toBig(x), toBig(y)));
   // (a/b) / (c/d) = (a/b)·(d/c) with the sign moved to the numerator.
@@ -171,6 +176,13 @@ function asComplex(x: RealVal | ComplexVal): ComplexVal {
   return x instanceof ComplexVal ? x : new ComplexVal(x, intOf(0n));
 }
 
+/** Maps results that overflowed big.Float's exponent range to Unknown (go/constant: ±Inf). */
+function finish(v: Value): Value {
+  if (v === floatOverflow) return makeUnknown();
+  if (v instanceof ComplexVal && (v.re === floatOverflow || v.im === floatOverflow)) return makeUnknown();
+  return v;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Public operations
 
@@ -186,7 +198,7 @@ export function unaryOp(op: UnaryOperator, y: Value, prec = 0): Value {
       if (isNumeric(y)) return y;
       break;
     case "-":
-      if (y instanceof ComplexVal) return new ComplexVal(realNeg(y.re), realNeg(y.im));
+      if (y instanceof ComplexVal) return finish(new ComplexVal(realNeg(y.re), realNeg(y.im)));
       if (y.kind === Kind.Int || y.kind === Kind.Float) return realNeg(y);
       break;
     case "^":
@@ -245,25 +257,25 @@ export function binaryOp(x: Value, op: BinaryOperator, y: Value): Value {
       const b = asComplex(y);
       switch (op) {
         case "+":
-          return new ComplexVal(realAdd(a.re, b.re), realAdd(a.im, b.im));
+          return finish(new ComplexVal(realAdd(a.re, b.re), realAdd(a.im, b.im)));
         case "-":
-          return new ComplexVal(realSub(a.re, b.re), realSub(a.im, b.im));
+          return finish(new ComplexVal(realSub(a.re, b.re), realSub(a.im, b.im)));
         case "*":
-          return complexMul(a, b);
+          return finish(complexMul(a, b));
         case "/":
-          return complexQuo(a, b) ?? makeUnknown();
+          return finish(complexQuo(a, b) ?? makeUnknown());
       }
       return invalid(`${x} ${op} ${y}`);
     }
     switch (op) {
       case "+":
-        return realAdd(x, y);
+        return finish(realAdd(x, y));
       case "-":
-        return realSub(x, y);
+        return finish(realSub(x, y));
       case "*":
-        return realMul(x, y);
+        return finish(realMul(x, y));
       case "/":
-        return realQuo(x, y) ?? makeUnknown();
+        return finish(realQuo(x, y) ?? makeUnknown());
     }
     return invalid(`${x} ${op} ${y}`);
   }

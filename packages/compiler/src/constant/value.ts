@@ -11,7 +11,8 @@
  *   Int       IntVal       v: bigint              (any size; the checker limits untyped ints
  *                                                  to 512 bits, see HACKING.md)
  *   Float     RatVal       num/den: bigint        exact, den > 0, gcd 1, both < 2**4096 bits
- *   Float     FloatVal     f: BigFloat            512-bit mantissa, any exponent (bigfloat.ts)
+ *   Float     FloatVal     f: BigFloat            512-bit mantissa, int32 exponent range
+ *                                                 (bigfloat.ts); zero allowed (Go's floatVal0)
  *   Complex   ComplexVal   re, im: IntVal | RatVal | FloatVal
  *
  * This mirrors go/constant (int64Val/intVal, ratVal/floatVal, complexVal) minus the int64Val
@@ -259,9 +260,25 @@ export function makeRat(num: bigint, den: bigint): Value {
 /** @internal The zero big float (go/constant's floatVal0). */
 export const floatZero = new FloatVal({ mant: 0n, exp: 0 });
 
-/** @internal A big-float result (zero stays a big float, as in go/constant). */
+/** big.Float's exponent range (math.MaxInt32 / math.MinInt32, exponent as in MantExp). */
+export const MAX_BIG_EXP = 2147483647;
+export const MIN_BIG_EXP = -2147483648;
+
+/**
+ * @internal Marker for a big-float result beyond big.Float's exponent range: go/constant
+ * gets ±Inf and turns it into Unknown. Arithmetic in ops.ts propagates the marker and the
+ * public operations return Unknown for it; it never escapes this package.
+ */
+export const floatOverflow = new FloatVal({ mant: 1n, exp: MAX_BIG_EXP });
+
+/** @internal A big-float result: zero stays a big float (go/constant's floatVal0); beyond the
+ *  exponent range it overflows (floatOverflow) or underflows to zero, as big.Float does. */
 export function floatOf(f: BigFloat): FloatVal {
-  return f.mant === 0n ? floatZero : new FloatVal(f);
+  if (f.mant === 0n) return floatZero;
+  const e = bfMantExp(f);
+  if (e > MAX_BIG_EXP) return floatOverflow;
+  if (e < MIN_BIG_EXP) return floatZero;
+  return new FloatVal(f);
 }
 
 /** The Complex value 0 + x·i for a numeric real x (Int or Float); Unknown → Unknown. */

@@ -7,6 +7,7 @@ import { Package } from "../types/object.js";
 import { Scope } from "../types/scope.js";
 import { loadPackages } from "./patterns.js";
 import { Resolver } from "./resolve.js";
+import { Info } from "../types/info.js";
 
 let tmp = "";
 function write(rel: string, text: string): void {
@@ -183,5 +184,33 @@ describe("Loader load errors", () => {
       "example.com/m", "example.com/m/a", "example.com/m/b", "example.com/m/c", "example.com/m/c/internal/x",
       "example.com/m/d", "example.com/m/e", "example.com/m/f", "example.com/m/h", "example.com/m/k", "example.com/m/k/l",
     ]);
+  });
+});
+
+describe("Loader with gort's type checker", () => {
+  it("checks a module package against its dependency and records Info", () => {
+    write("t/go.mod", "module example.com/t\n\ngo 1.21\n");
+    write("t/lib/lib.go", "package lib\n\n// Twice doubles.\nfunc Twice(x int) int { return 2 * x }\n");
+    write("t/app/app.go", "package app\n\nimport \"example.com/t/lib\"\n\nvar V = lib.Twice(21)\nvar s string = lib.Twice(1)\n");
+    const infos = new Map<string, Info>();
+    const loader = new Loader({
+      goroot: goroot(), cwd: path.join(tmp, "t"), progress: false, keepSyntax: true,
+      makeInfo: (p) => {
+        const i = new Info();
+        infos.set(p, i);
+        return i;
+      },
+    });
+    const app = loader.loadDir("app");
+    expect(app.loadErrors).toEqual([]);
+    expect(app.checked).toBe(true);
+    expect(app.goVersion).toBe("go1.21");
+    expect(app.types?.scope.lookup("V")).toBeDefined();
+    expect(app.syntax).toHaveLength(1);
+    expect(app.errors.map((d) => `${loader.fset.position(d.pos).line}: ${d.msg}`)).toEqual([
+      "6: cannot use lib.Twice(1) (value of type int) as string value in variable declaration",
+    ]);
+    expect(infos.get("example.com/t/lib")?.defs.size).toBeGreaterThan(0);
+    expect(app.info).toBe(infos.get("example.com/t/app"));
   });
 });

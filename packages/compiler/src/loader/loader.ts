@@ -182,9 +182,12 @@ export class Loader {
     const abs = files.map((f) => path.resolve(this.cwd, f));
     const dirs = [...new Set(abs.map((f) => path.dirname(f)))];
     const dir = dirs[0] ?? this.cwd;
-    const m = this.resolver.isStdDir(dir) ? undefined : this.resolver.moduleFor(dir);
+    const inStd = this.resolver.isStdDir(dir);
+    const m = inStd ? undefined : this.resolver.moduleFor(dir);
     const module = m !== undefined && !("error" in m) ? m : undefined;
-    const pkg = this.newPackage(COMMAND_LINE_ARGUMENTS, dir, module !== undefined ? "module" : "files", module);
+    // files inside the std tree import like std packages do (vendored golang.org/x paths)
+    const kind: PackageKind = inStd ? "std" : module !== undefined ? "module" : "files";
+    const pkg = this.newPackage(COMMAND_LINE_ARGUMENTS, dir, kind, module);
     // named files may reuse a directory that also holds a package; keep them apart
     this.byDir.set(`${dir}\0files:${abs.join("\0")}`, pkg);
     if (dirs.length > 1) {
@@ -230,6 +233,11 @@ export class Loader {
   private loadPackage(pkg: LoadedPackage, explicitFiles: string[] | undefined): void {
     try {
       this.loadPackageSteps(pkg, explicitFiles);
+    } catch (e) {
+      // a bug (parser or checker crash): leave a mark so that a later import of this cached
+      // package sees a failed package rather than a clean one, then let the caller report it
+      pkg.loadErrors.push({ msg: `internal error while loading: ${e instanceof Error ? e.message : String(e)}` });
+      throw e;
     } finally {
       this.finished.push(pkg);
     }

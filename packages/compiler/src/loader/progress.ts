@@ -8,31 +8,43 @@ const PROGRESS_DELAY_MS = 1000;
 /** Minimum time between redraws, so a fast stream of packages does not flood the terminal. */
 const PROGRESS_INTERVAL_MS = 100;
 
+/** The part of a stream the progress line uses (process.stderr in real use). */
+export interface ProgressStream {
+  isTTY?: boolean;
+  columns?: number;
+  write(s: string): unknown;
+}
+
 export class Progress {
   private readonly enabled: boolean;
-  private readonly start = Date.now();
+  private readonly start: number;
   private lastDraw = 0;
   private shown = false;
 
-  constructor(enabled: boolean) {
-    this.enabled = enabled && process.stderr.isTTY === true;
+  constructor(
+    enabled: boolean,
+    private readonly stream: ProgressStream = process.stderr,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.enabled = enabled && stream.isTTY === true;
+    this.start = now();
   }
 
   /** Reports what is happening now; draws only past the delay and interval. */
   update(msg: string): void {
     if (!this.enabled) return;
-    const now = Date.now();
+    const now = this.now();
     if (now - this.start < PROGRESS_DELAY_MS || now - this.lastDraw < PROGRESS_INTERVAL_MS) return;
     this.lastDraw = now;
-    const cols = process.stderr.columns ?? 80;
+    const cols = this.stream.columns !== undefined && this.stream.columns > 0 ? this.stream.columns : 80;
     const line = `gort: ${msg}`.slice(0, Math.max(10, cols - 1));
-    process.stderr.write(`\r\x1b[K${line}`);
+    this.stream.write(`\r\x1b[K${line}`);
     this.shown = true;
   }
 
   /** Erases the progress line if one was drawn. */
   clear(): void {
-    if (this.shown) process.stderr.write("\r\x1b[K");
+    if (this.shown) this.stream.write("\r\x1b[K");
     this.shown = false;
   }
 }

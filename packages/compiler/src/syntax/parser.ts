@@ -791,13 +791,13 @@ class Parser {
     let t = x;
     while (t.kind === "ParenExpr") t = t.x;
     if (t !== x) {
-      this.errorAt(nodeStart(x), `expression in ${kwName} must not be parenthesized`);
+      this.errorAt(gcPos(x), `expression in ${kwName} must not be parenthesized`);
       x = t;
     }
     let call: ast.CallExpr;
     if (x.kind === "CallExpr") call = x;
     else {
-      this.errorAt(nodeStart(x), `expression in ${kwName} must be function call`);
+      this.errorAt(gcPos(x), `expression in ${kwName} must be function call`);
       call = { kind: "CallExpr", fun: x, lparen: 0, args: [], ellipsis: 0, rparen: 0 };
     }
     if (kw === Tok.Go) return { kind: "GoStmt", go: kwPos, call };
@@ -2059,6 +2059,26 @@ function nodeStart(x: ast.Expr): Pos {
       case "MapType": return x.map;
       case "ChanType": return x.begin;
     }
+  }
+}
+
+/**
+ * The position gc's syntax tree gives an expression, used where gc reports
+ * an error "at the expression": operators and brackets rather than the
+ * start (binary: the operator; call: "("; index/slice: "["; selector and
+ * assertion: "."; composite literal: "{"; func type: the token after "func").
+ */
+function gcPos(x: ast.Expr): Pos {
+  switch (x.kind) {
+    case "BinaryExpr": return x.opPos;
+    case "CallExpr": return x.lparen;
+    case "IndexExpr": case "IndexListExpr": case "SliceExpr": return x.lbrack;
+    case "SelectorExpr": return x.sel.pos - 1;
+    case "TypeAssertExpr": return x.lparen - 1;
+    case "CompositeLit": return x.lbrace;
+    case "KeyValueExpr": return x.colon;
+    case "FuncType": return x.typeParams !== undefined ? x.typeParams.opening : x.params.opening;
+    default: return nodeStart(x);
   }
 }
 

@@ -95,7 +95,7 @@ describe("hostile input", () => {
   });
 
   it("random token soup after a valid package clause", () => {
-    const words = ["(", ")", "{", "}", "[", "]", "func", "x", "1", ",", ";", "\n", ":=", "=", "+", "*", "<-", "chan", "map", "struct", "interface", "if", "for", "range", "switch", "case", "default", ":", ".", "...", "type", "var", "go", "'a'", '"s"', "~", "|"];
+    const words = ["(", ")", "{", "}", "[", "]", "func", "x", "1", ",", ";", "\n", ":=", "=", "+", "*", "<-", "chan", "map", "struct", "interface", "if", "else", "for", "range", "switch", "select", "case", "default", ":", ".", "...", "type", "var", "const", "go", "defer", "return", "'a'", '"s"', "~", "|", "//c\n", "/*c*/", "++", "import"];
     let x = 12345;
     for (let t = 0; t < 200; t++) {
       const parts = ["package p\n"];
@@ -103,8 +103,13 @@ describe("hostile input", () => {
         x = (Math.imul(x, 1103515245) + 12345) >>> 0;
         parts.push(words[x % words.length], " ");
       }
-      const r = run(parts.join(""));
+      const src = parts.join("");
+      const r = run(src);
       expect(r.ms).toBeLessThan(2000);
+      // recovery must never hit an internal failure (reported as "internal parser error")
+      expect(r.errors.filter((e) => e.includes("internal"))).toEqual([]);
+      const c = parseFile(new FileSet(), "c.go", src, { comments: true });
+      expect(c.errors.filter((e) => e.msg.includes("internal"))).toEqual([]);
     }
   });
 

@@ -206,7 +206,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
         if (cs !== null && isString(cs)) {
           const be = underT(T);
           if (be instanceof Basic && be.kind === BasicKind.Uint8) {
-            check.recordBuiltinType(fun, makeSig(S, S, a1.type));
+            if (check.info !== null) check.recordBuiltinType(fun, makeSig(S, S, a1.type));
             x.mode = Mode.Value;
             x.type = S;
             return true;
@@ -273,7 +273,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
         if (!isInvalid(underT(x.type))) check.error(x, `invalid argument: ${check.o(x)} for ${bin.name}`);
         return false;
       }
-      if (mode !== Mode.Constant) check.recordBuiltinType(fun, makeSig(Typ[BasicKind.Int], x.type));
+      if (mode !== Mode.Constant) if (check.info !== null) check.recordBuiltinType(fun, makeSig(Typ[BasicKind.Int], x.type));
       x.mode = mode;
       x.type = Typ[BasicKind.Int];
       x.val = val;
@@ -286,7 +286,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
         return false;
       }
       x.mode = Mode.NoValue;
-      check.recordBuiltinType(fun, makeSig(null, x.type));
+      if (check.info !== null) check.recordBuiltinType(fun, makeSig(null, x.type));
       return true;
     }
     case BuiltinId.Close: {
@@ -303,7 +303,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       });
       if (!ok) return false;
       x.mode = Mode.NoValue;
-      check.recordBuiltinType(fun, makeSig(null, x.type));
+      if (check.info !== null) check.recordBuiltinType(fun, makeSig(null, x.type));
       return true;
     }
     case BuiltinId.Complex: {
@@ -359,7 +359,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       if ((x.mode as Mode) === Mode.Constant && (y.mode as Mode) === Mode.Constant) {
         x.val = binaryOp(constReal(x.val as Value), "+", makeImag(y.val as Value));
       } else x.mode = Mode.Value;
-      if (isTyped(x.type)) check.recordBuiltinType(fun, makeSig(resTyp, x.type, x.type));
+      if (isTyped(x.type)) if (check.info !== null) check.recordBuiltinType(fun, makeSig(resTyp, x.type, x.type));
       x.type = resTyp;
       return true;
     }
@@ -377,7 +377,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
         check.error(x, `invalid argument: arguments to copy ${check.o(x)} and ${check.o(y)} have different element types ${check.t(dst.elem)} and ${check.t(src0.elem)}`);
         return false;
       }
-      check.recordBuiltinType(fun, makeSig(Typ[BasicKind.Int], x.type, y.type));
+      if (check.info !== null) check.recordBuiltinType(fun, makeSig(Typ[BasicKind.Int], x.type, y.type));
       x.mode = Mode.Value;
       x.type = Typ[BasicKind.Int];
       return true;
@@ -402,7 +402,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       assignment(check, k, key, "argument to delete");
       if ((k.mode as Mode) === Mode.Invalid) return false;
       x.mode = Mode.NoValue;
-      check.recordBuiltinType(fun, makeSig(null, x.type, key));
+      if (check.info !== null) check.recordBuiltinType(fun, makeSig(null, x.type, key));
       return true;
     }
     case BuiltinId.Imag:
@@ -435,7 +435,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       if ((x.mode as Mode) === Mode.Constant) {
         x.val = id === BuiltinId.Real ? constReal(x.val as Value) : constImag(x.val as Value);
       } else x.mode = Mode.Value;
-      if (isTyped(x.type)) check.recordBuiltinType(fun, makeSig(resTyp, x.type));
+      if (isTyped(x.type)) if (check.info !== null) check.recordBuiltinType(fun, makeSig(resTyp, x.type));
       x.type = resTyp;
       return true;
     }
@@ -479,7 +479,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       }
       x.mode = Mode.Value;
       x.type = T;
-      check.recordBuiltinType(fun, makeSig(x.type, ...types));
+      if (check.info !== null) check.recordBuiltinType(fun, makeSig(x.type, ...types));
       return true;
     }
     case BuiltinId.New: {
@@ -487,7 +487,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       if (isInvalid(T)) return false;
       x.mode = Mode.Value;
       x.type = new Pointer(T);
-      check.recordBuiltinType(fun, makeSig(x.type, T));
+      if (check.info !== null) check.recordBuiltinType(fun, makeSig(x.type, T));
       return true;
     }
     case BuiltinId.Panic: {
@@ -495,7 +495,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       assignment(check, x, emptyIface(), "argument to panic");
       if ((x.mode as Mode) === Mode.Invalid) return false;
       x.mode = Mode.NoValue;
-      check.recordBuiltinType(fun, makeSig(null, emptyIface()));
+      if (check.info !== null) check.recordBuiltinType(fun, makeSig(null, emptyIface()));
       return true;
     }
     case BuiltinId.Print:
@@ -507,13 +507,13 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
         params.push(a.type);
       }
       x.mode = Mode.NoValue;
-      check.recordBuiltinType(fun, makeSig(null, ...params));
+      if (check.info !== null) check.recordBuiltinType(fun, makeSig(null, ...params));
       return true;
     }
     case BuiltinId.Recover:
       x.mode = Mode.Value;
       x.type = emptyIface();
-      check.recordBuiltinType(fun, makeSig(x.type));
+      if (check.info !== null) check.recordBuiltinType(fun, makeSig(x.type));
       return true;
     case BuiltinId.Max:
     case BuiltinId.Min: {
@@ -544,18 +544,22 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       }
       if ((x.mode as Mode) !== Mode.Constant) {
         x.mode = Mode.Value;
-        check.recordBuiltinType(fun, makeSig(x.type, ...args.map((a) => a.type)));
+        if (check.info !== null) check.recordBuiltinType(fun, makeSig(x.type, ...args.map((a) => a.type)));
       }
       return true;
     }
     case BuiltinId.Add: {
+      if (!check.allowVersion(1, 17)) {
+        check.versionError(fun, "go1.17", "unsafe.Add");
+        return false;
+      }
       assignment(check, x, Typ[BasicKind.UnsafePointer], "argument to unsafe.Add");
       if ((x.mode as Mode) === Mode.Invalid) return false;
       const y = args[1];
       if (!isValidIndex(check, y, "length", true)) return false;
       x.mode = Mode.Value;
       x.type = Typ[BasicKind.UnsafePointer];
-      check.recordBuiltinType(fun, makeSig(x.type, x.type, y.type));
+      if (check.info !== null) check.recordBuiltinType(fun, makeSig(x.type, x.type, y.type));
       return true;
     }
     case BuiltinId.Alignof:
@@ -564,7 +568,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       if ((x.mode as Mode) === Mode.Invalid) return false;
       if (hasVarSize(x.type, null)) {
         x.mode = Mode.Value;
-        check.recordBuiltinType(fun, makeSig(Typ[BasicKind.Uintptr], x.type));
+        if (check.info !== null) check.recordBuiltinType(fun, makeSig(Typ[BasicKind.Uintptr], x.type));
       } else {
         x.mode = Mode.Constant;
         x.val = makeInt64(BigInt(id === BuiltinId.Sizeof ? sizeof(x.type) : alignof(x.type)));
@@ -608,7 +612,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       check.record(fo);
       if (hasVarSize(base, null)) {
         x.mode = Mode.Value;
-        check.recordBuiltinType(fun, makeSig(Typ[BasicKind.Uintptr], r.obj.typ()));
+        if (check.info !== null) check.recordBuiltinType(fun, makeSig(Typ[BasicKind.Uintptr], r.obj.typ()));
       } else {
         x.mode = Mode.Constant;
         x.val = makeInt64(BigInt(offsetOf(base, index)));
@@ -617,6 +621,10 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       return true;
     }
     case BuiltinId.Slice: {
+      if (!check.allowVersion(1, 17)) {
+        check.versionError(fun, "go1.17", "unsafe.Slice");
+        return false;
+      }
       const u = underT(x.type);
       if (!(u instanceof Pointer)) {
         check.error(x, `invalid argument: ${check.o(x)} is not a pointer`);
@@ -626,7 +634,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       if (!isValidIndex(check, y, "length", false)) return false;
       x.mode = Mode.Value;
       x.type = new Slice(u.base);
-      check.recordBuiltinType(fun, makeSig(x.type, u, y.type));
+      if (check.info !== null) check.recordBuiltinType(fun, makeSig(x.type, u, y.type));
       return true;
     }
     case BuiltinId.SliceData: {
@@ -637,7 +645,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       }
       x.mode = Mode.Value;
       x.type = new Pointer(u.elem);
-      check.recordBuiltinType(fun, makeSig(x.type, u));
+      if (check.info !== null) check.recordBuiltinType(fun, makeSig(x.type, u));
       return true;
     }
     case BuiltinId.String: {
@@ -647,7 +655,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       if (!isValidIndex(check, y, "length", false)) return false;
       x.mode = Mode.Value;
       x.type = Typ[BasicKind.String];
-      check.recordBuiltinType(fun, makeSig(x.type, new Pointer(universeByte.type as Type), y.type));
+      if (check.info !== null) check.recordBuiltinType(fun, makeSig(x.type, new Pointer(universeByte.type as Type), y.type));
       return true;
     }
     case BuiltinId.StringData: {
@@ -655,7 +663,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       if ((x.mode as Mode) === Mode.Invalid) return false;
       x.mode = Mode.Value;
       x.type = new Pointer(universeByte.type as Type);
-      check.recordBuiltinType(fun, makeSig(x.type, Typ[BasicKind.String]));
+      if (check.info !== null) check.recordBuiltinType(fun, makeSig(x.type, Typ[BasicKind.String]));
       return true;
     }
     case BuiltinId.Assert:

@@ -43,6 +43,11 @@ export interface Config {
   errorLimit?: number;
   fakeImportC?: boolean;
   ignoreFuncBodies?: boolean;
+  /**
+   * The package has no non-Go (assembly) files (gc's -complete): a function declared
+   * without a body is an error ("missing function body") unless it is //go:linkname'd.
+   */
+  complete?: boolean;
 }
 
 /** Declaration info for a package-level object (types2 declInfo). */

@@ -360,6 +360,9 @@ export function funcDecl(check: Checker, obj: Func, fdecl: ast.FuncDecl, decl: i
   if (fdecl.type.typeParams !== undefined && fdecl.type.typeParams.list.length > 0 && fdecl.body === undefined) {
     check.softError(fdecl.name, "parameterized function is missing function body");
   }
+  if (fdecl.body === undefined && check.conf.complete === true && fdecl.name.name !== "init" && !isLinknamed(check, fdecl.name.name)) {
+    check.error(fdecl.name, "missing function body");
+  }
   if (check.conf.ignoreFuncBodies !== true && fdecl.body !== undefined) {
     const body = fdecl.body;
     check.later(() => funcBody(check, decl, obj.name, sig, body, null));
@@ -458,4 +461,17 @@ export function packageObjects(check: Checker): void {
   for (const obj of aliasList) objDecl(check, obj, null);
   for (const obj of others) objDecl(check, obj, null);
   check.methods.clear();
+}
+
+/** Whether a //go:linkname directive in the package names `name` as its local symbol. */
+function isLinknamed(check: Checker, name: string): boolean {
+  for (const f of check.files) {
+    for (const d of f.directives) {
+      if (d.text.startsWith("//go:linkname ")) {
+        const parts = d.text.split(/\s+/);
+        if (parts[1] === name) return true;
+      }
+    }
+  }
+  return false;
 }

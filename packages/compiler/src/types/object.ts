@@ -22,24 +22,33 @@ export const enum Color {
 let nextObjectId = 1;
 
 export abstract class GoObject {
+  // Fields are `declare`d and assigned in the constructor in a fixed order: with ES2022 class
+  // field semantics, initialized fields are defined one by one (slow on this hot path).
+  declare pos: Pos;
+  /** package to which the object belongs; null for universe objects. */
+  declare pkg: Package | null;
+  declare name: string;
+  declare type: Type | null;
   /** unique id: allocation order (stable within a process; used for sorting/maps). */
-  readonly oid: number;
+  declare readonly oid: number;
   /** scope in which this object is declared; null for methods and struct fields. */
-  parent: Scope | null = null;
+  declare parent: Scope | null;
   /** declaration order for package-level objects (1-based; 0 = not package-level/unset). */
-  order = 0;
-  color: number = Color.White;
+  declare order: number;
+  declare color: number;
   /** position from which the object is visible in its scope (locals: after the declaration). */
-  scopePos: Pos = NoPos;
+  declare scopePos: Pos;
 
-  constructor(
-    public pos: Pos,
-    /** package to which the object belongs; null for universe objects. */
-    public pkg: Package | null,
-    public name: string,
-    public type: Type | null,
-  ) {
+  constructor(pos: Pos, pkg: Package | null, name: string, type: Type | null) {
+    this.pos = pos;
+    this.pkg = pkg;
+    this.name = name;
+    this.type = type;
     this.oid = nextObjectId++;
+    this.parent = null;
+    this.order = 0;
+    this.color = Color.White;
+    this.scopePos = NoPos;
   }
 
   exported(): boolean {
@@ -108,15 +117,20 @@ export class TypeName extends GoObject {
 /** A variable: package-level or local variable, parameter, result, or struct field. */
 export class Var extends GoObject {
   /** anonymous (embedded) struct field */
-  embedded = false;
-  isField = false;
-  isParam = false;
+  declare embedded: boolean;
+  declare isField: boolean;
+  declare isParam: boolean;
   /** set when the variable is used (for "declared but not used"). */
-  used = false;
+  declare used: boolean;
   /** for instantiated fields/params: the generic origin variable. */
-  origin: Var | null = null;
+  declare origin: Var | null;
   constructor(pos: Pos, pkg: Package | null, name: string, type: Type | null) {
     super(pos, pkg, name, type);
+    this.embedded = false;
+    this.isField = false;
+    this.isParam = false;
+    this.used = false;
+    this.origin = null;
   }
   static newField(pos: Pos, pkg: Package | null, name: string, type: Type | null, embedded: boolean): Var {
     const v = new Var(pos, pkg, name, type);

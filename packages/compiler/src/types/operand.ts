@@ -42,13 +42,21 @@ const modeString = [
 ];
 
 export class Operand {
-  mode: Mode = Mode.Invalid;
-  expr: ast.Expr | null = null;
-  type: Type = Typ[BasicKind.Invalid];
+  declare mode: Mode;
+  declare expr: ast.Expr | null;
+  declare type: Type;
   /** constant value (mode Constant only) */
-  val: Value | null = null;
+  declare val: Value | null;
   /** builtin id (mode Builtin only) */
-  id: BuiltinId = 0 as BuiltinId;
+  declare id: BuiltinId;
+
+  constructor() {
+    this.mode = Mode.Invalid;
+    this.expr = null;
+    this.type = Typ[BasicKind.Invalid];
+    this.val = null;
+    this.id = 0 as BuiltinId;
+  }
 
   invalidate(): void {
     this.mode = Mode.Invalid;

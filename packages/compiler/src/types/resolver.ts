@@ -172,6 +172,9 @@ export function collectObjects(check: Checker): void {
         case "type":
           for (const spec of decl.specs) {
             const s = spec as ast.TypeSpec;
+            if (s.typeParams !== undefined && s.typeParams.list.length > 0 && !check.allowVersion(1, 18)) {
+              check.versionError(s.typeParams.list[0], "go1.18", "type parameter");
+            }
             const obj = new TypeName(s.name.pos, pkg, s.name.name, null);
             declarePkgObj(check, s.name, obj, new DeclInfo(fileScope, null, null, null, false, s, null));
           }
@@ -293,6 +296,9 @@ function collectFunc(check: Checker, s: ast.FuncDecl, fileScope: Scope, methods:
     const r = unpackRecv(s.recv.list[0].type);
     if (r.rname !== null && name !== "_") methods.push({ obj, ptr: r.ptr, recv: r.rname });
     check.recordDef(s.name, obj);
+  }
+  if (tparams !== undefined && tparams.list.length > 0 && !check.allowVersion(1, 18) && !(s.recv === undefined && (name === "init" || (name === "main" && pkg.name === "main")))) {
+    check.versionError(tparams.list[0], "go1.18", "type parameter");
   }
   const d = new DeclInfo(fileScope, null, null, null, false, null, s);
   check.objMap.set(obj, d);

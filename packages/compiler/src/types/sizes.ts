@@ -32,6 +32,9 @@ export class Sizes {
   private readonly sizeCache = new WeakMap<Type, number>();
   private readonly alignCache = new WeakMap<Type, number>();
   private readonly offsetCache = new WeakMap<Struct | Tuple, number[]>();
+  /** structs whose size or alignment is being computed (cycle guard for invalid types) */
+  private readonly inProgress = new Set<Type>();
+  private readonly alignInProgress = new Set<Type>();
 
   constructor(
     /** bytes per word (8 on amd64) */
@@ -52,9 +55,15 @@ export class Sizes {
         const s = u as Struct;
         let max = 1;
         if (s.fields.length === 0 && isSyncAtomicAlign64(T)) max = 8;
-        for (const f of s.fields) {
-          const a = this.alignof(f.typ());
-          if (a > max) max = a;
+        if (this.alignInProgress.has(s)) return 1; // invalid recursive type
+        this.alignInProgress.add(s);
+        try {
+          for (const f of s.fields) {
+            const a = this.alignof(f.typ());
+            if (a > max) max = a;
+          }
+        } finally {
+          this.alignInProgress.delete(s);
         }
         this.alignCache.set(T, max);
         return max;
@@ -134,19 +143,16 @@ export class Sizes {
       case TypeTag.Tuple: {
         const c = this.sizeCache.get(u);
         if (c !== undefined) return c;
-        const s = u as Struct | Tuple;
-        const fields = s instanceof Struct ? s.fields : s.vars;
-        const n = fields.length;
-        let size = 0;
-        if (n > 0) {
-          const offsets = this.offsetsof(s);
-          let last = this.sizeof(fields[n - 1].typ());
-          // a trailing zero-size field gets a byte so &s.f stays inside s
-          if (last === 0 && offsets[n - 1] > 0) last = 1;
-          size = align(offsets[n - 1] + last, this.alignof(u));
+        // an invalid recursive type (reported by validType) has no real size
+        if (this.inProgress.has(u)) return 0;
+        this.inProgress.add(u);
+        try {
+          const size = this.structSize(u as Struct | Tuple);
+          this.sizeCache.set(u, size);
+          return size;
+        } finally {
+          this.inProgress.delete(u);
         }
-        this.sizeCache.set(u, size);
-        return size;
       }
       case TypeTag.Interface:
         return this.wordSize * 2;
@@ -158,6 +164,17 @@ export class Sizes {
       default:
         throw new Error(`sizes: sizeof of ${u.tag === TypeTag.Union ? "union" : "type parameter"}`);
     }
+  }
+
+  private structSize(s: Struct | Tuple): number {
+    const fields = s instanceof Struct ? s.fields : s.vars;
+    const n = fields.length;
+    if (n === 0) return 0;
+    const offsets = this.offsetsof(s);
+    let last = this.sizeof(fields[n - 1].typ());
+    // a trailing zero-size field gets a byte so &s.f stays inside s
+    if (last === 0 && offsets[n - 1] > 0) last = 1;
+    return align(offsets[n - 1] + last, this.alignof(s));
   }
 
   private basicSize(b: Basic): number {

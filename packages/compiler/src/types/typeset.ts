@@ -394,6 +394,24 @@ export function computeInterfaceTypeSet(ityp: Interface, env: AlgebraEnv | null 
   // An interface still under construction: answer "all types" without
   // caching, so the full set is computed once it is complete.
   if (!ityp.complete) return topTypeSet;
+  // Invalid generic recursion (type I[P any] interface{ I[*P] }) expands a
+  // new instance at every level; validType reports it, but if we get here
+  // first, stop at a fixed depth instead of overflowing the stack.
+  if (typeSetDepth >= maxTypeSetDepth) return topTypeSet;
+  typeSetDepth++;
+  try {
+    return computeInterfaceTypeSetSlow(ityp, env, pos);
+  } finally {
+    typeSetDepth--;
+  }
+}
+
+/** Nesting depth of computeInterfaceTypeSet through embedded interfaces. */
+let typeSetDepth = 0;
+/** Deeper embedding chains than this only come from invalid recursive generic interfaces. */
+const maxTypeSetDepth = 100;
+
+function computeInterfaceTypeSetSlow(ityp: Interface, env: AlgebraEnv | null, pos: Pos): TypeSet {
 
   // Provisional value breaks recursion through invalid cyclic embeddings
   // (reported by validType).

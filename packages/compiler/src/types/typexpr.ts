@@ -15,6 +15,7 @@ import { selector } from "./call.js";
 import { Builtin, Const, Func, Nil, PkgName, TypeName, Var } from "./object.js";
 import { Mode, Operand } from "./operand.js";
 import { isComparable, isGeneric, isInteger, isUntyped } from "./predicates.js";
+import { sizeof } from "./sizes.js";
 import { declare, unpackRecv } from "./resolver.js";
 import { Scope } from "./scope.js";
 import {
@@ -40,7 +41,8 @@ import {
   isInvalid,
 } from "./type.js";
 import { computeInterfaceTypeSet, checkUnionTerms, typeSetIsMethodSet } from "./typeset.js";
-import { comparableType, iotaObj } from "./universe.js";
+import { comparableObj, comparableType, iotaObj, Universe } from "./universe.js";
+const anyObj = Universe.lookup("any");
 
 export function openScope(check: Checker, node: ast.Node, comment: string): Scope {
   const s = new Scope(check.env.scope, nodePos(node), nodeEndSafe(node), comment);
@@ -78,6 +80,10 @@ export function ident(check: Checker, x: Operand, e: ast.Ident, def: Named | nul
     return;
   }
   const [scope, obj] = r;
+  if ((obj === anyObj || obj === comparableObj) && !check.allowVersion(1, 18)) {
+    check.versionError(e, "go1.18", `predeclared ${e.name}`);
+    return;
+  }
   check.recordUse(e, obj);
 
   let typ = obj.type;
@@ -231,6 +237,13 @@ function typInternal(check: Checker, e0: ast.Expr, def: Named | null): Type {
       const elem = varType(check, e.elt);
       const at = new Array(elem, len);
       setDef(def, at);
+      if (len > 0) {
+        check.later(() => {
+          if (hasTypeParam(elem)) return;
+          const es = sizeofSafe(elem);
+          if (es > 0 && len > Math.floor((2 ** 50 - 1) / es)) check.error(e, `type ${check.t(at)} larger than address space`);
+        });
+      }
       if (len >= 0) return at;
       break;
     }
@@ -281,6 +294,9 @@ function typInternal(check: Checker, e0: ast.Expr, def: Named | null): Type {
       const elem = varType(check, e.value);
       const t = new Chan(dir, elem);
       setDef(def, t);
+      check.later(() => {
+        if (!hasTypeParam(elem) && sizeofSafe(elem) >= 1 << 16) check.error(e, "channel element type too large (>64kB)");
+      });
       return t;
     }
     default:
@@ -628,6 +644,13 @@ function interfaceType(check: Checker, ityp: Interface, iface: ast.InterfaceType
     return;
   }
   check.later(() => {
+    if (!check.allowVersion(1, 18)) {
+      ityp.embeddeds.forEach((t, i) => {
+        const pos = ityp.embedPos[i] ?? nodePos(iface);
+        if (t instanceof Union) check.versionError(pos, "go1.18", `embedding interface element ${check.t(t)}`);
+        else if (!isInvalid(t.underlying()) && !(t.underlying() instanceof Interface) && !(t.underlying() instanceof Struct)) check.versionError(pos, "go1.18", `embedding non-interface type ${check.t(t)}`);
+      });
+    }
     computeInterfaceTypeSet(ityp, check, nodePos(iface));
   });
 }
@@ -668,3 +691,17 @@ function parseTilde(check: Checker, x: ast.Expr): Term {
 }
 
 export { stringVal };
+
+/** Size of t, or -1 if it cannot be computed (invalid/recursive types). */
+function sizeofSafe(t: Type): number {
+  try {
+    return sizeof(t);
+  } catch {
+    return -1;
+  }
+}
+
+/** Whether t mentions a type parameter (its size is then unknown). */
+function hasTypeParam(t: Type): boolean {
+  return isGeneric(t) || t instanceof TypeParam || (t instanceof Array && hasTypeParam(t.elem));
+}

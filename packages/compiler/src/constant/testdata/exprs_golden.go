@@ -1,3 +1,5 @@
+//go:build ignore
+
 // Reference generator for exprs.json (not part of gort's build; run with Go 1.19):
 //
 //	cd packages/compiler/src/constant/testdata && /usr/lib/go-1.19/bin/go run exprs_golden.go > exprs.json
@@ -108,7 +110,7 @@ func main() {
 	}
 	s.WriteString("}\n")
 	os.WriteFile(filepath.Join(dir, "main.go"), []byte(s.String()), 0o644)
-	cmd = exec.Command("/usr/lib/go-1.19/bin/go", "build", "-gcflags=-e", "-o", os.DevNull, ".")
+	cmd = exec.Command("/usr/lib/go-1.19/bin/go", "build", "-gcflags=-e", "-o", filepath.Join(dir, "out.bin"), ".")
 	cmd.Dir = dir
 	o, _ = cmd.CombinedOutput()
 	errs := map[string]string{}

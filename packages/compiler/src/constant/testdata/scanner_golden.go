@@ -1,3 +1,5 @@
+//go:build ignore
+
 // Reference generator for scanner.json (not part of gort's build; run with Go 1.19):
 //
 //	cd packages/compiler/src/constant/testdata && /usr/lib/go-1.19/bin/go run scanner_golden.go > scanner.json

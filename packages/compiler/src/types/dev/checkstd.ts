@@ -145,7 +145,17 @@ function errorcheck(detailsFile: string): void {
         let all = [...r.errors];
         // gc type-checks unless the parser reported a real syntax error
         if (!r.errors.some((e) => e.msg.startsWith("syntax error"))) {
-          const res = checkFiles({ fset: fs2, importer: { importPackage: (p: string) => importer.importPackage(p) }, goVersion: "go1.19" }, "main", [r.file]);
+          const lang = /-lang=(go[0-9.]+)/.exec(lines[0]);
+          const res = checkFiles(
+            {
+              fset: fs2,
+              importer: { importPackage: (p: string) => importer.importPackage(p) },
+              goVersion: lang !== null ? lang[1] : "go1.19",
+              complete: /\s-complete\b/.test(lines[0]),
+            },
+            "main",
+            [r.file],
+          );
           all.push(...res.errors);
         }
         all = sortDiagnostics(fs2, all);
@@ -178,8 +188,50 @@ function errorcheck(detailsFile: string): void {
   console.log(`errorcheck: ${match}/${total} files match (${((100 * match) / total).toFixed(1)}%)`);
 }
 
+/** Single-file "// run" and "// compile" tests of $GOROOT/test must check clean. */
+function validTests(detailsFile: string): void {
+  const root = path.join(GOROOT, "test");
+  const dirs = [root, path.join(root, "fixedbugs"), path.join(root, "typeparam"), path.join(root, "ken"), path.join(root, "chan")];
+  let total = 0;
+  let clean = 0;
+  const details: string[] = [];
+  for (const dir of dirs) {
+    for (const name of fs.readdirSync(dir).sort()) {
+      if (!name.endsWith(".go")) continue;
+      const f = path.join(dir, name);
+      const src = fs.readFileSync(f);
+      const text = src.toString("utf8");
+      const first = text.slice(0, text.indexOf("\n"));
+      if (!/^\/\/ (run|compile)(\s|$)/.test(first)) continue;
+      if (/\/\/go:build|\/\/ \+build/.test(text.slice(0, 600))) continue;
+      total++;
+      const fs2 = new FileSet();
+      const msgs: string[] = [];
+      try {
+        const r = parseFile(fs2, f, src);
+        const all = [...r.errors];
+        if (r.errors.length === 0) {
+          const res = checkFiles({ fset: fs2, importer: { importPackage: (p: string) => importer.importPackage(p) }, goVersion: "go1.19" }, "main", [r.file]);
+          all.push(...res.errors);
+        }
+        for (const e of all) msgs.push(formatDiagnostic(fs2, e).split("\n")[0]);
+      } catch (e) {
+        msgs.push("CRASH " + ((e as Error).stack ?? "").split("\n").slice(0, 4).join(" | "));
+      }
+      if (msgs.length === 0) clean++;
+      else details.push(...msgs.slice(0, 3).map((m) => m.replace(root + "/", "")));
+    }
+  }
+  fs.writeFileSync(detailsFile, details.join("\n") + "\n");
+  console.log(`valid tests: ${clean}/${total} check clean`);
+}
+
 function main(): void {
   const args = process.argv.slice(2);
+  if (args[0] === "--valid") {
+    validTests(args[1] ?? "/tmp/valid-details.txt");
+    return;
+  }
   if (args[0] === "--errorcheck") {
     errorcheck(args[1] ?? "/tmp/errorcheck-details.txt");
     return;
