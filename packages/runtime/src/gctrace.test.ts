@@ -99,7 +99,7 @@ describe("gctrace", () => {
           expect(m).not.toBeNull();
           expect(Number(m![1])).toBe(r.cycle);
           expect(Number(m![13])).toBe(Math.floor(r.heap1 / 1048576));
-          expect(m![20] !== undefined).toBe(r.forced);
+          expect(m![19] !== undefined).toBe(r.forced);
         },
       ),
     );

@@ -238,6 +238,42 @@ describe("mallocgc", () => {
   });
 });
 
+describe("memory growth in the middle of an allocation", () => {
+  test("no stale view survives a growth (every page allocation makes a new arena)", () => {
+    const heap = new Heap({ capBytes: 2048 * MB });
+    heap.mheap.growEachAllocForTest = true;
+    const t = heap.types.make(48, [0, 3]);
+    const objs: [number, number, number][] = [];
+    const sizes = [16, 24, 48, 100, 1000, 5000, 40_000];
+    for (let i = 0; i < 70; i++) {
+      const size = sizes[i % sizes.length];
+      const scan = i % 3 === 0 && size >= 48;
+      const x = scan ? heap.mallocgc(48 * Math.floor(size / 48), t, true) : heap.mallocgc(size, 0, true);
+      const s = heap.mheap.spanOf(x);
+      expect(s).not.toBe(0);
+      expect(heap.findObject(x)).toBe(x);
+      if (scan) expect(heapBitIsPointer(heap.mem, x + 24)).toBe(true);
+      heap.mem.u8[x] = i + 1;
+      objs.push([x, i + 1, size]);
+      // A goroutine stack too.
+      if (i % 10 === 0) {
+        const n = 1024 << (i % 7);
+        const lo = heap.stacks.stackalloc(n);
+        expect(typeof lo).toBe("number");
+        const ss = heap.mheap.spanOf(lo);
+        expect(ss).not.toBe(0);
+        expect(heap.mem.u32[(ss + SP_ELEMSIZE) >>> 2]).toBe(n);
+      }
+    }
+    for (const [x, v] of objs) expect(heap.mem.u8[x]).toBe(v);
+    expect(heap.mem.epoch).toBeGreaterThan(20);
+    heap.mheap.growEachAllocForTest = false;
+    assertHeapValid(heap, { flush: true });
+    collectForTest(heap, objs.filter((_, i) => i % 2 === 0).map((o) => o[0]));
+    assertHeapValid(heap, { flush: true });
+  });
+});
+
 describe("allocator properties", () => {
   type Op =
     | { kind: "alloc"; size: number; scan: boolean; n: number }

@@ -153,9 +153,14 @@ export class Heap {
   mallocgc(size: number, typ: number, needzero: boolean): number {
     if (size === 0) return ZEROBASE;
     const mem = this.mem;
-    const u32 = mem.u32;
+    // `u32` is re-read after every call that may grow memory (refill, large allocation, assist):
+    // a stale view silently ignores addresses past its old length.
+    let u32 = mem.u32;
     if (this.failAllocs !== 0 || size > MAX_ALLOC) this.allocFailed(size);
-    if (u32[HG_BLACKEN >>> 2] !== 0 && this.hooks !== null) this.hooks.assistAlloc(size);
+    if (u32[HG_BLACKEN >>> 2] !== 0 && this.hooks !== null) {
+      this.hooks.assistAlloc(size);
+      u32 = mem.u32;
+    }
     const noscan = typ === 0 || u32[(typ + TD_PTRDATA) >>> 2] === 0;
     const c = this.mcache;
     let x: number;
@@ -184,6 +189,7 @@ export class Heap {
         if (x === 0) {
           x = this.nextFree(c, spc);
           s = this.lastSpan;
+          u32 = mem.u32;
         }
         // Tiny blocks are always zeroed: later tiny objects rely on it.
         const f = mem.f64;
@@ -203,6 +209,7 @@ export class Heap {
         if (x === 0) {
           x = this.nextFree(c, spc);
           s = this.lastSpan;
+          u32 = mem.u32;
         }
         elemsize = u32[(s + SP_ELEMSIZE) >>> 2];
         if (needzero && mem.u8[s + SP_NEEDZERO] !== 0) {
@@ -226,6 +233,7 @@ export class Heap {
       }
     } else {
       s = this.allocLarge(size, noscan);
+      u32 = mem.u32;
       x = u32[(s + SP_START) >>> 2];
       elemsize = u32[(s + SP_ELEMSIZE) >>> 2];
       if (needzero && mem.u8[s + SP_NEEDZERO] !== 0) mem.zero(x, elemsize);

@@ -10,7 +10,7 @@ describe("heap pointer bitmap", () => {
       fc.property(
         fc.integer({ min: 1, max: 40 }), // type size in words
         fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
-        fc.integer({ min: 1, max: 300 }), // array length
+        fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 300 })), // array length
         fc.nat(7),
         (words, rawPtrs, count, skew) => {
           const heap = new Heap({ capBytes: 64 << 20 });
@@ -36,6 +36,27 @@ describe("heap pointer bitmap", () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  test("single small objects at every bit offset of a bitmap byte (fast path)", () => {
+    const heap = new Heap({ capBytes: 16 << 20 });
+    const junkT = heap.types.make(8, [0]);
+    for (const words of [1, 2, 3, 4, 6, 10, 14, 24]) {
+      const slot = roundupsize(words * 8);
+      for (let pm = 1; pm < 256; pm += 37) {
+        const ptrs = [0, 1, 2, 3, 4, 5, 6, 7].filter((w) => w < words && (pm >>> w) & 1);
+        if (ptrs.length === 0) continue;
+        const t = heap.types.make(words * 8, ptrs);
+        for (let i = 0; i < 8; i++) heap.mallocgc(slot, junkT, true);
+        collectForTest(heap, []);
+        for (let i = 0; i < 8; i++) {
+          const x = heap.mallocgc(words * 8, t, true);
+          for (let w = 0; w < slot / 8; w++) {
+            if (heapBitIsPointer(heap.mem, x + 8 * w) !== ptrs.includes(w)) throw new Error(`words=${words} pm=${pm} x=${x} w=${w}`);
+          }
+        }
+      }
+    }
   });
 
   test("word index and base agree with heapBitIsPointer; clear clears", () => {

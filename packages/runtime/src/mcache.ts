@@ -82,14 +82,16 @@ export class MCaches {
    */
   refill(c: number, spc: number): number {
     const mem = this.mem;
-    const u32 = mem.u32;
+    let u32 = mem.u32;
     const slot = ((c + MC_ALLOC) >>> 2) + spc;
     const old = u32[slot];
     if (old !== this.emptySpan) {
       if (DEBUG) assert(u32[(old + SP_ALLOCCOUNT) >>> 2] === u32[(old + SP_NELEMS) >>> 2], "refill of a span with free slots");
       this.release(old);
+      u32 = mem.u32;
     }
     const s = this.central.cacheSpan(spc);
+    u32 = mem.u32; // cacheSpan may have grown memory
     const sb = s >>> 2;
     const count = u32[sb + (SP_ALLOCCOUNT >>> 2)];
     u32[sb + (SP_ALLOCCOUNT_BEFORE_CACHE >>> 2)] = count;
@@ -121,10 +123,10 @@ export class MCaches {
     const f = mem.f64;
     const base = (c + MC_ALLOC) >>> 2;
     for (let spc = 0; spc < NUM_SPAN_CLASSES; spc++) {
-      const s = u32[base + spc];
+      const s = mem.u32[base + spc];
       if (s !== this.emptySpan) {
         this.release(s);
-        u32[base + spc] = this.emptySpan;
+        mem.u32[base + spc] = this.emptySpan;
       }
     }
     u32[(c + MC_TINY) >>> 2] = 0;

@@ -20,8 +20,11 @@
  * sweeping done by one refill, as in Go.
  *
  * Lists are single-threaded stacks today; when Ms run on worker threads each MCentral gets a
- * lock word (Go uses lock-free spanSets; a stack under a short lock is enough for us because
- * refills are ~1 per 8 KiB allocated).
+ * lock word. Rejected for now: Go's lock-free spanSet (a chunked array with atomic push/pop
+ * indices) — its point is contention between many Ps, and a stack under a short lock is enough
+ * for us because refills happen about once per 8 KiB allocated. Rejected: one list per class
+ * without the swept/unswept split — the sweeper would have to walk every span at the start of a
+ * cycle instead of flipping an index.
  */
 
 import { assert, DEBUG } from "./debug.js";
@@ -132,7 +135,8 @@ export class MCentrals {
    */
   cacheSpan(spc: number): number {
     const mem = this.mem;
-    const u32 = mem.u32;
+    // Views are re-read after every sweep: a sweeper may allocate (finalizer records) and grow
+    // memory, leaving a cached view short.
     const sg = this.mheap.sweepgen;
     let s = this.pop(this.listAddr(spc, false, true));
     if (s !== 0) return this.prepare(s);
@@ -141,8 +145,8 @@ export class MCentrals {
     for (; budget >= 0; budget--) {
       s = this.pop(pu);
       if (s === 0) break;
-      if (u32[(s + SP_SWEEPGEN) >>> 2] === ((sg - 2) >>> 0)) {
-        u32[(s + SP_SWEEPGEN) >>> 2] = (sg - 1) >>> 0;
+      if (mem.u32[(s + SP_SWEEPGEN) >>> 2] === ((sg - 2) >>> 0)) {
+        mem.u32[(s + SP_SWEEPGEN) >>> 2] = (sg - 1) >>> 0;
         this.sweeper.sweep(s, true);
         return this.prepare(s);
       }
@@ -151,10 +155,10 @@ export class MCentrals {
     for (; budget >= 0; budget--) {
       s = this.pop(fu);
       if (s === 0) break;
-      if (u32[(s + SP_SWEEPGEN) >>> 2] === ((sg - 2) >>> 0)) {
-        u32[(s + SP_SWEEPGEN) >>> 2] = (sg - 1) >>> 0;
+      if (mem.u32[(s + SP_SWEEPGEN) >>> 2] === ((sg - 2) >>> 0)) {
+        mem.u32[(s + SP_SWEEPGEN) >>> 2] = (sg - 1) >>> 0;
         this.sweeper.sweep(s, true);
-        if (u32[(s + SP_ALLOCCOUNT) >>> 2] < u32[(s + SP_NELEMS) >>> 2]) return this.prepare(s);
+        if (mem.u32[(s + SP_ALLOCCOUNT) >>> 2] < mem.u32[(s + SP_NELEMS) >>> 2]) return this.prepare(s);
         this.push(this.listAddr(spc, true, true), s);
       }
     }

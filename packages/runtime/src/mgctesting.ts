@@ -184,10 +184,13 @@ export class GCWorld implements GoroutineSource, StackMapSource {
     return seen;
   }
 
-  /** True if the slot holding obj is allocated (after a sweep: not freed). */
+  /**
+   * True if obj is the base of an allocated slot (after a sweep: not freed). An address that is
+   * now inside a bigger object of a reused span is not "allocated" as the old object.
+   */
   isAllocated(obj: number): boolean {
     const heap = this.heap;
-    if (heap.findObject(obj) === 0) return false;
+    if (heap.findObject(obj) !== obj) return false;
     const s = heap.foundSpan;
     const i = heap.foundIndex;
     const u32 = heap.mem.u32;

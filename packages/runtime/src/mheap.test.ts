@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { ARENA_BYTES } from "./mem.js";
 import { Heap } from "./malloc.js";
-import { AR_FIRSTPAGE, AR_NEXT, AR_NPAGES } from "./mheap.js";
+import { AR_FIRSTPAGE, AR_NEXT, AR_NPAGES, AR_SCAV } from "./mheap.js";
 import { SP_NEEDZERO, SP_START } from "./mspan.js";
 import { PAGE_SIZE } from "./sizeclasses.js";
 import { assertHeapValid, collectForTest } from "./testing.js";
@@ -84,6 +84,11 @@ describe("page heap", () => {
     const released = ms.HeapReleased;
     expect(idle - released).toBe(4 * PAGE_SIZE);
     expect(h.scavenge(PAGE_SIZE)).toBe(PAGE_SIZE);
+    // Highest free unreleased page first: the last page of the freed run.
+    const hdr = heap.mheap.arenaOf(x);
+    const sc = hdr + heap.mem.u32[(hdr + AR_SCAV) >>> 2];
+    const pg = (x - heap.mem.u32[hdr >>> 2]) / PAGE_SIZE + 3;
+    expect((heap.mem.u32[(sc >>> 2) + (pg >>> 5)] >>> (pg & 31)) & 1).toBe(1);
     ms = heap.readMemStats();
     expect(ms.HeapReleased).toBe(released + PAGE_SIZE);
     expect(ms.HeapIdle).toBe(idle);

@@ -290,7 +290,7 @@ export class MHeap {
    */
   allocPages(n: number): number {
     const u32 = this.mem.u32;
-    let hdr = u32[HG_ARENAS >>> 2];
+    let hdr = this.growEachAllocForTest ? 0 : u32[HG_ARENAS >>> 2];
     let page = -1;
     while (hdr !== 0) {
       const h = hdr >>> 2;
@@ -301,7 +301,7 @@ export class MHeap {
       hdr = u32[h + (AR_NEXT >>> 2)];
     }
     if (page < 0) {
-      if (this.reclaimer !== null) {
+      if (this.reclaimer !== null && !this.growEachAllocForTest) {
         // Sweeping may free pages; try once more before growing (Go: mheap.reclaim).
         const r = this.reclaimer;
         this.reclaimer = null;
@@ -318,6 +318,12 @@ export class MHeap {
 
   /** Dirty-page flag of the last allocPages (1 = needs zeroing). */
   lastNeedzero = 0;
+  /**
+   * Testing: every page allocation (and every persistent allocation) grows memory by a new
+   * arena, so every call that allocates pages leaves the caller's cached views stale — exposing any use of a view across such a
+   * call (a stale view silently drops addresses past its old length).
+   */
+  growEachAllocForTest = false;
 
   private takePages(hdr: number, page: number, n: number): number {
     const mem = this.mem;
@@ -369,15 +375,14 @@ export class MHeap {
 
   private allocSpanRecord(): number {
     const mem = this.mem;
-    const u32 = mem.u32;
-    let s = u32[HG_SPANFREE >>> 2];
+    let s = mem.u32[HG_SPANFREE >>> 2];
     if (s !== 0) {
-      u32[HG_SPANFREE >>> 2] = u32[(s + SP_NEXT) >>> 2];
+      mem.u32[HG_SPANFREE >>> 2] = mem.u32[(s + SP_NEXT) >>> 2];
     } else {
       s = this.persistentAlloc(SPAN_BYTES, 8, ST_MSPAN_SYS);
     }
     mem.zero(s, SPAN_BYTES);
-    u32[HG_NSPANS >>> 2]++;
+    mem.u32[HG_NSPANS >>> 2]++;
     mem.f64[ST_MSPAN_INUSE >>> 3] += SPAN_BYTES;
     return s;
   }
@@ -553,11 +558,10 @@ export class MHeap {
    */
   persistentAlloc(size: number, align: number, statSlot: number): number {
     const mem = this.mem;
-    const u32 = mem.u32;
-    let cur = u32[HG_PERSIST_CUR >>> 2];
-    let end = u32[HG_PERSIST_END >>> 2];
+    let cur = mem.u32[HG_PERSIST_CUR >>> 2];
+    let end = mem.u32[HG_PERSIST_END >>> 2];
     cur = ((cur + align - 1) & ~(align - 1)) >>> 0;
-    if (cur === 0 || cur + size > end) {
+    if (cur === 0 || cur + size > end || this.growEachAllocForTest) {
       const chunk = Math.max(PERSIST_CHUNK, Math.ceil(size / PAGE_SIZE) * PAGE_SIZE);
       const npages = chunk / PAGE_SIZE;
       const addr = this.allocPages(npages);
@@ -565,9 +569,9 @@ export class MHeap {
       mem.f64[ST_OTHER_SYS >>> 3] += chunk;
       cur = addr;
       end = addr + chunk;
-      u32[HG_PERSIST_END >>> 2] = end;
+      mem.u32[HG_PERSIST_END >>> 2] = end;
     }
-    u32[HG_PERSIST_CUR >>> 2] = cur + size;
+    mem.u32[HG_PERSIST_CUR >>> 2] = cur + size;
     if (statSlot !== ST_OTHER_SYS) {
       mem.f64[statSlot >>> 3] += size;
       mem.f64[ST_OTHER_SYS >>> 3] -= size;
@@ -580,19 +584,25 @@ export class MHeap {
   /**
    * Releases up to `nbytes` (rounded up to pages) of free, unreleased pages: zeroes them and
    * counts them in HeapReleased. Returns the bytes released. Go: mheap.scavenge / pageAlloc.
+   * Like Go it works from the highest addresses down: allocation is lowest-address first, so
+   * high free pages are the ones least likely to be reused soon (zeroing them is not wasted).
    */
   scavenge(nbytes: number): number {
     const mem = this.mem;
     const u32 = mem.u32;
     let want = Math.ceil(nbytes / PAGE_SIZE);
     let done = 0;
-    for (let hdr = u32[HG_ARENAS >>> 2]; hdr !== 0 && want > 0; hdr = u32[(hdr + AR_NEXT) >>> 2]) {
+    const arenas: number[] = []; // not a hot path: a JS list of the arena headers is fine here
+    for (let hdr = u32[HG_ARENAS >>> 2]; hdr !== 0; hdr = u32[(hdr + AR_NEXT) >>> 2]) arenas.push(hdr);
+    for (let k = arenas.length - 1; k >= 0 && want > 0; k--) {
+      const hdr = arenas[k];
       const h = hdr >>> 2;
+      if (u32[h + (AR_FREEPAGES >>> 2)] === 0) continue;
       const base = u32[h + (AR_BASE >>> 2)];
-      const npages = u32[h + (AR_NPAGES >>> 2)];
+      const first = u32[h + (AR_FIRSTPAGE >>> 2)];
       const alloc = (hdr + u32[h + (AR_ALLOC >>> 2)]) >>> 2;
       const scav = (hdr + u32[h + (AR_SCAV >>> 2)]) >>> 2;
-      for (let i = u32[h + (AR_FIRSTPAGE >>> 2)]; i < npages && want > 0; i++) {
+      for (let i = u32[h + (AR_NPAGES >>> 2)] - 1; i >= first && want > 0; i--) {
         const m = 1 << (i & 31);
         const wi = i >>> 5;
         if ((u32[alloc + wi] & m) === 0 && (u32[scav + wi] & m) === 0) {

@@ -6,7 +6,8 @@
  * ALLOCATION. Stack sizes are powers of two from StackMin = 1 KiB. Sizes 1, 2, 4, 8, 16 KiB
  * (orders 0–4) come from pools: 32 KiB manual spans (Go's _StackCacheSize) carved into equal
  * stacks linked through their first word (SP_MANUALFREE); a pool lists the spans with a free
- * stack (linked through SP_NEXT). A span whose stacks are all free goes back to the heap.
+ * stack (linked through SP_NEXT). A span whose stacks are all free goes back to the heap unless
+ * it is the pool's only span. `releaseStackPools()` (debug.FreeOSMemory) frees those too.
  * Stacks ≥ 32 KiB get a dedicated manual span. Manual spans count as StackInuse, never as heap.
  * Per-P stack caches (Go's stackcache) are left for the parallel scheduler.
  * Why 1 KiB: the VM checks each frame's exact size at entry (no nosplit chains, no signal
@@ -127,13 +128,14 @@ export class StackAllocator {
   stackalloc(n: number): number {
     if (DEBUG) assert(n >= StackMin && (n & (n - 1)) === 0, "stackalloc: bad size");
     const mem = this.mem;
-    const u32 = mem.u32;
+    let u32 = mem.u32;
     if (n < StackCacheSize) {
       const order = 31 - Math.clz32(n / StackMin);
       const head = (STACKPOOL >>> 2) + order;
       let s = u32[head];
       if (s === 0) {
         s = this.mheap.allocManual(StackCacheSize / PAGE_SIZE);
+        u32 = mem.u32; // memory may have grown
         const start = u32[(s + SP_START) >>> 2];
         const count = StackCacheSize / n;
         u32[(s + SP_NELEMS) >>> 2] = count;
@@ -163,6 +165,7 @@ export class StackAllocator {
       return x;
     }
     const s = this.mheap.allocManual(n / PAGE_SIZE);
+    u32 = mem.u32;
     u32[(s + SP_NELEMS) >>> 2] = 1;
     u32[(s + SP_ELEMSIZE) >>> 2] = n;
     u32[(s + SP_ALLOCCOUNT) >>> 2] = 1;
@@ -189,13 +192,30 @@ export class StackAllocator {
       u32[(s + SP_NEXT) >>> 2] = u32[head];
       u32[head] = s;
     }
-    if (left === 0) {
-      // Every stack of the span is free: unlink it from the pool and give the pages back.
+    if (left === 0 && !(u32[head] === s && u32[(s + SP_NEXT) >>> 2] === 0)) {
+      // Every stack of the span is free and the pool has other spans: unlink it and give the
+      // pages back. The last span of a pool is kept even when empty (at most 5 × 32 KiB), so a
+      // goroutine start/exit loop does not allocate and free a span each time (Go's per-P
+      // stack caches absorb that churn).
       let p = head << 2;
       while (u32[p >>> 2] !== s) p = u32[p >>> 2] + SP_NEXT;
       u32[p >>> 2] = u32[(s + SP_NEXT) >>> 2];
       u32[(s + SP_NEXT) >>> 2] = 0;
       this.mheap.freeManual(s);
+    }
+  }
+
+  /** Returns the empty spans the pools keep (debug.FreeOSMemory / tests). */
+  releaseStackPools(): void {
+    const u32 = this.mem.u32;
+    for (let o = 0; o < NumStackOrders; o++) {
+      const head = (STACKPOOL >>> 2) + o;
+      const s = u32[head];
+      if (s !== 0 && u32[(s + SP_ALLOCCOUNT) >>> 2] === 0) {
+        u32[head] = u32[(s + SP_NEXT) >>> 2];
+        u32[(s + SP_NEXT) >>> 2] = 0;
+        this.mheap.freeManual(s);
+      }
     }
   }
 

@@ -52,7 +52,7 @@ import {
   spanIsMarked,
   spanSetMarked,
 } from "./mspan.js";
-import { memStatsFromCounters, stat, ST_HEAP_FREE, ST_HEAP_INUSE, ST_HEAP_LIVE, ST_HEAP_RELEASED, ST_MSPAN_INUSE, ST_STACK_INUSE } from "./mstats.js";
+import { memStatsFromCounters, stat, ST_END, ST_HEAP_FREE, ST_HEAP_INUSE, ST_HEAP_LIVE, ST_HEAP_RELEASED, ST_MSPAN_INUSE, ST_STACK_INUSE } from "./mstats.js";
 import { classToAllocNPages, classToDivMagic, classToNObjects, classToSize, NUM_SPAN_CLASSES, PAGE_SIZE } from "./sizeclasses.js";
 import { NumStackOrders, STACKPOOL } from "./stack.js";
 
@@ -198,6 +198,10 @@ export function verifyHeap(heap: Heap, opts: VerifyOptions = {}): string[] {
   if (stat(mem, ST_HEAP_FREE) !== freeBytes) errs.push(`HeapFree ${stat(mem, ST_HEAP_FREE)} != free unreleased pages ${freeBytes}`);
   if (stat(mem, ST_HEAP_RELEASED) !== releasedBytes) errs.push(`HeapReleased ${stat(mem, ST_HEAP_RELEASED)} != released pages ${releasedBytes}`);
 
+  for (let a = ST_HEAP_INUSE; a < ST_END; a += 8) {
+    const v = mem.f64[a >>> 3];
+    if (!Number.isFinite(v) || v < 0) errs.push(`stat slot 0x${a.toString(16)} = ${v}`);
+  }
   const ms = memStatsFromCounters(mem);
   if (ms.Sys !== mem.byteLength) errs.push(`Sys ${ms.Sys} != committed ${mem.byteLength}`);
   if (ms.HeapSys !== ms.HeapInuse + ms.HeapIdle) errs.push("HeapSys != HeapInuse + HeapIdle");

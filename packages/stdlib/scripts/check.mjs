@@ -108,6 +108,8 @@ const env = {
   GOPROXY: "off",
   GOROOT: "/usr/lib/go-1.19",
   GOCACHE: process.env.GOCACHE ?? "/tmp/gortstd-gocache",
+  GOPATH: process.env.GOPATH ?? "/tmp/gortstd-gopath", // CI may run without $HOME
+  GOENV: "off",
   GORTSTD_N: n,
 };
 let failed = 0;

@@ -92,6 +92,18 @@ const load = (inv) => minus(toBits(fromInv(inv)), newer);
 
 const gc = {};
 for (const [k, v] of Object.entries(data.gc)) gc[k] = load(v);
+
+// Properties of characters that already existed in 13.0 but changed in
+// 14.0 (listed in the 14.0 UCD change notes; found here by
+// test/unicode/unicode_diff.go in full mode). Restore the 13.0 values.
+const restore13 = (sets) => {
+  if (!data.version.startsWith("14.")) return; // other editions: revisit
+  sets();
+};
+restore13(() => {
+  gc.Mc[0x1734] = 0; // HANUNOO SIGN PAMUDPOD: Mn in 13.0, Mc from 14.0
+  gc.Mn[0x1734] = 1;
+});
 const major = (p) => or(...Object.keys(gc).filter((k) => k[0] === p).map((k) => gc[k]));
 for (const p of ["C", "L", "M", "N", "P", "S", "Z"]) gc[p] = major(p);
 
@@ -101,8 +113,23 @@ for (const [k, v] of Object.entries(data.sc)) {
   const s = load(v);
   if (s.some((x) => x)) sc[k] = s;
 }
+restore13(() => {
+  // U+16FE2 OLD CHINESE HOOK MARK, U+16FE3 OLD CHINESE ITERATION MARK:
+  // Common in 13.0, Han from 14.0.
+  for (const c of [0x16fe2, 0x16fe3]) {
+    sc.Han[c] = 0;
+    sc.Common[c] = 1;
+  }
+});
 const P = {};
 for (const [k, v] of Object.entries(data.prop)) P[k] = load(v);
+// Pattern_Syntax is stable and covers reserved code points, some of which
+// 14.0 assigned: keep it unfiltered.
+P.Pattern_Syntax = toBits(fromInv(data.prop.Pattern_Syntax));
+restore13(() => {
+  // Diacritic gained these existing characters in 14.0.
+  for (const c of [0x1714, 0x1abe, 0x1dfb, 0x1dfc, 0x11046]) P.Diacritic[c] = 0;
+});
 // Contributory properties that Unicode::UCD does not expose, derived from
 // their defining identities in DerivedCoreProperties.txt.
 const props = {};
@@ -113,7 +140,7 @@ for (const k of ["ASCII_Hex_Digit", "Bidi_Control", "Dash", "Deprecated", "Diacr
   "Unified_Ideograph", "Variation_Selector", "White_Space"]) props[k] = P[k];
 props.Other_Lowercase = minus(P.Lowercase, gc.Ll);
 props.Other_Uppercase = minus(P.Uppercase, gc.Lu);
-props.Other_Alphabetic = minus(P.Alphabetic, gc.Lu, gc.Ll, gc.Lt, gc.Lm, gc.Lo, gc.Nl, props.Other_Lowercase, props.Other_Uppercase);
+props.Other_Alphabetic = minus(P.Alphabetic, gc.Lu, gc.Ll, gc.Lt, gc.Lm, gc.Lo, gc.Nl);
 props.Other_Math = minus(P.Math, gc.Sm);
 props.Other_ID_Start = minus(P.ID_Start, gc.L, gc.Nl);
 props.Other_ID_Continue = minus(P.ID_Continue, P.ID_Start, gc.Mn, gc.Mc, gc.Nd, gc.Pc);
@@ -213,7 +240,10 @@ for (const k of scNames) out += `var _${k} = ${rangeTable(sc[k])}\n\n`;
 
 const propNames = Object.keys(props).sort();
 out += "// Properties maps property names to their tables.\nvar Properties = map[string]*RangeTable{\n";
-for (const k of propNames) out += `\t"${k}": ${k},\n`;
+for (const k of propNames) {
+  out += `\t"${k}": ${k},\n`;
+  if (k === "Sentence_Terminal") out += `\t"STerm": STerm,\n`;
+}
 out += "}\n\n// Property tables.\nvar (\n";
 for (const k of propNames) {
   out += `\t${k} = _${k}\n`;

@@ -33,6 +33,15 @@ export function displayPath(file: string, cwd: string): string {
   return rel.length < file.length ? rel : file;
 }
 
+/**
+ * How the go command shows a file in its own (load-time) errors: like displayPath, but a file in
+ * the current directory is plain "x.go" (only the compiler's errors say "./x.go").
+ */
+export function loadErrorPath(file: string, cwd: string): string {
+  const p = displayPath(file, cwd);
+  return p.startsWith("./") ? p.slice(2) : p;
+}
+
 function formatLoadError(e: LoadError, cwd: string): string {
   if (e.importStack !== undefined && e.importStack.length > 0) {
     const [first, ...rest] = e.importStack;
@@ -40,7 +49,7 @@ function formatLoadError(e: LoadError, cwd: string): string {
     lines[lines.length - 1] += `: ${e.msg}`;
     return lines.join("\n");
   }
-  if (e.file !== undefined) return `${displayPath(e.file, cwd)}:${e.line ?? 0}:${e.column ?? 0}: ${e.msg}`;
+  if (e.file !== undefined) return `${loadErrorPath(e.file, cwd)}:${e.line ?? 0}:${e.column ?? 0}: ${e.msg}`;
   return e.msg;
 }
 

@@ -16,6 +16,11 @@ const golden = JSON.parse(
   readFileSync(fileURLToPath(new URL("./testdata/exprs.json", import.meta.url)), "utf8"),
 ) as { valid: Record<string, string>; invalid: Record<string, string> };
 
+/** Random typed expressions `var vN T = EXPR` with gc's verdicts (testdata/typedfuzz.json). */
+const fuzz = JSON.parse(
+  readFileSync(fileURLToPath(new URL("./testdata/typedfuzz.json", import.meta.url)), "utf8"),
+) as { type: string; expr: string; out: string; err: string }[];
+
 type T = c.BasicKindName;
 interface Operand {
   v: c.Value;
@@ -72,6 +77,26 @@ function convert(x: Operand, t: T, text: string): Operand {
   const r = c.representable(x.v, t, x.t);
   if (!r.ok) throw new GcError(`cannot convert ${describeOperand(x, r.value ?? x.v)} to type ${t}`);
   return { v: r.value, t, text };
+}
+
+/** An untyped operand converted to the other operand's type (go/types implicitTypeAndValue). */
+function implicitConvert(x: Operand, t: T): c.Value {
+  const r = c.representable(x.v, t, x.t);
+  if (r.ok) return r.value;
+  if (r.reason === "cannot represent") throw new GcError(`cannot convert ${describeOperand(x)} to type ${t}`);
+  throw new GcError(`${describeOperand(x)} ${r.reason === "truncated" ? "truncated to" : "overflows"} ${t}`);
+}
+
+/** `var _ T = src`: the value stored, or gc's error (go/types assignment of a constant). */
+function declare(t: T, src: string): Operand {
+  const x = evaluate(src);
+  if (!isUntyped(x.t)) return x; // the generator only mixes operands of type T
+  const r = c.representable(x.v, t, x.t);
+  if (!r.ok) {
+    const why = r.reason === "cannot represent" ? "" : ` (${r.reason})`;
+    throw new GcError(`cannot use ${describeOperand(x)} as ${t} value in variable declaration${why}`);
+  }
+  return { v: r.value, t, text: x.text };
 }
 
 function evaluate(src: string): Operand {
@@ -147,17 +172,23 @@ function evaluate(src: string): Operand {
       const s = c.toInt(y.v);
       if (c.compare(s, ">", c.makeInt64(1074))) throw new GcError(`invalid operation: invalid shift count ${describeOperand(y)}`);
       const xi = isUntyped(x.t) ? c.toInt(x.v) : x.v;
+      if (xi.kind !== c.Kind.Int) throw new GcError(`invalid operation: shifted operand ${describeOperand(x)} must be integer`);
       const t: T = isUntyped(x.t) ? (x.t === "untyped rune" ? x.t : "untyped int") : x.t;
       return overflow({ v: c.shift(xi, op, Number(c.intVal(s))), t, text }, op);
     }
     if (op === "==" || op === "!=") return { v: c.makeBool(c.compare(x.v, op, y.v)), t: "untyped bool", text };
-    // Operand types: a typed side converts the untyped one; two untyped take the larger kind.
+    // Operand types (go/types matchTypes): a typed side converts the untyped one; two untyped
+    // operands take the larger kind.
     let t: T;
     if (!isUntyped(x.t)) t = x.t;
     else if (!isUntyped(y.t)) t = y.t;
     else t = (rank[x.t] ?? 0) >= (rank[y.t] ?? 0) ? x.t : y.t;
-    const xv = isUntyped(x.t) && !isUntyped(t) ? convert(x, t, x.text).v : x.v;
-    const yv = isUntyped(y.t) && !isUntyped(t) ? convert(y, t, y.text).v : y.v;
+    const xv = isUntyped(x.t) && !isUntyped(t) ? implicitConvert(x, t) : x.v;
+    const yv = isUntyped(y.t) && !isUntyped(t) ? implicitConvert(y, t) : y.v;
+    // Integer-only operators (go/types' binaryOpPredicates), reported on the converted x.
+    if (["%", "&", "|", "^", "&^"].includes(op) && !isInteger(t)) {
+      throw new GcError(`invalid operation: operator ${op} not defined on ${describeOperand({ ...x, t, v: xv })}`);
+    }
     if ((op === "/" || op === "%") && c.sign(yv) === 0) throw new GcError("invalid operation: division by zero");
     const v = op === "/" && !isInteger(t) ? c.quo(xv, yv) : c.binaryOp(xv, op as c.BinaryOperator, yv);
     return overflow({ v, t, text }, op);
@@ -232,6 +263,23 @@ describe("constant expressions agree with gc", () => {
 
   test.each(Object.entries(golden.invalid))("%s is rejected", (src, want) => {
     expect(() => evaluate(src)).toThrow(new GcError(want));
+  });
+
+  test("random typed declarations (typedfuzz.json): values bit for bit, errors verbatim", () => {
+    const failures: string[] = [];
+    for (const f of fuzz) {
+      let got: string;
+      try {
+        got = machineValue(declare(f.type as T, f.expr)).replace(/^\S+ /, "");
+      } catch (e) {
+        if (!(e instanceof GcError)) throw e;
+        got = "error: " + e.message;
+      }
+      const want = f.err !== "" ? "error: " + f.err : f.out;
+      if (got !== want) failures.push(`var _ ${f.type} = ${f.expr}\n  got  ${got}\n  want ${want}`);
+    }
+    expect(failures).toEqual([]);
+    expect(fuzz.filter((f) => f.err === "").length).toBeGreaterThan(150);
   });
 
   test("coverage of the golden file", () => {

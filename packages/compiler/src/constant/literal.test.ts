@@ -13,6 +13,19 @@ const scanned = JSON.parse(
 
 const literalKinds = new Set(["INT", "FLOAT", "IMAG", "CHAR", "STRING"]);
 
+/** go/constant's own test spellings (testdata/valuetest.json, from Go's value_test.go tables). */
+const goSpellings = JSON.parse(
+  readFileSync(fileURLToPath(new URL("./testdata/valuetest.json", import.meta.url)), "utf8"),
+) as { lit: string; tok: c.LiteralKind; kind: number; str: string; exact: string }[];
+
+describe("spellings from go/constant's tests", () => {
+  test.each(goSpellings.map((s) => [s.tok, s.lit, s] as const))("%s %s", (_tok, _lit, s) => {
+    const v = c.makeFromLiteral(s.lit, s.tok);
+    // '1f0' etc. are Unknown in both; "'" too.
+    expect([v.kind, v.toString(), v.exactString()]).toEqual([s.kind, s.str, s.exact]);
+  });
+});
+
 describe("makeFromLiteral accepts exactly what go/scanner accepts", () => {
   test.each(scanned.map((s) => [s.tok, s.lit, s] as const))("%s %s", (_tok, _lit, s) => {
     if (!literalKinds.has(s.tok)) {
@@ -114,6 +127,17 @@ describe("literal values", () => {
     const z = c.binaryOp(x, "+", c.makeImag(x));
     expect(c.binaryOp(z, "*", z).kind).toBe(c.Kind.Unknown);
     expect(c.unaryOp("-", x).toString()).toBe("-1e+600000000");
+  });
+
+  test("signed numbers (go/constant accepts them)", () => {
+    expect(c.makeFromLiteral("-1", "INT").exactString()).toBe("-1");
+    expect(c.makeFromLiteral("+0x10", "INT").exactString()).toBe("16");
+    expect(c.makeFromLiteral("-2.5", "FLOAT").exactString()).toBe("-5/2");
+    expect(c.makeFromLiteral("-1e1000000", "FLOAT").toString()).toBe("-1e+1000000");
+    expect(c.makeFromLiteral("-2i", "IMAG").exactString()).toBe("(0 + -2i)");
+    expect(c.makeFromLiteral("--1", "INT").kind).toBe(c.Kind.Unknown);
+    expect(c.makeFromLiteral("-", "INT").kind).toBe(c.Kind.Unknown);
+    expect(c.makeFromLiteral("-'a'", "CHAR").kind).toBe(c.Kind.Unknown);
   });
 
   test("unquote and unquoteChar", () => {

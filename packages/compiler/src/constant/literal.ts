@@ -12,11 +12,13 @@
  * an exact rational; larger ones a 512-bit big float; a binary exponent beyond ±2**31
  * overflows to Unknown (big.Float's exponent range) or underflows to 0.
  */
-import { type BigFloat, bitLength, bfFromInt, bfExactInt, bfMul, bfQuo, bfPow5 } from "./bigfloat.js";
+import { type BigFloat, bitLength, trailingZeros, bfFromInt, bfExactInt, bfMul, bfQuo, bfPow5 } from "./bigfloat.js";
+import { unaryOp } from "./ops.js";
 import {
   Kind,
   type Value,
   ComplexVal,
+  RatVal,
   StringVal,
   MAX_EXP,
   MAX_BIG_EXP,
@@ -158,7 +160,7 @@ function floatFromParts(mant: bigint, exp2: number, exp10: number): Value {
   if (!(e2 >= MIN_BIG_EXP && e2 <= MAX_BIG_EXP)) return makeUnknown(); // also catches NaN/±Inf
   if (exp10 === 0) {
     if (e2 > -MAX_EXP && e2 < MAX_EXP) {
-      return exp2 >= 0 ? ratOf(mant << BigInt(exp2), 1n, true) : ratOf(mant, 1n << BigInt(-exp2), true);
+      return exp2 >= 0 ? ratOf(mant << BigInt(exp2), 1n, true) : scaledRat(mant, -exp2, 0);
     }
     const f = bfFromInt(mant);
     return bigLiteral({ mant: f.mant, exp: f.exp + exp2 });
@@ -175,7 +177,7 @@ function floatFromParts(mant: bigint, exp2: number, exp10: number): Value {
     // Binary exponent e of num/den with 2**(e-1) ≤ num/den < 2**e (as big.Float.MantExp).
     let top = bitLength(num) - bitLength(den);
     if (num >= (top >= 0 ? den << BigInt(top) : den >> BigInt(-top))) top++;
-    if (top > -MAX_EXP && top < MAX_EXP) return ratOf(num, den, true);
+    if (top > -MAX_EXP && top < MAX_EXP) return exp10 > 0 ? ratOf(num, 1n, true) : scaledRat(mant, -exp10, -exp10);
   }
   // As math/big's Float.Parse: the exact mantissa times 2**exp10, times or divided by a
   // 576-bit 5**|exp10|, rounded once to 512 bits.
@@ -183,6 +185,25 @@ function floatFromParts(mant: bigint, exp2: number, exp10: number): Value {
   const p = bfPow5(Math.abs(exp10));
   const r = exp10 > 0 ? bfMul(m, p) : bfQuo(m, p);
   return bigLiteral({ mant: r.mant, exp: r.exp + exp10 });
+}
+
+/**
+ * The exact rational m / (2**k2 · 5**k5) (m ≥ 0) in lowest terms. The denominator has only the
+ * prime factors 2 and 5, so reducing needs no general gcd — which would be quadratic for a
+ * literal with thousands of digits.
+ */
+function scaledRat(m: bigint, k2: number, k5: number): Value {
+  if (m === 0n) return ratZero;
+  const t2 = Math.min(trailingZeros(m), k2);
+  if (t2 > 0) {
+    m >>= BigInt(t2);
+    k2 -= t2;
+  }
+  while (k5 > 0 && m % 5n === 0n) {
+    m /= 5n;
+    k5--;
+  }
+  return new RatVal(m, (1n << BigInt(k2)) * 5n ** BigInt(k5));
 }
 
 /** A literal's big-float value; beyond big.Float's exponent range, overflow is a malformed
@@ -197,11 +218,18 @@ const plainDecimal = /^(?:0|[1-9][0-9]{0,14})$/;
 const plainFloat = /^([0-9]{1,15})\.([0-9]{0,15})$/;
 
 function makeNumber(lit: string, kind: "INT" | "FLOAT"): Value {
+  // A leading sign is not Go literal syntax, but go/constant's MakeFromLiteral accepts one
+  // (it parses with strconv/math/big), and so do we.
+  const s0 = lit[0];
+  if ((s0 === "-" || s0 === "+") && lit[1] !== "-" && lit[1] !== "+") {
+    const v = makeNumber(lit.slice(1), kind);
+    return s0 === "-" ? unaryOp("-", v) : v;
+  }
   // Common cases first: short decimal integers and d.ddd floats.
   if (kind === "INT" && plainDecimal.test(lit)) return intOf(BigInt(lit));
   if (kind === "FLOAT") {
     const m = plainFloat.exec(lit);
-    if (m !== null) return ratOf(BigInt(m[1]! + m[2]!), 10n ** BigInt(m[2]!.length), true);
+    if (m !== null) return scaledRat(BigInt(m[1]! + m[2]!), m[2]!.length, m[2]!.length);
   }
   const n = parseNumeric(lit);
   if (n === null) return makeUnknown();
@@ -221,7 +249,7 @@ function makeNumber(lit: string, kind: "INT" | "FLOAT"): Value {
  * The value of the Go literal `lit` of token kind `kind`: an Int for INT and CHAR, a Float for
  * FLOAT, a Complex 0+xi for IMAG, a String for STRING. Malformed literals give Unknown.
  * FLOAT also accepts integer spellings, and IMAG's mantissa is decimal even with a leading 0
- * ("0123i" == 123i), as the spec says.
+ * ("0123i" == 123i), as the spec says. Numbers may carry a leading sign, as go/constant allows.
  */
 export function makeFromLiteral(lit: string, kind: LiteralKind): Value {
   switch (kind) {

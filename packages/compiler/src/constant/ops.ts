@@ -81,11 +81,21 @@ function realAdd(x: RealVal, y: RealVal): RealVal {
   if (x instanceof IntVal && y instanceof IntVal) return intOf(x.v + y.v);
   if (x === floatOverflow || y === floatOverflow) return floatOverflow;
   if (x instanceof FloatVal || y instanceof FloatVal) return floatOf(bfAdd(toBig(x), toBig(y)));
-  const ad = ratDen(x);
-  const bd = ratDen(y);
-  if (ad === 1n && bd === 1n) return ratOf(ratNum(x) + ratNum(y), 1n);
-  if (ad === bd) return ratOf(ratNum(x) + ratNum(y), ad);
-  return ratOf(ratNum(x) * bd + ratNum(y) * ad, ad * bd);
+  return ratAdd(ratNum(x), ratDen(x), ratNum(y), ratDen(y));
+}
+
+/**
+ * a/b + c/d for reduced fractions with b, d > 0, reducing with gcds of the denominators'
+ * size only (Knuth 4.5.1): with g = gcd(b, d), t = a·(d/g) + c·(b/g), the sum is
+ * (t/g2) / ((b/g)·(d/g2)) where g2 = gcd(t, g).
+ */
+function ratAdd(a: bigint, b: bigint, c: bigint, d: bigint): RatVal | FloatVal {
+  if (b === 1n && d === 1n) return reducedRatOf(a + c, 1n);
+  const g = gcd(b, d);
+  if (g === 1n) return reducedRatOf(a * d + c * b, b * d);
+  const t = a * (d / g) + c * (b / g);
+  const g2 = gcd(t, g);
+  return reducedRatOf(t / g2, (b / g) * (d / g2));
 }
 
 function realSub(x: RealVal, y: RealVal): RealVal {

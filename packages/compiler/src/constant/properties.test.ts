@@ -129,6 +129,37 @@ describe("Float arithmetic agrees with IEEE doubles", () => {
     );
   });
 
+  test("rational + - * / are exact and stay in lowest terms", () => {
+    const rat = fc.tuple(
+      fc.bigInt({ min: -(1n << 80n), max: 1n << 80n }),
+      fc.oneof(fc.bigInt({ min: 1n, max: 1n << 80n }), fc.constantFrom(1n, 2n, 6n, 10n, 12n, 360n)),
+    );
+    const gcd = (a: bigint, b: bigint): bigint => {
+      a = a < 0n ? -a : a;
+      while (b !== 0n) [a, b] = [b, a % b];
+      return a;
+    };
+    fc.assert(
+      fc.property(rat, rat, ([a, b], [cc, d]) => {
+        const x = c.makeRat(a, b);
+        const y = c.makeRat(cc, d);
+        const check = (v: c.Value, n: bigint, m: bigint): void => {
+          // v == n/m, and num/denom are coprime with a positive denominator.
+          const vn = c.intVal(c.num(v));
+          const vd = c.intVal(c.denom(v));
+          expect(vd > 0n).toBe(true);
+          expect(gcd(vn, vd)).toBe(vn === 0n ? vd : 1n);
+          expect(vn * m).toBe(n * vd);
+        };
+        check(c.binaryOp(x, "+", y), a * d + cc * b, b * d);
+        check(c.binaryOp(x, "-", y), a * d - cc * b, b * d);
+        check(c.binaryOp(x, "*", y), a * cc, b * d);
+        if (cc !== 0n) check(c.binaryOp(x, "/", y), cc < 0n ? -a * d : a * d, cc < 0n ? -b * cc : b * cc);
+      }),
+      params,
+    );
+  });
+
   test("makeFloat64 round-trips exactly; float32Val equals Math.fround", () => {
     fc.assert(
       fc.property(finiteDoubles, (a) => {

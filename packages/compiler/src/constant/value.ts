@@ -10,7 +10,8 @@
  *   String    StringVal    s: byte string — one JS char per byte, code 0..255
  *   Int       IntVal       v: bigint              (any size; the checker limits untyped ints
  *                                                  to 512 bits, see HACKING.md)
- *   Float     RatVal       num/den: bigint        exact, den > 0, gcd 1, both < 2**4096 bits
+ *   Float     RatVal       num/den: bigint        exact, den > 0, gcd 1, both < 4096 bits
+ *                                                 (literals: any size, as go/constant)
  *   Float     FloatVal     f: BigFloat            512-bit mantissa, int32 exponent range
  *                                                 (bigfloat.ts); zero allowed (Go's floatVal0)
  *   Complex   ComplexVal   re, im: IntVal | RatVal | FloatVal
@@ -99,7 +100,11 @@ export class IntVal {
   }
 }
 
-/** An exact rational Float: num/den, den > 0, gcd(num, den) = 1, both under MAX_EXP bits. */
+/**
+ * An exact rational Float: num/den, den > 0, gcd(num, den) = 1. Results of arithmetic have both
+ * under MAX_EXP bits (else they become FloatVal); a literal keeps its exact rational whenever
+ * its magnitude is in range, however many digits it has (as go/constant).
+ */
 export class RatVal {
   readonly kind = Kind.Float;
   constructor(

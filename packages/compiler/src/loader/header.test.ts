@@ -39,24 +39,45 @@ import "never"
   });
 });
 
-describe("checkImportPath (gc's import path rules)", () => {
+describe("checkImportPath (go build's import path rules, wording checked against go1.19)", () => {
+  const lit = (p: string) => JSON.stringify(p);
   it.each([
     ["fmt", undefined],
     ["golang.org/x/net/http2", undefined],
-    ["", "import path is empty"],
-    ["a\0b", "import path contains NUL"],
-    ["go", 'import path "go" is reserved and cannot be used'],
-    ["a\x7f", 'import path contains control character: "a\\x7f"'],
-    ["a\\b", 'import path contains backslash; use slash: "a\\\\b"'],
-    ["a b", 'import path contains space character: "a b"'],
-    ["a!", "import path contains invalid character '!': \"a!\""],
-    ["\ufffd", 'import path contains invalid UTF-8 sequence: "\\ufffd"'],
-    ["/foo", "import path cannot be absolute path"],
-    ["unicode//utf8", 'non-canonical import path "unicode//utf8" (should be "unicode/utf8")'],
-    ["a/./b", 'non-canonical import path "a/./b" (should be "a/b")'],
-    ["a/", 'non-canonical import path "a/" (should be "a")'],
+    ["gopkg.in/yaml.v3", undefined],
+    ["a+b~c", undefined],
+    ["", 'invalid import path: ""'],
+    ["a b", 'invalid import path: "a b"'],
+    ["a\\b", 'invalid import path: "a\\\\b"'],
+    ["a:b", 'invalid import path: "a:b"'],
+    ["a\x01", 'invalid import path: "a\\u0001"'],
+    ["/abs", "\"/abs\" is not a package path; see 'go help packages'"],
+    ["./x", '"./x" is relative, but relative import paths are not supported in module mode'],
+    ["..", '".." is relative, but relative import paths are not supported in module mode'],
+    ["a//b", 'malformed import path "a//b": double slash'],
+    ["a/", 'malformed import path "a/": trailing slash'],
+    ["-x", 'malformed import path "-x": leading dash'],
+    ["a/./b", 'malformed import path "a/./b": invalid path element "."'],
+    ["x/../y", 'malformed import path "x/../y": invalid path element ".."'],
+    ["a./b", 'malformed import path "a./b": trailing dot in path element'],
+    ["é/x", "malformed import path \"é/x\": invalid char 'é'"],
+    ["aux", 'malformed import path "aux": "aux" disallowed as path element component on Windows'],
+    ["x/Com1.go", 'malformed import path "x/Com1.go": "Com1" disallowed as path element component on Windows'],
   ])("%j → %j", (p, want) => {
-    expect(checkImportPath(p)).toBe(want);
+    expect(checkImportPath(p, lit(p))?.msg).toBe(want);
+  });
+
+  it("quotes the literal as written and points at it only for go/parser's check", () => {
+    expect(checkImportPath("a\x01", '"a\\x01"')).toEqual({ msg: 'invalid import path: "a\\x01"', atLiteral: true });
+    expect(checkImportPath("a//b", "`a//b`")?.atLiteral).toBe(false);
+    // a zero-width space is not graphic; bytes that are not UTF-8 arrive as U+FFFD
+    expect(checkImportPath("a\u200b", '"a\\u200b"')?.msg).toBe('invalid import path: "a\\u200b"');
+    expect(checkImportPath("\ufffd", '"\\xff"')?.msg).toBe('invalid import path: "\\xff"');
+  });
+
+  it("reads the literal and its column", () => {
+    const h = readImports('package p\n\nimport _ "a b"\n');
+    expect(h.imports[0]).toMatchObject({ path: "a b", literal: '"a b"', column: 8, literalColumn: 10 });
   });
 
   it("cleans paths like Go's path.Clean", () => {
@@ -68,5 +89,28 @@ describe("checkImportPath (gc's import path rules)", () => {
   it("decodes \\x bytes past ASCII as invalid UTF-8", () => {
     expect(readImports('package p; import "\\x80\\x80"').imports[0].path).toBe("\ufffd\ufffd");
     expect(readImports('package p; import "\\101"').imports[0].path).toBe("A");
+  });
+});
+
+describe("readImports: problems the go command reports itself (wording of go1.19)", () => {
+  it.each([
+    ["", "x.go:1:1: expected 'package', found 'EOF'"],
+    ["hello", "x.go:1:1: expected 'package', found hello"],
+    ["// c\nfunc f()", "x.go:2:1: expected 'package', found 'func'"],
+    ["package", "x.go:1:8: expected 'IDENT', found 'EOF'"],
+    ["package\n\nvar", "x.go:3:1: expected 'IDENT', found 'var'"],
+    ["package ;", "x.go:1:9: expected 'IDENT', found ';'"],
+    ["package 1", "x.go:1:9: expected 'IDENT', found 1"],
+    ["\x7fELF", "x.go:1:1: illegal character U+007F"],
+    ["package p\nimport \"a\x00\"\n", "x.go:2:10: unexpected NUL in input"],
+    ["\x7fELF\x02\x01\x01\x00", "x.go:1:8: unexpected NUL in input"],
+  ])("%j → %s", (src, want) => {
+    const g = readImports(src).goError;
+    expect(g && `x.go:${g.line}:${g.column}: ${g.msg}`).toBe(want);
+  });
+
+  it("leaves a NUL past the imports, and good headers, to the compiler", () => {
+    expect(readImports('package p\nimport "fmt"\nvar s = "\x00"\n').goError).toBeUndefined();
+    expect(readImports("\ufeffpackage p\n").goError).toBeUndefined();
   });
 });

@@ -13,6 +13,10 @@ export interface HeaderImport {
   column: number;
   /** byte offset of the import spec in the file */
   offset: number;
+  /** the string literal as written, quotes included */
+  literal: string;
+  /** 1-based byte column of the string literal (differs from `column` after a name) */
+  literalColumn: number;
 }
 
 export interface FileHeaderInfo {
@@ -20,6 +24,12 @@ export interface FileHeaderInfo {
   imports: HeaderImport[];
   /** set when the header is malformed */
   error?: string;
+  /**
+   * set when the go command itself would refuse the file before compiling it: a NUL byte in the
+   * header (`unexpected NUL in input`), or a package clause go/parser cannot read (`expected
+   * 'package', found hello`); the position is where go reports it
+   */
+  goError?: { msg: string; line: number; column: number };
 }
 
 /** Reads the package name and imports of Go source `src`. */
@@ -27,8 +37,10 @@ export function readImports(src: string): FileHeaderInfo {
   const r = new HeaderScanner(src);
   const info: FileHeaderInfo = { packageName: "", imports: [] };
   try {
-    if (r.next() !== "ident" || r.word() !== "package") throw new HeaderError("expected 'package'");
-    if (r.next() !== "ident") throw new HeaderError("expected package name");
+    let t0 = r.next();
+    if (t0 !== "ident" || r.word() !== "package") throw r.expected("'package'", t0);
+    t0 = r.next();
+    if (t0 !== "ident" || GO_KEYWORDS.has(r.word())) throw r.expected("'IDENT'", t0);
     info.packageName = r.text;
     let t = r.next();
     if (t === ";") t = r.next();
@@ -52,6 +64,13 @@ export function readImports(src: string): FileHeaderInfo {
   } catch (e) {
     if (!(e instanceof HeaderError)) throw e;
     info.error = e.message;
+    // after a syntax error go/build reads the rest of the file, so a NUL anywhere is reported
+    const nul = e.message === UNEXPECTED_NUL ? -1 : src.indexOf("\0");
+    if (nul >= 0) info.goError = { msg: UNEXPECTED_NUL, ...r.lineCol(nul) };
+    else if (e.goLevel) {
+      const at = r.lineCol(e.at);
+      info.goError = { msg: e.message, line: at.line, column: at.column };
+    }
   }
   return info;
 }
@@ -61,11 +80,29 @@ function readSpec(r: HeaderScanner, t: Tok, info: FileHeaderInfo): Tok {
   if (t === "ident" || t === ".") t = r.next();
   if (t !== "string") throw new HeaderError("expected import path");
   const pos = r.lineCol(start);
-  info.imports.push({ path: r.text, line: pos.line, column: pos.column, offset: pos.offset });
+  const lit = r.lineCol(r.tokStart);
+  info.imports.push({
+    path: r.text, line: pos.line, column: pos.column, offset: pos.offset, literal: r.tokenText(), literalColumn: lit.column,
+  });
   return r.next();
 }
 
-class HeaderError extends Error {}
+/** A header problem; `goLevel` ones are reported by the go command itself, at char index `at`. */
+class HeaderError extends Error {
+  constructor(msg: string, readonly goLevel = false, readonly at = 0) {
+    super(msg);
+  }
+}
+
+/** The message for a NUL byte in the header (go/build's reader refuses those). */
+export const UNEXPECTED_NUL = "unexpected NUL in input";
+
+const ENDING_KEYWORDS = new Set(["break", "continue", "fallthrough", "return"]);
+
+const GO_KEYWORDS = new Set([
+  "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go", "goto",
+  "if", "import", "interface", "map", "package", "range", "return", "select", "struct", "switch", "type", "var",
+]);
 
 type Tok = "ident" | "string" | "(" | ")" | ";" | "." | "eof" | "other";
 
@@ -89,6 +126,7 @@ class HeaderScanner {
     for (;;) {
       const c = s.charCodeAt(this.i);
       if (this.i >= s.length) return this.tok("eof", this.i);
+      if (c === 0) throw new HeaderError(UNEXPECTED_NUL, true, this.i);
       if (c === 0x0a) {
         this.i++;
         if (this.lastCanEnd) {
@@ -103,12 +141,15 @@ class HeaderScanner {
       }
       if (c === 0x2f /* / */ && s.charCodeAt(this.i + 1) === 0x2f) {
         const j = s.indexOf("\n", this.i);
-        this.i = j < 0 ? s.length : j;
+        const end = j < 0 ? s.length : j;
+        this.checkNoNul(end);
+        this.i = end;
         continue;
       }
       if (c === 0x2f && s.charCodeAt(this.i + 1) === 0x2a /* * */) {
         const j = s.indexOf("*/", this.i + 2);
         if (j < 0) throw new HeaderError("comment not terminated");
+        this.checkNoNul(j);
         const body = s.slice(this.i, j);
         this.i = j + 2;
         if (body.includes("\n") && this.lastCanEnd) {
@@ -126,7 +167,8 @@ class HeaderScanner {
       while (j < s.length && (isLetter(s[j]) || (s[j] >= "0" && s[j] <= "9"))) j++;
       this.text = s.slice(this.i, j);
       this.i = j;
-      this.lastCanEnd = true;
+      // a newline ends the statement after an identifier, not after most keywords
+      this.lastCanEnd = !GO_KEYWORDS.has(this.text) || ENDING_KEYWORDS.has(this.text);
       return this.tok("ident", start);
     }
     if (c === '"') {
@@ -134,6 +176,7 @@ class HeaderScanner {
       let out = "";
       while (j < s.length && s[j] !== '"') {
         if (s[j] === "\n") throw new HeaderError("string literal not terminated");
+        if (s[j] === "\0") throw new HeaderError(UNEXPECTED_NUL, true, j);
         if (s[j] === "\\") {
           const e = s[j + 1];
           const simple: Record<string, string> = { n: "\n", t: "\t", "\\": "\\", '"': '"', a: "\x07", b: "\b", f: "\f", r: "\r", v: "\v" };
@@ -171,6 +214,7 @@ class HeaderScanner {
     if (c === "`") {
       const j = s.indexOf("`", this.i + 1);
       if (j < 0) throw new HeaderError("raw string literal not terminated");
+      this.checkNoNul(j);
       this.text = s.slice(this.i + 1, j).replace(/\r/g, "");
       this.i = j + 1;
       this.lastCanEnd = true;
@@ -194,6 +238,44 @@ class HeaderScanner {
     return t;
   }
 
+  /** Throws the NUL error when a NUL char lies in src[i, end). */
+  private checkNoNul(end: number): void {
+    const k = this.src.indexOf("\0", this.i);
+    if (k >= 0 && k < end) throw new HeaderError(UNEXPECTED_NUL, true, k);
+  }
+
+  /**
+   * go/parser's complaint when token `t` (just read) is not `what`: `expected 'package', found
+   * hello` (identifiers and literals as written, other tokens quoted, a newline as "newline"),
+   * or go/scanner's `illegal character U+007F` for a character Go has no token for.
+   */
+  expected(what: string, t: Tok): HeaderError {
+    let found: string;
+    if (t === "eof") found = "'EOF'";
+    else if (t === ";") found = this.src[this.tokStart] === ";" ? "';'" : "newline";
+    else if (t === "ident") found = GO_KEYWORDS.has(this.text) ? `'${this.text}'` : this.text;
+    else if (t === "string") found = this.tokenText();
+    else {
+      const ch = String.fromCodePoint(this.src.codePointAt(this.tokStart) ?? 0);
+      if (/^[0-9]$/.test(ch)) {
+        found = /^[0-9a-zA-Z_.]*/.exec(this.src.slice(this.tokStart))?.[0] ?? ch;
+      } else if (!"+-*/%&|^<>=!()[]{},;.:~'".includes(ch)) {
+        const r = ch.codePointAt(0) ?? 0;
+        const u = `U+${r.toString(16).toUpperCase().padStart(4, "0")}`;
+        const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch);
+        return new HeaderError(`illegal character ${u}${printable ? ` '${ch}'` : ""}`, true, this.tokStart);
+      } else {
+        found = `'${ch}'`;
+      }
+    }
+    return new HeaderError(`expected ${what}, found ${found}`, true, this.tokStart);
+  }
+
+  /** The source text of the last token. */
+  tokenText(): string {
+    return this.src.slice(this.tokStart, this.i);
+  }
+
   /** Line, byte column and byte offset of char index `idx`. */
   lineCol(idx: number): { line: number; column: number; offset: number } {
     const before = this.src.slice(0, idx);
@@ -213,28 +295,68 @@ class HeaderScanner {
   }
 }
 
+/** Characters go/parser refuses in an import path, besides non-graphic and space characters. */
+const ILLEGAL_IMPORT_CHARS = "!\"#$%&'()*,:;<=>?[\\]^{|}`\ufffd";
+
+/** Path elements Windows reserves; the go command refuses them everywhere (module.CheckImportPath). */
+const WINDOWS_RESERVED = new Set([
+  "con", "prn", "aux", "nul",
+  "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+  "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+]);
+
+/** A bad import path: the go command's message, and whether it points at the literal. */
+export interface ImportPathProblem {
+  msg: string;
+  /** true: at the string literal (go/parser's check); false: at the import spec */
+  atLiteral: boolean;
+}
+
 /**
- * The import path checks gc applies to every import spec (syntax only, before any lookup);
- * returns the error message, or undefined when the path is well formed.
+ * The import path checks `go build` applies before looking anything up, in its order (checked
+ * against go1.19): go/parser's per-file check (`invalid import path: "a b"`, quoting the literal
+ * as written), then absolute and relative paths, then the module rules for import paths
+ * (`malformed import path "a//b": double slash`). `p` is the decoded path (invalid UTF-8 as
+ * U+FFFD), `literal` the source text of the string literal.
  */
-export function checkImportPath(p: string): string | undefined {
-  if (p === "") return "import path is empty";
-  if (p.includes("\0")) return "import path contains NUL";
-  if (p === "go" || p === "type") return `import path ${goQuote(p)} is reserved and cannot be used`;
+export function checkImportPath(p: string, literal: string): ImportPathProblem | undefined {
+  const invalid = { msg: `invalid import path: ${literal}`, atLiteral: true };
+  if (p === "") return invalid;
   for (const ch of p) {
-    const r = ch.codePointAt(0) ?? 0;
-    if (r === 0xfffd) return `import path contains invalid UTF-8 sequence: ${goQuote(p)}`;
-    if (r < 0x20 || r === 0x7f) return `import path contains control character: ${goQuote(p)}`;
-    if (ch === "\\") return `import path contains backslash; use slash: ${goQuote(p)}`;
-    if (/\s/u.test(ch)) return `import path contains space character: ${goQuote(p)}`;
-    if ("!\"#$%&'()*,:;<=>?[]^`{|}".includes(ch)) return `import path contains invalid character '${ch}': ${goQuote(p)}`;
+    if (!isGraphic(ch) || /\s/u.test(ch) || ILLEGAL_IMPORT_CHARS.includes(ch)) return invalid;
   }
-  if (p.startsWith("/")) return "import path cannot be absolute path";
-  const clean = cleanPath(p);
-  if (clean !== p && !p.startsWith("./") && !p.startsWith("../")) {
-    return `non-canonical import path ${goQuote(p)} (should be ${goQuote(clean)})`;
+  const q = goQuote(p);
+  if (p.startsWith("/")) return { msg: `${q} is not a package path; see 'go help packages'`, atLiteral: false };
+  if (p === "." || p === ".." || p.startsWith("./") || p.startsWith("../")) {
+    return { msg: `${q} is relative, but relative import paths are not supported in module mode`, atLiteral: false };
+  }
+  const why = malformedImportPath(p);
+  if (why !== undefined) return { msg: `malformed import path ${q}: ${why}`, atLiteral: false };
+  return undefined;
+}
+
+/** The module rules for an import path's spelling; the reason it breaks them, if it does. */
+function malformedImportPath(p: string): string | undefined {
+  if (p.startsWith("-")) return "leading dash";
+  if (p.includes("//")) return "double slash";
+  if (p.endsWith("/")) return "trailing slash";
+  for (const elem of p.split("/")) {
+    if (elem === "") return "empty path element";
+    if (/^\.+$/.test(elem)) return `invalid path element ${goQuote(elem)}`;
+    if (elem.endsWith(".")) return "trailing dot in path element";
+    for (const ch of elem) {
+      if (!/^[A-Za-z0-9\-._~+]$/.test(ch)) return `invalid char ${goQuoteRune(ch)}`;
+    }
+    const dot = elem.indexOf(".");
+    const short = dot < 0 ? elem : elem.slice(0, dot);
+    if (WINDOWS_RESERVED.has(short.toLowerCase())) return `${goQuote(short)} disallowed as path element component on Windows`;
   }
   return undefined;
+}
+
+/** Go's unicode.IsGraphic: letters, marks, numbers, punctuation, symbols and the space separators. */
+function isGraphic(ch: string): boolean {
+  return /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]$/u.test(ch);
 }
 
 /** Lexical path cleaning with Go's path.Clean rules. */
@@ -256,17 +378,28 @@ export function cleanPath(p: string): string {
   return body === "" ? "." : body;
 }
 
-/** A Go-style double-quoted string (as %q prints it for ASCII text). */
+/** Go's %q for a string: printable characters as they are, the rest escaped. */
 function goQuote(s: string): string {
   let out = '"';
-  for (const ch of s) {
-    const r = ch.codePointAt(0) ?? 0;
-    if (ch === '"' || ch === "\\") out += "\\" + ch;
-    else if (r === 0xfffd) out += "\\ufffd";
-    else if (r < 0x20 || r === 0x7f) out += r === 10 ? "\\n" : r === 9 ? "\\t" : `\\x${r.toString(16).padStart(2, "0")}`;
-    else out += ch;
-  }
+  for (const ch of s) out += ch === '"' ? '\\"' : quoteChar(ch);
   return out + '"';
+}
+
+/** Go's %q for a rune. */
+function goQuoteRune(ch: string): string {
+  return `'${ch === "'" ? "\\'" : quoteChar(ch)}'`;
+}
+
+function quoteChar(ch: string): string {
+  const r = ch.codePointAt(0) ?? 0;
+  const named: Record<number, string> = { 7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r", 0x5c: "\\\\" };
+  if (r in named) return named[r];
+  if (r === 0xfffd) return "\\ufffd";
+  if (r < 0x20 || r === 0x7f) return `\\x${r.toString(16).padStart(2, "0")}`;
+  if (!isGraphic(ch) || (/\s/u.test(ch) && ch !== " ")) {
+    return r > 0xffff ? `\\U${r.toString(16).padStart(8, "0")}` : `\\u${r.toString(16).padStart(4, "0")}`;
+  }
+  return ch;
 }
 
 function isLetter(c: string): boolean {

@@ -208,7 +208,7 @@ describe("Loader with gort's type checker", () => {
     expect(app.types?.scope.lookup("V")).toBeDefined();
     expect(app.syntax).toHaveLength(1);
     expect(app.errors.map((d) => `${loader.fset.position(d.pos).line}: ${d.msg}`)).toEqual([
-      "6: cannot use lib.Twice(1) (value of type int) as string value in variable declaration",
+      "6: cannot use lib.Twice(1) (value of type int) as type string in variable declaration",
     ]);
     expect(infos.get("example.com/t/lib")?.defs.size).toBeGreaterThan(0);
     expect(app.info).toBe(infos.get("example.com/t/app"));

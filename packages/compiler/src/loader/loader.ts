@@ -32,7 +32,7 @@ import { Unsafe } from "../types/universe.js";
 import { type BuildContext, NEWEST_GO_VERSION, defaultBuildContext } from "./buildctx.js";
 import { langVersion } from "./gomod.js";
 import type { GoMod } from "./gomod.js";
-import { checkImportPath } from "./header.js";
+import { UNEXPECTED_NUL, checkImportPath } from "./header.js";
 import { Progress } from "./progress.js";
 import { type PackageKind, Resolver } from "./resolve.js";
 import { selectFiles } from "./select.js";
@@ -254,6 +254,18 @@ export class Loader {
       pkg.loadErrors.push({ msg: sel.error });
       return;
     }
+    // files the go command would refuse before compiling anything (NUL bytes, no package clause)
+    for (const f of sel.files) {
+      const g = f.goError;
+      if (g === undefined) continue;
+      if (g.msg === UNEXPECTED_NUL) {
+        const name = explicitFiles !== undefined ? path.relative(this.cwd, f.path) || f.path : f.path;
+        pkg.loadErrors.push({ msg: `${explicitFiles !== undefined ? "reading" : "read"} ${name}: ${g.msg}` });
+      } else {
+        pkg.loadErrors.push({ msg: g.msg, file: f.path, line: g.line, column: g.column });
+      }
+    }
+    if (pkg.loadErrors.length > 0 && this.opts.checkBrokenDeps !== true) return;
     this.stack.push(pkg);
     try {
       // first position of each import path, in source order
@@ -261,10 +273,10 @@ export class Loader {
       for (const f of sel.files) {
         for (const imp of f.imports) {
           const at = { file: f.path, line: imp.line, column: imp.column };
-          // gc checks the spelling of every import spec; lookups happen once per path
-          const bad = checkImportPath(imp.path);
+          // go checks the spelling of every import spec; lookups happen once per path
+          const bad = checkImportPath(imp.path, imp.literal);
           if (bad !== undefined) {
-            pkg.loadErrors.push({ msg: bad, ...at });
+            pkg.loadErrors.push({ msg: bad.msg, ...at, ...(bad.atLiteral ? { column: imp.literalColumn } : {}) });
             continue;
           }
           if (seen.has(imp.path)) continue;

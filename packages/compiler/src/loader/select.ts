@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { type BuildContext, goodOSArchFile, headerMatches, isCandidateGoFile, readConstraintHeader } from "./buildctx.js";
-import { type HeaderImport, readImports } from "./header.js";
+import { type FileHeaderInfo, type HeaderImport, readImports } from "./header.js";
 
 export interface SelectedFile {
   /** absolute path */
@@ -17,6 +17,8 @@ export interface SelectedFile {
   imports: HeaderImport[];
   /** a malformed header (the parser reports the details) */
   headerError?: string;
+  /** a header problem the go command reports itself, refusing the file (see FileHeaderInfo) */
+  goError?: FileHeaderInfo["goError"];
 }
 
 export interface DirSelection {
@@ -94,6 +96,7 @@ export function selectFiles(ctx: BuildContext, dir: string, explicitFiles?: stri
     }
     const file: SelectedFile = { path: full, bytes, packageName: h.packageName, imports: h.imports };
     if (h.error !== undefined) file.headerError = h.error;
+    if (h.goError !== undefined) file.goError = h.goError;
     if (h.packageName !== "") {
       if (sel.name === "") {
         sel.name = h.packageName;

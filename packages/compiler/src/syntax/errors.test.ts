@@ -101,3 +101,10 @@ describe("error reporting policy", () => {
     ]);
   });
 });
+
+describe("more gc cases", () => {
+  it("import after other declarations", () => {
+    // go tool compile 1.19: "3:1: syntax error: non-declaration statement outside function body"
+    expect(diags('package p\nvar x = 1\nimport "fmt"\n')).toEqual(["3:1: syntax error: non-declaration statement outside function body"]);
+  });
+});

@@ -11,6 +11,9 @@ export type {
 export { nodePos, nodeEnd, unparen, inspect, walk, forEachChild, isExpr } from "./ast.js";
 export type { Diagnostic } from "../diag.js";
 export { formatDiagnostic, sortDiagnostics } from "../diag.js";
-export { parseFile } from "./parser.js";
+export { parseFile, MaxErrors, MaxNesting, plusBuildToExpr } from "./parser.js";
 export type { ParseMode, ParseOptions, ParseResult } from "./parser.js";
-export { exprString } from "./printer.js";
+export { exprString, simpleStmtString } from "./printer.js";
+export { Scanner, Tok, tokString } from "./scanner.js";
+export { parseDirective, declDirectives } from "./directives.js";
+export type { Directive, DirectiveTarget } from "./directives.js";

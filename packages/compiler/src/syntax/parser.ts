@@ -20,6 +20,11 @@
  * fields are grouped into one Field, StarExpr/UnaryExpr/BinaryExpr instead
  * of gc's Operation, RangeStmt/TypeSwitchStmt instead of clauses.
  *
+ * Layout: parsebase.ts holds the token/error/comment machinery this class
+ * extends; parseutil.ts the syntax predicates. This file is the grammar
+ * (~1,700 lines: one recursive-descent class, kept whole so the grammar
+ * reads top to bottom like gc's parser.go).
+ *
  * Limits: after MaxErrors errors, or when nesting exceeds MaxNesting levels
  * (expressions, types, blocks), parsing stops with a diagnostic; the partial
  * tree is returned. A JS stack overflow is caught and reported the same
@@ -28,10 +33,14 @@
 import type * as ast from "./ast.js";
 import type { Diagnostic } from "../diag.js";
 import type { FileSet, SourceFile, Pos } from "./position.js";
-import { Scanner, Tok, tokString, decodeBytes } from "./scanner.js";
+import { Tok, tokString } from "./scanner.js";
 import { exprString, simpleStmtString } from "./printer.js";
+import { ParserBase, Bailout, MaxNesting, tokstring, type ParseMode } from "./parsebase.js";
+import { nodeStart, gcPos, isValue, extractName, isTypeSwitchAssign, plusBuildToExpr, type RangeClause, type SimpleStmt } from "./parseutil.js";
 
-export type ParseMode = "full" | "importsOnly" | "packageClauseOnly";
+export { MaxErrors, MaxNesting, type ParseMode } from "./parsebase.js";
+export { plusBuildToExpr } from "./parseutil.js";
+
 export interface ParseOptions {
   mode?: ParseMode;
   /** keep all comments in File.comments and attach doc/line comments */
@@ -44,46 +53,11 @@ export interface ParseResult {
   errors: Diagnostic[];
 }
 
-/** gc stops after 10 errors; so do we (the rest of the file is not parsed). */
-export const MaxErrors = 10;
-/**
- * Maximum nesting of expressions/types/statements. Each level costs 1-12
- * JS frames; measured with Node 20's default stack, ~1100 levels of
- * parentheses (the most frame-hungry common case per counted level)
- * overflow, so 500 leaves room for callers' frames. Go's own test suite
- * needs ~260 (test/fixedbugs/issue29312.go nests 253 slice types).
- * Else-if chains are parsed iteratively and do not count.
- */
-export const MaxNesting = 500;
-
-class Bailout {
-  constructor(readonly reason: string) {}
-}
-
-/** internal: the range clause of a for header, before the RangeStmt is built */
-interface RangeClause {
-  kind: "RangeClause";
-  key?: ast.Expr;
-  value?: ast.Expr;
-  tokPos: Pos;
-  tok: "ILLEGAL" | "=" | ":=";
-  range: Pos;
-  x: ast.Expr;
-}
-type SimpleStmt = ast.Stmt | RangeClause;
-
 /** internal: one parameter before grouping into go/ast Fields */
 interface PField {
   pos: Pos;
   name?: ast.Ident;
   type?: ast.Expr;
-}
-
-interface PendingComment {
-  start: number; // byte offset
-  end: number;
-  line: number; // start line
-  endLine: number;
 }
 
 const encoder = new TextEncoder();
@@ -96,56 +70,9 @@ export function parseFile(fset: FileSet, filename: string, src: Uint8Array | str
   return p.parse();
 }
 
-class Parser {
-  private readonly file: SourceFile;
-  private readonly base: number;
-  private readonly src: Uint8Array;
-  private readonly sc: Scanner;
-  private readonly keepComments: boolean;
-  private readonly mode: ParseMode;
-
-  readonly errors: Diagnostic[] = [];
-  private errcnt = 0;
-  private lastSyntaxErrorLine = -1;
-  private first = true;
-
-  // current token (mirrors the scanner, cached for speed)
-  private tok_: Tok = Tok.EOF;
-  /** current token (a method so TypeScript does not keep narrowings across next()) */
-  private tk(): Tok {
-    return this.tok_;
-  }
-  private pos: Pos = 0;
-  private lit = "";
-  private op = "";
-  private prec = 0;
-
-  private xnest = 0; // expression nesting; < 0 in control clause headers
-  private fnest = 0; // function nesting (for advance's stop set)
-  private depth = 0; // recursion depth guard
-
-  // comments
-  private readonly comments: ast.CommentGroup[] = [];
-  private readonly directives: ast.Comment[] = [];
-  private pending: PendingComment[] = [];
-  private leadComment: ast.CommentGroup | undefined = undefined;
-  private lineComment: ast.CommentGroup | undefined = undefined;
-  private prevTokEnd = 0; // byte offset just after the previous token
-  private beforePackage = true;
-  private goBuild: string | undefined = undefined;
-  private plusBuild: string[] = [];
-
-  private readonly maxNesting: number;
-
+class Parser extends ParserBase {
   constructor(file: SourceFile, keepComments: boolean, mode: ParseMode, maxNesting: number) {
-    this.maxNesting = maxNesting;
-    this.file = file;
-    this.base = file.base;
-    this.src = file.src;
-    this.keepComments = keepComments;
-    this.mode = mode;
-    this.sc = new Scanner(file.src, (off, msg) => this.errorAt(this.base + off, msg));
-    this.sc.onComment = (start, end) => this.onComment(start, end);
+    super(file, keepComments, mode, maxNesting);
   }
 
   parse(): ParseResult {
@@ -189,223 +116,6 @@ class Parser {
       goVersion: "",
       directives: [],
     };
-  }
-
-  // -------------------------------------------------------------------------
-  // Errors
-
-  private line(pos: Pos): number {
-    return this.file.position(pos).line;
-  }
-
-  /** Records an error (gc: errorAt); stops the parse after MaxErrors. */
-  private errorAt(pos: Pos, msg: string): void {
-    if (msg.startsWith("syntax error")) {
-      const line = this.line(pos);
-      if (line === this.lastSyntaxErrorLine) return; // one syntax error per line, like gc
-      this.lastSyntaxErrorLine = line;
-    }
-    this.errorAtForce(pos, msg);
-  }
-
-  private errorAtForce(pos: Pos, msg: string): void {
-    this.first = false;
-    this.errcnt++;
-    if (this.errors.length < MaxErrors) this.errors.push({ pos, msg });
-    if (this.errcnt >= MaxErrors) throw new Bailout("too many errors");
-  }
-
-  private error(msg: string): void {
-    this.errorAt(this.pos, msg);
-  }
-
-  private syntaxError(msg: string): void {
-    this.syntaxErrorAt(this.pos, msg);
-  }
-
-  private syntaxErrorAt(pos: Pos, msg: string): void {
-    if (this.tk() === Tok.EOF && !this.first) return; // avoid meaningless follow-up errors
-    if (msg === "") {
-      // nothing to add
-    } else if (msg.startsWith("in ") || msg.startsWith("at ") || msg.startsWith("after ")) {
-      msg = " " + msg;
-    } else if (msg.startsWith("expecting ")) {
-      msg = ", " + msg;
-    } else {
-      this.errorAt(pos, "syntax error: " + msg);
-      return;
-    }
-    this.errorAt(pos, "syntax error: unexpected " + this.tokDesc() + msg);
-  }
-
-  /** The current token as gc names it in "unexpected X". */
-  private tokDesc(): string {
-    switch (this.tk()) {
-      case Tok.Name:
-      case Tok.Semi:
-        return this.lit;
-      case Tok.Literal:
-        return "literal " + this.lit;
-      case Tok.Operator:
-      case Tok.Star:
-      case Tok.Arrow:
-        return this.op;
-      case Tok.AssignOp:
-        return this.op + "=";
-      case Tok.IncOp:
-        return this.op + this.op;
-      default:
-        return tokstring(this.tk());
-    }
-  }
-
-  // -------------------------------------------------------------------------
-  // Tokens
-
-  private next(): void {
-    const sc = this.sc;
-    if (this.keepComments) this.prevTokEnd = this.scEnd;
-    sc.next();
-    this.tok_ = sc.tok;
-    this.pos = this.base + sc.off;
-    this.lit = sc.lit;
-    this.op = sc.op;
-    this.prec = sc.prec;
-    if (this.keepComments) {
-      this.scEnd = sc.endOffset();
-      this.leadComment = undefined;
-      this.lineComment = undefined;
-      const target = this.lineCommentTarget;
-      this.lineCommentTarget = undefined;
-      if (this.pending.length > 0) this.groupComments();
-      if (target !== undefined && this.lineComment !== undefined) target.comment = this.lineComment;
-    }
-  }
-
-  private scEnd = 0;
-
-  private got(tok: Tok): boolean {
-    if (this.tk() === tok) {
-      this.next();
-      return true;
-    }
-    return false;
-  }
-
-  private want(tok: Tok): void {
-    if (!this.got(tok)) {
-      this.syntaxError("expecting " + tokstring(tok));
-      this.advance();
-    }
-  }
-
-  private gotAssign(): boolean {
-    switch (this.tk()) {
-      case Tok.Define:
-        this.syntaxError("expecting =");
-        this.next();
-        return true;
-      case Tok.Assign:
-        this.next();
-        return true;
-    }
-    return false;
-  }
-
-  /**
-   * Skips tokens until one in `follow` (or, inside a function, a statement
-   * keyword) is found; with an empty follow list exactly one token is skipped.
-   */
-  private advance(...follow: Tok[]): void {
-    if (follow.length === 0) {
-      if (this.tk() !== Tok.EOF) this.next();
-      return;
-    }
-    for (;;) {
-      const t = this.tk();
-      if (t === Tok.EOF) return;
-      if (follow.includes(t)) return;
-      if (this.fnest > 0 && isStopTok(t)) return;
-      this.next();
-    }
-  }
-
-  private enter(): void {
-    if (++this.depth > this.maxNesting) {
-      this.errorAtForce(this.pos, "exceeded max nesting depth");
-      throw new Bailout("nesting");
-    }
-  }
-
-  private leave(): void {
-    this.depth--;
-  }
-
-  // -------------------------------------------------------------------------
-  // Comments
-
-  private onComment(start: number, end: number): void {
-    const src = this.src;
-    const isLine = src[start + 1] === 0x2f;
-    if (isLine && start + 4 < end && src[start + 2] === 0x67 && src[start + 3] === 0x6f && src[start + 4] === 0x3a) {
-      // //go: directive
-      const text = decodeBytes(src, start, end);
-      this.directives.push({ kind: "Comment", slash: this.base + start, text });
-      if (this.beforePackage && this.goBuild === undefined && text.startsWith("//go:build") && (text.length === 10 || text.charCodeAt(10) === 0x20 || text.charCodeAt(10) === 0x09)) {
-        this.goBuild = text.slice(10).trim();
-      }
-    } else if (isLine && this.beforePackage && src[start + 2] === 0x20 && src[start + 3] === 0x2b) {
-      const text = decodeBytes(src, start, end);
-      const m = /^\/\/ \+build(?:\s+(.*))?$/.exec(text);
-      if (m !== null) this.plusBuild.push((m[1] ?? "").trim());
-    }
-    if (this.keepComments) {
-      const f = this.file;
-      this.pending.push({ start, end, line: f.position(this.base + start).line, endLine: f.position(this.base + end - 1).line });
-    }
-  }
-
-  private makeGroup(list: PendingComment[]): ast.CommentGroup {
-    const g: ast.CommentGroup = {
-      kind: "CommentGroup",
-      list: list.map((c) => ({ kind: "Comment" as const, slash: this.base + c.start, text: decodeBytes(this.src, c.start, c.end) })),
-    };
-    this.comments.push(g);
-    return g;
-  }
-
-  /** Groups the comments seen before the current token (go/parser rules). */
-  private groupComments(): void {
-    const pend = this.pending;
-    this.pending = [];
-    const f = this.file;
-    const prevLine = this.prevTokEnd > 0 ? f.position(this.base + this.prevTokEnd - 1).line : -1;
-    const tokLine = this.tk() === Tok.EOF ? -2 : f.position(this.pos).line;
-    let i = 0;
-    // line comment: comments starting on the previous token's line
-    if (prevLine >= 0 && pend[0].line === prevLine) {
-      let j = 1;
-      let endLine = pend[0].endLine;
-      while (j < pend.length && pend[j].line === endLine) {
-        endLine = pend[j].endLine;
-        j++;
-      }
-      const g = this.makeGroup(pend.slice(0, j));
-      if (tokLine !== endLine || this.tk() === Tok.Semi || this.tk() === Tok.EOF) this.lineComment = g;
-      i = j;
-    }
-    // remaining groups: adjacent lines join; the last one directly above the token is the lead comment
-    while (i < pend.length) {
-      let j = i + 1;
-      let endLine = pend[i].endLine;
-      while (j < pend.length && pend[j].line <= endLine + 1) {
-        endLine = pend[j].endLine;
-        j++;
-      }
-      const g = this.makeGroup(pend.slice(i, j));
-      if (j === pend.length && endLine + 1 === tokLine) this.leadComment = g;
-      i = j;
-    }
   }
 
   // -------------------------------------------------------------------------
@@ -460,14 +170,6 @@ class Parser {
           if (d !== undefined) f.decls.push(d);
           break;
         }
-        case Tok.Import: {
-          // imports after other declarations: gc reports this as a syntax error
-          this.syntaxError("imports must appear before other declarations");
-          const d = this.genDecl(Tok.Import);
-          f.decls.push(d);
-          for (const s of d.specs) f.imports.push(s as ast.ImportSpec);
-          break;
-        }
         default: {
           const last = f.decls.length > 0 ? f.decls[f.decls.length - 1] : undefined;
           if (this.tk() === Tok.Lbrace && last !== undefined && last.kind === "FuncDecl" && last.body === undefined) {
@@ -487,21 +189,6 @@ class Parser {
     return f;
   }
 
-  /** list = [ f { sep f } [sep] ] close ; returns the position of close. */
-  private list(context: string, sep: Tok, close: Tok, f: () => boolean): Pos {
-    let done = false;
-    while (this.tk() !== Tok.EOF && this.tk() !== close && !done) {
-      done = f();
-      if (!this.got(sep) && this.tk() !== close) {
-        this.syntaxError(`in ${context}; possibly missing ${tokstring(sep)} or ${tokstring(close)}`);
-        this.advance(Tok.Rparen, Tok.Rbrack, Tok.Rbrace);
-        if (this.tk() !== close) return this.pos;
-      }
-    }
-    const pos = this.pos;
-    this.want(close);
-    return pos;
-  }
 
   // -------------------------------------------------------------------------
   // Declarations
@@ -559,7 +246,7 @@ class Parser {
     else if (this.lit === "semicolon") this.lineCommentTarget = s;
   }
 
-  private lineCommentTarget: { comment?: ast.CommentGroup } | undefined = undefined;
+
 
   private importSpec(): ast.ImportSpec | undefined {
     const doc = this.leadComment;
@@ -992,19 +679,34 @@ class Parser {
     return c;
   }
 
+  /** Arguments after "("; the loop is `list` inlined (calls are the most common list). */
   private argList(fun: ast.Expr, lparen: Pos): ast.CallExpr {
     const args: ast.Expr[] = [];
     let ellipsis: Pos = 0;
     this.xnest++;
-    const rparen = this.list("argument list", Tok.Comma, Tok.Rparen, () => {
+    let rparen: Pos = 0;
+    let done = false;
+    for (;;) {
+      if (this.tk() === Tok.EOF || this.tk() === Tok.Rparen || done) {
+        rparen = this.pos;
+        this.want(Tok.Rparen);
+        break;
+      }
       args.push(this.expr());
       if (this.tk() === Tok.DotDotDot) {
         ellipsis = this.pos;
         this.next();
-        return true;
+        done = true;
       }
-      return false;
-    });
+      if (!this.got(Tok.Comma) && this.tk() !== Tok.Rparen) {
+        this.syntaxError("in argument list; possibly missing comma or )");
+        this.advance(Tok.Rparen, Tok.Rbrack, Tok.Rbrace);
+        if (this.tk() !== Tok.Rparen) {
+          rparen = this.pos;
+          break;
+        }
+      }
+    }
     this.xnest--;
     return { kind: "CallExpr", fun, lparen, args, ellipsis, rparen };
   }
@@ -1187,18 +889,12 @@ class Parser {
   private fieldDecl(): ast.Field | undefined {
     const doc = this.leadComment;
     const pos = this.pos;
-    const mk = (names: ast.Ident[], type: ast.Expr): ast.Field => {
-      const f: ast.Field = { kind: "Field", names, type };
-      if (doc !== undefined) f.doc = doc;
-      if (this.tk() === Tok.Literal) f.tag = this.basicLit();
-      return f;
-    };
     switch (this.tk()) {
       case Tok.Name: {
         const name = this.name();
         if (this.tk() === Tok.Dot || this.tk() === Tok.Literal || this.tk() === Tok.Semi || this.tk() === Tok.Rbrace) {
           // embedded type
-          return mk([], this.qualifiedName(name));
+          return this.newField(doc, [], this.qualifiedName(name));
         }
         const names = this.nameList(name);
         if (names.length === 1 && this.tk() === Tok.Lbrack) {
@@ -1206,11 +902,11 @@ class Parser {
           if (typ.kind === "IndexExpr" || typ.kind === "IndexListExpr") {
             // embedded instantiated type T[P1, P2]
             typ.x = name;
-            return mk([], typ);
+            return this.newField(doc, [], typ);
           }
-          return mk(names, typ);
+          return this.newField(doc, names, typ);
         }
-        return mk(names, this.type_());
+        return this.newField(doc, names, this.type_());
       }
       case Tok.Star: {
         this.next();
@@ -1223,7 +919,7 @@ class Parser {
         } else {
           typ = this.qualifiedName(undefined);
         }
-        return mk([], { kind: "StarExpr", star: pos, x: typ });
+        return this.newField(doc, [], { kind: "StarExpr", star: pos, x: typ });
       }
       case Tok.Lparen: {
         this.syntaxError("cannot parenthesize embedded type");
@@ -1237,13 +933,21 @@ class Parser {
           typ = this.qualifiedName(undefined);
         }
         this.got(Tok.Rparen);
-        return mk([], typ);
+        return this.newField(doc, [], typ);
       }
       default:
         this.syntaxError("expecting field name or embedded type");
         this.advance(Tok.Semi, Tok.Rbrace);
         return undefined;
     }
+  }
+
+  /** A struct field with an optional tag (the current token). */
+  private newField(doc: ast.CommentGroup | undefined, names: ast.Ident[], type: ast.Expr): ast.Field {
+    const f: ast.Field = { kind: "Field", names, type };
+    if (doc !== undefined) f.doc = doc;
+    if (this.tk() === Tok.Literal) f.tag = this.basicLit();
+    return f;
   }
 
   /** After a name: "[" ... "]" is either an array/slice type or type arguments (x filled in by the caller). */
@@ -1358,6 +1062,15 @@ class Parser {
     return b;
   }
 
+  private atOr(): boolean {
+    return this.tk() === Tok.Operator && this.op === "|";
+  }
+
+  /** At "|" after the union term `type`: parses the remaining terms. */
+  private unionRest(type: ast.Expr): ast.Expr {
+    return this.embeddedElem({ kind: "Field", names: [], type }).type;
+  }
+
   /** ParameterDecl = [ IdentifierList ] [ "..." ] Type (one name at a time). */
   private paramDeclOrNil(name: ast.Ident | undefined, follow: Tok): PField | undefined {
     const typeSetsOk = follow === Tok.Rbrack;
@@ -1367,8 +1080,6 @@ class Parser {
       return { pos, type: this.embeddedElem(undefined).type };
     }
     const f: PField = { pos };
-    const isOr = (): boolean => typeSetsOk && this.tk() === Tok.Operator && this.op === "|";
-    const elem = (type: ast.Expr): ast.Expr => this.embeddedElem({ kind: "Field", names: [], type }).type;
 
     if (this.tk() === Tok.Name || name !== undefined) {
       if (name === undefined) name = this.name();
@@ -1379,18 +1090,18 @@ class Parser {
         } else {
           f.name = name;
         }
-        if (isOr()) t = elem(t);
+        if (typeSetsOk && this.atOr()) t = this.unionRest(t);
         f.type = t;
         return f;
       }
       if (this.tk() === Tok.Dot) {
         let t = this.qualifiedName(name);
-        if (isOr()) t = elem(t);
+        if (typeSetsOk && this.atOr()) t = this.unionRest(t);
         f.type = t;
         return f;
       }
-      if (isOr()) {
-        f.type = elem(name);
+      if (typeSetsOk && this.atOr()) {
+        f.type = this.unionRest(name);
         return f;
       }
       f.name = name;
@@ -1414,7 +1125,7 @@ class Parser {
     }
 
     const t = this.typeOrNil();
-    if (t !== undefined) f.type = isOr() ? elem(t) : t;
+    if (t !== undefined) f.type = typeSetsOk && this.atOr() ? this.unionRest(t) : t;
     if (f.name !== undefined || f.type !== undefined) return f;
 
     this.syntaxError("expecting " + tokstring(follow));
@@ -2008,167 +1719,3 @@ class Parser {
     return [l, comma];
   }
 }
-
-// ---------------------------------------------------------------------------
-// helpers
-
-/** gc's tokstring: English words for "," and ";" in messages. */
-function tokstring(t: Tok): string {
-  switch (t) {
-    case Tok.Comma: return "comma";
-    case Tok.Semi: return "semicolon or newline";
-  }
-  return tokString(t);
-}
-
-function isStopTok(t: Tok): boolean {
-  switch (t) {
-    case Tok.Break: case Tok.Const: case Tok.Continue: case Tok.Defer: case Tok.Fallthrough:
-    case Tok.For: case Tok.Go: case Tok.Goto: case Tok.If: case Tok.Return: case Tok.Select:
-    case Tok.Switch: case Tok.Type: case Tok.Var:
-      return true;
-  }
-  return false;
-}
-
-/** Start position of an expression (like ast.nodePos but local and total). */
-function nodeStart(x: ast.Expr): Pos {
-  for (;;) {
-    switch (x.kind) {
-      case "SelectorExpr": x = x.x; continue;
-      case "IndexExpr": x = x.x; continue;
-      case "IndexListExpr": x = x.x; continue;
-      case "SliceExpr": x = x.x; continue;
-      case "TypeAssertExpr": x = x.x; continue;
-      case "CallExpr": x = x.fun; continue;
-      case "BinaryExpr": x = x.x; continue;
-      case "KeyValueExpr": x = x.key; continue;
-      case "CompositeLit": if (x.type !== undefined) { x = x.type; continue; } return x.lbrace;
-      case "BadExpr": return x.from;
-      case "Ident": return x.pos;
-      case "BasicLit": return x.pos;
-      case "Ellipsis": return x.ellipsis;
-      case "FuncLit": return x.type.func;
-      case "ParenExpr": return x.lparen;
-      case "StarExpr": return x.star;
-      case "UnaryExpr": return x.opPos;
-      case "ArrayType": return x.lbrack;
-      case "StructType": return x.struct;
-      case "FuncType": return x.func;
-      case "InterfaceType": return x.interface;
-      case "MapType": return x.map;
-      case "ChanType": return x.begin;
-    }
-  }
-}
-
-/**
- * The position gc's syntax tree gives an expression, used where gc reports
- * an error "at the expression": operators and brackets rather than the
- * start (binary: the operator; call: "("; index/slice: "["; selector and
- * assertion: "."; composite literal: "{"; func type: the token after "func").
- */
-function gcPos(x: ast.Expr): Pos {
-  switch (x.kind) {
-    case "BinaryExpr": return x.opPos;
-    case "CallExpr": return x.lparen;
-    case "IndexExpr": case "IndexListExpr": case "SliceExpr": return x.lbrack;
-    case "SelectorExpr": return x.sel.pos - 1;
-    case "TypeAssertExpr": return x.lparen - 1;
-    case "CompositeLit": return x.lbrace;
-    case "KeyValueExpr": return x.colon;
-    case "FuncType": return x.typeParams !== undefined ? x.typeParams.opening : x.params.opening;
-    default: return nodeStart(x);
-  }
-}
-
-/** Is x syntactically a value (never a type)? */
-function isValue(x: ast.Expr): boolean {
-  switch (x.kind) {
-    case "BasicLit": case "CompositeLit": case "FuncLit": case "SliceExpr": case "TypeAssertExpr": case "CallExpr":
-      return true;
-    case "UnaryExpr": case "BinaryExpr":
-      return true;
-    case "ParenExpr":
-      return isValue(x.x);
-    case "IndexExpr":
-      return isValue(x.x) || isValue(x.index);
-    case "IndexListExpr":
-      return isValue(x.x);
-  }
-  return false;
-}
-
-/** Is x (possibly parenthesised) certainly a type element rather than a value? */
-function isTypeElem(x: ast.Expr): boolean {
-  switch (x.kind) {
-    case "ArrayType": case "StructType": case "FuncType": case "InterfaceType": case "MapType": case "ChanType":
-      return true;
-    case "BinaryExpr":
-      return isTypeElem(x.x) || isTypeElem(x.y);
-    case "UnaryExpr":
-      return x.op === "~" || isTypeElem(x.x);
-    case "StarExpr":
-      return isTypeElem(x.x);
-    case "ParenExpr":
-      return isTypeElem(x.x);
-  }
-  return false;
-}
-
-/**
- * Splits x into (name, type) if x can be read as "name type" in a type
- * parameter list (see gc's extractName): P *C, P(C), P *E|F, ...
- */
-function extractName(x: ast.Expr, force: boolean): [ast.Ident | undefined, ast.Expr | undefined] {
-  switch (x.kind) {
-    case "Ident":
-      return [x, undefined];
-    case "BinaryExpr":
-      if (x.op === "*") {
-        if (x.x.kind === "Ident" && (force || isTypeElem(x.y))) {
-          return [x.x, { kind: "StarExpr", star: x.opPos, x: x.y }];
-        }
-      } else if (x.op === "|") {
-        const [name, lhs] = extractName(x.x, force || isTypeElem(x.y));
-        if (name !== undefined && lhs !== undefined) {
-          return [name, { kind: "BinaryExpr", x: lhs, opPos: x.opPos, op: "|", y: x.y }];
-        }
-      }
-      break;
-    case "CallExpr":
-      if (x.fun.kind === "Ident" && x.args.length === 1 && x.ellipsis === 0 && (force || isTypeElem(x.args[0]))) {
-        return [x.fun, x.args[0]];
-      }
-      break;
-  }
-  return [undefined, x];
-}
-
-function isTypeSwitchAssign(s: SimpleStmt): boolean {
-  return (
-    s.kind === "AssignStmt" &&
-    s.tok === ":=" &&
-    s.lhs.length === 1 &&
-    s.lhs[0].kind === "Ident" &&
-    s.rhs.length === 1 &&
-    s.rhs[0].kind === "TypeAssertExpr" &&
-    s.rhs[0].type === undefined
-  );
-}
-
-/** Converts `// +build` line contents to a //go:build-style expression. */
-export function plusBuildToExpr(lines: string[]): string {
-  const parts: string[] = [];
-  for (const line of lines) {
-    const opts = line.split(/\s+/).filter((s) => s !== "");
-    if (opts.length === 0) continue;
-    const ors = opts.map((o) => {
-      const terms = o.split(",").filter((s) => s !== "");
-      return terms.length > 1 ? "(" + terms.join(" && ") + ")" : terms[0] ?? "";
-    });
-    parts.push(ors.length > 1 && lines.length > 1 ? "(" + ors.join(" || ") + ")" : ors.join(" || "));
-  }
-  return parts.join(" && ");
-}
-

@@ -33,3 +33,13 @@ describe("exprString (gc style)", () => {
     expect(exprString(expr("func(x int) int { return x }"))).toBe("func(x int) int {…}");
   });
 });
+
+describe("exprString on deep trees", () => {
+  it("prints a 20000-term left-associative chain without recursion", () => {
+    const n = 20000;
+    const e = expr(Array.from({ length: n }, (_, i) => `a${i % 10}`).join(" + "));
+    const s = exprString(e);
+    expect(s.startsWith("a0 + a1 + a2")).toBe(true);
+    expect(s.split(" + ").length).toBe(n);
+  });
+});

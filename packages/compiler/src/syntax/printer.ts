@@ -133,11 +133,22 @@ function writeExpr(out: string[], e: ast.Expr): void {
       out.push(e.op);
       writeExpr(out, e.x);
       return;
-    case "BinaryExpr":
-      writeExpr(out, e.x);
-      out.push(" ", e.op, " ");
-      writeExpr(out, e.y);
+    case "BinaryExpr": {
+      // iterate down the left spine: long left-associative chains (a 7000-term
+      // string concatenation exists in GOROOT) must not recurse per term
+      const spine: ast.BinaryExpr[] = [];
+      let x: ast.Expr = e;
+      while (x.kind === "BinaryExpr") {
+        spine.push(x);
+        x = x.x;
+      }
+      writeExpr(out, x);
+      for (let i = spine.length - 1; i >= 0; i--) {
+        out.push(" ", spine[i].op, " ");
+        writeExpr(out, spine[i].y);
+      }
       return;
+    }
     case "KeyValueExpr":
       writeExpr(out, e.key);
       out.push(": ");

@@ -183,6 +183,26 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
   }
   const fun = call.fun;
 
+  // builtins added after Go 1.19 are available only with a new enough language version
+  switch (id) {
+    case BuiltinId.Clear:
+    case BuiltinId.Max:
+    case BuiltinId.Min:
+      if (!check.allowVersion(1, 21)) {
+        check.versionError(fun, "go1.21", bin.name);
+        return false;
+      }
+      break;
+    case BuiltinId.String:
+    case BuiltinId.StringData:
+    case BuiltinId.SliceData:
+      if (!check.allowVersion(1, 20)) {
+        check.versionError(fun, "go1.20", `unsafe.${bin.name}`);
+        return false;
+      }
+      break;
+  }
+
   switch (id) {
     case BuiltinId.Append: {
       const S = x.type;

@@ -439,6 +439,7 @@ export function checkFiles(
   pkg.goVersion = config.goVersion ?? "";
   const check = new Checker(config, pkg, info ?? null);
   check.files = [];
+  if (name === "_" && files.length > 0) check.error(files[0].name, "invalid package name _");
   for (const f of files) {
     if (f.name.name !== name) {
       check.error(f.name, `package ${f.name.name}; expected package ${name}`);

@@ -426,6 +426,10 @@ export function declStmt(check: Checker, d: ast.GenDecl): void {
       }
       break;
     case "type":
+      if (!check.allowVersion(1, 20) && inGenericFunc(check) && d.specs.length > 0) {
+        // gc 1.19's restriction (issue 47631, reported by its noder); kept for -lang <= go1.19 only
+        check.error(d, "type declarations inside generic functions are not currently supported");
+      }
       for (const spec of d.specs) {
         const s = spec as ast.TypeSpec;
         const obj = new TypeName(s.name.pos, pkg, s.name.name, null);
@@ -472,6 +476,20 @@ function isLinknamed(check: Checker, name: string): boolean {
         if (parts[1] === name) return true;
       }
     }
+  }
+  return false;
+}
+
+/** Whether the body being checked belongs to a generic function or method (or a closure inside one). */
+function inGenericFunc(check: Checker): boolean {
+  const d = check.env.decl;
+  if (d === null || d.fdecl === null) return false;
+  const f = d.fdecl;
+  if (f.type.typeParams !== undefined && f.type.typeParams.list.length > 0) return true;
+  if (f.recv !== undefined && f.recv.list.length > 0) {
+    let t = f.recv.list[0].type;
+    while (t.kind === "ParenExpr" || t.kind === "StarExpr") t = t.x;
+    return t.kind === "IndexExpr" || t.kind === "IndexListExpr";
   }
   return false;
 }

@@ -623,7 +623,11 @@ function shiftOp(check: Checker, x: Operand, y: Operand, e: ast.Expr | null, op:
     }
   } else {
     if (allInteger(y.type)) {
-      // ok
+      if (!allUnsigned(y.type) && !check.allowVersion(1, 13)) {
+        check.error(y, `invalid operation: signed shift count ${check.o(y)} requires go1.13 or later`);
+        x.mode = Mode.Invalid;
+        return;
+      }
     } else if (isUntyped(y.type)) {
       convertUntyped(check, y, Typ[BasicKind.Uint]);
       if ((y.mode as Mode) === Mode.Invalid) {
@@ -823,8 +827,24 @@ function nonGeneric(check: Checker, x: Operand): void {
   }
 }
 
+/** Reports number literal syntax that needs a newer language version than configured. */
+function langCompat(check: Checker, lit: ast.BasicLit): void {
+  const s = lit.value;
+  if (s.length <= 2 || check.allowVersion(1, 13)) return;
+  if (s.includes("_")) {
+    check.versionError(lit, "go1.13", "underscores in numeric literals");
+    return;
+  }
+  if (s[0] !== "0") return;
+  const radix = s[1];
+  if (radix === "b" || radix === "B") check.versionError(lit, "go1.13", "binary literals");
+  else if (radix === "o" || radix === "O") check.versionError(lit, "go1.13", "0o/0O-style octal literals");
+  else if (lit.litKind !== "INT" && (radix === "x" || radix === "X")) check.versionError(lit, "go1.13", "hexadecimal floating-point literals");
+}
+
 function basicLit(check: Checker, x: Operand, e: ast.BasicLit): void {
   if (e.litKind === "INT" || e.litKind === "FLOAT" || e.litKind === "IMAG") {
+    langCompat(check, e);
     if (e.value.length > 10000) {
       check.error(e, `excessively long constant: ${e.value.slice(0, 10)}... (${e.value.length} chars)`);
       x.mode = Mode.Invalid;

@@ -12,7 +12,7 @@
  */
 import type * as ast from "../syntax/ast.js";
 import { nodePos } from "../syntax/ast.js";
-import type { Checker } from "./checker.js";
+import { Checker } from "./checker.js";
 
 interface Block {
   parent: Block | null;
@@ -234,3 +234,33 @@ export function checkBranches(check: Checker, body: ast.BlockStmt): void {
     if (!l.used) ls.err(l.lstmt.label.pos, `label ${l.lstmt.label.name} defined and not used`);
   }
 }
+
+/**
+ * Branch/label diagnostics for a file that will not be type-checked because
+ * the parser reported syntax errors. gc's parser checks branches of every
+ * function body (including function literals) that contains no syntax error
+ * itself; this reproduces that so the CLI can report the same set of errors.
+ */
+export function branchDiagnostics(fset: FileSet, file: ast.File, syntaxErrors: readonly Diagnostic[]): Diagnostic[] {
+  const pkg = new Package("", file.name.name, new Scope(null, NoPos, NoPos, "branches"));
+  const check = new Checker({ fset, importer: { importPackage: () => ({ error: "no importer" }) } }, pkg, null);
+  const bodies: ast.BlockStmt[] = [];
+  inspect(file, (n) => {
+    if (n.kind === "FuncDecl" && n.body !== undefined) bodies.push(n.body);
+    else if (n.kind === "FuncLit") bodies.push(n.body);
+    return true;
+  });
+  for (const b of bodies) {
+    const start = nodePos(b);
+    const end = nodeEnd(b);
+    if (syntaxErrors.some((e) => e.pos >= start && e.pos <= end)) continue;
+    checkBranches(check, b);
+  }
+  return check.errors;
+}
+
+import type { Diagnostic } from "../diag.js";
+import { inspect, nodeEnd } from "../syntax/ast.js";
+import { NoPos, type FileSet } from "../syntax/position.js";
+import { Package } from "./object.js";
+import { Scope } from "./scope.js";

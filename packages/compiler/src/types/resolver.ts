@@ -223,6 +223,11 @@ function collectImport(check: Checker, s: ast.ImportSpec, fileScope: Scope, pkgI
     check.error(s.path, "invalid import path (empty string)");
     return;
   }
+  const clean = cleanPath(path);
+  if (clean !== path) {
+    check.error(s, `could not import ${path} (non-canonical import path ${JSON.stringify(path)} (should be ${JSON.stringify(clean)}))`);
+    return;
+  }
   const imp = importPackage(check, s, path);
   if (imp === null) return;
   let name = imp.name;
@@ -365,3 +370,21 @@ export function unusedImports(check: Checker): void {
 }
 
 export { nodeEnd };
+
+/** Lexical path cleaning as Go's path.Clean. */
+function cleanPath(p: string): string {
+  if (p === "") return ".";
+  const rooted = p.startsWith("/");
+  const out: string[] = [];
+  for (const part of p.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
+      else if (!rooted) out.push("..");
+      continue;
+    }
+    out.push(part);
+  }
+  const r = (rooted ? "/" : "") + out.join("/");
+  return r === "" ? "." : r;
+}

@@ -160,32 +160,33 @@ func Erfc(x float64) float64 {
 		neg = true
 	}
 	if x < 0.84375 {
+		var t float64
 		if x < tiny {
-			if neg {
-				return 1 + x
+			t = x
+		} else {
+			z := x * x
+			r := pp0 + z*(pp1+z*(pp2+z*(pp3+z*pp4)))
+			s := 1 + z*(qq1+z*(qq2+z*(qq3+z*(qq4+z*qq5))))
+			y := r / s
+			if x < 0.25 {
+				t = x + x*y
+			} else {
+				t = 0.5 + (x*y + (x - 0.5))
 			}
-			return 1 - x
 		}
-		z := x * x
-		r := pp0 + z*(pp1+z*(pp2+z*(pp3+z*pp4)))
-		s := 1 + z*(qq1+z*(qq2+z*(qq3+z*(qq4+z*qq5))))
-		y := r / s
-		switch {
-		case neg:
-			return 1 + (x + x*y) // 1 - (-x + -x*y)
-		case x < 0.25:
-			return 1 - (x + x*y)
+		if neg {
+			return 1 + t
 		}
-		return 0.5 - (x*y + (x - 0.5))
+		return 1 - t
 	}
 	if x < 1.25 {
 		s := x - 1
 		p := pa0 + s*(pa1+s*(pa2+s*(pa3+s*(pa4+s*(pa5+s*pa6)))))
 		q := 1 + s*(qa1+s*(qa2+s*(qa3+s*(qa4+s*(qa5+s*qa6)))))
 		if neg {
-			return 1 + (erx + p/q)
+			return 1 + erx + p/q
 		}
-		return (1 - erx) - p/q
+		return 1 - erx - p/q
 	}
 	if x < 28 {
 		if neg && x >= 6 {

@@ -20,7 +20,14 @@ import (
 	om "gortstd/math"
 )
 
+// approximate lists functions known to differ from Go in the last bits
+// (see HACKING.md); they fail only beyond maxULP.
+var approximate = map[string]bool{"Erfinv": true, "Erfcinv": true}
+
+const maxULP = 8
+
 var mismatches = map[string]int{}
+var inexact = map[string]int{}
 var examples = map[string]string{}
 var checked = map[string]int{}
 
@@ -31,8 +38,25 @@ func same(a, b float64) bool {
 	return math.Float64bits(a) == math.Float64bits(b)
 }
 
+// ulps returns the distance between two finite floats of one sign in
+// units in the last place (a large number otherwise).
+func ulps(a, b float64) uint64 {
+	if math.Signbit(a) != math.Signbit(b) || math.IsNaN(a) || math.IsNaN(b) {
+		return math.MaxUint64
+	}
+	x, y := math.Float64bits(a), math.Float64bits(b)
+	if x > y {
+		return x - y
+	}
+	return y - x
+}
+
 func cmp(name string, in any, got, want float64) {
 	checked[name]++
+	if approximate[name] && !same(got, want) && ulps(got, want) <= maxULP {
+		inexact[name]++
+		return
+	}
 	if !same(got, want) {
 		mismatches[name]++
 		if _, ok := examples[name]; !ok {
@@ -154,9 +178,14 @@ func main() {
 			fmt.Printf("MISMATCH %-14s %6d of %6d  e.g. %s\n", k, m, checked[k], examples[k])
 		}
 	}
+	for _, k := range names {
+		if m := inexact[k]; m > 0 {
+			fmt.Printf("note: %s differs from Go within %d ulp on %d of %d inputs\n", k, maxULP, m, checked[k])
+		}
+	}
 	if bad > 0 {
 		fmt.Printf("FAIL math: %d functions differ\n", bad)
 		os.Exit(1)
 	}
-	fmt.Printf("ok math: %d functions bit-identical\n", len(names))
+	fmt.Printf("ok math: %d functions checked, %d bit-identical\n", len(names), len(names)-len(inexact))
 }

@@ -144,6 +144,7 @@ func main() {
 		}
 		intChecks(r)
 		quoteChecks(r)
+		complexChecks(r, x)
 	}
 	for c := rune(-1); c <= utf8.MaxRune+1; c++ {
 		check("IsPrint", c, os2.IsPrint(c), strconv.IsPrint(c))
@@ -277,4 +278,27 @@ func quoteChecks(r *rand.Rand) {
 	q := strconv.Quote(s)
 	u1, e1 := os2.Unquote(q)
 	check("Unquote(Quote)", q, fmt.Sprintf("%v %v", u1 == s, errStr(e1)), "true <nil>")
+}
+
+func complexChecks(r *rand.Rand, x float64) {
+	y := randFloat(r)
+	for _, bs := range []int{64, 128} {
+		f := "beEfgGx"[r.Intn(7)]
+		p := r.Intn(8) - 1
+		check("FormatComplex", [2]float64{x, y}, os2.FormatComplex(complex(x, y), f, p, bs), strconv.FormatComplex(complex(x, y), f, p, bs))
+	}
+	parts := []string{"1", "-2.5", "+3e2", "NaN", "Inf", "-Inf", "+Inf", "1e400", "0x1p-2", "i", "+", "-", "++", "(", ")", "e5", "2i", ".5"}
+	var s string
+	for i := r.Intn(5); i > 0; i-- {
+		s += parts[r.Intn(len(parts))]
+	}
+	if r.Intn(4) == 0 {
+		s = "(" + s + ")"
+	}
+	for _, bs := range []int{64, 128} {
+		c1, e1 := os2.ParseComplex(s, bs)
+		c2, e2 := strconv.ParseComplex(s, bs)
+		check("ParseComplex", s, fmt.Sprint(math.Float64bits(real(c1)), math.Float64bits(imag(c1)), errStr(e1)),
+			fmt.Sprint(math.Float64bits(real(c2)), math.Float64bits(imag(c2)), errStr(e2)))
+	}
 }

@@ -16,6 +16,7 @@ import { parseFile } from "../../syntax/parser.js";
 import { FileSet } from "../../syntax/position.js";
 import type * as ast from "../../syntax/ast.js";
 import { checkFiles, type Importer } from "../checker.js";
+import { branchDiagnostics } from "../labels.js";
 import type { Package } from "../object.js";
 
 const GOROOT = process.env.GOROOT ?? "/usr/lib/go-1.19";
@@ -157,6 +158,8 @@ function errorcheck(detailsFile: string): void {
             [r.file],
           );
           all.push(...res.errors);
+        } else {
+          all.push(...branchDiagnostics(fs2, r.file, r.errors));
         }
         all = sortDiagnostics(fs2, all);
         // gc stops after 10 errors unless -e is given
@@ -226,8 +229,37 @@ function validTests(detailsFile: string): void {
   console.log(`valid tests: ${clean}/${total} check clean`);
 }
 
+/** Runs the checker over every .go file below dir (invalid code welcome) and reports crashes. */
+function crashHunt(dir: string): void {
+  const files: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith(".go")) files.push(p);
+    }
+  };
+  walk(dir);
+  let crashes = 0;
+  for (const f of files) {
+    const fs2 = new FileSet();
+    try {
+      const r = parseFile(fs2, f, fs.readFileSync(f));
+      checkFiles({ fset: fs2, importer: { importPackage: (p: string) => importer.importPackage(p) }, goVersion: "" }, "p", [r.file]);
+    } catch (e) {
+      crashes++;
+      console.log(`CRASH ${f}: ${((e as Error).stack ?? "").split("\n").slice(0, 5).join(" | ")}`);
+    }
+  }
+  console.log(`${files.length} files, ${crashes} crashes`);
+}
+
 function main(): void {
   const args = process.argv.slice(2);
+  if (args[0] === "--crash") {
+    crashHunt(args[1]);
+    return;
+  }
   if (args[0] === "--valid") {
     validTests(args[1] ?? "/tmp/valid-details.txt");
     return;
