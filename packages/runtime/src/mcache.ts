@@ -119,16 +119,17 @@ export class MCaches {
   /** Flushes all of c: spans back to mcentral, counters to the global stats. Go: releaseAll. */
   releaseAll(c: number): void {
     const mem = this.mem;
-    const u32 = mem.u32;
-    const f = mem.f64;
     const base = (c + MC_ALLOC) >>> 2;
     for (let spc = 0; spc < NUM_SPAN_CLASSES; spc++) {
+      // Views re-read each time: a sweep in uncacheSpan may allocate and grow memory.
       const s = mem.u32[base + spc];
       if (s !== this.emptySpan) {
         this.release(s);
         mem.u32[base + spc] = this.emptySpan;
       }
     }
+    const u32 = mem.u32;
+    const f = mem.f64;
     u32[(c + MC_TINY) >>> 2] = 0;
     u32[(c + MC_TINYOFFSET) >>> 2] = 0;
     f[ST_TINY_ALLOC_COUNT >>> 3] += f[(c + MC_TINYALLOCS) >>> 3];

@@ -306,3 +306,133 @@ describe("gctrace", () => {
     expect(lines[0]).not.toMatch(/forced/);
   });
 });
+
+describe("MemStats after cycles", () => {
+  it("reconcile with the live objects and the cycle history (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.nat(15), fc.integer({ min: 0, max: 3000 })), { minLength: 1, maxLength: 80 }),
+        (steps) => {
+          const clock = new VirtualClock();
+          const w = new GCWorld({ nanotime: clock.now, walltime: () => 1e18 + clock.t });
+          for (const [op, slot, n] of steps) {
+            if (op === 0) w.setGlobal(slot, w.alloc(1 + (n % 3), n)); // mixed sizes, some large
+            else if (op === 1) w.setGlobal(slot, 0);
+            else if (op === 2) w.gc.GC();
+            else for (let i = 0; i < n; i++) w.alloc(1); // garbage, may trigger cycles
+          }
+          w.gc.GC();
+          const ms = w.gc.readMemStats();
+          const live = w.reachable();
+          let liveBytes = 0;
+          for (const o of live) {
+            expect(w.heap.findObject(o)).toBe(o);
+            liveBytes += w.heap.mem.u32[(w.heap.foundSpan + 24) >>> 2]!; // elemsize
+          }
+          expect(ms.HeapAlloc).toBe(liveBytes);
+          expect(ms.Alloc).toBe(liveBytes);
+          expect(ms.HeapObjects).toBe(live.size);
+          expect(ms.Mallocs - ms.Frees).toBe(live.size);
+          expect(ms.NumGC).toBe(w.gc.numgc);
+          expect(ms.NumForcedGC).toBeGreaterThanOrEqual(1);
+          expect(ms.NumForcedGC).toBeLessThanOrEqual(ms.NumGC);
+          let sum = 0;
+          for (let i = 0; i < Math.min(ms.NumGC, 256); i++) sum += ms.PauseNs[i]!;
+          if (ms.NumGC <= 256) expect(ms.PauseTotalNs).toBe(sum);
+          expect(ms.LastGC).toBe(ms.PauseEnd[(ms.NumGC - 1) % 256]);
+          expect(ms.NextGC).toBe(w.gc.pacer.heapGoal());
+          expect(ms.NextGC).toBeGreaterThanOrEqual(4 << 20);
+          expect(ms.GCCPUFraction).toBeGreaterThan(0);
+          expect(ms.GCCPUFraction).toBeLessThanOrEqual(1);
+          expect(ms.HeapInuse + ms.HeapIdle).toBe(ms.HeapSys);
+          expect(verifyHeap(w.heap, { flush: true })).toEqual([]);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe("GODEBUG and pacing settings", () => {
+  it("gcstoptheworld=1 runs whole cycles at the next safe point; =2 also sweeps eagerly", () => {
+    for (const mode of [1, 2]) {
+      const w = new GCWorld({ nanotime: new VirtualClock().now, debug: { gcstoptheworld: mode, gccheckmark: 1 } });
+      const keep = w.alloc(1);
+      w.setGlobal(0, keep);
+      let sawMark = false;
+      for (let i = 0; i < 2_000_000 && w.gc.numgc < 2; i++) {
+        w.alloc(2);
+        if (w.gc.phase === GC_MARK) sawMark = true;
+      }
+      expect(w.gc.numgc).toBe(2);
+      expect(sawMark).toBe(false); // the mark never spans program steps
+      if (mode === 2) expect(w.gc.sweeper.done).toBe(true);
+      expect(w.isAllocated(keep)).toBe(true);
+    }
+  });
+
+  it("GOGC=off: no automatic cycles; runtime.GC still collects; the goal prints like Go's", () => {
+    const w = new GCWorld({ nanotime: new VirtualClock().now, GOGC: "off", debug: { gctrace: 1 } });
+    for (let i = 0; i < 400_000; i++) w.alloc(2); // ~9.6 MB of garbage
+    expect(w.gc.numgc).toBe(0);
+    w.gc.GC();
+    expect(w.gc.numgc).toBe(1);
+    const line = w.output.join("");
+    expect(line).toMatch(/^gc 1 @\d+\.\d{3}s \d+%: .* (\d+)->\1->0 MB, 879609302\d{4} MB goal, 0 MB stacks, 0 MB globals, 1 P \(forced\)\n$/);
+  });
+
+  it("debug.SetGCPercent changes the goal and returns the old value; negative turns GC off", () => {
+    const w = new GCWorld({ nanotime: new VirtualClock().now });
+    expect(w.gc.setGCPercent(50)).toBe(100);
+    expect(w.gc.readMemStats().NextGC).toBe(2 << 20);
+    expect(w.gc.setGCPercent(-1)).toBe(50);
+    for (let i = 0; i < 200_000; i++) w.alloc(2);
+    expect(w.gc.numgc).toBe(0);
+    expect(w.gc.setGCPercent(100)).toBe(-1);
+    w.alloc(2);
+    for (let i = 0; i < 10_000 && w.gc.numgc === 0; i++) w.alloc(2);
+    expect(w.gc.numgc).toBeGreaterThan(0);
+  });
+
+  it("a memory limit below the GOGC goal makes cycles come sooner", () => {
+    const countCycles = (limit: string | undefined, setLimit?: bigint) => {
+      const w = new GCWorld({ nanotime: new VirtualClock().now, GOMEMLIMIT: limit });
+      if (setLimit !== undefined) expect(w.gc.setMemoryLimit(setLimit)).toBe((1n << 63n) - 1n);
+      const live: number[] = [];
+      for (let i = 0; i < 16; i++) {
+        const a = w.allocPtrArray(60_000); // ~480 KB each, ~7.5 MB live
+        live.push(a);
+        w.setGlobal(i, a);
+      }
+      for (let i = 0; i < 300_000; i++) w.alloc(2);
+      return w.gc.numgc;
+    };
+    const plain = countCycles(undefined);
+    const limited = countCycles("12MiB");
+    const viaAPI = countCycles(undefined, 12n << 20n);
+    expect(limited).toBeGreaterThan(plain);
+    expect(viaAPI).toBe(limited);
+  });
+
+  it("a malformed GOMEMLIMIT is Go's fatal error", () => {
+    let err: unknown;
+    try {
+      new GCWorld({ GOMEMLIMIT: "10MB" });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(FatalError);
+    expect((err as FatalError).message).toBe("malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`");
+    expect((err as FatalError).prelude).toBe("GOMEMLIMIT=10MB\n");
+  });
+
+  it("debug.FreeOSMemory forces a cycle and releases every free page", () => {
+    const w = new GCWorld({ nanotime: new VirtualClock().now, debug: { scavtrace: 1 } });
+    for (let i = 0; i < 100_000; i++) w.alloc(2);
+    w.gc.freeOSMemory();
+    const ms = w.gc.readMemStats();
+    expect(ms.NumForcedGC).toBe(1);
+    expect(ms.HeapIdle).toBe(ms.HeapReleased);
+    expect(w.output.join("")).toMatch(/scav \d+ KiB work, \d+ KiB total, \d+% util \(forced\)\n$/);
+  });
+});

@@ -53,6 +53,7 @@
 import { fatal } from "./debug.js";
 import type { Heap, MallocHooks } from "./malloc.js";
 import { MH_COMMITTED } from "./mem.js";
+import { MC_SCANALLOC } from "./mcache.js";
 import { HG_BLACKEN, HG_GCPHASE, HG_GC_RESERVED } from "./mheap.js";
 import {
   ST_GC_CPU_FRACTION,
@@ -198,6 +199,9 @@ export class Collector implements MallocHooks {
   readonly pauses = new Float64Array(PAUSE_RING);
   npauses = 0;
   maxPauseNs = 0;
+  /** Longest single assist and background/idle slice (ns): mutator latency besides STW. */
+  maxAssistNs = 0;
+  maxSliceNs = 0;
   /** Scavenger: bytes still to release in the background; released since the last scav line. */
   private scavDebt = 0;
   private scavReleasedSinceTrace = 0;
@@ -308,6 +312,17 @@ export class Collector implements MallocHooks {
     if (this.assistCredit < 0) this.gcAssistAlloc();
   }
 
+  /**
+   * Scannable heap bytes: the global counter plus what each P's mcache has not flushed yet
+   * (Go flushes scanAlloc at every refill; here mcaches flush only when released).
+   */
+  private readHeapScan(): number {
+    const f = this.heap.mem.f64;
+    let scan = f[ST_HEAP_SCAN >>> 3]!;
+    for (const c of this.heap.mcaches) scan += f[(c + MC_SCANALLOC) >>> 3]!;
+    return scan;
+  }
+
   /** mallocgc after a refill / large allocation: proportional sweep, pacer update, trigger. */
   triggerCheck(): void {
     const f = this.heap.mem.f64;
@@ -320,7 +335,7 @@ export class Collector implements MallocHooks {
     }
     if (this.phase !== GC_OFF || this.pendingSTW) return;
     if (!this.sweeper.done) this.sweeper.deductSweepCredit(live);
-    pacer.heapScan = f[ST_HEAP_SCAN >>> 3]!;
+    pacer.heapScan = this.readHeapScan();
     if (live >= pacer.trigger()) this.gcStart(GCTriggerKind.Heap, false);
   }
 
@@ -368,7 +383,7 @@ export class Collector implements MallocHooks {
     const f = mem.f64;
     const pacer = this.pacer;
     pacer.heapLive = f[ST_HEAP_LIVE >>> 3]!;
-    pacer.heapScan = f[ST_HEAP_SCAN >>> 3]!;
+    pacer.heapScan = this.readHeapScan();
     pacer.maxStackScan = f[ST_STACKS_LIVE >>> 3]!;
     this.heap0 = pacer.heapLive;
     this.bgMarkTime = 0;
@@ -426,7 +441,9 @@ export class Collector implements MallocHooks {
       this.syncScanWork();
       pacer.revise();
     }
-    pacer.assistTime += this.nanotime() - t0;
+    const dt = this.nanotime() - t0;
+    pacer.assistTime += dt;
+    if (dt > this.maxAssistNs) this.maxAssistNs = dt;
     if (this.marker.markDone()) {
       // No mark work left anywhere: this goroutine finishes the cycle (Go's gcMarkDone from an
       // assist). Its remaining debt is forgiven with the phase.
@@ -482,6 +499,7 @@ export class Collector implements MallocHooks {
       if (this.marker.markDone() || t >= deadline || w === 0) break;
     }
     const dt = t - t0;
+    if (dt > this.maxSliceNs) this.maxSliceNs = dt;
     this.bgMarkTime += dt;
     pacer.markWorkerStop(MarkWorkerMode.Fractional, dt);
     pacer.bgScanCredit += work;

@@ -220,6 +220,22 @@ describe("goroutine stacks", () => {
     assertHeapValid(heap);
   });
 
+  test("adaptive starting stack size (Go 1.19 adaptivestackstart)", () => {
+    const { heap, maps } = setup();
+    const st = heap.stacks;
+    st.computeStartingStackSize(0, 0);
+    expect(st.startingStackSize).toBe(1024);
+    st.computeStartingStackSize(10 * 3000, 10); // avg 3000 + 128 guard → 4 KiB
+    expect(st.startingStackSize).toBe(4096);
+    const g = new Goroutine(heap, maps);
+    expect(g.hi - g.lo).toBe(4096);
+    st.computeStartingStackSize(100, 10);
+    expect(st.startingStackSize).toBe(1024);
+    st.adaptiveStackStart = false;
+    st.computeStartingStackSize(10 * 3000, 10);
+    expect(st.startingStackSize).toBe(1024);
+  });
+
   test("the adjustExtra hook sees every move", () => {
     const { heap, maps } = setup();
     const g = new Goroutine(heap, maps);

@@ -40,6 +40,9 @@
  * and panics, which the scheduler fixes in the `adjustExtra` hook. Go also rejects pointers in
  * (0, 4096) found in pointer slots: "invalid pointer found on stack".
  *
+ * INITIAL SIZE: StackMin (1 KiB), or with Go 1.19's adaptivestackstart the power of two above
+ * the average scanned stack use reported by the GC (computeStartingStackSize).
+ *
  * GROWTH (newstack): double until the frame that failed its check fits with StackGuard to
  * spare; past maxStackSize (1e9, debug.SetMaxStack) Go's "goroutine stack exceeds
  * 1000000000-byte limit" and "fatal error: stack overflow". SHRINK (shrinkstack, called by the
@@ -109,6 +112,13 @@ export class StackAllocator {
   maxStackCeiling: number;
   /** GODEBUG=gcshrinkstackoff=1. */
   shrinkDisabled: boolean;
+  /** GODEBUG=adaptivestackstart (1 by default, as in Go 1.19). */
+  adaptiveStackStart: boolean;
+  /**
+   * Size of new goroutine stacks (bytes, power of two). StackMin until the GC reports scanned
+   * stack sizes through computeStartingStackSize at the end of a cycle.
+   */
+  startingStackSize: number;
   /** Counters for tests and benchmarks. */
   copies: number;
 
@@ -120,6 +130,8 @@ export class StackAllocator {
     this.maxStackSize = DefaultMaxStack;
     this.maxStackCeiling = 2 * DefaultMaxStack;
     this.shrinkDisabled = false;
+    this.adaptiveStackStart = true;
+    this.startingStackSize = StackMin;
     this.copies = 0;
     mem.u32.fill(0, STACKPOOL >>> 2, (STACKPOOL >>> 2) + NumStackOrders);
   }
@@ -219,8 +231,28 @@ export class StackAllocator {
     }
   }
 
-  /** Gives goroutine record g a fresh empty stack of `size` bytes. */
-  initStack(g: number, size = StackMin): void {
+  /**
+   * Go 1.19's adaptive initial stack size, run by the GC at the end of each cycle: the average
+   * used size of the stacks it scanned (`scannedBytes` over `scannedStacks`) plus StackGuard,
+   * clamped to [StackMin, maxStackSize] and rounded up to a power of two. Go:
+   * gcComputeStartingStackSize.
+   */
+  computeStartingStackSize(scannedBytes: number, scannedStacks: number): void {
+    if (!this.adaptiveStackStart) return;
+    if (scannedStacks === 0) {
+      this.startingStackSize = StackMin;
+      return;
+    }
+    let avg = Math.floor(scannedBytes / scannedStacks) + StackGuard;
+    if (avg > this.maxStackSize) avg = this.maxStackSize;
+    if (avg < StackMin) avg = StackMin;
+    let size = StackMin;
+    while (size < avg) size *= 2;
+    this.startingStackSize = size;
+  }
+
+  /** Gives goroutine record g a fresh empty stack of `size` bytes (default: the starting size). */
+  initStack(g: number, size = this.startingStackSize): void {
     const lo = this.stackalloc(size);
     const u32 = this.mem.u32;
     u32[(g + STK_LO) >>> 2] = lo;

@@ -29,6 +29,16 @@ beforeAll(() => {
   write("imp/imp.go", "package imp\n\nimport (\n\t\"fmt\"\n\t\"foo/bar\"\n)\n\nvar _ = fmt.Sprint\n");
   write("cyc/a/a.go", "package a\n\nimport _ \"example.com/m/cyc/b\"\n");
   write("cyc/b/b.go", "package b\n\nimport _ \"example.com/m/cyc/a\"\n");
+  write("order/o.go", "package order\n\nfunc f() {\n\tx := 1\n}\n\nvar y int = \"s\"\n");
+  write("badimp/x.go", "package badimp\n\nimport _ \"a b\"\nimport _ \"a//b\"\n");
+  write("in/empty/x.go", "");
+  write("in/utf8/x.go", "package p\n\nvar s = \"\xff\"\n");
+  fs.writeFileSync(path.join(tmp, "in/utf8/x.go"), Buffer.concat([Buffer.from("package p\n\nvar s = \""), Buffer.from([0xff, 0xfe]), Buffer.from("\"\nvar \xc3( = 1\n", "latin1")]));
+  fs.mkdirSync(path.join(tmp, "in/binary"), { recursive: true });
+  fs.writeFileSync(path.join(tmp, "in/binary/x.go"), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0xff, 0x10]));
+  write("in/deep/x.go", "package p\n\nvar x = " + "(".repeat(10_000) + "1" + ")".repeat(10_000) + "\n");
+  write("in/deepcall/x.go", "package p\n\nfunc f() int { return 1 }\n\nvar x = f" + "()".repeat(10_000) + "\n");
+  write("in/long/x.go", "package p\n\nvar s = \"" + "a".repeat(1_000_000) + "\"\nvar t int = s\n");
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -84,6 +94,42 @@ describe("gort check", () => {
   it("reports a missing file or directory in one line", () => {
     expect(check(["nope.go"])).toEqual({ code: 1, err: "stat nope.go: no such file or directory\n" });
     expect(check(["./nope"])).toEqual({ code: 1, err: `stat ${path.join(tmp, "nope")}: directory not found\n` });
+  });
+
+  it("sorts errors by position whatever order the checker found them in", () => {
+    expect(check(["./order"])).toEqual({
+      code: 1,
+      err:
+        "# example.com/m/order\n" +
+        "order/o.go:4:2: x declared but not used\n" +
+        "order/o.go:7:13: cannot use \"s\" (untyped string constant) as int value in variable declaration\n",
+    });
+  });
+
+  it("reports malformed import paths as go build does", () => {
+    expect(check(["./badimp"])).toEqual({
+      code: 1,
+      err: 'badimp/x.go:3:10: invalid import path: "a b"\nbadimp/x.go:4:8: malformed import path "a//b": double slash\n',
+    });
+  });
+
+  // wording compared with go1.19's `go build x.go` on the same files (see loader/HACKING.md)
+  it.each([
+    ["empty", "x.go:1:1: expected 'package', found 'EOF'\n"],
+    ["binary", "reading x.go: unexpected NUL in input\n"],
+    [
+      "utf8",
+      "# command-line-arguments\n./x.go:3:10: invalid UTF-8 encoding\n",
+    ],
+    ["deep", undefined],
+    ["deepcall", "# command-line-arguments\n./x.go:1:1: code nested too deeply for gort's type checker (JavaScript stack exhausted)\n"],
+    ["long", "# command-line-arguments\n./x.go:4:13: cannot use s (variable of type string) as type int in variable declaration\n"],
+  ])("gives bad input (%s) a diagnostic, never a crash", (dir, start) => {
+    const { code, err } = check(["x.go"], path.join(tmp, "in", dir));
+    expect(code).toBe(1);
+    expect(err).not.toContain("internal error");
+    expect(err.split("\n").find((l) => !l.startsWith("# "))).toMatch(/^((\.\/)?x\.go:\d+:\d+: |reading x\.go: )/);
+    if (start !== undefined) expect(err.startsWith(start)).toBe(true);
   });
 
   it("turns a crash into an internal error without a stack", () => {

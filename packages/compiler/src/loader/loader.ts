@@ -113,6 +113,14 @@ export interface LoaderOptions {
 
 export const COMMAND_LINE_ARGUMENTS = "command-line-arguments";
 
+/** The diagnostic for code nested too deeply for gort's recursive parser or checker. */
+export const STACK_EXHAUSTED = "code nested too deeply for gort's type checker (JavaScript stack exhausted)";
+
+/** Whether `e` is V8's stack overflow ("Maximum call stack size exceeded"). */
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack size/i.test(e.message);
+}
+
 
 export class Loader {
   readonly fset = new FileSet();
@@ -321,7 +329,14 @@ export class Loader {
     const files: ast.File[] = [];
     const parseErrors: Diagnostic[] = [];
     for (const f of sel.files) {
-      const r = parseFile(this.fset, f.path, f.bytes, { mode: "full" });
+      let r: ReturnType<typeof parseFile>;
+      try {
+        r = parseFile(this.fset, f.path, f.bytes, { mode: "full" });
+      } catch (e) {
+        if (!isStackOverflow(e)) throw e;
+        pkg.loadErrors.push({ msg: STACK_EXHAUSTED, file: f.path, line: 1, column: 1 });
+        return;
+      }
       files.push(r.file);
       parseErrors.push(...r.errors);
     }
@@ -341,12 +356,23 @@ export class Loader {
       },
     };
     const info = this.opts.makeInfo?.(pkg.importPath);
-    const res = check(
-      { fset: this.fset, importer, goVersion: pkg.goVersion, errorLimit: this.opts.errorLimit ?? 10 },
-      pkg.importPath,
-      files,
-      info,
-    );
+    let res: ReturnType<CheckFunction>;
+    try {
+      res = check(
+        { fset: this.fset, importer, goVersion: pkg.goVersion, errorLimit: this.opts.errorLimit ?? 10 },
+        pkg.importPath,
+        files,
+        info,
+      );
+    } catch (e) {
+      // Code nested thousands deep (f()()()…, a[0][0]…) can exhaust the JavaScript stack in
+      // the recursive checker. That is a limit of gort, not a bug in the user's program or a
+      // crash to report: say so as a diagnostic (gc accepts such code).
+      if (!isStackOverflow(e) || files.length === 0) throw e;
+      pkg.errors = [{ pos: files[0].package, msg: STACK_EXHAUSTED }];
+      if (this.opts.keepSyntax === true) pkg.syntax = files;
+      return;
+    }
     pkg.checked = true;
     pkg.types = res.pkg;
     if (info !== undefined) pkg.info = info;

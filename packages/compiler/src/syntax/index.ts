@@ -15,5 +15,5 @@ export { parseFile, MaxErrors, MaxNesting, plusBuildToExpr } from "./parser.js";
 export type { ParseMode, ParseOptions, ParseResult } from "./parser.js";
 export { exprString, simpleStmtString } from "./printer.js";
 export { Scanner, Tok, tokString } from "./scanner.js";
-export { parseDirective, declDirectives } from "./directives.js";
-export type { Directive, DirectiveTarget } from "./directives.js";
+export { parseDirective, declDirectives, checkDirectives } from "./directives.js";
+export type { Directive, DirectiveTarget, DirectiveCheckOptions } from "./directives.js";

@@ -62,6 +62,11 @@ interface PField {
 
 const encoder = new TextEncoder();
 
+/** A Field with every property present (fixed object shape). */
+function mkField(names: ast.Ident[], type: ast.Expr): ast.Field {
+  return { kind: "Field", doc: undefined, names, type, tag: undefined, comment: undefined };
+}
+
 /** Parses one Go source file into `fset`. Never throws. */
 export function parseFile(fset: FileSet, filename: string, src: Uint8Array | string, opts?: ParseOptions): ParseResult {
   const bytes = typeof src === "string" ? encoder.encode(src) : src;
@@ -106,6 +111,7 @@ class Parser extends ParserBase {
   private emptyFile(): ast.File {
     return {
       kind: "File",
+      doc: undefined,
       package: 0,
       name: { kind: "Ident", pos: 0, name: "_" },
       decls: [],
@@ -114,6 +120,8 @@ class Parser extends ParserBase {
       fileStart: this.base,
       fileEnd: this.base + this.file.size,
       goVersion: "",
+      buildConstraint: undefined,
+      plusBuildLines: undefined,
       directives: [],
     };
   }
@@ -142,9 +150,10 @@ class Parser extends ParserBase {
       fileStart: this.base,
       fileEnd: this.base + this.file.size,
       goVersion: "",
+      buildConstraint: undefined,
+      plusBuildLines: undefined,
       directives: [],
     };
-    if (doc === undefined) delete f.doc;
     this.partialFile = f;
     if (this.mode === "packageClauseOnly") return f;
     this.want(Tok.Semi);
@@ -204,7 +213,6 @@ class Parser extends ParserBase {
       specs: [],
       rparen: 0,
     };
-    if (doc === undefined) delete d.doc;
     this.next();
     const spec = (): ast.Spec | undefined => {
       switch (tok) {
@@ -265,10 +273,7 @@ class Parser extends ParserBase {
     if (path.litKind !== "STRING") {
       this.syntaxError("import path must be a string");
     }
-    const s: ast.ImportSpec = { kind: "ImportSpec", path, endPos: 0 };
-    if (doc !== undefined) s.doc = doc;
-    if (name !== undefined) s.name = name;
-    return s;
+    return { kind: "ImportSpec", doc, name, path, comment: undefined, endPos: 0 };
   }
 
   private constSpec(): ast.ValueSpec {
@@ -280,10 +285,7 @@ class Parser extends ParserBase {
       type = this.typeOrNil();
       if (this.gotAssign()) values = this.exprList();
     }
-    const s: ast.ValueSpec = { kind: "ValueSpec", names, values };
-    if (type !== undefined) s.type = type;
-    if (doc !== undefined) s.doc = doc;
-    return s;
+    return { kind: "ValueSpec", doc, names, type, values, comment: undefined };
   }
 
   private varSpec(): ast.ValueSpec {
@@ -297,10 +299,7 @@ class Parser extends ParserBase {
       type = this.type_();
       if (this.gotAssign()) values = this.exprList();
     }
-    const s: ast.ValueSpec = { kind: "ValueSpec", names, values };
-    if (type !== undefined) s.type = type;
-    if (doc !== undefined) s.doc = doc;
-    return s;
+    return { kind: "ValueSpec", doc, names, type, values, comment: undefined };
   }
 
   private typeSpec(): ast.TypeSpec {
@@ -346,10 +345,7 @@ class Parser extends ParserBase {
       this.syntaxError("in type declaration");
       this.advance(Tok.Semi, Tok.Rparen);
     }
-    const s: ast.TypeSpec = { kind: "TypeSpec", name, assign, type };
-    if (typeParams !== undefined) s.typeParams = typeParams;
-    if (doc !== undefined) s.doc = doc;
-    return s;
+    return { kind: "TypeSpec", doc, name, typeParams, assign, type, comment: undefined };
   }
 
   private funcDeclOrNil(): ast.FuncDecl | undefined {
@@ -374,11 +370,8 @@ class Parser extends ParserBase {
     }
     const name = this.name();
     const type = this.funcType(recv !== undefined ? "method" : "", funcPos);
-    const d: ast.FuncDecl = { kind: "FuncDecl", name, type };
-    if (doc !== undefined) d.doc = doc;
-    if (recv !== undefined) d.recv = recv;
-    if (this.tk() === Tok.Lbrace) d.body = this.funcBody();
-    return d;
+    const body = this.tk() === Tok.Lbrace ? this.funcBody() : undefined;
+    return { kind: "FuncDecl", doc, recv, name, type, body };
   }
 
   private funcBody(): ast.BlockStmt {
@@ -551,7 +544,7 @@ class Parser extends ParserBase {
               this.next();
               const rparen = this.pos;
               this.want(Tok.Rparen);
-              x = { kind: "TypeAssertExpr", x, lparen, rparen };
+              x = { kind: "TypeAssertExpr", x, lparen, type: undefined, rparen };
             } else {
               const type = this.type_();
               const rparen = this.pos;
@@ -592,8 +585,7 @@ class Parser extends ParserBase {
             this.advance(Tok.Comma, Tok.Colon, Tok.Rbrack);
           }
           this.xnest++;
-          const s: ast.SliceExpr = { kind: "SliceExpr", x, lbrack: pos, slice3: false, rbrack: 0 };
-          if (i !== undefined) s.low = i;
+          const s: ast.SliceExpr = { kind: "SliceExpr", x, lbrack: pos, low: i, high: undefined, max: undefined, slice3: false, rbrack: 0 };
           if (this.tk() !== Tok.Colon && this.tk() !== Tok.Rbrack) s.high = this.expr();
           if (this.tk() === Tok.Colon) {
             s.slice3 = true;
@@ -674,9 +666,7 @@ class Parser extends ParserBase {
     });
     this.xnest--;
     this.leave();
-    const c: ast.CompositeLit = { kind: "CompositeLit", lbrace, elts, rbrace, incomplete: false };
-    if (type !== undefined) c.type = type;
-    return c;
+    return { kind: "CompositeLit", type, lbrace, elts, rbrace, incomplete: false };
   }
 
   /** Arguments after "("; the loop is `list` inlined (calls are the most common list). */
@@ -815,7 +805,7 @@ class Parser extends ParserBase {
 
   /** Parses [TypeParams] Parameters [Result]; "func" (at funcPos) is already consumed. */
   private funcType(context: string, funcPos: Pos): ast.FuncType {
-    const t: ast.FuncType = { kind: "FuncType", func: funcPos, params: { kind: "FieldList", opening: 0, list: [], closing: 0 } };
+    const t: ast.FuncType = { kind: "FuncType", func: funcPos, typeParams: undefined, params: { kind: "FieldList", opening: 0, list: [], closing: 0 }, results: undefined };
     if (this.tk() === Tok.Lbrack) {
       const lbrack = this.pos;
       this.next();
@@ -840,7 +830,7 @@ class Parser extends ParserBase {
   private arrayType(lbrack: Pos, len: ast.Expr | undefined): ast.Expr {
     if (len === undefined) {
       if (this.tk() === Tok.DotDotDot) {
-        len = { kind: "Ellipsis", ellipsis: this.pos };
+        len = { kind: "Ellipsis", ellipsis: this.pos, elt: undefined };
         this.next();
       } else {
         this.xnest++;
@@ -858,7 +848,7 @@ class Parser extends ParserBase {
   }
 
   private sliceType(lbrack: Pos): ast.ArrayType {
-    return { kind: "ArrayType", lbrack, elt: this.type_() };
+    return { kind: "ArrayType", lbrack, len: undefined, elt: this.type_() };
   }
 
   private chanElem(): ast.Expr {
@@ -944,7 +934,7 @@ class Parser extends ParserBase {
 
   /** A struct field with an optional tag (the current token). */
   private newField(doc: ast.CommentGroup | undefined, names: ast.Ident[], type: ast.Expr): ast.Field {
-    const f: ast.Field = { kind: "Field", names, type };
+    const f = mkField(names, type);
     if (doc !== undefined) f.doc = doc;
     if (this.tk() === Tok.Literal) f.tag = this.basicLit();
     return f;
@@ -994,7 +984,7 @@ class Parser extends ParserBase {
       return { kind: "FieldList", opening, list, closing: this.lastClose };
     }
     const typ = this.typeOrNil();
-    if (typ !== undefined) return { kind: "FieldList", opening: 0, list: [{ kind: "Field", names: [], type: typ }], closing: 0 };
+    if (typ !== undefined) return { kind: "FieldList", opening: 0, list: [mkField([], typ)], closing: 0 };
     return undefined;
   }
 
@@ -1003,7 +993,7 @@ class Parser extends ParserBase {
     const context = "interface method";
     switch (this.tk()) {
       case Tok.Lparen:
-        return { kind: "Field", names: [name], type: this.funcType(context, 0) };
+        return mkField([name], this.funcType(context, 0));
       case Tok.Lbrack: {
         const lbrack = this.pos;
         this.next();
@@ -1012,34 +1002,34 @@ class Parser extends ParserBase {
           this.next();
           if (this.tk() === Tok.Lparen) {
             this.errorAt(pos, "empty type parameter list");
-            return { kind: "Field", names: [name], type: this.funcType(context, 0) };
+            return mkField([name], this.funcType(context, 0));
           }
           this.errorAt(pos, "empty type argument list");
-          return { kind: "Field", names: [], type: name };
+          return mkField([], name);
         }
         const list = this.paramList(undefined, undefined, Tok.Rbrack, false);
         const rbrack = this.lastClose;
         if (list.length === 0) {
-          if (this.tk() === Tok.Lparen) return { kind: "Field", names: [name], type: this.funcType(context, 0) };
-          return { kind: "Field", names: [], type: name };
+          if (this.tk() === Tok.Lparen) return mkField([name], this.funcType(context, 0));
+          return mkField([], name);
         }
         if (list[0].names.length > 0) {
           // generic method: accept but complain
           const type = this.funcType(context, 0);
           this.errorAt(lbrack, "interface method must have no type parameters");
-          return { kind: "Field", names: [name], type };
+          return mkField([name], type);
         }
         const indices = list.map((f) => f.type);
-        if (indices.length === 1) return { kind: "Field", names: [], type: { kind: "IndexExpr", x: name, lbrack, index: indices[0], rbrack } };
-        return { kind: "Field", names: [], type: { kind: "IndexListExpr", x: name, lbrack, indices, rbrack } };
+        if (indices.length === 1) return mkField([], { kind: "IndexExpr", x: name, lbrack, index: indices[0], rbrack });
+        return mkField([], { kind: "IndexListExpr", x: name, lbrack, indices, rbrack });
       }
       default:
-        return { kind: "Field", names: [], type: this.qualifiedName(name) };
+        return mkField([], this.qualifiedName(name));
     }
   }
 
   private embeddedElem(f: ast.Field | undefined): ast.Field {
-    if (f === undefined) f = { kind: "Field", names: [], type: this.embeddedTerm() };
+    if (f === undefined) f = mkField([], this.embeddedTerm());
     while (this.tk() === Tok.Operator && this.op === "|") {
       const opPos = this.pos;
       this.next();
@@ -1068,7 +1058,7 @@ class Parser extends ParserBase {
 
   /** At "|" after the union term `type`: parses the remaining terms. */
   private unionRest(type: ast.Expr): ast.Expr {
-    return this.embeddedElem({ kind: "Field", names: [], type }).type;
+    return this.embeddedElem(mkField([], type)).type;
   }
 
   /** ParameterDecl = [ IdentifierList ] [ "..." ] Type (one name at a time). */
@@ -1145,7 +1135,7 @@ class Parser extends ParserBase {
     if (name !== undefined && typ !== undefined && this.tk() === close) {
       this.lastClose = this.pos;
       this.next();
-      return [{ kind: "Field", names: [name], type: typ }];
+      return [mkField([name], typ)];
     }
     const list: PField[] = [];
     let named = 0;
@@ -1173,7 +1163,7 @@ class Parser extends ParserBase {
       // all unnamed => found names are type names
       const out: ast.Field[] = [];
       for (const par of list) {
-        out.push({ kind: "Field", names: [], type: par.type ?? (par.name as ast.Ident) });
+        out.push(mkField([], par.type ?? (par.name as ast.Ident)));
       }
       return out;
     }
@@ -1219,9 +1209,9 @@ class Parser extends ParserBase {
       if (last !== undefined && last.type === par.type && last.names.length > 0 && par.name !== undefined) {
         last.names.push(par.name);
       } else if (par.name !== undefined) {
-        out.push({ kind: "Field", names: [par.name], type: par.type as ast.Expr });
+        out.push(mkField([par.name], par.type as ast.Expr));
       } else {
-        out.push({ kind: "Field", names: [], type: par.type as ast.Expr });
+        out.push(mkField([], par.type as ast.Expr));
       }
     }
     return out;
@@ -1331,16 +1321,9 @@ class Parser extends ParserBase {
     const body = this.blockStmt("for clause");
     if (h.init !== undefined && h.init.kind === "RangeClause") {
       const r = h.init;
-      const s: ast.RangeStmt = { kind: "RangeStmt", for: forPos, tokPos: r.tokPos, tok: r.tok, range: r.range, x: r.x, body };
-      if (r.key !== undefined) s.key = r.key;
-      if (r.value !== undefined) s.value = r.value;
-      return s;
+      return { kind: "RangeStmt", for: forPos, key: r.key, value: r.value, tokPos: r.tokPos, tok: r.tok, range: r.range, x: r.x, body };
     }
-    const s: ast.ForStmt = { kind: "ForStmt", for: forPos, body };
-    if (h.init !== undefined) s.init = h.init;
-    if (h.cond !== undefined) s.cond = h.cond;
-    if (h.post !== undefined) s.post = h.post as ast.Stmt;
-    return s;
+    return { kind: "ForStmt", for: forPos, init: h.init as ast.Stmt | undefined, cond: h.cond, post: h.post as ast.Stmt | undefined, body };
   }
 
   /**
@@ -1472,9 +1455,8 @@ class Parser extends ParserBase {
     const ifPos = this.pos;
     const h = this.header(Tok.If);
     const body = this.blockStmt("if clause");
-    const s: ast.IfStmt = { kind: "IfStmt", if: ifPos, cond: h.cond ?? { kind: "BadExpr", from: ifPos, to: ifPos }, body };
-    if (h.init !== undefined) s.init = h.init as ast.Stmt;
-    return s;
+    const cond: ast.Expr = h.cond ?? { kind: "BadExpr", from: ifPos, to: ifPos };
+    return { kind: "IfStmt", if: ifPos, init: h.init as ast.Stmt | undefined, cond, body, else: undefined };
   }
 
   private switchStmt(): ast.SwitchStmt | ast.TypeSwitchStmt {
@@ -1495,14 +1477,9 @@ class Parser extends ParserBase {
       guard = { kind: "ExprStmt", x: h.cond };
     }
     if (guard !== undefined) {
-      const s: ast.TypeSwitchStmt = { kind: "TypeSwitchStmt", switch: switchPos, assign: guard, body };
-      if (h.init !== undefined) s.init = h.init as ast.Stmt;
-      return s;
+      return { kind: "TypeSwitchStmt", switch: switchPos, init: h.init as ast.Stmt | undefined, assign: guard, body };
     }
-    const s: ast.SwitchStmt = { kind: "SwitchStmt", switch: switchPos, body };
-    if (h.init !== undefined) s.init = h.init as ast.Stmt;
-    if (h.cond !== undefined) s.tag = h.cond;
-    return s;
+    return { kind: "SwitchStmt", switch: switchPos, init: h.init as ast.Stmt | undefined, tag: h.cond, body };
   }
 
   private selectStmt(): ast.SelectStmt {
@@ -1561,9 +1538,7 @@ class Parser extends ParserBase {
     const colon = this.pos;
     this.want(Tok.Colon);
     const body = this.stmtList();
-    const c: ast.CommClause = { kind: "CommClause", case: pos, colon, body };
-    if (comm !== undefined) c.comm = comm;
-    return c;
+    return { kind: "CommClause", case: pos, comm, colon, body };
   }
 
   private stmtOrNil(): ast.Stmt | undefined {
@@ -1607,16 +1582,15 @@ class Parser extends ParserBase {
       case Tok.Fallthrough: {
         const tokPos = this.pos;
         this.next();
-        return { kind: "BranchStmt", tokPos, tok: "fallthrough" };
+        return { kind: "BranchStmt", tokPos, tok: "fallthrough", label: undefined };
       }
       case Tok.Break:
       case Tok.Continue: {
         const tokPos = this.pos;
         const tok = this.tk() === Tok.Break ? "break" : "continue";
         this.next();
-        const s: ast.BranchStmt = { kind: "BranchStmt", tokPos, tok };
-        if (this.tk() === Tok.Name) s.label = this.name();
-        return s;
+        const label = this.tk() === Tok.Name ? this.name() : undefined;
+        return { kind: "BranchStmt", tokPos, tok, label };
       }
       case Tok.Go:
       case Tok.Defer:

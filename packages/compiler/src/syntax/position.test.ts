@@ -5,19 +5,19 @@ import { formatDiagnostic, sortDiagnostics } from "../diag.js";
 const enc = (s: string) => new TextEncoder().encode(s);
 
 describe("FileSet", () => {
-  it("assigns bases like go/token: first base 1, gap of one after each file's EOF position", () => {
+  it("assigns bases like go/token: first base 1, next base after the EOF position", () => {
     const fs = new FileSet();
     const a = fs.addFile("a.go", enc("abc\n"));
     const b = fs.addFile("b.go", enc("xy"));
     expect(a.base).toBe(1);
-    expect(b.base).toBe(1 + 4 + 1 + 1);
+    expect(b.base).toBe(1 + 4 + 1);
     expect(fs.file(0)).toBeUndefined();
     expect(fs.file(1)).toBe(a);
     expect(fs.file(5)).toBe(a); // EOF position of a
-    expect(fs.file(6)).toBeUndefined(); // the gap
-    expect(fs.file(7)).toBe(b);
-    expect(fs.file(9)).toBe(b);
-    expect(fs.file(10)).toBeUndefined();
+    expect(fs.file(6)).toBe(b);
+    expect(fs.file(8)).toBe(b); // EOF position of b
+    expect(fs.file(9)).toBeUndefined();
+    expect(fs.base()).toBe(9);
   });
 
   it("resolves lines and 1-based byte columns", () => {

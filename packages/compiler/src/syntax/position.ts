@@ -4,8 +4,8 @@
  * A `Pos` is a single number that identifies a byte in one of the files of a
  * `FileSet`, exactly like go/token: every file added to a set is given the
  * range [base, base+size] (the extra slot is the end-of-file position), the
- * first file gets base 1 and consecutive files are separated by a gap of one,
- * so 0 is never a valid position and serves as `NoPos`.
+ * first file gets base 1 and the next file's base is base+size+1, so 0 is
+ * never a valid position and serves as `NoPos`.
  *
  * Line tables are computed lazily, on the first position query for a file,
  * so that parsing thousands of files never pays for them unless a diagnostic
@@ -120,10 +120,10 @@ export class FileSet {
   private nextBase = 1;
   private last: SourceFile | undefined = undefined;
 
-  /** Adds a file; its positions are [base, base+src.length]. */
+  /** Adds a file; its positions are [base, base+src.length] (the last one is its EOF). */
   addFile(name: string, src: Uint8Array): SourceFile {
     const f = new SourceFile(name, this.nextBase, src);
-    this.nextBase += src.length + 1 + 1; // +1 for the EOF position, +1 gap
+    this.nextBase += src.length + 1; // +1 for the EOF position (go/token's rule)
     this.files.push(f);
     this.last = f;
     return f;

@@ -758,14 +758,18 @@ export class Scanner {
     this.tok = Tok.Name;
   }
 
-  private digits(base: number, invalid: { i: number } | undefined, start: number): number {
+  /** offset (from the literal start) of the first digit invalid for the base, or -1; set by digits() */
+  private invalidDigit = -1;
+
+  /** Scans { digit | '_' }; returns bit 0 if digits were seen, bit 1 if separators were. */
+  private digits(base: number, recordInvalid: boolean, start: number): number {
     let digsep = 0;
     if (base <= 10) {
       const max = 0x30 + base;
       while (isDecimal(this.ch) || this.ch === 0x5f) {
         let ds = 1;
         if (this.ch === 0x5f) ds = 2;
-        else if (this.ch >= max && invalid !== undefined && invalid.i < 0) invalid.i = this.chOff - start;
+        else if (this.ch >= max && recordInvalid && this.invalidDigit < 0) this.invalidDigit = this.chOff - start;
         digsep |= ds;
         this.nextch();
       }
@@ -785,7 +789,7 @@ export class Scanner {
     let base = 10;
     let prefix = 0; // 0 decimal, '0' 0-octal, 'x', 'o', 'b'
     let digsep = 0;
-    const invalid = { i: -1 };
+    this.invalidDigit = -1;
 
     if (!seenPoint) {
       if (this.ch === 0x30) {
@@ -812,7 +816,7 @@ export class Scanner {
             digsep = 1; // leading 0
         }
       }
-      digsep |= this.digits(base, invalid, start);
+      digsep |= this.digits(base, true, start);
       if (this.ch === 0x2e) {
         if (prefix === 0x6f || prefix === 0x62) {
           this.error(this.chOff, "invalid radix point in " + baseName(base) + " literal");
@@ -825,7 +829,7 @@ export class Scanner {
 
     if (seenPoint) {
       kind = "FLOAT";
-      digsep |= this.digits(base, invalid, start);
+      digsep |= this.digits(base, true, start);
     }
 
     if ((digsep & 1) === 0 && ok) {
@@ -847,7 +851,7 @@ export class Scanner {
       this.nextch();
       kind = "FLOAT";
       if (this.ch === 0x2b || this.ch === 0x2d) this.nextch();
-      digsep = this.digits(10, undefined, start) | (digsep & 2);
+      digsep = this.digits(10, false, start) | (digsep & 2);
       if ((digsep & 1) === 0 && ok) {
         this.error(this.chOff, "exponent has no digits");
         ok = false;
@@ -865,8 +869,9 @@ export class Scanner {
     const lit = decodeBytes(this.src, start, this.chOff);
     this.setLit(kind, lit);
 
-    if (kind === "INT" && invalid.i >= 0 && ok) {
-      this.error(start + invalid.i, "invalid digit " + quoteRune(lit.charCodeAt(invalid.i)) + " in " + baseName(base) + " literal");
+    const invalid = this.invalidDigit;
+    if (kind === "INT" && invalid >= 0 && ok) {
+      this.error(start + invalid, "invalid digit " + quoteRune(lit.charCodeAt(invalid)) + " in " + baseName(base) + " literal");
       ok = false;
     }
     if ((digsep & 2) !== 0 && ok) {

@@ -131,6 +131,27 @@ func decimalToBits(num *decimalNumber, f floatFormat) (uint64, bool) {
 			return uint64(math.Float32bits(x)), false
 		}
 	}
+	// Eisel-Lemire on the first 19 digits; with more digits the answer
+	// holds only if rounding the significand up gives the same float.
+	{
+		k := num.nd
+		if k > 19 {
+			k = 19
+		}
+		var m uint64
+		for _, c := range num.d[:k] {
+			m = m*10 + uint64(c-'0')
+		}
+		truncated := num.trunc || num.nd > 19
+		if b, ok := eiselLemire(m, num.dp-k, f); ok {
+			if !truncated {
+				return b, false
+			}
+			if b2, ok := eiselLemire(m+1, num.dp-k, f); ok && b2 == b {
+				return b, false
+			}
+		}
+	}
 	var n nat
 	for _, c := range num.d[:num.nd] {
 		n = n.mulAdd(10, uint32(c-'0'))

@@ -81,7 +81,11 @@ func appendFloat(dst []byte, val float64, fmt byte, prec, bitSize int) []byte {
 	var ds digitSet
 	shortest := prec < 0
 	if shortest {
-		ds = shortestDigits(mant, exp-int(f.mantBits), mant == 1<<f.mantBits && biased > 1, mant&1 == 0)
+		if bitSize == 64 && mant != 0 {
+			ds = ryuShortest64(int(bitsv>>f.mantBits&(1<<f.expBits-1)), bitsv&(1<<f.mantBits-1))
+		} else {
+			ds = shortestDigits(mant, exp-int(f.mantBits), mant == 1<<f.mantBits && biased > 1, mant&1 == 0)
+		}
 		switch fmt {
 		case 'e', 'E':
 			prec = max(ds.nd-1, 0)

@@ -1,0 +1,317 @@
+/**
+ * The package loader: from file lists, directories and import paths to type-checked packages.
+ *
+ * Loading one package (`loadPackage`), depth-first:
+ *   1. select its files for the build context (select.ts) and read their imports from headers;
+ *   2. resolve each import (resolve.ts), enforce the internal rule, detect cycles (a package
+ *      still on the DFS stack), and load each dependency first (cached by directory, so every
+ *      package is loaded and checked once per Loader);
+ *   3. parse its files; syntax errors stop here (as gc does);
+ *   4. type-check with an importer that hands out the already-checked dependencies.
+ * A package whose imports fail to load is not checked, and neither is one whose dependency has
+ * errors (what `go build` does) unless `checkBrokenDeps` is set (what gc itself does; the
+ * conformance harnesses set it so each package is judged on its own files).
+ *
+ * Everything shares one FileSet, so positions from any package can be printed. Syntax trees are
+ * dropped after checking unless `keepSyntax` is set (the code generator will want them).
+ *
+ * Rejected: parsing all files up front and topologically sorting (the header read is enough to
+ * discover the graph, and the DFS keeps only the current path's trees alive).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { sortDiagnostics } from "../diag.js";
+import { parseFile } from "../syntax/parser.js";
+import { FileSet } from "../syntax/position.js";
+import { checkFiles } from "../types/checker.js";
+import { Unsafe } from "../types/universe.js";
+import { NEWEST_GO_VERSION, defaultBuildContext } from "./buildctx.js";
+import { langVersion } from "./gomod.js";
+import { UNEXPECTED_NUL, checkImportPath } from "./header.js";
+import { Progress } from "./progress.js";
+import { Resolver } from "./resolve.js";
+import { selectFiles } from "./select.js";
+export const COMMAND_LINE_ARGUMENTS = "command-line-arguments";
+/** The diagnostic for code nested too deeply for gort's recursive parser or checker. */
+export const STACK_EXHAUSTED = "code nested too deeply for gort's type checker (JavaScript stack exhausted)";
+/** Whether `e` is V8's stack overflow ("Maximum call stack size exceeded"). */
+function isStackOverflow(e) {
+    return e instanceof RangeError && /call stack size/i.test(e.message);
+}
+export class Loader {
+    fset = new FileSet();
+    resolver;
+    ctx;
+    cwd;
+    opts;
+    byDir = new Map();
+    /** the DFS path of packages being loaded */
+    stack = [];
+    /** packages whose loading ended, in post-order (dependencies first) */
+    finished = [];
+    progress;
+    /** number of packages whose loading has started */
+    loadedCount = 0;
+    constructor(opts = {}) {
+        this.opts = opts;
+        const goroot = opts.goroot ?? process.env.GOROOT;
+        this.resolver = new Resolver(goroot, opts.stdlibRoot);
+        this.ctx = opts.ctx ?? defaultBuildContext();
+        this.cwd = path.resolve(opts.cwd ?? process.cwd());
+        this.progress = new Progress(opts.progress ?? true);
+    }
+    /** Every package loaded so far, dependencies before their importers. */
+    allPackages() {
+        return [...this.finished];
+    }
+    /** Loads the package in directory `dir`. */
+    loadDir(dir) {
+        const abs = path.resolve(this.cwd, dir);
+        const cached = this.byDir.get(abs);
+        if (cached !== undefined)
+            return cached;
+        let kind;
+        let importPath;
+        let module;
+        const loadErrors = [];
+        if (this.resolver.isStdDir(abs)) {
+            kind = "std";
+            importPath = this.resolver.stdImportPath(abs);
+        }
+        else {
+            const m = this.resolver.moduleFor(abs);
+            if (m === undefined) {
+                kind = "files";
+                importPath = COMMAND_LINE_ARGUMENTS;
+            }
+            else if ("error" in m) {
+                kind = "module";
+                importPath = COMMAND_LINE_ARGUMENTS;
+                loadErrors.push({ msg: m.error });
+            }
+            else {
+                kind = "module";
+                module = m;
+                importPath = this.resolver.modulePackagePath(m, abs);
+            }
+        }
+        const pkg = this.newPackage(importPath, abs, kind, module);
+        pkg.loadErrors.push(...loadErrors);
+        this.byDir.set(abs, pkg);
+        if (loadErrors.length === 0)
+            this.loadPackage(pkg, undefined);
+        return pkg;
+    }
+    /** Loads the named .go files as one package ("command-line-arguments"). */
+    loadFiles(files) {
+        const abs = files.map((f) => path.resolve(this.cwd, f));
+        const dirs = [...new Set(abs.map((f) => path.dirname(f)))];
+        const dir = dirs[0] ?? this.cwd;
+        const inStd = this.resolver.isStdDir(dir);
+        const m = inStd ? undefined : this.resolver.moduleFor(dir);
+        const module = m !== undefined && !("error" in m) ? m : undefined;
+        // files inside the std tree import like std packages do (vendored golang.org/x paths)
+        const kind = inStd ? "std" : module !== undefined ? "module" : "files";
+        const pkg = this.newPackage(COMMAND_LINE_ARGUMENTS, dir, kind, module);
+        // named files may reuse a directory that also holds a package; keep them apart
+        this.byDir.set(`${dir}\0files:${abs.join("\0")}`, pkg);
+        if (dirs.length > 1) {
+            pkg.loadErrors.push({ msg: `named files must all be in one directory; have ${dirs.map((d) => this.shortDir(d)).join(" and ")}` });
+            return pkg;
+        }
+        for (const f of abs) {
+            if (!fs.existsSync(f)) {
+                pkg.loadErrors.push({ msg: `stat ${path.relative(this.cwd, f) || f}: no such file or directory` });
+            }
+        }
+        if (pkg.loadErrors.length > 0)
+            return pkg;
+        this.loadPackage(pkg, abs);
+        return pkg;
+    }
+    /**
+     * Loads the package with import path `importPath` as seen from directory `fromDir` (default
+     * cwd). Returns a LoadError when the path does not resolve.
+     */
+    loadImportPath(importPath, fromDir) {
+        const from = path.resolve(this.cwd, fromDir ?? ".");
+        const r = this.resolver.resolve(importPath, from, this.resolver.isStdDir(from) ? "std" : "module");
+        if ("error" in r)
+            return { msg: r.error };
+        return this.loadDir(r.dir);
+    }
+    newPackage(importPath, dir, kind, module) {
+        let goVersion = NEWEST_GO_VERSION;
+        if (kind !== "std" && module !== undefined && module.goVersion !== "")
+            goVersion = langVersion(module.goVersion) || NEWEST_GO_VERSION;
+        return {
+            importPath, dir, name: "", kind, goVersion, module, fileNames: [], syntax: [], errors: [], loadErrors: [],
+            imports: new Map(), depErrors: false, checked: false,
+        };
+    }
+    shortDir(d) {
+        const rel = path.relative(this.cwd, d);
+        return rel === "" ? "." : rel.startsWith("..") ? rel : `./${rel}`;
+    }
+    /** Loads `pkg` (already registered in byDir) and records it as finished. */
+    loadPackage(pkg, explicitFiles) {
+        try {
+            this.loadPackageSteps(pkg, explicitFiles);
+        }
+        catch (e) {
+            // a bug (parser or checker crash): leave a mark so that a later import of this cached
+            // package sees a failed package rather than a clean one, then let the caller report it
+            pkg.loadErrors.push({ msg: `internal error while loading: ${e instanceof Error ? e.message : String(e)}` });
+            throw e;
+        }
+        finally {
+            this.finished.push(pkg);
+        }
+    }
+    /** Steps 1–4 of the file comment. */
+    loadPackageSteps(pkg, explicitFiles) {
+        this.loadedCount++;
+        this.progress.update(`loading ${pkg.importPath} (${this.loadedCount} packages)`);
+        const sel = selectFiles(this.ctx, pkg.dir, explicitFiles);
+        pkg.name = sel.name;
+        pkg.fileNames = sel.files.map((f) => f.path);
+        if (sel.error !== undefined) {
+            pkg.loadErrors.push({ msg: sel.error });
+            return;
+        }
+        // files the go command would refuse before compiling anything (NUL bytes, no package clause)
+        for (const f of sel.files) {
+            const g = f.goError;
+            if (g === undefined)
+                continue;
+            if (g.msg === UNEXPECTED_NUL) {
+                const name = explicitFiles !== undefined ? path.relative(this.cwd, f.path) || f.path : f.path;
+                pkg.loadErrors.push({ msg: `${explicitFiles !== undefined ? "reading" : "read"} ${name}: ${g.msg}` });
+            }
+            else {
+                pkg.loadErrors.push({ msg: g.msg, file: f.path, line: g.line, column: g.column });
+            }
+        }
+        if (pkg.loadErrors.length > 0 && this.opts.checkBrokenDeps !== true)
+            return;
+        this.stack.push(pkg);
+        try {
+            // first position of each import path, in source order
+            const seen = new Set();
+            for (const f of sel.files) {
+                for (const imp of f.imports) {
+                    const at = { file: f.path, line: imp.line, column: imp.column };
+                    // go checks the spelling of every import spec; lookups happen once per path
+                    const bad = checkImportPath(imp.path, imp.literal);
+                    if (bad !== undefined) {
+                        pkg.loadErrors.push({ msg: bad.msg, ...at, ...(bad.atLiteral ? { column: imp.literalColumn } : {}) });
+                        continue;
+                    }
+                    if (seen.has(imp.path))
+                        continue;
+                    seen.add(imp.path);
+                    if (imp.path === "unsafe" || imp.path === "C")
+                        continue;
+                    const r = this.resolver.resolve(imp.path, pkg.dir, pkg.kind);
+                    if ("error" in r) {
+                        pkg.loadErrors.push({ msg: r.error, ...at });
+                        continue;
+                    }
+                    const internal = this.resolver.internalViolation(pkg.dir, r.dir, r.importPath);
+                    if (internal !== undefined) {
+                        pkg.loadErrors.push({ msg: internal, ...at });
+                        continue;
+                    }
+                    let dep = this.byDir.get(r.dir);
+                    if (dep !== undefined && this.stack.includes(dep)) {
+                        const from = this.stack.indexOf(dep);
+                        const cycle = this.stack.slice(from).map((p) => p.importPath);
+                        cycle.push(dep.importPath);
+                        pkg.loadErrors.push({ msg: "import cycle not allowed", importStack: cycle });
+                        continue;
+                    }
+                    if (dep === undefined) {
+                        dep = this.newPackage(r.importPath, r.dir, r.kind, r.module);
+                        this.byDir.set(r.dir, dep);
+                        this.loadPackage(dep, undefined);
+                    }
+                    pkg.imports.set(imp.path, dep);
+                }
+            }
+        }
+        finally {
+            this.stack.pop();
+        }
+        if (pkg.loadErrors.length > 0 && this.opts.checkBrokenDeps !== true)
+            return;
+        for (const dep of pkg.imports.values()) {
+            if (dep.loadErrors.length > 0 || dep.errors.length > 0 || dep.depErrors)
+                pkg.depErrors = true;
+        }
+        if (pkg.depErrors && this.opts.checkBrokenDeps !== true)
+            return;
+        this.progress.update(`checking ${pkg.importPath} (${this.loadedCount} packages)`);
+        const files = [];
+        const parseErrors = [];
+        for (const f of sel.files) {
+            let r;
+            try {
+                r = parseFile(this.fset, f.path, f.bytes, { mode: "full" });
+            }
+            catch (e) {
+                if (!isStackOverflow(e))
+                    throw e;
+                pkg.loadErrors.push({ msg: STACK_EXHAUSTED, file: f.path, line: 1, column: 1 });
+                return;
+            }
+            files.push(r.file);
+            parseErrors.push(...r.errors);
+        }
+        if (parseErrors.length > 0) {
+            pkg.errors = sortDiagnostics(this.fset, parseErrors);
+            if (this.opts.keepSyntax === true)
+                pkg.syntax = files;
+            return;
+        }
+        const check = this.opts.check ?? checkFiles;
+        const importer = {
+            importPackage: (p) => {
+                if (p === "unsafe")
+                    return Unsafe;
+                const dep = pkg.imports.get(p);
+                if (dep === undefined)
+                    return { error: `package ${p} was not loaded` };
+                if (dep.types === undefined)
+                    return { error: `package ${p} has errors` };
+                return dep.types;
+            },
+        };
+        const info = this.opts.makeInfo?.(pkg.importPath);
+        let res;
+        try {
+            res = check({ fset: this.fset, importer, goVersion: pkg.goVersion, errorLimit: this.opts.errorLimit ?? 10 }, pkg.importPath, files, info);
+        }
+        catch (e) {
+            // Code nested thousands deep (f()()()…, a[0][0]…) can exhaust the JavaScript stack in
+            // the recursive checker. That is a limit of gort, not a bug in the user's program or a
+            // crash to report: say so as a diagnostic (gc accepts such code).
+            if (!isStackOverflow(e) || files.length === 0)
+                throw e;
+            pkg.errors = [{ pos: files[0].package, msg: STACK_EXHAUSTED }];
+            if (this.opts.keepSyntax === true)
+                pkg.syntax = files;
+            return;
+        }
+        pkg.checked = true;
+        pkg.types = res.pkg;
+        if (info !== undefined)
+            pkg.info = info;
+        pkg.errors = sortDiagnostics(this.fset, res.errors);
+        if (this.opts.keepSyntax === true)
+            pkg.syntax = files;
+    }
+    /** Clears the progress line (call when done). */
+    done() {
+        this.progress.clear();
+    }
+}

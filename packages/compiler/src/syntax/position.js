@@ -1,0 +1,158 @@
+/**
+ * Source positions.
+ *
+ * A `Pos` is a single number that identifies a byte in one of the files of a
+ * `FileSet`, exactly like go/token: every file added to a set is given the
+ * range [base, base+size] (the extra slot is the end-of-file position), the
+ * first file gets base 1 and the next file's base is base+size+1, so 0 is
+ * never a valid position and serves as `NoPos`.
+ *
+ * Line tables are computed lazily, on the first position query for a file,
+ * so that parsing thousands of files never pays for them unless a diagnostic
+ * or a PC→line table actually asks.
+ *
+ * Columns are 1-based BYTE columns, as the gc toolchain reports them.
+ */
+/** The zero position: "no position". */
+export const NoPos = 0;
+/** Returns true when `p` names a real position (not NoPos). */
+export function isValidPos(p) {
+    return p > 0;
+}
+/** One source file in a FileSet: its bytes, its base and its line table. */
+export class SourceFile {
+    name;
+    base;
+    size;
+    src;
+    /** byte offsets of the first byte of each line; built lazily. */
+    lineOffsets;
+    constructor(name, base, src) {
+        this.name = name;
+        this.base = base;
+        this.size = src.length;
+        this.src = src;
+        this.lineOffsets = undefined;
+    }
+    /** Line start offsets (index i = line i+1). */
+    lines() {
+        let l = this.lineOffsets;
+        if (l === undefined) {
+            const src = this.src;
+            let n = 1;
+            for (let i = 0; i < src.length; i++)
+                if (src[i] === 0x0a)
+                    n++;
+            l = new Int32Array(n);
+            let k = 1;
+            for (let i = 0; i < src.length; i++)
+                if (src[i] === 0x0a)
+                    l[k++] = i + 1;
+            this.lineOffsets = l;
+        }
+        return l;
+    }
+    /** Number of lines in the file (a file with no newline has one line). */
+    lineCount() {
+        return this.lines().length;
+    }
+    /** Converts a byte offset within this file to a Pos. */
+    pos(offset) {
+        if (offset < 0)
+            offset = 0;
+        if (offset > this.size)
+            offset = this.size;
+        return this.base + offset;
+    }
+    /** Converts a Pos inside this file to a byte offset. */
+    offset(pos) {
+        let off = pos - this.base;
+        if (off < 0)
+            off = 0;
+        if (off > this.size)
+            off = this.size;
+        return off;
+    }
+    /** Resolves a Pos inside this file to filename, line and byte column. */
+    position(pos) {
+        const off = this.offset(pos);
+        const lines = this.lines();
+        // binary search for the last line start <= off
+        let lo = 0;
+        let hi = lines.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (lines[mid] <= off)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return { filename: this.name, line: lo + 1, column: off - lines[lo] + 1, offset: off };
+    }
+    /** The Pos of the first byte of the 1-based `line` (clamped). */
+    lineStart(line) {
+        const lines = this.lines();
+        if (line < 1)
+            line = 1;
+        if (line > lines.length)
+            line = lines.length;
+        return this.base + lines[line - 1];
+    }
+    /** 1-based line number of `pos`. */
+    line(pos) {
+        return this.position(pos).line;
+    }
+}
+/** A set of source files sharing one Pos space. */
+export class FileSet {
+    files = [];
+    nextBase = 1;
+    last = undefined;
+    /** Adds a file; its positions are [base, base+src.length] (the last one is its EOF). */
+    addFile(name, src) {
+        const f = new SourceFile(name, this.nextBase, src);
+        this.nextBase += src.length + 1; // +1 for the EOF position (go/token's rule)
+        this.files.push(f);
+        this.last = f;
+        return f;
+    }
+    /** The base the next added file will receive. */
+    base() {
+        return this.nextBase;
+    }
+    /** The file containing `pos`, or undefined for NoPos or an unknown position. */
+    file(pos) {
+        if (pos <= 0)
+            return undefined;
+        const last = this.last;
+        if (last !== undefined && pos >= last.base && pos <= last.base + last.size)
+            return last;
+        const files = this.files;
+        let lo = 0;
+        let hi = files.length - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const f = files[mid];
+            if (pos < f.base)
+                hi = mid - 1;
+            else if (pos > f.base + f.size)
+                lo = mid + 1;
+            else {
+                this.last = f;
+                return f;
+            }
+        }
+        return undefined;
+    }
+    /** Resolves `pos`; an unknown position yields filename "" and line 0. */
+    position(pos) {
+        const f = this.file(pos);
+        if (f === undefined)
+            return { filename: "", line: 0, column: 0, offset: 0 };
+        return f.position(pos);
+    }
+    /** All files, in the order they were added. */
+    allFiles() {
+        return this.files;
+    }
+}

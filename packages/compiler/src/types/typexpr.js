@@ -1,0 +1,723 @@
+/**
+ * Type expressions (types2's typexpr.go, signature.go, struct.go,
+ * interface.go, union.go): identifiers, type literals, function signatures,
+ * struct and interface types, generic type instantiation, array lengths.
+ */
+import { Kind, int64Val, toInt, stringVal } from "../constant/index.js";
+import { nodePos } from "../syntax/ast.js";
+import { NoPos } from "../syntax/position.js";
+import { collectTypeParams, declareTypeParam, objDecl } from "./decl.js";
+import { expr, representableConst, use } from "./expr.js";
+import { instantiateNamed, substRecvBounds } from "./call.js";
+import { selector } from "./call.js";
+import { Builtin, Const, Func, Nil, PkgName, TypeName, Var } from "./object.js";
+import { Operand } from "./operand.js";
+import { isComparable, isGeneric, isInteger, isUntyped } from "./predicates.js";
+import { sizeof } from "./sizes.js";
+import { declare, unpackRecv } from "./resolver.js";
+import { Scope } from "./scope.js";
+import { Array, Basic, Chan, Interface, MapType, Named, Pointer, Signature, Slice, Struct, Term, Tuple, Typ, TypeParam, TypeSet, Union, isInvalid, } from "./type.js";
+import { computeInterfaceTypeSet, checkUnionTerms, typeSetIsMethodSet } from "./typeset.js";
+import { comparableObj, comparableType, iotaObj, Universe } from "./universe.js";
+const anyObj = Universe.lookup("any");
+export function openScope(check, node, comment) {
+    const s = new Scope(check.env.scope, nodePos(node), nodeEndSafe(node), comment);
+    check.recordScope(node, s);
+    check.env.scope = s;
+    return s;
+}
+function nodeEndSafe(n) {
+    // imported lazily to avoid a cycle at load time
+    return nodeEndFn(n);
+}
+import { nodeEnd as nodeEndFn } from "../syntax/ast.js";
+export function closeScope(check) {
+    check.env.scope = check.env.scope.parent;
+}
+/** Resolves identifier e; x receives the operand. wantType forces full checking of type names. */
+export function ident(check, x, e, def, wantType) {
+    x.mode = 0 /* Mode.Invalid */;
+    x.expr = e;
+    x.type = Typ[0 /* BasicKind.Invalid */];
+    const r = check.env.scope.lookupParent(e.name, check.env.pos);
+    if (r === undefined) {
+        if (e.name === "_") {
+            const tp = check.recvTParamMap.get(e);
+            if (tp !== undefined) {
+                x.mode = 3 /* Mode.TypExpr */;
+                x.type = tp;
+            }
+            else
+                check.error(e, "cannot use _ as value or type");
+        }
+        else {
+            check.error(e, `undefined: ${e.name}`);
+        }
+        return;
+    }
+    const [scope, obj] = r;
+    if ((obj === anyObj || obj === comparableObj) && !check.allowVersion(1, 18)) {
+        check.versionError(e, "go1.18", `predeclared ${e.name}`);
+        return;
+    }
+    check.recordUse(e, obj);
+    let typ = obj.type;
+    if (typ === null || (obj instanceof TypeName && wantType)) {
+        if (check.objMap.has(obj))
+            objDecl(check, obj, def);
+        typ = obj.type;
+    }
+    if (typ === null)
+        typ = Typ[0 /* BasicKind.Invalid */];
+    const dm = check.dotImportMap.get(scope);
+    if (dm !== undefined) {
+        const pn = dm.get(obj.name);
+        if (pn !== undefined)
+            pn.used = true;
+    }
+    if (obj instanceof PkgName) {
+        check.error(e, `use of package ${obj.name} not in selector`);
+        return;
+    }
+    else if (obj instanceof Const) {
+        check.addDeclDep(obj);
+        if (isInvalid(typ))
+            return;
+        if (obj === iotaObj) {
+            if (check.env.iota === null) {
+                check.error(e, "cannot use iota outside constant declaration");
+                return;
+            }
+            x.val = check.env.iota;
+        }
+        else
+            x.val = obj.val;
+        x.mode = 4 /* Mode.Constant */;
+    }
+    else if (obj instanceof TypeName) {
+        if (check.brokenAliases.has(obj)) {
+            check.error(e, `invalid use of type alias ${obj.name} in recursive type (see issue #50729)`);
+            return;
+        }
+        x.mode = 3 /* Mode.TypExpr */;
+    }
+    else if (obj instanceof Var) {
+        if (obj.pkg === check.pkg)
+            obj.used = true;
+        check.addDeclDep(obj);
+        if (isInvalid(typ))
+            return;
+        x.mode = 5 /* Mode.Variable */;
+    }
+    else if (obj instanceof Func) {
+        check.addDeclDep(obj);
+        x.mode = 7 /* Mode.Value */;
+    }
+    else if (obj instanceof Builtin) {
+        x.id = obj.builtinId;
+        x.mode = 2 /* Mode.Builtin */;
+    }
+    else if (obj instanceof Nil) {
+        x.mode = 8 /* Mode.NilValue */;
+    }
+    else {
+        return;
+    }
+    x.type = typ;
+}
+export function typ(check, e) {
+    return definedType(check, e, null);
+}
+export function varType(check, e) {
+    const t = definedType(check, e, null);
+    validVarType(check, e, t);
+    return t;
+}
+export function validVarType(check, e, t) {
+    if (t instanceof TypeParam)
+        return;
+    check.later(() => {
+        const u = t.underlying();
+        if (u instanceof Interface) {
+            const pos = nodePos(e);
+            const tset = computeInterfaceTypeSet(u, check, pos);
+            if (!typeSetIsMethodSet(tset)) {
+                if (tset.comparable)
+                    check.softError(pos, `cannot use type ${check.t(t)} outside a type constraint: interface is (or embeds) comparable`);
+                else
+                    check.softError(pos, `cannot use type ${check.t(t)} outside a type constraint: interface contains type constraints`);
+            }
+        }
+    });
+}
+export function definedType(check, e, def) {
+    let t = typInternal(check, e, def);
+    if (isGeneric(t)) {
+        check.error(e, `cannot use generic type ${check.t(t)} without instantiation`);
+        t = Typ[0 /* BasicKind.Invalid */];
+    }
+    check.recordTypeAndValue(e, 3 /* Mode.TypExpr */, t, null);
+    return t;
+}
+export function genericType(check, e, reportErr) {
+    let t = typInternal(check, e, null);
+    if (!isInvalid(t) && !isGeneric(t)) {
+        if (reportErr)
+            check.error(e, `${check.t(t)} is not a generic type`);
+        t = Typ[0 /* BasicKind.Invalid */];
+    }
+    check.recordTypeAndValue(e, 3 /* Mode.TypExpr */, t, null);
+    return t;
+}
+function setDef(def, t) {
+    if (def !== null)
+        def.underlyingType = t;
+}
+function typInternal(check, e0, def) {
+    const e = e0;
+    switch (e.kind) {
+        case "BadExpr":
+            break;
+        case "Ident":
+        case "SelectorExpr": {
+            const x = new Operand();
+            if (e.kind === "Ident")
+                ident(check, x, e, def, true);
+            else
+                selector(check, x, e, def, true);
+            switch (x.mode) {
+                case 3 /* Mode.TypExpr */:
+                    setDef(def, x.type);
+                    return x.type;
+                case 0 /* Mode.Invalid */:
+                    break;
+                case 1 /* Mode.NoValue */:
+                    check.error(x, `${check.o(x)} used as type`);
+                    break;
+                default:
+                    check.error(x, `${check.o(x)} is not a type`);
+            }
+            break;
+        }
+        case "IndexExpr":
+            return instantiatedType(check, e.x, [e.index], def, e);
+        case "IndexListExpr":
+            return instantiatedType(check, e.x, e.indices, def, e);
+        case "ParenExpr":
+            return definedType(check, e.x, def);
+        case "ArrayType": {
+            if (e.len === undefined) {
+                const elem = varType(check, e.elt);
+                const t = new Slice(elem);
+                setDef(def, t);
+                return t;
+            }
+            if (e.len.kind === "Ellipsis" && e.len.elt === undefined) {
+                check.error(e.len, "invalid use of [...] array (outside a composite literal)");
+                varType(check, e.elt);
+                break;
+            }
+            const t = new Array(Typ[0 /* BasicKind.Invalid */], -1);
+            setDef(def, t);
+            const len = arrayLength(check, e.len);
+            const elem = varType(check, e.elt);
+            const at = new Array(elem, len);
+            setDef(def, at);
+            if (len > 0) {
+                check.later(() => {
+                    if (hasTypeParam(elem))
+                        return;
+                    const es = sizeofSafe(elem);
+                    if (es > 0 && len > Math.floor((2 ** 50 - 1) / es))
+                        check.error(e, `type ${check.t(at)} larger than address space`);
+                });
+            }
+            if (len >= 0)
+                return at;
+            break;
+        }
+        case "Ellipsis":
+            check.error(e, "invalid use of '...'");
+            if (e.elt !== undefined)
+                use(check, e.elt);
+            break;
+        case "StructType": {
+            const t = new Struct([], []);
+            setDef(def, t);
+            structType(check, t, e);
+            return t;
+        }
+        case "StarExpr": {
+            const base = varType(check, e.x);
+            if (isInvalid(base))
+                break;
+            const t = new Pointer(base);
+            setDef(def, t);
+            return t;
+        }
+        case "FuncType": {
+            const t = new Signature(null, new Tuple([]), new Tuple([]), false);
+            setDef(def, t);
+            funcType(check, t, null, e);
+            return t;
+        }
+        case "InterfaceType": {
+            const t = new Interface([], []);
+            setDef(def, t);
+            interfaceType(check, t, e, def);
+            return t;
+        }
+        case "MapType": {
+            const key = varType(check, e.key);
+            const elem = varType(check, e.value);
+            const t = new MapType(key, elem);
+            setDef(def, t);
+            check.later(() => {
+                if (!isComparable(t.key)) {
+                    const why = t.key instanceof TypeParam ? " (missing comparable constraint)" : "";
+                    check.error(e.key, `invalid map key type ${check.t(t.key)}${why}`);
+                }
+            });
+            return t;
+        }
+        case "ChanType": {
+            const dir = e.dir === "SEND" ? 1 /* ChanDir.SendOnly */ : e.dir === "RECV" ? 2 /* ChanDir.RecvOnly */ : 0 /* ChanDir.SendRecv */;
+            const elem = varType(check, e.value);
+            const t = new Chan(dir, elem);
+            setDef(def, t);
+            check.later(() => {
+                if (!hasTypeParam(elem) && sizeofSafe(elem) >= 1 << 16)
+                    check.error(e, "channel element type too large (>64kB)");
+            });
+            return t;
+        }
+        default:
+            check.error(e0, `${check.e(e0)} is not a type`);
+            use(check, e0);
+    }
+    const t = Typ[0 /* BasicKind.Invalid */];
+    setDef(def, t);
+    return t;
+}
+function instantiatedType(check, x, xlist, def, ix) {
+    const gtyp = genericType(check, x, true);
+    if (isInvalid(gtyp)) {
+        for (const a of xlist)
+            use(check, a);
+        return gtyp;
+    }
+    const orig = gtyp;
+    const targs = typeList(check, xlist);
+    if (targs === null) {
+        setDef(def, Typ[0 /* BasicKind.Invalid */]);
+        return Typ[0 /* BasicKind.Invalid */];
+    }
+    const inst = instantiateNamed(check, nodePos(x), orig, targs, xlist);
+    setDef(def, inst);
+    check.recordInstance(ix, targs, inst);
+    return inst;
+}
+export function typeList(check, list) {
+    const res = [];
+    let ok = true;
+    for (const x of list) {
+        const t = varType(check, x);
+        if (isInvalid(t))
+            ok = false;
+        res.push(t);
+    }
+    return ok ? res : null;
+}
+export function arrayLength(check, e) {
+    if (e.kind === "Ident") {
+        const obj = check.lookup(e.name);
+        if (obj === undefined) {
+            check.error(e, `undefined array length ${e.name} or missing type constraint`);
+            return -1;
+        }
+        if (!(obj instanceof Const)) {
+            check.error(e, `invalid array length ${e.name}`);
+            return -1;
+        }
+    }
+    const x = new Operand();
+    expr(check, x, e);
+    if (x.mode !== 4 /* Mode.Constant */) {
+        if (x.mode !== 0 /* Mode.Invalid */)
+            check.error(x, `array length ${check.o(x)} must be constant`);
+        return -1;
+    }
+    if (isUntyped(x.type) || isInteger(x.type)) {
+        const v = toInt(x.val);
+        if (v.kind === Kind.Int) {
+            if (representableConst(v, check, Typ[2 /* BasicKind.Int */], null)) {
+                const [n, ok] = int64Val(v);
+                if (ok && n >= 0n)
+                    return Number(n);
+                check.error(x, `invalid array length ${check.o(x)}`);
+                return -1;
+            }
+        }
+    }
+    if (isInteger(x.type) || isUntyped(x.type)) {
+        check.error(x, `invalid array length ${check.o(x)}`);
+    }
+    else
+        check.error(x, `array length ${check.o(x)} must be integer`);
+    return -1;
+}
+// ---- signatures ----------------------------------------------------------
+/** Fills sig from a function type (and receiver), declaring parameters in a new function scope. */
+export function funcType(check, sig, recvPar, ftyp) {
+    const scope = openScope(check, ftyp, "function");
+    scope.isFunc = true;
+    sig.scope = scope;
+    try {
+        let recvField = null;
+        if (recvPar !== null && recvPar.list.length > 0) {
+            recvField = recvPar.list[0];
+            const { rname, tparams: rparams } = unpackRecv(recvField.type);
+            if (rparams.length > 0) {
+                const tps = [];
+                for (const rp of rparams) {
+                    let id;
+                    if (rp.kind === "Ident")
+                        id = rp;
+                    else {
+                        check.error(rp, `receiver type parameter ${check.e(rp)} must be an identifier`);
+                        id = { kind: "Ident", pos: nodePos(rp), name: "_" };
+                    }
+                    const tp = declareTypeParam(check, id);
+                    if (id.name === "_")
+                        check.recvTParamMap.set(id, tp);
+                    tps.push(tp);
+                }
+                tps.forEach((tp, i) => (tp.index = i));
+                sig.rparams = tps;
+                let recvTParams = [];
+                if (rname !== null) {
+                    const g = genericType(check, rname, false);
+                    if (g instanceof Named)
+                        recvTParams = g.tparams;
+                }
+                if (tps.length === recvTParams.length) {
+                    substRecvBounds(check, recvTParams, tps);
+                }
+                else if (tps.length < recvTParams.length) {
+                    const n = tps.length;
+                    check.error(recvField.type, `got ${n} type parameter${n === 1 ? "" : "s"}, but receiver base type declares ${recvTParams.length}`);
+                }
+            }
+        }
+        if (ftyp.typeParams !== undefined && ftyp.typeParams.list.length > 0) {
+            sig.tparams = collectTypeParams(check, ftyp.typeParams);
+        }
+        // Parameters are declared in a temporary scope (so that parameter names do not shadow
+        // identifiers used in parameter types) and moved into the function scope afterwards.
+        const tmp = new Scope(null, scope.pos, scope.end, "function body (temp. scope)");
+        let recvList = [];
+        if (recvPar !== null)
+            recvList = collectParams(check, tmp, recvPar.list, false).params;
+        const p = collectParams(check, tmp, ftyp.params.list, true);
+        const r = collectParams(check, tmp, ftyp.results !== undefined ? ftyp.results.list : [], false);
+        for (const [name, obj] of tmp.elems) {
+            const alt = scope.lookup(name);
+            if (alt !== undefined) {
+                check.error(obj.pos, `${name} redeclared in this block${altDeclSuffix(check, alt)}`);
+                continue;
+            }
+            scope.elems.set(name, obj);
+            obj.parent = scope;
+        }
+        if (recvPar !== null) {
+            let recv;
+            if (recvList.length === 0) {
+                recv = Var.newParam(NoPos, null, "", Typ[0 /* BasicKind.Invalid */]);
+            }
+            else {
+                if (recvList.length > 1)
+                    check.error(recvList[recvList.length - 1].pos, "method must have exactly one receiver");
+                recv = recvList[0];
+            }
+            sig.recv = recv;
+            check.later(() => validateRecv(check, sig, recv));
+        }
+        sig.params = new Tuple(p.params);
+        sig.results = new Tuple(r.params);
+        sig.variadic = p.variadic;
+    }
+    finally {
+        closeScope(check);
+    }
+}
+function validateRecv(check, sig, recv) {
+    let rtyp = recv.typ();
+    if (rtyp instanceof Pointer)
+        rtyp = rtyp.base;
+    if (isInvalid(rtyp))
+        return;
+    if (rtyp instanceof Named) {
+        if (rtyp.targs.length > 0 && sig.rparams.length === 0) {
+            check.error(recv.pos, `cannot define new methods on instantiated type ${check.t(rtyp)}`);
+            return;
+        }
+        if (rtyp.obj.pkg !== check.pkg) {
+            check.error(recv.pos, `cannot define new methods on non-local type ${check.t(rtyp)}`);
+            return;
+        }
+        let cause = "";
+        const u = rtyp.underlying();
+        if (u instanceof Basic && u.kind === 18 /* BasicKind.UnsafePointer */)
+            cause = "unsafe.Pointer";
+        else if (u instanceof Pointer || u instanceof Interface)
+            cause = "pointer or interface type";
+        if (cause !== "")
+            check.error(recv.pos, `invalid receiver type ${check.t(rtyp)} (${cause})`);
+    }
+    else if (rtyp instanceof Basic) {
+        check.error(recv.pos, `cannot define new methods on non-local type ${check.t(rtyp)}`);
+    }
+    else {
+        check.error(recv.pos, `invalid receiver type ${check.t(recv.typ())}`);
+    }
+}
+function collectParams(check, scope, list, variadicOk) {
+    const params = [];
+    let variadic = false;
+    list.forEach((field, i) => {
+        let ftype = field.type;
+        if (ftype.kind === "Ellipsis") {
+            ftype = ftype.elt ?? { kind: "BadExpr", from: ftype.ellipsis, to: ftype.ellipsis };
+            if (variadicOk && i === list.length - 1 && field.names.length <= 1)
+                variadic = true;
+            else
+                check.softError(field.type, "can only use ... with final parameter in list");
+        }
+        let t = varType(check, ftype);
+        if (variadic && i === list.length - 1) {
+            t = new Slice(t);
+            check.recordTypeAndValue(field.type, 3 /* Mode.TypExpr */, t, null);
+        }
+        if (field.names.length > 0) {
+            for (const name of field.names) {
+                const par = Var.newParam(name.pos, check.pkg, name.name, t);
+                declare(check, scope, name, par, scope.pos);
+                params.push(par);
+            }
+        }
+        else {
+            const par = Var.newParam(nodePos(field.type), check.pkg, "", t);
+            check.recordImplicit(field, par);
+            params.push(par);
+        }
+    });
+    return { params, variadic };
+}
+// ---- structs ---------------------------------------------------------------
+function structType(check, styp, e) {
+    const fields = styp.fields;
+    const tags = styp.tags;
+    const fset = new Map();
+    let hasTags = false;
+    const add = (ident, embedded, t, tag, pos) => {
+        const fld = Var.newField(pos, check.pkg, ident.name, t, embedded);
+        check.recordDef(ident, fld);
+        if (ident.name !== "_") {
+            const alt = fset.get(fld.id());
+            if (alt !== undefined) {
+                check.error(pos, `${ident.name} redeclared${altDeclSuffix(check, alt)}`);
+                return; // duplicate fields are not added
+            }
+            fset.set(fld.id(), fld);
+        }
+        if (tag !== "" && !hasTags) {
+            hasTags = true;
+            for (let i = 0; i < fields.length; i++)
+                tags.push("");
+        }
+        if (hasTags)
+            tags.push(tag);
+        fields.push(fld);
+    };
+    for (const f of e.fields.list) {
+        const t = varType(check, f.type);
+        const tag = f.tag !== undefined ? tagString(f.tag) : "";
+        if (f.names.length > 0) {
+            for (const name of f.names)
+                add(name, false, t, tag, name.pos);
+        }
+        else {
+            // embedded field
+            const pos = nodePos(f.type);
+            const name = embeddedFieldIdent(f.type);
+            if (name === null) {
+                check.error(f.type, `invalid embedded field type ${check.e(f.type)}`);
+                const id = { kind: "Ident", pos, name: "_" };
+                add(id, true, Typ[0 /* BasicKind.Invalid */], tag, pos);
+                continue;
+            }
+            add(name, true, t, tag, pos);
+            const embeddedPos = f.type;
+            check.later(() => {
+                let et = t;
+                let isPtr = false;
+                if (et instanceof Pointer) {
+                    et = et.base;
+                    isPtr = true;
+                }
+                const u = et.underlying();
+                if (isInvalid(u))
+                    return;
+                if (et instanceof TypeParam) {
+                    check.error(embeddedPos, "embedded field type cannot be a (pointer to a) type parameter");
+                    return;
+                }
+                if (u instanceof Basic && u.kind === 18 /* BasicKind.UnsafePointer */) {
+                    check.error(embeddedPos, "embedded field type cannot be unsafe.Pointer");
+                }
+                else if (u instanceof Pointer) {
+                    check.error(embeddedPos, "embedded field type cannot be a pointer");
+                }
+                else if (isPtr && u instanceof Interface) {
+                    check.error(embeddedPos, "embedded field type cannot be a pointer to an interface");
+                }
+            });
+        }
+    }
+}
+function altDeclSuffix(check, alt) {
+    const p = check.fset.position(alt.pos);
+    return `\n\t${p.filename}:${p.line}:${p.column}: other declaration of ${alt.name}`;
+}
+function tagString(lit) {
+    const v = lit.value;
+    if (v.startsWith("`"))
+        return v.slice(1, -1);
+    try {
+        return JSON.parse(v);
+    }
+    catch {
+        return v.slice(1, -1);
+    }
+}
+/** The identifier naming an embedded field (T, *T, pkg.T, T[args]), or null. */
+export function embeddedFieldIdent(e) {
+    switch (e.kind) {
+        case "Ident":
+            return e;
+        case "StarExpr":
+            if (e.x.kind !== "StarExpr")
+                return embeddedFieldIdent(e.x);
+            return null;
+        case "SelectorExpr":
+            return e.sel;
+        case "IndexExpr":
+        case "IndexListExpr":
+            return embeddedFieldIdent(e.x);
+        case "ParenExpr":
+            return embeddedFieldIdent(e.x);
+    }
+    return null;
+}
+// ---- interfaces -------------------------------------------------------------
+function interfaceType(check, ityp, iface, def) {
+    const addEmbedded = (pos, t) => {
+        ityp.embeddeds.push(t);
+        ityp.embedPos.push(pos);
+    };
+    for (const f of iface.methods.list) {
+        if (f.names.length === 0) {
+            addEmbedded(nodePos(f.type), parseUnion(check, f.type));
+            continue;
+        }
+        const name = f.names[0];
+        if (name.name === "_") {
+            check.error(name, "methods must have a unique non-blank name");
+            continue;
+        }
+        const ft = f.type;
+        if (ft.kind !== "FuncType")
+            continue;
+        const sig = new Signature(null, new Tuple([]), new Tuple([]), false);
+        funcType(check, sig, null, ft);
+        if (ft.typeParams !== undefined && ft.typeParams.list.length > 0) {
+            check.error(ft.typeParams, "interface method must have no type parameters");
+        }
+        // receiver: the named type if any, else the interface itself
+        let recvTyp = ityp;
+        if (def !== null)
+            recvTyp = def;
+        sig.recv = Var.newParam(name.pos, check.pkg, "", recvTyp);
+        const m = new Func(name.pos, check.pkg, name.name, sig);
+        ityp.methods.push(m);
+        check.recordDef(name, m);
+    }
+    ityp.complete = true;
+    if (ityp.methods.length === 0 && ityp.embeddeds.length === 0) {
+        ityp.tset = new TypeSet([], [new Term(false, null)], false);
+        return;
+    }
+    check.later(() => {
+        if (!check.allowVersion(1, 18)) {
+            ityp.embeddeds.forEach((t, i) => {
+                const pos = ityp.embedPos[i] ?? nodePos(iface);
+                if (t instanceof Union)
+                    check.versionError(pos, "go1.18", `embedding interface element ${check.t(t)}`);
+                else if (!isInvalid(t.underlying()) && !(t.underlying() instanceof Interface) && !(t.underlying() instanceof Struct))
+                    check.versionError(pos, "go1.18", `embedding non-interface type ${check.t(t)}`);
+            });
+        }
+        computeInterfaceTypeSet(ityp, check, nodePos(iface));
+    });
+}
+/** Parses a union (or single) interface element A | ~B | C into a type (Union when more than one term or any tilde). */
+function parseUnion(check, uexpr) {
+    const blist = [];
+    const flatten = (e) => {
+        if (e.kind === "BinaryExpr" && e.op === "|") {
+            flatten(e.x);
+            flatten(e.y);
+        }
+        else
+            blist.push(e);
+    };
+    flatten(uexpr);
+    const terms = [];
+    const termPos = [];
+    for (const x of blist) {
+        const term = parseTilde(check, x);
+        if (blist.length === 1 && !term.tilde)
+            return term.type; // single embedded type
+        if (term.type !== null && isInvalid(term.type))
+            continue;
+        terms.push(term);
+        termPos.push(nodePos(x));
+    }
+    if (terms.length === 0)
+        return Typ[0 /* BasicKind.Invalid */];
+    const u = new Union(terms);
+    check.later(() => checkUnionTerms(check, terms, termPos, comparableType));
+    return u;
+}
+function parseTilde(check, x) {
+    let tilde = false;
+    if (x.kind === "UnaryExpr" && x.op === "~") {
+        x = x.x;
+        tilde = true;
+    }
+    return new Term(tilde, typ(check, x));
+}
+export { stringVal };
+/** Size of t, or -1 if it cannot be computed (invalid/recursive types). */
+function sizeofSafe(t) {
+    try {
+        return sizeof(t);
+    }
+    catch {
+        return -1;
+    }
+}
+/** Whether t mentions a type parameter (its size is then unknown). */
+function hasTypeParam(t) {
+    return isGeneric(t) || t instanceof TypeParam || (t instanceof Array && hasTypeParam(t.elem));
+}
