@@ -1,1 +1,11 @@
-export const x: number = 1;
+/**
+ * @gort/compiler — gort's Go front end (and, later, lowering and code generation).
+ *
+ * Public surface: the syntax layer (scanner, parser, AST, positions), exact constants, the type
+ * checker and the package loader. Namespaces keep their names apart (`types.Package` is a
+ * checked package, `LoadedPackage` the loader's record of one).
+ */
+export * from "./syntax/index.js";
+export * as constant from "./constant/index.js";
+export * as types from "./types/index.js";
+export * from "./loader/index.js";

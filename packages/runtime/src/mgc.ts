@@ -599,6 +599,8 @@ export class Collector implements MallocHooks {
       if (line !== "") this.print(line);
     }
     pacer.resetLive(bytesMarked);
+    // Go 1.19 adaptivestackstart: new goroutines start with the average scanned stack size.
+    heap.stacks.computeStartingStackSize(this.marker.stackScanWork, this.marker.stacksScanned);
     f[ST_HEAP_LIVE >>> 3] = bytesMarked;
     f[ST_HEAP_SCAN >>> 3] = pacer.heapScan;
 
@@ -721,6 +723,7 @@ export class Collector implements MallocHooks {
   /** debug.FreeOSMemory(): runtime.GC, then release every free page. */
   freeOSMemory(): void {
     this.GC();
+    this.heap.stacks.releaseStackPools();
     const rel = this.heap.mheap.scavengeAll();
     this.scavReleasedSinceTrace += rel;
     this.scavDebt = 0;

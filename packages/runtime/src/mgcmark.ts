@@ -115,6 +115,8 @@ export class Marker {
   // ── per-cycle scan work (bytes) ──
   stackScanWork = 0;
   globalsScanWork = 0;
+  /** Goroutine stacks scanned this cycle. */
+  stacksScanned = 0;
 
   constructor(
     readonly mem: LinearMemory,
@@ -187,6 +189,7 @@ export class Marker {
     this.rootNext = 0;
     this.stackScanWork = 0;
     this.globalsScanWork = 0;
+    this.stacksScanned = 0;
     this.gcw.bytesMarked = 0;
     this.gcw.heapScanWork = 0;
   }
@@ -225,6 +228,7 @@ export class Marker {
     }
     const w = this.scanstack(g);
     this.stackScanWork += w;
+    this.stacksScanned++;
     return w;
   }
 

@@ -215,41 +215,41 @@ let out = header("unicode") + "package unicode\n\n";
 out += `// Version is the Unicode edition the tables follow.\nconst Version = "${GO_UNICODE}"\n\n`;
 
 const catNames = Object.keys(gc).sort();
-out += "// Categories maps general category names to their tables.\nvar Categories = map[string]*RangeTable{\n";
-for (const k of catNames) out += `\t"${k}": ${k},\n`;
-out += "}\n\n";
+// Maps are emitted on one line and variables one declaration each, which
+// gofmt leaves as they are (no column alignment to imitate).
+const oneLineMap = (name, entries) =>
+  `var ${name} = map[string]*RangeTable{${entries.map(([k, v]) => `"${k}": ${v}`).join(", ")}}\n\n`;
+out += "// Categories maps general category names to their tables.\n";
+out += oneLineMap("Categories", catNames.map((k) => [k, k]));
 const catAliases = { Cc: [], Cf: [], Co: [], Cs: [], Nd: ["Digit"], L: ["Letter"], Lm: [], Lo: [], Ll: ["Lower"],
   M: ["Mark"], Mc: [], Me: [], Mn: [], Nl: [], No: [], N: ["Number"], C: ["Other"], Pc: [], Pd: [], Pe: [], Pf: [],
   Pi: [], Po: [], Ps: [], P: ["Punct"], Sc: [], Sk: [], Sm: [], So: [], Z: ["Space"], S: ["Symbol"], Lt: ["Title"],
   Lu: ["Upper"], Zl: [], Zp: [], Zs: [] };
-out += "// General category tables.\nvar (\n";
+out += "// General category tables.\n";
 for (const k of catNames) {
-  out += `\t${k} = _${k}\n`;
-  for (const a of catAliases[k] ?? []) out += `\t${a} = _${k}\n`;
+  out += `var ${k} = _${k}\n`;
+  for (const a of catAliases[k] ?? []) out += `var ${a} = _${k}\n`;
 }
-out += ")\n\n";
+out += "\n";
 for (const k of catNames) out += `var _${k} = ${rangeTable(gc[k])}\n\n`;
 
 const scNames = Object.keys(sc).sort();
-out += "// Scripts maps script names to their tables.\nvar Scripts = map[string]*RangeTable{\n";
-for (const k of scNames) out += `\t"${k}": ${k},\n`;
-out += "}\n\n// Script tables.\nvar (\n";
-for (const k of scNames) out += `\t${k} = _${k}\n`;
-out += ")\n\n";
+out += "// Scripts maps script names to their tables.\n";
+out += oneLineMap("Scripts", scNames.map((k) => [k, k]));
+out += "// Script tables.\n";
+for (const k of scNames) out += `var ${k} = _${k}\n`;
+out += "\n";
 for (const k of scNames) out += `var _${k} = ${rangeTable(sc[k])}\n\n`;
 
 const propNames = Object.keys(props).sort();
-out += "// Properties maps property names to their tables.\nvar Properties = map[string]*RangeTable{\n";
+out += "// Properties maps property names to their tables.\n";
+out += oneLineMap("Properties", propNames.flatMap((k) => (k === "Sentence_Terminal" ? [[k, k], ["STerm", "STerm"]] : [[k, k]])));
+out += "// Property tables.\n";
 for (const k of propNames) {
-  out += `\t"${k}": ${k},\n`;
-  if (k === "Sentence_Terminal") out += `\t"STerm": STerm,\n`;
+  out += `var ${k} = _${k}\n`;
+  if (k === "Sentence_Terminal") out += `var STerm = _${k}\n`;
 }
-out += "}\n\n// Property tables.\nvar (\n";
-for (const k of propNames) {
-  out += `\t${k} = _${k}\n`;
-  if (k === "Sentence_Terminal") out += `\tSTerm = _${k}\n`;
-}
-out += ")\n\n";
+out += "\n";
 for (const k of propNames) out += `var _${k} = ${rangeTable(props[k])}\n\n`;
 
 // Case ranges: runs of consecutive code points with equal deltas, or
@@ -326,17 +326,13 @@ const foldCat = {}, foldScr = {};
 for (const k of catNames) { const t = foldTable(gc[k]); if (t) foldCat[k] = t; }
 for (const k of scNames) { const t = foldTable(sc[k]); if (t) foldScr[k] = t; }
 out += "// FoldCategory maps a category name to the code points outside it that\n// are equivalent under simple case folding to code points inside it.\n";
-out += "var FoldCategory = map[string]*RangeTable{\n";
-for (const k of Object.keys(foldCat)) out += `\t"${k}": fold${k},\n`;
-out += "}\n\n";
+out += oneLineMap("FoldCategory", Object.keys(foldCat).map((k) => [k, `fold${k}`]));
 for (const [k, v] of Object.entries(foldCat)) out += `var fold${k} = ${rangeTable(v)}\n\n`;
 out += "// FoldScript maps a script name to the code points outside it that are\n// equivalent under simple case folding to code points inside it.\n";
-out += "var FoldScript = map[string]*RangeTable{\n";
-for (const k of Object.keys(foldScr)) out += `\t"${k}": fold${k},\n`;
-out += "}\n\n";
+out += oneLineMap("FoldScript", Object.keys(foldScr).map((k) => [k, `fold${k}`]));
 for (const [k, v] of Object.entries(foldScr)) out += `var fold${k} = ${rangeTable(v)}\n\n`;
 
-writeFileSync(join(root, "go/unicode/tables.go"), out);
+writeFileSync(join(root, "go/unicode/tables.go"), out.replace(/\n+$/, "\n"));
 
 // ---- strconv: printable and graphic ranges, without importing unicode ----
 const printable = or(gc.L, gc.M, gc.N, gc.P, gc.S);
@@ -358,7 +354,7 @@ const extraGraphic = minus(graphic, printable);
 sv += "// Graphic but not printable runes (Zs other than U+0020).\n";
 emit("graphicOnly", "uint16", pairs(extraGraphic, 0, 0xffff));
 if (pairs(extraGraphic, 0x10000, MAXRUNE).length) throw new Error("graphic-only runes above U+FFFF: extend strconv");
-writeFileSync(join(root, "go/strconv/isprint.go"), sv);
+writeFileSync(join(root, "go/strconv/isprint.go"), sv.replace(/\n+$/, "\n"));
 console.log(`unicode tables from Unicode::UCD ${data.version} restricted to ${GO_UNICODE}: ` +
   `${catNames.length} categories, ${scNames.length} scripts, ${propNames.length} properties, ` +
   `${runs.length} case ranges, ${foldNext.length} fold exceptions`);

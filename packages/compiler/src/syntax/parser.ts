@@ -316,7 +316,7 @@ class Parser extends ParserBase {
         let x: ast.Expr = this.name();
         if (this.tk() !== Tok.Lbrack) {
           this.xnest++;
-          x = this.binaryExpr(this.pexpr(x, false), 0);
+          x = this.binaryExpr(this.pexpr(x), 0);
           this.xnest--;
         }
         const [pname, ptype] = extractName(x, this.tk() === Tok.Comma);
@@ -458,7 +458,7 @@ class Parser extends ParserBase {
         return { kind: "UnaryExpr", opPos: arrow, op: "<-", x };
       }
     }
-    return this.pexpr(undefined, true);
+    return this.pexpr(undefined);
   }
 
   /** go/defer: the operand must be a call. */
@@ -467,7 +467,7 @@ class Parser extends ParserBase {
     const kwPos = this.pos;
     const kwName = kw === Tok.Go ? "go" : "defer";
     this.next();
-    let x = this.pexpr(undefined, this.tk() === Tok.Lparen);
+    let x = this.pexpr(undefined);
     let t = x;
     while (t.kind === "ParenExpr") t = t.x;
     if (t !== x) {
@@ -484,7 +484,8 @@ class Parser extends ParserBase {
     return { kind: "DeferStmt", defer: kwPos, call };
   }
 
-  private operand(keepParens: boolean): ast.Expr {
+  /** Operand; parentheses are always kept as ParenExpr (go/ast), unlike gc which drops most. */
+  private operand(): ast.Expr {
     switch (this.tk()) {
       case Tok.Name:
         return this.name();
@@ -498,7 +499,6 @@ class Parser extends ParserBase {
         this.xnest--;
         const rparen = this.pos;
         this.want(Tok.Rparen);
-        void keepParens; // go/ast keeps all parentheses
         return { kind: "ParenExpr", lparen, x, rparen };
       }
       case Tok.Func: {
@@ -528,8 +528,8 @@ class Parser extends ParserBase {
     }
   }
 
-  private pexpr(x: ast.Expr | undefined, keepParens: boolean): ast.Expr {
-    if (x === undefined) x = this.operand(keepParens);
+  private pexpr(x: ast.Expr | undefined): ast.Expr {
+    if (x === undefined) x = this.operand();
     loop: for (;;) {
       const pos = this.pos;
       switch (this.tk()) {

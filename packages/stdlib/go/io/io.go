@@ -405,8 +405,8 @@ type discard struct{}
 
 var _ ReaderFrom = discard{}
 
-func (discard) Write(p []byte) (int, error)         { return len(p), nil }
-func (discard) WriteString(s string) (int, error)   { return len(s), nil }
+func (discard) Write(p []byte) (int, error)       { return len(p), nil }
+func (discard) WriteString(s string) (int, error) { return len(s), nil }
 func (discard) ReadFrom(r Reader) (n int64, err error) {
 	buf := make([]byte, 8192)
 	for {

@@ -27,14 +27,14 @@
 package sort
 
 const (
-	smallRange      = 12 // ranges this short are insertion sorted
-	nintherMin      = 50 // ranges this long sample medians of three
-	maxHintSwaps    = 12 // every sample comparison swapped: decreasing
-	shiftMinLen     = 50 // the bounded insertion pass needs this length
-	shiftMaxPairs   = 5  // misplaced pairs the bounded pass may repair
-	hintUnknown     = 0
-	hintIncreasing  = 1
-	hintDecreasing  = 2
+	smallRange     = 12 // ranges this short are insertion sorted
+	nintherMin     = 50 // ranges this long sample medians of three
+	maxHintSwaps   = 12 // every sample comparison swapped: decreasing
+	shiftMinLen    = 50 // the bounded insertion pass needs this length
+	shiftMaxPairs  = 5  // misplaced pairs the bounded pass may repair
+	hintUnknown    = 0
+	hintIncreasing = 1
+	hintDecreasing = 2
 )
 
 func quickSort(d Interface, lo, hi, budget int) {

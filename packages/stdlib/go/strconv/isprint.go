@@ -698,4 +698,3 @@ var graphicOnly = []uint16{
 	0x205f, 0x205f,
 	0x3000, 0x3000,
 }
-

@@ -164,7 +164,7 @@ func unhex(c byte) (v rune, ok bool) {
 }
 
 // UnquoteChar decodes the first character or escape sequence of the body
-// of a literal quoted with quote ('"', '\'' or 0 for none): the value, whether
+// of a literal quoted with quote ('"', '\” or 0 for none): the value, whether
 // it needs a multi-byte UTF-8 encoding, and the rest of s. A quote
 // character equal to quote must be escaped.
 func UnquoteChar(s string, quote byte) (value rune, multibyte bool, tail string, err error) {

@@ -7,95 +7,56 @@ package unicode
 const Version = "13.0.0"
 
 // Categories maps general category names to their tables.
-var Categories = map[string]*RangeTable{
-	"C": C,
-	"Cc": Cc,
-	"Cf": Cf,
-	"Co": Co,
-	"Cs": Cs,
-	"L": L,
-	"Ll": Ll,
-	"Lm": Lm,
-	"Lo": Lo,
-	"Lt": Lt,
-	"Lu": Lu,
-	"M": M,
-	"Mc": Mc,
-	"Me": Me,
-	"Mn": Mn,
-	"N": N,
-	"Nd": Nd,
-	"Nl": Nl,
-	"No": No,
-	"P": P,
-	"Pc": Pc,
-	"Pd": Pd,
-	"Pe": Pe,
-	"Pf": Pf,
-	"Pi": Pi,
-	"Po": Po,
-	"Ps": Ps,
-	"S": S,
-	"Sc": Sc,
-	"Sk": Sk,
-	"Sm": Sm,
-	"So": So,
-	"Z": Z,
-	"Zl": Zl,
-	"Zp": Zp,
-	"Zs": Zs,
-}
+var Categories = map[string]*RangeTable{"C": C, "Cc": Cc, "Cf": Cf, "Co": Co, "Cs": Cs, "L": L, "Ll": Ll, "Lm": Lm, "Lo": Lo, "Lt": Lt, "Lu": Lu, "M": M, "Mc": Mc, "Me": Me, "Mn": Mn, "N": N, "Nd": Nd, "Nl": Nl, "No": No, "P": P, "Pc": Pc, "Pd": Pd, "Pe": Pe, "Pf": Pf, "Pi": Pi, "Po": Po, "Ps": Ps, "S": S, "Sc": Sc, "Sk": Sk, "Sm": Sm, "So": So, "Z": Z, "Zl": Zl, "Zp": Zp, "Zs": Zs}
 
 // General category tables.
-var (
-	C = _C
-	Other = _C
-	Cc = _Cc
-	Cf = _Cf
-	Co = _Co
-	Cs = _Cs
-	L = _L
-	Letter = _L
-	Ll = _Ll
-	Lower = _Ll
-	Lm = _Lm
-	Lo = _Lo
-	Lt = _Lt
-	Title = _Lt
-	Lu = _Lu
-	Upper = _Lu
-	M = _M
-	Mark = _M
-	Mc = _Mc
-	Me = _Me
-	Mn = _Mn
-	N = _N
-	Number = _N
-	Nd = _Nd
-	Digit = _Nd
-	Nl = _Nl
-	No = _No
-	P = _P
-	Punct = _P
-	Pc = _Pc
-	Pd = _Pd
-	Pe = _Pe
-	Pf = _Pf
-	Pi = _Pi
-	Po = _Po
-	Ps = _Ps
-	S = _S
-	Symbol = _S
-	Sc = _Sc
-	Sk = _Sk
-	Sm = _Sm
-	So = _So
-	Z = _Z
-	Space = _Z
-	Zl = _Zl
-	Zp = _Zp
-	Zs = _Zs
-)
+var C = _C
+var Other = _C
+var Cc = _Cc
+var Cf = _Cf
+var Co = _Co
+var Cs = _Cs
+var L = _L
+var Letter = _L
+var Ll = _Ll
+var Lower = _Ll
+var Lm = _Lm
+var Lo = _Lo
+var Lt = _Lt
+var Title = _Lt
+var Lu = _Lu
+var Upper = _Lu
+var M = _M
+var Mark = _M
+var Mc = _Mc
+var Me = _Me
+var Mn = _Mn
+var N = _N
+var Number = _N
+var Nd = _Nd
+var Digit = _Nd
+var Nl = _Nl
+var No = _No
+var P = _P
+var Punct = _P
+var Pc = _Pc
+var Pd = _Pd
+var Pe = _Pe
+var Pf = _Pf
+var Pi = _Pi
+var Po = _Po
+var Ps = _Ps
+var S = _S
+var Symbol = _S
+var Sc = _Sc
+var Sk = _Sk
+var Sm = _Sm
+var So = _So
+var Z = _Z
+var Space = _Z
+var Zl = _Zl
+var Zp = _Zp
+var Zs = _Zs
 
 var _C = &RangeTable{
 	R16: []Range16{
@@ -3656,324 +3617,165 @@ var _Zs = &RangeTable{
 }
 
 // Scripts maps script names to their tables.
-var Scripts = map[string]*RangeTable{
-	"Adlam": Adlam,
-	"Ahom": Ahom,
-	"Anatolian_Hieroglyphs": Anatolian_Hieroglyphs,
-	"Arabic": Arabic,
-	"Armenian": Armenian,
-	"Avestan": Avestan,
-	"Balinese": Balinese,
-	"Bamum": Bamum,
-	"Bassa_Vah": Bassa_Vah,
-	"Batak": Batak,
-	"Bengali": Bengali,
-	"Bhaiksuki": Bhaiksuki,
-	"Bopomofo": Bopomofo,
-	"Brahmi": Brahmi,
-	"Braille": Braille,
-	"Buginese": Buginese,
-	"Buhid": Buhid,
-	"Canadian_Aboriginal": Canadian_Aboriginal,
-	"Carian": Carian,
-	"Caucasian_Albanian": Caucasian_Albanian,
-	"Chakma": Chakma,
-	"Cham": Cham,
-	"Cherokee": Cherokee,
-	"Chorasmian": Chorasmian,
-	"Common": Common,
-	"Coptic": Coptic,
-	"Cuneiform": Cuneiform,
-	"Cypriot": Cypriot,
-	"Cyrillic": Cyrillic,
-	"Deseret": Deseret,
-	"Devanagari": Devanagari,
-	"Dives_Akuru": Dives_Akuru,
-	"Dogra": Dogra,
-	"Duployan": Duployan,
-	"Egyptian_Hieroglyphs": Egyptian_Hieroglyphs,
-	"Elbasan": Elbasan,
-	"Elymaic": Elymaic,
-	"Ethiopic": Ethiopic,
-	"Georgian": Georgian,
-	"Glagolitic": Glagolitic,
-	"Gothic": Gothic,
-	"Grantha": Grantha,
-	"Greek": Greek,
-	"Gujarati": Gujarati,
-	"Gunjala_Gondi": Gunjala_Gondi,
-	"Gurmukhi": Gurmukhi,
-	"Han": Han,
-	"Hangul": Hangul,
-	"Hanifi_Rohingya": Hanifi_Rohingya,
-	"Hanunoo": Hanunoo,
-	"Hatran": Hatran,
-	"Hebrew": Hebrew,
-	"Hiragana": Hiragana,
-	"Imperial_Aramaic": Imperial_Aramaic,
-	"Inherited": Inherited,
-	"Inscriptional_Pahlavi": Inscriptional_Pahlavi,
-	"Inscriptional_Parthian": Inscriptional_Parthian,
-	"Javanese": Javanese,
-	"Kaithi": Kaithi,
-	"Kannada": Kannada,
-	"Katakana": Katakana,
-	"Kayah_Li": Kayah_Li,
-	"Kharoshthi": Kharoshthi,
-	"Khitan_Small_Script": Khitan_Small_Script,
-	"Khmer": Khmer,
-	"Khojki": Khojki,
-	"Khudawadi": Khudawadi,
-	"Lao": Lao,
-	"Latin": Latin,
-	"Lepcha": Lepcha,
-	"Limbu": Limbu,
-	"Linear_A": Linear_A,
-	"Linear_B": Linear_B,
-	"Lisu": Lisu,
-	"Lycian": Lycian,
-	"Lydian": Lydian,
-	"Mahajani": Mahajani,
-	"Makasar": Makasar,
-	"Malayalam": Malayalam,
-	"Mandaic": Mandaic,
-	"Manichaean": Manichaean,
-	"Marchen": Marchen,
-	"Masaram_Gondi": Masaram_Gondi,
-	"Medefaidrin": Medefaidrin,
-	"Meetei_Mayek": Meetei_Mayek,
-	"Mende_Kikakui": Mende_Kikakui,
-	"Meroitic_Cursive": Meroitic_Cursive,
-	"Meroitic_Hieroglyphs": Meroitic_Hieroglyphs,
-	"Miao": Miao,
-	"Modi": Modi,
-	"Mongolian": Mongolian,
-	"Mro": Mro,
-	"Multani": Multani,
-	"Myanmar": Myanmar,
-	"Nabataean": Nabataean,
-	"Nandinagari": Nandinagari,
-	"New_Tai_Lue": New_Tai_Lue,
-	"Newa": Newa,
-	"Nko": Nko,
-	"Nushu": Nushu,
-	"Nyiakeng_Puachue_Hmong": Nyiakeng_Puachue_Hmong,
-	"Ogham": Ogham,
-	"Ol_Chiki": Ol_Chiki,
-	"Old_Hungarian": Old_Hungarian,
-	"Old_Italic": Old_Italic,
-	"Old_North_Arabian": Old_North_Arabian,
-	"Old_Permic": Old_Permic,
-	"Old_Persian": Old_Persian,
-	"Old_Sogdian": Old_Sogdian,
-	"Old_South_Arabian": Old_South_Arabian,
-	"Old_Turkic": Old_Turkic,
-	"Oriya": Oriya,
-	"Osage": Osage,
-	"Osmanya": Osmanya,
-	"Pahawh_Hmong": Pahawh_Hmong,
-	"Palmyrene": Palmyrene,
-	"Pau_Cin_Hau": Pau_Cin_Hau,
-	"Phags_Pa": Phags_Pa,
-	"Phoenician": Phoenician,
-	"Psalter_Pahlavi": Psalter_Pahlavi,
-	"Rejang": Rejang,
-	"Runic": Runic,
-	"Samaritan": Samaritan,
-	"Saurashtra": Saurashtra,
-	"Sharada": Sharada,
-	"Shavian": Shavian,
-	"Siddham": Siddham,
-	"SignWriting": SignWriting,
-	"Sinhala": Sinhala,
-	"Sogdian": Sogdian,
-	"Sora_Sompeng": Sora_Sompeng,
-	"Soyombo": Soyombo,
-	"Sundanese": Sundanese,
-	"Syloti_Nagri": Syloti_Nagri,
-	"Syriac": Syriac,
-	"Tagalog": Tagalog,
-	"Tagbanwa": Tagbanwa,
-	"Tai_Le": Tai_Le,
-	"Tai_Tham": Tai_Tham,
-	"Tai_Viet": Tai_Viet,
-	"Takri": Takri,
-	"Tamil": Tamil,
-	"Tangut": Tangut,
-	"Telugu": Telugu,
-	"Thaana": Thaana,
-	"Thai": Thai,
-	"Tibetan": Tibetan,
-	"Tifinagh": Tifinagh,
-	"Tirhuta": Tirhuta,
-	"Ugaritic": Ugaritic,
-	"Vai": Vai,
-	"Wancho": Wancho,
-	"Warang_Citi": Warang_Citi,
-	"Yezidi": Yezidi,
-	"Yi": Yi,
-	"Zanabazar_Square": Zanabazar_Square,
-}
+var Scripts = map[string]*RangeTable{"Adlam": Adlam, "Ahom": Ahom, "Anatolian_Hieroglyphs": Anatolian_Hieroglyphs, "Arabic": Arabic, "Armenian": Armenian, "Avestan": Avestan, "Balinese": Balinese, "Bamum": Bamum, "Bassa_Vah": Bassa_Vah, "Batak": Batak, "Bengali": Bengali, "Bhaiksuki": Bhaiksuki, "Bopomofo": Bopomofo, "Brahmi": Brahmi, "Braille": Braille, "Buginese": Buginese, "Buhid": Buhid, "Canadian_Aboriginal": Canadian_Aboriginal, "Carian": Carian, "Caucasian_Albanian": Caucasian_Albanian, "Chakma": Chakma, "Cham": Cham, "Cherokee": Cherokee, "Chorasmian": Chorasmian, "Common": Common, "Coptic": Coptic, "Cuneiform": Cuneiform, "Cypriot": Cypriot, "Cyrillic": Cyrillic, "Deseret": Deseret, "Devanagari": Devanagari, "Dives_Akuru": Dives_Akuru, "Dogra": Dogra, "Duployan": Duployan, "Egyptian_Hieroglyphs": Egyptian_Hieroglyphs, "Elbasan": Elbasan, "Elymaic": Elymaic, "Ethiopic": Ethiopic, "Georgian": Georgian, "Glagolitic": Glagolitic, "Gothic": Gothic, "Grantha": Grantha, "Greek": Greek, "Gujarati": Gujarati, "Gunjala_Gondi": Gunjala_Gondi, "Gurmukhi": Gurmukhi, "Han": Han, "Hangul": Hangul, "Hanifi_Rohingya": Hanifi_Rohingya, "Hanunoo": Hanunoo, "Hatran": Hatran, "Hebrew": Hebrew, "Hiragana": Hiragana, "Imperial_Aramaic": Imperial_Aramaic, "Inherited": Inherited, "Inscriptional_Pahlavi": Inscriptional_Pahlavi, "Inscriptional_Parthian": Inscriptional_Parthian, "Javanese": Javanese, "Kaithi": Kaithi, "Kannada": Kannada, "Katakana": Katakana, "Kayah_Li": Kayah_Li, "Kharoshthi": Kharoshthi, "Khitan_Small_Script": Khitan_Small_Script, "Khmer": Khmer, "Khojki": Khojki, "Khudawadi": Khudawadi, "Lao": Lao, "Latin": Latin, "Lepcha": Lepcha, "Limbu": Limbu, "Linear_A": Linear_A, "Linear_B": Linear_B, "Lisu": Lisu, "Lycian": Lycian, "Lydian": Lydian, "Mahajani": Mahajani, "Makasar": Makasar, "Malayalam": Malayalam, "Mandaic": Mandaic, "Manichaean": Manichaean, "Marchen": Marchen, "Masaram_Gondi": Masaram_Gondi, "Medefaidrin": Medefaidrin, "Meetei_Mayek": Meetei_Mayek, "Mende_Kikakui": Mende_Kikakui, "Meroitic_Cursive": Meroitic_Cursive, "Meroitic_Hieroglyphs": Meroitic_Hieroglyphs, "Miao": Miao, "Modi": Modi, "Mongolian": Mongolian, "Mro": Mro, "Multani": Multani, "Myanmar": Myanmar, "Nabataean": Nabataean, "Nandinagari": Nandinagari, "New_Tai_Lue": New_Tai_Lue, "Newa": Newa, "Nko": Nko, "Nushu": Nushu, "Nyiakeng_Puachue_Hmong": Nyiakeng_Puachue_Hmong, "Ogham": Ogham, "Ol_Chiki": Ol_Chiki, "Old_Hungarian": Old_Hungarian, "Old_Italic": Old_Italic, "Old_North_Arabian": Old_North_Arabian, "Old_Permic": Old_Permic, "Old_Persian": Old_Persian, "Old_Sogdian": Old_Sogdian, "Old_South_Arabian": Old_South_Arabian, "Old_Turkic": Old_Turkic, "Oriya": Oriya, "Osage": Osage, "Osmanya": Osmanya, "Pahawh_Hmong": Pahawh_Hmong, "Palmyrene": Palmyrene, "Pau_Cin_Hau": Pau_Cin_Hau, "Phags_Pa": Phags_Pa, "Phoenician": Phoenician, "Psalter_Pahlavi": Psalter_Pahlavi, "Rejang": Rejang, "Runic": Runic, "Samaritan": Samaritan, "Saurashtra": Saurashtra, "Sharada": Sharada, "Shavian": Shavian, "Siddham": Siddham, "SignWriting": SignWriting, "Sinhala": Sinhala, "Sogdian": Sogdian, "Sora_Sompeng": Sora_Sompeng, "Soyombo": Soyombo, "Sundanese": Sundanese, "Syloti_Nagri": Syloti_Nagri, "Syriac": Syriac, "Tagalog": Tagalog, "Tagbanwa": Tagbanwa, "Tai_Le": Tai_Le, "Tai_Tham": Tai_Tham, "Tai_Viet": Tai_Viet, "Takri": Takri, "Tamil": Tamil, "Tangut": Tangut, "Telugu": Telugu, "Thaana": Thaana, "Thai": Thai, "Tibetan": Tibetan, "Tifinagh": Tifinagh, "Tirhuta": Tirhuta, "Ugaritic": Ugaritic, "Vai": Vai, "Wancho": Wancho, "Warang_Citi": Warang_Citi, "Yezidi": Yezidi, "Yi": Yi, "Zanabazar_Square": Zanabazar_Square}
 
 // Script tables.
-var (
-	Adlam = _Adlam
-	Ahom = _Ahom
-	Anatolian_Hieroglyphs = _Anatolian_Hieroglyphs
-	Arabic = _Arabic
-	Armenian = _Armenian
-	Avestan = _Avestan
-	Balinese = _Balinese
-	Bamum = _Bamum
-	Bassa_Vah = _Bassa_Vah
-	Batak = _Batak
-	Bengali = _Bengali
-	Bhaiksuki = _Bhaiksuki
-	Bopomofo = _Bopomofo
-	Brahmi = _Brahmi
-	Braille = _Braille
-	Buginese = _Buginese
-	Buhid = _Buhid
-	Canadian_Aboriginal = _Canadian_Aboriginal
-	Carian = _Carian
-	Caucasian_Albanian = _Caucasian_Albanian
-	Chakma = _Chakma
-	Cham = _Cham
-	Cherokee = _Cherokee
-	Chorasmian = _Chorasmian
-	Common = _Common
-	Coptic = _Coptic
-	Cuneiform = _Cuneiform
-	Cypriot = _Cypriot
-	Cyrillic = _Cyrillic
-	Deseret = _Deseret
-	Devanagari = _Devanagari
-	Dives_Akuru = _Dives_Akuru
-	Dogra = _Dogra
-	Duployan = _Duployan
-	Egyptian_Hieroglyphs = _Egyptian_Hieroglyphs
-	Elbasan = _Elbasan
-	Elymaic = _Elymaic
-	Ethiopic = _Ethiopic
-	Georgian = _Georgian
-	Glagolitic = _Glagolitic
-	Gothic = _Gothic
-	Grantha = _Grantha
-	Greek = _Greek
-	Gujarati = _Gujarati
-	Gunjala_Gondi = _Gunjala_Gondi
-	Gurmukhi = _Gurmukhi
-	Han = _Han
-	Hangul = _Hangul
-	Hanifi_Rohingya = _Hanifi_Rohingya
-	Hanunoo = _Hanunoo
-	Hatran = _Hatran
-	Hebrew = _Hebrew
-	Hiragana = _Hiragana
-	Imperial_Aramaic = _Imperial_Aramaic
-	Inherited = _Inherited
-	Inscriptional_Pahlavi = _Inscriptional_Pahlavi
-	Inscriptional_Parthian = _Inscriptional_Parthian
-	Javanese = _Javanese
-	Kaithi = _Kaithi
-	Kannada = _Kannada
-	Katakana = _Katakana
-	Kayah_Li = _Kayah_Li
-	Kharoshthi = _Kharoshthi
-	Khitan_Small_Script = _Khitan_Small_Script
-	Khmer = _Khmer
-	Khojki = _Khojki
-	Khudawadi = _Khudawadi
-	Lao = _Lao
-	Latin = _Latin
-	Lepcha = _Lepcha
-	Limbu = _Limbu
-	Linear_A = _Linear_A
-	Linear_B = _Linear_B
-	Lisu = _Lisu
-	Lycian = _Lycian
-	Lydian = _Lydian
-	Mahajani = _Mahajani
-	Makasar = _Makasar
-	Malayalam = _Malayalam
-	Mandaic = _Mandaic
-	Manichaean = _Manichaean
-	Marchen = _Marchen
-	Masaram_Gondi = _Masaram_Gondi
-	Medefaidrin = _Medefaidrin
-	Meetei_Mayek = _Meetei_Mayek
-	Mende_Kikakui = _Mende_Kikakui
-	Meroitic_Cursive = _Meroitic_Cursive
-	Meroitic_Hieroglyphs = _Meroitic_Hieroglyphs
-	Miao = _Miao
-	Modi = _Modi
-	Mongolian = _Mongolian
-	Mro = _Mro
-	Multani = _Multani
-	Myanmar = _Myanmar
-	Nabataean = _Nabataean
-	Nandinagari = _Nandinagari
-	New_Tai_Lue = _New_Tai_Lue
-	Newa = _Newa
-	Nko = _Nko
-	Nushu = _Nushu
-	Nyiakeng_Puachue_Hmong = _Nyiakeng_Puachue_Hmong
-	Ogham = _Ogham
-	Ol_Chiki = _Ol_Chiki
-	Old_Hungarian = _Old_Hungarian
-	Old_Italic = _Old_Italic
-	Old_North_Arabian = _Old_North_Arabian
-	Old_Permic = _Old_Permic
-	Old_Persian = _Old_Persian
-	Old_Sogdian = _Old_Sogdian
-	Old_South_Arabian = _Old_South_Arabian
-	Old_Turkic = _Old_Turkic
-	Oriya = _Oriya
-	Osage = _Osage
-	Osmanya = _Osmanya
-	Pahawh_Hmong = _Pahawh_Hmong
-	Palmyrene = _Palmyrene
-	Pau_Cin_Hau = _Pau_Cin_Hau
-	Phags_Pa = _Phags_Pa
-	Phoenician = _Phoenician
-	Psalter_Pahlavi = _Psalter_Pahlavi
-	Rejang = _Rejang
-	Runic = _Runic
-	Samaritan = _Samaritan
-	Saurashtra = _Saurashtra
-	Sharada = _Sharada
-	Shavian = _Shavian
-	Siddham = _Siddham
-	SignWriting = _SignWriting
-	Sinhala = _Sinhala
-	Sogdian = _Sogdian
-	Sora_Sompeng = _Sora_Sompeng
-	Soyombo = _Soyombo
-	Sundanese = _Sundanese
-	Syloti_Nagri = _Syloti_Nagri
-	Syriac = _Syriac
-	Tagalog = _Tagalog
-	Tagbanwa = _Tagbanwa
-	Tai_Le = _Tai_Le
-	Tai_Tham = _Tai_Tham
-	Tai_Viet = _Tai_Viet
-	Takri = _Takri
-	Tamil = _Tamil
-	Tangut = _Tangut
-	Telugu = _Telugu
-	Thaana = _Thaana
-	Thai = _Thai
-	Tibetan = _Tibetan
-	Tifinagh = _Tifinagh
-	Tirhuta = _Tirhuta
-	Ugaritic = _Ugaritic
-	Vai = _Vai
-	Wancho = _Wancho
-	Warang_Citi = _Warang_Citi
-	Yezidi = _Yezidi
-	Yi = _Yi
-	Zanabazar_Square = _Zanabazar_Square
-)
+var Adlam = _Adlam
+var Ahom = _Ahom
+var Anatolian_Hieroglyphs = _Anatolian_Hieroglyphs
+var Arabic = _Arabic
+var Armenian = _Armenian
+var Avestan = _Avestan
+var Balinese = _Balinese
+var Bamum = _Bamum
+var Bassa_Vah = _Bassa_Vah
+var Batak = _Batak
+var Bengali = _Bengali
+var Bhaiksuki = _Bhaiksuki
+var Bopomofo = _Bopomofo
+var Brahmi = _Brahmi
+var Braille = _Braille
+var Buginese = _Buginese
+var Buhid = _Buhid
+var Canadian_Aboriginal = _Canadian_Aboriginal
+var Carian = _Carian
+var Caucasian_Albanian = _Caucasian_Albanian
+var Chakma = _Chakma
+var Cham = _Cham
+var Cherokee = _Cherokee
+var Chorasmian = _Chorasmian
+var Common = _Common
+var Coptic = _Coptic
+var Cuneiform = _Cuneiform
+var Cypriot = _Cypriot
+var Cyrillic = _Cyrillic
+var Deseret = _Deseret
+var Devanagari = _Devanagari
+var Dives_Akuru = _Dives_Akuru
+var Dogra = _Dogra
+var Duployan = _Duployan
+var Egyptian_Hieroglyphs = _Egyptian_Hieroglyphs
+var Elbasan = _Elbasan
+var Elymaic = _Elymaic
+var Ethiopic = _Ethiopic
+var Georgian = _Georgian
+var Glagolitic = _Glagolitic
+var Gothic = _Gothic
+var Grantha = _Grantha
+var Greek = _Greek
+var Gujarati = _Gujarati
+var Gunjala_Gondi = _Gunjala_Gondi
+var Gurmukhi = _Gurmukhi
+var Han = _Han
+var Hangul = _Hangul
+var Hanifi_Rohingya = _Hanifi_Rohingya
+var Hanunoo = _Hanunoo
+var Hatran = _Hatran
+var Hebrew = _Hebrew
+var Hiragana = _Hiragana
+var Imperial_Aramaic = _Imperial_Aramaic
+var Inherited = _Inherited
+var Inscriptional_Pahlavi = _Inscriptional_Pahlavi
+var Inscriptional_Parthian = _Inscriptional_Parthian
+var Javanese = _Javanese
+var Kaithi = _Kaithi
+var Kannada = _Kannada
+var Katakana = _Katakana
+var Kayah_Li = _Kayah_Li
+var Kharoshthi = _Kharoshthi
+var Khitan_Small_Script = _Khitan_Small_Script
+var Khmer = _Khmer
+var Khojki = _Khojki
+var Khudawadi = _Khudawadi
+var Lao = _Lao
+var Latin = _Latin
+var Lepcha = _Lepcha
+var Limbu = _Limbu
+var Linear_A = _Linear_A
+var Linear_B = _Linear_B
+var Lisu = _Lisu
+var Lycian = _Lycian
+var Lydian = _Lydian
+var Mahajani = _Mahajani
+var Makasar = _Makasar
+var Malayalam = _Malayalam
+var Mandaic = _Mandaic
+var Manichaean = _Manichaean
+var Marchen = _Marchen
+var Masaram_Gondi = _Masaram_Gondi
+var Medefaidrin = _Medefaidrin
+var Meetei_Mayek = _Meetei_Mayek
+var Mende_Kikakui = _Mende_Kikakui
+var Meroitic_Cursive = _Meroitic_Cursive
+var Meroitic_Hieroglyphs = _Meroitic_Hieroglyphs
+var Miao = _Miao
+var Modi = _Modi
+var Mongolian = _Mongolian
+var Mro = _Mro
+var Multani = _Multani
+var Myanmar = _Myanmar
+var Nabataean = _Nabataean
+var Nandinagari = _Nandinagari
+var New_Tai_Lue = _New_Tai_Lue
+var Newa = _Newa
+var Nko = _Nko
+var Nushu = _Nushu
+var Nyiakeng_Puachue_Hmong = _Nyiakeng_Puachue_Hmong
+var Ogham = _Ogham
+var Ol_Chiki = _Ol_Chiki
+var Old_Hungarian = _Old_Hungarian
+var Old_Italic = _Old_Italic
+var Old_North_Arabian = _Old_North_Arabian
+var Old_Permic = _Old_Permic
+var Old_Persian = _Old_Persian
+var Old_Sogdian = _Old_Sogdian
+var Old_South_Arabian = _Old_South_Arabian
+var Old_Turkic = _Old_Turkic
+var Oriya = _Oriya
+var Osage = _Osage
+var Osmanya = _Osmanya
+var Pahawh_Hmong = _Pahawh_Hmong
+var Palmyrene = _Palmyrene
+var Pau_Cin_Hau = _Pau_Cin_Hau
+var Phags_Pa = _Phags_Pa
+var Phoenician = _Phoenician
+var Psalter_Pahlavi = _Psalter_Pahlavi
+var Rejang = _Rejang
+var Runic = _Runic
+var Samaritan = _Samaritan
+var Saurashtra = _Saurashtra
+var Sharada = _Sharada
+var Shavian = _Shavian
+var Siddham = _Siddham
+var SignWriting = _SignWriting
+var Sinhala = _Sinhala
+var Sogdian = _Sogdian
+var Sora_Sompeng = _Sora_Sompeng
+var Soyombo = _Soyombo
+var Sundanese = _Sundanese
+var Syloti_Nagri = _Syloti_Nagri
+var Syriac = _Syriac
+var Tagalog = _Tagalog
+var Tagbanwa = _Tagbanwa
+var Tai_Le = _Tai_Le
+var Tai_Tham = _Tai_Tham
+var Tai_Viet = _Tai_Viet
+var Takri = _Takri
+var Tamil = _Tamil
+var Tangut = _Tangut
+var Telugu = _Telugu
+var Thaana = _Thaana
+var Thai = _Thai
+var Tibetan = _Tibetan
+var Tifinagh = _Tifinagh
+var Tirhuta = _Tirhuta
+var Ugaritic = _Ugaritic
+var Vai = _Vai
+var Wancho = _Wancho
+var Warang_Citi = _Warang_Citi
+var Yezidi = _Yezidi
+var Yi = _Yi
+var Zanabazar_Square = _Zanabazar_Square
 
 var _Adlam = &RangeTable{
 	R32: []Range32{
@@ -5661,82 +5463,44 @@ var _Zanabazar_Square = &RangeTable{
 }
 
 // Properties maps property names to their tables.
-var Properties = map[string]*RangeTable{
-	"ASCII_Hex_Digit": ASCII_Hex_Digit,
-	"Bidi_Control": Bidi_Control,
-	"Dash": Dash,
-	"Deprecated": Deprecated,
-	"Diacritic": Diacritic,
-	"Extender": Extender,
-	"Hex_Digit": Hex_Digit,
-	"Hyphen": Hyphen,
-	"IDS_Binary_Operator": IDS_Binary_Operator,
-	"IDS_Trinary_Operator": IDS_Trinary_Operator,
-	"Ideographic": Ideographic,
-	"Join_Control": Join_Control,
-	"Logical_Order_Exception": Logical_Order_Exception,
-	"Noncharacter_Code_Point": Noncharacter_Code_Point,
-	"Other_Alphabetic": Other_Alphabetic,
-	"Other_Default_Ignorable_Code_Point": Other_Default_Ignorable_Code_Point,
-	"Other_Grapheme_Extend": Other_Grapheme_Extend,
-	"Other_ID_Continue": Other_ID_Continue,
-	"Other_ID_Start": Other_ID_Start,
-	"Other_Lowercase": Other_Lowercase,
-	"Other_Math": Other_Math,
-	"Other_Uppercase": Other_Uppercase,
-	"Pattern_Syntax": Pattern_Syntax,
-	"Pattern_White_Space": Pattern_White_Space,
-	"Prepended_Concatenation_Mark": Prepended_Concatenation_Mark,
-	"Quotation_Mark": Quotation_Mark,
-	"Radical": Radical,
-	"Regional_Indicator": Regional_Indicator,
-	"Sentence_Terminal": Sentence_Terminal,
-	"STerm": STerm,
-	"Soft_Dotted": Soft_Dotted,
-	"Terminal_Punctuation": Terminal_Punctuation,
-	"Unified_Ideograph": Unified_Ideograph,
-	"Variation_Selector": Variation_Selector,
-	"White_Space": White_Space,
-}
+var Properties = map[string]*RangeTable{"ASCII_Hex_Digit": ASCII_Hex_Digit, "Bidi_Control": Bidi_Control, "Dash": Dash, "Deprecated": Deprecated, "Diacritic": Diacritic, "Extender": Extender, "Hex_Digit": Hex_Digit, "Hyphen": Hyphen, "IDS_Binary_Operator": IDS_Binary_Operator, "IDS_Trinary_Operator": IDS_Trinary_Operator, "Ideographic": Ideographic, "Join_Control": Join_Control, "Logical_Order_Exception": Logical_Order_Exception, "Noncharacter_Code_Point": Noncharacter_Code_Point, "Other_Alphabetic": Other_Alphabetic, "Other_Default_Ignorable_Code_Point": Other_Default_Ignorable_Code_Point, "Other_Grapheme_Extend": Other_Grapheme_Extend, "Other_ID_Continue": Other_ID_Continue, "Other_ID_Start": Other_ID_Start, "Other_Lowercase": Other_Lowercase, "Other_Math": Other_Math, "Other_Uppercase": Other_Uppercase, "Pattern_Syntax": Pattern_Syntax, "Pattern_White_Space": Pattern_White_Space, "Prepended_Concatenation_Mark": Prepended_Concatenation_Mark, "Quotation_Mark": Quotation_Mark, "Radical": Radical, "Regional_Indicator": Regional_Indicator, "Sentence_Terminal": Sentence_Terminal, "STerm": STerm, "Soft_Dotted": Soft_Dotted, "Terminal_Punctuation": Terminal_Punctuation, "Unified_Ideograph": Unified_Ideograph, "Variation_Selector": Variation_Selector, "White_Space": White_Space}
 
 // Property tables.
-var (
-	ASCII_Hex_Digit = _ASCII_Hex_Digit
-	Bidi_Control = _Bidi_Control
-	Dash = _Dash
-	Deprecated = _Deprecated
-	Diacritic = _Diacritic
-	Extender = _Extender
-	Hex_Digit = _Hex_Digit
-	Hyphen = _Hyphen
-	IDS_Binary_Operator = _IDS_Binary_Operator
-	IDS_Trinary_Operator = _IDS_Trinary_Operator
-	Ideographic = _Ideographic
-	Join_Control = _Join_Control
-	Logical_Order_Exception = _Logical_Order_Exception
-	Noncharacter_Code_Point = _Noncharacter_Code_Point
-	Other_Alphabetic = _Other_Alphabetic
-	Other_Default_Ignorable_Code_Point = _Other_Default_Ignorable_Code_Point
-	Other_Grapheme_Extend = _Other_Grapheme_Extend
-	Other_ID_Continue = _Other_ID_Continue
-	Other_ID_Start = _Other_ID_Start
-	Other_Lowercase = _Other_Lowercase
-	Other_Math = _Other_Math
-	Other_Uppercase = _Other_Uppercase
-	Pattern_Syntax = _Pattern_Syntax
-	Pattern_White_Space = _Pattern_White_Space
-	Prepended_Concatenation_Mark = _Prepended_Concatenation_Mark
-	Quotation_Mark = _Quotation_Mark
-	Radical = _Radical
-	Regional_Indicator = _Regional_Indicator
-	Sentence_Terminal = _Sentence_Terminal
-	STerm = _Sentence_Terminal
-	Soft_Dotted = _Soft_Dotted
-	Terminal_Punctuation = _Terminal_Punctuation
-	Unified_Ideograph = _Unified_Ideograph
-	Variation_Selector = _Variation_Selector
-	White_Space = _White_Space
-)
+var ASCII_Hex_Digit = _ASCII_Hex_Digit
+var Bidi_Control = _Bidi_Control
+var Dash = _Dash
+var Deprecated = _Deprecated
+var Diacritic = _Diacritic
+var Extender = _Extender
+var Hex_Digit = _Hex_Digit
+var Hyphen = _Hyphen
+var IDS_Binary_Operator = _IDS_Binary_Operator
+var IDS_Trinary_Operator = _IDS_Trinary_Operator
+var Ideographic = _Ideographic
+var Join_Control = _Join_Control
+var Logical_Order_Exception = _Logical_Order_Exception
+var Noncharacter_Code_Point = _Noncharacter_Code_Point
+var Other_Alphabetic = _Other_Alphabetic
+var Other_Default_Ignorable_Code_Point = _Other_Default_Ignorable_Code_Point
+var Other_Grapheme_Extend = _Other_Grapheme_Extend
+var Other_ID_Continue = _Other_ID_Continue
+var Other_ID_Start = _Other_ID_Start
+var Other_Lowercase = _Other_Lowercase
+var Other_Math = _Other_Math
+var Other_Uppercase = _Other_Uppercase
+var Pattern_Syntax = _Pattern_Syntax
+var Pattern_White_Space = _Pattern_White_Space
+var Prepended_Concatenation_Mark = _Prepended_Concatenation_Mark
+var Quotation_Mark = _Quotation_Mark
+var Radical = _Radical
+var Regional_Indicator = _Regional_Indicator
+var Sentence_Terminal = _Sentence_Terminal
+var STerm = _Sentence_Terminal
+var Soft_Dotted = _Soft_Dotted
+var Terminal_Punctuation = _Terminal_Punctuation
+var Unified_Ideograph = _Unified_Ideograph
+var Variation_Selector = _Variation_Selector
+var White_Space = _White_Space
 
 var _ASCII_Hex_Digit = &RangeTable{
 	R16: []Range16{
@@ -7214,14 +6978,7 @@ var foldNext = []foldPair{
 
 // FoldCategory maps a category name to the code points outside it that
 // are equivalent under simple case folding to code points inside it.
-var FoldCategory = map[string]*RangeTable{
-	"L": foldL,
-	"Ll": foldLl,
-	"Lt": foldLt,
-	"Lu": foldLu,
-	"M": foldM,
-	"Mn": foldMn,
-}
+var FoldCategory = map[string]*RangeTable{"L": foldL, "Ll": foldLl, "Lt": foldLt, "Lu": foldLu, "M": foldM, "Mn": foldMn}
 
 var foldL = &RangeTable{
 	R16: []Range16{
@@ -7502,11 +7259,7 @@ var foldMn = &RangeTable{
 
 // FoldScript maps a script name to the code points outside it that are
 // equivalent under simple case folding to code points inside it.
-var FoldScript = map[string]*RangeTable{
-	"Common": foldCommon,
-	"Greek": foldGreek,
-	"Inherited": foldInherited,
-}
+var FoldScript = map[string]*RangeTable{"Common": foldCommon, "Greek": foldGreek, "Inherited": foldInherited}
 
 var foldCommon = &RangeTable{
 	R16: []Range16{
@@ -7526,4 +7279,3 @@ var foldInherited = &RangeTable{
 		{0x1fbe, 0x1fbe, 1},
 	},
 }
-

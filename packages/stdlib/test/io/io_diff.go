@@ -201,7 +201,7 @@ func main() {
 		catch(func() { io.CopyBuffer(&bytes.Buffer{}, &chunky{eof: io.EOF}, []byte{}) }))
 	for _, pair := range [][2]error{{oio.EOF, io.EOF}, {oio.ErrUnexpectedEOF, io.ErrUnexpectedEOF}, {oio.ErrShortWrite, io.ErrShortWrite},
 		{oio.ErrShortBuffer, io.ErrShortBuffer}, {oio.ErrNoProgress, io.ErrNoProgress}, {oio.ErrClosedPipe, io.ErrClosedPipe}} {
-		check("error text", 0, fmt.Sprintf("%v %#v", pair[0], pair[0]) [:len(pair[0].Error())], pair[1].Error())
+		check("error text", 0, fmt.Sprintf("%v %#v", pair[0], pair[0])[:len(pair[0].Error())], pair[1].Error())
 	}
 	if fails > 0 {
 		fmt.Printf("FAIL io: %d mismatches\n", fails)

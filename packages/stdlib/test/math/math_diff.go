@@ -124,7 +124,17 @@ func main() {
 		{"Ilogb", func(x float64) float64 { return float64(om.Ilogb(x)) }, func(x float64) float64 { return float64(math.Ilogb(x)) }},
 		{"Sincos.sin", func(x float64) float64 { s, _ := om.Sincos(x); return s }, func(x float64) float64 { s, _ := math.Sincos(x); return s }},
 		{"Sincos.cos", func(x float64) float64 { _, c := om.Sincos(x); return c }, func(x float64) float64 { _, c := math.Sincos(x); return c }},
-		{"Signbit", func(x float64) float64 { if om.Signbit(x) { return 1 }; return 0 }, func(x float64) float64 { if math.Signbit(x) { return 1 }; return 0 }},
+		{"Signbit", func(x float64) float64 {
+			if om.Signbit(x) {
+				return 1
+			}
+			return 0
+		}, func(x float64) float64 {
+			if math.Signbit(x) {
+				return 1
+			}
+			return 0
+		}},
 		{"Pow10", func(x float64) float64 { return om.Pow10(int(x) % 400) }, func(x float64) float64 { return math.Pow10(int(x) % 400) }},
 		{"Float32bits", func(x float64) float64 { return float64(om.Float32bits(float32(x))) }, func(x float64) float64 { return float64(math.Float32bits(float32(x))) }},
 		{"Jn(3)", func(x float64) float64 { return om.Jn(3, x) }, func(x float64) float64 { return math.Jn(3, x) }},

@@ -21,7 +21,7 @@ import (
 type elem struct{ key, id int }
 
 type counted struct {
-	x            []elem
+	x           []elem
 	less, swaps int
 }
 

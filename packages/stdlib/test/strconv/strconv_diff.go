@@ -135,6 +135,17 @@ func main() {
 				}
 			}
 		}
+		// float32 halfway cases: the midpoint of two float32 neighbours is
+		// exact in float64, and 'e' with 760 digits prints it exactly.
+		if a := float32(math.Abs(x)); a > 0 && !math.IsInf(float64(a), 0) && !math.IsNaN(float64(a)) && a < math.MaxFloat32 {
+			b := math.Nextafter32(a, float32(math.Inf(1)))
+			mid := (float64(a) + float64(b)) / 2
+			for _, s := range []string{strconv.FormatFloat(mid, 'e', 760, 64), strconv.FormatFloat(math.Nextafter(mid, 0), 'e', 760, 64)} {
+				g1, e1 := os2.ParseFloat(s, 32)
+				g2, e2 := strconv.ParseFloat(s, 32)
+				check("ParseFloat mid32", s, fmt.Sprint(math.Float64bits(g1), errStr(e1)), fmt.Sprint(math.Float64bits(g2), errStr(e2)))
+			}
+		}
 		// random syntax
 		s := randNumber(r)
 		for _, bs := range []int{64, 32} {

@@ -510,7 +510,9 @@ func readerCase(r *rand.Rand) {
 				x, y = [2]any{n1, e1}, [2]any{n2, e2}
 			case 7:
 				var w1, w2 strings.Builder
-				n1, e1 := a.(interface{ WriteTo(oio.Writer) (int64, error) }).WriteTo(&w1)
+				n1, e1 := a.(interface {
+					WriteTo(oio.Writer) (int64, error)
+				}).WriteTo(&w1)
 				n2, e2 := b.(io.WriterTo).WriteTo(&w2)
 				x, y = [3]any{n1, e1, w1.String()}, [3]any{n2, e2, w2.String()}
 			}

@@ -243,6 +243,7 @@ function crashHunt(dir: string): void {
   let crashes = 0;
   for (const f of files) {
     const fs2 = new FileSet();
+    if (process.env.TRACE_FILES !== undefined) fs.writeSync(1, f + "\n");
     try {
       const r = parseFile(fs2, f, fs.readFileSync(f));
       checkFiles({ fset: fs2, importer: { importPackage: (p: string) => importer.importPackage(p) }, goVersion: "" }, "p", [r.file]);
