@@ -8,7 +8,7 @@ import { loadRuntime, cpuNs, nowNs } from "./gc-common.mjs";
 const MB = Number(process.argv[2] ?? 64);
 const CYCLES = Number(process.argv[3] ?? 5);
 const rt = await loadRuntime();
-const w = new rt.GCWorld({ nglobals: 16, GOGC: "off" });
+const w = new rt.GCWorld({ track: false, nglobals: 16, GOGC: "off" });
 const n = Math.floor((MB << 20) / 48);
 const objs = new Uint32Array(n);
 let seed = 12345;

@@ -16,7 +16,7 @@ const CYCLES = Number(process.argv[3] ?? 4);
 const GOGC = process.argv[4] ?? "25";
 const CLOCK = process.argv[5] ?? "wall";
 const rt = await loadRuntime();
-const w = new rt.GCWorld({ nglobals: 16, GOGC, capBytes: 2 ** 31, nanotime: CLOCK === "cpu" ? cpuNs : () => Number(process.hrtime.bigint()) });
+const w = new rt.GCWorld({ track: false, nglobals: 16, GOGC, capBytes: 2 ** 31, nanotime: CLOCK === "cpu" ? cpuNs : () => Number(process.hrtime.bigint()) });
 const gc = w.gc;
 const n = Math.floor((LIVE << 20) / 1024);
 const objs = new Uint32Array(n);

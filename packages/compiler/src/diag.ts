@@ -11,11 +11,26 @@ export interface Diagnostic {
   soft?: boolean;
 }
 
-/** Formats one diagnostic as "file.go:LINE:COL: msg" (just msg without a position). */
+/**
+ * gc packs a position into 20 bits of line and 8 bits of column: a column of
+ * 255 or more is printed as unknown ("file.go:LINE: msg"), and lines from
+ * 1048574 on saturate at 1048574 with no column (cmd/internal/src lico).
+ */
+const gcColMax = 255;
+const gcLineMax = (1 << 20) - 2;
+
+/** Formats one diagnostic as gc does: "file.go:LINE:COL: msg" (just msg without a position). */
 export function formatDiagnostic(fset: FileSet, d: Diagnostic): string {
   const p = fset.position(d.pos);
   if (p.line === 0) return d.msg;
-  return `${p.filename}:${p.line}:${p.column}: ${d.msg}`;
+  let line = p.line;
+  let col = p.column;
+  if (line >= gcLineMax) {
+    line = gcLineMax;
+    col = 0;
+  }
+  if (col > 0 && col < gcColMax) return `${p.filename}:${line}:${col}: ${d.msg}`;
+  return `${p.filename}:${line}: ${d.msg}`;
 }
 
 /** Returns a new array sorted by filename, line and column (stable). */

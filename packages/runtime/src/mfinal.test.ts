@@ -152,3 +152,27 @@ describe("finalizers", () => {
     );
   });
 });
+
+describe("finalizer queue during marking", () => {
+  it("objects taken from the queue while marking are shaded (the queue was a root)", () => {
+    const w = world();
+    const obj = w.alloc(1);
+    w.gc.setFinalizer(obj, 0x1100);
+    w.gc.GC(); // queued
+    w.gc.gcStart(GCTriggerKind.Heap, false);
+    const m = w.gc.marker;
+    // Scan all stacks first (the finalizer goroutine's stack is black), then take the entry.
+    while (m.rootNext < m.nRootJobs) {
+      if (m.rootNext === 0) {
+        m.rootNext++; // skip job 0 (runtime + finalizer roots) for now
+        continue;
+      }
+      m.markroot(m.rootNext++);
+    }
+    const [r] = w.gc.takeReadyFinalizers();
+    w.setStackSlot(w.gs[0]!, 2, r!.obj); // the finalizer goroutine holds it
+    while (w.gc.phase === GC_MARK) w.gc.markSliceForTest(1 << 20);
+    w.gc.sweeper.finishAll();
+    expect(w.isAllocated(obj)).toBe(true);
+  });
+});

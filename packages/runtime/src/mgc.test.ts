@@ -436,3 +436,112 @@ describe("GODEBUG and pacing settings", () => {
     expect(w.output.join("")).toMatch(/scav \d+ KiB work, \d+ KiB total, \d+% util \(forced\)\n$/);
   });
 });
+
+describe("stacks and other roots", () => {
+  it("stack scanning is precise: frames by stack map, pc-specific maps, grown stacks", () => {
+    const w = new GCWorld({ nanotime: new VirtualClock().now, ngoroutines: 0 });
+    w.defineStackMap(1, 10, 4, [0, 2]); // slots 0 and 2 hold pointers at pc 10
+    w.defineStackMap(1, 20, 4, [1]); // at pc 20 only slot 1 does
+    w.defineStackMap(2, 5, 3, [2]);
+    const g = w.spawn(); // one frame of the standard kind, below it our frames
+    const live: number[] = [];
+    const dead: number[] = [];
+    const st = w.heap.stacks;
+    const u32 = () => w.heap.mem.u32;
+    for (let depth = 0; depth < 60; depth++) {
+      // Alternate functions; the deep stack forces several stack growths (copies).
+      const pc = depth % 2 === 0 ? 10 : 20;
+      const fp = st.pushFrame(g, depth % 3 === 2 ? 2 : 1, depth % 3 === 2 ? 5 : pc, 16 + 8 * 4);
+      const a = w.alloc(1);
+      const b = w.alloc(1);
+      const fid = u32()[(fp + 4) >>> 2]!;
+      const ptrSlot = fid === 2 ? 2 : pc === 10 ? 0 : 1;
+      const scalarSlot = fid === 2 ? 0 : pc === 10 ? 1 : 3;
+      u32()[(fp + 16 + 8 * ptrSlot) >>> 2] = a; // a pointer the map declares
+      u32()[(fp + 16 + 8 * scalarSlot) >>> 2] = b; // an integer that looks like a pointer
+      live.push(a);
+      dead.push(b);
+    }
+    expect(st.copies).toBeGreaterThan(0);
+    w.gc.GC();
+    for (const a of live) expect(w.isAllocated(a)).toBe(true);
+    for (const b of dead) expect(w.isAllocated(b)).toBe(false);
+    expect(w.gc.marker.stacksScanned).toBe(1);
+    expect(w.gc.pacer.lastStackScan).toBeGreaterThan(60 * 48);
+  });
+
+  it("stacks shrink during the scan with every pointer intact (unless gcshrinkstackoff)", () => {
+    for (const off of [0, 1]) {
+      const w = new GCWorld({ nanotime: new VirtualClock().now, ngoroutines: 1, debug: { gcshrinkstackoff: off } });
+      const g = w.gs[0]!;
+      const st = w.heap.stacks;
+      w.defineStackMap(3, 1, 1, [0]);
+      for (let i = 0; i < 200; i++) st.pushFrame(g, 3, 1, 24);
+      for (let i = 0; i < 200; i++) st.popFrame(g);
+      const size0 = w.heap.mem.u32[(g + 4) >>> 2]! - w.heap.mem.u32[g >>> 2]!;
+      const obj = w.alloc(1);
+      w.setStackSlot(g, 0, obj);
+      w.gc.GC();
+      const size1 = w.heap.mem.u32[(g + 4) >>> 2]! - w.heap.mem.u32[g >>> 2]!;
+      if (off === 0) expect(size1).toBeLessThan(size0);
+      else expect(size1).toBe(size0);
+      expect(w.stackSlot(g, 0)).toBe(obj);
+      expect(w.isAllocated(obj)).toBe(true);
+    }
+  });
+
+  it("runtime-internal roots registered by address keep objects alive until removed", () => {
+    const w = new GCWorld({ nanotime: new VirtualClock().now });
+    const slot = w.heap.mheap.persistentAlloc(8, 8, 0x1400 + 40);
+    const o = w.alloc(1);
+    w.heap.mem.u32[slot >>> 2] = o;
+    w.gc.addRoot(slot);
+    w.gc.GC();
+    expect(w.isAllocated(o)).toBe(true);
+    expect(w.gc.removeRoot(slot)).toBe(true);
+    w.gc.GC();
+    expect(w.isAllocated(o)).toBe(false);
+  });
+
+  it("sweeping returns emptied spans to the page heap", () => {
+    const w = new GCWorld({ nanotime: new VirtualClock().now });
+    for (let i = 0; i < 50_000; i++) w.alloc(2);
+    const before = w.gc.readMemStats();
+    w.gc.GC();
+    const after = w.gc.readMemStats();
+    expect(after.HeapInuse).toBeLessThan(before.HeapInuse - (1 << 20));
+    expect(after.HeapAlloc).toBe(0);
+    expect(after.Frees).toBe(after.Mallocs);
+  });
+
+  it("idle marking, the periodic GC line, and pacer trace lines", () => {
+    const w = new GCWorld({ nanotime: new VirtualClock(5000).now, debug: { gctrace: 1, gcpacertrace: 1 } });
+    for (let i = 0; i < 64; i++) w.setGlobal(i % 16, w.alloc(3));
+    w.gc.forcegc();
+    expect(w.gc.phase).toBe(GC_MARK);
+    while (w.gc.phase === GC_MARK) w.gc.idleMark(50_000);
+    expect(w.gc.pacer.idleMarkTime).toBeGreaterThan(0);
+    const out = w.output.join("");
+    expect(out.startsWith("GC forced\npacer: assist ratio=+")).toBe(true);
+    expect(out).toMatch(/\ngc 1 @\d+\.\d{3}s \d+%: [^\n]* ms cpu, 0->0->0 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 1 P\n$/);
+    expect(out).not.toMatch(/forced\)/);
+  });
+});
+
+describe("events", () => {
+  it("reports phases and pauses in order", () => {
+    const w = new GCWorld({ nanotime: new VirtualClock().now });
+    const log: string[] = [];
+    w.gc.events = {
+      gcStart: (c, f) => log.push(`start ${c} ${f}`),
+      stwStart: (k) => log.push(`stw ${k}`),
+      stwDone: (k) => log.push(`stw-done ${k}`),
+      gcMarkDone: (c) => log.push(`mark-done ${c}`),
+      gcDone: (c, live, goal) => log.push(`done ${c} ${live} ${goal}`),
+      sweepDone: (c) => log.push(`sweep-done ${c}`),
+    };
+    w.setGlobal(0, w.alloc(1));
+    w.gc.GC();
+    expect(log).toEqual(["start 1 true", "stw 0", "stw-done 0", "mark-done 1", "stw 1", "stw-done 1", `done 1 16 ${4 << 20}`, "sweep-done 1"]);
+  });
+});

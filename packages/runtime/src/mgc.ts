@@ -83,15 +83,14 @@ import {
   GCController,
   GCTriggerKind,
   MarkWorkerMode,
-  gcCreditSlack,
   gcOverAssistWork,
-  maxInt64,
   malformedGOMEMLIMIT,
   readGOGC,
   readGOMEMLIMIT,
   type PacerMemorySource,
 } from "./mgcpacer.js";
 import { Sweeper } from "./mgcsweep.js";
+import { GCCPULimiter } from "./mgclimit.js";
 import { WORKBUF_BYTES, WorkbufPool, type WorkbufPages } from "./mgcwork.js";
 
 /** GC phases (Go's gcphase values). */
@@ -130,6 +129,24 @@ export interface CollectorOptions {
   print?: (s: string) => void;
 }
 
+/**
+ * Observers of collector events (execution tracer, dashboards). Called only at phase
+ * transitions, never per object; `Collector.events` is null when nobody listens.
+ */
+export interface GCEventSink {
+  /** A cycle starts (sweep termination begins). `cycle` is 1-based. */
+  gcStart(cycle: number, forced: boolean): void;
+  /** A stop-the-world pause begins / ends; kind 0 = sweep termination, 1 = mark termination. */
+  stwStart(kind: number): void;
+  stwDone(kind: number): void;
+  /** Concurrent mark finished (mark termination begins). */
+  gcMarkDone(cycle: number): void;
+  /** The cycle ended; heap figures after it (bytes). */
+  gcDone(cycle: number, heapLive: number, nextGC: number): void;
+  /** A sweep phase finished. */
+  sweepDone(cycle: number): void;
+}
+
 /** Background mark slice granularity: work done between clock reads (bytes of scan work). */
 const SLICE_WORK_QUANTUM = 64 << 10;
 /** Longest background mark slice (ns): bounds the latency the background worker adds. */
@@ -151,6 +168,7 @@ export class Collector implements MallocHooks {
   readonly barrier: WriteBarrier;
   readonly finalizers: Finalizers;
   readonly sweeper: Sweeper;
+  readonly limiter: GCCPULimiter;
   readonly debug: GCDebug;
   readonly nanotime: () => number;
   readonly walltime: () => number;
@@ -164,6 +182,8 @@ export class Collector implements MallocHooks {
   /** Completed cycles (Go's memstats.numgc). */
   numgc = 0;
   numForcedGC = 0;
+  /** Event observers (tracing); null = off. */
+  events: GCEventSink | null = null;
   /** Runtime initialisation time (ns, nanotime clock). */
   readonly initTime: number;
 
@@ -225,6 +245,7 @@ export class Collector implements MallocHooks {
     this.print = opts.print ?? ((s: string) => void process.stderr.write(s));
     this.procs = opts.procs ?? heap.mcaches.length;
     this.initTime = this.nanotime();
+    this.limiter = new GCCPULimiter(this.initTime, this.procs);
 
     const limit = readGOMEMLIMIT(opts.GOMEMLIMIT);
     if (limit === null) fatal(malformedGOMEMLIMIT, `GOMEMLIMIT=${opts.GOMEMLIMIT}\n`);
@@ -331,6 +352,8 @@ export class Collector implements MallocHooks {
     pacer.heapLive = live;
     if (this.phase === GC_MARK) {
       pacer.revise();
+      const now = this.nanotime();
+      if (this.limiter.needUpdate(now)) this.limiter.update(now, this.numgc);
       return;
     }
     if (this.phase !== GC_OFF || this.pendingSTW) return;
@@ -372,7 +395,12 @@ export class Collector implements MallocHooks {
   private sweepTermination(kind: GCTriggerKind, forced: boolean): void {
     const heap = this.heap;
     const mem = heap.mem;
+    if (this.events !== null) {
+      this.events.gcStart(this.cycles + 1, forced);
+      this.events.stwStart(0);
+    }
     const now = this.nanotime();
+    this.limiter.startGCTransition(true, now, this.numgc);
     this.tSweepTerm = now;
     this.pauseStart = now;
     this.pauseNS = 0;
@@ -405,6 +433,8 @@ export class Collector implements MallocHooks {
     if (this.debug.gcpacertrace > 0) this.print(pacer.formatStartLine(this.heap0, pacer.heapGoal()));
     this.tMark = tMark;
     this.recordPause(tMark - this.pauseStart);
+    this.limiter.finishGCTransition(tMark, this.numgc);
+    if (this.events !== null) this.events.stwDone(0);
   }
 
   // ── mark work ──
@@ -420,6 +450,8 @@ export class Collector implements MallocHooks {
 
   /** The assist slow path (Go's gcAssistAlloc). Precondition: phase == mark, credit < 0. */
   private gcAssistAlloc(): void {
+    // The CPU limiter is on: skip the assist (the debt stays) so the program keeps running.
+    if (this.limiter.enabled) return;
     const t0 = this.nanotime();
     const pacer = this.pacer;
     let debt = -this.assistCredit;
@@ -441,9 +473,12 @@ export class Collector implements MallocHooks {
       this.syncScanWork();
       pacer.revise();
     }
-    const dt = this.nanotime() - t0;
+    const t1 = this.nanotime();
+    const dt = t1 - t0;
     pacer.assistTime += dt;
     if (dt > this.maxAssistNs) this.maxAssistNs = dt;
+    this.limiter.addAssistTime(dt);
+    if (this.limiter.needUpdate(t1)) this.limiter.update(t1, this.numgc);
     if (this.marker.markDone()) {
       // No mark work left anywhere: this goroutine finishes the cycle (Go's gcMarkDone from an
       // assist). Its remaining debt is forgiven with the phase.
@@ -462,7 +497,12 @@ export class Collector implements MallocHooks {
       this.runPendingSTW();
       return this.nanotime() - t;
     }
-    if (this.phase === GC_MARK) return this.backgroundMark(this.nanotime());
+    if (this.phase === GC_MARK) {
+      const now = this.nanotime();
+      if (this.limiter.needUpdate(now)) this.limiter.update(now, this.numgc);
+      return this.backgroundMark(now);
+    }
+    if (this.sweeper.done && this.scavDebt <= 0) return 0; // nothing to do: no clock read
     const t0 = this.nanotime();
     let did = false;
     if (!this.sweeper.done) {
@@ -525,6 +565,7 @@ export class Collector implements MallocHooks {
       if (this.marker.markDone() || t - t0 >= budgetNs || w === 0) break;
     }
     this.pacer.markWorkerStop(MarkWorkerMode.Idle, t - t0);
+    this.limiter.addIdleTime(t - t0);
     this.pacer.bgScanCredit += work;
     this.syncScanWork();
     if (this.marker.markDone()) this.gcMarkDone();
@@ -572,7 +613,12 @@ export class Collector implements MallocHooks {
     const heap = this.heap;
     const mem = heap.mem;
     const pacer = this.pacer;
+    if (this.events !== null) {
+      this.events.gcMarkDone(this.cycles);
+      this.events.stwStart(1);
+    }
     const now = this.nanotime();
+    this.limiter.startGCTransition(false, now, this.numgc);
     this.tMarkTerm = now;
     this.pauseStart = now;
     this.phase = GC_MARKTERMINATION;
@@ -619,6 +665,8 @@ export class Collector implements MallocHooks {
     const end = this.nanotime();
     this.tEnd = end;
     this.recordPause(end - this.pauseStart);
+    this.limiter.finishGCTransition(end, this.numgc + 1);
+    if (this.events !== null) this.events.stwDone(1);
 
     // Statistics (Go updates them before restarting the world).
     this.numgc++;
@@ -639,6 +687,7 @@ export class Collector implements MallocHooks {
     const cpuFraction = totalCpu > 0 ? this.totaltime / totalCpu : 0;
     f[ST_GC_CPU_FRACTION >>> 3] = cpuFraction;
 
+    if (this.events !== null) this.events.gcDone(this.numgc, f[ST_HEAP_LIVE >>> 3]!, f[ST_NEXT_GC >>> 3]!);
     if (this.debug.gcstoptheworld >= 2) this.sweeper.finishAll();
 
     if (this.debug.gctrace > 0) {
@@ -683,6 +732,7 @@ export class Collector implements MallocHooks {
 
   /** Sweep phase finished: pacer without the sweep floor; scavenger goal; scavtrace. */
   private sweepDone(): void {
+    if (this.events !== null) this.events.sweepDone(this.numgc);
     const pacer = this.pacer;
     pacer.commit(true);
     this.publishGoal();
@@ -766,7 +816,18 @@ export class Collector implements MallocHooks {
 
   /** Finalizers ready to run, oldest first (the finalizer goroutine drains this). */
   takeReadyFinalizers(): ReadyFinalizer[] {
-    return this.finalizers.takeReadyFinalizers();
+    const ready = this.finalizers.takeReadyFinalizers();
+    if (this.phase === GC_MARK) {
+      // Leaving the queue (a root) for a goroutine stack that may already be scanned: shade
+      // them, as the deletion barrier would for a heap slot.
+      const m = this.marker;
+      m.refresh();
+      for (const r of ready) {
+        m.shade(r.obj);
+        m.shade(r.fn);
+      }
+    }
+    return ready;
   }
 
   /** runtime.ReadMemStats (world stopped by the caller). */
@@ -784,4 +845,3 @@ export class Collector implements MallocHooks {
   }
 }
 
-export { maxInt64, gcCreditSlack };

@@ -26,6 +26,11 @@ export interface WorldOptions extends CollectorOptions {
   stackSlots?: number;
   /** Linear memory cap (bytes). */
   capBytes?: number;
+  /**
+   * Record every object's shape for the reachability oracle (default true). Benchmarks turn it
+   * off: millions of JS Map entries make V8's own GC pause the process.
+   */
+  track?: boolean;
 }
 
 /** A deterministic clock: each read advances by `step` ns. */
@@ -54,9 +59,11 @@ export class GCWorld implements GoroutineSource, StackMapSource {
   readonly tags = new Map<number, number>();
   private nextTag = 1;
   readonly output: string[] = [];
+  private readonly track: boolean;
 
   constructor(opts: WorldOptions = {}) {
     this.heap = new Heap({ capBytes: opts.capBytes ?? 1 << 30 });
+    this.track = opts.track ?? true;
     const print = opts.print ?? ((s: string) => void this.output.push(s));
     this.gc = new Collector(this.heap, { ...opts, print });
     const mheap = this.heap.mheap;
@@ -84,8 +91,20 @@ export class GCWorld implements GoroutineSource, StackMapSource {
   stackAt(i: number): number {
     return this.gs[i]!;
   }
-  stackMapAddr(funcId: number, _pc: number): number {
-    return funcId === FUNC_ID ? this.stackMap : 0;
+  stackMapAddr(funcId: number, pc: number): number {
+    if (funcId === FUNC_ID) return this.stackMap;
+    return this.funcMaps.get(funcId * 65536 + pc) ?? 0;
+  }
+
+  private readonly funcMaps = new Map<number, number>();
+
+  /** Registers the stack map of (funcId, pc): `nslots` slots, pointers at `ptrSlots`. */
+  defineStackMap(funcId: number, pc: number, nslots: number, ptrSlots: readonly number[]): void {
+    const m = this.heap.mheap.persistentAlloc(4 + 4 * Math.ceil(Math.max(1, nslots) / 32), 8, ST_OTHER_SYS);
+    const u32 = this.heap.mem.u32;
+    u32[m >>> 2] = nslots;
+    for (const i of ptrSlots) u32[(m >>> 2) + 1 + (i >>> 5)]! |= 1 << (i & 31);
+    this.funcMaps.set(funcId * 65536 + pc, m);
   }
 
   /** Creates a goroutine with one frame of pointer slots; returns its stack record. */
@@ -118,8 +137,10 @@ export class GCWorld implements GoroutineSource, StackMapSource {
     const a = pad === 0 ? this.heap.newobject(t) : this.heap.mallocgc(size, nptrs === 0 ? 0 : t, true);
     const tag = this.nextTag++;
     this.heap.mem.u32[(a + 8 * nptrs) >>> 2] = tag;
-    this.shapes.set(a, nptrs);
-    this.tags.set(a, tag);
+    if (this.track) {
+      this.shapes.set(a, nptrs);
+      this.tags.set(a, tag);
+    }
     return a;
   }
 
@@ -131,8 +152,10 @@ export class GCWorld implements GoroutineSource, StackMapSource {
       this.types.set(-1, t);
     }
     const a = this.heap.mallocgc(8 * n, t, true);
-    this.shapes.set(a, n);
-    this.tags.delete(a);
+    if (this.track) {
+      this.shapes.set(a, n);
+      this.tags.delete(a);
+    }
     return a;
   }
 

@@ -59,11 +59,8 @@ export function packageReport(pkg: LoadedPackage, fmt: (d: LoadedPackage["errors
   const out = [`# ${pkg.importPath}`];
   const shown = pkg.errors.slice(0, ERROR_LIMIT);
   for (const d of shown) out.push(fmt(d));
-  if (pkg.errors.length >= ERROR_LIMIT) {
-    const last = fmt(shown[shown.length - 1]);
-    const at = /^(.*?:\d+:\d+): /.exec(last);
-    out.push(at !== null ? `${at[1]}: too many errors` : "too many errors");
-  }
+  // gc prints this when it reaches the 10th error, at that error's position
+  if (pkg.errors.length >= ERROR_LIMIT) out.push(fmt({ ...shown[shown.length - 1], msg: "too many errors" }));
   return out;
 }
 
@@ -74,10 +71,12 @@ export function runCheck(args: string[], io: CheckIO): number {
   const lines: string[] = [];
   for (const d of result.diagnostics) lines.push(formatLoadError(d, io.cwd));
   const fset = result.loader.fset;
+  // formatDiagnostic decides gc's position form (no column from column 255 on); only the file
+  // name at its start is rewritten the way go shows it
   const fmt = (d: LoadedPackage["errors"][number]): string => {
     const s = formatDiagnostic(fset, d);
-    const m = /^(.*?)(:\d+:\d+: .*)$/s.exec(s);
-    return m !== null ? displayPath(m[1], io.cwd) + m[2] : s;
+    const file = fset.position(d.pos).filename;
+    return file !== "" && s.startsWith(`${file}:`) ? displayPath(file, io.cwd) + s.slice(file.length) : s;
   };
   for (const pkg of result.loader.allPackages()) {
     for (const e of pkg.loadErrors) lines.push(formatLoadError(e, io.cwd));

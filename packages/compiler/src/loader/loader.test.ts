@@ -146,6 +146,22 @@ describe("Loader load errors", () => {
     expect(loadPackages(["nope.go"], { cwd: tmp, progress: false }).diagnostics[0].msg).toBe("stat nope.go: no such file or directory");
   });
 
+  it("takes a std-looking path that names no std package but a local directory as that directory", () => {
+    const r = load("h");
+    expect(r.diagnostics).toEqual([]);
+    expect(r.packages[0].dir).toBe(path.join(tmp, "m/h"));
+    // a real std package wins over a same-named local directory, as the import path comes first
+    fs.mkdirSync(path.join(tmp, "m/fmt"), { recursive: true });
+    expect(load("fmt").packages[0].dir).toBe(path.join(goroot(), "src/fmt"));
+    expect(load("nosuchdir").diagnostics[0].msg).toBe(`package nosuchdir is not in GOROOT (${path.join(goroot(), "src/nosuchdir")})`);
+  });
+
+  it("says std (not GOROOT) when gort's own standard library lacks a package", () => {
+    const opts = { goroot: "", stdlibRoot: path.join(tmp, "goroot/src"), cwd: path.join(tmp, "m"), progress: false, check: recordingCheck(log) };
+    const e = loadPackages(["./e"], opts).packages[0];
+    expect(e.loadErrors[0].msg).toBe(`package nosuchstd/pkg is not in std (${path.join(tmp, "goroot/src/nosuchstd/pkg")})`);
+  });
+
   it("caches packages by directory", () => {
     const order: string[] = [];
     const loader = new Loader({ goroot: goroot(), cwd: path.join(tmp, "m"), progress: false, check: recordingCheck(order) });

@@ -4,13 +4,15 @@
  *   . ./x ../x /x  a directory (relative patterns start with "." or "/", as in Go)
  *   ./... x/...    every package directory below (skipping testdata, "_"/"." dirs, nested modules)
  *   std            every standard-library package (minus vendor/ and cmd/)
- *   fmt, example.com/m/pkg   import paths, resolved from the current directory's module
+ *   fmt, example.com/m/pkg   import paths, resolved from the current directory's module; a
+ *                  std-looking path that is no std package but a directory here means that
+ *                  directory (go would refuse: gort is friendlier)
  * No pattern means ".".
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { type LoadError, type LoadedPackage, Loader, type LoaderOptions } from "./loader.js";
-import { isWithin } from "./resolve.js";
+import { isStdPath, isWithin } from "./resolve.js";
 import { selectFiles } from "./select.js";
 
 export interface LoadResult {
@@ -20,6 +22,14 @@ export interface LoadResult {
   diagnostics: LoadError[];
   /** the loader (its fset prints positions; allPackages() lists dependencies too) */
   loader: Loader;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function isLocalPattern(p: string): boolean {
@@ -148,8 +158,13 @@ export function loadPackages(patterns: string[], opts: LoaderOptions = {}): Load
         continue;
       }
       const p = loader.loadImportPath(pat);
-      if ("msg" in p) diagnostics.push(p);
-      else add(p);
+      if ("msg" in p) {
+        // friendlier than go: a std-looking path that is no std package but an existing
+        // directory here ("gort check examples/hello") means that directory
+        const local = path.resolve(loader.cwd, pat);
+        if (isStdPath(pat) && isDirectory(local)) add(loader.loadDir(local));
+        else diagnostics.push(p);
+      } else add(p);
     }
     return { packages, diagnostics, loader };
   } finally {

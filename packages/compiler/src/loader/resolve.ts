@@ -111,7 +111,8 @@ export class Resolver {
     if (isStdPath(importPath)) {
       const dir = path.join(this.stdRoot, importPath);
       if (!isDir(dir)) {
-        const where = this.fromGoroot ? "GOROOT" : "gort's standard library";
+        // go1.19 says "GOROOT"; for gort's own tree, newer go's "std" reads better
+        const where = this.fromGoroot ? "GOROOT" : "std";
         return { error: `package ${importPath} is not in ${where} (${dir})` };
       }
       return { dir, importPath, kind: "std" };

@@ -85,6 +85,13 @@ export interface BasicLit {
   litKind: LitKind;
   /** raw source text, e.g. `42`, `0x1p-2`, `'a'`, `"foo\n"` or `` `raw` `` */
   value: string;
+  /**
+   * true if the literal is malformed (the scanner already reported it, e.g.
+   * "0x" or an unterminated string); like gc's BasicLit.Bad, a type checker
+   * should treat it as invalid without reporting again. (gc keeps
+   * type-checking after such errors; only "syntax error: ..." stops it.)
+   */
+  bad?: boolean;
 }
 
 export interface FuncLit {

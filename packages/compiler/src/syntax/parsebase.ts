@@ -46,7 +46,7 @@ export class ParserBase {
 
   readonly errors: Diagnostic[] = [];
   protected errcnt = 0;
-  protected lastSyntaxErrorLine = -1;
+  protected lastSyntaxErrorLine = "";
   protected first = true;
 
   // current token (mirrors the scanner, cached for speed)
@@ -97,15 +97,27 @@ export class ParserBase {
     return this.file.position(pos).line;
   }
 
-  /** Records an error (gc: errorAt); stops the parse after MaxErrors. */
+  /**
+   * Records an error with gc's filtering: only the first syntax error on a
+   * line, and no repeat of the same other message on the same line as the
+   * previous other error (e.g. one "invalid UTF-8 encoding" per line).
+   */
   protected errorAt(pos: Pos, msg: string): void {
+    const p = this.file.position(pos);
+    const line = p.filename + ":" + p.line; // gc's sameline: same file and line
     if (msg.startsWith("syntax error")) {
-      const line = this.line(pos);
-      if (line === this.lastSyntaxErrorLine) return; // one syntax error per line, like gc
+      if (line === this.lastSyntaxErrorLine) return;
       this.lastSyntaxErrorLine = line;
+    } else {
+      if (line === this.lastOtherErrorLine && msg === this.lastOtherErrorMsg) return;
+      this.lastOtherErrorLine = line;
+      this.lastOtherErrorMsg = msg;
     }
     this.errorAtForce(pos, msg);
   }
+
+  private lastOtherErrorLine = "";
+  private lastOtherErrorMsg = "";
 
   protected errorAtForce(pos: Pos, msg: string): void {
     this.first = false;
@@ -253,6 +265,13 @@ export class ParserBase {
       if (this.beforePackage && this.goBuild === undefined && text.startsWith("//go:build") && (text.length === 10 || text.charCodeAt(10) === 0x20 || text.charCodeAt(10) === 0x09)) {
         this.goBuild = text.slice(10).trim();
       }
+    } else if (src[start + 2] === 0x6c && start + 7 <= end && decodeBytes(src, start + 2, start + 7) === "line ") {
+      // //line at the start of a line, or /*line*/ anywhere
+      if (!isLine) this.lineDirective(start, end - 2, end);
+      else if (start === 0 || src[start - 1] === 0x0a) {
+        const nl = src.indexOf(0x0a, end);
+        this.lineDirective(start, end, nl < 0 ? src.length : nl + 1);
+      }
     } else if (isLine && this.beforePackage && src[start + 2] === 0x20 && src[start + 3] === 0x2b) {
       const text = decodeBytes(src, start, end);
       const m = /^\/\/ \+build(?:\s+(.*))?$/.exec(text);
@@ -262,6 +281,57 @@ export class ParserBase {
       const f = this.file;
       this.pending.push({ start, end, line: f.position(this.base + start).line, endLine: f.position(this.base + end - 1).line });
     }
+  }
+
+  /**
+   * A line directive whose text spans [start+7, textEnd) ("//line " or
+   * "/*line " before it) takes effect at byte `at`: filename:line or
+   * filename:line:col (an empty filename with a column keeps the current
+   * one). Malformed directives are reported with gc's messages; a text
+   * without ":" is not a directive at all.
+   */
+  private lineDirective(start: number, textEnd: number, at: number): void {
+    const text = decodeBytes(this.src, start + 7, textEnd);
+    const tpos = this.base + start + 7;
+    const trailing = (t: string): { i: number; n: number; ok: boolean } => {
+      const i = t.lastIndexOf(":");
+      if (i < 0) return { i: 0, n: 0, ok: false };
+      const digits = t.slice(i + 1);
+      const ok = /^[0-9]+$/.test(digits);
+      return { i: i + 1, n: ok ? Number(digits) : 0, ok };
+    };
+    const posMax = 1 << 30;
+    const a = trailing(text);
+    if (a.i === 0) return; // not a line directive
+    if (!a.ok) {
+      this.errorAt(tpos + a.i, "invalid line number: " + text.slice(a.i));
+      return;
+    }
+    let i = a.i;
+    let line: number;
+    let col = 0;
+    let rest = text;
+    const b = trailing(text.slice(0, a.i - 1));
+    if (b.ok) {
+      // filename:line:col
+      line = b.n;
+      col = a.n;
+      if (col === 0 || col > posMax) {
+        this.errorAt(tpos + a.i, "invalid column number: " + text.slice(a.i));
+        return;
+      }
+      rest = text.slice(0, a.i - 1);
+      i = b.i;
+    } else {
+      line = a.n;
+    }
+    if (line === 0 || line > posMax) {
+      this.errorAt(tpos + i, "invalid line number: " + rest.slice(i));
+      return;
+    }
+    let filename = rest.slice(0, i - 1);
+    if (filename === "" && b.ok) filename = this.file.positionFor(this.base + start, true).filename;
+    this.file.addLineInfo(at, filename, line, col);
   }
 
   protected makeGroup(list: PendingComment[]): ast.CommentGroup {

@@ -430,3 +430,13 @@ describe("positions", () => {
     expect(nodePos(e)).toBe(19);
   });
 });
+
+describe("malformed literals", () => {
+  it("are marked bad (gc's BasicLit.Bad) and keep their text", () => {
+    const fset = new FileSet();
+    const { file, errors } = parseFile(fset, "b.go", "package p\nvar a, b, c = 0x, 1__0, 42\n");
+    expect(errors.map((e) => e.msg)).toEqual(["hexadecimal literal has no digits", "'_' must separate successive digits"]);
+    const vs = (file.decls[0] as ast.GenDecl).specs[0] as ast.ValueSpec;
+    expect(vs.values.map((v) => [(v as ast.BasicLit).value, (v as ast.BasicLit).bad])).toEqual([["0x", true], ["1__0", true], ["42", false]]);
+  });
+});

@@ -29,6 +29,12 @@
  * (expressions, types, blocks), parsing stops with a diagnostic; the partial
  * tree is returned. A JS stack overflow is caught and reported the same
  * way, so parseFile never throws.
+ *
+ * Rejected designs: building gc's own tree and converting it to go/ast
+ * (twice the allocation, and the checker wants go/ast); go/parser's error
+ * wording (users compare with `go build`, which is gc); relying on catching
+ * stack overflow alone (its depth depends on the caller's stack and the
+ * partial tree is lost).
  */
 import type * as ast from "./ast.js";
 import type { Diagnostic } from "../diag.js";
@@ -706,7 +712,7 @@ class Parser extends ParserBase {
   }
 
   private basicLit(): ast.BasicLit {
-    const b: ast.BasicLit = { kind: "BasicLit", pos: this.pos, litKind: this.sc.litKind, value: this.lit };
+    const b: ast.BasicLit = { kind: "BasicLit", pos: this.pos, litKind: this.sc.litKind, value: this.lit, bad: this.sc.bad };
     this.next();
     return b;
   }

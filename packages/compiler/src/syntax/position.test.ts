@@ -50,4 +50,40 @@ describe("diagnostics", () => {
     expect(formatDiagnostic(fs, ds[3])).toBe("nowhere");
     expect(sortDiagnostics(fs, ds).map((d) => d.msg)).toEqual(["nowhere", "a1", "a2", "b2"]);
   });
+
+  it("drops columns gc cannot represent (>= 255), like go tool compile", () => {
+    const fs = new FileSet();
+    const f = fs.addFile("w.go", enc("x".repeat(300) + "\n"));
+    expect(formatDiagnostic(fs, { pos: f.base + 253, msg: "m" })).toBe("w.go:1:254: m");
+    expect(formatDiagnostic(fs, { pos: f.base + 254, msg: "m" })).toBe("w.go:1: m");
+    expect(formatDiagnostic(fs, { pos: f.base + 299, msg: "m" })).toBe("w.go:1: m");
+  });
+});
+
+import { parseFile } from "./parser.js";
+
+describe("//line directives", () => {
+  it("remap positions like gc (no column when the directive has none)", () => {
+    const src = "package p\n//line foo.y:100\nvar a = 1\n/*line bar.y:7:20*/var b = 2\nvar c = 3\n//line :50:1\nvar d = 4\n";
+    const fset = new FileSet();
+    const { file, errors } = parseFile(fset, "x.go", src);
+    expect(errors).toEqual([]);
+    const at = (i: number) => {
+      const p = fset.position(((file.decls[i] as { specs: { names: { pos: number }[] }[] }).specs[0].names[0]).pos);
+      return `${p.filename}:${p.line}:${p.column}`;
+    };
+    expect(at(0)).toBe("foo.y:100:0"); // unknown column
+    expect(at(1)).toBe("bar.y:7:24"); // same line as the block directive: relative column
+    expect(at(2)).toBe("bar.y:8:5");
+    expect(at(3)).toBe("bar.y:50:5"); // empty filename keeps the current one
+    const raw = fset.positionFor((file.decls[0] as { specs: { names: { pos: number }[] }[] }).specs[0].names[0].pos, false);
+    expect([raw.filename, raw.line, raw.column]).toEqual(["x.go", 3, 5]);
+    expect(formatDiagnostic(fset, { pos: (file.decls[0] as { specs: { names: { pos: number }[] }[] }).specs[0].names[0].pos, msg: "m" })).toBe("foo.y:100: m");
+  });
+
+  it("ignores //line not at the start of a line and reports malformed ones", () => {
+    const fset = new FileSet();
+    const r = parseFile(fset, "y.go", "package p\nvar a = 1 //line foo.y:10\n//line foo.y:x\n//line foo.y:0\nvar b = 2\n");
+    expect(r.errors.map((e) => formatDiagnostic(fset, e))).toEqual(["y.go:3:14: invalid line number: x", "y.go:4:14: invalid line number: 0"]);
+  });
 });

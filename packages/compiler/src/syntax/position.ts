@@ -12,6 +12,12 @@
  * or a PC→line table actually asks.
  *
  * Columns are 1-based BYTE columns, as the gc toolchain reports them.
+ *
+ * Line directives: the parser registers `//line file:line[:col]` directives
+ * (and their block-comment form) with `SourceFile.addLineInfo`; `position`
+ * then reports the directive-adjusted filename/line/column, as gc and
+ * go/token do (column 0 = unknown, when the directive gave none);
+ * `positionFor(pos, false)` gives the raw file position.
  */
 
 export type Pos = number;
@@ -33,6 +39,15 @@ export function isValidPos(p: Pos): boolean {
   return p > 0;
 }
 
+/** A //line directive's effect: from byte `offset` on, positions are relative to (filename, line, col). */
+export interface LineInfo {
+  offset: number;
+  filename: string;
+  line: number;
+  /** 0 if the directive had no column: columns are then unknown */
+  col: number;
+}
+
 /** One source file in a FileSet: its bytes, its base and its line table. */
 export class SourceFile {
   readonly name: string;
@@ -41,6 +56,8 @@ export class SourceFile {
   readonly src: Uint8Array;
   /** byte offsets of the first byte of each line; built lazily. */
   private lineOffsets: Int32Array | undefined;
+  /** //line directives in offset order (written by the parser); usually empty */
+  private readonly lineInfos: LineInfo[] = [];
 
   constructor(name: string, base: number, src: Uint8Array) {
     this.name = name;
@@ -48,6 +65,18 @@ export class SourceFile {
     this.size = src.length;
     this.src = src;
     this.lineOffsets = undefined;
+  }
+
+  /** Records a line directive taking effect at byte `offset` (offsets must increase). */
+  addLineInfo(offset: number, filename: string, line: number, col: number): void {
+    const l = this.lineInfos;
+    if (l.length > 0 && l[l.length - 1].offset >= offset) return;
+    l.push({ offset, filename, line, col });
+  }
+
+  /** The recorded line directives. */
+  lineDirectives(): readonly LineInfo[] {
+    return this.lineInfos;
   }
 
   /** Line start offsets (index i = line i+1). */
@@ -87,6 +116,33 @@ export class SourceFile {
 
   /** Resolves a Pos inside this file to filename, line and byte column. */
   position(pos: Pos): Position {
+    return this.positionFor(pos, true);
+  }
+
+  /** Like position; with adjusted = false, //line directives are ignored. */
+  positionFor(pos: Pos, adjusted: boolean): Position {
+    const raw = this.rawPosition(pos);
+    const infos = this.lineInfos;
+    if (!adjusted || infos.length === 0) return raw;
+    const off = raw.offset;
+    let lo = 0;
+    let hi = infos.length - 1;
+    if (infos[0].offset > off) return raw;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (infos[mid].offset <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    const info = infos[lo];
+    const at = this.rawPosition(this.base + info.offset);
+    const line = info.line + (raw.line - at.line);
+    let column = raw.column;
+    if (info.col === 0) column = 0;
+    else if (raw.line === at.line) column = info.col + (raw.column - at.column);
+    return { filename: info.filename, line, column, offset: off };
+  }
+
+  private rawPosition(pos: Pos): Position {
     const off = this.offset(pos);
     const lines = this.lines();
     // binary search for the last line start <= off
@@ -160,6 +216,13 @@ export class FileSet {
     const f = this.file(pos);
     if (f === undefined) return { filename: "", line: 0, column: 0, offset: 0 };
     return f.position(pos);
+  }
+
+  /** Like position; with adjusted = false, //line directives are ignored. */
+  positionFor(pos: Pos, adjusted: boolean): Position {
+    const f = this.file(pos);
+    if (f === undefined) return { filename: "", line: 0, column: 0, offset: 0 };
+    return f.positionFor(pos, adjusted);
   }
 
   /** All files, in the order they were added. */

@@ -53,7 +53,7 @@ describe("deep nesting (10 000 levels)", () => {
       const r = run(src);
       expect(r.errors.length).toBeGreaterThan(0);
       expect(r.errors.some((e) => e.endsWith("exceeded max nesting depth"))).toBe(true);
-      expect(r.errors[0]).toMatch(/^r\.go:2:\d+: /);
+      expect(r.errors[0]).toMatch(/^r\.go:2(:\d+)?: /);
       expect(r.ms).toBeLessThan(2000);
     });
   }
@@ -122,9 +122,14 @@ describe("hostile input", () => {
 
   it("invalid UTF-8, BOMs and NULs", () => {
     const enc = (s: string) => Array.from(new TextEncoder().encode(s));
+    // like gc: each bad byte is skipped, and a repeated message on one line is reported once
     expect(run(new Uint8Array([...enc('package p\nvar x = "'), 0xff, 0xc0, ...enc('"\n')])).errors).toEqual([
       "r.go:2:10: invalid UTF-8 encoding",
-      "r.go:2:11: invalid UTF-8 encoding",
+    ]);
+    // go tool compile: "v.go:3:5: invalid UTF-8 encoding" then "3:8: syntax error: unexpected =, expecting name"
+    expect(run(new Uint8Array([...enc("package p\n\nvar "), 0xc3, ...enc("( = 1\n")])).errors).toEqual([
+      "r.go:3:5: invalid UTF-8 encoding",
+      "r.go:3:8: syntax error: unexpected =, expecting name",
     ]);
     expect(run(new Uint8Array([0xef, 0xbb, 0xbf, ...enc("package p\n")])).errors).toEqual([]);
     expect(run(new Uint8Array([...enc("package p\n"), 0xef, 0xbb, 0xbf])).errors).toEqual(["r.go:2:1: invalid BOM in the middle of the file"]);

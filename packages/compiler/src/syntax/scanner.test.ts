@@ -116,7 +116,9 @@ describe("scanner: errors (gc wording)", () => {
     ['"\\400"', ["ERR@5: octal escape value 256 > 255", 'STRING "\\400"', "; EOF"]],
     ['"\\ud800"', ["ERR@7: escape is invalid Unicode code point U+D800", 'STRING "\\ud800"', "; EOF"]],
     ["'\\U00110000'", ["ERR@11: escape is invalid Unicode code point U+110000", "CHAR '\\U00110000'", "; EOF"]],
-    [new Uint8Array([0x78, 0x20, 0xff, 0x20, 0x79]), ["name x", "ERR@2: invalid UTF-8 encoding", "name \uFFFD", "name y", "; EOF"]],
+    // invalid bytes are reported and skipped, as in gc
+    [new Uint8Array([0x78, 0x20, 0xff, 0x20, 0x79]), ["name x", "ERR@2: invalid UTF-8 encoding", "name y", "; EOF"]],
+    [new Uint8Array([0x78, 0xed, 0xa0, 0x80, 0x79]), ["ERR@1: invalid UTF-8 encoding", "ERR@2: invalid UTF-8 encoding", "ERR@3: invalid UTF-8 encoding", "name x\uFFFD\uFFFD\uFFFDy", "; EOF"]],
     [new Uint8Array([0x22, 0xc3, 0x22]), ["ERR@1: invalid UTF-8 encoding", 'STRING "\uFFFD"', "; EOF"]],
     ["x \uFEFF y", ["name x", "ERR@2: invalid BOM in the middle of the file", "name y", "; EOF"]],
     // like gc, the skipped NUL stays part of the identifier's text

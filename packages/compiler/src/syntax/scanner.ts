@@ -3,8 +3,10 @@
  *
  * Works directly on the UTF-8 bytes of a file: the current character is kept
  * as a code point in `ch` with its byte offset in `chOff`; ASCII is handled
- * inline and only bytes >= 0x80 go through the UTF-8 decoder (which reports
- * "invalid UTF-8 encoding" and "invalid BOM in the middle of the file").
+ * inline and only bytes >= 0x80 go through the UTF-8 decoder. Like gc's
+ * source reader, invalid UTF-8 bytes, NULs and BOMs after the start are
+ * reported ("invalid UTF-8 encoding", "invalid NUL character", "invalid BOM
+ * in the middle of the file") and then skipped.
  * Strings are created only for token literals (identifiers, literals,
  * comments that are kept), never per character.
  *
@@ -298,8 +300,6 @@ export class Scanner {
   prec = 0;
 
   private nlsemi = false;
-  /** offset of the last byte reported as invalid UTF-8 (its U+FFFD is not reported again) */
-  private invalidOff = -1;
   /** number of errors reported */
   errCount = 0;
 
@@ -336,7 +336,11 @@ export class Scanner {
         this.ch = b;
         return;
       }
-      this.decodeSlow(off);
+      if (!this.decodeSlow(off)) {
+        // like gc, an invalid byte is reported and skipped
+        this.error(off, "invalid UTF-8 encoding");
+        continue;
+      }
       if (this.ch === 0xfeff) {
         this.error(off, "invalid BOM in the middle of the file");
         continue;
@@ -345,8 +349,12 @@ export class Scanner {
     }
   }
 
-  /** Decodes the multi-byte sequence at off into ch/rOff; reports invalid UTF-8 (ch = U+FFFD, 1 byte). */
-  private decodeSlow(off: number): void {
+  /**
+   * Decodes the multi-byte sequence at off into ch/rOff. Returns false for
+   * invalid UTF-8 (rOff then skips just the first byte, as Go's DecodeRune
+   * with RuneError width 1).
+   */
+  private decodeSlow(off: number): boolean {
     const src = this.src;
     const b0 = src[off];
     const n = src.length;
@@ -375,13 +383,12 @@ export class Scanner {
       }
     }
     if (r < 0) {
-      this.error(off, "invalid UTF-8 encoding");
-      this.invalidOff = off;
-      r = 0xfffd;
-      size = 1;
+      this.rOff = off + 1;
+      return false;
     }
     this.ch = r;
     this.rOff = off + size;
+    return true;
   }
 
   /** Byte offset just after the current token (before any following white space). */
@@ -707,7 +714,7 @@ export class Scanner {
     const ch = this.ch;
     if (isUnicodeLetter(ch)) return true;
     if (isUnicodeDigit(ch)) this.error(this.chOff, "identifier cannot begin with digit " + formatU(ch));
-    else if (this.chOff !== this.invalidOff) this.error(this.chOff, "invalid character " + formatU(ch) + " in identifier");
+    else this.error(this.chOff, "invalid character " + formatU(ch) + " in identifier");
     return true;
   }
 
@@ -722,6 +729,7 @@ export class Scanner {
       else break;
     }
     this.rOff = o;
+    const errs = this.errCount;
     this.nextch();
     let ascii = src[start] < 0x80;
     // non-ASCII continuation (or mixed)
@@ -731,7 +739,7 @@ export class Scanner {
       if (ch < 0x80) {
         if (asciiClass[ch] === 0) break;
       } else {
-        if (!isUnicodeLetter(ch) && !isUnicodeDigit(ch) && this.chOff !== this.invalidOff) {
+        if (!isUnicodeLetter(ch) && !isUnicodeDigit(ch)) {
           this.error(this.chOff, "invalid character " + formatU(ch) + " in identifier");
         }
         ascii = false;
@@ -740,7 +748,8 @@ export class Scanner {
     }
     const end = this.chOff;
     let lit: string;
-    if (ascii && end - start <= InternMaxLen) {
+    // (skipped invalid bytes report an error: then the text is not pure ASCII)
+    if (ascii && end - start <= InternMaxLen && this.errCount === errs) {
       lit = internAscii(src, start, end);
     } else {
       lit = utf8Decoder.decode(src.subarray(start, end));

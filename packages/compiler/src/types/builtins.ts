@@ -21,7 +21,7 @@ import {
 import type * as ast from "../syntax/ast.js";
 import { unparen } from "../syntax/ast.js";
 import { assignment } from "./assignments.js";
-import { exprList } from "./call.js";
+import { callArguments, exprList } from "./call.js";
 import type { Checker } from "./checker.js";
 import { ExprKind, convertUntyped, expr, representableConst, use } from "./expr.js";
 import { SelectionKind } from "./info.js";
@@ -236,19 +236,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       // check general case by creating a custom signature
       const sig = makeSig(S, S, new Slice(T));
       sig.variadic = true;
-      const ps = sig.params.vars;
-      const vars = [ps[0]];
-      if (call.ellipsis !== 0) {
-        vars.push(ps[1]);
-        if (nargs !== 2) {
-          check.error(call, `can only use ... with final argument in list`);
-          return false;
-        }
-      } else for (let i = 1; i < nargs; i++) vars.push(new Var(0, null, "", T));
-      for (let i = 1; i < nargs; i++) {
-        assignment(check, args[i], vars[i].typ(), `argument to ${check.e(fun)}`);
-        if (args[i].mode === Mode.Invalid) return false;
-      }
+      callArguments(check, call, sig, [], args, []);
       check.recordBuiltinType(fun, sig);
       x.mode = Mode.Value;
       x.type = S;

@@ -284,7 +284,7 @@ function typesSummary(check: Checker, list: Type[], variadic: boolean): string {
   return "(" + res.join(", ") + ")";
 }
 
-function callArguments(check: Checker, call: ast.CallExpr, sig: Signature, targs: Type[], args: Operand[], xlist: ast.Expr[]): Signature {
+export function callArguments(check: Checker, call: ast.CallExpr, sig: Signature, targs: Type[], args: Operand[], xlist: ast.Expr[]): Signature {
   const rsig = sig;
   for (const a of args) {
     if ((a.mode as Mode) === Mode.TypExpr) {
@@ -366,7 +366,13 @@ export function selector(check: Checker, x: Operand, e: ast.SelectorExpr, def: N
         x.expr = e;
         return;
       }
-      if (!exp.exported()) check.error(e.sel, `${sel} not exported by package ${pkg.name}`);
+      if (!exp.exported()) {
+        // gc sees imported packages through export data, where unexported names are absent
+        check.error(e.sel, `undefined: ${pkg.name}.${sel}`);
+        x.mode = Mode.Invalid;
+        x.expr = e;
+        return;
+      }
       check.recordUse(e.sel, exp);
       if (exp instanceof Const) {
         x.mode = Mode.Constant;

@@ -201,6 +201,122 @@ func f() {
         "a.go:17:10: cannot infer T (a.go:13:11)",
       ],
     ],
+    [
+      "methods, interfaces, switches, channels",
+      `package p
+
+type T struct{}
+
+func (T) M() {}
+func (T) M() {}
+func (int) N() {}
+
+type I interface{ M(); m() }
+
+var _ I = T{}
+var _ I = &T{}
+
+func f(x interface{}) {
+	switch x.(type) {
+	case int, int:
+	}
+	switch 1 {
+	case 1, 1:
+	}
+	var c chan<- int
+	<-c
+	c <- "s"
+	_ = x.(T).M
+}
+`,
+      [
+        "a.go:6:10: T.M redeclared in this block\n\ta.go:5:10: other declaration of M",
+        "a.go:7:7: cannot define new methods on non-local type int",
+        "a.go:11:11: cannot use T{} (value of type T) as type I in variable declaration:\n\tT does not implement I (missing m method)\n\t\thave M()\n\t\twant m()",
+        "a.go:12:11: cannot use &T{} (value of type *T) as type I in variable declaration:\n\t*T does not implement I (missing m method)\n\t\thave M()\n\t\twant m()",
+        "a.go:16:12: duplicate case int in type switch\n\ta.go:16:7: previous case",
+        "a.go:19:10: duplicate case 1 (constant of type int) in expression switch\n\ta.go:19:7: previous case",
+        "a.go:22:4: invalid operation: cannot receive from send-only channel c (variable of type chan<- int)",
+        "a.go:23:7: cannot use \"s\" (untyped string constant) as int value in send"
+      ],
+    ],
+    [
+      "constants, overflow, builtins",
+      `package p
+
+import "unsafe"
+
+const (
+	a = iota * 100
+	b
+	c uint8 = iota * 100
+	d
+)
+
+var s []int
+var m map[[]int]int
+
+func f() {
+	var i int = 1.5
+	var u uint = -1
+	_ = 1 << 64
+	var f32 float32 = 1e100
+	_ = unsafe.Sizeof(s) + 1.5
+	_ = len(5)
+	_ = cap(map[int]int{})
+	_ = make([]int)
+	_ = new(5)
+	copy(s, "abc")
+	_, _, _ = i, u, f32
+	_ = m
+}
+`,
+      [
+        "a.go:9:2: cannot use iota * 100 (untyped int constant 300) as uint8 value in constant declaration (overflows)",
+        "a.go:13:11: invalid map key type []int",
+        "a.go:16:14: cannot use 1.5 (untyped float constant) as int value in variable declaration (truncated)",
+        "a.go:17:15: cannot use -1 (untyped int constant) as uint value in variable declaration (overflows)",
+        "a.go:18:6: cannot use 1 << 64 (untyped int constant 18446744073709551616) as int value in assignment to _ identifier (overflows)",
+        "a.go:19:20: cannot use 1e100 (untyped float constant 1e+100) as float32 value in variable declaration (overflows)",
+        "a.go:20:25: 1.5 (untyped float constant) truncated to uintptr",
+        "a.go:21:10: invalid argument: 5 (untyped int constant) for len",
+        "a.go:22:10: invalid argument: map[int]int{} (value of type map[int]int) for cap",
+        "a.go:23:6: invalid operation: make([]int) expects 2 or 3 arguments; found 1",
+        "a.go:24:10: 5 is not a type",
+        "a.go:25:7: invalid argument: arguments to copy s (variable of type []int) and \"abc\" (untyped string constant) have different element types int and byte"
+      ],
+    ],
+    [
+      "generics: instantiation errors",
+      `package p
+
+type G[T any] struct{ v T }
+
+func (g G[T]) Get() T { return g.v }
+
+func F[T comparable](a, b T) bool { return a == b }
+
+type N[T interface{ ~int }] []T
+
+func h() {
+	var g G
+	_ = F([]int{}, []int{})
+	var n N[string]
+	_ = F[int, int]
+	_ = g
+	_ = n
+	var x G[int]
+	x.Set(1)
+}
+`,
+      [
+        "a.go:12:8: cannot use generic type G[T any] without instantiation",
+        "a.go:13:7: []int does not implement comparable",
+        "a.go:14:10: string does not implement interface{~int} (string missing in ~int)",
+        "a.go:15:13: got 2 type arguments but want 1",
+        "a.go:19:4: x.Set undefined (type G[int] has no field or method Set)"
+      ],
+    ],
   ];
   for (const [name, src, want] of cases) {
     it(name, () => {

@@ -48,6 +48,12 @@ export interface Config {
    * without a body is an error ("missing function body") unless it is //go:linkname'd.
    */
   complete?: boolean;
+  /**
+   * Non-fatal errors the parser reported for these files (those not starting with
+   * "syntax error"). gc checks labels and branches while parsing and skips that check in
+   * function bodies containing a parser error; passing them here reproduces that.
+   */
+  parseErrors?: readonly Diagnostic[];
 }
 
 /** Declaration info for a package-level object (types2 declInfo). */

@@ -116,7 +116,10 @@ export function cycleError(check: Checker, cycle: GoObject[]): void {
   let obj = cycle[i];
   let objName = objQualName(check, obj);
   const tname = obj instanceof TypeName ? obj : null;
-  if (tname !== null && isAliasDecl(check, tname)) tname.type = Typ[BasicKind.Invalid];
+  if (tname !== null && isAliasDecl(check, tname)) {
+    tname.type = Typ[BasicKind.Invalid];
+    check.brokenAliases.delete(tname);
+  }
   let msg = tname !== null ? `invalid recursive type ${objName}` : `illegal cycle in declaration of ${objName}`;
   const pos = obj.pos;
   for (let k = 0; k < cycle.length; k++) {
@@ -212,7 +215,7 @@ export function typeDecl(check: Checker, obj: TypeName, tdecl: ast.TypeSpec, def
     openScope(check, tdecl, "type parameters");
   }
   try {
-    if (hasTParams) named.tparams = collectTypeParams(check, tdecl.typeParams as ast.FieldList);
+    if (hasTParams) collectTypeParams(check, tdecl.typeParams as ast.FieldList, (tps) => (named.tparams = tps));
     const rhs = definedType(check, tdecl.type, named);
     named.fromRHS = rhs;
     if (named.underlyingType === null) named.underlyingType = Typ[BasicKind.Invalid];
@@ -265,12 +268,17 @@ export function resolveUnderlying(check: Checker, n0: Named): void {
   for (const m of seen.keys()) m.setUnderlying(u);
 }
 
-export function collectTypeParams(check: Checker, list: ast.FieldList): TypeParam[] {
+/**
+ * Declares the type parameters of list, hands them to `bind` (so that the generic type or
+ * function is known to be generic while its constraints are checked), then checks the bounds.
+ */
+export function collectTypeParams(check: Checker, list: ast.FieldList, bind?: (tps: TypeParam[]) => void): TypeParam[] {
   const tparams: TypeParam[] = [];
   for (const f of list.list) {
     for (const name of f.names) tparams.push(declareTypeParam(check, name));
   }
   tparams.forEach((tp, i) => (tp.index = i));
+  if (bind !== undefined) bind(tparams);
   const saved = check.env.inTParamList;
   check.env.inTParamList = true;
   try {

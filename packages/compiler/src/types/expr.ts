@@ -772,6 +772,12 @@ function binaryRest(check: Checker, x: Operand, e: ast.Expr | null, rhs: ast.Exp
     if (op === "/" && !isInteger(x.type)) {
       x.val = binaryOp(toFloatIfInt(xv), "/", yv);
     } else x.val = binaryOp(xv, op as BinaryOperator, yv);
+    if ((op === "/" || op === "%") && (x.val as Value).kind === Kind.Unknown) {
+      // the divisor is so small that it is zero at the precision of constant arithmetic
+      check.error(y, "invalid operation: division by zero");
+      x.mode = Mode.Invalid;
+      return;
+    }
     x.expr = e;
     overflow(check, x);
     return;

@@ -104,14 +104,11 @@ export function infer(
   // not unify T with itself).
   let selfRecursive = selfTParams !== null && selfTParams.length > 0 && tparams[0] === selfTParams[0];
   if (!selfRecursive) {
-    // Without the caller's help: an argument whose type mentions the
-    // parameters being inferred can only come from inside the function.
-    for (const a of args) {
-      if (a.type !== null && isParameterized(tparams, a.type)) {
-        selfRecursive = true;
-        break;
-      }
-    }
+    // Without the caller's help: an explicit type argument or an argument
+    // whose type mentions the parameters being inferred can only come from
+    // inside the function (elsewhere they are out of scope).
+    const mentions = (t: Type | null): boolean => t !== null && isParameterized(tparams, t);
+    selfRecursive = targs.some(mentions) || args.some((a) => mentions(a.type));
   }
   if (selfRecursive) {
     const fresh: TypeParam[] = tparams.map((tp) => {

@@ -223,6 +223,15 @@ function collectImport(check: Checker, s: ast.ImportSpec, fileScope: Scope, pkgI
     check.error(s.path, "invalid import path (empty string)");
     return;
   }
+  for (const ch of path) {
+    const cp = ch.codePointAt(0) as number;
+    if (!/^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch) || `!"#$%&'()*,:;<=>?[\\]^{|}\`\uFFFD`.includes(ch)) {
+      const hex = cp.toString(16).toUpperCase().padStart(4, "0");
+      const quoted = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch) ? ` '${ch}'` : "";
+      check.error(s.path, `invalid import path (invalid character U+${hex}${quoted})`);
+      return;
+    }
+  }
   const clean = cleanPath(path);
   if (clean !== path) {
     check.error(s, `could not import ${path} (non-canonical import path ${JSON.stringify(path)} (should be ${JSON.stringify(clean)}))`);

@@ -12,7 +12,7 @@ import { boundType, collectTypeParams, declareTypeParam, objDecl } from "./decl.
 import { expr, representableConst, use } from "./expr.js";
 import { instantiateNamed, substRecvBounds } from "./call.js";
 import { selector } from "./call.js";
-import { Builtin, Const, Func, Nil, PkgName, TypeName, Var } from "./object.js";
+import { Builtin, Color, Const, Func, Nil, PkgName, TypeName, Var } from "./object.js";
 import { Mode, Operand } from "./operand.js";
 import { isComparable, isGeneric, isInteger, isUntyped } from "./predicates.js";
 import { sizeof } from "./sizes.js";
@@ -88,7 +88,8 @@ export function ident(check: Checker, x: Operand, e: ast.Ident, def: Named | nul
 
   let typ = obj.type;
   if (typ === null || (obj instanceof TypeName && wantType)) {
-    if (check.objMap.has(obj)) objDecl(check, obj, def);
+    // package-level objects are checked on demand; local ones only need cycle detection (grey)
+    if (check.objMap.has(obj) || obj.color >= Color.Grey) objDecl(check, obj, def);
     typ = obj.type;
   }
   if (typ === null) typ = Typ[BasicKind.Invalid];
@@ -357,18 +358,14 @@ export function arrayLength(check: Checker, e: ast.Expr): number {
   }
   if (isUntyped(x.type) || isInteger(x.type)) {
     const v = toInt(x.val!);
-    if (v.kind === Kind.Int) {
-      if (representableConst(v, check, Typ[BasicKind.Int], null)) {
-        const [n, ok] = int64Val(v);
-        if (ok && n >= 0n) return Number(n);
-        check.error(x, `invalid array length ${check.o(x)}`);
-        return -1;
-      }
+    if (v.kind === Kind.Int && representableConst(v, check, Typ[BasicKind.Int], null)) {
+      const [n, ok] = int64Val(v);
+      if (ok && n >= 0n) return Number(n);
+      check.error(x, `invalid array length ${check.o(x)}`);
+      return -1;
     }
   }
-  if (isInteger(x.type) || isUntyped(x.type)) {
-    check.error(x, `invalid array length ${check.o(x)}`);
-  } else check.error(x, `array length ${check.o(x)} must be integer`);
+  check.error(x, `array length ${check.o(x)} must be integer`);
   return -1;
 }
 
@@ -413,7 +410,7 @@ export function funcType(check: Checker, sig: Signature, recvPar: ast.FieldList 
       }
     }
     if (ftyp.typeParams !== undefined && ftyp.typeParams.list.length > 0) {
-      sig.tparams = collectTypeParams(check, ftyp.typeParams);
+      collectTypeParams(check, ftyp.typeParams, (tps) => (sig.tparams = tps));
     }
     // Parameters are declared in a temporary scope (so that parameter names do not shadow
     // identifiers used in parameter types) and moved into the function scope afterwards.
@@ -645,11 +642,28 @@ function interfaceType(check: Checker, ityp: Interface, iface: ast.InterfaceType
   }
   check.later(() => {
     if (!check.allowVersion(1, 18)) {
+      // as types2: report, and drop the element from the type set (no follow-on errors)
+      const keep: Type[] = [];
+      const keepPos: number[] = [];
       ityp.embeddeds.forEach((t, i) => {
         const pos = ityp.embedPos[i] ?? nodePos(iface);
-        if (t instanceof Union) check.versionError(pos, "go1.18", `embedding interface element ${check.t(t)}`);
-        else if (!isInvalid(t.underlying()) && !(t.underlying() instanceof Interface) && !(t.underlying() instanceof Struct)) check.versionError(pos, "go1.18", `embedding non-interface type ${check.t(t)}`);
+        if (t instanceof Union) {
+          check.versionError(pos, "go1.18", `embedding interface element ${check.t(t)}`);
+          return;
+        }
+        const u = t.underlying();
+        if (!isInvalid(u) && !(u instanceof Interface) && !(u instanceof Struct)) {
+          check.versionError(pos, "go1.18", `embedding non-interface type ${check.t(t)}`);
+          return;
+        }
+        keep.push(t);
+        keepPos.push(pos);
       });
+      if (keep.length !== ityp.embeddeds.length) {
+        ityp.embeddeds = keep;
+        ityp.embedPos = keepPos;
+        ityp.tset = null;
+      }
     }
     computeInterfaceTypeSet(ityp, check, nodePos(iface));
   });
@@ -701,7 +715,20 @@ function sizeofSafe(t: Type): number {
   }
 }
 
-/** Whether t mentions a type parameter (its size is then unknown). */
-function hasTypeParam(t: Type): boolean {
-  return isGeneric(t) || t instanceof TypeParam || (t instanceof Array && hasTypeParam(t.elem));
+/** Whether t mentions a type parameter (its size is then unknown, and expanding it may not terminate). */
+function hasTypeParam(t: Type, depth = 0): boolean {
+  if (depth > 50) return true;
+  if (t instanceof TypeParam) return true;
+  if (t instanceof Named) {
+    if (isGeneric(t)) return true;
+    for (const a of t.targs) if (hasTypeParam(a, depth + 1)) return true;
+    return false;
+  }
+  if (t instanceof Array || t instanceof Slice || t instanceof Chan) return hasTypeParam(t.elem, depth + 1);
+  if (t instanceof Pointer) return hasTypeParam(t.base, depth + 1);
+  if (t instanceof MapType) return hasTypeParam(t.key, depth + 1) || hasTypeParam(t.elem, depth + 1);
+  if (t instanceof Struct) {
+    for (const f of t.fields) if (hasTypeParam(f.typ(), depth + 1)) return true;
+  }
+  return false;
 }

@@ -78,11 +78,13 @@ func roundBits(mant uint64, exp2 int, sticky bool, f floatFormat) (uint64, bool)
 }
 
 // decimalNumber is the parsed form of a decimal literal: value =
-// 0.d[0]d[1]...d[nd-1] * 10^dp, with trunc set when non-zero digits were
-// dropped after the first maxDigits.
+// 0.d1d2...dnd * 10^dp. The first (up to 19) significant digits are kept
+// as the integer man; only a longer literal also keeps its digits in d
+// (at most maxDigits, with trunc set when non-zero digits were dropped).
 type decimalNumber struct {
-	d     []byte // digits '0'..'9', no leading zeros
-	nd    int
+	man   uint64 // the first min(nd, 19) significant digits
+	d     []byte // all kept digits, only when nd > 19
+	nd    int    // significant digits (leading zeros excluded)
 	dp    int
 	neg   bool
 	trunc bool
@@ -92,11 +94,20 @@ const maxDigits = 800
 
 // decimalToBits converts a parsed decimal exactly.
 func decimalToBits(num *decimalNumber, f floatFormat) (uint64, bool) {
-	// Drop trailing zeros: they only shift the exponent.
-	for num.nd > 0 && num.d[num.nd-1] == '0' {
-		num.nd--
+	if num.nd > 19 {
+		// Drop trailing zeros: they only shift the exponent.
+		for len(num.d) > 0 && num.d[len(num.d)-1] == '0' {
+			num.d = num.d[:len(num.d)-1]
+		}
+		num.nd = len(num.d)
+		if num.nd <= 19 { // only zeros followed the first digits
+			num.man = 0
+			for _, c := range num.d {
+				num.man = num.man*10 + uint64(c-'0')
+			}
+		}
 	}
-	if num.nd == 0 {
+	if num.nd == 0 || (num.nd <= 19 && num.man == 0) {
 		return 0, false
 	}
 	if num.dp > 310 {
@@ -105,13 +116,15 @@ func decimalToBits(num *decimalNumber, f floatFormat) (uint64, bool) {
 	if num.dp < -330 {
 		return 0, false
 	}
+	k := num.nd // digits in man
+	if k > 19 {
+		k = 19
+	}
+	m := num.man
+	truncated := num.trunc || num.nd > 19
 	// Fast path: exact operands, one rounding.
-	e10 := num.dp - num.nd // value = digits * 10^e10
-	if !num.trunc && num.nd <= 19 {
-		var m uint64
-		for _, c := range num.d[:num.nd] {
-			m = m*10 + uint64(c-'0')
-		}
+	e10 := num.dp - k // value = m * 10^e10 when not truncated
+	if !truncated {
 		if f.mantBits == 52 && m < 1<<53 && -22 <= e10 && e10 <= 22 {
 			x := float64(m)
 			if e10 >= 0 {
@@ -133,28 +146,22 @@ func decimalToBits(num *decimalNumber, f floatFormat) (uint64, bool) {
 	}
 	// Eisel-Lemire on the first 19 digits; with more digits the answer
 	// holds only if rounding the significand up gives the same float.
-	{
-		k := num.nd
-		if k > 19 {
-			k = 19
+	if b, ok := eiselLemire(m, e10, f); ok {
+		if !truncated {
+			return b, false
 		}
-		var m uint64
-		for _, c := range num.d[:k] {
-			m = m*10 + uint64(c-'0')
-		}
-		truncated := num.trunc || num.nd > 19
-		if b, ok := eiselLemire(m, num.dp-k, f); ok {
-			if !truncated {
-				return b, false
-			}
-			if b2, ok := eiselLemire(m+1, num.dp-k, f); ok && b2 == b {
-				return b, false
-			}
+		if b2, ok := eiselLemire(m+1, e10, f); ok && b2 == b {
+			return b, false
 		}
 	}
 	var n nat
-	for _, c := range num.d[:num.nd] {
-		n = n.mulAdd(10, uint32(c-'0'))
+	if num.nd <= 19 {
+		n = nat{uint32(m), uint32(m >> 32)}.norm()
+	} else {
+		for _, c := range num.d {
+			n = n.mulAdd(10, uint32(c-'0'))
+		}
+		e10 = num.dp - len(num.d)
 	}
 	var mant uint64
 	var exp2 int
@@ -281,9 +288,16 @@ scan:
 				trunc = true
 			}
 		} else {
-			if len(dec.d) < maxDigits {
+			switch {
+			case nd <= 19:
+				dec.man = dec.man*10 + uint64(v)
+			case nd == 20:
+				// From the 20th digit on the digits themselves are kept.
+				dec.d = AppendUint(make([]byte, 0, 40), dec.man, 10)
 				dec.d = append(dec.d, c)
-			} else if v != 0 {
+			case len(dec.d) < maxDigits:
+				dec.d = append(dec.d, c)
+			case v != 0:
 				dec.trunc = true
 			}
 		}
@@ -334,7 +348,7 @@ scan:
 		// value = mant * 16^(dp - ndMant) * 2^e
 		exp = 4*(dp-ndMant) + e
 	} else {
-		dec.nd = len(dec.d)
+		dec.nd = nd
 		dec.dp = dp + e
 	}
 	return mant, exp, hex, trunc, i, true

@@ -95,17 +95,23 @@ func appendFloat(dst []byte, val float64, fmt byte, prec, bitSize int) []byte {
 			prec = ds.nd
 		}
 	} else {
-		ds = exactDigits(mant, exp-int(f.mantBits))
-		switch fmt {
-		case 'e', 'E':
-			ds.round(prec + 1)
-		case 'f':
-			ds.round(ds.dp + prec)
-		case 'g', 'G':
-			if prec == 0 {
-				prec = 1
+		if (fmt == 'g' || fmt == 'G') && prec == 0 {
+			prec = 1
+		}
+		fast := false
+		if bitSize == 64 && bitsv>>52&0x7FF != 0 { // normal numbers only
+			ds, fast = fixedFromShortest(bitsv, fmt, prec)
+		}
+		if !fast {
+			ds = exactDigits(mant, exp-int(f.mantBits))
+			switch fmt {
+			case 'e', 'E':
+				ds.round(prec + 1)
+			case 'f':
+				ds.round(ds.dp + prec)
+			case 'g', 'G':
+				ds.round(prec)
 			}
-			ds.round(prec)
 		}
 	}
 	switch fmt {
@@ -133,6 +139,78 @@ func appendFloat(dst []byte, val float64, fmt byte, prec, bitSize int) []byte {
 		return formatF(dst, neg, &ds, max(prec-ds.dp, 0))
 	}
 	return append(dst, '%', fmt)
+}
+
+// fixedFromShortest derives a fixed-precision result for a normal (not
+// subnormal) float64 from its shortest digits S (Ryū) when that is provably the same
+// as rounding the exact value: S is within half an ulp of the value, which
+// is less than 12 units of S's 17th significant digit, so when the digits
+// S would drop at the requested position are farther than 12 units from
+// the halfway point, rounding S and rounding the exact value agree. It
+// reports false (use the exact expansion) otherwise, and for 17 or more
+// requested digits.
+func fixedFromShortest(bitsv uint64, fmt byte, prec int) (digitSet, bool) {
+	s := ryuShortest64(int(bitsv>>52&0x7FF), bitsv&(1<<52-1))
+	var want int // significant digits requested
+	switch fmt {
+	case 'e', 'E':
+		want = prec + 1
+	case 'f':
+		want = s.dp + prec
+	case 'g', 'G':
+		want = prec
+	default:
+		return digitSet{}, false
+	}
+	if want <= 0 || want >= 17 {
+		return digitSet{}, false
+	}
+	var s17 uint64 // S as a 17-digit integer
+	for i := 0; i < 17; i++ {
+		s17 *= 10
+		if i < s.nd {
+			s17 += uint64(s.d[i] - '0')
+		}
+	}
+	unit := uint64(1)
+	for i := want; i < 17; i++ {
+		unit *= 10
+	}
+	tail, half := s17%unit, unit/2
+	dist := tail - half
+	if tail < half {
+		dist = half - tail
+	}
+	if dist <= 12 {
+		return digitSet{}, false // too close to a halfway point to trust
+	}
+	q := s17 / unit
+	if tail > half {
+		q++
+	}
+	dp := s.dp
+	if q == pow10u64(want) { // carried into a new digit
+		q /= 10
+		dp++
+	}
+	var buf [17]byte
+	n := len(buf)
+	for i := 0; i < want; i++ {
+		n--
+		buf[n] = byte('0' + q%10)
+		q /= 10
+	}
+	ds := digitSet{d: append([]byte(nil), buf[n:]...), nd: want, dp: dp}
+	ds.trim()
+	return ds, true
+}
+
+func pow10u64(n int) uint64 {
+	p := uint64(1)
+	for ; n > 0; n-- {
+		p *= 10
+	}
+	return p
 }
 
 func max(a, b int) int {

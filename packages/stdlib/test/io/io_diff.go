@@ -192,6 +192,7 @@ func main() {
 		d2, _ := io.Discard.(io.ReaderFrom).ReadFrom(gos())
 		check("Discard.ReadFrom", in, fmt.Sprint(d1), fmt.Sprint(d2))
 	}
+	pipeChecks(r)
 	catch := func(f func()) (s string) {
 		defer func() { s = fmt.Sprint(recover()) }()
 		f()
@@ -208,4 +209,74 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Println("ok io")
+}
+
+// pipeChecks runs the same scripted conversation over our pipe and Go's:
+// a writer goroutine writes chunks (and closes, maybe with an error) while
+// the reader reads with random buffer sizes, maybe closing early.
+func pipeChecks(r *rand.Rand) {
+	for round := 0; round < 300; round++ {
+		chunks := make([]string, r.Intn(5))
+		for i := range chunks {
+			chunks[i] = strings.Repeat("x", r.Intn(40))
+		}
+		closeErr := r.Intn(3)
+		readerStop := r.Intn(6)
+		sizes := make([]int, 12)
+		for i := range sizes {
+			sizes[i] = r.Intn(30)
+		}
+		run := func(newPipe func() (func([]byte) (int, error), func() error, func(error) error, func([]byte) (int, error), func() error, func(error) error), eof error) string {
+			read, rclose, rcloseErr, write, wclose, wcloseErr := newPipe()
+			_ = rclose
+			done := make(chan string)
+			go func() {
+				log := ""
+				for _, c := range chunks {
+					n, err := write([]byte(c))
+					log += fmt.Sprintf("w%d:%s ", n, e(err))
+				}
+				switch closeErr {
+				case 0:
+					log += fmt.Sprint("wc:", e(wclose()))
+				case 1:
+					log += fmt.Sprint("wc:", e(wcloseErr(fmt.Errorf("boom"))))
+				default:
+					log += fmt.Sprint("wc:", e(wcloseErr(nil)))
+				}
+				done <- log
+			}()
+			log := ""
+			for i, sz := range sizes {
+				if i == readerStop {
+					log += fmt.Sprint("rc:", e(rcloseErr(nil)), " ")
+					break
+				}
+				buf := make([]byte, sz)
+				n, err := read(buf)
+				log += fmt.Sprintf("r%d:%s ", n, e(err))
+				if err == eof || (err != nil && closeErr == 1) {
+					break
+				}
+				if err != nil {
+					break
+				}
+			}
+			if closeErr == 2 {
+				rclose() // a second close changes nothing
+			} else {
+				rcloseErr(fmt.Errorf("reader gone"))
+			}
+			return log + "| " + <-done
+		}
+		ours := run(func() (func([]byte) (int, error), func() error, func(error) error, func([]byte) (int, error), func() error, func(error) error) {
+			pr, pw := oio.Pipe()
+			return pr.Read, pr.Close, pr.CloseWithError, pw.Write, pw.Close, pw.CloseWithError
+		}, oio.EOF)
+		gos := run(func() (func([]byte) (int, error), func() error, func(error) error, func([]byte) (int, error), func() error, func(error) error) {
+			pr, pw := io.Pipe()
+			return pr.Read, pr.Close, pr.CloseWithError, pw.Write, pw.Close, pw.CloseWithError
+		}, io.EOF)
+		check("Pipe", [3]any{chunks, closeErr, readerStop}, ours, gos)
+	}
 }

@@ -22,7 +22,7 @@ import (
 
 // approximate lists functions known to differ from Go in the last bits
 // (see HACKING.md); they fail only beyond maxULP.
-var approximate = map[string]bool{"Erfinv": true, "Erfcinv": true}
+var approximate = map[string]bool{}
 
 const maxULP = 8
 

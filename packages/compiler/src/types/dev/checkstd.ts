@@ -110,8 +110,14 @@ function checkGoFiles(paths: string[]): void {
     for (const e of r.errors) out.push({ d: e });
     files.push(r.file);
   }
-  const { errors } = checkFiles({ fset, importer, goVersion: process.env.GOVERSION ?? "go1.19" }, "main", files);
-  for (const e of errors) out.push({ d: e });
+  const parseErrors = out.map((o) => o.d);
+  if (parseErrors.some((e) => e.msg.startsWith("syntax error"))) {
+    // gc stops after real syntax errors; only the parser's branch checks add to them
+    for (const f of files) for (const e of branchDiagnostics(fset, f, parseErrors)) out.push({ d: e });
+  } else {
+    const { errors } = checkFiles({ fset, importer, goVersion: process.env.GOVERSION ?? "go1.19", parseErrors }, "main", files);
+    for (const e of errors) out.push({ d: e });
+  }
   for (const d of sortDiagnostics(fset, out.map((o) => o.d))) console.log(formatDiagnostic(fset, d));
 }
 
@@ -124,6 +130,9 @@ function errorcheck(detailsFile: string): void {
   const dirs = [root, path.join(root, "fixedbugs"), path.join(root, "typeparam")];
   let total = 0;
   let match = 0;
+  let msgTotal = 0;
+  let msgOk = 0;
+  const msgBad: string[] = [];
   const details: string[] = [];
   for (const dir of dirs) {
     for (const name of fs.readdirSync(dir).sort()) {
@@ -153,6 +162,7 @@ function errorcheck(detailsFile: string): void {
               importer: { importPackage: (p: string) => importer.importPackage(p) },
               goVersion: lang !== null ? lang[1] : "go1.19",
               complete: /\s-complete\b/.test(lines[0]),
+              parseErrors: r.errors,
             },
             "main",
             [r.file],
@@ -167,13 +177,25 @@ function errorcheck(detailsFile: string): void {
         for (const e of all) {
           const p = fs2.position(e.pos);
           got.add(p.line);
-          msgs.push(`${p.line}: ${e.msg.split("\n")[0]}`);
+          msgs.push(`${p.line}: ${e.msg}`);
         }
       } catch (e) {
         msgs.push("CRASH " + ((e as Error).stack ?? "").split("\n").slice(0, 4).join(" | "));
         got.add(-1);
       }
       const same = want.size === got.size && [...want].every((l) => got.has(l));
+      // message check: each of our messages on an ERROR line should match one of its patterns
+      for (const m of msgs) {
+        const ln = Number(m.split(":")[0]);
+        if (!want.has(ln)) continue;
+        const mm = /\/\/ (?:GC_)?ERROR (.*)$/.exec(lines[ln - 1]);
+        if (mm === null) continue;
+        const pats = errorPatterns(mm[1]);
+        msgTotal++;
+        const text = m.slice(m.indexOf(":") + 2);
+        if (pats.some((r) => r.test(text))) msgOk++;
+        else msgBad.push(`${path.relative(root, f)}:${ln}: got "${text}" want ${mm[1].slice(0, 150)}`);
+      }
       if (same) match++;
       else {
         const missing = [...want].filter((l) => !got.has(l));
@@ -188,7 +210,8 @@ function errorcheck(detailsFile: string): void {
     }
   }
   fs.writeFileSync(detailsFile, details.join("\n") + "\n");
-  console.log(`errorcheck: ${match}/${total} files match (${((100 * match) / total).toFixed(1)}%)`);
+  fs.writeFileSync(detailsFile + ".msgs", msgBad.join("\n") + "\n");
+  console.log(`errorcheck: ${match}/${total} files match (${((100 * match) / total).toFixed(1)}%); messages on expected lines matching the ERROR patterns: ${msgOk}/${msgTotal}`);
 }
 
 /** Single-file "// run" and "// compile" tests of $GOROOT/test must check clean. */
@@ -304,3 +327,26 @@ function main(): void {
 }
 
 main();
+
+/** The patterns of an ERROR comment: "..." (Go-quoted) or `...`, as JavaScript regexps. */
+function errorPatterns(s: string): RegExp[] {
+  const out: RegExp[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"|`([^`]*)`/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    let pat: string;
+    if (m[1] !== undefined) {
+      try {
+        pat = JSON.parse('"' + m[1].replace(/\\([^"\\\/bfnrtu])/g, "\\\\$1") + '"') as string;
+      } catch {
+        pat = m[1];
+      }
+    } else pat = m[2];
+    try {
+      out.push(new RegExp(pat));
+    } catch {
+      out.push(/.*/);
+    }
+  }
+  return out;
+}
