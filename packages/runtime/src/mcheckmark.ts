@@ -61,7 +61,7 @@ export function runCheckmark(mem: LinearMemory, marker: Marker, fatalOnMiss: boo
 
   // Re-mark from the roots with the world stopped; keep the cycle's statistics intact.
   const gcw = marker.gcw;
-  const savedStats = [gcw.bytesMarked, gcw.heapScanWork, marker.stackScanWork, marker.globalsScanWork];
+  const savedStats = [gcw.bytesMarked, gcw.heapScanWork, marker.stackScanWork, marker.globalsScanWork, marker.stacksScanned];
   const savedShrink = marker.shrinkStacks;
   marker.shrinkStacks = false;
   marker.prepareRoots();
@@ -71,6 +71,7 @@ export function runCheckmark(mem: LinearMemory, marker: Marker, fatalOnMiss: boo
   gcw.heapScanWork = savedStats[1]!;
   marker.stackScanWork = savedStats[2]!;
   marker.globalsScanWork = savedStats[3]!;
+  marker.stacksScanned = savedStats[4]!;
   marker.rootNext = marker.nRootJobs;
 
   u32 = mem.u32;

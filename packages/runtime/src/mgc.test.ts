@@ -545,3 +545,57 @@ describe("events", () => {
     expect(log).toEqual(["start 1 true", "stw 0", "stw-done 0", "mark-done 1", "stw 1", "stw-done 1", `done 1 16 ${4 << 20}`, "sweep-done 1"]);
   });
 });
+
+describe("GODEBUG", () => {
+  it("parses the collector's settings by Go's rules", async () => {
+    const { parseGCDebug } = await import("./mgc.js");
+    expect(parseGCDebug(undefined)).toEqual({});
+    expect(parseGCDebug("gctrace=1,gccheckmark=1")).toEqual({ gctrace: 1, gccheckmark: 1 });
+    expect(parseGCDebug("gctrace,gcstoptheworld=2,unknown=5")).toEqual({ gcstoptheworld: 2 });
+    expect(parseGCDebug("gctrace=1,gctrace=x,gctrace=2")).toEqual({ gctrace: 2 });
+    expect(parseGCDebug("gctrace=99999999999")).toEqual({});
+    expect(parseGCDebug("scavtrace=1,gcpacertrace=1,gcshrinkstackoff=1,clobberfree=1")).toEqual({
+      scavtrace: 1,
+      gcpacertrace: 1,
+      gcshrinkstackoff: 1,
+      clobberfree: 1,
+    });
+  });
+});
+
+describe("clobberfree", () => {
+  it("GODEBUG=clobberfree=1 fills freed objects with 0xdeadbeef", () => {
+    const w = new GCWorld({ nanotime: new VirtualClock().now, debug: { clobberfree: 1 } });
+    const keep = w.alloc(3);
+    const dead = w.alloc(3);
+    w.setGlobal(0, keep);
+    w.setField(dead, 0, keep);
+    w.gc.GC();
+    expect(w.isAllocated(dead)).toBe(false);
+    for (let i = 0; i < 8; i++) expect(w.heap.mem.u32[(dead >>> 2) + i]).toBe(0xdeadbeef);
+    expect(w.field(keep, 3)).toBe(w.tags.get(keep));
+    // A reallocated slot is zeroed again.
+    const again = w.heap.mallocgc(32, w.typeFor(3), true);
+    for (let i = 0; i < 6; i++) expect(w.heap.mem.u32[(again >>> 2) + i]).toBe(0);
+  });
+});
+
+describe("goroutines created during marking", () => {
+  it("are not in the cycle's root set; arguments passed to them are shaded by the creator", () => {
+    const w = new GCWorld({ nanotime: new VirtualClock().now, debug: { gccheckmark: 1 } });
+    const arg = w.alloc(1);
+    w.setStackSlot(w.gs[0]!, 0, arg);
+    w.gc.gcStart(GCTriggerKind.Heap, false);
+    const g = w.spawn(); // created during marking: not scanned this cycle
+    w.setStackSlot(g, 0, arg); // the "go f(arg)" copy...
+    w.gc.shadeIfMarking(arg); // ...with the scheduler's shade
+    w.setStackSlot(w.gs[0]!, 0, 0); // the parent drops it before its stack is scanned
+    while (w.gc.phase === GC_MARK) w.gc.markSliceForTest(1 << 20);
+    w.gc.sweeper.finishAll();
+    expect(w.isAllocated(arg)).toBe(true);
+    expect(w.gc.marker.stacksScanned).toBe(1); // only the goroutine that existed at mark start
+    w.gc.GC(); // the next cycle scans both
+    expect(w.gc.marker.stacksScanned).toBe(2);
+    expect(w.isAllocated(arg)).toBe(true);
+  });
+});

@@ -113,6 +113,39 @@ export interface GCDebug {
   clobberfree: number;
 }
 
+const GC_DEBUG_KEYS: ReadonlyArray<keyof GCDebug> = [
+  "gctrace",
+  "gcpacertrace",
+  "gccheckmark",
+  "gcstoptheworld",
+  "gcshrinkstackoff",
+  "scavtrace",
+  "clobberfree",
+];
+
+/**
+ * The collector's settings from a GODEBUG value, by Go's rules (runtime1.go parsedebugvars):
+ * comma-separated `name=value`; items without `=`, unknown names and values that are not 32-bit
+ * decimal integers are ignored; the last valid value wins. Until the runtime's general GODEBUG
+ * parser exists, the CLI can pass this to the Collector.
+ */
+export function parseGCDebug(godebug: string | undefined): Partial<GCDebug> {
+  const out: Partial<GCDebug> = {};
+  if (godebug === undefined || godebug === "") return out;
+  for (const item of godebug.split(",")) {
+    const eq = item.indexOf("=");
+    if (eq < 0) continue;
+    const key = item.slice(0, eq) as keyof GCDebug;
+    if (!GC_DEBUG_KEYS.includes(key)) continue;
+    const v = item.slice(eq + 1);
+    if (!/^-?\d+$/.test(v)) continue;
+    const n = Number(v);
+    if (n < -2147483648 || n > 2147483647) continue;
+    out[key] = n;
+  }
+  return out;
+}
+
 export interface CollectorOptions {
   debug?: Partial<GCDebug>;
   /** GOGC environment value (undefined = unset). */
@@ -311,6 +344,18 @@ export class Collector implements MallocHooks {
 
   removeRoot(slotAddr: number): boolean {
     return this.marker.removeRoot(slotAddr);
+  }
+
+  /**
+   * Greys p if a mark phase is running. For runtime code that moves a pointer somewhere the
+   * collector will not scan again this cycle without a barrier — e.g. the scheduler copying the
+   * pointer arguments of a `go` statement into a goroutine created during marking (such stacks are
+   * not in this cycle's root set), or a channel send copying into a parked receiver's stack.
+   */
+  shadeIfMarking(p: number): void {
+    if (this.phase !== GC_MARK) return;
+    this.marker.refresh();
+    this.marker.shade(p);
   }
 
   /** The scheduler switches goroutines: store the old goroutine's credit, load the new one's. */

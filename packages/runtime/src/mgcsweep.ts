@@ -35,8 +35,13 @@
 import type { Heap } from "./malloc.js";
 import type { Finalizers } from "./mfinal.js";
 import {
+  SP_ALLOCBITS,
   SP_ALLOCCOUNT,
   SP_ELEMSIZE,
+  SP_FREEINDEX,
+  SP_GCMARKBITS,
+  SP_NELEMS,
+  SP_START,
   SP_NPAGES,
   SP_SPANCLASS,
   SP_SWEEPGEN,
@@ -130,12 +135,12 @@ export class Sweeper {
   private clobber(s: number): void {
     const mem = this.heap.mem;
     const u32 = mem.u32;
-    const nelems = u32[(s + 20) >>> 2]!;
+    const nelems = u32[(s + SP_NELEMS) >>> 2]!;
     const size = u32[(s + SP_ELEMSIZE) >>> 2]!;
-    const start = u32[(s + 12) >>> 2]!;
-    const alloc = u32[(s + 36) >>> 2]!;
-    const mark = u32[(s + 40) >>> 2]!;
-    const freeindex = u32[(s + 28) >>> 2]!;
+    const start = u32[(s + SP_START) >>> 2]!;
+    const alloc = u32[(s + SP_ALLOCBITS) >>> 2]!;
+    const mark = u32[(s + SP_GCMARKBITS) >>> 2]!;
+    const freeindex = u32[(s + SP_FREEINDEX) >>> 2]!;
     for (let i = 0; i < nelems; i++) {
       const w = i >>> 5;
       const bit = 1 << (i & 31);

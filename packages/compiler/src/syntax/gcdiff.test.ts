@@ -86,4 +86,44 @@ describe("first syntax error equals gc's on mutated programs", () => {
     expect(withErrors).toBeGreaterThan(40);
     expect(problems).toEqual([]);
   });
+
+  it("agrees on 50 byte-level mutants (bad UTF-8, NUL, BOM, stray characters)", () => {
+    if (goroot === undefined) throw new Error("needs Go 1.19 at /usr/lib/go-1.19 or $GOROOT");
+    const dir = join(goroot, "test");
+    const sources = readdirSync(dir)
+      .filter((f) => f.endsWith(".go"))
+      .sort()
+      .map((f) => join(dir, f))
+      .filter((f) => {
+        const s = readFileSync(f, "utf8");
+        return s.startsWith("// run\n") && s.length < 4000 && !s.includes("//line");
+      });
+    let seed = 4242;
+    const rnd = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const junk = [[0xff], [0xc3], [0xed, 0xa0, 0x80], [0xef, 0xbb, 0xbf], [0x00], [0xe2, 0x98, 0xba], [0x23], [0x40], [0x5c], [0x27], [0x22], [0x60], [0x0d], [0xc0, 0x80], [0xf4, 0x90, 0x80, 0x80]];
+    const tmp = mkdtempSync(join(tmpdir(), "gcdiff-bytes-"));
+    const problems: string[] = [];
+    for (let k = 0; k < 50; k++) {
+      const src = readFileSync(sources[rnd(sources.length)]);
+      const at = rnd(src.length);
+      const bytes = Buffer.concat([src.subarray(0, at), Buffer.from(junk[rnd(junk.length)]), src.subarray(at)]);
+      const name = `b${k}.go`;
+      writeFileSync(join(tmp, name), bytes);
+      const gc = spawnSync(join(goroot, "bin", "go"), ["tool", "compile", "-o", "/dev/null", "-p", "p", name], { cwd: tmp, encoding: "utf8", env: { ...process.env, GOROOT: goroot } });
+      // gc keeps type-checking after scanner errors: compare only its parse-phase lines
+      const gcParse = (gc.stdout + gc.stderr)
+        .split("\n")
+        .filter((l) => /^b\d+\.go:\d+(:\d+)?: /.test(l) && !l.endsWith(": too many errors"))
+        .filter((l) => parsePhase.test(l.slice(l.indexOf(" ") + 1)) && !/declared but not used|undefined:/.test(l));
+      const fset = new FileSet();
+      const ours = parseFile(fset, name, bytes).errors.map((e) => formatDiagnostic(fset, e).split("\n")[0]);
+      if (JSON.stringify(ours.slice(0, gcParse.length)) !== JSON.stringify(gcParse) || (ours.length > gcParse.length && gcParse.length < 10)) {
+        problems.push(`${name}:\n  ours: ${ours.join("\n        ")}\n  gc:   ${gcParse.join("\n        ")}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 });

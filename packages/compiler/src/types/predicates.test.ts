@@ -154,6 +154,9 @@ describe("comparable and friends", () => {
     expect(incomparableCause(S, qf)).toBe("struct containing []int cannot be compared");
     const A = new Array(new Slice(int), 2);
     expect(incomparableCause(A, qf)).toBe("[2][]int cannot be compared");
+    // a named array is described by its underlying type, as gc does
+    const NA = mkNamed(p, "NA", new Array(mkSig([], []), 10));
+    expect(incomparableCause(NA, qf)).toBe("[10]func() cannot be compared");
     expect(incomparableCause(new Slice(int), qf)).toBe("slice can only be compared to nil");
     expect(incomparableCause(new MapType(int, int), qf)).toBe("map can only be compared to nil");
     expect(incomparableCause(mkSig([], []), qf)).toBe("func can only be compared to nil");

@@ -233,7 +233,7 @@ export function comparable(
     case TypeTag.Array: {
       if (seen === null) (seen = new Set()).add(T);
       if (!comparable((u as Array).elem, dynamic, seen, null)) {
-        if (report !== null) report.cause = `${typeString(T, report.qf)} cannot be compared`;
+        if (report !== null) report.cause = `${typeString(u, report.qf)} cannot be compared`;
         return false;
       }
       return true;
