@@ -599,3 +599,34 @@ describe("goroutines created during marking", () => {
     expect(w.isAllocated(arg)).toBe(true);
   });
 });
+
+describe("proportional sweeping", () => {
+  it("allocation alone sweeps the previous cycle's spans before the next trigger", () => {
+    const w = new GCWorld({ nanotime: new VirtualClock().now });
+    const keep: number[] = [];
+    for (let i = 0; i < 60_000; i++) {
+      const o = w.alloc(2);
+      if (i % 3 === 0) {
+        keep.push(o);
+        w.setGlobal(i % 16, o);
+        if (keep.length > 1) w.setField(o, 0, keep[keep.length - 2]!);
+      }
+    }
+    w.gc.gcStart(GCTriggerKind.Heap, false);
+    while (w.gc.phase === GC_MARK) w.gc.markSliceForTest(1 << 20);
+    const sw = w.gc.sweeper;
+    expect(sw.done).toBe(false);
+    expect(sw.sweepPagesPerByte).toBeGreaterThan(0);
+    const cycles = w.gc.numgc;
+    let allocs = 0;
+    while (!sw.done && w.gc.numgc === cycles) {
+      w.alloc(2);
+      allocs++;
+    }
+    expect(sw.done).toBe(true); // sweeping finished before any new cycle started
+    expect(w.gc.numgc).toBe(cycles);
+    expect(w.gc.pacer.heapLive).toBeLessThan(w.gc.pacer.trigger());
+    expect(allocs).toBeGreaterThan(0);
+    for (const o of keep) expect(w.isAllocated(o)).toBe(true);
+  });
+});

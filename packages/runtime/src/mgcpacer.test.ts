@@ -250,6 +250,25 @@ describe("pacer cycles", () => {
     expect(p.assistWorkPerByte).toBeCloseTo((6 * MiB) / (4 * MiB), 12);
   });
 
+  it("revise: when scan work exceeds the estimate, the goal stretches toward the worst case", () => {
+    const p = new GCController(100, maxInt64, new FixedMemorySource());
+    p.heapMarked = 8 * MiB;
+    p.lastHeapScan = 1 * MiB; // the last cycle scanned little
+    p.commit(true);
+    p.heapLive = 12 * MiB;
+    p.heapScan = 8 * MiB;
+    p.startCycle(0, 1, GCTriggerKind.Heap, false);
+    expect(p.triggered).toBe(16384000); // 61/64 of the runway above marked
+    p.heapScanWork = 2 * MiB; // already past the 1 MiB estimate
+    p.revise();
+    // ext goal = (16 MiB − trigger) / 1 MiB × 8 MiB + trigger = 19529728 (below the 2× hard goal)
+    expect(p.assistWorkPerByte).toBeCloseTo((8 * MiB - 2 * MiB) / (19529728 - 12 * MiB), 12);
+    // Past the (overshoot) goal the assist ratio becomes huge: finish marking now.
+    p.heapLive = 40 * MiB;
+    p.revise();
+    expect(p.assistWorkPerByte).toBe(6 * MiB);
+  });
+
   it("workers: dedicated + fractional split follows Go", () => {
     const table: Array<[number, number, number]> = [
       [1, 0, 0.25],

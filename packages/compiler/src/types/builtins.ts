@@ -178,7 +178,7 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
   if (nargs < bin.nargs) msg = "not enough";
   else if (!bin.variadic && nargs > bin.nargs) msg = "too many";
   if (msg !== "") {
-    check.error(call.rparen, `${msg} arguments for ${check.e(call)} (expected ${bin.nargs}, found ${nargs})`);
+    check.error(call, `invalid operation: ${msg} arguments for ${check.e(call)} (expected ${bin.nargs}, found ${nargs})`);
     return false;
   }
   const fun = call.fun;

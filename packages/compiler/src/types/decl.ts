@@ -425,9 +425,7 @@ export function declStmt(check: Checker, d: ast.GenDecl): void {
           varDecl(check, obj, lhs, s.type ?? null, init);
           if (values.length === 1) break;
         }
-        if (values.length === 1 && lhs0.length > 1) {
-          // n:1 — arity errors are reported by initVars
-        } else if (s.type === undefined || values.length > 0) arity(check, s, values, false, false);
+        if (s.type === undefined || values.length > 0) arity(check, s, values, false, false);
         check.processDelayed(top);
         const scopePos = nodeEnd(s);
         s.names.forEach((name, i) => declare(check, check.env.scope, name, lhs0[i], scopePos));

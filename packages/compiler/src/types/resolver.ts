@@ -47,20 +47,17 @@ function declarePkgObj(check: Checker, id: ast.Ident, obj: Object, d: DeclInfo):
   obj.order = check.objMap.size;
 }
 
-/** Reports arity mismatches between names and values of a const/var spec. */
+/** Reports arity mismatches between names and values of a const/var spec (types2 arity). */
 export function arity(check: Checker, s: ast.ValueSpec, values: ast.Expr[], isConst: boolean, inherited: boolean): void {
   const l = s.names.length;
   const r = values.length;
   if (l < r) {
     const n = values[l];
-    check.error(n, `extra init expr ${check.e(n)}`);
-  } else if (l > r && (isConst || r !== 0)) {
-    if (inherited) {
-      check.error(s.names[r], `extra init expr at ${check.fset.position(nodePos(values[0]))}`);
-    } else if (r > 0 || isConst) {
-      const n = s.names[r];
-      check.error(n, `missing init expr for ${n.name}`);
-    }
+    if (inherited) check.error(s.names[0], `extra init expr at ${check.posString(nodePos(n))}`);
+    else check.error(n, `extra init expr ${check.e(n)}`);
+  } else if (l > r && (isConst || r !== 1)) {
+    const n = s.names[r];
+    check.error(n, `missing init expr for ${n.name}`);
   }
 }
 
@@ -164,9 +161,7 @@ export function collectObjects(check: Checker): void {
               }
               declarePkgObj(check, name, obj, d);
             });
-            if (s.type === undefined || s.values.length > 0) {
-              if (!(s.values.length === 1 && s.names.length > 1)) arity(check, s, s.values, false, false);
-            }
+            if (s.type === undefined || s.values.length > 0) arity(check, s, s.values, false, false);
           }
           break;
         case "type":

@@ -115,7 +115,8 @@ export class Basic extends TypeBase {
 
 export class Pointer extends TypeBase {
   readonly tag = TypeTag.Pointer;
-  constructor(readonly base: Type) {
+  /** base is mutable only while the checker builds the type (types2 sets the defined type's underlying first). */
+  constructor(public base: Type) {
     super();
   }
   elem(): Type {
@@ -127,7 +128,7 @@ export class Array extends TypeBase {
   readonly tag = TypeTag.Array;
   /** len < 0 means unknown (invalid array length, or [...] not yet resolved). */
   constructor(
-    readonly elem: Type,
+    public elem: Type,
     public len: number,
   ) {
     super();
@@ -136,7 +137,7 @@ export class Array extends TypeBase {
 
 export class Slice extends TypeBase {
   readonly tag = TypeTag.Slice;
-  constructor(readonly elem: Type) {
+  constructor(public elem: Type) {
     super();
   }
 }
@@ -253,8 +254,8 @@ export class Interface extends TypeBase {
 export class MapType extends TypeBase {
   readonly tag = TypeTag.Map;
   constructor(
-    readonly key: Type,
-    readonly elem: Type,
+    public key: Type,
+    public elem: Type,
   ) {
     super();
   }
@@ -270,7 +271,7 @@ export class Chan extends TypeBase {
   readonly tag = TypeTag.Chan;
   constructor(
     readonly dir: ChanDir,
-    readonly elem: Type,
+    public elem: Type,
   ) {
     super();
   }

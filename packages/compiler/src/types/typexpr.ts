@@ -222,9 +222,9 @@ function typInternal(check: Checker, e0: ast.Expr, def: Named | null): Type {
       return definedType(check, e.x, def);
     case "ArrayType": {
       if (e.len === undefined) {
-        const elem = varType(check, e.elt);
-        const t = new Slice(elem);
+        const t = new Slice(Typ[BasicKind.Invalid]);
         setDef(def, t);
+        t.elem = varType(check, e.elt);
         return t;
       }
       if (e.len.kind === "Ellipsis" && e.len.elt === undefined) {
@@ -232,12 +232,12 @@ function typInternal(check: Checker, e0: ast.Expr, def: Named | null): Type {
         varType(check, e.elt);
         break;
       }
-      const t = new Array(Typ[BasicKind.Invalid], -1);
-      setDef(def, t);
-      const len = arrayLength(check, e.len);
-      const elem = varType(check, e.elt);
-      const at = new Array(elem, len);
+      const at = new Array(Typ[BasicKind.Invalid], -1);
       setDef(def, at);
+      const len = arrayLength(check, e.len);
+      at.len = len;
+      const elem = varType(check, e.elt);
+      at.elem = elem;
       if (len > 0) {
         check.later(() => {
           if (hasTypeParam(elem)) return;
@@ -259,10 +259,10 @@ function typInternal(check: Checker, e0: ast.Expr, def: Named | null): Type {
       return t;
     }
     case "StarExpr": {
-      const base = varType(check, e.x);
-      if (isInvalid(base)) break;
-      const t = new Pointer(base);
+      const t = new Pointer(Typ[BasicKind.Invalid]);
       setDef(def, t);
+      t.base = varType(check, e.x);
+      if (isInvalid(t.base)) break;
       return t;
     }
     case "FuncType": {
@@ -278,10 +278,10 @@ function typInternal(check: Checker, e0: ast.Expr, def: Named | null): Type {
       return t;
     }
     case "MapType": {
-      const key = varType(check, e.key);
-      const elem = varType(check, e.value);
-      const t = new MapType(key, elem);
+      const t = new MapType(Typ[BasicKind.Invalid], Typ[BasicKind.Invalid]);
       setDef(def, t);
+      t.key = varType(check, e.key);
+      t.elem = varType(check, e.value);
       check.later(() => {
         if (!isComparable(t.key)) {
           const why = t.key instanceof TypeParam ? " (missing comparable constraint)" : "";
@@ -292,9 +292,10 @@ function typInternal(check: Checker, e0: ast.Expr, def: Named | null): Type {
     }
     case "ChanType": {
       const dir = e.dir === "SEND" ? ChanDir.SendOnly : e.dir === "RECV" ? ChanDir.RecvOnly : ChanDir.SendRecv;
-      const elem = varType(check, e.value);
-      const t = new Chan(dir, elem);
+      const t = new Chan(dir, Typ[BasicKind.Invalid]);
       setDef(def, t);
+      const elem = varType(check, e.value);
+      t.elem = elem;
       check.later(() => {
         if (!hasTypeParam(elem) && sizeofSafe(elem) >= 1 << 16) check.error(e, "channel element type too large (>64kB)");
       });

@@ -89,7 +89,8 @@ function validType0(env: AlgebraEnv | null, valids: Map<Named, Named[]>, typ: Ty
     // A cycle: typ is being expanded further up the nest.
     for (const e of nest) {
       if (e === typ || identical(e, typ)) {
-        if (typ.orig === typ) typ.setUnderlying(Typ[BasicKind.Invalid]);
+        // (for an instance, only that instance: others of the origin stay as they are, as in gc)
+        typ.setUnderlying(Typ[BasicKind.Invalid]);
         for (let start = 0; start < path.length; start++) {
           const p = path[start];
           if (p === typ || identical(p, typ)) {
