@@ -28,6 +28,18 @@ const skipReason = `gort check e2e tests skipped: ${missing}; CI_FULL=1 makes th
 
 if (!built && !requireBuild) console.warn(skipReason);
 
+// a build older than the sources tests old code: say so, as failures would then mislead
+if (built) {
+  const mtime = (f: string): number => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0);
+  const pairs = [
+    [path.join(cliDir, "src/services/check.ts"), path.join(cliDir, "dist/services/check.js")],
+    [path.join(cliDir, "../compiler/src/loader/patterns.ts"), path.join(cliDir, "../compiler/dist/loader/patterns.js")],
+    [path.join(cliDir, "../compiler/src/loader/loader.ts"), path.join(cliDir, "../compiler/dist/loader/loader.js")],
+  ];
+  const stale = pairs.filter(([src, out]) => mtime(src) > mtime(out)).map(([src]) => path.relative(cliDir, src));
+  if (stale.length > 0) console.warn(`gort check e2e: the build is older than ${stale.join(", ")}; rebuild if these tests fail`);
+}
+
 // with CI_FULL=1 a missing build is one clear failure (the tests below then skip)
 describe.runIf(requireBuild)("gort check (built CLI) prerequisites", () => {
   it("has been built", () => {
@@ -48,9 +60,13 @@ interface Run {
   stderr: string;
 }
 
-/** Runs `gort check args` in `cwd` (relative to the temp module) with the tiny GOROOT. */
-function gortCheck(args: string[], cwd = "."): Run {
+/**
+ * Runs `gort check args` in `cwd` (relative to the temp module) with the tiny GOROOT, or with
+ * GOROOT unset (gort's own standard library) when `goroot` is false.
+ */
+function gortCheck(args: string[], cwd = ".", goroot = true): Run {
   const env: NodeJS.ProcessEnv = { ...process.env, GOROOT: path.join(tmp, "goroot") };
+  if (!goroot) delete env.GOROOT;
   delete env.GORT_TRACEBACK;
   const r = spawnSync(process.execPath, [runJs, "check", ...args], {
     cwd: path.join(tmp, cwd),
@@ -79,6 +95,7 @@ describe.skipIf(!built)("gort check (built CLI)", () => {
     write("ok/main.go", 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hi") }\n');
     write("bad/bad.go", 'package bad\n\nfunc f() {\n\tx := 1\n}\n\nvar y int = "s"\n');
     write("many/many.go", "package many\n\nfunc f() {\n" + Array.from({ length: 12 }, (_, i) => `\tvar x${i} int = "s"\n\t_ = x${i}\n`).join("") + "}\n");
+    write("nostd/x.go", 'package nostd\n\nimport "nosuchpkg/x"\n\nvar _ = x.Y\n');
     write("in/binary/x.go", new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0xff, 0x10]));
     write("in/empty/x.go", "");
     write("in/deep/x.go", "package p\n\nvar x = " + "(".repeat(10_000) + "1" + ")".repeat(10_000) + "\n");
@@ -119,6 +136,12 @@ describe.skipIf(!built)("gort check (built CLI)", () => {
     expect(lines).toHaveLength(12);
     expect(lines.slice(1, 11).every((l) => /^many\/many\.go:\d+:\d+: cannot use "s"/.test(l))).toBe(true);
     expect(lines[11]).toMatch(/^many\/many\.go:22:\d+: too many errors$/);
+  });
+
+  it("reports an import missing from gort's own standard library in one line", () => {
+    const r = gortCheck(["./nostd"], ".", false);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^nostd\/x\.go:3:8: package nosuchpkg\/x is not in std \(\/.*\/packages\/stdlib\/go\/nosuchpkg\/x\)\n$/);
   });
 
   it("reports a missing file or directory in one line", () => {

@@ -62,8 +62,35 @@ describe("gctrace", () => {
       "gc 1 @0.001s 11%: 0.088+0.37+0.002 ms clock, 0.17+0.10/0.085/0.067+0.004 ms cpu, 3->4->3 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P",
       "gc 13 @0.064s 4%: 0.009+0.77+0.002 ms clock, 0.018+0/0.40/0.33+0.004 ms cpu, 24->24->20 MB, 43 MB goal, 0 MB stacks, 0 MB globals, 2 P (forced)",
       "gc 1 @0.018s 0%: 0.068+0.67+0.003 ms clock, 0.13+0/0.18/0.42+0.006 ms cpu, 198->198->20 MB, 8796093022188 MB goal, 0 MB stacks, 0 MB globals, 2 P (forced)",
+      // go1.19 here, a binary-trees style program (whole-ms fields above 10 ms):
+      "gc 10 @0.995s 27%: 0.019+224+0.051 ms clock, 0.039+5.2/166/119+0.10 ms cpu, 68->76->44 MB, 80 MB goal, 0 MB stacks, 0 MB globals, 2 P",
+      "gc 13 @1.870s 22%: 0.017+76+0.003 ms clock, 0.035+0/46/106+0.007 ms cpu, 100->100->60 MB, 133 MB goal, 0 MB stacks, 0 MB globals, 2 P (forced)",
     ];
     for (const l of lines) expect(l).toMatch(gctraceLineRE);
+    // And our formatter reproduces one of them exactly from its fields.
+    expect(
+      formatGCTrace({
+        cycle: 10,
+        sinceInitNs: 995_400_000,
+        cpuFraction: 0.2799,
+        sweepTermNs: 19_500,
+        markNs: 224_900_000,
+        markTermNs: 51_999,
+        sweepTermCpuNs: 39_000,
+        assistCpuNs: 5_290_000,
+        backgroundCpuNs: 166_700_000,
+        idleCpuNs: 119_999_999,
+        markTermCpuNs: 103_000,
+        heap0: 68 * 1048576 + 1,
+        heap1: 77 * 1048576 - 1,
+        heap2: 44 * 1048576,
+        goal: 80n * 1048576n + 5n,
+        stacks: 100,
+        globals: 1048575,
+        procs: 2,
+        forced: false,
+      }),
+    ).toBe(lines[3] + "\n");
     expect("gc 1 @0.01s 11%: 0.088+0.37+0.002 ms clock").not.toMatch(gctraceLineRE);
   });
 

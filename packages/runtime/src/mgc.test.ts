@@ -117,6 +117,11 @@ const mutationScenario = (ops: MutOp[], budget: number): void => {
             ngoroutines: 2,
             stackSlots: 4,
           });
+          let verified = 0;
+          w.gc.afterSweepForTest = () => {
+            expect(verifyHeap(w.heap)).toEqual([]);
+            verified++;
+          };
           const objs: number[] = [];
           for (let i = 0; i < 30; i++) {
             const o = w.alloc(1 + (i % 3));
@@ -203,6 +208,7 @@ const mutationScenario = (ops: MutOp[], budget: number): void => {
             expect([o, w.isAllocated(o)]).toEqual([o, live2.has(o)]);
           }
           expect(verifyHeap(w.heap, { flush: true })).toEqual([]);
+          expect(verified).toBeGreaterThanOrEqual(1);
           void cycles;
 };
 
@@ -396,7 +402,8 @@ describe("GODEBUG and pacing settings", () => {
 
   it("a memory limit below the GOGC goal makes cycles come sooner", () => {
     const countCycles = (limit: string | undefined, setLimit?: bigint) => {
-      const w = new GCWorld({ nanotime: new VirtualClock().now, GOMEMLIMIT: limit });
+      const clock = new VirtualClock(100);
+      const w = new GCWorld({ nanotime: clock.now, GOMEMLIMIT: limit });
       if (setLimit !== undefined) expect(w.gc.setMemoryLimit(setLimit)).toBe((1n << 63n) - 1n);
       const live: number[] = [];
       for (let i = 0; i < 16; i++) {
@@ -404,7 +411,11 @@ describe("GODEBUG and pacing settings", () => {
         live.push(a);
         w.setGlobal(i, a);
       }
-      for (let i = 0; i < 300_000; i++) w.alloc(2);
+      for (let i = 0; i < 300_000; i++) {
+        clock.t += 500; // the program runs between allocations
+        w.alloc(2);
+        if ((i & 255) === 0) w.gc.poll(); // the scheduler's safe points
+      }
       return w.gc.numgc;
     };
     const plain = countCycles(undefined);
@@ -628,5 +639,104 @@ describe("proportional sweeping", () => {
     expect(w.gc.pacer.heapLive).toBeLessThan(w.gc.pacer.trigger());
     expect(allocs).toBeGreaterThan(0);
     for (const o of keep) expect(w.isAllocated(o)).toBe(true);
+  });
+});
+
+describe("object colours", () => {
+  it("white → grey → black through a cycle, as objectColor reports them", async () => {
+    const { objectColor } = await import("./testing.js");
+    const w = new GCWorld({ nanotime: new VirtualClock().now });
+    const a = w.alloc(1);
+    const b = w.alloc(1);
+    w.setGlobal(0, a);
+    w.setField(a, 0, b);
+    const grey = (o: number) => w.gc.marker.gcw.containsForTest(o);
+    w.gc.gcStart(GCTriggerKind.Heap, false);
+    expect(objectColor(w.heap, a, grey)).toBe("white");
+    const m = w.gc.marker;
+    while (m.rootNext < m.nRootJobs) m.markroot(m.rootNext++);
+    expect(objectColor(w.heap, a, grey)).toBe("grey");
+    expect(objectColor(w.heap, b, grey)).toBe("white");
+    m.scanobject(m.gcw.tryGet());
+    expect(objectColor(w.heap, a, grey)).toBe("black");
+    expect(objectColor(w.heap, b, grey)).toBe("grey");
+    while (w.gc.phase === GC_MARK) w.gc.markSliceForTest(1 << 20);
+    w.gc.sweeper.finishAll();
+    expect(objectColor(w.heap, b, grey)).toBe("white"); // new cycle's bits are fresh
+  });
+});
+
+describe("GOMAXPROCS", () => {
+  it("CPU fraction integrates capacity across GOMAXPROCS changes; gctrace prints P at cycle start", () => {
+    const clock = new VirtualClock(1000);
+    const w = new GCWorld({ nanotime: clock.now, debug: { gctrace: 1 } });
+    w.gc.setProcs(4);
+    w.gc.GC();
+    expect(w.output.join("")).toMatch(/, 4 P \(forced\)\n$/);
+    expect(w.gc.limiter.capacity).toBe(4e9);
+    const f = w.gc.readMemStats().GCCPUFraction;
+    expect(f).toBeGreaterThan(0);
+    expect(f).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("globals from an image mask", () => {
+  it("addGlobalsFromMask roots exactly the flagged words", () => {
+    const w = new GCWorld({ nanotime: new VirtualClock().now });
+    const base = w.heap.mheap.persistentAlloc(8 * 20, 8, 0x1400 + 40);
+    const mask = new Uint8Array(3);
+    mask[0] = 0b00000101; // words 0 and 2
+    mask[2] = 0b00001000; // word 19
+    w.gc.addGlobalsFromMask(base, 8 * 20, mask);
+    const objs = [w.alloc(1), w.alloc(1), w.alloc(1), w.alloc(1)];
+    const u32 = w.heap.mem.u32;
+    u32[base >>> 2] = objs[0]!; // word 0: pointer
+    u32[(base + 8) >>> 2] = objs[1]!; // word 1: scalar that looks like a pointer
+    u32[(base + 16) >>> 2] = objs[2]!; // word 2: pointer
+    u32[(base + 8 * 19) >>> 2] = objs[3]!; // word 19: pointer
+    w.gc.GC();
+    expect(objs.map((o) => w.isAllocated(o))).toEqual([true, false, true, true]);
+    expect(w.gc.pacer.globalsScan).toBe(8 * 16 + 8 * 20);
+  });
+});
+
+describe("background scavenger", () => {
+  it("releases free pages beyond ~1.1× the goal at about 1 % of the time", () => {
+    const clock = new VirtualClock(50_000); // every clock read "costs" 50 µs
+    const w = new GCWorld({ nanotime: clock.now, GOGC: "off" });
+    for (let i = 0; i < 600_000; i++) w.alloc(2); // ~14 MB of garbage
+    w.gc.setGCPercent(100);
+    w.gc.GC();
+    const before = w.gc.readMemStats();
+    expect(before.HeapIdle - before.HeapReleased).toBeGreaterThan(8 << 20);
+    let polls = 0;
+    let worked = 0;
+    const t0 = clock.t;
+    for (; polls < 200_000; polls++) {
+      clock.t += 100_000; // 100 µs of program between safe points
+      if (w.gc.poll() > 0) worked++;
+      const ms = w.gc.readMemStats();
+      if (ms.HeapIdle - ms.HeapReleased <= Math.max(ms.NextGC, ms.HeapInuse) * 1.1 - ms.HeapInuse) break;
+    }
+    const after = w.gc.readMemStats();
+    expect(after.HeapReleased).toBeGreaterThan(before.HeapReleased + (4 << 20));
+    expect(after.HeapInuse + (after.HeapIdle - after.HeapReleased)).toBeLessThanOrEqual(Math.max(after.NextGC, after.HeapInuse) * 1.1);
+    // Paced: each step "costs" 50 µs of this clock, so at 1 % at most one step per 5 ms.
+    expect(worked).toBeGreaterThan(0);
+    expect(worked).toBeLessThanOrEqual(Math.ceil((0.01 * (clock.t - t0)) / 50_000) + 1);
+  });
+});
+
+describe("memory limit and scavenging", () => {
+  it("allocation returns free pages while the runtime is over the memory limit", () => {
+    const w = new GCWorld({ nanotime: new VirtualClock().now, GOMEMLIMIT: "12MiB" });
+    // A transient 16 MB live set (over the limit), then dropped.
+    for (let i = 0; i < 16; i++) w.setGlobal(i, w.allocPtrArray(128_000));
+    for (let i = 0; i < 16; i++) w.setGlobal(i, 0);
+    for (let i = 0; i < 200_000; i++) w.alloc(2); // garbage; cycles free the big arrays
+    const ms = w.gc.readMemStats();
+    expect(ms.NumGC).toBeGreaterThan(0);
+    // Backed memory (Sys − released) came back under the limit without any poll().
+    expect(ms.Sys - ms.HeapReleased).toBeLessThanOrEqual(12 << 20);
   });
 });

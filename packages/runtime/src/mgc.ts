@@ -3,7 +3,7 @@
  * runtime.GC, statistics and gctrace. Counterpart of Go 1.19's src/runtime/mgc.go (written
  * afresh). The mechanisms live in mgcmark.ts (marking), mgcwork.ts (grey queue), mbarrier.ts
  * (write barrier), mgcsweep.ts (sweeping), mgcpacer.ts (pacing), mfinal.ts (finalizers),
- * mcheckmark.ts (gccheckmark) and gctrace.ts (the trace line).
+ * mgclimit.ts (GC CPU limiter), mcheckmark.ts (gccheckmark) and gctrace.ts (the trace line).
  *
  * A CYCLE, phase by phase (Go's, on one thread today; each step says what stops the world):
  *
@@ -19,17 +19,18 @@
  *   2. concurrent mark — the program runs. Mark work is done by
  *        - assists: an allocating goroutine in debt (assistAlloc) scans in proportion to what it
  *          allocates (the pacer's assistWorkPerByte), first stealing background credit;
- *        - the background worker: `poll(now)`, called by the scheduler at safe points, runs
+ *        - the background worker: `poll()`, called by the scheduler at safe points, runs
  *          budgeted mark slices while GC time stays below 25 % of the time since mark start
  *          (Go's fractional worker; with worker-thread Ms it becomes dedicated workers);
  *        - idle marking: `idleMark(budgetNs)` when the scheduler has nothing to run.
  *      When the root jobs are done and no grey object is left anywhere, mark is complete.
- *   3. mark termination — STW, O(Ps): disable the barrier and blackening, optional checkmark
- *      verification (O(heap), debug only), pacer end-of-cycle, live heap = marked bytes,
- *      sweepgen += 2 (every span becomes "unswept" at once), NextGC, pause statistics; then
- *      (world restarted) flush the mcaches (sweeping the spans they held) and print gctrace.
- *      Nothing here visits the heap: no stack rescans (the hybrid barrier makes them
- *      unnecessary), no span walk.
+ *   3. mark termination — STW, O(Ps): disable the barrier and blackening, flush every P's
+ *      mcache (their spans go back to mcentral's swept lists and unused slots leave heapLive —
+ *      Go does this per P after restarting the world; here it must precede the next two steps),
+ *      optional checkmark verification (O(heap), debug only), pacer end-of-cycle, live heap =
+ *      marked bytes, sweepgen += 2 (every span, including the ones just flushed, becomes
+ *      "unswept" at once), NextGC, pause statistics; then gctrace. Nothing here visits the
+ *      heap: no stack rescans (the hybrid barrier makes them unnecessary), no span walk.
  *   4. sweep — concurrent, back to step 0. GODEBUG=gcstoptheworld=2 sweeps everything inside
  *      mark termination instead.
  *
@@ -186,6 +187,15 @@ const SLICE_WORK_QUANTUM = 64 << 10;
 const MAX_BG_SLICE_NS = 1_000_000;
 /** Background sweeping per poll: spans swept at most (bounds the latency it adds). */
 const BG_SWEEP_SPANS = 64;
+/**
+ * Most scan work (bytes) one assist does before letting its allocation proceed (≈ 1 ms at our
+ * mark rate). Go bounds assists by preemption instead; with one thread a bound keeps other
+ * goroutines' latency low when the heap nears its goal and the assist ratio soars.
+ */
+const MAX_ASSIST_WORK = 512 << 10;
+/** Background scavenger: CPU share and bytes released per step (Go: scavengePercent = 1). */
+const SCAVENGE_CPU_FRACTION = 0.01;
+const SCAVENGE_STEP_BYTES = 64 << 10;
 /** Number of recent STW pauses kept for inspection (benchmarks, /gc/pauses). */
 const PAUSE_RING = 1024;
 
@@ -215,6 +225,8 @@ export class Collector implements MallocHooks {
   /** Completed cycles (Go's memstats.numgc). */
   numgc = 0;
   numForcedGC = 0;
+  /** Tests: called whenever a sweep phase completes (e.g. to run the heap verifier). */
+  afterSweepForTest: (() => void) | null = null;
   /** Event observers (tracing); null = off. */
   events: GCEventSink | null = null;
   /** Runtime initialisation time (ns, nanotime clock). */
@@ -257,6 +269,9 @@ export class Collector implements MallocHooks {
   maxSliceNs = 0;
   /** Scavenger: bytes still to release in the background; released since the last scav line. */
   private scavDebt = 0;
+  /** Background scavenging time (ns) since `scavSince` (when the current debt was set). */
+  private scavTime = 0;
+  private scavSince = 0;
   private scavReleasedSinceTrace = 0;
 
   constructor(
@@ -278,6 +293,7 @@ export class Collector implements MallocHooks {
     this.print = opts.print ?? ((s: string) => void process.stderr.write(s));
     this.procs = opts.procs ?? heap.mcaches.length;
     this.initTime = this.nanotime();
+    this.procsChangedAt = this.initTime;
     this.limiter = new GCCPULimiter(this.initTime, this.procs);
 
     const limit = readGOMEMLIMIT(opts.GOMEMLIMIT);
@@ -325,6 +341,18 @@ export class Collector implements MallocHooks {
     this.publishGoal();
   }
 
+  /**
+   * Same as addGlobals with the pointer mask given as bytes (the program image's
+   * `globalsPtrMask`, one bit per 8-byte word, LSB first): the mask is copied into linear memory
+   * (runtime metadata, charged to GCSys like Go's data/bss GC bitmaps).
+   */
+  addGlobalsFromMask(base: number, nbytes: number, mask: Uint8Array): void {
+    const n = Math.max(1, Math.ceil(nbytes / 64));
+    const bm = this.heap.mheap.persistentAlloc(n, 8, ST_GC_SYS);
+    this.heap.mem.u8.set(mask.subarray(0, n), bm);
+    this.addGlobals(base, nbytes, bm);
+  }
+
   private inGlobals(p: number): boolean {
     const r = this.globalRanges;
     for (let i = 0; i < r.length; i += 2) if (p >= r[i]! && p < r[i]! + r[i + 1]!) return true;
@@ -357,6 +385,24 @@ export class Collector implements MallocHooks {
     this.marker.refresh();
     this.marker.shade(p);
   }
+
+  /**
+   * runtime.GOMAXPROCS changed (world stopped): CPU accounting, worker counts and the limiter's
+   * capacity follow from the next cycle on (Go's procresize effects on the GC).
+   */
+  setProcs(n: number): void {
+    if (n <= 0 || n === this.procs) return;
+    const now = this.nanotime();
+    // Integrate the elapsed CPU capacity at the old width (Go: sched.totaltime/procresizetime).
+    this.cpuCapacityBase += (now - this.procsChangedAt) * this.procs;
+    this.procsChangedAt = now;
+    this.procs = n;
+    this.limiter.resetCapacity(now, n, this.numgc);
+  }
+
+  /** CPU capacity (ns × Ps) integrated up to procsChangedAt. */
+  private cpuCapacityBase = 0;
+  private procsChangedAt = 0;
 
   /** The scheduler switches goroutines: store the old goroutine's credit, load the new one's. */
   swapAssistCredit(next: number): number {
@@ -403,6 +449,15 @@ export class Collector implements MallocHooks {
     }
     if (this.phase !== GC_OFF || this.pendingSTW) return;
     if (!this.sweeper.done) this.sweeper.deductSweepCredit(live);
+    // Over the memory limit: return free pages now rather than later (Go scavenges on the
+    // allocation path when the limit is exceeded, unless the CPU limiter is on).
+    if (pacer.memoryLimit < 2 ** 53 && !this.limiter.enabled) {
+      const ready = f[MH_COMMITTED >>> 3]! - f[ST_HEAP_RELEASED >>> 3]!;
+      if (ready > pacer.memoryLimit && f[ST_HEAP_FREE >>> 3]! > 0) {
+        const rel = this.heap.mheap.scavenge(Math.min(ready - pacer.memoryLimit, 1 << 20));
+        this.scavReleasedSinceTrace += rel;
+      }
+    }
     pacer.heapScan = this.readHeapScan();
     if (live >= pacer.trigger()) this.gcStart(GCTriggerKind.Heap, false);
   }
@@ -513,6 +568,9 @@ export class Collector implements MallocHooks {
       scanWork -= stolen;
     }
     if (scanWork > 0) {
+      // Bound one assist's latency: the rest of the debt is paid by the next allocations (each
+      // assists again while the credit is negative), and the goroutine reaches a safe point.
+      if (scanWork > MAX_ASSIST_WORK) scanWork = MAX_ASSIST_WORK;
       const work = this.marker.drain(scanWork);
       this.assistCredit += 1 + pacer.assistBytesPerWork * work;
       this.syncScanWork();
@@ -554,11 +612,15 @@ export class Collector implements MallocHooks {
       for (let i = 0; i < BG_SWEEP_SPANS; i++) if (this.sweeper.sweepone() < 0) break;
       did = true;
     } else if (this.scavDebt > 0) {
-      const n = Math.min(this.scavDebt, 256 << 10);
+      // Background scavenger paced at ~1 % of the CPU (Go's scavengePercent), in 64 KiB steps.
+      if (this.scavTime > SCAVENGE_CPU_FRACTION * Math.min(1, this.procs) * (t0 - this.scavSince)) return 0;
+      const n = Math.min(this.scavDebt, SCAVENGE_STEP_BYTES);
       const rel = this.heap.mheap.scavenge(n);
       this.scavDebt = rel === 0 ? 0 : this.scavDebt - rel;
       this.scavReleasedSinceTrace += rel;
-      did = true;
+      const dt = this.nanotime() - t0;
+      this.scavTime += dt;
+      return dt;
     }
     return did ? this.nanotime() - t0 : 0;
   }
@@ -728,7 +790,7 @@ export class Collector implements MallocHooks {
     const markCpu = pacer.assistTime + pacer.dedicatedMarkTime + pacer.fractionalMarkTime;
     const markTermCpu = this.stwprocs * (this.tEnd - this.tMarkTerm);
     this.totaltime += sweepTermCpu + markCpu + markTermCpu;
-    const totalCpu = (end - this.initTime) * this.procs;
+    const totalCpu = this.cpuCapacityBase + (end - this.procsChangedAt) * this.procs;
     const cpuFraction = totalCpu > 0 ? this.totaltime / totalCpu : 0;
     f[ST_GC_CPU_FRACTION >>> 3] = cpuFraction;
 
@@ -778,6 +840,7 @@ export class Collector implements MallocHooks {
   /** Sweep phase finished: pacer without the sweep floor; scavenger goal; scavtrace. */
   private sweepDone(): void {
     if (this.events !== null) this.events.sweepDone(this.numgc);
+    if (this.afterSweepForTest !== null) this.afterSweepForTest();
     const pacer = this.pacer;
     pacer.commit(true);
     this.publishGoal();
@@ -786,6 +849,8 @@ export class Collector implements MallocHooks {
     const retained = f[ST_HEAP_INUSE >>> 3]! + f[ST_HEAP_FREE >>> 3]!;
     const goal = Math.max(pacer.heapGoal(), f[ST_HEAP_INUSE >>> 3]!) * 1.1;
     this.scavDebt = retained > goal ? Math.min(retained - goal, f[ST_HEAP_FREE >>> 3]!) : 0;
+    this.scavTime = 0;
+    this.scavSince = this.nanotime();
     if (this.debug.scavtrace > 0) this.printScav(false);
   }
 

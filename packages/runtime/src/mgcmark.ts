@@ -86,6 +86,7 @@ export class Marker {
   readonly gcw: GCWork;
   /** Cached views (refreshed at each drain and root job: memory may have grown). */
   private u32: Uint32Array;
+  private i32: Int32Array;
   private u8: Uint8Array;
   /** Committed bytes when the views were taken: any pointer ≥ this is not a heap object. */
   private memEnd = 0;
@@ -124,6 +125,7 @@ export class Marker {
   ) {
     this.gcw = new GCWork(pool);
     this.u32 = mem.u32;
+    this.i32 = mem.i32;
     this.u8 = mem.u8;
     this.memEnd = mem.byteLength;
   }
@@ -133,6 +135,7 @@ export class Marker {
     const mem = this.mem;
     if (this.u32 !== mem.u32) {
       this.u32 = mem.u32;
+      this.i32 = mem.i32;
       this.u8 = mem.u8;
       this.memEnd = mem.byteLength;
       this.gcw.pool.refreshView();
@@ -254,9 +257,10 @@ export class Marker {
     const idx = ((p - start) / size) >>> 0;
     const mw = (u32[sb + (SP_GCMARKBITS >>> 2)]! + ((idx >>> 5) << 2)) >>> 2;
     const bit = 1 << (idx & 31);
-    const old = u32[mw]!;
+    const i32 = this.i32;
+    const old = i32[mw]!;
     if ((old & bit) !== 0) return;
-    u32[mw] = old | bit;
+    i32[mw] = old | bit;
     const gcw = this.gcw;
     gcw.bytesMarked += size;
     if ((u8[s + SP_SPANCLASS]! & 1) !== 0) return; // noscan: black at once

@@ -190,6 +190,17 @@ export class GCWork {
     return this.curN === 0 && this.pool.full === 0;
   }
 
+  /** Tests: true if `obj` is queued (grey) in this P's buffer or on the full list. O(queue). */
+  containsForTest(obj: number): boolean {
+    const u32 = this.pool.u32;
+    for (let i = 0; i < this.curN; i++) if (u32[(this.cur + WB_OBJ + (i << 2)) >>> 2] === obj) return true;
+    for (let b = this.pool.full; b !== 0; b = u32[(b + WB_NEXT) >>> 2]!) {
+      const n = u32[(b + WB_NOBJ) >>> 2]!;
+      for (let i = 0; i < n; i++) if (u32[(b + WB_OBJ + (i << 2)) >>> 2] === obj) return true;
+    }
+    return false;
+  }
+
   /** Moves the current buffer's objects to the global list so other Ps can take them. */
   dispose(): void {
     if (this.cur !== 0) {

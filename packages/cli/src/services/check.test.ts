@@ -31,7 +31,9 @@ beforeAll(() => {
   write("cyc/b/b.go", "package b\n\nimport _ \"example.com/m/cyc/a\"\n");
   write("order/o.go", "package order\n\nfunc f() {\n\tx := 1\n}\n\nvar y int = \"s\"\n");
   write("badimp/x.go", "package badimp\n\nimport _ \"a b\"\nimport _ \"a//b\"\n");
+  write("usesbad/u.go", "package usesbad\n\nimport \"example.com/m/bad\"\n\nvar z string = 1\nvar _ = bad.Y\n");
   write("in/empty/x.go", "");
+  write("nogo/README", "no Go here\n");
   write("in/utf8/x.go", "package p\n\nvar s = \"\xff\"\n");
   fs.writeFileSync(path.join(tmp, "in/utf8/x.go"), Buffer.concat([Buffer.from("package p\n\nvar s = \""), Buffer.from([0xff, 0xfe]), Buffer.from("\"\nvar \xc3( = 1\n", "latin1")]));
   fs.mkdirSync(path.join(tmp, "in/binary"), { recursive: true });
@@ -77,6 +79,12 @@ describe("gort check", () => {
     expect(lines[11]).toMatch(/^many\/many\.go:13:\d+: too many errors$/);
   });
 
+  it("reports a broken dependency once and does not check its importer, as go build", () => {
+    const want = "# example.com/m/bad\nbad/bad.go:3:13: cannot use \"s\" (untyped string constant) as int value in variable declaration\n";
+    expect(check(["./usesbad"])).toEqual({ code: 1, err: want });
+    expect(check(["./usesbad", "./bad"])).toEqual({ code: 1, err: want });
+  });
+
   it("reports syntax errors", () => {
     expect(check(["./syn"])).toEqual({ code: 1, err: "# example.com/m/syn\nsyn/syn.go:5:1: syntax error: unexpected EOF, expecting }\n" });
   });
@@ -90,6 +98,18 @@ describe("gort check", () => {
       code: 1,
       err: "package example.com/m/cyc/a\n\timports example.com/m/cyc/b\n\timports example.com/m/cyc/a: import cycle not allowed\n",
     });
+  });
+
+  it("only warns (status 0, as go) when a pattern matches no packages", () => {
+    expect(check(["./nogo/..."])).toEqual({ code: 0, err: 'warning: "./nogo/..." matched no packages\n' });
+    expect(check(["./nogo/...", "./bad"]).code).toBe(1);
+  });
+
+  it("says so in one line when GOROOT does not exist (as go)", () => {
+    let err = "";
+    const io = { cwd: tmp, env: { GOROOT: "/nonexistent/goroot" }, stderr: (s: string) => { err += s; } };
+    expect(runCheck(["./ok"], io)).toBe(1);
+    expect(err).toBe("gort: cannot find GOROOT directory: /nonexistent/goroot\n");
   });
 
   it("reports a missing file or directory in one line", () => {

@@ -9,9 +9,11 @@
  * File names are relative to the current directory as go shows them: "./x.go" for a file in the
  * current directory, otherwise the relative path when it is shorter than the absolute one.
  * Problems finding packages (missing imports, cycles, internal packages) print without a
- * header, as go prints them. Output goes to stderr; the exit status is 1 when anything was
- * reported, 0 (and no output) when everything checks.
+ * header, as go prints them. Output goes to stderr; the exit status is 1 when an error was
+ * reported, 0 (and no output) when everything checks; a pattern matching no packages only
+ * prints go's warning (status 0, as go).
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { type LoadError, type LoadedPackage, formatDiagnostic, loadPackages } from "@gort/compiler";
 
@@ -64,12 +66,29 @@ export function packageReport(pkg: LoadedPackage, fmt: (d: LoadedPackage["errors
   return out;
 }
 
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Runs `gort check args...`; returns the exit status. */
 export function runCheck(args: string[], io: CheckIO): number {
   const goroot = io.env.GOROOT;
+  if (goroot !== undefined && goroot !== "" && !isDirectory(path.resolve(io.cwd, goroot))) {
+    io.stderr(`gort: cannot find GOROOT directory: ${goroot}\n`);
+    return 1;
+  }
   const result = loadPackages(args, { cwd: io.cwd, goroot: goroot === "" ? undefined : goroot, errorLimit: ERROR_LIMIT });
   const lines: string[] = [];
-  for (const d of result.diagnostics) lines.push(formatLoadError(d, io.cwd));
+  // a pattern that matched nothing is only a warning: go prints it and still exits 0
+  let failed = false;
+  for (const d of result.diagnostics) {
+    if (!d.msg.startsWith("warning: ")) failed = true;
+    lines.push(formatLoadError(d, io.cwd));
+  }
   const fset = result.loader.fset;
   // formatDiagnostic decides gc's position form (no column from column 255 on); only the file
   // name at its start is rewritten the way go shows it
@@ -81,10 +100,10 @@ export function runCheck(args: string[], io: CheckIO): number {
   for (const pkg of result.loader.allPackages()) {
     for (const e of pkg.loadErrors) lines.push(formatLoadError(e, io.cwd));
     lines.push(...packageReport(pkg, fmt));
+    if (pkg.loadErrors.length > 0 || pkg.errors.length > 0) failed = true;
   }
-  if (lines.length === 0) return 0;
-  io.stderr(lines.join("\n") + "\n");
-  return 1;
+  if (lines.length > 0) io.stderr(lines.join("\n") + "\n");
+  return failed ? 1 : 0;
 }
 
 /**

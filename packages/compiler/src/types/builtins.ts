@@ -127,14 +127,23 @@ function arrayPtrDeref(t: Type): Type {
 }
 
 /** Whether t's size depends on a type parameter (then Sizeof etc. are not constant). */
-function hasVarSize(t: Type, seen: Set<Named> | null): boolean {
+function hasVarSize(t: Type, seen: Map<Named, boolean> | null): boolean {
+  // a Named met again while its own size is being decided is a cycle: variable size (as types2)
   if (t instanceof Named) {
-    if (seen === null) seen = new Set();
-    if (seen.has(t)) return false;
-    seen.add(t);
+    if (seen === null) seen = new Map();
+    const known = seen.get(t);
+    if (known !== undefined) return known;
+    seen.set(t, true);
+    const r = hasVarSize0(t, seen);
+    seen.set(t, r);
+    return r;
   }
-  const u = underT(t);
+  return hasVarSize0(t, seen);
+}
+
+function hasVarSize0(t: Type, seen: Map<Named, boolean> | null): boolean {
   if (t instanceof TypeParam) return true;
+  const u = underT(t);
   if (u instanceof Array) return hasVarSize(u.elem, seen);
   if (u instanceof Struct) {
     for (const f of u.fields) if (hasVarSize(f.typ(), seen)) return true;
@@ -150,11 +159,22 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
     use(check, ...call.args);
     return false;
   }
+  // len/cap of arrays are constant unless the argument contains calls or receives: evaluate
+  // the argument with hasCallOrRecv cleared, and restore the outer setting afterwards
   if (id === BuiltinId.Len || id === BuiltinId.Cap) {
-    // len/cap of arrays are constant unless the argument contains calls or receives
+    const saved = check.env.hasCallOrRecv;
     check.env.hasCallOrRecv = false;
+    try {
+      return builtin0(check, x, call, id);
+    } finally {
+      check.env.hasCallOrRecv = saved;
+    }
   }
-  const savedHCR = check.env.hasCallOrRecv;
+  return builtin0(check, x, call, id);
+}
+
+function builtin0(check: Checker, x: Operand, call: ast.CallExpr, id: BuiltinId): boolean {
+  const bin = infos[id];
 
   let args: Operand[] = [];
   let nargs = call.args.length;
@@ -173,7 +193,6 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
       }
     }
   }
-  void savedHCR;
   let msg = "";
   if (nargs < bin.nargs) msg = "not enough";
   else if (!bin.variadic && nargs > bin.nargs) msg = "too many";
@@ -276,7 +295,6 @@ export function builtin(check: Checker, x: Operand, call: ast.CallExpr, id: Buil
         )
           mode = Mode.Value;
       }
-      check.env.hasCallOrRecv = true;
       if (mode === Mode.Invalid) {
         if (!isInvalid(underT(x.type))) check.error(x, `invalid argument: ${check.o(x)} for ${bin.name}`);
         return false;

@@ -43,7 +43,7 @@ export function instantiateNamed(check: Checker, pos: Pos, orig: Named, targs: T
     if (v !== null) {
       const at = v.index < xlist.length ? nodePos(xlist[v.index]) : pos;
       check.softError(at, v.cause);
-    }
+    } else check.mono.recordInstance(check.pkg, pos, tparams, targs, xlist.map(nodePos));
   });
   return inst;
 }
@@ -56,7 +56,7 @@ function instantiateSignature(check: Checker, pos: Pos, sig: Signature, targs: T
     if (v !== null) {
       const at = v.index < xlist.length ? nodePos(xlist[v.index]) : pos;
       check.softError(at, v.cause);
-    }
+    } else check.mono.recordInstance(check.pkg, pos, sig.tparams, targs, xlist.map(nodePos));
   });
   return inst;
 }
@@ -66,6 +66,7 @@ export function substRecvBounds(check: Checker, recvTParams: TypeParam[], tparam
   const smap = makeSubstMap(recvTParams, tparams);
   for (let i = 0; i < tparams.length; i++) {
     tparams[i].bound = subst(recvTParams[i].bound, smap, check, null, check.context(), tparams[i].obj.pos);
+    check.mono.recordCanon(tparams[i], recvTParams[i]);
   }
 }
 

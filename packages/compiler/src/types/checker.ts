@@ -163,6 +163,10 @@ export class Checker {
   recvTParamMap = new Map<ast.Ident, TypeParam>();
 
   errors: Diagnostic[] = [];
+  /** instantiation graph for the monomorphization (instantiation cycle) check */
+  readonly mono = new MonoGraph();
+  /** errors gc's noder reports after a successful type check (emitted only if there are no others) */
+  noderErrors: Diagnostic[] = [];
   firstErr: Diagnostic | null = null;
 
   env = new Environment();
@@ -235,6 +239,8 @@ export class Checker {
     const d: Diagnostic = soft ? { pos, msg, soft: true } : { pos, msg };
     if (this.firstErr === null) this.firstErr = d;
     this.errors.push(d);
+    const limit = this.conf.errorLimit ?? 0;
+    if (limit > 0 && this.errors.length >= limit) throw new Bailout();
   }
   softError(at: Pos | ast.Node | Operand, msg: string): void {
     this.error(at, msg, true);
@@ -425,6 +431,7 @@ import { collectObjects, unusedImports } from "./resolver.js";
 import { packageObjects } from "./decl.js";
 import { initOrder } from "./initorder.js";
 import { setExpansionEnv } from "./instantiate.js";
+import { MonoGraph } from "./mono.js";
 
 /**
  * Type-checks the files of one package. `path` is the import path. Returns
@@ -445,25 +452,41 @@ export function checkFiles(
   pkg.goVersion = config.goVersion ?? "";
   const check = new Checker(config, pkg, info ?? null);
   check.files = [];
-  if (name === "_" && files.length > 0) check.error(files[0].name, "invalid package name _");
-  for (const f of files) {
-    if (f.name.name !== name) {
-      check.error(f.name, `package ${f.name.name}; expected package ${name}`);
-      continue;
-    }
-    check.files.push(f);
-  }
   setExpansionEnv(check);
   try {
-    collectObjects(check);
-    packageObjects(check);
-    check.processDelayed(0);
-    initOrder(check);
-    unusedImports(check);
-    check.recordUntyped();
+    if (name === "_" && files.length > 0) check.error(files[0].name, "invalid package name _");
+    for (const f of files) {
+      if (f.name.name !== name) {
+        check.error(f.name, `package ${f.name.name}; expected package ${name}`);
+        continue;
+      }
+      check.files.push(f);
+    }
+    checkPackage(check);
+  } catch (e) {
+    // errorLimit reached: stop where gc stops ("too many errors" is the CLI's to print)
+    if (!(e instanceof Bailout)) throw e;
   } finally {
     setExpansionEnv(null);
   }
   pkg.complete = true;
   return { pkg, errors: check.errors };
+}
+
+/** Thrown when Config.errorLimit errors have been reported. */
+class Bailout extends Error {
+  constructor() {
+    super("too many errors");
+  }
+}
+
+function checkPackage(check: Checker): void {
+  collectObjects(check);
+  packageObjects(check);
+  check.processDelayed(0);
+  initOrder(check);
+  unusedImports(check);
+  check.recordUntyped();
+  if (check.firstErr === null) check.mono.check(check);
+  if (check.errors.length === 0) for (const e of check.noderErrors) check.error(e.pos, e.msg);
 }

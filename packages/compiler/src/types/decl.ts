@@ -252,6 +252,12 @@ export function resolveUnderlying(check: Checker, n0: Named): void {
       u = Typ[BasicKind.Invalid];
       break;
     }
+    if (n.isInstance() && n.orig.obj.color !== Color.Black) {
+      // the generic type is still being declared: expanding the instance now would copy an
+      // incomplete underlying type; resolve once the declarations are done
+      check.later(() => resolveUnderlying(check, n0));
+      return;
+    }
     const next: Type | null = n.isInstance() ? n.underlying() : n.underlyingType;
     if (next === null) {
       // a type on the chain is still being declared: resolve once declarations are done
@@ -433,8 +439,9 @@ export function declStmt(check: Checker, d: ast.GenDecl): void {
       break;
     case "type":
       if (!check.allowVersion(1, 20) && inGenericFunc(check) && d.specs.length > 0) {
-        // gc 1.19's restriction (issue 47631, reported by its noder); kept for -lang <= go1.19 only
-        check.error(d, "type declarations inside generic functions are not currently supported");
+        // gc 1.19's restriction (issue 47631), kept for -lang <= go1.19 only; gc's noder reports
+        // it only when type checking succeeded, so it is reported at the end if nothing else was
+        check.noderErrors.push({ pos: nodePos(d), msg: "type declarations inside generic functions are not currently supported" });
       }
       for (const spec of d.specs) {
         const s = spec as ast.TypeSpec;

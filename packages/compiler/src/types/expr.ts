@@ -95,7 +95,7 @@ import {
   isInvalid,
 } from "./type.js";
 import { computeInterfaceTypeSet, typeSetUnderIs } from "./typeset.js";
-import { ident, typ as typExpr, varType, validVarType } from "./typexpr.js";
+import { ident, typ as typExpr, underConstruction, varType, validVarType } from "./typexpr.js";
 
 /** How an expression was used: conversions and statements (calls, receives) differ from other expressions. */
 export const enum ExprKind {
@@ -1044,6 +1044,10 @@ function compositeLit(check: Checker, x: Operand, e: ast.CompositeLit, hint: Typ
     return false;
   }
   const utyp = coreType(base);
+  if (utyp !== null && underConstruction.has(utyp)) {
+    check.error(e, "illegal cycle in type declaration");
+    return false;
+  }
   if (utyp instanceof Struct) {
     const fields = utyp.fields;
     if (e.elts.length > 0) {

@@ -225,6 +225,18 @@ describe("type inference", () => {
     expect(got).not.toBe(null);
     expect(got![0]).toBe(T);
   });
+
+  it("renames for a recursive partial instantiation without the caller's tparams", () => {
+    // func f[P *Q, Q any](P, Q) { _ = f[P] } — Q is inferred as f's own Q through P's core type
+    const Q = mkTParam(main, "Q", anyType, 1);
+    const P = mkTParam(main, "P", constraint([false, new Pointer(Q)]), 0);
+    const env = testEnv();
+    const got = infer(env, 1, [P, Q], [P], null, []);
+    expect(env.errors).toEqual([]);
+    expect(got).not.toBe(null);
+    expect(got![0]).toBe(P);
+    expect(got![1]).toBe(Q);
+  });
 });
 
 describe("interfaces with methods in constraints", () => {

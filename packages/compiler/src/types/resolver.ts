@@ -228,7 +228,8 @@ function collectImport(check: Checker, s: ast.ImportSpec, fileScope: Scope, pkgI
     }
   }
   const clean = cleanPath(path);
-  if (clean !== path) {
+  // local paths ("./x", "../x") are joined to the source directory by the importer first
+  if (clean !== path && !path.startsWith("./") && !path.startsWith("../")) {
     check.error(s, `could not import ${path} (non-canonical import path ${JSON.stringify(path)} (should be ${JSON.stringify(clean)}))`);
     return;
   }

@@ -364,6 +364,9 @@ export class Named extends TypeBase {
     let u = this.underlyingType;
     if (u === null) {
       if (this.orig !== this && namedExpander !== null) {
+        // the generic type is still being declared (grey): expanding now would copy an
+        // incomplete underlying type; answer invalid without caching
+        if (this.orig.obj.color >= 2 /* Color.Grey */) return Typ[BasicKind.Invalid];
         // mark first to guard against cycles through the expansion
         this.underlyingType = Typ[BasicKind.Invalid];
         u = namedExpander.expandUnderlying(this);

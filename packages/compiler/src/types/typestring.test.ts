@@ -120,6 +120,24 @@ describe("typeString", () => {
     const sig = mkSig([P], [Q]);
     sig.tparams = [P, Q];
     expect(typeString(sig, qf)).toBe("func[P, Q any](P) Q");
+    // a shared non-interface bound prints per parameter, as gc does (func F[T, U int]())
+    const T = mkTParam(main, "T", int, 0);
+    const U = mkTParam(main, "U", int, 1);
+    const sig2 = mkSig([], []);
+    sig2.tparams = [T, U];
+    expect(typeString(sig2, qf)).toBe("func[T int, U int]()");
+  });
+
+  it("prints deep types in full and marks cycles as gc does", () => {
+    // test/fixedbugs/issue29312.go nests 250 slices
+    let t: Slice | Pointer = new Pointer(int);
+    for (let i = 0; i < 250; i++) t = new Slice(t);
+    expect(typeString(t, qf)).toBe("[]".repeat(250) + "*int");
+    // an (invalid) unnamed type containing itself
+    const st = mkStruct([]);
+    const arr = new Array(st, 2);
+    st.fields.push(mkField(main, "a", arr));
+    expect(typeString(arr, qf)).toBe("[2]struct{a <cycle to *types2.Array>}");
   });
 
   it("funcString and goQuote", () => {

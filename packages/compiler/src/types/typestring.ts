@@ -9,8 +9,9 @@
  * prefix). A null qualifier prints the full package path — which is what gc
  * does for union terms and type-set term lists in its messages.
  *
- * Cycles can only arise through invalid unnamed types; a depth guard turns
- * them into "<cycle>" instead of overflowing the stack.
+ * Cycles can only arise through invalid unnamed types; a type met again
+ * while it is being printed prints as gc does ("<cycle to *types2.Slice>")
+ * instead of overflowing the stack. Deep but finite types print in full.
  */
 import type { Func, Package } from "./object.js";
 import {
@@ -143,11 +144,34 @@ function isPrintable(ch: string): boolean {
   return printableRe.test(ch);
 }
 
-const maxDepth = 200;
+/** A last-resort guard against stack overflow (gc has none; real types stay far below). */
+const maxDepth = 5000;
+
+/** gc's (Go reflection) name of a type's class, for "<cycle to *types2.Slice>". */
+function goTypeName(typ: Type): string {
+  const names: Record<number, string> = {
+    [TypeTag.Basic]: "Basic",
+    [TypeTag.Pointer]: "Pointer",
+    [TypeTag.Array]: "Array",
+    [TypeTag.Slice]: "Slice",
+    [TypeTag.Struct]: "Struct",
+    [TypeTag.Tuple]: "Tuple",
+    [TypeTag.Signature]: "Signature",
+    [TypeTag.Union]: "Union",
+    [TypeTag.Interface]: "Interface",
+    [TypeTag.Map]: "Map",
+    [TypeTag.Chan]: "Chan",
+    [TypeTag.Named]: "Named",
+    [TypeTag.TypeParam]: "TypeParam",
+  };
+  return "*types2." + (names[typ.tag] ?? "Type");
+}
 
 class TypeWriter {
   out = "";
   private depth = 0;
+  /** types being printed (on the current path) */
+  private readonly seen = new Set<Type>();
   constructor(private readonly qf: Qualifier | null) {}
 
   typ(typ: Type | null): void {
@@ -155,13 +179,15 @@ class TypeWriter {
       this.out += "<nil>";
       return;
     }
-    if (this.depth >= maxDepth) {
-      this.out += "<cycle>";
+    if (this.seen.has(typ) || this.depth >= maxDepth) {
+      this.out += `<cycle to ${goTypeName(typ)}>`;
       return;
     }
+    this.seen.add(typ);
     this.depth++;
     this.write(typ);
     this.depth--;
+    this.seen.delete(typ);
   }
 
   private write(typ: Type): void {
@@ -312,14 +338,19 @@ class TypeWriter {
     this.out += "]";
   }
 
-  /** [P, Q any, R C]: consecutive parameters with the same bound share it. */
+  /**
+   * [P, Q any, R C]: consecutive parameters with the same bound share it.
+   * A non-interface bound (`[T, U int]`) is printed per parameter: gc wraps
+   * it in a fresh implicit interface per parameter as soon as the
+   * constraint is used, so by the time it prints, the bounds differ.
+   */
   tparamList(list: readonly TypeParam[]): void {
     this.out += "[";
     let prev: Type | null = null;
     for (let i = 0; i < list.length; i++) {
       const tpar = list[i];
       if (i > 0) {
-        if (tpar.bound !== prev) {
+        if (tpar.bound !== prev || !(prev.underlying() instanceof Interface)) {
           this.out += " ";
           this.typ(prev);
         }

@@ -40,7 +40,7 @@ import {
   type Type,
   isInvalid,
 } from "./type.js";
-import { computeInterfaceTypeSet, checkUnionTerms, typeSetIsMethodSet } from "./typeset.js";
+import { computeInterfaceTypeSet, checkUnionTerms, maxTermCount, typeSetIsMethodSet } from "./typeset.js";
 import { comparableObj, comparableType, iotaObj, Universe } from "./universe.js";
 const anyObj = Universe.lookup("any");
 
@@ -224,7 +224,9 @@ function typInternal(check: Checker, e0: ast.Expr, def: Named | null): Type {
       if (e.len === undefined) {
         const t = new Slice(Typ[BasicKind.Invalid]);
         setDef(def, t);
+        underConstruction.add(t);
         t.elem = varType(check, e.elt);
+        underConstruction.delete(t);
         return t;
       }
       if (e.len.kind === "Ellipsis" && e.len.elt === undefined) {
@@ -234,10 +236,12 @@ function typInternal(check: Checker, e0: ast.Expr, def: Named | null): Type {
       }
       const at = new Array(Typ[BasicKind.Invalid], -1);
       setDef(def, at);
+      underConstruction.add(at);
       const len = arrayLength(check, e.len);
       at.len = len;
       const elem = varType(check, e.elt);
       at.elem = elem;
+      underConstruction.delete(at);
       if (len > 0) {
         check.later(() => {
           if (hasTypeParam(elem)) return;
@@ -255,7 +259,9 @@ function typInternal(check: Checker, e0: ast.Expr, def: Named | null): Type {
     case "StructType": {
       const t = new Struct([], []);
       setDef(def, t);
+      underConstruction.add(t);
       structType(check, t, e);
+      underConstruction.delete(t);
       return t;
     }
     case "StarExpr": {
@@ -280,8 +286,10 @@ function typInternal(check: Checker, e0: ast.Expr, def: Named | null): Type {
     case "MapType": {
       const t = new MapType(Typ[BasicKind.Invalid], Typ[BasicKind.Invalid]);
       setDef(def, t);
+      underConstruction.add(t);
       t.key = varType(check, e.key);
       t.elem = varType(check, e.value);
+      underConstruction.delete(t);
       check.later(() => {
         if (!isComparable(t.key)) {
           const why = t.key instanceof TypeParam ? " (missing comparable constraint)" : "";
@@ -683,7 +691,12 @@ function parseUnion(check: Checker, uexpr: ast.Expr): Type {
   flatten(uexpr);
   const terms: Term[] = [];
   const termPos: number[] = [];
-  for (const x of blist) {
+  for (let i = 0; i < blist.length; i++) {
+    const x = blist[i];
+    if (i === maxTermCount) {
+      check.error(x, `cannot handle more than ${maxTermCount} union terms (implementation limitation)`);
+      return Typ[BasicKind.Invalid];
+    }
     const term = parseTilde(check, x);
     if (blist.length === 1 && !term.tilde) return term.type as Type; // single embedded type
     if (term.type !== null && isInvalid(term.type)) continue;
@@ -696,13 +709,21 @@ function parseUnion(check: Checker, uexpr: ast.Expr): Type {
   return u;
 }
 
-function parseTilde(check: Checker, x: ast.Expr): Term {
+function parseTilde(check: Checker, tx: ast.Expr): Term {
+  let x = tx;
   let tilde = false;
   if (x.kind === "UnaryExpr" && x.op === "~") {
     x = x.x;
     tilde = true;
   }
-  return new Term(tilde, typ(check, x));
+  let t = typ(check, x);
+  // a lone type parameter cannot be a term (issue 47127)
+  if (t instanceof TypeParam) {
+    if (tilde) check.error(x, `type in term ${check.e(tx)} cannot be a type parameter`);
+    else check.error(x, "term cannot be a type parameter");
+    t = Typ[BasicKind.Invalid];
+  }
+  return new Term(tilde, t);
 }
 
 export { stringVal };
@@ -733,3 +754,10 @@ function hasTypeParam(t: Type, depth = 0): boolean {
   }
   return false;
 }
+
+/**
+ * Composite types whose components are still being type-checked (the declared type's
+ * underlying is set before its components, as in types2): a composite literal of such a
+ * type is an "illegal cycle in type declaration".
+ */
+export const underConstruction = new WeakSet<Type>();
