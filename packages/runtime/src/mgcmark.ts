@@ -257,6 +257,7 @@ export class Marker {
     const idx = ((p - start) / size) >>> 0;
     const mw = (u32[sb + (SP_GCMARKBITS >>> 2)]! + ((idx >>> 5) << 2)) >>> 2;
     const bit = 1 << (idx & 31);
+    // Mark words through the Int32 view: a word with bit 31 set stays a small integer for V8.
     const i32 = this.i32;
     const old = i32[mw]!;
     if ((old & bit) !== 0) return;

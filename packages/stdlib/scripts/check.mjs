@@ -67,6 +67,27 @@ const ours = new Set(
   walk(dir).filter((f) => f.endsWith(".go")).map((f) => relative(dir, dirname(f))),
 );
 
+// Packages built against Go's real packages instead of ours, because ours
+// need gort's runtime to run (body-less natives): fmt is verified as Go
+// code over Go's reflect, os and sync, whose APIs ours mirror.
+const realImports = new Map([
+  ["fmt", new Set(["reflect", "os", "sync", "internal/reflectlite"])],
+  ["internal/fmtsort", new Set(["reflect"])],
+  ["internal/reflectlite", new Set(["reflect"])], // the shim (scripts/shim)
+]);
+
+// Packages with body-less (runtime-provided) functions get an empty
+// assembly file in the scratch copy: the Go compiler then accepts missing
+// bodies (no -complete), so go vet can build their export data. Such a
+// package type-checks and vets but cannot link, which nothing here needs.
+const bodyless = /^func\s[^{]*$/m;
+for (const pkg of ours) {
+  const files = readdirSync(join(dir, pkg)).filter((f) => f.endsWith(".go"));
+  if (files.some((f) => bodyless.test(readFileSync(join(dir, pkg, f), "utf8")))) {
+    writeFileSync(join(dir, pkg, "gort_natives.s"), "// Natives are provided by gort's runtime.\n");
+  }
+}
+
 // Copy the differential programs: test/<pkg>/<name>.go -> DIR/difftest/<pkg>/<name>.go
 const progs = [];
 const testRoot = join(root, "test");
@@ -94,7 +115,8 @@ for (const f of walk(dir)) {
     if (inBlock && /^\)/.test(l)) { inBlock = false; continue; }
     if (inBlock || /^import\s/.test(l)) {
       const m = importLine.exec(l);
-      if (m && ours.has(m[2])) lines[i] = l.replace(`"${m[2]}"`, `"gortstd/${m[2]}"`);
+      const pkg = relative(dir, dirname(f));
+      if (m && ours.has(m[2]) && !realImports.get(pkg)?.has(m[2])) lines[i] = l.replace(`"${m[2]}"`, `"gortstd/${m[2]}"`);
     }
   }
   writeFileSync(f, lines.join("\n"));

@@ -325,6 +325,29 @@ func h() {
   }
 });
 
+describe("errorLimit", () => {
+  it("stops after N errors in discovery order, as gc's 10-error cutoff", () => {
+    const fset = new FileSet();
+    const src = `package p
+
+func f() {
+	a := 1
+	b := 2
+	var x int = "a"
+	var y int = "b"
+}
+`;
+    const r = parseFile(fset, "a.go", src);
+    const { errors } = checkFiles({ fset, importer: sourceImporter(fset, {}), errorLimit: 3 }, "p", [r.file]);
+    // the two assignment errors are found first, then the unused variables in source order
+    expect(sortDiagnostics(fset, errors).map((d) => formatDiagnostic(fset, d))).toEqual([
+      "a.go:4:2: a declared but not used",
+      `a.go:6:14: cannot use "a" (untyped string constant) as int value in variable declaration`,
+      `a.go:7:14: cannot use "b" (untyped string constant) as int value in variable declaration`,
+    ]);
+  });
+});
+
 describe("valid programs check clean", () => {
   const progs: [string, string][] = [
     [

@@ -305,7 +305,7 @@ func (f *formatter) fmtQ(s string) {
 		return
 	}
 	if f.plus {
-		f.pad(strconv.AppendQuoteASCII(f.scratch[:0], s))
+		f.pad(strconv.AppendQuoteToASCII(f.scratch[:0], s))
 	} else {
 		f.pad(strconv.AppendQuote(f.scratch[:0], s))
 	}

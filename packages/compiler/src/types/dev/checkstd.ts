@@ -70,7 +70,7 @@ function load(p: string): Result {
     res = { pkg: null, errors: [`no Go files in ${dirFor(p)}`], ms: 0 };
   } else {
     const t1 = Date.now();
-    const { pkg, errors: errs } = checkFiles({ fset, importer, goVersion: "go1.19" }, p, files);
+    const { pkg, errors: errs } = checkFiles({ fset, importer, goVersion: process.env.GOVERSION ?? "go1.19" }, p, files);
     for (const e of errs) if (!e.soft || true) errors.push(formatDiagnostic(fset, e));
     res = { pkg, errors, ms: Date.now() - t1 };
   }
