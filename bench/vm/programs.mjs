@@ -6,8 +6,7 @@ export const FIB = `
 .file /bench/fib.go
 func main.fib params=1 results=1 frame=6 line=10
 .line 11
-  LDI s2, 2
-  JLT s0, s2, small
+  JLTI s0, 2, small
 .line 14
   ADDI s3, s0, -1
   CALL main.fib, s3, s4

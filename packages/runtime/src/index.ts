@@ -1,6 +1,6 @@
 /**
- * @gort/runtime — public surface. The memory subsystem (issue 3, memory half) is exported here;
- * the collector half adds its exports below.
+ * @gort/runtime — public surface: memory (heap, allocator, stacks, MemStats) and the collector.
+ * `newMemory` builds a heap with its collector wired in; the VM and scheduler start there.
  */
 export { DEBUG, FatalError, fatal, formatFatal, assert } from "./debug.js";
 export { LinearMemory, ARENA_BYTES, MAX_MEMORY, MIN_LEGAL_POINTER, ZEROBASE } from "./mem.js";
@@ -20,3 +20,21 @@ export { StackAllocator, StackMin, StackGuard, DefaultMaxStack } from "./stack.j
 export type { StackMapSource, StackAdjustHook } from "./stack.js";
 export { memStatsFromCounters } from "./mstats.js";
 export type { MemStats, MemStatsBySize } from "./mstats.js";
+export { newMemory } from "./meminit.js";
+export type { Memory, MemoryOptions } from "./meminit.js";
+
+// ── collector ──
+export { Collector, GC_OFF, GC_MARK, GC_MARKTERMINATION, parseGCDebug } from "./mgc.js";
+export type { CollectorOptions, GCDebug, GCEventSink } from "./mgc.js";
+export { GCController, readGOGC, readGOMEMLIMIT, parseByteCount, formatRuntimeFloat, malformedGOMEMLIMIT } from "./mgcpacer.js";
+export { formatGCTrace, fmtNSAsMS, gctraceLineRE } from "./gctrace.js";
+export type { GCTraceRecord } from "./gctrace.js";
+export { WriteBarrier } from "./mbarrier.js";
+export { Marker } from "./mgcmark.js";
+export type { GoroutineSource } from "./mgcmark.js";
+export { Sweeper } from "./mgcsweep.js";
+export { Finalizers, keepAlive } from "./mfinal.js";
+export type { ReadyFinalizer } from "./mfinal.js";
+export { runCheckmark } from "./mcheckmark.js";
+export type { CheckmarkResult } from "./mcheckmark.js";
+export { GCCPULimiter } from "./mgclimit.js";

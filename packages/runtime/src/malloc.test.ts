@@ -4,7 +4,8 @@ import { ZEROBASE } from "./mem.js";
 import { Heap, roundupsize } from "./malloc.js";
 import { heapBitIsPointer } from "./mbitmap.js";
 import { HG_BLACKEN, HG_GCPHASE } from "./mheap.js";
-import { SP_ELEMSIZE, SP_NPAGES, SP_SPANCLASS, SP_START, spanIsMarked } from "./mspan.js";
+import { SP_ELEMSIZE, SP_NELEMS, SP_NPAGES, SP_SPANCLASS, SP_START, spanIsMarked } from "./mspan.js";
+import { stat, ST_HEAP_LIVE, ST_HEAP_SCAN } from "./mstats.js";
 import { classToSize, PAGE_SIZE } from "./sizeclasses.js";
 import { assertHeapValid, collectForTest, finishSweepForTest, objectColor, verifyHeap } from "./testing.js";
 
@@ -360,5 +361,46 @@ describe("allocator properties", () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe("mcache accounting across cycles", () => {
+  test("heapLive: unused slots are credited back only for spans cached in the current cycle", () => {
+    const heap = new Heap({ capBytes: 16 * MB });
+    const live = (): number => stat(heap.mem, ST_HEAP_LIVE);
+    const x = heap.mallocgc(48, 0, true); // refill: the whole span is charged
+    const s = heap.mheap.spanOf(x);
+    const nelems = heap.mem.u32[(s + SP_NELEMS) >>> 2];
+    expect(live()).toBe(nelems * 48);
+    // Same cycle (sg+3): releasing credits the 1 … nelems−1 unused slots back.
+    heap.flushMCaches();
+    expect(live()).toBe(48);
+    const y = heap.mallocgc(48, 0, true);
+    expect(heap.mheap.spanOf(y)).toBe(s);
+    expect(live()).toBe(48 + (nelems - 1) * 48);
+    // A cycle ends with the span still cached (now sg+1): mark termination resets heapLive to
+    // the marked bytes (both objects), and the flush must not subtract the stale charge again.
+    collectForTest(heap, [x, y]);
+    expect(live()).toBe(2 * 48);
+    expect(verifyHeap(heap, { flush: true })).toEqual([]);
+    expect(live()).toBe(2 * 48);
+  });
+
+  test("scannable bytes reach ST_HEAP_SCAN at each refill, not only when the mcache is released", () => {
+    const heap = new Heap({ capBytes: 16 * MB });
+    const t = heap.types.make(32, [0, 2]); // 32 B, pointers in words 0 and 2: 24 scannable bytes
+    const first = heap.mallocgc(32, t, true);
+    const nelems = heap.mem.u32[(heap.mheap.spanOf(first) + SP_NELEMS) >>> 2];
+    expect(stat(heap.mem, ST_HEAP_SCAN)).toBe(0); // the first refill ran before the allocation
+    for (let i = 1; i < nelems; i++) heap.mallocgc(32, t, true);
+    expect(stat(heap.mem, ST_HEAP_SCAN)).toBe(0);
+    heap.mallocgc(32, t, true); // span full: refill publishes the span's objects
+    expect(stat(heap.mem, ST_HEAP_SCAN)).toBe(nelems * 24);
+    // A large pointerful object publishes at once.
+    const big = heap.types.make(64 << 10, [0]);
+    heap.mallocgc(64 << 10, big, true);
+    expect(stat(heap.mem, ST_HEAP_SCAN)).toBe((nelems + 1) * 24 + 8);
+    heap.flushMCaches();
+    expect(stat(heap.mem, ST_HEAP_SCAN)).toBe((nelems + 1) * 24 + 8);
   });
 });

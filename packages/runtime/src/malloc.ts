@@ -240,6 +240,7 @@ export class Heap {
       if (!noscan) {
         heapBitsSetTypeAt(mem, u32[(s + SP_PTRBITS) >>> 2], 0, elemsize, size, typ);
         this.noteScan(c, size, typ);
+        this.caches.flushScanAlloc(c); // a large allocation is a refill's worth (as Go)
       }
     }
     if (u32[HG_GCPHASE >>> 2] !== 0) {

@@ -75,18 +75,18 @@ export class WriteBarrier {
     if (!this.enabled) return;
     const mem = this.mem;
     const u32 = mem.u32;
-    const u8 = mem.u8;
     const tsize = u32[(typ + TD_SIZE) >>> 2]!;
     const ptrWords = u32[(typ + TD_PTRDATA) >>> 2]! >>> 3;
     const mask = u32[(typ + TD_GCDATA) >>> 2]!;
     if (tsize === 0 || ptrWords === 0) return;
     const m = this.marker;
     m.refresh();
+    // Views re-read after each shade: shade may grow memory (a new work buffer).
     for (let off = 0; off + tsize <= size; off += tsize) {
       for (let i = 0; i < ptrWords; i++) {
-        if ((u8[mask + (i >>> 3)]! & (1 << (i & 7))) === 0) continue;
-        m.shade(u32[(dst + off + i * 8) >>> 2]!);
-        if (src !== 0) m.shade(u32[(src + off + i * 8) >>> 2]!);
+        if ((mem.u8[mask + (i >>> 3)]! & (1 << (i & 7))) === 0) continue;
+        m.shade(mem.u32[(dst + off + i * 8) >>> 2]!);
+        if (src !== 0) m.shade(mem.u32[(src + off + i * 8) >>> 2]!);
       }
     }
   }

@@ -116,19 +116,49 @@ export function heapBitsSetTypeAt(mem: LinearMemory, bmByte: number, sh: number,
     }
     return;
   }
+  // General path (large slots): clear the slot's bits a byte at a time, then OR the type's mask
+  // in up to 24 bits per step — for small element types several elements' worth at once.
   clearBits(u8, bmByte, sh, nw);
+  if (ptrWords === 0 || n === 0) return;
+  if (elemWords <= 24) {
+    let m = u8[mask];
+    if (ptrWords > 8) m |= u8[mask + 1] << 8;
+    if (ptrWords > 16) m |= u8[mask + 2] << 16;
+    m &= (1 << ptrWords) - 1;
+    // k elements fill a chunk of L ≤ 24 bits with the mask repeated.
+    const k = Math.floor(24 / elemWords);
+    const L = k * elemWords;
+    let pat = 0;
+    for (let i = 0; i < k; i++) pat |= m << (i * elemWords);
+    for (let e = 0, b = sh; e < n; e += k, b += L) {
+      const left = n - e;
+      orBits24(u8, bmByte, b, left < k ? pat & ((1 << (left * elemWords)) - 1) : pat);
+    }
+    return;
+  }
   for (let e = 0, ew = sh; e < n; e++, ew += elemWords) {
-    for (let j = 0; j < ptrWords; j += 8) {
-      const mb = u8[mask + (j >>> 3)];
-      if (mb === 0) continue;
-      for (let k = 0; k < 8; k++) {
-        if ((mb & (1 << k)) !== 0) {
-          const b = ew + j + k;
-          u8[bmByte + (b >>> 3)] |= 1 << (b & 7);
-        }
-      }
+    for (let j = 0; j < ptrWords; j += 24) {
+      const mb = mask + (j >>> 3); // j is a multiple of 24: byte aligned
+      let chunk = u8[mb] | (u8[mb + 1] << 8) | (u8[mb + 2] << 16);
+      const rest = ptrWords - j;
+      if (rest < 24) chunk &= (1 << rest) - 1;
+      orBits24(u8, bmByte, ew + j, chunk);
     }
   }
+}
+
+/**
+ * ORs the low 24 bits of v into the bitmap at byte bm starting at bit b. Bytes whose part of v
+ * is zero are not touched (they may belong to a neighbouring object).
+ */
+function orBits24(u8: Uint8Array, bm: number, b: number, v: number): void {
+  if (v === 0) return;
+  const x = v << (b & 7); // < 2^31
+  const i = bm + (b >>> 3);
+  if ((x & 0xff) !== 0) u8[i] |= x & 0xff;
+  if ((x & 0xff00) !== 0) u8[i + 1] |= (x >>> 8) & 0xff;
+  if ((x & 0xff0000) !== 0) u8[i + 2] |= (x >>> 16) & 0xff;
+  if ((x & 0x7f000000) !== 0) u8[i + 3] |= x >>> 24;
 }
 
 /** Clears the pointer bits of [addr, addr+nbytes) (e.g. a span handed to noscan use). */

@@ -19,8 +19,11 @@
  * cycle: it must be swept when it leaves). Counting: the allocation fast path only bumps
  * allocCount; when a span leaves the cache, (allocCount − allocCountBeforeCache) goes to
  * SMALL_ALLOC[class]. heapLive is charged pessimistically with all free slots when a span is
- * cached and credited with the unused ones when it leaves (as Go does), so the pacer sees a
- * value that never under-counts between refills.
+ * cached and credited with the unused ones when it leaves — if it was cached in this cycle
+ * (sg+3): mark termination resets heapLive to the marked bytes, which drops the charge of spans
+ * cached before it (sg+1) — as Go does, so the pacer sees a value that never under-counts
+ * between refills. scanAlloc (pacer's heapScan) is flushed to ST_HEAP_SCAN at every refill and
+ * at releaseAll/flushStats.
  */
 
 import { assert, DEBUG } from "./debug.js";
@@ -97,7 +100,12 @@ export class MCaches {
     u32[sb + (SP_ALLOCCOUNT_BEFORE_CACHE >>> 2)] = count;
     u32[sb + (SP_SWEEPGEN >>> 2)] = (this.mheap.sweepgen + 3) >>> 0;
     mem.u8[s + SP_FLAGS] |= SPF_CACHED;
-    mem.f64[ST_HEAP_LIVE >>> 3] += (u32[sb + (SP_NELEMS >>> 2)] - count) * u32[sb + (SP_ELEMSIZE >>> 2)];
+    const f = mem.f64;
+    f[ST_HEAP_LIVE >>> 3] += (u32[sb + (SP_NELEMS >>> 2)] - count) * u32[sb + (SP_ELEMSIZE >>> 2)];
+    // Publish the scannable bytes allocated since the last refill (Go flushes scanAlloc here),
+    // so the pacer's heapScan lags by at most one span's worth per P.
+    f[ST_HEAP_SCAN >>> 3] += f[(c + MC_SCANALLOC) >>> 3];
+    f[(c + MC_SCANALLOC) >>> 3] = 0;
     u32[slot] = s;
     return s;
   }
@@ -110,8 +118,12 @@ export class MCaches {
     const count = u32[sb + (SP_ALLOCCOUNT >>> 2)];
     const cls = mem.u8[s + SP_SPANCLASS] >>> 1;
     mem.f64[(ST_SMALL_ALLOC >>> 3) + cls] += count - u32[sb + (SP_ALLOCCOUNT_BEFORE_CACHE >>> 2)];
-    // Credit back the slots charged to heapLive at refill but never used.
-    mem.f64[ST_HEAP_LIVE >>> 3] -= (u32[sb + (SP_NELEMS >>> 2)] - count) * u32[sb + (SP_ELEMSIZE >>> 2)];
+    // Credit back the slots charged to heapLive at refill but never used — only if the span was
+    // cached this cycle (sg+3). A span at sg+1 was charged before mark termination reset
+    // heapLive to the marked bytes, so its charge is already gone (Go: releaseAll).
+    if (u32[sb + (SP_SWEEPGEN >>> 2)] === ((this.mheap.sweepgen + 3) >>> 0)) {
+      mem.f64[ST_HEAP_LIVE >>> 3] -= (u32[sb + (SP_NELEMS >>> 2)] - count) * u32[sb + (SP_ELEMSIZE >>> 2)];
+    }
     mem.u8[s + SP_FLAGS] &= ~SPF_CACHED;
     this.central.uncacheSpan(s);
   }
@@ -137,6 +149,13 @@ export class MCaches {
     f[ST_HEAP_SCAN >>> 3] += f[(c + MC_SCANALLOC) >>> 3];
     f[(c + MC_SCANALLOC) >>> 3] = 0;
     u32[(c + MC_FLUSHGEN) >>> 2] = this.mheap.sweepgen;
+  }
+
+  /** Publishes c's scannable-bytes count to ST_HEAP_SCAN (the pacer's heapScan). */
+  flushScanAlloc(c: number): void {
+    const f = this.mem.f64;
+    f[ST_HEAP_SCAN >>> 3] += f[(c + MC_SCANALLOC) >>> 3];
+    f[(c + MC_SCANALLOC) >>> 3] = 0;
   }
 
   /** Flushes the counters only (keeps the spans). */

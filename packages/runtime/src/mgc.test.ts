@@ -7,6 +7,7 @@ import { GCWorld, VirtualClock } from "./mgctesting.js";
 import { gctraceLineRE } from "./gctrace.js";
 import { runCheckmark } from "./mcheckmark.js";
 import { verifyHeap } from "./testing.js";
+import { ST_HEAP_LIVE, ST_HEAP_SCAN } from "./mstats.js";
 
 describe("collector basics", () => {
   it("runtime.GC frees exactly the unreachable objects and keeps reachable ones intact", () => {
@@ -738,5 +739,69 @@ describe("memory limit and scavenging", () => {
     expect(ms.NumGC).toBeGreaterThan(0);
     // Backed memory (Sys − released) came back under the limit without any poll().
     expect(ms.Sys - ms.HeapReleased).toBeLessThanOrEqual(12 << 20);
+  });
+});
+
+describe("integration with the page heap and mcaches", () => {
+  it("the sweeper is the heap's reclaimer: garbage pages are reused before memory grows, and growth after a finished sweep terminates", () => {
+    const w = new GCWorld({ nanotime: new VirtualClock().now, GOGC: "off" });
+    expect(w.heap.mheap.reclaimer).toBe(w.gc.sweeper);
+    for (let i = 0; i < 24; i++) w.heap.mallocgc(1 << 20, 0, true); // 24 MiB of large garbage
+    const grown = w.heap.mem.byteLength;
+    // A cycle whose sweep is left pending (no poll, GOGC=off: no proportional sweeping).
+    w.gc.gcStart(GCTriggerKind.Heap, false);
+    while (w.gc.phase === GC_MARK) w.gc.markSliceForTest(1 << 20);
+    expect(w.gc.sweeper.done).toBe(false);
+    // Allocating as much again sweeps the garbage on demand instead of growing.
+    for (let i = 0; i < 24; i++) w.heap.mallocgc(1 << 20, 0, true);
+    expect(w.heap.mem.byteLength).toBe(grown);
+    expect(w.gc.sweeper.pagesFreed).toBeGreaterThanOrEqual(23 * 128);
+    // Sweep done, nothing free: growth must happen after one reclaim attempt. (Before the fix
+    // MHeap.allocPages re-armed the reclaimer and recursed until the JS stack overflowed.)
+    w.gc.sweeper.finishAll();
+    w.heap.mallocgc(40 << 20, 0, true);
+    expect(w.heap.mem.byteLength).toBeGreaterThan(grown + (40 << 20));
+    expect(verifyHeap(w.heap, { flush: true })).toEqual([]);
+  });
+
+  it("after mark termination heapLive is exactly the marked bytes, though mcaches still held last cycle's spans", () => {
+    const w = new GCWorld({ nanotime: new VirtualClock().now, GOGC: "off" });
+    for (let i = 0; i < 300; i++) {
+      const o = w.alloc(i % 3);
+      if (i % 7 === 0) w.setGlobal(i % 16, o);
+    }
+    // The mcache now holds partly used spans charged in full to heapLive.
+    w.gc.gcStart(GCTriggerKind.Heap, false);
+    while (w.gc.phase === GC_MARK) w.gc.markSliceForTest(1 << 20);
+    let marked = 0;
+    for (const a of w.reachable()) marked += w.heap.mem.u32[(w.heap.mheap.spanOf(a) + 24) >>> 2]!;
+    expect(w.heap.mem.f64[ST_HEAP_LIVE >>> 3]).toBe(marked);
+    expect(w.gc.readMemStats().HeapAlloc).toBe(marked);
+    // The pacer's scannable heap is published without summing the mcaches.
+    for (let i = 0; i < 2000; i++) w.alloc(2);
+    expect(w.heap.mem.f64[ST_HEAP_SCAN >>> 3]).toBeGreaterThan(0);
+  });
+
+  it("the inlined mark loop survives work-buffer overflow with memory growing under it", () => {
+    const w = new GCWorld({ nanotime: new VirtualClock().now, GOGC: "off", debug: { gccheckmark: 1 } });
+    // A fan-out of 30 000 greys from one object (≈ 15 work buffers), each with a child, plus
+    // objects of several sizes so pointer bits straddle bitmap words.
+    const arr = w.allocPtrArray(30_000);
+    w.setGlobal(0, arr);
+    for (let i = 0; i < 30_000; i++) {
+      const k = w.alloc(1 + (i % 5), (i % 7) * 8);
+      w.setField(k, 0, w.alloc(0, 8)); // 16 B noscan (not tiny: the oracle wants slot bases)
+      w.setField(arr, i, k);
+    }
+    for (let i = 0; i < 5000; i++) w.alloc(2); // garbage
+    const live = w.reachable();
+    w.heap.mheap.growEachAllocForTest = true; // every new work-buffer chunk grows memory
+    const before = w.heap.mem.byteLength;
+    w.gc.GC();
+    w.heap.mheap.growEachAllocForTest = false;
+    expect(w.heap.mem.byteLength).toBeGreaterThan(before);
+    for (const a of live) expect(w.isAllocated(a)).toBe(true);
+    expect(w.corrupted(live)).toEqual([]);
+    expect(w.gc.readMemStats().HeapObjects).toBe(live.size);
   });
 });

@@ -24,13 +24,14 @@
  *          (Go's fractional worker; with worker-thread Ms it becomes dedicated workers);
  *        - idle marking: `idleMark(budgetNs)` when the scheduler has nothing to run.
  *      When the root jobs are done and no grey object is left anywhere, mark is complete.
- *   3. mark termination — STW, O(Ps): disable the barrier and blackening, flush every P's
- *      mcache (their spans go back to mcentral's swept lists and unused slots leave heapLive —
- *      Go does this per P after restarting the world; here it must precede the next two steps),
- *      optional checkmark verification (O(heap), debug only), pacer end-of-cycle, live heap =
- *      marked bytes, sweepgen += 2 (every span, including the ones just flushed, becomes
- *      "unswept" at once), NextGC, pause statistics; then gctrace. Nothing here visits the
- *      heap: no stack rescans (the hybrid barrier makes them unnecessary), no span walk.
+ *   3. mark termination — STW, O(1): disable the barrier and blackening, optional checkmark
+ *      verification (O(heap), debug only), pacer end-of-cycle, live heap = marked bytes,
+ *      sweepgen += 2 (every span becomes "unswept" at once), NextGC, pause statistics. Nothing
+ *      here visits the heap: no stack rescans (the hybrid barrier makes them unnecessary), no
+ *      span walk. Then, with the world restarted and before any P allocates again, every P's
+ *      mcache is flushed (prepareForSweep, as Go's forEachP): the spans it cached last cycle
+ *      (now sg+1) are swept on their way back to mcentral; their unused slots are not credited
+ *      to heapLive (the reset dropped their charge). Then gctrace.
  *   4. sweep — concurrent, back to step 0. GODEBUG=gcstoptheworld=2 sweeps everything inside
  *      mark termination instead.
  *
@@ -54,7 +55,6 @@
 import { fatal } from "./debug.js";
 import type { Heap, MallocHooks } from "./malloc.js";
 import { MH_COMMITTED } from "./mem.js";
-import { MC_SCANALLOC } from "./mcache.js";
 import { HG_BLACKEN, HG_GCPHASE, HG_GC_RESERVED } from "./mheap.js";
 import {
   ST_GC_CPU_FRACTION,
@@ -323,9 +323,8 @@ export class Collector implements MallocHooks {
     this.sweeper.onSweepDone = () => this.sweepDone();
     heap.sweeper = this.sweeper;
     heap.hooks = this;
-    // mheap.reclaimer (sweep before growing) is not installed yet: MHeap.allocPages retries
-    // with the reclaimer re-armed and recurses forever when reclaiming frees no run of n pages
-    // (reported in HACKING.md, request 7). Background/proportional sweeping covers it meanwhile.
+    // Before the page heap grows, it sweeps (and so frees) spans left from the last cycle.
+    mheap.reclaimer = this.sweeper;
     this.publishGoal();
   }
 
@@ -425,14 +424,11 @@ export class Collector implements MallocHooks {
   }
 
   /**
-   * Scannable heap bytes: the global counter plus what each P's mcache has not flushed yet
-   * (Go flushes scanAlloc at every refill; here mcaches flush only when released).
+   * Scannable heap bytes. Each P's mcache publishes its scanAlloc at every refill (as Go), so
+   * this lags the truth by at most one span's worth per P.
    */
   private readHeapScan(): number {
-    const f = this.heap.mem.f64;
-    let scan = f[ST_HEAP_SCAN >>> 3]!;
-    for (const c of this.heap.mcaches) scan += f[(c + MC_SCANALLOC) >>> 3]!;
-    return scan;
+    return this.heap.mem.f64[ST_HEAP_SCAN >>> 3]!;
   }
 
   /** mallocgc after a refill / large allocation: proportional sweep, pacer update, trigger. */
@@ -734,10 +730,6 @@ export class Collector implements MallocHooks {
     u32[HG_BLACKEN >>> 2] = 0;
     const f = mem.f64;
     this.heap1 = f[ST_HEAP_LIVE >>> 3]!;
-    // Flush every P's mcache now, before the live heap is reset and sweepgen advances: their
-    // spans return to the swept lists, which the sweepgen flip below turns into unswept ones,
-    // and the slots they charged to heapLive but never used are credited back first. O(Ps).
-    heap.flushMCaches();
 
     if (this.debug.gccheckmark > 0) runCheckmark(mem, this.marker, true);
 
@@ -774,6 +766,12 @@ export class Collector implements MallocHooks {
     this.recordPause(end - this.pauseStart);
     this.limiter.finishGCTransition(end, this.numgc + 1);
     if (this.events !== null) this.events.stwDone(1);
+
+    // World restarted. Every P flushes its mcache before it allocates again (Go: forEachP
+    // prepareForSweep after startTheWorld): the spans it cached last cycle (now sg+1) are swept
+    // as they go back to mcentral, and their unused slots are not credited to heapLive (the
+    // reset above already dropped their charge). Kept out of the pause: O(Ps × classes) sweeps.
+    for (const c of heap.mcaches) heap.caches.prepareForSweep(c);
 
     // Statistics (Go updates them before restarting the world).
     this.numgc++;

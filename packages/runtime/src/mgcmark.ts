@@ -42,6 +42,7 @@ import { ARENA_INDEX, AR_PTRBITS, AR_SPANS } from "./mheap.js";
 import type { LinearMemory } from "./mem.js";
 import { LOW_REGION_BYTES } from "./mem.js";
 import {
+  SP_DIVMAGIC,
   SP_ELEMSIZE,
   SP_GCMARKBITS,
   SP_LIMIT,
@@ -50,7 +51,7 @@ import {
   SP_STATE,
   SPAN_INUSE,
 } from "./mspan.js";
-import { GCWork, type WorkbufPool } from "./mgcwork.js";
+import { GCWork, WB_OBJ, WORKBUF_ENTRIES, type WorkbufPool } from "./mgcwork.js";
 import { FR_FUNC, FR_LINK, FR_PC, FR_SLOTS, STK_FP, STK_HI, STK_LO, type StackMapSource } from "./stack.js";
 
 export type { StackMapSource };
@@ -207,9 +208,8 @@ export class Marker {
     this.refresh();
     if (i === 0) {
       let work = 0;
-      const u32 = this.u32;
       for (let k = 0; k < this.nRootSlots; k++) {
-        this.shade(u32[this.rootSlots[k]! >>> 2]!);
+        this.shade(this.u32[this.rootSlots[k]! >>> 2]!); // shade may grow memory: no cached view
         work += 8;
       }
       if (this.extraRoots !== null) work += this.extraRoots.markRoots(this);
@@ -265,6 +265,10 @@ export class Marker {
     const gcw = this.gcw;
     gcw.bytesMarked += size;
     if ((u8[s + SP_SPANCLASS]! & 1) !== 0) return; // noscan: black at once
+    if (gcw.curN === WORKBUF_ENTRIES || gcw.cur === 0) {
+      gcw.putSlow(); // may take pages and grow memory: callers re-read this.u32/this.u8
+      this.refresh();
+    }
     gcw.put(start + idx * size);
   }
 
@@ -294,8 +298,9 @@ export class Marker {
     const bm = hdr + u32[(hdr + AR_PTRBITS) >>> 2]!;
     let w = (b - abase) >>> 3;
     const end = b + n;
+    // Views are re-read per word: shade may grow memory (a new work buffer).
     for (let a = b; a < end; ) {
-      const bits = u8[bm + (w >>> 3)]!;
+      const bits = this.u8[bm + (w >>> 3)]!;
       if ((w & 7) === 0 && bits === 0) {
         // Eight non-pointer words.
         a += 64;
@@ -303,7 +308,7 @@ export class Marker {
         continue;
       }
       if ((bits & (1 << (w & 7))) !== 0) {
-        const p = u32[a >>> 2]!;
+        const p = this.u32[a >>> 2]!;
         if (p !== 0) this.shade(p);
       }
       a += 8;
@@ -315,11 +320,11 @@ export class Marker {
 
   /** Shades every pointer word of [b, b+n) per the bitmap at `bitmap` (bit i ↔ word i). */
   scanblock(b: number, n: number, bitmap: number): void {
-    const u32 = this.u32;
-    const u8 = this.u8;
     const nw = n >>> 3;
+    // Views are re-read per word: shade may grow memory (a new work buffer).
     for (let i = 0; i < nw; ) {
-      const bits = u8[bitmap + (i >>> 3)]!;
+      const u32 = this.u32;
+      const bits = this.u8[bitmap + (i >>> 3)]!;
       if ((i & 7) === 0 && bits === 0) {
         i += 8;
         continue;
@@ -334,7 +339,7 @@ export class Marker {
 
   /** Scans a goroutine stack frame by frame; returns the bytes of stack covered. */
   scanstack(g: number): number {
-    const u32 = this.u32;
+    let u32 = this.u32;
     const hi = u32[(g + STK_HI) >>> 2]!;
     const lo = u32[(g + STK_LO) >>> 2]!;
     const top = u32[(g + STK_FP) >>> 2]!;
@@ -350,6 +355,7 @@ export class Marker {
           this.scanblock(fp + FR_SLOTS, nbytes, m + 4);
         }
       }
+      u32 = this.u32;
       fp = u32[fb + (FR_LINK >>> 2)]!;
     }
     return top < hi && top >= lo ? hi - top : 0;
@@ -366,13 +372,119 @@ export class Marker {
       work += this.markroot(this.rootNext++);
       if (work >= budget) return work;
     }
+    return work + this.drainObjects(budget - work);
+  }
+
+  /**
+   * The mark loop proper: pops grey objects and scans them until the queue is empty or `budget`
+   * bytes were scanned. Returns the bytes scanned. This is `tryGet` + `scanobject` + `shade`
+   * written out in one function so that the views, the work buffer cursor and the counters
+   * live in locals (V8 keeps them in registers; as object fields they are reloaded after every
+   * store to a typed array). Pointer bits are read a u32 (32 words) at a time and visited with
+   * count-trailing-zeros, so a 48-byte object costs one bitmap load, not six bit tests; the slot
+   * index uses the span's reciprocal (SP_DIVMAGIC) instead of a division. Objects over
+   * MAX_OBLET_BYTES take the general `scanobject` path. Go: gcDrain/scanobject/greyobject.
+   */
+  private drainObjects(budget: number): number {
+    let u32 = this.u32;
+    let i32 = this.i32;
+    let u8 = this.u8;
+    let memEnd = this.memEnd;
     const gcw = this.gcw;
-    for (;;) {
-      const b = gcw.tryGet();
-      if (b === 0) break;
-      work += this.scanobject(b);
-      if (work >= budget) break;
+    let cur = gcw.cur;
+    let curN = gcw.curN;
+    let marked = 0;
+    let scanned = 0;
+    let work = 0;
+    while (work < budget) {
+      if (curN === 0) {
+        gcw.cur = cur;
+        gcw.curN = 0;
+        curN = gcw.getSlow();
+        if (curN === 0) break;
+        cur = gcw.cur;
+      }
+      curN--;
+      const b = u32[(cur + WB_OBJ + (curN << 2)) >>> 2]!;
+      const bhdr = u32[(ARENA_INDEX >>> 2) + (b >>> 22)]!;
+      const babase = u32[bhdr >>> 2]!;
+      const bs = u32[(bhdr + AR_SPANS + (((b - babase) >>> 13) << 2)) >>> 2]!;
+      const bsize = u32[(bs + SP_ELEMSIZE) >>> 2]!;
+      if (bsize > MAX_OBLET_BYTES) {
+        // Oblets: the general path (it may push, so hand the cursor back first).
+        gcw.cur = cur;
+        gcw.curN = curN;
+        work += this.scanobject(b);
+        cur = gcw.cur;
+        curN = gcw.curN;
+        u32 = this.u32; // scanobject may have grown memory (and refreshed the views)
+        i32 = this.i32;
+        u8 = this.u8;
+        memEnd = this.memEnd;
+        continue;
+      }
+      scanned += bsize;
+      work += bsize;
+      // Pointer bits of the object: words w .. w+nw−1 of the arena's bitmap.
+      const w = (b - babase) >>> 3;
+      let bi = ((bhdr + u32[(bhdr + AR_PTRBITS) >>> 2]!) >>> 2) + (w >>> 5);
+      let sh = w & 31;
+      let nw = bsize >>> 3;
+      let ab = b; // address of the word for bit `sh` of u32[bi]
+      while (nw > 0) {
+        let take = 32 - sh;
+        if (take > nw) take = nw;
+        let bits = i32[bi]! >> sh; // int32 throughout; the mask drops the sign extension
+        if (take < 32) bits &= (1 << take) - 1;
+        while (bits !== 0) {
+          const t = 31 - Math.clz32(bits & -bits);
+          bits &= bits - 1;
+          const p = u32[(ab + (t << 3)) >>> 2]!;
+          // shade(p), inlined.
+          if (p < LOW_REGION_BYTES || p >= memEnd) continue;
+          const hdr = u32[(ARENA_INDEX >>> 2) + (p >>> 22)]!;
+          if (hdr === 0) continue;
+          const s = u32[(hdr + AR_SPANS + (((p - u32[hdr >>> 2]!) >>> 13) << 2)) >>> 2]!;
+          if (s === 0 || u8[s + SP_STATE] !== SPAN_INUSE) continue;
+          const sb = s >>> 2;
+          if (p >= u32[sb + (SP_LIMIT >>> 2)]!) continue;
+          const start = u32[sb + (SP_START >>> 2)]!;
+          // off < 2^17 and magic < 2^32: exact in a double (see mspan.ts objIndex); large
+          // spans have magic 0 and one object.
+          const idx = Math.floor(((p - start) * u32[sb + (SP_DIVMAGIC >>> 2)]!) / 4294967296);
+          const mw = (u32[sb + (SP_GCMARKBITS >>> 2)]! >>> 2) + (idx >>> 5);
+          const bit = 1 << (idx & 31);
+          const old = i32[mw]!;
+          if ((old & bit) !== 0) continue;
+          i32[mw] = old | bit;
+          const size = u32[sb + (SP_ELEMSIZE >>> 2)]!;
+          marked += size;
+          if ((u8[s + SP_SPANCLASS]! & 1) !== 0) continue; // noscan: black at once
+          if (curN === WORKBUF_ENTRIES) {
+            gcw.cur = cur;
+            gcw.curN = curN;
+            gcw.putSlow(); // may take pages: memory may grow
+            cur = gcw.cur;
+            curN = 0;
+            this.refresh();
+            u32 = this.u32;
+            i32 = this.i32;
+            u8 = this.u8;
+            memEnd = this.memEnd;
+          }
+          u32[(cur + WB_OBJ + (curN << 2)) >>> 2] = start + idx * size;
+          curN++;
+        }
+        ab += take << 3;
+        nw -= take;
+        bi++;
+        sh = 0;
+      }
     }
+    gcw.cur = cur;
+    gcw.curN = curN;
+    gcw.bytesMarked += marked;
+    gcw.heapScanWork += scanned;
     return work;
   }
 
@@ -396,8 +508,8 @@ export class Marker {
     const bm = hdr + u32[(hdr + AR_PTRBITS) >>> 2]!;
     let w = (b - abase) >>> 3;
     for (let a = b; a < b + n; a += 8, w++) {
-      if ((u8[bm + (w >>> 3)]! & (1 << (w & 7))) !== 0) {
-        const p = u32[a >>> 2]!;
+      if ((this.u8[bm + (w >>> 3)]! & (1 << (w & 7))) !== 0) {
+        const p = this.u32[a >>> 2]!;
         if (p !== 0) this.shade(p);
       }
     }

@@ -59,6 +59,8 @@ export class Sweeper {
   pagesSwept = 0;
   /** Objects freed this sweep phase. */
   objectsFreed = 0;
+  /** Pages given back to the page heap by sweeping, since the sweeper was made (reclaim). */
+  pagesFreed = 0;
   /** Pages in in-use spans when the sweep phase began (proportional sweep basis). */
   pagesInUse = 0;
   /** Proportional sweep: pages to sweep per byte of heap growth (0 = off). */
@@ -116,6 +118,7 @@ export class Sweeper {
         f[ST_LARGE_FREE >>> 3] += u32[(s + SP_ELEMSIZE) >>> 2]!;
         f[ST_LARGE_FREE_COUNT >>> 3] += 1;
         heap.mheap.freeSpan(s);
+        this.pagesFreed += npages;
         return true;
       }
       if (!preserve) heap.central.pushFull(s, true);
@@ -125,6 +128,7 @@ export class Sweeper {
     if (preserve) return false;
     if (u32[(s + SP_ALLOCCOUNT) >>> 2] === 0) {
       heap.mheap.freeSpan(s);
+      this.pagesFreed += npages;
       return true;
     }
     heap.central.pushSwept(s);
@@ -172,13 +176,16 @@ export class Sweeper {
     return -1;
   }
 
-  /** Sweeps until `npages` pages were freed or nothing is left (the heap's reclaimer hook). */
+  /**
+   * The heap's reclaimer hook (Go's mheap.reclaim): before memory grows, sweep until `npages`
+   * pages went back to the page heap or nothing is left to sweep. Each span is swept once per
+   * cycle whoever sweeps it, so this only moves sweeping earlier. The freed pages need not form
+   * one run: MHeap.allocPages searches once more and grows if they do not.
+   */
   reclaim(npages: number): void {
-    let got = 0;
-    while (got < npages && !this.done) {
-      const n = this.sweepone();
-      if (n < 0) break;
-      got += n;
+    const target = this.pagesFreed + npages;
+    while (this.pagesFreed < target && !this.done) {
+      if (this.sweepone() < 0) break;
     }
   }
 

@@ -8,8 +8,9 @@
  * @internal
  */
 
-import { Heap } from "./malloc.js";
-import { Collector, type CollectorOptions } from "./mgc.js";
+import type { Heap } from "./malloc.js";
+import type { Collector, CollectorOptions } from "./mgc.js";
+import { newMemory } from "./meminit.js";
 import type { GoroutineSource, StackMapSource } from "./mgcmark.js";
 import { SP_ALLOCBITS, SP_FREEINDEX } from "./mspan.js";
 import { ST_OTHER_SYS, ST_STACKS_LIVE } from "./mstats.js";
@@ -62,10 +63,20 @@ export class GCWorld implements GoroutineSource, StackMapSource {
   private readonly track: boolean;
 
   constructor(opts: WorldOptions = {}) {
-    this.heap = new Heap({ capBytes: opts.capBytes ?? 1 << 30 });
     this.track = opts.track ?? true;
     const print = opts.print ?? ((s: string) => void this.output.push(s));
-    this.gc = new Collector(this.heap, { ...opts, print });
+    const m = newMemory({
+      capBytes: opts.capBytes ?? 1 << 30,
+      nprocs: opts.procs,
+      GOGC: opts.GOGC,
+      GOMEMLIMIT: opts.GOMEMLIMIT,
+      debug: opts.debug,
+      nanotime: opts.nanotime,
+      walltime: opts.walltime,
+      print,
+    });
+    this.heap = m.heap;
+    this.gc = m.gc;
     const mheap = this.heap.mheap;
     const mem = this.heap.mem;
     this.nglobals = opts.nglobals ?? 16;

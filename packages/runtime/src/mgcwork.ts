@@ -40,7 +40,8 @@
 export const WORKBUF_BYTES = 8192;
 const WB_NEXT = 0;
 const WB_NOBJ = 4;
-const WB_OBJ = 16;
+/** Offset of the first entry (exported for Marker's inlined drain loop). */
+export const WB_OBJ = 16;
 /** Entries per buffer. */
 export const WORKBUF_ENTRIES = (WORKBUF_BYTES - WB_OBJ) >>> 2;
 /** Pages obtained per refill of the pool (64 KiB): fewer page-allocator calls per cycle. */
@@ -154,7 +155,8 @@ export class GCWork {
     this.curN = n + 1;
   }
 
-  private putSlow(): void {
+  /** Out-of-line half of put: publishes a full current buffer, takes an empty one. May grow memory. */
+  putSlow(): void {
     if (this.cur !== 0) {
       this.pool.putFull(this.cur, this.curN);
       this.flushedWork = true;
@@ -175,7 +177,8 @@ export class GCWork {
     return this.pool.u32[(this.cur + WB_OBJ + (n << 2)) >>> 2];
   }
 
-  private getSlow(): number {
+  /** Out-of-line half of tryGet: takes a full buffer from the pool; returns its count (0 = none). */
+  getSlow(): number {
     const pool = this.pool;
     const b = pool.getFull();
     if (b === 0) return 0;

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { ARENA_BYTES } from "./mem.js";
 import { Heap } from "./malloc.js";
-import { AR_FIRSTPAGE, AR_NEXT, AR_NPAGES, AR_SCAV } from "./mheap.js";
+import { AR_FIRSTPAGE, AR_FREEPAGES, AR_NEXT, AR_NPAGES, AR_SCAV } from "./mheap.js";
 import { SP_NEEDZERO, SP_START } from "./mspan.js";
 import { PAGE_SIZE } from "./sizeclasses.js";
 import { assertHeapValid, collectForTest } from "./testing.js";
@@ -136,5 +136,63 @@ describe("page heap", () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  test("the reclaimer runs once before memory grows, even when it frees no run (no retry loop)", () => {
+    const heap = new Heap({ capBytes: 64 * MB });
+    const h = heap.mheap;
+    const freeIn0 = () => heap.mem.u32[(h.arenas + AR_FREEPAGES) >>> 2];
+    const spans = [h.allocSpan(freeIn0() - 50, 0)];
+    let calls = 0;
+    h.reclaimer = {
+      reclaim(npages: number) {
+        calls++;
+        expect(npages).toBe(100);
+        // A sweep that itself needs pages must not re-enter the reclaimer: it grows memory.
+        spans.push(h.allocSpan(100, 0));
+      },
+    };
+    // 100 pages do not fit in arena 0 and the reclaimer frees nothing: one reclaim, then the
+    // search finds room in the arena the reclaimer's own allocation grew, with no second growth.
+    // (Before the fix allocPages re-armed the reclaimer and recursed until the stack overflowed.)
+    spans.push(h.allocSpan(100, 0));
+    expect(calls).toBe(1);
+    expect(heap.mem.byteLength).toBe(2 * ARENA_BYTES);
+    expect(h.arenaOf(heap.mem.u32[(spans[2] + SP_START) >>> 2])).toBe(ARENA_BYTES);
+    // Nothing fits again, the reclaimer frees nothing: memory grows after one more call.
+    h.reclaimer = {
+      reclaim() {
+        calls++;
+      },
+    };
+    spans.push(h.allocSpan(400, 0));
+    expect(calls).toBe(2);
+    expect(heap.mem.byteLength).toBe(3 * ARENA_BYTES);
+    // An allocation that fits calls nobody.
+    spans.push(h.allocSpan(1, 0));
+    expect(calls).toBe(2);
+    for (const s of spans) h.freeSpan(s);
+    assertHeapValid(heap);
+  });
+
+  test("pages the reclaimer frees are reused instead of growing memory", () => {
+    const heap = new Heap({ capBytes: 64 * MB });
+    const h = heap.mheap;
+    const filler: number[] = [];
+    const freeIn0 = () => heap.mem.u32[(h.arenas + AR_FREEPAGES) >>> 2];
+    while (freeIn0() >= 100) filler.push(h.allocSpan(100, 0));
+    let freedStart = 0;
+    h.reclaimer = {
+      reclaim() {
+        const s = filler.shift()!;
+        freedStart = heap.mem.u32[(s + SP_START) >>> 2];
+        h.freeSpan(s);
+      },
+    };
+    const t = h.allocSpan(100, 0);
+    expect(heap.mem.u32[(t + SP_START) >>> 2]).toBe(freedStart);
+    expect(heap.mem.byteLength).toBe(ARENA_BYTES);
+    for (const s of [...filler, t]) h.freeSpan(s);
+    assertHeapValid(heap);
   });
 });

@@ -67,6 +67,7 @@ import {
   SP_START,
   SP_STATE,
   SP_SWEEPGEN,
+  SPAN_ALIGN,
   SPAN_BYTES,
   SPAN_FREE,
   SPAN_INUSE,
@@ -289,31 +290,53 @@ export class MHeap {
    * Accounting: the pages leave HeapFree/HeapReleased; the caller adds them to their new stat.
    */
   allocPages(n: number): number {
-    const u32 = this.mem.u32;
-    let hdr = this.growEachAllocForTest ? 0 : u32[HG_ARENAS >>> 2];
+    let hdr = 0;
     let page = -1;
-    while (hdr !== 0) {
-      const h = hdr >>> 2;
-      if (u32[h + (AR_FREEPAGES >>> 2)] >= n && u32[h + (AR_MAXRUN >>> 2)] >= n) {
-        page = this.findRun(hdr, n);
-        if (page >= 0) break;
+    if (!this.growEachAllocForTest) {
+      page = this.searchArenas(n);
+      hdr = this.lastArena;
+      if (page < 0 && this.reclaimer !== null && !this.reclaiming) {
+        // Sweeping may free pages: reclaim, then search exactly once more before growing
+        // (Go: mheap.reclaim). The reclaimer is not re-entered meanwhile (a sweep that
+        // allocates pages grows memory instead), and a reclaim that freed no run of n pages
+        // falls through to growth rather than retrying.
+        this.reclaiming = true;
+        this.reclaimer.reclaim(n); // a throw here is a fatal error: no need to reset the flag
+        this.reclaiming = false;
+        page = this.searchArenas(n);
+        hdr = this.lastArena;
       }
-      hdr = u32[h + (AR_NEXT >>> 2)];
     }
     if (page < 0) {
-      if (this.reclaimer !== null && !this.growEachAllocForTest) {
-        // Sweeping may free pages; try once more before growing (Go: mheap.reclaim).
-        const r = this.reclaimer;
-        this.reclaimer = null;
-        r.reclaim(n);
-        this.reclaimer = r;
-        return this.allocPages(n);
-      }
       hdr = this.grow(n);
       page = this.findRun(hdr, n);
       if (DEBUG) assert(page >= 0, "fresh arena has no run");
     }
     return this.takePages(hdr, page, n);
+  }
+
+  /** True while the reclaimer runs (allocPages does not re-enter it). */
+  private reclaiming = false;
+  /** Scratch output of searchArenas: the arena header of the run found. */
+  private lastArena = 0;
+
+  /** First-fit search for n free pages in the existing arenas; page index or -1 (sets lastArena). */
+  private searchArenas(n: number): number {
+    const u32 = this.mem.u32;
+    let hdr = u32[HG_ARENAS >>> 2];
+    while (hdr !== 0) {
+      const h = hdr >>> 2;
+      if (u32[h + (AR_FREEPAGES >>> 2)] >= n && u32[h + (AR_MAXRUN >>> 2)] >= n) {
+        const page = this.findRun(hdr, n);
+        if (page >= 0) {
+          this.lastArena = hdr;
+          return page;
+        }
+      }
+      hdr = u32[h + (AR_NEXT >>> 2)];
+    }
+    this.lastArena = 0;
+    return -1;
   }
 
   /** Dirty-page flag of the last allocPages (1 = needs zeroing). */
@@ -379,7 +402,7 @@ export class MHeap {
     if (s !== 0) {
       mem.u32[HG_SPANFREE >>> 2] = mem.u32[(s + SP_NEXT) >>> 2];
     } else {
-      s = this.persistentAlloc(SPAN_BYTES, 8, ST_MSPAN_SYS);
+      s = this.persistentAlloc(SPAN_BYTES, SPAN_ALIGN, ST_MSPAN_SYS);
     }
     mem.zero(s, SPAN_BYTES);
     mem.u32[HG_NSPANS >>> 2]++;

@@ -315,11 +315,14 @@ export function finishSweepForTest(heap: Heap): void {
 export function collectForTest(heap: Heap, live: Iterable<number>, lazy = false): void {
   const mem = heap.mem;
   finishSweepForTest(heap);
+  let marked = 0;
   for (const a of live) {
     const base = heap.findObject(a);
     if (base === 0) throw new Error(`collectForTest: ${a} is not a heap object`);
-    spanSetMarked(mem, heap.foundSpan, heap.foundIndex);
+    if (spanSetMarked(mem, heap.foundSpan, heap.foundIndex)) marked += mem.u32[(heap.foundSpan + SP_ELEMSIZE) >>> 2];
   }
+  // As mark termination: the live heap restarts from the marked bytes.
+  mem.f64[ST_HEAP_LIVE >>> 3] = marked;
   heap.mheap.sweepgen = heap.mheap.sweepgen + 2;
   for (const c of heap.mcaches) heap.caches.prepareForSweep(c);
   if (!lazy) finishSweepForTest(heap);

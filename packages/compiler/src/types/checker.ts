@@ -163,6 +163,8 @@ export class Checker {
   recvTParamMap = new Map<ast.Ident, TypeParam>();
 
   errors: Diagnostic[] = [];
+  private lastErrLine = -1;
+  private lastErrMsg = "";
   /** instantiation graph for the monomorphization (instantiation cycle) check */
   readonly mono = new MonoGraph();
   /** errors gc's noder reports after a successful type check (emitted only if there are no others) */
@@ -233,9 +235,14 @@ export class Checker {
       return;
     let pos: Pos;
     if (typeof at === "number") pos = at;
-    else if (at instanceof Operand) pos = at.expr !== null ? nodePos(at.expr) : NoPos;
-    else pos = nodePos(at);
+    else if (at instanceof Operand) pos = at.expr !== null ? startPos(at.expr) : NoPos;
+    else pos = startPos(at);
     if (this.env.errpos !== NoPos) pos = this.env.errpos;
+    // gc drops an error that repeats the previous error's message on the same line
+    const line = this.fset.position(pos).line;
+    if (line === this.lastErrLine && msg === this.lastErrMsg && pos !== NoPos) return;
+    this.lastErrLine = line;
+    this.lastErrMsg = msg;
     const d: Diagnostic = soft ? { pos, msg, soft: true } : { pos, msg };
     if (this.firstErr === null) this.firstErr = d;
     this.errors.push(d);
@@ -489,4 +496,51 @@ function checkPackage(check: Checker): void {
   check.recordUntyped();
   if (check.firstErr === null) check.mono.check(check);
   if (check.errors.length === 0) for (const e of check.noderErrors) check.error(e.pos, e.msg);
+}
+
+/**
+ * The position gc reports for an error at node n: the syntax package's StartPos. It equals the
+ * go/ast start except for nodes whose gc position is a token inside them (key:value → the
+ * colon, x[i:j] → "[", an expression statement → its expression's own position, which is the
+ * "(" of a call).
+ */
+export function startPos(n: ast.Node): Pos {
+  for (;;) {
+    switch (n.kind) {
+      case "CompositeLit":
+        if (n.type === undefined) return n.lbrace;
+        n = n.type;
+        continue;
+      case "SelectorExpr":
+      case "IndexExpr":
+      case "IndexListExpr":
+      case "TypeAssertExpr":
+        n = n.x;
+        continue;
+      case "CallExpr":
+        n = n.fun;
+        continue;
+      case "BinaryExpr":
+        n = n.x;
+        continue;
+      case "KeyValueExpr":
+        return n.colon;
+      case "SliceExpr":
+        return n.lbrack;
+      case "FuncType":
+        // a func type's gc position is its parameter list
+        return n.params.opening !== 0 ? n.params.opening : nodePos(n);
+      case "ExprStmt":
+        return n.x.kind === "CallExpr" ? n.x.lparen : startPos(n.x);
+      case "AssignStmt":
+        if (n.lhs.length === 0) return n.tokPos;
+        n = n.lhs[0];
+        continue;
+      case "SendStmt":
+        n = n.chan;
+        continue;
+      default:
+        return nodePos(n);
+    }
+  }
 }

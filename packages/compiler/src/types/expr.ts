@@ -225,7 +225,7 @@ function representation(x: Operand, t: Basic): { v: Value | null; code: ConvCode
 function invalidConversion(check: Checker, code: ConvCode, x: Operand, target: Type): void {
   if (code === ConvCode.TruncatedFloat) check.error(x, `${check.o(x)} truncated to ${check.t(target)}`);
   else if (code === ConvCode.NumericOverflow) check.error(x, `${check.o(x)} overflows ${check.t(target)}`);
-  else check.error(x, `cannot convert ${check.o(x)} to type ${check.t(target)}`);
+  else check.error(x, `cannot convert ${check.o(x)} to ${check.t(target)}`);
 }
 
 /** Checks that constant x is representable by t (reporting an error and invalidating x if not). */

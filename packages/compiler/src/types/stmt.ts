@@ -166,8 +166,8 @@ function caseValues(check: Checker, x: Operand, values: ast.Expr[], seen: Map<st
             break;
           }
         }
-        list.push({ pos: nodePos(e), type: v.type });
-      } else seen.set(k, [{ pos: nodePos(e), type: v.type }]);
+        list.push({ pos: exprPos(e), type: v.type });
+      } else seen.set(k, [{ pos: exprPos(e), type: v.type }]);
     }
   }
 }
@@ -637,3 +637,9 @@ function rangeStmt(check: Checker, inner: number, s: ast.RangeStmt): void {
 }
 
 export { exprOrType, boolVal, NoPos, defaultType };
+
+/** gc's own position of an expression (a call's is its "("), as used for "previous case". */
+function exprPos(e: ast.Expr): number {
+  return e.kind === "CallExpr" ? e.lparen : startPos(e);
+}
+import { startPos } from "./checker.js";

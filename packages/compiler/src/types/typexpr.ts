@@ -40,7 +40,7 @@ import {
   type Type,
   isInvalid,
 } from "./type.js";
-import { computeInterfaceTypeSet, checkUnionTerms, maxTermCount, typeSetIsMethodSet } from "./typeset.js";
+import { computeInterfaceTypeSet, checkUnionTerms, maxTermCount, sortMethods, typeSetIsMethodSet } from "./typeset.js";
 import { comparableObj, comparableType, iotaObj, Universe } from "./universe.js";
 const anyObj = Universe.lookup("any");
 
@@ -230,7 +230,7 @@ function typInternal(check: Checker, e0: ast.Expr, def: Named | null): Type {
         return t;
       }
       if (e.len.kind === "Ellipsis" && e.len.elt === undefined) {
-        check.error(e.len, "invalid use of [...] array (outside a composite literal)");
+        check.error(e, "invalid use of [...] array (outside a composite literal)");
         varType(check, e.elt);
         break;
       }
@@ -644,6 +644,7 @@ function interfaceType(check: Checker, ityp: Interface, iface: ast.InterfaceType
     ityp.methods.push(m);
     check.recordDef(name, m);
   }
+  sortMethods(ityp.methods); // types2 keeps explicit methods sorted (printing order)
   ityp.complete = true;
   if (ityp.methods.length === 0 && ityp.embeddeds.length === 0) {
     ityp.tset = new TypeSet([], [new Term(false, null)], false);

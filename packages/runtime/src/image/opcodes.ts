@@ -23,222 +23,234 @@ export const enum Op {
   JLTU = 8,
   /** ABC: if uint64 s[A] <= s[B] pc += C(o) */
   JLEU = 9,
+  /** ABC: if int64 s[A] == B(i) pc += C(o) (int32 immediate, compared on int32 halves) */
+  JEQI = 10,
+  /** ABC: if int64 s[A] != B(i) pc += C(o) */
+  JNEI = 11,
+  /** ABC: if int64 s[A] < B(i) pc += C(o) */
+  JLTI = 12,
+  /** ABC: if int64 s[A] <= B(i) pc += C(o) */
+  JLEI = 13,
+  /** ABC: if int64 s[A] > B(i) pc += C(o) */
+  JGTI = 14,
+  /** ABC: if int64 s[A] >= B(i) pc += C(o) */
+  JGEI = 15,
   /** ABC: call function A(f): args from slots B.., results to slots C.. */
-  CALL = 10,
+  CALL = 16,
   /** ABC: call the closure in s[A] (first word = function index): args B.., results C.. */
-  CALLI = 11,
+  CALLI = 17,
   /** ABC: call native A(n) with args at slots B.., results at slots C.. */
-  CALLN = 12,
+  CALLN = 18,
   /** -: return to the caller (results are in this frame's result slots) */
-  RET = 13,
+  RET = 19,
   /** A: s[A] = closure context of the current call (set by CALLI) */
-  GETCTX = 14,
+  GETCTX = 20,
   /** A: panic with the interface value in s[A] (type) and s[A+1] (data) */
-  PANIC = 15,
+  PANIC = 21,
   /** -: end the goroutine (tests; main returns through RET) */
-  HALT = 16,
+  HALT = 22,
   /** AB: s[A] = s[B] (8 bytes, bit copy) */
-  MOV = 17,
+  MOV = 23,
   /** ABC: copy C slots from s[B..] to s[A..] */
-  MOVN = 18,
+  MOVN = 24,
   /** AB: s[A] = int64(B(i)) (sign-extended 32-bit immediate) */
-  LDI = 19,
+  LDI = 25,
   /** AB: s[A] = consts[B(k)] (8-byte bit pattern: int64, uint64 or float64) */
-  LDK = 20,
+  LDK = 26,
   /** AB: s[A] = address of statics + B(a) (globals, strings, descriptors) */
-  SADDR = 21,
+  SADDR = 27,
   /** AB: s[A] = address of frame slot B (a stack-allocated variable) */
-  FADDR = 22,
+  FADDR = 28,
   /** AB: s[A] = address of type descriptor B(t) */
-  TYPEADDR = 23,
+  TYPEADDR = 29,
   /** ABC: s[A] = s[B] + s[C] (wraps) */
-  ADD = 24,
+  ADD = 30,
   /** ABC: s[A] = s[B] - s[C] */
-  SUB = 25,
+  SUB = 31,
   /** ABC: s[A] = s[B] * s[C] */
-  MUL = 26,
+  MUL = 32,
   /** ABC: s[A] = s[B] / s[C] signed, truncated; 0 divisor panics */
-  DIV = 27,
+  DIV = 33,
   /** ABC: s[A] = s[B] / s[C] unsigned */
-  DIVU = 28,
+  DIVU = 34,
   /** ABC: s[A] = s[B] % s[C] signed (sign of dividend) */
-  REM = 29,
+  REM = 35,
   /** ABC: s[A] = s[B] % s[C] unsigned */
-  REMU = 30,
+  REMU = 36,
   /** ABC: s[A] = s[B] & s[C] */
-  AND = 31,
+  AND = 37,
   /** ABC: s[A] = s[B] | s[C] */
-  OR = 32,
+  OR = 38,
   /** ABC: s[A] = s[B] ^ s[C] */
-  XOR = 33,
+  XOR = 39,
   /** ABC: s[A] = s[B] &^ s[C] */
-  ANDNOT = 34,
+  ANDNOT = 40,
   /** AB: s[A] = -s[B] */
-  NEG = 35,
+  NEG = 41,
   /** AB: s[A] = ^s[B] */
-  COM = 36,
+  COM = 42,
   /** ABC: s[A] = s[B] + consts[C(k)] */
-  ADDK = 37,
+  ADDK = 43,
   /** ABC: s[A] = s[B] - consts[C(k)] */
-  SUBK = 38,
+  SUBK = 44,
   /** ABC: s[A] = s[B] * consts[C(k)] */
-  MULK = 39,
+  MULK = 45,
   /** ABC: s[A] = s[B] + C(i) */
-  ADDI = 40,
+  ADDI = 46,
   /** ABC: s[A] = s[B] << s[C] (count as uint64; >= 64 gives 0) */
-  SHL = 41,
+  SHL = 47,
   /** ABC: s[A] = s[B] >> s[C] logical (uint64) */
-  SHR = 42,
+  SHR = 48,
   /** ABC: s[A] = s[B] >> s[C] arithmetic (int64; >= 64 gives sign fill) */
-  SAR = 43,
+  SAR = 49,
   /** ABC: s[A] = s[B] << C (0 <= C < 64) */
-  SHLI = 44,
+  SHLI = 50,
   /** ABC: s[A] = s[B] >>> C logical */
-  SHRI = 45,
+  SHRI = 51,
   /** ABC: s[A] = s[B] >> C arithmetic */
-  SARI = 46,
+  SARI = 52,
   /** A: panic "negative shift amount" if int64 s[A] < 0 */
-  CHKSHIFT = 47,
+  CHKSHIFT = 53,
   /** AB: s[A] = int64(int8(s[B])) */
-  SEXT8 = 48,
+  SEXT8 = 54,
   /** AB: s[A] = int64(int16(s[B])) */
-  SEXT16 = 49,
+  SEXT16 = 55,
   /** AB: s[A] = int64(int32(s[B])) */
-  SEXT32 = 50,
+  SEXT32 = 56,
   /** AB: s[A] = uint64(uint8(s[B])) */
-  ZEXT8 = 51,
+  ZEXT8 = 57,
   /** AB: s[A] = uint64(uint16(s[B])) */
-  ZEXT16 = 52,
+  ZEXT16 = 58,
   /** AB: s[A] = uint64(uint32(s[B])) */
-  ZEXT32 = 53,
+  ZEXT32 = 59,
   /** ABC: s[A] = s[B] == s[C] (64-bit) */
-  EQ = 54,
+  EQ = 60,
   /** ABC: s[A] = s[B] != s[C] */
-  NE = 55,
+  NE = 61,
   /** ABC: s[A] = int64 s[B] < s[C] */
-  LT = 56,
+  LT = 62,
   /** ABC: s[A] = int64 s[B] <= s[C] */
-  LE = 57,
+  LE = 63,
   /** ABC: s[A] = uint64 s[B] < s[C] */
-  LTU = 58,
+  LTU = 64,
   /** ABC: s[A] = uint64 s[B] <= s[C] */
-  LEU = 59,
+  LEU = 65,
   /** AB: s[A] = !s[B] (bool) */
-  NOTB = 60,
+  NOTB = 66,
   /** ABC: s[A] = s[B] + s[C] float64 */
-  ADDF = 61,
+  ADDF = 67,
   /** ABC: float64 - */
-  SUBF = 62,
+  SUBF = 68,
   /** ABC: float64 * */
-  MULF = 63,
+  MULF = 69,
   /** ABC: float64 / */
-  DIVF = 64,
+  DIVF = 70,
   /** AB: float64 negation (sign bit flip) */
-  NEGF = 65,
+  NEGF = 71,
   /** AB: s[A] = sqrt(s[B]) (math.Sqrt intrinsic; correctly rounded, so also float32's) */
-  SQRTF = 66,
+  SQRTF = 72,
   /** ABC: s[A] = fround(s[B] + s[C]) */
-  ADDF32 = 67,
+  ADDF32 = 73,
   /** ABC: float32 - */
-  SUBF32 = 68,
+  SUBF32 = 74,
   /** ABC: float32 * */
-  MULF32 = 69,
+  MULF32 = 75,
   /** ABC: float32 / */
-  DIVF32 = 70,
+  DIVF32 = 76,
   /** ABC: s[A] = s[B] == s[C] (float; NaN unequal) */
-  EQF = 71,
+  EQF = 77,
   /** ABC: s[A] = s[B] != s[C] (float) */
-  NEF = 72,
+  NEF = 78,
   /** ABC: s[A] = s[B] < s[C] (float) */
-  LTF = 73,
+  LTF = 79,
   /** ABC: s[A] = s[B] <= s[C] (float) */
-  LEF = 74,
+  LEF = 80,
   /** AB: s[A] = float64(int64 s[B]) (correctly rounded) */
-  I2F = 75,
+  I2F = 81,
   /** AB: s[A] = float64(uint64 s[B]) */
-  U2F = 76,
+  U2F = 82,
   /** AB: s[A] = float32(int64 s[B]) (correctly rounded, no double rounding) */
-  I2F32 = 77,
+  I2F32 = 83,
   /** AB: s[A] = float32(uint64 s[B]) */
-  U2F32 = 78,
+  U2F32 = 84,
   /** AB: s[A] = int64(float s[B]) truncated; NaN/out of range gives Go amd64's 0x8000000000000000 */
-  F2I = 79,
+  F2I = 85,
   /** AB: s[A] = uint64(float s[B]) with Go amd64's results out of range */
-  F2U = 80,
+  F2U = 86,
   /** AB: s[A] = float32(float64 s[B]) (Math.fround) */
-  F2F32 = 81,
+  F2F32 = 87,
   /** ABC: s[A] = uint8 *(s[B] + C(i)) */
-  LD8 = 82,
+  LD8 = 88,
   /** ABC: s[A] = int8 *(s[B] + C) */
-  LD8S = 83,
+  LD8S = 89,
   /** ABC: s[A] = uint16 *(s[B] + C) */
-  LD16 = 84,
+  LD16 = 90,
   /** ABC: s[A] = int16 *(s[B] + C) */
-  LD16S = 85,
+  LD16S = 91,
   /** ABC: s[A] = uint32 *(s[B] + C) */
-  LD32 = 86,
+  LD32 = 92,
   /** ABC: s[A] = int32 *(s[B] + C) */
-  LD32S = 87,
+  LD32S = 93,
   /** ABC: s[A] = 8 bytes at s[B] + C (int64, uint64, float64, pointer) */
-  LD64 = 88,
+  LD64 = 94,
   /** ABC: s[A] = float64(float32 *(s[B] + C)) */
-  LDF32 = 89,
+  LDF32 = 95,
   /** ABC: *(s[A] + B(i)) = uint8 s[C] */
-  ST8 = 90,
+  ST8 = 96,
   /** ABC: *(s[A] + B) = uint16 s[C] */
-  ST16 = 91,
+  ST16 = 97,
   /** ABC: *(s[A] + B) = uint32 s[C] */
-  ST32 = 92,
+  ST32 = 98,
   /** ABC: *(s[A] + B) = s[C] (8 bytes, no barrier: non-pointer data) */
-  ST64 = 93,
+  ST64 = 99,
   /** ABC: *(s[A] + B) = float32 s[C] */
-  STF32 = 94,
+  STF32 = 100,
   /** ABC: *(s[A] + B) = pointer s[C] through the write barrier */
-  STP = 95,
+  STP = 101,
   /** ABC: s[A] = s[B] + C(i) (field address) */
-  ADDP = 96,
+  ADDP = 102,
   /** ABCD: s[A] = s[B] + s[C] * D (element address; index already bounds-checked) */
-  INDEXP = 97,
+  INDEXP = 103,
   /** A: panic nil dereference if s[A] is nil */
-  NILCHK = 98,
+  NILCHK = 104,
   /** ABC: bounds check of kind A(c) on x = s[B], y = s[C] (see panic.ts) */
-  BCHK = 99,
+  BCHK = 105,
   /** ABC: copy C(i) bytes from address s[B] to address s[A] (pointer-free data) */
-  MOVE = 100,
+  MOVE = 106,
   /** ABC: copy a value of type C(t) from s[B] to s[A] with write barriers */
-  TYPEDMOVE = 101,
+  TYPEDMOVE = 107,
   /** AB: zero B(i) bytes at address s[A] (pointer-free, or freshly allocated) */
-  ZERO = 102,
+  ZERO = 108,
   /** AB: s[A] = new(type B(t)) via mallocgc */
-  NEW = 103,
+  NEW = 109,
   /** ABC: s[A] = new([s[C]]type B(t)) zeroed (count already checked) */
-  NEWARR = 104,
+  NEWARR = 110,
   /** A: print int64 s[A] */
-  PRINTI = 105,
+  PRINTI = 111,
   /** A: print uint64 s[A] */
-  PRINTU = 106,
+  PRINTU = 112,
   /** A: print float64 s[A] in the runtime's format (+1.500000e+000) */
-  PRINTF = 107,
+  PRINTF = 113,
   /** A: print bool s[A] */
-  PRINTB = 108,
+  PRINTB = 114,
   /** A: print the string whose header (ptr, len) is in s[A], s[A+1] */
-  PRINTS = 109,
+  PRINTS = 115,
   /** A: print pointer s[A] as 0x... */
-  PRINTP = 110,
+  PRINTP = 116,
   /** -: print a space */
-  PRINTSP = 111,
+  PRINTSP = 117,
   /** -: print a newline */
-  PRINTNL = 112,
+  PRINTNL = 118,
 }
 
 /** Number of opcodes. */
-export const NUM_OPCODES = 113;
+export const NUM_OPCODES = 119;
 
 /** Instruction length in 32-bit words, by opcode. */
-export const OP_WORDS: readonly number[] = [1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 2, 3, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 1, 3, 3, 3, 2, 2, 3, 1, 1, 1, 1, 1, 1, 1, 1];
+export const OP_WORDS: readonly number[] = [1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 2, 3, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 1, 3, 3, 3, 2, 2, 3, 1, 1, 1, 1, 1, 1, 1, 1];
 
 /** Operand format ("", "A", "AB", "ABC", "ABCD"), by opcode. */
-export const OP_FORMAT: readonly string[] = ["", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "", "A", "A", "", "AB", "ABC", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "A", "AB", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABCD", "A", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "A", "A", "A", "A", "A", "A", "", ""];
+export const OP_FORMAT: readonly string[] = ["", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "", "A", "A", "", "AB", "ABC", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "A", "AB", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABCD", "A", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "A", "A", "A", "A", "A", "A", "", ""];
 
 /** Mnemonic, by opcode. */
 export const OP_NAME: readonly string[] = [
@@ -252,6 +264,12 @@ export const OP_NAME: readonly string[] = [
   "JLE",
   "JLTU",
   "JLEU",
+  "JEQI",
+  "JNEI",
+  "JLTI",
+  "JLEI",
+  "JGTI",
+  "JGEI",
   "CALL",
   "CALLI",
   "CALLN",
@@ -358,4 +376,4 @@ export const OP_NAME: readonly string[] = [
 ];
 
 /** Opcodes whose operand words include a pc-relative branch offset, and which word it is (1..3). */
-export const OP_BRANCH_WORD: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 1, 4: 2, 5: 2, 6: 2, 7: 2, 8: 2, 9: 2 };
+export const OP_BRANCH_WORD: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 1, 4: 2, 5: 2, 6: 2, 7: 2, 8: 2, 9: 2, 10: 2, 11: 2, 12: 2, 13: 2, 14: 2, 15: 2 };

@@ -19,7 +19,8 @@
  *   end
  *
  * Operands: sN slot · integer immediate · label (branch offsets) · function name (CALL, A of
- * CALLN is a native name) · $NAME constant · %NAME type · &NAME statics symbol (SADDR).
+ * CALLN is a native name) · $NAME constant · %NAME type · &NAME statics symbol (SADDR) ·
+ * @NAME function index (an immediate, e.g. to build a closure).
  * `frame=S` is the number of slots (frame size 16 + 8·S). `ptrs=` lists the pointer slots; the
  * assembler emits that stack map at every safe point (calls, allocations, pointer stores).
  * `zero=` defaults to params + results.
@@ -114,7 +115,9 @@ export function assemble(src: string): ProgramImage {
     const err = (m: string): never => {
       throw new AsmError(`asm line ${ln + 1}: ${m}: ${raw}`);
     };
-    const words: string[] = raw.match(/"(?:[^"\\]|\\.)*"|[^\s,]+/g) ?? [];
+    // Directives split on spaces (their lists use commas: ptrs=1,4); instructions also on commas.
+    const isDirective = cur === null || raw.startsWith(".");
+    const words: string[] = raw.match(isDirective ? /"(?:[^"\\]|\\.)*"|\S+/g : /"(?:[^"\\]|\\.)*"|[^\s,]+/g) ?? [];
     const kw = words[0] ?? "";
     const kv = (k: string): string | undefined => {
       const w = words.find((x) => x.startsWith(k + "="));
@@ -307,6 +310,7 @@ export function assemble(src: string): ProgramImage {
         else if (t.startsWith("$")) v = constIdx.get(t.slice(1)) ?? err(`unknown constant ${t}`);
         else if (t.startsWith("%")) v = types.get(t.slice(1)) ?? err(`unknown type ${t}`);
         else if (t.startsWith("&")) v = st.syms.get(t.slice(1)) ?? err(`unknown symbol ${t}`);
+        else if (t.startsWith("@")) v = funcIdx.get(t.slice(1)) ?? err(`unknown function ${t}`);
         else if (parseIntLit(t) !== null) v = Number(parseIntLit(t));
         else if (k === 0 && op === Op.CALLN) v = natives.get(t) ?? err(`unknown native ${t}`);
         else if (k === 0 && op === Op.CALL) v = funcIdx.get(t) ?? err(`unknown function ${t}`);

@@ -55,6 +55,45 @@ import { G_BYTES, G_CTX, G_GOID, G_PC, G_PKIND, G_PVAL, G_PX, G_PY, G_STATUS, GD
 import { BC_INDEX, BC_UNSIGNED, PK_BOUNDS, PK_DIVIDE, PK_NIL, PK_NONE, PK_SHIFT, PK_VALUE } from "./panic.js";
 import { formatFloat } from "./print.js";
 
+/**
+ * Layout constants the loop uses, as a const enum so tsc inlines literals: imported bindings
+ * compile to module-variable loads with hole checks on every use, which TurboFan does not fold
+ * in a method. Checked against their defining modules once at load (below the class).
+ */
+const enum K {
+  FR_LINK = 0,
+  FR_FUNC = 4,
+  FR_PC = 8,
+  FR_SIZE = 12,
+  STK_FP = 8,
+  STK_GUARD = 12,
+  STK_HI = 4,
+  FT_ENTRY = 0,
+  FT_FRAMESIZE = 1,
+  FT_NPARAMS = 2,
+  FT_NRESULTS = 3,
+  FT_ZEROEND = 4,
+  FT_FLAGS = 5,
+  FT_NATIVE = 6,
+  FT_WORDS = 8,
+  G_PC = 16,
+  G_STATUS = 20,
+  G_CTX = 28,
+  G_PKIND = 44,
+  G_PVAL = 64,
+  GRUNNABLE = 1,
+  GRUNNING = 2,
+  GDEAD = 6,
+  FN_NATIVE = 4,
+  PK_NONE = 0,
+  PK_VALUE = 1,
+  PK_DIVIDE = 2,
+  PK_NIL = 3,
+  PK_SHIFT = 4,
+  PK_BOUNDS = 16,
+  BC_INDEX = 0,
+}
+
 /** run() results. */
 export const RUN_EXIT = 0; // the goroutine's outermost function returned (or HALT)
 export const RUN_YIELD = 1; // budget exhausted at a safe point: scheduler decides, then run() again
@@ -233,13 +272,13 @@ export class VM {
     let f64 = mem.f64;
     let i64 = mem.i64;
     let u64 = this.refreshU64();
-    let fp = u32[(g + STK_FP) >>> 2];
-    let pc = u32[(g + G_PC) >>> 2];
-    let guard = u32[(g + STK_GUARD) >>> 2];
-    let ctx = u32[(g + G_CTX) >>> 2];
+    let fp = u32[(g + K.STK_FP) >>> 2];
+    let pc = u32[(g + K.G_PC) >>> 2];
+    let guard = u32[(g + K.STK_GUARD) >>> 2];
+    let ctx = u32[(g + K.G_CTX) >>> 2];
     let fb = (fp >>> 3) + 2;
     let budget = this.budget;
-    u32[(g + G_STATUS) >>> 2] = GRUNNING;
+    u32[(g + K.G_STATUS) >>> 2] = K.GRUNNING;
 
     for (;;) {
       const w = i32[pc];
@@ -254,10 +293,10 @@ export class VM {
           const off = i32[pc + 1];
           pc += off;
           if (off < 0 && --budget <= 0) {
-            u32[(g + G_PC) >>> 2] = pc;
-            u32[(g + STK_FP) >>> 2] = fp;
-            u32[(g + G_CTX) >>> 2] = ctx;
-            u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
             this.flushPrint();
             return RUN_YIELD;
           }
@@ -267,10 +306,10 @@ export class VM {
           const off = i32[(fb + a) << 1] !== 0 ? i32[pc + 1] : 2;
           pc += off;
           if (off < 0 && --budget <= 0) {
-            u32[(g + G_PC) >>> 2] = pc;
-            u32[(g + STK_FP) >>> 2] = fp;
-            u32[(g + G_CTX) >>> 2] = ctx;
-            u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
             this.flushPrint();
             return RUN_YIELD;
           }
@@ -280,121 +319,223 @@ export class VM {
           const off = i32[(fb + a) << 1] === 0 ? i32[pc + 1] : 2;
           pc += off;
           if (off < 0 && --budget <= 0) {
-            u32[(g + G_PC) >>> 2] = pc;
-            u32[(g + STK_FP) >>> 2] = fp;
-            u32[(g + G_CTX) >>> 2] = ctx;
-            u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
             this.flushPrint();
             return RUN_YIELD;
           }
           break;
         }
         case Op.JEQ: {
-          const off = i64[fb + a] === i64[fb + i32[pc + 1]] ? i32[pc + 2] : 3;
+          // int32 halves: cheaper than a BigInt compare in this V8 (no BigInt value is formed).
+          const x = (fb + a) << 1;
+          const y = (fb + i32[pc + 1]) << 1;
+          const off = i32[x] === i32[y] && i32[x + 1] === i32[y + 1] ? i32[pc + 2] : 3;
           pc += off;
           if (off < 0 && --budget <= 0) {
-            u32[(g + G_PC) >>> 2] = pc;
-            u32[(g + STK_FP) >>> 2] = fp;
-            u32[(g + G_CTX) >>> 2] = ctx;
-            u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
             this.flushPrint();
             return RUN_YIELD;
           }
           break;
         }
         case Op.JNE: {
-          const off = i64[fb + a] !== i64[fb + i32[pc + 1]] ? i32[pc + 2] : 3;
+          // int32 halves: cheaper than a BigInt compare in this V8 (no BigInt value is formed).
+          const x = (fb + a) << 1;
+          const y = (fb + i32[pc + 1]) << 1;
+          const off = i32[x] !== i32[y] || i32[x + 1] !== i32[y + 1] ? i32[pc + 2] : 3;
           pc += off;
           if (off < 0 && --budget <= 0) {
-            u32[(g + G_PC) >>> 2] = pc;
-            u32[(g + STK_FP) >>> 2] = fp;
-            u32[(g + G_CTX) >>> 2] = ctx;
-            u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
             this.flushPrint();
             return RUN_YIELD;
           }
           break;
         }
         case Op.JLT: {
-          const off = i64[fb + a] < i64[fb + i32[pc + 1]] ? i32[pc + 2] : 3;
+          // int32 halves: cheaper than a BigInt compare in this V8 (no BigInt value is formed).
+          const x = (fb + a) << 1;
+          const y = (fb + i32[pc + 1]) << 1;
+          const off = i32[x + 1] < i32[y + 1] || (i32[x + 1] === i32[y + 1] && i32[x] >>> 0 < i32[y] >>> 0) ? i32[pc + 2] : 3;
           pc += off;
           if (off < 0 && --budget <= 0) {
-            u32[(g + G_PC) >>> 2] = pc;
-            u32[(g + STK_FP) >>> 2] = fp;
-            u32[(g + G_CTX) >>> 2] = ctx;
-            u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
             this.flushPrint();
             return RUN_YIELD;
           }
           break;
         }
         case Op.JLE: {
-          const off = i64[fb + a] <= i64[fb + i32[pc + 1]] ? i32[pc + 2] : 3;
+          // int32 halves: cheaper than a BigInt compare in this V8 (no BigInt value is formed).
+          const x = (fb + a) << 1;
+          const y = (fb + i32[pc + 1]) << 1;
+          const off = i32[x + 1] < i32[y + 1] || (i32[x + 1] === i32[y + 1] && i32[x] >>> 0 <= i32[y] >>> 0) ? i32[pc + 2] : 3;
           pc += off;
           if (off < 0 && --budget <= 0) {
-            u32[(g + G_PC) >>> 2] = pc;
-            u32[(g + STK_FP) >>> 2] = fp;
-            u32[(g + G_CTX) >>> 2] = ctx;
-            u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
             this.flushPrint();
             return RUN_YIELD;
           }
           break;
         }
         case Op.JLTU: {
-          const off = u64[fb + a] < u64[fb + i32[pc + 1]] ? i32[pc + 2] : 3;
+          // int32 halves: cheaper than a BigInt compare in this V8 (no BigInt value is formed).
+          const x = (fb + a) << 1;
+          const y = (fb + i32[pc + 1]) << 1;
+          const off = i32[x + 1] >>> 0 < i32[y + 1] >>> 0 || (i32[x + 1] === i32[y + 1] && i32[x] >>> 0 < i32[y] >>> 0) ? i32[pc + 2] : 3;
           pc += off;
           if (off < 0 && --budget <= 0) {
-            u32[(g + G_PC) >>> 2] = pc;
-            u32[(g + STK_FP) >>> 2] = fp;
-            u32[(g + G_CTX) >>> 2] = ctx;
-            u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
             this.flushPrint();
             return RUN_YIELD;
           }
           break;
         }
         case Op.JLEU: {
-          const off = u64[fb + a] <= u64[fb + i32[pc + 1]] ? i32[pc + 2] : 3;
+          // int32 halves: cheaper than a BigInt compare in this V8 (no BigInt value is formed).
+          const x = (fb + a) << 1;
+          const y = (fb + i32[pc + 1]) << 1;
+          const off = i32[x + 1] >>> 0 < i32[y + 1] >>> 0 || (i32[x + 1] === i32[y + 1] && i32[x] >>> 0 <= i32[y] >>> 0) ? i32[pc + 2] : 3;
           pc += off;
           if (off < 0 && --budget <= 0) {
-            u32[(g + G_PC) >>> 2] = pc;
-            u32[(g + STK_FP) >>> 2] = fp;
-            u32[(g + G_CTX) >>> 2] = ctx;
-            u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
             this.flushPrint();
             return RUN_YIELD;
           }
           break;
         }
 
-        case Op.CALL:
-        case Op.CALLI:
-        case Op.CALLN: {
-          const op = w & 255;
-          let fn: number;
-          if (op === Op.CALLI) {
-            const clo = u32[(fb + a) << 1];
-            if (clo < NIL_LIMIT) {
-              u32[(fp + FR_PC) >>> 2] = pc + 3;
-              u32[(g + STK_FP) >>> 2] = fp;
-              this.setPanic(g, PK_NIL, BigInt(clo), 0n);
-              return this.gopanic(g);
-            }
-            ctx = clo;
-            fn = u32[clo >>> 2];
-          } else {
-            fn = a;
+        case Op.JEQI: {
+          const x = (fb + a) << 1;
+          const lo = i32[x];
+          const hi = i32[x + 1];
+          const imm = i32[pc + 1];
+          const off = lo === imm && hi === imm >> 31 ? i32[pc + 2] : 3;
+          pc += off;
+          if (off < 0 && --budget <= 0) {
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
+            this.flushPrint();
+            return RUN_YIELD;
           }
-          const ft = ftab + fn * FT_WORDS;
-          const argBase = fb + i32[pc + 1];
-          if (op === Op.CALLN || (u32[ft + FT_FLAGS] & FN_NATIVE) !== 0) {
-            // Native: state saved (it may allocate, park or panic), views reloaded after.
-            const nat = op === Op.CALLN ? a : u32[ft + FT_NATIVE];
-            u32[(fp + FR_PC) >>> 2] = pc + 3;
-            u32[(g + STK_FP) >>> 2] = fp;
-            u32[(g + G_CTX) >>> 2] = ctx;
-            this.natives[nat](this, g, argBase << 3, (fb + i32[pc + 2]) << 3);
+          break;
+        }
+        case Op.JNEI: {
+          const x = (fb + a) << 1;
+          const lo = i32[x];
+          const hi = i32[x + 1];
+          const imm = i32[pc + 1];
+          const off = lo !== imm || hi !== imm >> 31 ? i32[pc + 2] : 3;
+          pc += off;
+          if (off < 0 && --budget <= 0) {
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
+            this.flushPrint();
+            return RUN_YIELD;
+          }
+          break;
+        }
+        case Op.JLTI: {
+          const x = (fb + a) << 1;
+          const lo = i32[x];
+          const hi = i32[x + 1];
+          const imm = i32[pc + 1];
+          const off = hi < imm >> 31 || (hi === imm >> 31 && lo >>> 0 < imm >>> 0) ? i32[pc + 2] : 3;
+          pc += off;
+          if (off < 0 && --budget <= 0) {
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
+            this.flushPrint();
+            return RUN_YIELD;
+          }
+          break;
+        }
+        case Op.JLEI: {
+          const x = (fb + a) << 1;
+          const lo = i32[x];
+          const hi = i32[x + 1];
+          const imm = i32[pc + 1];
+          const off = hi < imm >> 31 || (hi === imm >> 31 && lo >>> 0 <= imm >>> 0) ? i32[pc + 2] : 3;
+          pc += off;
+          if (off < 0 && --budget <= 0) {
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
+            this.flushPrint();
+            return RUN_YIELD;
+          }
+          break;
+        }
+        case Op.JGTI: {
+          const x = (fb + a) << 1;
+          const lo = i32[x];
+          const hi = i32[x + 1];
+          const imm = i32[pc + 1];
+          const off = hi > imm >> 31 || (hi === imm >> 31 && lo >>> 0 > imm >>> 0) ? i32[pc + 2] : 3;
+          pc += off;
+          if (off < 0 && --budget <= 0) {
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
+            this.flushPrint();
+            return RUN_YIELD;
+          }
+          break;
+        }
+        case Op.JGEI: {
+          const x = (fb + a) << 1;
+          const lo = i32[x];
+          const hi = i32[x + 1];
+          const imm = i32[pc + 1];
+          const off = hi > imm >> 31 || (hi === imm >> 31 && lo >>> 0 >= imm >>> 0) ? i32[pc + 2] : 3;
+          pc += off;
+          if (off < 0 && --budget <= 0) {
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
+            this.flushPrint();
+            return RUN_YIELD;
+          }
+          break;
+        }
+
+        case Op.CALL: {
+          const ft = ftab + a * K.FT_WORDS;
+          if ((u32[ft + K.FT_FLAGS] & K.FN_NATIVE) !== 0) {
+            // CALL of a bodyless function: forward to its native.
+            u32[(fp + K.FR_PC) >>> 2] = pc + 3;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            this.natives[u32[ft + K.FT_NATIVE]](this, g, (fb + i32[pc + 1]) << 3, (fb + i32[pc + 2]) << 3);
             u8 = mem.u8;
             u16 = mem.u16;
             i32 = mem.i32;
@@ -403,20 +544,20 @@ export class VM {
             f64 = mem.f64;
             i64 = mem.i64;
             u64 = this.refreshU64();
-            fp = u32[(g + STK_FP) >>> 2];
+            fp = u32[(g + K.STK_FP) >>> 2];
             fb = (fp >>> 3) + 2;
-            guard = u32[(g + STK_GUARD) >>> 2];
-            if (u32[(g + G_PKIND) >>> 2] !== PK_NONE) return this.gopanic(g);
+            guard = u32[(g + K.STK_GUARD) >>> 2];
+            if (u32[(g + K.G_PKIND) >>> 2] !== K.PK_NONE) return this.gopanic(g);
             pc += 3;
             break;
           }
-          const size = u32[ft + FT_FRAMESIZE];
+          const size = u32[ft + K.FT_FRAMESIZE];
           let nfp = fp - size;
-          u32[(fp + FR_PC) >>> 2] = pc + 3;
+          u32[(fp + K.FR_PC) >>> 2] = pc + 3;
           if (nfp < guard) {
             // Function-entry stack check failed: morestack → newstack (copies the stack,
             // adjusting pointers through the stack maps), then retry with the moved frame.
-            u32[(g + STK_FP) >>> 2] = fp;
+            u32[(g + K.STK_FP) >>> 2] = fp;
             heap.stacks.newstack(g, size);
             u8 = mem.u8;
             u16 = mem.u16;
@@ -426,13 +567,13 @@ export class VM {
             f64 = mem.f64;
             i64 = mem.i64;
             u64 = this.refreshU64();
-            fp = u32[(g + STK_FP) >>> 2];
+            fp = u32[(g + K.STK_FP) >>> 2];
             fb = (fp >>> 3) + 2;
-            guard = u32[(g + STK_GUARD) >>> 2];
+            guard = u32[(g + K.STK_GUARD) >>> 2];
             nfp = fp - size;
           }
           // Arguments: slot copies as int32 pairs (bit-exact, no BigInt or NaN canonicalisation).
-          const np = u32[ft + FT_NPARAMS];
+          const np = u32[ft + K.FT_NPARAMS];
           let d = (nfp + 16) >>> 2;
           let s = (fb + i32[pc + 1]) << 1;
           for (let i = 0; i < np; i++) {
@@ -441,7 +582,90 @@ export class VM {
             d += 2;
             s += 2;
           }
-          const ze = ((nfp + 16) >>> 3) + u32[ft + FT_ZEROEND];
+          const ze = ((nfp + 16) >>> 3) + u32[ft + K.FT_ZEROEND];
+          for (let i = ((nfp + 16) >>> 3) + np; i < ze; i++) f64[i] = 0;
+          const h = nfp >>> 2;
+          u32[h] = fp; // FR_LINK
+          u32[h + 1] = a; // FR_FUNC
+          u32[h + 3] = size; // FR_SIZE
+          fp = nfp;
+          fb = (fp >>> 3) + 2;
+          pc = u32[ft + K.FT_ENTRY];
+          if (--budget <= 0) {
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
+            this.flushPrint();
+            return RUN_YIELD;
+          }
+          break;
+        }
+
+        case Op.CALLI: {
+          const clo = u32[(fb + a) << 1];
+          if (clo < NIL_LIMIT) {
+            u32[(fp + K.FR_PC) >>> 2] = pc + 3;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            this.setPanic(g, K.PK_NIL, BigInt(clo), BigInt(pc));
+            return this.gopanic(g);
+          }
+          ctx = clo;
+          const fn = u32[clo >>> 2];
+          const ft = ftab + fn * K.FT_WORDS;
+          if ((u32[ft + K.FT_FLAGS] & K.FN_NATIVE) !== 0) {
+            // CALL of a bodyless function: forward to its native.
+            u32[(fp + K.FR_PC) >>> 2] = pc + 3;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            this.natives[u32[ft + K.FT_NATIVE]](this, g, (fb + i32[pc + 1]) << 3, (fb + i32[pc + 2]) << 3);
+            u8 = mem.u8;
+            u16 = mem.u16;
+            i32 = mem.i32;
+            u32 = mem.u32;
+            f32 = mem.f32;
+            f64 = mem.f64;
+            i64 = mem.i64;
+            u64 = this.refreshU64();
+            fp = u32[(g + K.STK_FP) >>> 2];
+            fb = (fp >>> 3) + 2;
+            guard = u32[(g + K.STK_GUARD) >>> 2];
+            if (u32[(g + K.G_PKIND) >>> 2] !== K.PK_NONE) return this.gopanic(g);
+            pc += 3;
+            break;
+          }
+          const size = u32[ft + K.FT_FRAMESIZE];
+          let nfp = fp - size;
+          u32[(fp + K.FR_PC) >>> 2] = pc + 3;
+          if (nfp < guard) {
+            // Function-entry stack check failed: morestack → newstack (copies the stack,
+            // adjusting pointers through the stack maps), then retry with the moved frame.
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            heap.stacks.newstack(g, size);
+            u8 = mem.u8;
+            u16 = mem.u16;
+            i32 = mem.i32;
+            u32 = mem.u32;
+            f32 = mem.f32;
+            f64 = mem.f64;
+            i64 = mem.i64;
+            u64 = this.refreshU64();
+            fp = u32[(g + K.STK_FP) >>> 2];
+            fb = (fp >>> 3) + 2;
+            guard = u32[(g + K.STK_GUARD) >>> 2];
+            nfp = fp - size;
+          }
+          // Arguments: slot copies as int32 pairs (bit-exact, no BigInt or NaN canonicalisation).
+          const np = u32[ft + K.FT_NPARAMS];
+          let d = (nfp + 16) >>> 2;
+          let s = (fb + i32[pc + 1]) << 1;
+          for (let i = 0; i < np; i++) {
+            i32[d] = i32[s];
+            i32[d + 1] = i32[s + 1];
+            d += 2;
+            s += 2;
+          }
+          const ze = ((nfp + 16) >>> 3) + u32[ft + K.FT_ZEROEND];
           for (let i = ((nfp + 16) >>> 3) + np; i < ze; i++) f64[i] = 0;
           const h = nfp >>> 2;
           u32[h] = fp; // FR_LINK
@@ -449,32 +673,54 @@ export class VM {
           u32[h + 3] = size; // FR_SIZE
           fp = nfp;
           fb = (fp >>> 3) + 2;
-          pc = u32[ft + FT_ENTRY];
+          pc = u32[ft + K.FT_ENTRY];
           if (--budget <= 0) {
-            u32[(g + G_PC) >>> 2] = pc;
-            u32[(g + STK_FP) >>> 2] = fp;
-            u32[(g + G_CTX) >>> 2] = ctx;
-            u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
             this.flushPrint();
             return RUN_YIELD;
           }
           break;
         }
 
+        case Op.CALLN: {
+          // Native: state saved (it may allocate, park or panic), views reloaded after.
+          u32[(fp + K.FR_PC) >>> 2] = pc + 3;
+          u32[(g + K.STK_FP) >>> 2] = fp;
+          u32[(g + K.G_CTX) >>> 2] = ctx;
+          this.natives[a](this, g, (fb + i32[pc + 1]) << 3, (fb + i32[pc + 2]) << 3);
+          u8 = mem.u8;
+          u16 = mem.u16;
+          i32 = mem.i32;
+          u32 = mem.u32;
+          f32 = mem.f32;
+          f64 = mem.f64;
+          i64 = mem.i64;
+          u64 = this.refreshU64();
+          fp = u32[(g + K.STK_FP) >>> 2];
+          fb = (fp >>> 3) + 2;
+          guard = u32[(g + K.STK_GUARD) >>> 2];
+          if (u32[(g + K.G_PKIND) >>> 2] !== K.PK_NONE) return this.gopanic(g);
+          pc += 3;
+          break;
+        }
+
         case Op.RET: {
-          const link = u32[(fp + FR_LINK) >>> 2];
+          const link = u32[(fp + K.FR_LINK) >>> 2];
           if (link === 0) {
             // Outermost frame: the goroutine is done; its frame stays for the caller to read.
-            u32[(g + STK_FP) >>> 2] = fp;
-            u32[(g + G_STATUS) >>> 2] = GDEAD;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_STATUS) >>> 2] = K.GDEAD;
             this.flushPrint();
             return RUN_EXIT;
           }
-          const ft = ftab + u32[(fp + FR_FUNC) >>> 2] * FT_WORDS;
-          const nr = u32[ft + FT_NRESULTS];
-          pc = u32[(link + FR_PC) >>> 2];
+          const ft = ftab + u32[(fp + K.FR_FUNC) >>> 2] * K.FT_WORDS;
+          const nr = u32[ft + K.FT_NRESULTS];
+          pc = u32[(link + K.FR_PC) >>> 2];
           if (nr !== 0) {
-            let s = (fb + u32[ft + FT_NPARAMS]) << 1;
+            let s = (fb + u32[ft + K.FT_NPARAMS]) << 1;
             let d = (((link >>> 3) + 2 + i32[pc - 1]) << 1) >>> 0;
             for (let i = 0; i < nr; i++) {
               i32[d] = i32[s];
@@ -498,18 +744,18 @@ export class VM {
 
         case Op.PANIC: {
           const s = (fb + a) << 1;
-          u32[(g + G_PVAL) >>> 2] = u32[s];
-          u32[(g + G_PVAL + 4) >>> 2] = u32[s + 2];
-          u32[(g + G_PKIND) >>> 2] = PK_VALUE;
-          u32[(fp + FR_PC) >>> 2] = pc + 1;
-          u32[(g + STK_FP) >>> 2] = fp;
+          u32[(g + K.G_PVAL) >>> 2] = u32[s];
+          u32[(g + K.G_PVAL + 4) >>> 2] = u32[s + 2];
+          u32[(g + K.G_PKIND) >>> 2] = K.PK_VALUE;
+          u32[(fp + K.FR_PC) >>> 2] = pc + 1;
+          u32[(g + K.STK_FP) >>> 2] = fp;
           return this.gopanic(g);
         }
 
         case Op.HALT:
-          u32[(g + STK_FP) >>> 2] = fp;
-          u32[(g + G_PC) >>> 2] = pc;
-          u32[(g + G_STATUS) >>> 2] = GDEAD;
+          u32[(g + K.STK_FP) >>> 2] = fp;
+          u32[(g + K.G_PC) >>> 2] = pc;
+          u32[(g + K.G_STATUS) >>> 2] = K.GDEAD;
           this.flushPrint();
           return RUN_EXIT;
 
@@ -603,9 +849,9 @@ export class VM {
         case Op.REMU: {
           const c = fb + i32[pc + 2];
           if ((i32[c << 1] | i32[(c << 1) + 1]) === 0) {
-            u32[(fp + FR_PC) >>> 2] = pc + 3;
-            u32[(g + STK_FP) >>> 2] = fp;
-            this.setPanic(g, PK_DIVIDE, 0n, 0n);
+            u32[(fp + K.FR_PC) >>> 2] = pc + 3;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            this.setPanic(g, K.PK_DIVIDE, 0n, 0n);
             return this.gopanic(g);
           }
           const b = fb + i32[pc + 1];
@@ -741,9 +987,9 @@ export class VM {
         }
         case Op.CHKSHIFT:
           if (i32[((fb + a) << 1) + 1] < 0) {
-            u32[(fp + FR_PC) >>> 2] = pc + 1;
-            u32[(g + STK_FP) >>> 2] = fp;
-            this.setPanic(g, PK_SHIFT, i64[fb + a], 0n);
+            u32[(fp + K.FR_PC) >>> 2] = pc + 1;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            this.setPanic(g, K.PK_SHIFT, i64[fb + a], 0n);
             return this.gopanic(g);
           }
           pc += 1;
@@ -960,9 +1206,9 @@ export class VM {
         case Op.LDF32: {
           const base = u32[(fb + i32[pc + 1]) << 1];
           if (base < NIL_LIMIT) {
-            u32[(fp + FR_PC) >>> 2] = pc + 3;
-            u32[(g + STK_FP) >>> 2] = fp;
-            this.setPanic(g, PK_NIL, BigInt(base + i32[pc + 2]), 0n);
+            u32[(fp + K.FR_PC) >>> 2] = pc + 3;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            this.setPanic(g, K.PK_NIL, BigInt(base + i32[pc + 2]), BigInt(pc));
             return this.gopanic(g);
           }
           const p = base + i32[pc + 2];
@@ -1017,9 +1263,9 @@ export class VM {
         case Op.STP: {
           const base = u32[(fb + a) << 1];
           if (base < NIL_LIMIT) {
-            u32[(fp + FR_PC) >>> 2] = pc + 3;
-            u32[(g + STK_FP) >>> 2] = fp;
-            this.setPanic(g, PK_NIL, BigInt(base + i32[pc + 1]), 0n);
+            u32[(fp + K.FR_PC) >>> 2] = pc + 3;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            this.setPanic(g, K.PK_NIL, BigInt(base + i32[pc + 1]), BigInt(pc));
             return this.gopanic(g);
           }
           const p = base + i32[pc + 1];
@@ -1045,8 +1291,8 @@ export class VM {
               // Pointer store: the barrier flag is one plain load; the slow path may mark
               // (and grow the grey queue), so state is saved and views reloaded after it.
               if (u32[WB_FLAG_ADDR >>> 2] !== 0 && this.barrier !== null) {
-                u32[(fp + FR_PC) >>> 2] = pc + 3;
-                u32[(g + STK_FP) >>> 2] = fp;
+                u32[(fp + K.FR_PC) >>> 2] = pc + 3;
+                u32[(g + K.STK_FP) >>> 2] = fp;
                 this.barrier.writePointer(p, u32[s]);
                 u8 = mem.u8;
                 u16 = mem.u16;
@@ -1081,9 +1327,9 @@ export class VM {
         }
         case Op.NILCHK:
           if (u32[(fb + a) << 1] < NIL_LIMIT) {
-            u32[(fp + FR_PC) >>> 2] = pc + 1;
-            u32[(g + STK_FP) >>> 2] = fp;
-            this.setPanic(g, PK_NIL, BigInt(u32[(fb + a) << 1]), 0n);
+            u32[(fp + K.FR_PC) >>> 2] = pc + 1;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            this.setPanic(g, K.PK_NIL, BigInt(u32[(fb + a) << 1]), BigInt(pc));
             return this.gopanic(g);
           }
           pc += 1;
@@ -1095,10 +1341,10 @@ export class VM {
           const y = (fb + i32[pc + 2]) << 1;
           const xl = i32[x] >>> 0;
           const yl = i32[y] >>> 0;
-          if (i32[x + 1] !== 0 || ((a & 0xf) === BC_INDEX ? xl >= yl : xl > yl)) {
-            u32[(fp + FR_PC) >>> 2] = pc + 3;
-            u32[(g + STK_FP) >>> 2] = fp;
-            this.setPanic(g, PK_BOUNDS + a, i64[x >>> 1], i64[y >>> 1]);
+          if (i32[x + 1] !== 0 || ((a & 0xf) === K.BC_INDEX ? xl >= yl : xl > yl)) {
+            u32[(fp + K.FR_PC) >>> 2] = pc + 3;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            this.setPanic(g, K.PK_BOUNDS + a, i64[x >>> 1], i64[y >>> 1]);
             return this.gopanic(g);
           }
           pc += 3;
@@ -1109,9 +1355,9 @@ export class VM {
           const src = u32[(fb + i32[pc + 1]) << 1];
           const n = i32[pc + 2];
           if ((dst < NIL_LIMIT || src < NIL_LIMIT) && n !== 0) {
-            u32[(fp + FR_PC) >>> 2] = pc + 3;
-            u32[(g + STK_FP) >>> 2] = fp;
-            this.setPanic(g, PK_NIL, BigInt(dst < NIL_LIMIT ? dst : src), 0n);
+            u32[(fp + K.FR_PC) >>> 2] = pc + 3;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            this.setPanic(g, K.PK_NIL, BigInt(dst < NIL_LIMIT ? dst : src), BigInt(pc));
             return this.gopanic(g);
           }
           mem.move(dst, src, n);
@@ -1123,13 +1369,13 @@ export class VM {
           const src = u32[(fb + i32[pc + 1]) << 1];
           const typ = u32[tt + i32[pc + 2]];
           if (dst < NIL_LIMIT || src < NIL_LIMIT) {
-            u32[(fp + FR_PC) >>> 2] = pc + 3;
-            u32[(g + STK_FP) >>> 2] = fp;
-            this.setPanic(g, PK_NIL, BigInt(dst < NIL_LIMIT ? dst : src), 0n);
+            u32[(fp + K.FR_PC) >>> 2] = pc + 3;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            this.setPanic(g, K.PK_NIL, BigInt(dst < NIL_LIMIT ? dst : src), BigInt(pc));
             return this.gopanic(g);
           }
-          u32[(fp + FR_PC) >>> 2] = pc + 3;
-          u32[(g + STK_FP) >>> 2] = fp;
+          u32[(fp + K.FR_PC) >>> 2] = pc + 3;
+          u32[(g + K.STK_FP) >>> 2] = fp;
           if (this.barrier !== null) this.barrier.typedmemmove(typ, dst, src);
           else mem.move(dst, src, u32[typ >>> 2]);
           u8 = mem.u8;
@@ -1147,9 +1393,9 @@ export class VM {
           const dst = u32[(fb + a) << 1];
           const n = i32[pc + 1];
           if (dst < NIL_LIMIT && n !== 0) {
-            u32[(fp + FR_PC) >>> 2] = pc + 2;
-            u32[(g + STK_FP) >>> 2] = fp;
-            this.setPanic(g, PK_NIL, BigInt(dst), 0n);
+            u32[(fp + K.FR_PC) >>> 2] = pc + 2;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            this.setPanic(g, K.PK_NIL, BigInt(dst), BigInt(pc));
             return this.gopanic(g);
           }
           mem.zero(dst, n);
@@ -1164,9 +1410,9 @@ export class VM {
           const isArr = (w & 255) === Op.NEWARR;
           const n = isArr ? i32[(fb + i32[pc + 2]) << 1] : 1;
           const next = pc + (isArr ? 3 : 2);
-          u32[(fp + FR_PC) >>> 2] = next;
-          u32[(g + STK_FP) >>> 2] = fp;
-          u32[(g + G_CTX) >>> 2] = ctx;
+          u32[(fp + K.FR_PC) >>> 2] = next;
+          u32[(g + K.STK_FP) >>> 2] = fp;
+          u32[(g + K.G_CTX) >>> 2] = ctx;
           const p = heap.mallocgc(u32[typ >>> 2] * n, typ, true);
           u8 = mem.u8;
           u16 = mem.u16;
@@ -1221,8 +1467,8 @@ export class VM {
           break;
 
         default:
-          u32[(g + G_PC) >>> 2] = pc;
-          u32[(g + STK_FP) >>> 2] = fp;
+          u32[(g + K.G_PC) >>> 2] = pc;
+          u32[(g + K.STK_FP) >>> 2] = fp;
           if (DEBUG) assert(false, `bad opcode ${w & 255} at pc ${pc}`);
           throw new Error(`gort vm: bad opcode ${w & 255} at pc ${pc}`);
       }
@@ -1248,6 +1494,38 @@ export class VM {
   }
 }
 
-// Referenced to keep the frame-layout constants next to the code that hard-codes them above
-// (u32[h] = link, u32[h + 1] = funcId, u32[h + 3] = size): a layout change must fail here.
-if (FR_LINK !== 0 || FR_FUNC !== 4 || FR_PC !== 8 || FR_SIZE !== 12) throw new Error("vm: frame layout changed");
+// The frame layout is hard-coded above (u32[h] = link, u32[h + 1] = funcId, u32[h + 3] = size)
+// and in K: a change in the defining modules must fail here, at load.
+const layoutOK =
+  (K.FR_LINK as number) === FR_LINK &&
+  (K.FR_FUNC as number) === FR_FUNC &&
+  (K.FR_PC as number) === FR_PC &&
+  (K.FR_SIZE as number) === FR_SIZE &&
+  (K.STK_FP as number) === STK_FP &&
+  (K.STK_GUARD as number) === STK_GUARD &&
+  (K.STK_HI as number) === STK_HI &&
+  (K.FT_ENTRY as number) === FT_ENTRY &&
+  (K.FT_FRAMESIZE as number) === FT_FRAMESIZE &&
+  (K.FT_NPARAMS as number) === FT_NPARAMS &&
+  (K.FT_NRESULTS as number) === FT_NRESULTS &&
+  (K.FT_ZEROEND as number) === FT_ZEROEND &&
+  (K.FT_FLAGS as number) === FT_FLAGS &&
+  (K.FT_NATIVE as number) === FT_NATIVE &&
+  (K.FT_WORDS as number) === FT_WORDS &&
+  (K.G_PC as number) === G_PC &&
+  (K.G_STATUS as number) === G_STATUS &&
+  (K.G_CTX as number) === G_CTX &&
+  (K.G_PKIND as number) === G_PKIND &&
+  (K.G_PVAL as number) === G_PVAL &&
+  (K.GRUNNABLE as number) === GRUNNABLE &&
+  (K.GRUNNING as number) === GRUNNING &&
+  (K.GDEAD as number) === GDEAD &&
+  (K.FN_NATIVE as number) === FN_NATIVE &&
+  (K.PK_NONE as number) === PK_NONE &&
+  (K.PK_VALUE as number) === PK_VALUE &&
+  (K.PK_DIVIDE as number) === PK_DIVIDE &&
+  (K.PK_NIL as number) === PK_NIL &&
+  (K.PK_SHIFT as number) === PK_SHIFT &&
+  (K.PK_BOUNDS as number) === PK_BOUNDS &&
+  (K.BC_INDEX as number) === BC_INDEX;
+if (!layoutOK) throw new Error("vm: layout constants out of sync with stack.ts/loader.ts/g.ts/panic.ts");

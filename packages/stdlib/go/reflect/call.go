@@ -42,16 +42,16 @@ var unsafePointerType = TypeOf(unsafe.Pointer(nil))
 
 // Call calls the function v with the input arguments in.
 func (v Value) Call(in []Value) []Value {
-	v.mustBe(Func)
-	v.mustBeExported()
+	v.mustBe(Func, "reflect.Value.Call")
+	v.mustBeExported("reflect.Value.Call")
 	return v.call("Call", in)
 }
 
 // CallSlice calls the variadic function v, passing the last argument as
 // the variadic slice.
 func (v Value) CallSlice(in []Value) []Value {
-	v.mustBe(Func)
-	v.mustBeExported()
+	v.mustBe(Func, "reflect.Value.CallSlice")
+	v.mustBeExported("reflect.Value.CallSlice")
 	return v.call("CallSlice", in)
 }
 
@@ -157,7 +157,7 @@ func (v Value) call(op string, in []Value) []Value {
 	}
 	for i := range args {
 		x := args[i]
-		x.mustBeExported()
+		x.mustBeExported("reflect.Value." + op)
 		targ := ft.in(i)
 		x = x.assignTo("reflect.Value.Call", targ, nil)
 		args[i] = x

@@ -925,11 +925,7 @@ func PtrTo(t Type) Type { return PointerTo(t) }
 
 // PointerTo returns the pointer type with element t.
 func PointerTo(t Type) Type {
-	rt := t.common()
-	if rt.ptrToThis != 0 {
-		return toRType(rt.ptrToThis)
-	}
-	return ptrTo(rt)
+	return toType(ptrToType(t.common()))
 }
 
 func rtypeAddr(t Type) uint32 { return addrOf32(unsafe.Pointer(t.common())) }

@@ -54,49 +54,37 @@ func (e *ValueError) Error() string {
 	return "reflect: call of " + e.Method + " on " + e.Kind.String() + " Value"
 }
 
-func (f flag) mustBe(expected Kind) {
+// mustBe panics unless f's kind is expected; method names the Value
+// method for the message (Go finds it on the call stack).
+func (f flag) mustBe(expected Kind, method string) {
 	if Kind(f&flagKindMask) != expected {
-		panic(&ValueError{valueMethodName(), f.kind()})
+		panic(&ValueError{method, f.kind()})
 	}
 }
 
-func (f flag) mustBeExported() {
-	if f == 0 || f&flagRO != 0 {
-		f.mustBeExportedSlow()
-	}
-}
-
-func (f flag) mustBeExportedSlow() {
+// mustBeExported panics if f is the zero Value or was obtained through an
+// unexported field.
+func (f flag) mustBeExported(method string) {
 	if f == 0 {
-		panic(&ValueError{valueMethodName(), Invalid})
+		panic(&ValueError{method, Invalid})
 	}
 	if f&flagRO != 0 {
-		panic("reflect: " + valueMethodName() + " using value obtained using unexported field")
+		panic("reflect: " + method + " using value obtained using unexported field")
 	}
 }
 
-func (f flag) mustBeAssignable() {
-	if f&flagRO != 0 || f&flagAddr == 0 {
-		f.mustBeAssignableSlow()
-	}
-}
-
-func (f flag) mustBeAssignableSlow() {
+// mustBeAssignable panics unless f is addressable and not read-only.
+func (f flag) mustBeAssignable(method string) {
 	if f == 0 {
-		panic(&ValueError{valueMethodName(), Invalid})
+		panic(&ValueError{method, Invalid})
 	}
 	if f&flagRO != 0 {
-		panic("reflect: " + valueMethodName() + " using value obtained using unexported field")
+		panic("reflect: " + method + " using value obtained using unexported field")
 	}
 	if f&flagAddr == 0 {
-		panic("reflect: " + valueMethodName() + " using unaddressable value")
+		panic("reflect: " + method + " using unaddressable value")
 	}
 }
-
-// valueMethodName names the Value method being called in panics. Go finds
-// it from the call stack; gort has no runtime.Callers yet, so panics name
-// the method generically.
-func valueMethodName() string { return "reflect.Value method" }
 
 // pointer returns the word held by a pointer-shaped value.
 func (v Value) pointer() unsafe.Pointer {
@@ -207,7 +195,7 @@ func (v Value) Addr() Value {
 		panic("reflect.Value.Addr of unaddressable value")
 	}
 	fl := v.flag & flagRO
-	return Value{ptrTo(v.typ), v.ptr, fl | flag(Pointer)}
+	return Value{ptrToType(v.typ), v.ptr, fl | flag(Pointer)}
 }
 
 func (v Value) UnsafeAddr() uintptr {
@@ -229,7 +217,7 @@ func (v Value) Bool() bool {
 	return *(*bool)(v.ptr)
 }
 
-func (v Value) panicNotBool() { v.mustBe(Bool) }
+func (v Value) panicNotBool() { v.mustBe(Bool, "reflect.Value.Bool") }
 
 func (v Value) CanInt() bool {
 	switch v.kind() {
@@ -345,7 +333,7 @@ func (v Value) Bytes() []byte {
 }
 
 func (v Value) runes() []rune {
-	v.mustBe(Slice)
+	v.mustBe(Slice, "reflect.Value.Convert")
 	if v.typ.elemType().Kind() != Int32 {
 		panic("reflect.Value.Bytes of non-rune slice")
 	}
@@ -576,7 +564,7 @@ func (v Value) IsZero() bool {
 }
 
 func (v Value) NumField() int {
-	v.mustBe(Struct)
+	v.mustBe(Struct, "reflect.Value.NumField")
 	return v.typ.NumField()
 }
 
@@ -609,7 +597,7 @@ func (v Value) FieldByIndex(index []int) Value {
 	if len(index) == 1 {
 		return v.Field(index[0])
 	}
-	v.mustBe(Struct)
+	v.mustBe(Struct, "reflect.Value.FieldByIndex")
 	for i, x := range index {
 		if i > 0 && v.Kind() == Pointer && v.typ.elemType().Kind() == Struct {
 			if v.IsNil() {
@@ -628,7 +616,7 @@ func (v Value) FieldByIndexErr(index []int) (Value, error) {
 	if len(index) == 1 {
 		return v.Field(index[0]), nil
 	}
-	v.mustBe(Struct)
+	v.mustBe(Struct, "reflect.Value.FieldByIndexErr")
 	for i, x := range index {
 		if i > 0 && v.Kind() == Pointer && v.typ.elemType().Kind() == Struct {
 			if v.IsNil() {
@@ -646,7 +634,7 @@ type errorString string
 func (e errorString) Error() string { return string(e) }
 
 func (v Value) FieldByName(name string) Value {
-	v.mustBe(Struct)
+	v.mustBe(Struct, "reflect.Value.FieldByName")
 	if f, ok := v.typ.FieldByName(name); ok {
 		return v.FieldByIndex(f.Index)
 	}
@@ -703,7 +691,7 @@ func (v Value) MethodByName(name string) Value {
 // ---- maps ----
 
 func (v Value) MapIndex(key Value) Value {
-	v.mustBe(Map)
+	v.mustBe(Map, "reflect.Value.MapIndex")
 	tt := (*mapType)(unsafe.Pointer(v.typ))
 	key = key.assignTo("reflect.Value.MapIndex", toRType(tt.key), nil)
 	var k unsafe.Pointer
@@ -732,7 +720,7 @@ func copyVal(typ *rtype, fl flag, ptr unsafe.Pointer) Value {
 }
 
 func (v Value) MapKeys() []Value {
-	v.mustBe(Map)
+	v.mustBe(Map, "reflect.Value.MapKeys")
 	tt := (*mapType)(unsafe.Pointer(v.typ))
 	keyType := toRType(tt.key)
 	fl := v.flag.ro() | flag(keyType.Kind())
@@ -758,20 +746,20 @@ func (v Value) MapKeys() []Value {
 // hiter is the map iterator the runtime fills (NATIVES.md): key and elem
 // point into the map, nil at the end; the remaining words are the runtime's.
 type hiter struct {
-	key         unsafe.Pointer
-	elem        unsafe.Pointer
-	initialized bool
-	_           [10]uintptr
+	key  unsafe.Pointer
+	elem unsafe.Pointer
+	_    [10]uintptr // runtime-owned iteration state
 }
 
 // A MapIter is an iterator for ranging over a map.
 type MapIter struct {
-	m     Value
-	hiter hiter
+	m       Value
+	hiter   hiter
+	started bool
 }
 
 func (iter *MapIter) Key() Value {
-	if !iter.hiter.initialized {
+	if !iter.started {
 		panic("MapIter.Key called before Next")
 	}
 	if iter.hiter.key == nil {
@@ -783,7 +771,7 @@ func (iter *MapIter) Key() Value {
 }
 
 func (iter *MapIter) Value() Value {
-	if !iter.hiter.initialized {
+	if !iter.started {
 		panic("MapIter.Value called before Next")
 	}
 	if iter.hiter.key == nil {
@@ -798,9 +786,9 @@ func (iter *MapIter) Next() bool {
 	if !iter.m.IsValid() {
 		panic("MapIter.Next called on an iterator that does not have an associated map Value")
 	}
-	if !iter.hiter.initialized {
+	if !iter.started {
 		mapiterinit(iter.m.typ, iter.m.pointer(), &iter.hiter)
-		iter.hiter.initialized = true
+		iter.started = true
 	} else {
 		if iter.hiter.key == nil {
 			panic("MapIter.Next called on exhausted iterator")
@@ -812,10 +800,11 @@ func (iter *MapIter) Next() bool {
 
 func (iter *MapIter) Reset(v Value) {
 	if v.IsValid() {
-		v.mustBe(Map)
+		v.mustBe(Map, "unknown method")
 	}
 	iter.m = v
 	iter.hiter = hiter{}
+	iter.started = false
 }
 
 func (v Value) MapRange() *MapIter {
@@ -834,9 +823,9 @@ func (v Value) SetIterValue(iter *MapIter) {
 }
 
 func (v Value) SetMapIndex(key, elem Value) {
-	v.mustBe(Map)
-	v.mustBeExported()
-	key.mustBeExported()
+	v.mustBe(Map, "reflect.Value.SetMapIndex")
+	v.mustBeExported("reflect.Value.SetMapIndex")
+	key.mustBeExported("reflect.Value.SetMapIndex")
 	tt := (*mapType)(unsafe.Pointer(v.typ))
 	key = key.assignTo("reflect.Value.SetMapIndex", toRType(tt.key), nil)
 	var k unsafe.Pointer
@@ -849,7 +838,7 @@ func (v Value) SetMapIndex(key, elem Value) {
 		mapdelete(v.typ, v.pointer(), k)
 		return
 	}
-	elem.mustBeExported()
+	elem.mustBeExported("reflect.Value.SetMapIndex")
 	elem = elem.assignTo("reflect.Value.SetMapIndex", toRType(tt.elem), nil)
 	var e unsafe.Pointer
 	if elem.flag&flagIndir != 0 {
@@ -863,8 +852,8 @@ func (v Value) SetMapIndex(key, elem Value) {
 // ---- setters ----
 
 func (v Value) Set(x Value) {
-	v.mustBeAssignable()
-	x.mustBeExported()
+	v.mustBeAssignable("reflect.Value.Set")
+	x.mustBeExported("reflect.Value.Set")
 	var target unsafe.Pointer
 	if v.kind() == Interface {
 		target = v.ptr
@@ -882,14 +871,14 @@ func (v Value) Set(x Value) {
 }
 
 func (v Value) SetBool(x bool) {
-	v.mustBeAssignable()
-	v.mustBe(Bool)
+	v.mustBeAssignable("reflect.Value.SetBool")
+	v.mustBe(Bool, "reflect.Value.SetBool")
 	*(*bool)(v.ptr) = x
 }
 
 func (v Value) SetBytes(x []byte) {
-	v.mustBeAssignable()
-	v.mustBe(Slice)
+	v.mustBeAssignable("reflect.Value.SetBytes")
+	v.mustBe(Slice, "reflect.Value.SetBytes")
 	if v.typ.elemType().Kind() != Uint8 {
 		panic("reflect.Value.SetBytes of non-byte slice")
 	}
@@ -897,13 +886,13 @@ func (v Value) SetBytes(x []byte) {
 }
 
 func (v Value) setRunes(x []rune) {
-	v.mustBeAssignable()
-	v.mustBe(Slice)
+	v.mustBeAssignable("reflect.Value.Convert")
+	v.mustBe(Slice, "reflect.Value.Convert")
 	*(*[]rune)(v.ptr) = x
 }
 
 func (v Value) SetInt(x int64) {
-	v.mustBeAssignable()
+	v.mustBeAssignable("reflect.Value.SetInt")
 	switch k := v.kind(); k {
 	case Int:
 		*(*int)(v.ptr) = int(x)
@@ -921,7 +910,7 @@ func (v Value) SetInt(x int64) {
 }
 
 func (v Value) SetUint(x uint64) {
-	v.mustBeAssignable()
+	v.mustBeAssignable("reflect.Value.SetUint")
 	switch k := v.kind(); k {
 	case Uint:
 		*(*uint)(v.ptr) = uint(x)
@@ -941,7 +930,7 @@ func (v Value) SetUint(x uint64) {
 }
 
 func (v Value) SetFloat(x float64) {
-	v.mustBeAssignable()
+	v.mustBeAssignable("reflect.Value.SetFloat")
 	switch k := v.kind(); k {
 	case Float32:
 		*(*float32)(v.ptr) = float32(x)
@@ -953,7 +942,7 @@ func (v Value) SetFloat(x float64) {
 }
 
 func (v Value) SetComplex(x complex128) {
-	v.mustBeAssignable()
+	v.mustBeAssignable("reflect.Value.SetComplex")
 	switch k := v.kind(); k {
 	case Complex64:
 		*(*complex64)(v.ptr) = complex64(x)
@@ -965,20 +954,20 @@ func (v Value) SetComplex(x complex128) {
 }
 
 func (v Value) SetString(x string) {
-	v.mustBeAssignable()
-	v.mustBe(String)
+	v.mustBeAssignable("reflect.Value.SetString")
+	v.mustBe(String, "reflect.Value.SetString")
 	*(*string)(v.ptr) = x
 }
 
 func (v Value) SetPointer(x unsafe.Pointer) {
-	v.mustBeAssignable()
-	v.mustBe(UnsafePointer)
+	v.mustBeAssignable("reflect.Value.SetPointer")
+	v.mustBe(UnsafePointer, "reflect.Value.SetPointer")
 	*(*unsafe.Pointer)(v.ptr) = x
 }
 
 func (v Value) SetLen(n int) {
-	v.mustBeAssignable()
-	v.mustBe(Slice)
+	v.mustBeAssignable("reflect.Value.SetLen")
+	v.mustBe(Slice, "reflect.Value.SetLen")
 	s := (*sliceHeader)(v.ptr)
 	if uint(n) > uint(s.Cap) {
 		panic("reflect: slice length out of range in SetLen")
@@ -987,8 +976,8 @@ func (v Value) SetLen(n int) {
 }
 
 func (v Value) SetCap(n int) {
-	v.mustBeAssignable()
-	v.mustBe(Slice)
+	v.mustBeAssignable("reflect.Value.SetCap")
+	v.mustBe(Slice, "reflect.Value.SetCap")
 	s := (*sliceHeader)(v.ptr)
 	if n < s.Len || n > s.Cap {
 		panic("reflect: slice capacity out of range in SetCap")
@@ -1056,7 +1045,7 @@ func (v Value) Slice(i, j int) Value {
 		}
 		at := (*arrayType)(unsafe.Pointer(v.typ))
 		cap = int(at.len)
-		typ = (*sliceType)(addrOf(at.slice))
+		typ = arraySliceType(at)
 		base = v.ptr
 	case Slice:
 		typ = (*sliceType)(unsafe.Pointer(v.typ))
@@ -1102,7 +1091,7 @@ func (v Value) Slice3(i, j, k int) Value {
 		}
 		at := (*arrayType)(unsafe.Pointer(v.typ))
 		cap = int(at.len)
-		typ = (*sliceType)(addrOf(at.slice))
+		typ = arraySliceType(at)
 		base = v.ptr
 	case Slice:
 		typ = (*sliceType)(unsafe.Pointer(v.typ))
@@ -1129,20 +1118,20 @@ func (v Value) Slice3(i, j, k int) Value {
 // ---- channels ----
 
 func (v Value) Close() {
-	v.mustBe(Chan)
-	v.mustBeExported()
+	v.mustBe(Chan, "reflect.Value.Close")
+	v.mustBeExported("reflect.Value.Close")
 	chanclose(v.pointer())
 }
 
 func (v Value) Recv() (Value, bool) {
-	v.mustBe(Chan)
-	v.mustBeExported()
+	v.mustBe(Chan, "reflect.Value.Recv")
+	v.mustBeExported("reflect.Value.Recv")
 	return v.recv(false)
 }
 
 func (v Value) TryRecv() (Value, bool) {
-	v.mustBe(Chan)
-	v.mustBeExported()
+	v.mustBe(Chan, "reflect.Value.TryRecv")
+	v.mustBeExported("reflect.Value.TryRecv")
 	return v.recv(true)
 }
 
@@ -1169,14 +1158,14 @@ func (v Value) recv(nb bool) (val Value, ok bool) {
 }
 
 func (v Value) Send(x Value) {
-	v.mustBe(Chan)
-	v.mustBeExported()
+	v.mustBe(Chan, "reflect.Value.Send")
+	v.mustBeExported("reflect.Value.Send")
 	v.send(x, false)
 }
 
 func (v Value) TrySend(x Value) bool {
-	v.mustBe(Chan)
-	v.mustBeExported()
+	v.mustBe(Chan, "reflect.Value.TrySend")
+	v.mustBeExported("reflect.Value.TrySend")
 	return v.send(x, true)
 }
 
@@ -1185,7 +1174,7 @@ func (v Value) send(x Value, nb bool) bool {
 	if ChanDir(tt.dir)&SendDir == 0 {
 		panic("reflect: send on recv-only channel")
 	}
-	x.mustBeExported()
+	x.mustBeExported("reflect.Value.Send")
 	x = x.assignTo("reflect.Value.Send", toRType(tt.elem), nil)
 	var p unsafe.Pointer
 	if x.flag&flagIndir != 0 {
@@ -1255,7 +1244,7 @@ func New(typ Type) Value {
 		panic("reflect: New(nil)")
 	}
 	t := typ.common()
-	pt := ptrTo(t)
+	pt := ptrToType(t)
 	p := unsafe_New(t)
 	return Value{pt, p, flag(Pointer)}
 }
@@ -1263,7 +1252,7 @@ func New(typ Type) Value {
 // NewAt returns a Value representing a pointer to a value of typ at p.
 func NewAt(typ Type, p unsafe.Pointer) Value {
 	t := typ.common()
-	return Value{ptrTo(t), p, flag(Pointer)}
+	return Value{ptrToType(t), p, flag(Pointer)}
 }
 
 // Indirect returns the value that v points to (v itself if not a pointer).
@@ -1321,7 +1310,7 @@ func MakeMapWithSize(typ Type, n int) Value {
 
 // Append appends the values x to a slice s and returns the resulting slice.
 func Append(s Value, x ...Value) Value {
-	s.mustBe(Slice)
+	s.mustBe(Slice, "unknown method")
 	n := s.Len()
 	s = s.extendSlice(len(x))
 	for i, v := range x {
@@ -1332,8 +1321,8 @@ func Append(s Value, x ...Value) Value {
 
 // AppendSlice appends a slice t to a slice s and returns the result.
 func AppendSlice(s, t Value) Value {
-	s.mustBe(Slice)
-	t.mustBe(Slice)
+	s.mustBe(Slice, "unknown method")
+	t.mustBe(Slice, "unknown method")
 	if s.Type().Elem() != t.Type().Elem() {
 		panic("reflect.AppendSlice: " + s.Type().Elem().String() + " != " + t.Type().Elem().String())
 	}
@@ -1347,8 +1336,8 @@ func AppendSlice(s, t Value) Value {
 // extendSlice returns a copy of the slice header of v grown by n elements,
 // reallocating with the runtime's growth policy when needed.
 func (v Value) extendSlice(n int) Value {
-	v.mustBeExported()
-	v.mustBe(Slice)
+	v.mustBeExported("unknown method")
+	v.mustBe(Slice, "unknown method")
 	h := *(*sliceHeader)(v.ptr)
 	if h.Len+n > h.Cap {
 		h = growslice(v.typ.elemType(), h, h.Len+n)
@@ -1367,9 +1356,9 @@ func Copy(dst, src Value) int {
 		panic(&ValueError{"reflect.Copy", dk})
 	}
 	if dk == Array {
-		dst.mustBeAssignable()
+		dst.mustBeAssignable("unknown method")
 	}
-	dst.mustBeExported()
+	dst.mustBeExported("unknown method")
 	sk := src.kind()
 	var stringCopy bool
 	if sk != Array && sk != Slice {
@@ -1378,7 +1367,7 @@ func Copy(dst, src Value) int {
 			panic(&ValueError{"reflect.Copy", sk})
 		}
 	}
-	src.mustBeExported()
+	src.mustBeExported("unknown method")
 	de := dst.typ.elemType()
 	if !stringCopy {
 		se := src.typ.elemType()
@@ -1403,264 +1392,18 @@ func Copy(dst, src Value) int {
 	return typedslicecopy(de, ds, ss)
 }
 
-// ---- conversion ----
-
-func (v Value) CanConvert(t Type) bool {
-	vt := v.Type()
-	if !vt.ConvertibleTo(t) {
-		return false
+// arraySliceType returns the []elem descriptor for an array type.
+func arraySliceType(at *arrayType) *sliceType {
+	if at.slice != 0 {
+		return (*sliceType)(addrOf(at.slice))
 	}
-	switch {
-	case vt.Kind() == Slice && t.Kind() == Array:
-		return t.Len() <= v.Len()
-	case vt.Kind() == Slice && t.Kind() == Pointer && t.Elem().Kind() == Array:
-		return t.Elem().Len() <= v.Len()
+	return (*sliceType)(unsafe.Pointer(sliceOf(toRType(at.elem))))
+}
+
+// ptrToType returns the *t descriptor, from the image when it has one.
+func ptrToType(t *rtype) *rtype {
+	if t.ptrToThis != 0 {
+		return toRType(t.ptrToThis)
 	}
-	return true
-}
-
-func (v Value) Convert(t Type) Value {
-	if v.flag&flagMethod != 0 {
-		v = makeMethodValue(v)
-	}
-	op := convertOp(t.common(), v.typ)
-	if op == nil {
-		panic("reflect.Value.Convert: value of type " + v.typ.String() + " cannot be converted to type " + t.String())
-	}
-	return op(v, t)
-}
-
-// convertOp returns the conversion from a value of type src to type dst,
-// or nil when the conversion is not allowed.
-func convertOp(dst, src *rtype) func(Value, Type) Value {
-	sk, dk := src.Kind(), dst.Kind()
-	switch {
-	case isIntKind(sk) || isUintKind(sk):
-		switch {
-		case isIntKind(dk) || isUintKind(dk):
-			return cvtInt
-		case dk == Float32 || dk == Float64:
-			if isUintKind(sk) {
-				return cvtUintFloat
-			}
-			return cvtIntFloat
-		case dk == String:
-			return cvtIntString
-		}
-	case sk == Float32 || sk == Float64:
-		switch {
-		case isIntKind(dk):
-			return cvtFloatInt
-		case isUintKind(dk):
-			return cvtFloatUint
-		case dk == Float32 || dk == Float64:
-			return cvtFloat
-		}
-	case sk == Complex64 || sk == Complex128:
-		if dk == Complex64 || dk == Complex128 {
-			return cvtComplex
-		}
-	case sk == String:
-		if dk == Slice && dst.elemType().PkgPath() == "" {
-			switch dst.elemType().Kind() {
-			case Uint8:
-				return cvtStringBytes
-			case Int32:
-				return cvtStringRunes
-			}
-		}
-	case sk == Slice:
-		if dk == String && src.elemType().PkgPath() == "" {
-			switch src.elemType().Kind() {
-			case Uint8:
-				return cvtBytesString
-			case Int32:
-				return cvtRunesString
-			}
-		}
-		if dk == Pointer && dst.elemType().Kind() == Array && src.elemType() == dst.elemType().elemType() {
-			return cvtSliceArrayPtr
-		}
-	case sk == Chan:
-		if dk == Chan && specialChannelAssignability(dst, src) {
-			return cvtDirect
-		}
-	}
-	if haveIdenticalUnderlyingType(dst, src, false) {
-		return cvtDirect
-	}
-	if dk == Pointer && dst.Name() == "" && sk == Pointer && src.Name() == "" &&
-		haveIdenticalUnderlyingType(dst.elemType(), src.elemType(), false) {
-		return cvtDirect
-	}
-	if implements(dst, src) {
-		if sk == Interface {
-			return cvtI2I
-		}
-		return cvtT2I
-	}
-	return nil
-}
-
-func isIntKind(k Kind) bool  { return k >= Int && k <= Int64 }
-func isUintKind(k Kind) bool { return k >= Uint && k <= Uintptr }
-
-// makeInt returns a Value of type t holding the low bits of bits.
-func makeInt(f flag, bits uint64, t Type) Value {
-	typ := t.common()
-	ptr := unsafe_New(typ)
-	switch typ.size {
-	case 1:
-		*(*uint8)(ptr) = uint8(bits)
-	case 2:
-		*(*uint16)(ptr) = uint16(bits)
-	case 4:
-		*(*uint32)(ptr) = uint32(bits)
-	case 8:
-		*(*uint64)(ptr) = bits
-	}
-	return Value{typ, ptr, f | flagIndir | flag(typ.Kind())}
-}
-
-func makeFloat(f flag, v float64, t Type) Value {
-	typ := t.common()
-	ptr := unsafe_New(typ)
-	switch typ.size {
-	case 4:
-		*(*float32)(ptr) = float32(v)
-	case 8:
-		*(*float64)(ptr) = v
-	}
-	return Value{typ, ptr, f | flagIndir | flag(typ.Kind())}
-}
-
-func makeComplex(f flag, v complex128, t Type) Value {
-	typ := t.common()
-	ptr := unsafe_New(typ)
-	switch typ.size {
-	case 8:
-		*(*complex64)(ptr) = complex64(v)
-	case 16:
-		*(*complex128)(ptr) = v
-	}
-	return Value{typ, ptr, f | flagIndir | flag(typ.Kind())}
-}
-
-func makeString(f flag, v string, t Type) Value {
-	ret := New(t).Elem()
-	ret.SetString(v)
-	ret.flag = ret.flag&^flagAddr | f
-	return ret
-}
-
-func makeBytes(f flag, v []byte, t Type) Value {
-	ret := New(t).Elem()
-	ret.SetBytes(v)
-	ret.flag = ret.flag&^flagAddr | f
-	return ret
-}
-
-func makeRunes(f flag, v []rune, t Type) Value {
-	ret := New(t).Elem()
-	ret.setRunes(v)
-	ret.flag = ret.flag&^flagAddr | f
-	return ret
-}
-
-func cvtInt(v Value, t Type) Value {
-	if isUintKind(v.kind()) {
-		return makeInt(v.flag.ro(), v.Uint(), t)
-	}
-	return makeInt(v.flag.ro(), uint64(v.Int()), t)
-}
-
-func cvtIntFloat(v Value, t Type) Value  { return makeFloat(v.flag.ro(), float64(v.Int()), t) }
-func cvtUintFloat(v Value, t Type) Value { return makeFloat(v.flag.ro(), float64(v.Uint()), t) }
-func cvtFloatInt(v Value, t Type) Value  { return makeInt(v.flag.ro(), uint64(int64(v.Float())), t) }
-func cvtFloatUint(v Value, t Type) Value { return makeInt(v.flag.ro(), uint64(v.Float()), t) }
-
-func cvtFloat(v Value, t Type) Value {
-	if v.Type().Kind() == Float32 && t.Kind() == Float32 {
-		// Keep float32 bits exactly (NaN payloads).
-		return makeFloat32Bits(v.flag.ro(), *(*uint32)(v.ptr), t)
-	}
-	return makeFloat(v.flag.ro(), v.Float(), t)
-}
-
-func makeFloat32Bits(f flag, bits uint32, t Type) Value {
-	typ := t.common()
-	ptr := unsafe_New(typ)
-	*(*uint32)(ptr) = bits
-	return Value{typ, ptr, f | flagIndir | flag(typ.Kind())}
-}
-
-func cvtComplex(v Value, t Type) Value { return makeComplex(v.flag.ro(), v.Complex(), t) }
-
-func cvtIntString(v Value, t Type) Value {
-	s := "\uFFFD"
-	if isUintKind(v.kind()) {
-		if x := v.Uint(); x <= 0x10FFFF {
-			s = string(rune(x))
-		}
-	} else if x := v.Int(); int64(rune(x)) == x {
-		s = string(rune(x))
-	}
-	return makeString(v.flag.ro(), s, t)
-}
-
-func cvtBytesString(v Value, t Type) Value {
-	return makeString(v.flag.ro(), string(*(*[]byte)(v.ptr)), t)
-}
-
-func cvtStringBytes(v Value, t Type) Value {
-	return makeBytes(v.flag.ro(), []byte(*(*string)(v.ptr)), t)
-}
-
-func cvtRunesString(v Value, t Type) Value {
-	return makeString(v.flag.ro(), string(v.runes()), t)
-}
-
-func cvtStringRunes(v Value, t Type) Value {
-	return makeRunes(v.flag.ro(), []rune(*(*string)(v.ptr)), t)
-}
-
-func cvtSliceArrayPtr(v Value, t Type) Value {
-	n := t.Elem().Len()
-	h := (*sliceHeader)(v.ptr)
-	if n > h.Len {
-		panic("reflect: cannot convert slice with length " + itoa(h.Len) + " to pointer to array with length " + itoa(n))
-	}
-	return Value{t.common(), h.Data, v.flag&^(flagIndir|flagAddr|flagKindMask) | flag(Pointer)}
-}
-
-func cvtDirect(v Value, typ Type) Value {
-	f := v.flag
-	if f&flagAddr != 0 {
-		// Do not alias the original variable.
-		c := unsafe_New(typ.common())
-		typedmemmove(typ.common(), c, v.ptr)
-		v.ptr = c
-		f &^= flagAddr
-	}
-	return Value{typ.common(), v.ptr, v.flag.ro() | f}
-}
-
-func cvtT2I(v Value, typ Type) Value {
-	target := unsafe_New(typ.common())
-	x := valueInterface(v, false)
-	if typ.NumMethod() == 0 {
-		*(*any)(target) = x
-	} else {
-		ifaceE2I(typ.common(), x, target)
-	}
-	return Value{typ.common(), target, v.flag.ro() | flagIndir | flag(Interface)}
-}
-
-func cvtI2I(v Value, typ Type) Value {
-	if v.IsNil() {
-		ret := Zero(typ)
-		ret.flag |= v.flag.ro()
-		return ret
-	}
-	return cvtT2I(v.Elem(), typ)
+	return ptrTo(t)
 }

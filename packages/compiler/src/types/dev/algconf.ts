@@ -9,13 +9,21 @@
  *                         test-only builtins assert/trace and gc's noder restriction on local types
  *                         in generic functions are ignored. T2_OUT=dir writes each file's messages
  *                         to dir/<sub>_<name>.ours (compare with `go tool compile -e` output).
- *   --tpdir out.txt       test/typeparam/*.dir (rundir, compiledir: every package checks clean;
+ *   --tpdir out.txt [DIR] test/typeparam/*.dir (or DIR/*.dir, e.g. test/fixedbugs) (rundir, compiledir: every package checks clean;
  *                         errorcheckdir: exact ERROR lines), with local imports ("./a") resolved
  *                         inside the directory (`-s` in the header: one package per file).
+ *   --fuzzgen SEED N      prints a Go file with N random calls of generic functions (inference
+ *                         differential test: diff `--inst` (ERRORS=1) with go/types, and
+ *                         checkstd.js FILE with `go tool compile -e`; see ALGEBRA.md).
+ *   --fuzzgen2 SEED N     the same for statements over generic types (method sets of instances
+ *                         and embedded instances, method values/expressions, assertions).
+ *   --pkgs PKG...         checks GOROOT packages (std, cmd, both vendor trees) and their
+ *                         dependencies; prints all their diagnostics.
  *   --inst FILE...        prints Info.instances (position, type arguments, instantiated type) of
  *                         each single-file program, sorted — the format of a small go/types
  *                         program, so the two can be diffed; with TYPES=1 all of Info.types
- *                         (position range and type) instead.
+ *                         (position range and type) instead; with ERRORS=1 also "file:line ERR"
+ *                         for each line with a hard error (SOFT=1: soft ones too).
  *
  * Build and run (from the repo root; never into the repo):
  *   npx tsc -p packages/compiler --outDir /tmp/gort-alg --noEmit false --composite false --declaration false --sourceMap false
@@ -40,6 +48,8 @@ const SRC = path.join(GOROOT, "src");
 const ctx = defaultBuildContext();
 const stdFset = new FileSet();
 const stdCache = new Map<string, Package | { error: string }>();
+/** diagnostics of every package loaded through the importer */
+const stdErrors: string[] = [];
 
 /** Std packages from GOROOT/src, checked on demand (import cycles and failures become errors). */
 const importer: Importer = {
@@ -47,18 +57,22 @@ const importer: Importer = {
     const c = stdCache.get(p);
     if (c !== undefined) return c;
     stdCache.set(p, { error: `import cycle through ${p}` });
-    const vendored = path.join(SRC, "vendor", p);
-    const dir = fs.existsSync(vendored) ? vendored : path.join(SRC, p);
+    // std's and cmd's vendored modules, then GOROOT/src
+    const dir =
+      [path.join(SRC, "vendor", p), path.join(SRC, "cmd", "vendor", p)].find((d) => fs.existsSync(d)) ?? path.join(SRC, p);
     const files: ast.File[] = [];
     for (const f of selectFiles(ctx, dir).files) {
       if (f.path.endsWith("_test.go")) continue;
       files.push(parseFile(stdFset, f.path, f.bytes).file);
     }
+    const saved = stdErrors.length;
     let res: Package | { error: string };
     if (files.length === 0) res = { error: `no Go files in ${dir}` };
     else {
       // like checkstd.ts: a package with errors is still usable
-      res = checkFiles({ fset: stdFset, importer, goVersion: "go1.19" }, p, files).pkg;
+      const r = checkFiles({ fset: stdFset, importer, goVersion: "go1.19" }, p, files);
+      res = r.pkg;
+      stdErrors.splice(saved, 0, ...r.errors.map((e) => `${p}: ${formatDiagnostic(stdFset, e).replace(SRC + "/", "")}`));
     }
     stdCache.set(p, res);
     return res;
@@ -158,8 +172,8 @@ function types2Tests(dirs: string[], detailsFile: string): void {
 }
 
 /** test/typeparam/*.dir (rundir/compiledir): each directory's packages must check clean. */
-function typeparamDirs(detailsFile: string): void {
-  const root = path.join(GOROOT, "test", "typeparam");
+function typeparamDirs(detailsFile: string, rootIn?: string): void {
+  const root = rootIn ?? path.join(GOROOT, "test", "typeparam");
   let total = 0;
   let clean = 0;
   const details: string[] = [];
@@ -231,7 +245,7 @@ function typeparamDirs(detailsFile: string): void {
     else details.push(...msgs.slice(0, 4).map((m) => m.split(root + "/").join("").split("\n")[0]));
   }
   fs.writeFileSync(detailsFile, details.join("\n") + "\n");
-  console.log(`typeparam dirs: ${clean}/${total} check clean (errorcheckdir: exact ERROR lines)`);
+  console.log(`${path.basename(root)} dirs: ${clean}/${total} check clean (errorcheckdir: exact ERROR lines)`);
 }
 
 /** Prints Info.instances (ident position, type arguments, instantiated type) for each file, like go/types. */
@@ -246,8 +260,14 @@ function dumpInstances(files: string[]): void {
     const info = new Info();
     let lines: string[] = [];
     try {
-      const { pkg } = checkFiles({ fset: fs2, importer: { importPackage: (p: string) => importer.importPackage(p) }, goVersion: "go1.19" }, "main", [r.file], info);
+      const { pkg, errors } = checkFiles({ fset: fs2, importer: { importPackage: (p: string) => importer.importPackage(p) }, goVersion: "go1.19" }, "main", [r.file], info);
       const qf = relativeTo(pkg);
+      if (process.env.ERRORS !== undefined) {
+        // lines with (hard) errors, for differential tests against go/types
+        const errLines = new Set<number>();
+        for (const e of errors) if (!e.soft || process.env.SOFT !== undefined) errLines.add(fs2.position(e.pos).line);
+        for (const l of errLines) lines.push(`${fn}:${l} ERR`);
+      }
       for (const [id, inst] of info.instances) {
         const p = fs2.position(id.pos);
         const targs = inst.typeArgs.map((t) => typeString(t, qf)).join(", ");
@@ -271,12 +291,223 @@ function dumpInstances(files: string[]): void {
 }
 
 
+// ---- differential fuzzing of inference ---------------------------------------------------
+
+/** Generic functions (shapes from test/typeparam) and variables the generated calls use. */
+const fuzzHeader = `package main
+
+type MyInt int
+type MyStr string
+type MyS []int
+type MyM map[string]int
+type MyF func(int) int
+type List[T any] struct{ v T }
+type PI = *int
+
+func F1[T any](x T) T { return x }
+func F2[T any](x []T) T { var z T; return z }
+func F3[K comparable, V any](m map[K]V) (k K, v V) { return }
+func F4[S ~[]E, E any](s S) E { var z E; return z }
+func F5[T any](f func(T) T, x T) {}
+func F6[P *Q, Q any](p P) {}
+func F7[T any](xs ...T) {}
+func F8[T ~int | ~string](a, b T) {}
+func F9[T any](l List[T]) T { return l.v }
+func F10[T any](a, b T) {}
+func F11[A, B any](a A, f func(A) B) B { var z B; return z }
+func F12[T comparable](a T, b T) bool { return a == b }
+func F13[M ~map[K]V, K comparable, V any](m M) K { var z K; return z }
+func F14[T ~float64 | ~int](x T) {}
+func F15[T any, PT interface{ *T }](x T) {}
+func F16[C ~chan E, E any](c C) E { var z E; return z }
+func F17[T any](x, y T, zs ...T) {}
+func F18[T interface{ ~[]byte | ~string }](x T) {}
+func F19[K comparable, V any](k K, v V) map[K]V { return nil }
+func F20[T any](p *T) T { return *p }
+func F21[T any](x List[T], y T) {}
+func F22[F ~func(int) int](f F) {}
+func F23[T any](xs [2]T) {}
+func F24[S ~[]E, E ~int](s S, e E) {}
+func F25[T MyInt | MyStr](x T) {}
+type MyCh chan int
+
+var (
+	vi   int
+	vmi  MyInt
+	vs   string
+	vms  MyStr
+	vsl  []int
+	vmsl MyS
+	vm   map[string]int
+	vmm  MyM
+	vp   *int
+	vpi  PI
+	vf   func(int) int
+	vmf  MyF
+	vl   List[int]
+	vls  List[string]
+	vf64 float64
+	vb   []byte
+	vss  []string
+	vany any
+	vch  chan int
+	vmch MyCh
+	varr [2]int
+	vli  List[MyInt]
+	vpmi *MyInt
+	vrch <-chan int
+)
+`;
+const fuzzArgs: string[] = ["vch", "vmch", "varr", "vli", "vpmi", "vrch", "func(x int) int { return x }", "func(x MyInt) MyInt { return x }", "&vi", "&vmi", "MyInt(2)", "[]int{1}", "MyS{}", "List[int]{}", "vl.v", "vmsl[0]", "len(vs)", "vf64*2", "vi", "vmi", "vs", "vms", "vsl", "vmsl", "vm", "vmm", "vp", "vpi", "vf", "vmf", "vl", "vls", "vf64", "vb", "vss", "vany", "1", "2.5", "'c'", "\"s\"", "nil", "1<<3", "-1", "1.0", "true"];
+/** [function, number of arguments (-1: variadic, 0..3)] */
+const fuzzFuncs: [string, number][] = [["F1", 1], ["F2", 1], ["F3", 1], ["F4", 1], ["F5", 2], ["F6", 1], ["F7", -1], ["F8", 2], ["F9", 1], ["F10", 2], ["F11", 2], ["F12", 2], ["F13", 1], ["F14", 1], ["F15", 1], ["F16", 1], ["F17", -1], ["F18", 1], ["F19", 2], ["F20", 1], ["F21", 2], ["F22", 1], ["F23", 1], ["F24", 2], ["F25", 1]];
+/** Functions called as statements (no single result to assign). */
+const fuzzNoResult = new Set(["F3", "F5", "F6", "F7", "F8", "F10", "F14", "F15", "F17", "F18", "F21", "F22", "F23", "F24", "F25"]);
+
+/**
+ * A Go file with n random generic calls (deterministic per seed): each line is independent, so
+ * the instances and the lines with errors can be diffed against go/types (--inst with ERRORS=1)
+ * and the messages against `go tool compile -e`.
+ */
+function fuzzGen(seed: number, n: number): string {
+  let st = seed >>> 0;
+  const rnd = (): number => {
+    // mulberry32
+    st = (st + 0x6d2b79f5) >>> 0;
+    let t = st;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const targs = ["int", "MyInt", "string", "[]int", "MyS", "float64", "any", "MyCh", "*int"];
+  const lines = ["func main() {"];
+  for (let i = 0; i < n; i++) {
+    const [f, nargs] = pick(fuzzFuncs);
+    const k = nargs < 0 ? Math.floor(rnd() * 4) : nargs;
+    const args: string[] = [];
+    for (let j = 0; j < k; j++) args.push(pick(fuzzArgs));
+    let expl = "";
+    if (rnd() < 0.15) {
+      const m = pick([1, 1, 2]);
+      const ts: string[] = [];
+      for (let j = 0; j < m; j++) ts.push(pick(targs));
+      expl = `[${ts.join(", ")}]`;
+    }
+    const pre = f === "F3" ? "_, _ = " : fuzzNoResult.has(f) ? "" : "_ = ";
+    lines.push(`\t${pre}${f}${expl}(${args.join(", ")})`);
+  }
+  lines.push("}");
+  return fuzzHeader + lines.join("\n") + "\n";
+}
+
+/** Generic types with methods, embedding and interfaces, for the second fuzzer. */
+const fuzzHeader2 = `package main
+
+type MyInt int
+type Box[T any] struct{ v T }
+
+func (b Box[T]) Get() T     { return b.v }
+func (b *Box[T]) Set(v T)   { b.v = v }
+
+type Pair[K comparable, V any] struct {
+	k K
+	v V
+}
+
+func (p Pair[K, V]) Key() K { return p.k }
+
+type Wrap[T any] struct{ Box[T] }
+type PWrap[T any] struct{ *Box[T] }
+type Getter[T any] interface{ Get() T }
+type Setter[T any] interface{ Set(T) }
+type GS[T any] interface {
+	Getter[T]
+	Setter[T]
+}
+type List[T any] []T
+
+func (l List[T]) Len() int { return len(l) }
+
+type Num interface{ ~int | ~float64 }
+type Vec[T Num] []T
+
+func (v Vec[T]) Sum() (s T) {
+	for _, x := range v {
+		s += x
+	}
+	return
+}
+
+var (
+	vi  int
+	vmi MyInt
+	vs  string
+	vf  float64
+)
+`;
+
+/**
+ * A Go file with n random statements over generic types (instantiation, method sets of
+ * instances and embedded instances, method values/expressions, assertions, conversions).
+ */
+function fuzzGen2(seed: number, n: number): string {
+  let st = seed >>> 0;
+  const rnd = (): number => {
+    st = (st + 0x6d2b79f5) >>> 0;
+    let t = st;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const T = (): string => pick(["int", "MyInt", "string", "float64", "[]int", "*int", "any", "Box[int]", "List[string]", "func()", "map[int]bool"]);
+  const V = (): string => pick(["vi", "vmi", "vs", "vf", "nil", "1", '"x"', "2.5"]);
+  const conv = (): string => pick(["Box[int]{}", "Wrap[int]{}", "struct{ v int }{}", "Pair[int,int]{}"]);
+  const tmpl: (() => string)[] = [
+    () => `var _ Getter[${T()}] = Box[${T()}]{}`,
+    () => `var _ Setter[${T()}] = Box[${T()}]{}`,
+    () => `var _ Setter[${T()}] = &Box[${T()}]{}`,
+    () => `var _ GS[${T()}] = &Wrap[${T()}]{}`,
+    () => `var _ GS[${T()}] = Wrap[${T()}]{}`,
+    () => `var _ GS[${T()}] = PWrap[${T()}]{}`,
+    () => `_ = Wrap[${T()}]{}.Get()`,
+    () => `Box[${T()}]{}.Set(${V()})`,
+    () => `{ var x Box[${T()}]; x.Set(${V()}) }`,
+    () => `{ var x Wrap[${T()}]; x.Set(${V()}); _ = x.v }`,
+    () => `_ = Pair[${T()}, ${T()}]{}.Key()`,
+    () => `_ = Vec[${T()}]{}.Sum()`,
+    () => `_ = List[${T()}]{}.Len()`,
+    () => `_ = Box[${T()}].Get`,
+    () => `_ = (*Box[${T()}]).Set`,
+    () => `_ = Box[${T()}].Set`,
+    () => `{ f := Box[${T()}]{}.Get; var _ ${T()} = f() }`,
+    () => `_ = Box[${T()}](${conv()})`,
+    () => `var _ ${T()} = Box[${T()}]{}.v`,
+    () => `_ = Getter[${T()}](Box[${T()}]{})`,
+    () => `{ var g Getter[${T()}]; _, _ = g.(Box[${T()}]) }`,
+    () => `{ var g Getter[${T()}]; _ = g.(*Box[${T()}]) }`,
+  ];
+  const lines = ["func main() {"];
+  for (let i = 0; i < n; i++) lines.push("\t" + pick(tmpl)());
+  lines.push("}");
+  return fuzzHeader2 + lines.join("\n") + "\n";
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   if (args[0] === "--t2") types2Tests(args.slice(2), args[1] ?? "/tmp/t2-details.txt");
-  else if (args[0] === "--tpdir") typeparamDirs(args[1] ?? "/tmp/tpdir-details.txt");
+  else if (args[0] === "--tpdir") typeparamDirs(args[1] ?? "/tmp/tpdir-details.txt", args[2]);
   else if (args[0] === "--inst") dumpInstances(args.slice(1));
-  else console.log("usage: algconf.js --t2 out.txt DIR... | --tpdir out.txt | --inst FILE...");
+  else if (args[0] === "--fuzzgen") process.stdout.write(fuzzGen(Number(args[1] ?? 1), Number(args[2] ?? 200)));
+  else if (args[0] === "--fuzzgen2") process.stdout.write(fuzzGen2(Number(args[1] ?? 1), Number(args[2] ?? 150)));
+  else if (args[0] === "--pkgs") {
+    // GOROOT packages incl. cmd and vendored ones: prints every diagnostic of them and their deps
+    for (const p of args.slice(1)) importer.importPackage(p);
+    for (const e of stdErrors) console.log(e.split("\n")[0]);
+    console.log(`${stdCache.size} packages loaded, ${stdErrors.length} diagnostics`);
+  }
+  else console.log("usage: algconf.js --t2 out.txt DIR... | --tpdir out.txt | --inst FILE... | --pkgs PKG...");
 }
 
 main();
