@@ -7,7 +7,7 @@
 // Usage: node bench/vm/bench.mjs [runs=3] [names…]
 // Times are process CPU time (user+system) on both sides: the machine is shared.
 // Compiles the runtime with the repo's tsc into a temp dir, asserts off (GORT_DEBUG=0).
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
@@ -26,7 +26,9 @@ try {
 }
 writeFileSync(join(out, "package.json"), '{"type":"module"}');
 const { assemble, funcIndex } = await import(pathToFileURL(join(out, "vm/asm.js")).href);
-const { runProgram } = await import(pathToFileURL(join(out, "vm/run.js")).href);
+const { LoadedImage } = await import(pathToFileURL(join(out, "vm/loader.js")).href);
+const { VM, RUN_EXIT } = await import(pathToFileURL(join(out, "vm/interp.js")).href);
+const { Heap } = await import(pathToFileURL(join(out, "malloc.js")).href);
 
 const runs = Number(process.argv[2] ?? 3);
 const only = process.argv.slice(3);
@@ -38,38 +40,51 @@ function goTime(name) {
   execFileSync(GO, ["build", "-o", bin, join(here, "go", name + ".go")], { stdio: "pipe" });
   let best = Infinity;
   let sum = "";
+  // Each Go program prints its checksum on stdout and its CPU time ("N ns") on stderr.
   for (let i = 0; i < runs; i++) {
-    const r = execFileSync(bin, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    sum = r.trim();
-  }
-  // Timing printed on stderr by the program itself ("N ns"): rerun capturing it.
-  for (let i = 0; i < runs; i++) {
-    const r = execFileSync("sh", ["-c", `${bin} 2>&1 1>/tmp/gort-vmbench-stdout`], { encoding: "utf8" });
-    best = Math.min(best, Number(r.trim().split(" ")[0]));
+    const r = spawnSync(bin, { encoding: "utf8" });
+    sum = r.stdout.trim();
+    best = Math.min(best, Number(r.stderr.trim().split(" ")[0]));
   }
   return { ns: best, sum };
 }
 
 const benches = [
-  { name: "fib", src: FIB, entry: "main.fib", args: [32n], ops: 7049155, unit: "call", check: (r) => r.vm.result(r.g, 0).toString() },
-  { name: "loop", src: LOOP, entry: "main.loop", args: [50000000n, 7919n], ops: 50e6, unit: "iter", check: (r) => r.vm.result(r.g, 0).toString() },
-  { name: "nbody", src: NBODY, entry: "main.main", args: [], ops: 5e6, unit: "body-step", check: (r) => new Float64Array(new BigInt64Array([r.vm.result(r.g, 0)]).buffer)[0].toFixed(9) },
+  { name: "fib", src: FIB, entry: "main.fib", args: [32n], ops: 7049155, unit: "call", check: (vm, g) => vm.result(g, 0).toString() },
+  { name: "loop", src: LOOP, entry: "main.loop", args: [50000000n, 7919n], ops: 50e6, unit: "iter", check: (vm, g) => vm.result(g, 0).toString() },
+  { name: "nbody", src: NBODY, entry: "main.main", args: [], ops: 5e6, unit: "body-step", check: (vm, g) => new Float64Array(new BigInt64Array([vm.result(g, 0)]).buffer)[0].toFixed(9) },
 ];
+
+if (process.argv[2] === "--child") {
+  // One benchmark per process and one VM for all its runs: the interpreter loop is a closure
+  // per VM, and V8 specialises it only while a single closure exists (interp.ts makeRunLoop).
+  const b = benches.find((x) => x.name === process.argv[3]);
+  const n = Number(process.argv[4]);
+  const img = assemble(b.src);
+  const heap = new Heap();
+  const vm = new VM(heap, new LoadedImage(heap, img), {});
+  let best = Infinity;
+  let sum = "";
+  for (let i = 0; i < n; i++) {
+    const g = vm.newG();
+    vm.start(g, funcIndex(img, b.entry), b.args);
+    const t = process.cpuUsage();
+    const r = vm.runToEnd(g);
+    const c = process.cpuUsage(t);
+    if (r !== RUN_EXIT) throw new Error(`${b.name}: status ${r}`);
+    sum = b.check(vm, g);
+    heap.stacks.freeStack(g);
+    best = Math.min(best, (c.user + c.system) * 1000);
+  }
+  console.log(JSON.stringify({ best, sum }));
+  process.exit(0);
+}
 
 for (const b of benches) {
   if (only.length > 0 && !only.includes(b.name)) continue;
-  const img = assemble(b.src);
-  let best = Infinity;
-  let sum = "";
-  for (let i = 0; i < runs; i++) {
-    const t = process.cpuUsage();
-    const r = runProgram(img, { entry: funcIndex(img, b.entry), args: b.args });
-    const c = process.cpuUsage(t);
-    const ns = (c.user + c.system) * 1000;
-    if (r.exitCode !== 0) throw new Error(`${b.name}: exit ${r.exitCode}`);
-    sum = b.check(r);
-    best = Math.min(best, ns);
-  }
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child", b.name, String(runs)], { encoding: "utf8" });
+  if (child.status !== 0) throw new Error(child.stderr);
+  const { best, sum } = JSON.parse(child.stdout.trim().split("\n").pop());
   const go = goTime(b.name);
   const ratio = go ? (best / go.ns).toFixed(1) + "×" : "n/a";
   console.log(

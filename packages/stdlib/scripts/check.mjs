@@ -8,7 +8,9 @@
 // supplies natively), runs `go vet ./...`, then runs each differential program
 // in packages/stdlib/test/<pkg>/*.go (files with a `//go:build ignore` line),
 // which compares our package with Go's on many inputs and exits non-zero on a
-// mismatch.
+// mismatch. A program with a sibling <name>.out file is a golden program: its
+// standard output under Go must equal that file (test/golden/; gort must
+// print the same once it runs programs).
 //
 // Usage: node scripts/check.mjs [--dir DIR] [--n COUNT] [--no-vet] [PKG...]
 //   DIR    scratch directory (default /tmp/gortstd-check; it is wiped first)
@@ -105,9 +107,9 @@ for (const f of walk(testRoot)) {
 // Rewrite imports of packages we provide, inside the library tree only (the
 // differential programs name ours as "gortstd/..." and Go's by their paths).
 const importLine = /^(\s*(?:import\s+)?(?:[\w.]+\s+)?)"([^"]+)"/;
-for (const f of walk(dir)) {
-  if (!f.endsWith(".go") || f.startsWith(join(dir, "difftest"))) continue;
-  const lines = readFileSync(f, "utf8").split("\n");
+/** Rewrites the imports `want(path)` selects to "gortstd/<path>". */
+function rewriteImports(text, want) {
+  const lines = text.split("\n");
   let inBlock = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
@@ -115,11 +117,15 @@ for (const f of walk(dir)) {
     if (inBlock && /^\)/.test(l)) { inBlock = false; continue; }
     if (inBlock || /^import\s/.test(l)) {
       const m = importLine.exec(l);
-      const pkg = relative(dir, dirname(f));
-      if (m && ours.has(m[2]) && !realImports.get(pkg)?.has(m[2])) lines[i] = l.replace(`"${m[2]}"`, `"gortstd/${m[2]}"`);
+      if (m && want(m[2])) lines[i] = l.replace(`"${m[2]}"`, `"gortstd/${m[2]}"`);
     }
   }
-  writeFileSync(f, lines.join("\n"));
+  return lines.join("\n");
+}
+for (const f of walk(dir)) {
+  if (!f.endsWith(".go") || f.startsWith(join(dir, "difftest"))) continue;
+  const pkg = relative(dir, dirname(f));
+  writeFileSync(f, rewriteImports(readFileSync(f, "utf8"), (path) => ours.has(path) && !realImports.get(pkg)?.has(path)));
 }
 writeFileSync(join(dir, "go.mod"), "module gortstd\n\ngo 1.19\n");
 
@@ -135,11 +141,19 @@ const env = {
   GORTSTD_N: n,
 };
 let failed = 0;
-function run(argv, label) {
+function run(argv, label, golden) {
   const t0 = Date.now();
   const r = spawnSync(GO, argv, { cwd: dir, env, encoding: "utf8", maxBuffer: 64 << 20 });
-  const out = (r.stdout ?? "") + (r.stderr ?? "");
-  const ok = r.status === 0;
+  let out = (r.stdout ?? "") + (r.stderr ?? "");
+  let ok = r.status === 0;
+  // A golden program's stdout must equal its .out file (written with Go).
+  if (ok && golden !== undefined && r.stdout !== golden) {
+    ok = false;
+    const got = r.stdout.split("\n");
+    const want = golden.split("\n");
+    const i = got.findIndex((l, k) => l !== want[k]);
+    out = `stdout differs from the .out file at line ${i + 1}:\n  go:   ${JSON.stringify(got[i])}\n  .out: ${JSON.stringify(want[i])}`;
+  }
   if (!ok) failed++;
   console.log(`${ok ? "ok  " : "FAIL"} ${label} (${Date.now() - t0} ms)`);
   if (!ok || process.env.GORTSTD_VERBOSE) console.log(out.trimEnd().split("\n").slice(0, 60).map((s) => "    " + s).join("\n"));
@@ -164,7 +178,16 @@ for (const p of progs.sort()) {
     if (env.GOOS === undefined) delete env.GOOS;
     if (env.GOARCH === undefined) delete env.GOARCH;
   } else {
-    run(["run", join("difftest", p)], `diff ${p}`);
+    const outFile = join(testRoot, p.replace(/\.go$/, ".out"));
+    const golden = existsSync(outFile) ? readFileSync(outFile, "utf8") : undefined;
+    run(["run", join("difftest", p)], `${golden === undefined ? "diff" : "golden"} ${p}`, golden);
+    if (golden !== undefined) {
+      // The same program over our packages wherever they run under Go
+      // (everything without natives: fmt, errors, strings, sort, io, ...).
+      const oursCopy = join(dir, "difftest", p.replace(/\.go$/, "_ours.go"));
+      writeFileSync(oursCopy, rewriteImports(text, (path) => ours.has(path) && !existsSync(join(dir, path, "gort_natives.s"))));
+      run(["run", relative(dir, oursCopy)], `golden ${p} (our packages)`, golden);
+    }
   }
 }
 console.log(failed ? `${failed} failed` : "all passed");

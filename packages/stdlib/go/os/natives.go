@@ -31,3 +31,32 @@ func sysClose(fd int) (errno int)
 // sysOpen opens the named file with O_* flags and permission bits and
 // returns a host descriptor (to be implemented by issue 6, host calls).
 func sysOpen(name string, flag int, perm uint32) (fd int, errno int)
+
+// The following are host calls to be implemented by issue 6 (host calls).
+
+// sysGetwd returns the current working directory.
+func sysGetwd() (dir string, errno int)
+
+// sysChdir changes the current working directory.
+func sysChdir(dir string) (errno int)
+
+// sysMkdir creates a directory with permission bits perm.
+func sysMkdir(name string, perm uint32) (errno int)
+
+// sysUnlink removes a file (not a directory).
+func sysUnlink(name string) (errno int)
+
+// sysRmdir removes an empty directory.
+func sysRmdir(name string) (errno int)
+
+// sysRename renames (moves) oldpath to newpath.
+func sysRename(oldpath, newpath string) (errno int)
+
+// sysGetpid returns the process id of the host process.
+func sysGetpid() int
+
+// sysGetppid returns the parent's process id.
+func sysGetppid() int
+
+// sysHostname returns the host name.
+func sysHostname() (name string, errno int)

@@ -17,6 +17,8 @@
  *                         checkstd.js FILE with `go tool compile -e`; see ALGEBRA.md).
  *   --fuzzgen2 SEED N     the same for statements over generic types (method sets of instances
  *                         and embedded instances, method values/expressions, assertions).
+ *   --fuzzgen3 SEED N     N generic functions, each one random operation on values of a type
+ *                         parameter with a random constraint (core types, type-set predicates).
  *   --pkgs PKG...         checks GOROOT packages (std, cmd, both vendor trees) and their
  *                         dependencies; prints all their diagnostics.
  *   --inst FILE...        prints Info.instances (position, type arguments, instantiated type) of
@@ -494,6 +496,46 @@ function fuzzGen2(seed: number, n: number): string {
   return fuzzHeader2 + lines.join("\n") + "\n";
 }
 
+/**
+ * A Go file with n generic functions, each applying one random operation to values of a type
+ * parameter with a random constraint (operators, conversions, comparisons, range, index, len,
+ * make, append, channel ops, ...): core types and type-set predicates against gc's messages.
+ */
+function fuzzGen3(seed: number, n: number): string {
+  let st = seed >>> 0;
+  const rnd = (): number => {
+    st = (st + 0x6d2b79f5) >>> 0;
+    let t = st;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const constraints = [
+    "any", "comparable", "~int", "~int | ~int8", "~int | ~float64", "~int | ~string", "~string",
+    "~string | ~[]byte", "~[]int", "~[]int | ~[]string", "~[]byte | ~string", "~map[int]string",
+    "~chan int", "~chan int | ~<-chan int", "~chan<- int", "~*int", "~func()", "~[4]int",
+    "~float32 | ~complex64", "~complex128", "~uint8 | ~uint16", "interface{ ~int; String() string }",
+    "int | string", "~struct{ f int }", "fmt.Stringer", "~[]int | ~[4]int", "~bool",
+  ];
+  const ops = [
+    "_ = x + y", "_ = x - y", "_ = x * y", "_ = x / y", "_ = x % y", "_ = x & y", "_ = x << 1",
+    "_ = 1 << x", "_ = -x", "_ = ^x", "_ = !x", "_ = x == y", "_ = x != y", "_ = x < y",
+    "_ = x == nil", "_ = x + 1", "_ = x + 1.5", "_ = x + \"s\"", "x++", "x += y",
+    "for range x {}", "for i := range x { _ = i }", "for _, v := range x { _ = v }",
+    "_ = x[0]", "x[0] = 1", "_ = x[1:2]", "_ = x[:]", "_ = len(x)", "_ = cap(x)",
+    "_ = make(T, 1)", "_ = make(T)", "_ = append(x, 1)", "_ = append(x, y...)", "copy(x, y)",
+    "<-x", "x <- 1", "close(x)", "delete(x, 1)", "_ = *x", "x()", "_ = x.f", "_ = x.String()",
+    "_ = int(x)", "_ = string(x)", "_ = []byte(x)", "_ = float64(x)", "_ = T(1)", "_ = T(1.5)",
+    "_ = T(\"s\")", "_ = T(nil)", "_ = any(x)", "_ = real(x)", "_ = complex(x, y)",
+    "_ = unsafe.Sizeof(x)", "_ = T{}", "_ = T{1}", "var _ T = 1", "var _ T = nil",
+    "switch x { case y: }", "switch any(x).(type) { case T: }", "_ = x.(int)", "_ = max(x)",
+  ];
+  const out = ["package main", "", 'import (\n\t"fmt"\n\t"unsafe"\n)', "", "var _ = fmt.Sprint", "var _ = unsafe.Sizeof(0)", ""];
+  for (let i = 0; i < n; i++) out.push(`func f${i}[T ${pick(constraints)}](x, y T) {\n\t${pick(ops)}\n}\n`);
+  return out.join("\n");
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   if (args[0] === "--t2") types2Tests(args.slice(2), args[1] ?? "/tmp/t2-details.txt");
@@ -501,6 +543,7 @@ function main(): void {
   else if (args[0] === "--inst") dumpInstances(args.slice(1));
   else if (args[0] === "--fuzzgen") process.stdout.write(fuzzGen(Number(args[1] ?? 1), Number(args[2] ?? 200)));
   else if (args[0] === "--fuzzgen2") process.stdout.write(fuzzGen2(Number(args[1] ?? 1), Number(args[2] ?? 150)));
+  else if (args[0] === "--fuzzgen3") process.stdout.write(fuzzGen3(Number(args[1] ?? 1), Number(args[2] ?? 150)));
   else if (args[0] === "--pkgs") {
     // GOROOT packages incl. cmd and vendored ones: prints every diagnostic of them and their deps
     for (const p of args.slice(1)) importer.importPackage(p);
