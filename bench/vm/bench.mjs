@@ -17,8 +17,9 @@ import { FIB, LOOP, NBODY } from "./programs.mjs";
 process.env.GORT_DEBUG = "0";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "../..");
-const out = mkdtempSync(join(tmpdir(), "gort-vmbench-"));
-try {
+// Children (one per benchmark) reuse the parent's build through GORT_VMBENCH_OUT.
+const out = process.env.GORT_VMBENCH_OUT ?? mkdtempSync(join(tmpdir(), "gort-vmbench-"));
+if (process.env.GORT_VMBENCH_OUT === undefined) try {
   execFileSync(join(root, "node_modules/.bin/tsc"), ["-p", join(root, "packages/runtime/tsconfig.json"), "--outDir", out,
     "--composite", "false", "--incremental", "false", "--declaration", "false", "--sourceMap", "false", "--noEmit", "false"], { stdio: "pipe" });
 } catch {
@@ -82,7 +83,10 @@ if (process.argv[2] === "--child") {
 
 for (const b of benches) {
   if (only.length > 0 && !only.includes(b.name)) continue;
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child", b.name, String(runs)], { encoding: "utf8" });
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child", b.name, String(runs)], {
+    encoding: "utf8",
+    env: { ...process.env, GORT_VMBENCH_OUT: out },
+  });
   if (child.status !== 0) throw new Error(child.stderr);
   const { best, sum } = JSON.parse(child.stdout.trim().split("\n").pop());
   const go = goTime(b.name);

@@ -8,7 +8,7 @@
 import type * as ast from "../syntax/ast.js";
 import { nodePos } from "../syntax/ast.js";
 import type { Pos } from "../syntax/position.js";
-import { assignment } from "./assignments.js";
+import { assignment, typesSummary } from "./assignments.js";
 import { builtin, builtinKind } from "./builtins.js";
 import type { Checker } from "./checker.js";
 import { conversion } from "./conversions.js";
@@ -135,7 +135,7 @@ export function callExpr(check: Checker, x: Operand, call: ast.CallExpr): ExprKi
       x.mode = Mode.Invalid;
       const n = call.args.length;
       if (n === 0) {
-        check.error(call.rparen, `missing argument in conversion to ${check.t(T)}`);
+        check.error(call, `missing argument in conversion to ${check.t(T)}`);
       } else if (n === 1) {
         expr(check, x, call.args[0]);
         if ((x.mode as Mode) !== Mode.Invalid) {
@@ -261,28 +261,6 @@ export function exprList(check: Checker, elist: ast.Expr[], allowCommaOk: boolea
     return x;
   });
   return { list, commaOk: false };
-}
-
-function typesSummary(check: Checker, list: Type[], variadic: boolean): string {
-  const res: string[] = [];
-  list.forEach((t, i) => {
-    let s: string;
-    if (isInvalid(t)) s = "unknown type";
-    else if (t instanceof Named || t instanceof TypeParam || !(t.tag === 1)) {
-      if (variadic && i === list.length - 1 && t instanceof Slice) s = "..." + check.t(t.elem);
-      else s = check.t(t);
-    } else {
-      // untyped basic types print as "number"
-      const b = t as import("./type.js").Basic;
-      if (b.info & 64 /* IsUntyped */) {
-        if (b.info & 26 /* numeric */) s = "number";
-        else if (b.kind === BasicKind.UntypedNil) s = "nil";
-        else s = check.t(t).replace("untyped ", "");
-      } else s = check.t(t);
-    }
-    res.push(s);
-  });
-  return "(" + res.join(", ") + ")";
 }
 
 export function callArguments(check: Checker, call: ast.CallExpr, sig: Signature, targs: Type[], args: Operand[], xlist: ast.Expr[]): Signature {

@@ -948,7 +948,7 @@ function exprInternal(check: Checker, x: Operand, e: ast.Expr, hint: Type | null
           break error;
         }
         if (e.type === undefined) {
-          check.error(e, "use of .(type) outside type switch");
+          check.error(e, "invalid AST: use of .(type) outside type switch");
           break error;
         }
         const T = varType(check, e.type);

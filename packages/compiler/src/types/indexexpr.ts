@@ -144,7 +144,7 @@ export function indexExpr(check: Checker, x: Operand, e: ast.IndexExpr | ast.Ind
     }
   }
   if (!valid) {
-    check.error(nodePos(e.x), `invalid operation: cannot index ${check.o(x)}`);
+    check.error(e.lbrack, `invalid operation: cannot index ${check.o(x)}`);
     x.mode = Mode.Invalid;
     return false;
   }

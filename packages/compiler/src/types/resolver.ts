@@ -4,7 +4,7 @@
  * file scopes, and associates methods with their receiver base type names.
  * Nothing is type-checked here; decl.ts does that lazily afterwards.
  */
-import { makeInt64 } from "../constant/index.js";
+import { makeInt64, unquote } from "../constant/index.js";
 import type * as ast from "../syntax/ast.js";
 import { nodePos, nodeEnd, unparen } from "../syntax/ast.js";
 import { NoPos, type Pos } from "../syntax/position.js";
@@ -186,7 +186,7 @@ export function collectObjects(check: Checker): void {
         if (obj instanceof PkgName) {
           check.error(alt.pos, `${alt.name} already declared through import of ${obj.imported}${altDecl(check, obj)}`);
         } else {
-          check.error(alt.pos, `${alt.name} already declared through dot-import of ${obj.pkg}`);
+          check.error(alt.pos, `${alt.name} already declared through dot-import of ${obj.pkg}${altDecl(check, obj)}`);
         }
       }
     }
@@ -206,14 +206,16 @@ export function collectObjects(check: Checker): void {
 
 function collectImport(check: Checker, s: ast.ImportSpec, fileScope: Scope, pkgImports: Set<Package>): void {
   const pkg = check.pkg;
-  let path: string;
   const lit = s.path.value;
-  try {
-    path = lit.startsWith("`") ? lit.slice(1, -1) : (JSON.parse(lit) as string);
-  } catch {
+  const unq = unquote(lit);
+  if (unq === null) {
     check.error(s.path, `invalid import path (${lit})`);
     return;
   }
+  // unquote yields Go string bytes (one char per byte): decode them as UTF-8 (invalid → U+FFFD)
+  const bytes = new Uint8Array(unq.length);
+  for (let i = 0; i < unq.length; i++) bytes[i] = unq.charCodeAt(i) & 0xff;
+  const path: string = new TextDecoder("utf-8").decode(bytes);
   if (path === "") {
     check.error(s.path, "invalid import path (empty string)");
     return;
@@ -230,10 +232,10 @@ function collectImport(check: Checker, s: ast.ImportSpec, fileScope: Scope, pkgI
   const clean = cleanPath(path);
   // local paths ("./x", "../x") are joined to the source directory by the importer first
   if (clean !== path && !path.startsWith("./") && !path.startsWith("../")) {
-    check.error(s, `could not import ${path} (non-canonical import path ${JSON.stringify(path)} (should be ${JSON.stringify(clean)}))`);
+    check.error(s.path, `could not import ${path} (non-canonical import path ${JSON.stringify(path)} (should be ${JSON.stringify(clean)}))`);
     return;
   }
-  const imp = importPackage(check, s, path);
+  const imp = importPackage(check, s.path, path);
   if (imp === null) return;
   let name = imp.name;
   if (s.name !== undefined) {

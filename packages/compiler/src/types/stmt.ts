@@ -194,7 +194,7 @@ function caseTypes(check: Checker, x: Operand | null, types: ast.Expr[], seen: M
     for (const [t, other] of seen) {
       if ((T === null && t === null) || (T !== null && t !== null && identical(T, t))) {
         const Ts = T === null ? "nil" : check.t(T);
-        check.error(e, `duplicate case ${Ts} in type switch\n\t${check.posString(nodePos(other))}: previous case`);
+        check.error(e, `duplicate case ${Ts} in type switch\n\t${check.posString(startPos(other))}: previous case`);
         continue outer;
       }
     }
@@ -640,6 +640,8 @@ export { exprOrType, boolVal, NoPos, defaultType };
 
 /** gc's own position of an expression (a call's is its "("), as used for "previous case". */
 function exprPos(e: ast.Expr): number {
-  return e.kind === "CallExpr" ? e.lparen : startPos(e);
+  if (e.kind === "CallExpr") return e.lparen;
+  if (e.kind === "BinaryExpr") return e.opPos;
+  return startPos(e);
 }
 import { startPos } from "./checker.js";

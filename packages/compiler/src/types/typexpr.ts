@@ -351,7 +351,7 @@ export function arrayLength(check: Checker, e: ast.Expr): number {
   if (e.kind === "Ident") {
     const obj = check.lookup(e.name);
     if (obj === undefined) {
-      check.error(e, `undefined array length ${e.name} or missing type constraint`);
+      check.error(e, `undeclared name ${e.name} for array length`);
       return -1;
     }
     if (!(obj instanceof Const)) {

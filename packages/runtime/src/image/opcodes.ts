@@ -252,6 +252,9 @@ export const OP_WORDS: readonly number[] = [1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 
 /** Operand format ("", "A", "AB", "ABC", "ABCD"), by opcode. */
 export const OP_FORMAT: readonly string[] = ["", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "", "A", "A", "", "AB", "ABC", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "A", "AB", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABCD", "A", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "A", "A", "A", "A", "A", "A", "", ""];
 
+/** Operand kinds, one letter per operand (see the generator's header), by opcode. */
+export const OP_KINDS: readonly string[] = ["", "xo", "so", "so", "sso", "sso", "sso", "sso", "sso", "sso", "sio", "sio", "sio", "sio", "sio", "sio", "fss", "sss", "nss", "", "s", "s", "", "ss", "ssi", "si", "sk", "sa", "ss", "st", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "ss", "ssk", "ssk", "ssk", "ssi", "sss", "sss", "sss", "ssi", "ssi", "ssi", "s", "ss", "ss", "ss", "ss", "ss", "ss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "sss", "sss", "sss", "sss", "ss", "ss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "ss", "ss", "ss", "ss", "ss", "ss", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "sis", "sis", "sis", "sis", "sis", "sis", "ssi", "sssi", "s", "css", "ssi", "sst", "si", "st", "sts", "s", "s", "s", "s", "s", "s", "", ""];
+
 /** Mnemonic, by opcode. */
 export const OP_NAME: readonly string[] = [
   "NOP",

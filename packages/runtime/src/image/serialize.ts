@@ -21,7 +21,7 @@
  */
 
 import { emptyImage, FN_NATIVE, IMAGE_MAGIC, IMAGE_VERSION, ImageError, type ImageFunc, type ProgramImage } from "./format.js";
-import { NUM_OPCODES, OP_BRANCH_WORD, OP_NAME, OP_WORDS, Op } from "./opcodes.js";
+import { NUM_OPCODES, OP_BRANCH_WORD, OP_KINDS, OP_NAME, OP_WORDS, Op } from "./opcodes.js";
 
 const HEADER = 32;
 const S_FILES = 1,
@@ -420,37 +420,37 @@ function validateCode(img: ProgramImage, f: ImageFunc, nslots: number, bad: (p: 
     if (op >= NUM_OPCODES) bad(`bad opcode ${op} at pc ${pc}`);
     const n = OP_WORDS[op];
     if (pc + n > code.length) bad(`${OP_NAME[op]} at pc ${pc} runs past the end of the code`);
-    const a = code[pc] >>> 8;
-    switch (op) {
-      case Op.CALL:
-        if (a >= img.funcs.length) bad(`CALL at pc ${pc}: function ${a} out of range`);
-        break;
-      case Op.CALLN:
-        if (a >= img.natives.length) bad(`CALLN at pc ${pc}: native ${a} out of range`);
-        break;
-      case Op.LDK:
-        if (code[pc + 1] >>> 0 >= img.consts.length) bad(`LDK at pc ${pc}: constant ${code[pc + 1]} out of range`);
-        break;
-      case Op.ADDK:
-      case Op.SUBK:
-      case Op.MULK:
-        if (code[pc + 2] >>> 0 >= img.consts.length) bad(`${OP_NAME[op]} at pc ${pc}: constant out of range`);
-        break;
-      case Op.NEW:
-      case Op.NEWARR:
-      case Op.TYPEADDR:
-        if (code[pc + 1] >>> 0 >= img.types.length) bad(`${OP_NAME[op]} at pc ${pc}: type ${code[pc + 1]} out of range`);
-        break;
-      case Op.TYPEDMOVE:
-        if (code[pc + 2] >>> 0 >= img.types.length) bad(`TYPEDMOVE at pc ${pc}: type out of range`);
-        break;
-      case Op.SADDR:
-        if (code[pc + 1] >>> 0 > img.statics.length + img.bssSize) bad(`SADDR at pc ${pc}: offset outside statics`);
-        break;
+    const kinds = OP_KINDS[op];
+    for (let k = 0; k < kinds.length; k++) {
+      const v = k === 0 ? code[pc] >>> 8 : code[pc + k];
+      const u = v >>> 0;
+      const at = () => `${OP_NAME[op]} at pc ${pc}`;
+      switch (kinds.charCodeAt(k)) {
+        case 115: // s
+          if (u >= nslots) bad(`${at()}: slot ${v} outside the frame (${nslots} slots)`);
+          break;
+        case 107: // k
+          if (u >= img.consts.length) bad(`${at()}: constant ${v} out of range`);
+          break;
+        case 116: // t
+          if (u >= img.types.length) bad(`${at()}: type ${v} out of range`);
+          break;
+        case 102: // f
+          if (u >= img.funcs.length) bad(`${at()}: function ${v} out of range`);
+          break;
+        case 110: // n
+          if (u >= img.natives.length) bad(`${at()}: native ${v} out of range`);
+          break;
+        case 97: // a
+          if (u > img.statics.length + img.bssSize) bad(`${at()}: offset ${v} outside statics`);
+          break;
+        case 99: // c
+          if ((u & 0xf) > 8 || u > 0x1f) bad(`${at()}: bounds code ${v}`);
+          break;
+      }
     }
-    if (op !== Op.CALL && op !== Op.CALLN && op !== Op.BCHK && op !== Op.JMP && OP_WORDS[op] >= 1 && a >= nslots && n > 0 && op !== Op.NOP && op !== Op.RET && op !== Op.HALT && op !== Op.PRINTSP && op !== Op.PRINTNL) {
-      bad(`${OP_NAME[op]} at pc ${pc}: slot ${a} outside the frame (${nslots} slots)`);
-    }
+    // Two-slot operands (an interface or a string header).
+    if ((op === Op.PANIC || op === Op.PRINTS) && (code[pc] >>> 8) + 1 >= nslots) bad(`${OP_NAME[op]} at pc ${pc}: slot pair outside the frame`);
     pc += n;
   }
   starts[code.length] = 0;

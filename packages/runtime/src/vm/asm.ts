@@ -23,7 +23,8 @@
  * @NAME function index (an immediate, e.g. to build a closure).
  * `frame=S` is the number of slots (frame size 16 + 8·S). `ptrs=` lists the pointer slots; the
  * assembler emits that stack map at every safe point (calls, allocations, pointer stores).
- * `zero=` defaults to params + results.
+ * `zero=` defaults to covering the results and every pointer slot (stale stack bytes must never
+ * be seen through a stack map).
  */
 
 import {
@@ -35,7 +36,7 @@ import {
   type ProgramImage,
   type StackMap,
 } from "../image/format.js";
-import { NUM_OPCODES, OP_BRANCH_WORD, OP_FORMAT, OP_NAME, OP_WORDS, Op } from "../image/opcodes.js";
+import { NUM_OPCODES, OP_BRANCH_WORD, OP_FORMAT, OP_KINDS, OP_NAME, OP_WORDS, Op } from "../image/opcodes.js";
 
 export class AsmError extends Error {}
 
@@ -230,7 +231,8 @@ export function assemble(src: string): ProgramImage {
           frameSize: 16 + 8 * slots,
           nparams: params,
           nresults: results,
-          zeroEnd: Number(kv("zero") ?? params + results),
+          // Default: results and every pointer slot, so no stack map ever covers stale bits.
+          zeroEnd: Number(kv("zero") ?? Math.max(params + results, ...list("ptrs").map((p) => p + 1))),
           pcln: new Int32Array(0),
           safePoints: new Int32Array(0),
           deferInfo: new Int32Array(0),
@@ -345,4 +347,35 @@ export function funcIndex(img: ProgramImage, name: string): number {
   const i = img.funcs.findIndex((f) => f.name === name);
   if (i < 0) throw new AsmError(`no function ${name}`);
   return i;
+}
+
+/**
+ * Disassembles function `fi` of img back to assembler text (branch targets become labels
+ * L<pc>, calls use function names). `assemble(disassemble(...))` reproduces the same code.
+ */
+export function disassemble(img: ProgramImage, fi: number): string {
+  const f = img.funcs[fi];
+  const code = f.code;
+  const targets = new Set<number>();
+  for (let pc = 0; pc < code.length; pc += OP_WORDS[code[pc] & 0xff]) {
+    const bw = OP_BRANCH_WORD[code[pc] & 0xff];
+    if (bw !== undefined) targets.add(pc + code[pc + bw]);
+  }
+  const slots = (f.frameSize - 16) / 8;
+  let s = `func ${f.name} params=${f.nparams} results=${f.nresults} frame=${slots} zero=${f.zeroEnd}\n`;
+  for (let pc = 0; pc < code.length; pc += OP_WORDS[code[pc] & 0xff]) {
+    if (targets.has(pc)) s += `L${pc}:\n`;
+    const op = code[pc] & 0xff;
+    const fmt = OP_FORMAT[op];
+    const ops: string[] = [];
+    for (let k = 0; k < fmt.length; k++) {
+      const v = k === 0 ? code[pc] >>> 8 : code[pc + k];
+      if (OP_BRANCH_WORD[op] === k && k > 0) ops.push(`L${pc + v}`);
+      else if (k === 0 && op === Op.CALL) ops.push(img.funcs[v].name);
+      else if (k === 0 && op === Op.CALLN) ops.push(img.natives[v]);
+      else ops.push(OP_KINDS[op][k] === "s" ? `s${v}` : String(v));
+    }
+    s += `  ${OP_NAME[op]} ${ops.join(", ")}\n`.replace(/ \n$/, "\n");
+  }
+  return s + "end\n";
 }

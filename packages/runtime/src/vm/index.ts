@@ -5,5 +5,5 @@ export type { NativeFn, BarrierHook, VMOptions } from "./interp.js";
 export { runProgram } from "./run.js";
 export type { RunOptions, RunResult } from "./run.js";
 export { formatPanic, traceback, panicMessage, boundsMessage } from "./panic.js";
-export { assemble, funcIndex, AsmError } from "./asm.js";
+export { assemble, disassemble, funcIndex, AsmError } from "./asm.js";
 export * from "./g.js";

@@ -21,7 +21,8 @@
  * and "doubles with a slow path" 13–60 ns. The int32 halves of the same slot (`i32[(fb+a)<<1]`,
  * low word first) serve what BigInt does badly: indexes and addresses, shifts by a variable
  * amount (24–42 ns as BigInt), int↔float conversions (`Number(bigint)` 14–22 ns) and
- * immediates (`BigInt(i)` 17–29 ns). No BigInt value is ever created from a JS number on the
+ * immediates (`BigInt(i)` 17–29 ns), and fused compare-and-branch (JLT, JLTI, …: two int32
+ * compares, no BigInt value formed). No BigInt value is ever created from a JS number on the
  * hot path. Division and remainder use BigInt `/` and `%` (5.5–7 ns), whose truncation matches
  * Go's; MinInt64 / −1 wraps on the store as Go's does.
  *
@@ -37,6 +38,9 @@
  * SECOND TIER: nothing here rules out compiling hot functions to JavaScript: frames, the calling
  * convention and the saved-pc rule are plain data in linear memory, so a compiled function can
  * push/pop the same frames and hand a frame back to the interpreter at any safe point.
+ *
+ * FILE SIZE: ~1,570 lines, over the style guide's 1,500: the dispatch loop must be one function
+ * (one `switch`), and splitting the class from its loop would only scatter the invariants above.
  *
  * Rejected: closure-per-instruction dispatch (1.25–2.7× slower here); views passed as
  * parameters (12–23 % slower than locals/captured); doubles for int64 (exact only to 2^53);
@@ -54,6 +58,7 @@ import { FT_ENTRY, FT_FLAGS, FT_FRAMESIZE, FT_NATIVE, FT_NPARAMS, FT_NRESULTS, F
 import { G_BYTES, G_CTX, G_GOID, G_PC, G_PKIND, G_PVAL, G_PX, G_PY, G_STATUS, GDEAD, GRUNNABLE, GRUNNING } from "./g.js";
 import { BC_INDEX, BC_UNSIGNED, PK_BOUNDS, PK_DIVIDE, PK_NIL, PK_NONE, PK_SHIFT, PK_VALUE } from "./panic.js";
 import { formatFloat } from "./print.js";
+import { ST_OTHER_SYS } from "../mstats.js";
 
 /**
  * Layout constants the loop uses, as a const enum so tsc inlines literals: imported bindings
@@ -165,7 +170,7 @@ export class VM {
 
   /** Allocates a G record with a fresh stack (stackSize bytes, default the starting size). */
   newG(stackSize?: number): number {
-    const g = this.heap.mheap.persistentAlloc(G_BYTES, 8, 0x1400 + 40);
+    const g = this.heap.mheap.persistentAlloc(G_BYTES, 8, ST_OTHER_SYS); // the scheduler will own G allocation
     this.heap.stacks.initStack(g, stackSize);
     const u32 = this.mem.u32;
     u32[(g + G_GOID) >>> 2] = this.nextGoid++;

@@ -141,6 +141,14 @@ export class LoadedImage implements StackMapSource {
     return 0;
   }
 
+  /**
+   * The Go globals as a GC root range: address, bytes, and the image's pointer mask (one bit per
+   * 8-byte word). Wire with `gc.addGlobalsFromMask(base, size, mask)`.
+   */
+  globals(): { base: number; size: number; mask: Uint8Array } {
+    return { base: this.staticsBase + this.img.globalsOff, size: this.img.globalsSize, mask: this.img.globalsPtrMask };
+  }
+
   func(funcId: number): ImageFunc {
     return this.img.funcs[funcId];
   }

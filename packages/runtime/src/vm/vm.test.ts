@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assemble, funcIndex } from "./asm.js";
+import { assemble, disassemble, funcIndex } from "./asm.js";
 import { runProgram, type RunOptions } from "./run.js";
 import { validateImage } from "../image/serialize.js";
 import { ImageError } from "../image/format.js";
@@ -438,5 +438,25 @@ describe("assembler", () => {
     expect(() => assemble("func f\n  FOO s1\nend\n")).toThrow(/asm line 2: unknown opcode FOO/);
     expect(() => assemble("func f\n  JMP 0, nowhere\nend\n")).toThrow(/unknown label nowhere/);
     expect(funcIndex(assemble("func a\n RET\nend\nfunc b\n RET\nend\n"), "b")).toBe(1);
+  });
+
+  it("disassembles to text that reassembles to the same code", () => {
+    const img = assemble(`
+.native x.N
+func main.g params=1 results=1 frame=4
+top:
+  ADDI s0, s0, -1
+  JGTI s0, 3, top
+  CALLN x.N, s0, s1
+  CALL main.g, s0, s1
+  BCHK 3, s0, s1
+  JMP 0, top
+end
+`);
+    const text = disassemble(img, 0);
+    expect(text).toContain("JGTI s0, 3, L0");
+    expect(text).toContain("BCHK 3, s0, s1");
+    const again = assemble(".native x.N\n" + text);
+    expect(Array.from(again.funcs[0].code)).toEqual(Array.from(img.funcs[0].code));
   });
 });

@@ -19,6 +19,8 @@
  *                         and embedded instances, method values/expressions, assertions).
  *   --fuzzgen3 SEED N     N generic functions, each one random operation on values of a type
  *                         parameter with a random constraint (core types, type-set predicates).
+ *   --fuzzgen4 SEED N     N generic functions with random constraints (methods, type sets,
+ *                         comparable, pointer receivers), each instantiated with a random type.
  *   --pkgs PKG...         checks GOROOT packages (std, cmd, both vendor trees) and their
  *                         dependencies; prints all their diagnostics.
  *   --inst FILE...        prints Info.instances (position, type arguments, instantiated type) of
@@ -530,10 +532,61 @@ function fuzzGen3(seed: number, n: number): string {
     "_ = T(\"s\")", "_ = T(nil)", "_ = any(x)", "_ = real(x)", "_ = complex(x, y)",
     "_ = unsafe.Sizeof(x)", "_ = T{}", "_ = T{1}", "var _ T = 1", "var _ T = nil",
     "switch x { case y: }", "switch any(x).(type) { case T: }", "_ = x.(int)", "_ = max(x)",
+    "_ = U(x)", "_ = T(u)", "var _ U = x", "u = U(x)", "_ = []U{x}", "_ = any(u).(T)", "_ = x == T(u)",
+    "_ = *(*U)(unsafe.Pointer(&x))", "_ = (*U)(&x)", "_ = func(U) {}", "_ = map[T]U{}",
   ];
   const out = ["package main", "", 'import (\n\t"fmt"\n\t"unsafe"\n)', "", "var _ = fmt.Sprint", "var _ = unsafe.Sizeof(0)", ""];
-  for (let i = 0; i < n; i++) out.push(`func f${i}[T ${pick(constraints)}](x, y T) {\n\t${pick(ops)}\n}\n`);
+  for (let i = 0; i < n; i++) out.push(`func f${i}[T ${pick(constraints)}, U ${pick(constraints)}](x, y T, u U) {\n\t${pick(ops)}\n}\n`);
   return out.join("\n");
+}
+
+/** Types with and without methods (value/pointer receivers) for constraint satisfaction. */
+const fuzzHeader4 = `package main
+
+import "fmt"
+
+type MyInt int
+
+func (MyInt) String() string { return "" }
+
+type PInt int
+
+func (*PInt) String() string { return "" }
+
+type MyS []int
+type St struct{ f []int }
+type Cmp struct{ a int }
+type E interface{ M() }
+type Mm struct{}
+
+func (Mm) M() {}
+
+type Ptr struct{}
+
+func (*Ptr) M() {}
+
+var _ = fmt.Sprint
+`;
+
+/** N generic functions with random constraints, each instantiated with a random type argument. */
+function fuzzGen4(seed: number, n: number): string {
+  let st = seed >>> 0;
+  const rnd = (): number => {
+    st = (st + 0x6d2b79f5) >>> 0;
+    let t = st;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const cons = ["any", "comparable", "fmt.Stringer", "E", "~int", "int|string", "~int|~string", "interface{ ~int; String() string }", "interface{ comparable; M() }", "interface{ ~[]int }", "interface{ ~struct{ f []int } }", "interface{ int; string }", "interface{ fmt.Stringer; comparable }", "interface{ *int | *string }", "interface{ ~*PInt; String() string }", "interface{ ~int | ~float64; comparable }", "interface{ E; fmt.Stringer }"];
+  const targs = ["int", "MyInt", "PInt", "*PInt", "string", "[]int", "MyS", "St", "Cmp", "Mm", "*Mm", "Ptr", "*Ptr", "E", "fmt.Stringer", "any", "func()", "map[int]int", "float64", "*int", "struct{}", "interface{ M(); String() string }", "chan int", "[2]func()", "[2]int"];
+  const out = [fuzzHeader4];
+  for (let i = 0; i < n; i++) out.push(`func g${i}[T ${pick(cons)}]() {}`);
+  out.push("func main() {");
+  for (let i = 0; i < n; i++) out.push(`\tg${i}[${pick(targs)}]()`);
+  out.push("}");
+  return out.join("\n") + "\n";
 }
 
 function main(): void {
@@ -544,6 +597,7 @@ function main(): void {
   else if (args[0] === "--fuzzgen") process.stdout.write(fuzzGen(Number(args[1] ?? 1), Number(args[2] ?? 200)));
   else if (args[0] === "--fuzzgen2") process.stdout.write(fuzzGen2(Number(args[1] ?? 1), Number(args[2] ?? 150)));
   else if (args[0] === "--fuzzgen3") process.stdout.write(fuzzGen3(Number(args[1] ?? 1), Number(args[2] ?? 150)));
+  else if (args[0] === "--fuzzgen4") process.stdout.write(fuzzGen4(Number(args[1] ?? 1), Number(args[2] ?? 100)));
   else if (args[0] === "--pkgs") {
     // GOROOT packages incl. cmd and vendored ones: prints every diagnostic of them and their deps
     for (const p of args.slice(1)) importer.importPackage(p);

@@ -1,0 +1,110 @@
+/**
+ * ir.ts — gort's intermediate representation: what lowering (lower.ts) produces from the typed
+ * AST and what codegen (../codegen) turns into the program image.
+ *
+ * ─── DESIGN ──────────────────────────────────────────────────────────────────────────────────
+ * The IR is a *slot-level, label-addressed* form of the VM's register bytecode: every IR
+ * instruction is one VM opcode (Op from @gort/runtime/image) over frame slots, plus symbolic
+ * operands that codegen resolves (branch targets as Label objects, callees as IrFunc objects,
+ * types as Type objects registered in the image's type table, statics as symbolic offsets).
+ * Lowering does all Go-level work (evaluation order, conversions, bounds/nil checks, escape
+ * decisions); codegen only encodes, lays out and produces metadata: it computes branch offsets,
+ * the PC→line table from each instruction's position, and a stack map at every safe point.
+ *
+ * Why not SSA first: the interpreter's cost is per dispatched instruction, and the first goal
+ * is an exact, whole-language translation. A slot-level IR keeps the lowering direct; an SSA
+ * pass (copy propagation, fused compare-and-branch, bounds-check elimination) can later be
+ * inserted between lowering and codegen without changing either end, because both speak IrFunc.
+ *
+ * Frames. A function's slots are [params][results][locals+temps] (format.ts). Each slot has a
+ * fixed *class* for the whole function, pointer or non-pointer (IrFunc.ptrSlots); temps are
+ * recycled only within their class. All slots are zeroed at entry (zeroEnd = nslots), so one
+ * stack map per function is exact about *where* pointers may be (a dead pointer slot only
+ * retains an object a little longer, as conservative liveness would); codegen attaches it to
+ * every safe point (calls, allocations, pointer stores, TYPEDMOVE, branches = budget yields).
+ * Per-pc liveness maps are a later refinement in codegen alone.
+ *
+ * Values. Scalars (ints, floats, bools, pointers) take one slot in canonical form; string = 2
+ * slots (ptr, len), slice = 3 (ptr, len, cap), interface = 2 (type/itab, data), func/map/chan =
+ * 1 pointer. Structs and arrays are *by address*: one pointer slot holding the address of
+ * memory that holds the value; assignment copies with TYPEDMOVE/MOVE, and passing or returning
+ * one passes a pointer to a fresh copy the receiver owns (a temporary convention: flattening
+ * small aggregates into slots is an optimisation for later).
+ *
+ * Escape analysis (today: conservative). A local whose address is taken (&x, x.f / x[i] of an
+ * aggregate, pointer-method calls on x) or that is an aggregate lives in a heap object
+ * allocated at its declaration (so each loop iteration's `x := …` is a new variable, as Go
+ * requires); other locals live in slots. The planned analysis (Go's escape.go data-flow graph:
+ * locations, assignment edges with deref counts, "flows to heap / result") then moves
+ * non-escaping address-taken variables into the frame (FADDR), which the stack copier already
+ * supports because the frame's pointer slots are adjusted.
+ *
+ * The whole language, as planned on this IR:
+ * - Closures: a heap record {fn index, captured vars by reference (pointer to the escaped
+ *   variable) or by value when never reassigned}; calls through CALLI, GETCTX in the body.
+ *   Method values are closures over a receiver copy; method expressions are plain functions.
+ * - defer: open-coded defers (Go's scheme: a bits slot + argument slots, deferreturn blocks at
+ *   each exit, ImageFunc.deferInfo records the bits slot and resume pc) when the function has
+ *   ≤ 8 defers and none in loops; otherwise _defer records (vm/HACKING.md) linked from the G.
+ * - panic/recover: PANIC opcode with an interface value; recover is a runtime call valid only
+ *   in a deferred call's frame; runtime errors become runtime.Error values.
+ * - goroutines: `go f(x)` evaluates f and args into a heap closure and calls the runtime's
+ *   newproc; channels/select are runtime calls (chansend, chanrecv, selectgo) that park.
+ * - maps: runtime calls (mapaccess1/2, mapassign, mapdelete, mapiterinit/next) over the map
+ *   type descriptor (TYPEDESC.md §3 Map), with Go's hashing and randomised iteration.
+ * - interfaces: itabs per TYPEDESC.md §5 built statically when both types are known; method
+ *   calls load fun[i] from the itab and CALL indirectly; type switches compare type hashes
+ *   first, then descriptor addresses.
+ * - generics: *stenciling per GC shape with a dictionary* (Go's own scheme): one body per
+ *   shape (types with the same underlying memory layout and pointer-ness share), a dictionary
+ *   argument carrying type descriptors, itabs and sub-dictionaries for the operations that
+ *   differ. Chosen over full monomorphisation to bound code size in an interpreter whose image
+ *   is cached, and over pure dictionaries because shape-specialised code keeps arithmetic and
+ *   memory ops as single VM instructions (the dispatch cost dominates here).
+ */
+import type { Type } from "../types/index.js";
+
+/** A branch target. `pc` is assigned by codegen. */
+export class Label {
+  pc = -1;
+  constructor(readonly name = "") {}
+}
+
+/** One IR instruction = one VM opcode with possibly symbolic operands. */
+export interface Instr {
+  op: number;
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  /** branch target (the operand word OP_BRANCH_WORD names is filled in by codegen) */
+  target?: Label;
+  /** callee (CALL: operand A = its function index) */
+  fn?: IrFunc;
+  /** type operand (NEW, NEWARR: B; TYPEDMOVE: C; TYPEADDR: B) */
+  type?: Type;
+  /** source position: file index and line */
+  file: number;
+  line: number;
+}
+
+export type Code = (Instr | Label)[];
+
+export interface IrFunc {
+  /** qualified name as Go prints it: "main.main", "main.(*T).M", "main.init.0" */
+  name: string;
+  file: number;
+  line: number;
+  flags: number;
+  nparams: number;
+  nresults: number;
+  /** one entry per slot: true = the slot holds a pointer (stack map bit) */
+  ptrSlots: boolean[];
+  code: Code;
+  /** set by codegen */
+  index: number;
+}
+
+export function newFunc(name: string, file: number, line: number): IrFunc {
+  return { name, file, line, flags: 0, nparams: 0, nresults: 0, ptrSlots: [], code: [], index: -1 };
+}
