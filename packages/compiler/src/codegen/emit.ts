@@ -48,6 +48,7 @@ export interface ImageParts {
   globalsSize: number;
   globalPtrWords: number[];
   entry: IrFunc;
+  natives: string[];
 }
 
 function encodeFunc(f: IrFunc, stackMaps: StackMap[]): ImageFunc {
@@ -128,5 +129,6 @@ export function buildImage(p: ImageParts): ProgramImage {
   img.types = Uint32Array.from(p.types.offs);
   img.entry = p.entry.index;
   img.inits = [];
+  img.natives = p.natives;
   return img;
 }

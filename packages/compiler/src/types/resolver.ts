@@ -224,7 +224,7 @@ function collectImport(check: Checker, s: ast.ImportSpec, fileScope: Scope, pkgI
     const cp = ch.codePointAt(0) as number;
     if (!/^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch) || `!"#$%&'()*,:;<=>?[\\]^{|}\`\uFFFD`.includes(ch)) {
       const hex = cp.toString(16).toUpperCase().padStart(4, "0");
-      const quoted = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch) ? ` '${ch}'` : "";
+      const quoted = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(ch) ? ` '${ch}'` : "";
       check.error(s.path, `invalid import path (invalid character U+${hex}${quoted})`);
       return;
     }

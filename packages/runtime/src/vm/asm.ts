@@ -9,6 +9,7 @@
  *   .string NAME "text"                      string bytes + a string header (ptr, len) in statics
  *   .data NAME i64 42 | f64 2.5 | f32 1.5    an 8-byte static value
  *   .type NAME size=16 ptrs=0,1 kind=25 str=main.T [align=8]   a type descriptor (typedesc.ts header)
+ *         [elem=T [dir=3]]                 + uncommon 0, elem descriptor, dir (chan types, TYPEDESC.md)
  *   .global NAME SIZE [ptrs=0,2]             a zeroed global (bss), pointer words listed
  *   .native NAME                             declare a native symbol ("importpath.Name")
  *   .entry FUNC                              main entry (default: the first function)
@@ -204,6 +205,16 @@ export function assemble(src: string): ProgramImage {
         if (nameHdr >= 0) st.relocs.push(st.bytes.length);
         st.u32(nameHdr >= 0 ? nameHdr : 0);
         st.u32(0); // ptrToThis
+        const elem = kv("elem");
+        if (elem !== undefined) {
+          // Chan/pointer/slice-style kind-specific words (TYPEDESC.md): +32 uncommon 0, +36 elem.
+          const ei = types.get(elem);
+          if (ei === undefined) err(`elem=${elem}: unknown type (declare it first)`);
+          st.u32(0);
+          st.relocs.push(st.bytes.length);
+          st.u32(typeOffs[ei]);
+          st.u32(Number(kv("dir") ?? 3));
+        }
         types.set(words[1], typeOffs.push(t) - 1);
         break;
       }

@@ -103,6 +103,13 @@ const enum K {
 export const RUN_EXIT = 0; // the goroutine's outermost function returned (or HALT)
 export const RUN_YIELD = 1; // budget exhausted at a safe point: scheduler decides, then run() again
 export const RUN_PANIC = 2; // a panic reached the top of the goroutine (G_PKIND… describe it)
+/**
+ * A native changed g's status away from running (parked it, or made it runnable/dead: Gosched,
+ * Goexit). G_PC is the native call instruction itself: when the scheduler runs g again the call
+ * executes again, and the native tells the resumption from a first call by g's own state
+ * (proc.ts G_PARKSTATE) — the counterpart of Go's code after gopark returns.
+ */
+export const RUN_PARK = 3;
 
 /** Word mirrored by the collector: nonzero while the write barrier is on (mgc.ts HG_WB_ENABLED). */
 export const WB_FLAG_ADDR = HG_GC_RESERVED + 0;
@@ -606,6 +613,13 @@ function makeRunLoop(vm: VM): (g: number) => number {
             fb = (fp >>> 3) + 2;
             guard = u32[(g + K.STK_GUARD) >>> 2];
             if (u32[(g + K.G_PKIND) >>> 2] !== K.PK_NONE) return vm.gopanic(g);
+            if (u32[(g + K.G_STATUS) >>> 2] !== K.GRUNNING) {
+              // The native parked g (proc.ts gopark): resume by re-executing this call.
+              u32[(g + K.G_PC) >>> 2] = pc;
+              u32[(g + K.G_CTX) >>> 2] = ctx;
+              vm.flushPrint();
+              return RUN_PARK;
+            }
             pc += 3;
             break;
           }
@@ -689,6 +703,13 @@ function makeRunLoop(vm: VM): (g: number) => number {
             fb = (fp >>> 3) + 2;
             guard = u32[(g + K.STK_GUARD) >>> 2];
             if (u32[(g + K.G_PKIND) >>> 2] !== K.PK_NONE) return vm.gopanic(g);
+            if (u32[(g + K.G_STATUS) >>> 2] !== K.GRUNNING) {
+              // The native parked g (proc.ts gopark): resume by re-executing this call.
+              u32[(g + K.G_PC) >>> 2] = pc;
+              u32[(g + K.G_CTX) >>> 2] = ctx;
+              vm.flushPrint();
+              return RUN_PARK;
+            }
             pc += 3;
             break;
           }
@@ -761,6 +782,13 @@ function makeRunLoop(vm: VM): (g: number) => number {
           fb = (fp >>> 3) + 2;
           guard = u32[(g + K.STK_GUARD) >>> 2];
           if (u32[(g + K.G_PKIND) >>> 2] !== K.PK_NONE) return vm.gopanic(g);
+          if (u32[(g + K.G_STATUS) >>> 2] !== K.GRUNNING) {
+            // The native parked g (proc.ts gopark): resume by re-executing this call.
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            vm.flushPrint();
+            return RUN_PARK;
+          }
           pc += 3;
           break;
         }

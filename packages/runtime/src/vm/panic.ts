@@ -35,6 +35,19 @@ export const PK_VALUE = 1;
 export const PK_DIVIDE = 2;
 export const PK_NIL = 3;
 export const PK_SHIFT = 4;
+/**
+ * A runtime plainError (no "runtime error: " prefix, e.g. "send on closed channel"): G_PX is
+ * the message's index in PLAIN_ERRORS (added by the scheduler session for chan.ts).
+ */
+export const PK_PLAIN = 5;
+/** Messages of PK_PLAIN panics, indexed by G_PX; `plainErrorId` appends. */
+export const PLAIN_ERRORS: string[] = [];
+/** The PK_PLAIN index of message `msg` (registered once). */
+export function plainErrorId(msg: string): number {
+  let i = PLAIN_ERRORS.indexOf(msg);
+  if (i < 0) i = PLAIN_ERRORS.push(msg) - 1;
+  return i;
+}
 /** Bounds errors: PK_BOUNDS + code (BC_*), with BC_UNSIGNED or'ed into the code when x is unsigned. */
 export const PK_BOUNDS = 16;
 
@@ -96,6 +109,8 @@ export function panicMessage(mem: LinearMemory, g: number): string {
       return "runtime error: invalid memory address or nil pointer dereference";
     case PK_SHIFT:
       return "runtime error: negative shift amount";
+    case PK_PLAIN:
+      return PLAIN_ERRORS[Number(x)] ?? `unknown plain error ${x}`;
     case PK_VALUE:
       return printValue(mem, mem.u32[(g + G_PVAL) >>> 2], mem.u32[(g + G_PVAL + 4) >>> 2]);
     default:

@@ -1,0 +1,679 @@
+/**
+ * proc.ts — goroutine scheduler on one host thread (Go's proc.go, written afresh). Design and
+ * status: SCHED.md.
+ *
+ * MODEL. Gs are records in linear memory (vm/g.ts + runtime2.ts fields), each with its own
+ * stack in linear memory. `Sched.run()` is the M: it picks a runnable G (`findRunnable`) and
+ * calls `vm.run(g)`, which interprets until the G exits, panics, spends its safe-point budget
+ * (RUN_YIELD: preemption point and GC poll) or a native parks it (RUN_PARK). The run queues are
+ * Go's: per P a 256-entry ring plus `runnext` (a G readied by the running G runs next and
+ * inherits the time slice — what makes a channel handoff cheap), and one global queue linked
+ * through G_SCHEDLINK. GOMAXPROCS logical Ps exist (records, ids, NumGoroutine/GOMAXPROCS
+ * answers), but with one host thread only P 0 runs Gs; the others stay idle until Ms run on
+ * worker threads (DESIGN.md), at which point runqsteal joins findRunnable.
+ *
+ * PARKING NATIVES. A native that must block calls `gopark(g, reason)` (status → waiting) and
+ * returns; the VM sees the status change, saves pc = the call instruction and returns RUN_PARK.
+ * When the G is readied and runs again, the call executes again and the native finds its own
+ * token in G_PARKSTATE, finishing the operation (Go: the code after gopark). This keeps every
+ * native's result writing in the native itself and costs one re-dispatch per park.
+ *
+ * FAIRNESS. A G switched to through runnext inherits the slice: after RUNNEXT_STREAK such
+ * handoffs in a row (two Gs ping-ponging) the scheduler takes the next G from the ring instead;
+ * every 61st schedule looks at the global queue first (Go's schedtick rule); a G that spends its
+ * budget (DEFAULT_BUDGET safe points, ≈ 0.1–1 ms) goes to the tail of the global queue when
+ * anything else is runnable — so a goroutine spinning in a loop never starves the others.
+ *
+ * DEADLOCK. No runnable G, no sleeping G: "fatal error: all goroutines are asleep - deadlock!"
+ * followed by every goroutine's traceback with its wait reason (Go's output, exit 2); when main
+ * called runtime.Goexit and nothing else is left: "no goroutines (main called runtime.Goexit) -
+ * deadlock!".
+ *
+ * GOIDS. Go 1.19 starts runtime goroutines 2–5 (forcegc, bgsweep, bgscavenge, finalizer) before
+ * main runs, so the first user goroutine is 6 under GOMAXPROCS=1; gort numbers the same way.
+ *
+ * Rejected: JS-side queues of G objects (G state must be in linear memory so GC, traces and a
+ * future multi-threaded M can read it); parking by unwinding a JS stack (the VM's frames are
+ * already in linear memory, so a switch is pc/fp in the G record: reference/vm-measurements.md §3).
+ */
+
+import { DEBUG, assert, FatalError, formatFatal } from "./debug.js";
+import type { Heap } from "./malloc.js";
+import type { LinearMemory } from "./mem.js";
+import type { Collector } from "./mgc.js";
+import { ST_OTHER_SYS } from "./mstats.js";
+import { FR_FUNC, FR_PC, STK_FP, STK_HI, STK_LO } from "./stack.js";
+import type { GoroutineSource } from "./mgcmark.js";
+import type { LoadedImage } from "./vm/loader.js";
+import { RUN_EXIT, RUN_PANIC, RUN_PARK, RUN_YIELD, VM, type NativeFn } from "./vm/interp.js";
+import { G_CTX, G_DEFER, G_GOID, G_PANIC, G_PKIND, G_STATUS, G_WAITREASON, GDEAD, GRUNNABLE, GRUNNING, GWAITING } from "./vm/g.js";
+import { formatPanic, traceback } from "./vm/panic.js";
+import {
+  G_ALLGIDX,
+  G_ASSIST,
+  G_GOPC,
+  G_GOPCFN,
+  G_PARAM,
+  G_PARKSTATE,
+  G_SCHEDLINK,
+  G_SELECTDONE,
+  G_SLEEPSEQ,
+  G_WAITING,
+  G_WHEN,
+  P_BYTES,
+  P_GFREE,
+  P_GFREECNT,
+  P_ID,
+  P_RUNNEXT,
+  P_RUNQ,
+  P_RUNQHEAD,
+  P_RUNQTAIL,
+  P_SCHEDTICK,
+  P_STATUS,
+  PIDLE,
+  PRUNNING,
+  RUNQ_SIZE,
+  SCHED_BYTES,
+  SCHED_RUNQHEAD,
+  SCHED_RUNQSIZE,
+  SCHED_RUNQTAIL,
+  SG_BYTES,
+  SG_NEXT,
+  WAIT_REASON_STRINGS,
+  WaitReason,
+} from "./runtime2.js";
+import { RealClock, TimerHeap, type Clock } from "./time.js";
+
+/**
+ * Consecutive runnext handoffs before the ring gets a turn. Trades ping-pong throughput (each
+ * forced turn costs a queue round trip) against latency of other runnable Gs; 64 handoffs are
+ * a few µs, far below Go's 10 ms slice, which is what runnext inherits there.
+ */
+const RUNNEXT_STREAK = 64;
+/** Go checks the global queue every 61 schedticks so it cannot starve behind local work. */
+const GLOBAL_CHECK_TICKS = 61;
+/** Dead Gs kept per P for reuse (Go: 64 before moving half to the global list). */
+const GFREE_MAX = 64;
+/** First goroutine id handed to user goroutines after main (see GOIDS above). */
+const FIRST_USER_GOID = 6;
+/** Idle GC marking budget per idle period while waiting for a timer (ns). */
+const IDLE_MARK_NS = 1_000_000;
+
+export interface SchedOptions {
+  /** The collector (null: no GC; polls and roots are skipped). */
+  gc?: Collector | null;
+  clock?: Clock;
+  /** Logical Ps (GOMAXPROCS). */
+  gomaxprocs?: number;
+  /** Seed of the scheduler's random numbers (select order); default from the clock. */
+  seed?: number;
+}
+
+/** The scheduler. One per VM; construct, install `natives()`, `startMain`, then `run()`. */
+export class Sched implements GoroutineSource {
+  readonly vm: VM;
+  readonly heap: Heap;
+  readonly mem: LinearMemory;
+  readonly image: LoadedImage;
+  readonly gc: Collector | null;
+  readonly clock: Clock;
+  readonly timers: TimerHeap;
+  /** Global scheduler record (runtime2.ts SCHED_*). */
+  readonly sched: number;
+  /** P records; ps[0] is the one this thread runs. */
+  readonly ps: number[];
+  /** The running P. */
+  p: number;
+  /** Every G record ever made, index = G_ALLGIDX (dead ones are reused). */
+  readonly allgs: number[];
+  mainG: number;
+  /** The G being run (0 between slices). */
+  curg: number;
+  /** Live (not dead) goroutines. */
+  ngoroutines: number;
+  /** Set by runtime.Goexit on main. */
+  mainGoexit: boolean;
+  /** xorshift32 state (select's poll order, cheaprand). */
+  private rng: number;
+  private nextGoid: number;
+  private sudogFree: number;
+  private runnextStreak: number;
+  /** Exit status requested by os.Exit (−1 = none). */
+  exitCode: number;
+  /** Host sleeps taken (tests). */
+  idleSleeps: number;
+
+  constructor(vm: VM, opts: SchedOptions = {}) {
+    this.vm = vm;
+    this.heap = vm.heap;
+    this.mem = vm.mem;
+    this.image = vm.image;
+    this.gc = opts.gc ?? null;
+    this.clock = opts.clock ?? new RealClock();
+    this.timers = new TimerHeap(this.heap);
+    const mh = this.heap.mheap;
+    this.sched = mh.persistentAlloc(SCHED_BYTES, 8, ST_OTHER_SYS);
+    const n = Math.max(1, opts.gomaxprocs ?? 1);
+    this.ps = [];
+    for (let i = 0; i < n; i++) {
+      const p = mh.persistentAlloc(P_BYTES, 8, ST_OTHER_SYS);
+      this.mem.u32[(p + P_ID) >>> 2] = i;
+      this.mem.u32[(p + P_STATUS) >>> 2] = i === 0 ? PRUNNING : PIDLE;
+      this.ps.push(p);
+    }
+    this.p = this.ps[0];
+    this.allgs = [];
+    this.mainG = 0;
+    this.curg = 0;
+    this.ngoroutines = 0;
+    this.mainGoexit = false;
+    this.rng = ((opts.seed ?? Date.now()) >>> 0) | 1;
+    this.nextGoid = FIRST_USER_GOID;
+    this.sudogFree = 0;
+    this.runnextStreak = 0;
+    this.exitCode = -1;
+    this.idleSleeps = 0;
+    if (this.gc !== null) this.gc.setStackRoots(this, this.image);
+  }
+
+  // ── GoroutineSource (collector) ──
+
+  numStacks(): number {
+    return this.allgs.length;
+  }
+  stackAt(i: number): number {
+    const g = this.allgs[i];
+    return this.mem.u32[(g + G_STATUS) >>> 2] === GDEAD ? 0 : g;
+  }
+
+  /** GOMAXPROCS. */
+  get gomaxprocs(): number {
+    return this.ps.length;
+  }
+
+  /** A pseudo-random uint32 (Go's fastrand role). */
+  fastrand(): number {
+    let x = this.rng;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.rng = x;
+    return x >>> 0;
+  }
+
+  /** Uniform in [0, n). */
+  fastrandn(n: number): number {
+    return Math.floor((this.fastrand() / 4294967296) * n);
+  }
+
+  // ── G creation and exit ──
+
+  /** A G record (reused dead one from the P's free list, else new) with an empty stack. */
+  private allocG(): number {
+    const mem = this.mem;
+    const p = this.p;
+    let g = mem.u32[(p + P_GFREE) >>> 2];
+    if (g !== 0) {
+      mem.u32[(p + P_GFREE) >>> 2] = mem.u32[(g + G_SCHEDLINK) >>> 2];
+      mem.u32[(p + P_GFREECNT) >>> 2]--;
+      const u32 = mem.u32;
+      u32[(g + STK_FP) >>> 2] = u32[(g + STK_HI) >>> 2];
+    } else {
+      g = this.vm.newG();
+      this.mem.u32[(g + G_ALLGIDX) >>> 2] = this.allgs.length;
+      this.allgs.push(g);
+      // The closure context of a G that has not run yet lives only in G_CTX: a GC root.
+      if (this.gc !== null) this.gc.addRoot(g + G_CTX);
+    }
+    const u32 = this.mem.u32;
+    u32[(g + G_GOID) >>> 2] = 0;
+    u32[(g + G_PANIC) >>> 2] = 0;
+    u32[(g + G_DEFER) >>> 2] = 0;
+    u32[(g + G_WAITREASON) >>> 2] = 0;
+    u32[(g + G_PKIND) >>> 2] = 0;
+    u32[(g + G_SCHEDLINK) >>> 2] = 0;
+    u32[(g + G_PARKSTATE) >>> 2] = 0;
+    u32[(g + G_WAITING) >>> 2] = 0;
+    u32[(g + G_PARAM) >>> 2] = 0;
+    u32[(g + G_SELECTDONE) >>> 2] = 0;
+    u32[(g + G_GOPCFN) >>> 2] = 0xffffffff;
+    u32[(g + G_GOPC) >>> 2] = 0;
+    this.mem.f64[(g + G_WHEN) >>> 3] = 0;
+    this.mem.f64[(g + G_ASSIST) >>> 3] = 0;
+    return g;
+  }
+
+  /**
+   * Creates a goroutine running function `fn` (closure context `ctx`, 0 for a plain function)
+   * with argument slots `args`, and queues it in runnext (Go's newproc: the new G runs soon).
+   * `parent` is the creating G (0 = none) whose innermost frame is the `go` statement.
+   */
+  newproc(fn: number, ctx: number, args: readonly bigint[] = [], parent = 0): number {
+    const g = this.allocG();
+    const vm = this.vm;
+    vm.start(g, fn, args);
+    const u32 = this.mem.u32;
+    u32[(g + G_CTX) >>> 2] = ctx;
+    if (ctx !== 0 && this.gc !== null) this.gc.shadeIfMarking(ctx);
+    if (parent !== 0) {
+      const pfp = u32[(parent + STK_FP) >>> 2];
+      u32[(g + G_GOPCFN) >>> 2] = u32[(pfp + FR_FUNC) >>> 2];
+      u32[(g + G_GOPC) >>> 2] = u32[(pfp + FR_PC) >>> 2];
+    }
+    u32[(g + G_GOID) >>> 2] = this.mainG === 0 ? 1 : this.nextGoid++;
+    u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+    this.ngoroutines++;
+    if (this.mainG === 0) this.mainG = g;
+    else this.runqput(this.p, g, true);
+    return g;
+  }
+
+  /** Creates goroutine 1 running `entry` (the program's main). Call once, before run(). */
+  startMain(entry: number, args: readonly bigint[] = [], stackSize?: number): number {
+    if (DEBUG) assert(this.mainG === 0, "startMain twice");
+    const g = this.allocG();
+    if (stackSize !== undefined && this.vm.stackSize(g) !== stackSize) {
+      this.heap.stacks.freeStack(g);
+      this.heap.stacks.initStack(g, stackSize);
+    }
+    this.vm.start(g, entry, args);
+    const u32 = this.mem.u32;
+    u32[(g + G_GOID) >>> 2] = 1;
+    u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+    this.ngoroutines++;
+    this.mainG = g;
+    return g;
+  }
+
+  /** The G finished (RUN_EXIT, or Goexit): back to the P's free list. */
+  private gdestroy(g: number): void {
+    const mem = this.mem;
+    const u32 = mem.u32;
+    u32[(g + G_STATUS) >>> 2] = GDEAD;
+    this.ngoroutines--;
+    if (g === this.mainG) return; // main's record stays (results, traceback of Goexit deadlock)
+    const p = this.p;
+    if (u32[(p + P_GFREECNT) >>> 2] >= GFREE_MAX) return; // dropped: the record stays dead in allgs
+    // A grown stack goes back to the allocator; the G restarts at the starting size (Go: gfput).
+    const size = u32[(g + STK_HI) >>> 2] - u32[(g + STK_LO) >>> 2];
+    if (size !== this.heap.stacks.startingStackSize) {
+      this.heap.stacks.freeStack(g);
+      this.heap.stacks.initStack(g);
+    }
+    const u = this.mem.u32;
+    u[(g + G_SCHEDLINK) >>> 2] = u[(p + P_GFREE) >>> 2];
+    u[(p + P_GFREE) >>> 2] = g;
+    u[(p + P_GFREECNT) >>> 2]++;
+  }
+
+  // ── park / ready ──
+
+  /** Parks g (the running G, inside a native) with wait reason `reason`. */
+  gopark(g: number, reason: number): void {
+    const u32 = this.mem.u32;
+    u32[(g + G_WAITREASON) >>> 2] = reason;
+    u32[(g + G_STATUS) >>> 2] = GWAITING;
+  }
+
+  /** Makes waiting G g runnable; it runs next on this P (Go's goready → runqput(next=true)). */
+  goready(g: number): void {
+    if (DEBUG) assert(this.mem.u32[(g + G_STATUS) >>> 2] === GWAITING, "goready: G not waiting");
+    this.mem.u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+    this.runqput(this.p, g, true);
+  }
+
+  /** runtime.Gosched from a native: g goes to the global queue; the native re-runs as resumed. */
+  gosched(g: number): void {
+    this.mem.u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+  }
+
+  // ── run queues ──
+
+  /** Puts g on p's queue: in runnext (the old runnext moves to the ring) or at the ring's tail. */
+  runqput(p: number, g: number, next: boolean): void {
+    const u32 = this.mem.u32;
+    if (next) {
+      const old = u32[(p + P_RUNNEXT) >>> 2];
+      u32[(p + P_RUNNEXT) >>> 2] = g;
+      if (old === 0) return;
+      g = old;
+    }
+    const h = u32[(p + P_RUNQHEAD) >>> 2];
+    const t = u32[(p + P_RUNQTAIL) >>> 2];
+    if (((t - h) >>> 0) < RUNQ_SIZE) {
+      u32[((p + P_RUNQ) >>> 2) + (t & (RUNQ_SIZE - 1))] = g;
+      u32[(p + P_RUNQTAIL) >>> 2] = (t + 1) >>> 0;
+      return;
+    }
+    this.runqputSlow(p, g, h, t);
+  }
+
+  /** The ring is full: move half of it and g to the global queue (Go's runqputslow). */
+  private runqputSlow(p: number, g: number, h: number, t: number): void {
+    const u32 = this.mem.u32;
+    const n = (t - h) >>> 1;
+    for (let i = 0; i < n; i++) this.globrunqput(u32[((p + P_RUNQ) >>> 2) + ((h + i) & (RUNQ_SIZE - 1))]);
+    u32[(p + P_RUNQHEAD) >>> 2] = (h + n) >>> 0;
+    this.globrunqput(g);
+  }
+
+  /** Takes a G from p's queue (runnext first). Sets `inheritTime` when it came from runnext. */
+  private runqget(p: number): number {
+    const u32 = this.mem.u32;
+    const next = u32[(p + P_RUNNEXT) >>> 2];
+    if (next !== 0 && this.runnextStreak < RUNNEXT_STREAK) {
+      u32[(p + P_RUNNEXT) >>> 2] = 0;
+      this.runnextStreak++;
+      return next;
+    }
+    const h = u32[(p + P_RUNQHEAD) >>> 2];
+    if (h === u32[(p + P_RUNQTAIL) >>> 2]) {
+      if (next !== 0) {
+        u32[(p + P_RUNNEXT) >>> 2] = 0;
+        this.runnextStreak = 1;
+        return next;
+      }
+      return 0;
+    }
+    this.runnextStreak = 0;
+    u32[(p + P_RUNQHEAD) >>> 2] = (h + 1) >>> 0;
+    return u32[((p + P_RUNQ) >>> 2) + (h & (RUNQ_SIZE - 1))];
+  }
+
+  /** Local queue length of p, runnext excluded (schedtrace's per-P figure). */
+  runqlen(p: number): number {
+    const u32 = this.mem.u32;
+    return (u32[(p + P_RUNQTAIL) >>> 2] - u32[(p + P_RUNQHEAD) >>> 2]) >>> 0;
+  }
+
+  globrunqput(g: number): void {
+    const u32 = this.mem.u32;
+    const s = this.sched;
+    u32[(g + G_SCHEDLINK) >>> 2] = 0;
+    const tail = u32[(s + SCHED_RUNQTAIL) >>> 2];
+    if (tail === 0) u32[(s + SCHED_RUNQHEAD) >>> 2] = g;
+    else u32[(tail + G_SCHEDLINK) >>> 2] = g;
+    u32[(s + SCHED_RUNQTAIL) >>> 2] = g;
+    u32[(s + SCHED_RUNQSIZE) >>> 2]++;
+  }
+
+  private globrunqget(): number {
+    const u32 = this.mem.u32;
+    const s = this.sched;
+    const g = u32[(s + SCHED_RUNQHEAD) >>> 2];
+    if (g === 0) return 0;
+    const next = u32[(g + G_SCHEDLINK) >>> 2];
+    u32[(s + SCHED_RUNQHEAD) >>> 2] = next;
+    if (next === 0) u32[(s + SCHED_RUNQTAIL) >>> 2] = 0;
+    u32[(s + SCHED_RUNQSIZE) >>> 2]--;
+    u32[(g + G_SCHEDLINK) >>> 2] = 0;
+    return g;
+  }
+
+  /** Global queue length. */
+  globrunqsize(): number {
+    return this.mem.u32[(this.sched + SCHED_RUNQSIZE) >>> 2];
+  }
+
+  /** True when some G other than the running one could run now. */
+  private anyRunnable(): boolean {
+    const u32 = this.mem.u32;
+    const p = this.p;
+    return u32[(p + P_RUNNEXT) >>> 2] !== 0 || u32[(p + P_RUNQHEAD) >>> 2] !== u32[(p + P_RUNQTAIL) >>> 2] || u32[(this.sched + SCHED_RUNQSIZE) >>> 2] !== 0;
+  }
+
+  // ── timers ──
+
+  /** Puts g (running, inside a native) to sleep until clock time `when`. Caller parks it. */
+  sleepUntil(g: number, when: number): void {
+    const mem = this.mem;
+    const seq = (mem.u32[(g + G_SLEEPSEQ) >>> 2] + 1) >>> 0;
+    mem.u32[(g + G_SLEEPSEQ) >>> 2] = seq;
+    mem.f64[(g + G_WHEN) >>> 3] = when;
+    this.timers.push(when, g, seq);
+  }
+
+  /** Readies every sleeping G whose deadline passed. */
+  private checkTimers(now: number): void {
+    const t = this.timers;
+    while (t.len > 0 && t.peekWhen() <= now) {
+      const g = t.peekG();
+      const seq = t.peekSeq();
+      t.pop();
+      const u32 = this.mem.u32;
+      if (u32[(g + G_SLEEPSEQ) >>> 2] === seq && u32[(g + G_STATUS) >>> 2] === GWAITING) {
+        u32[(g + G_SLEEPSEQ) >>> 2] = (seq + 1) >>> 0;
+        u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+        this.runqput(this.p, g, false);
+      }
+    }
+  }
+
+  // ── the M loop ──
+
+  /**
+   * Finds the next G to run: every 61st tick the global queue first, then the local queue
+   * (runnext, ring), the global queue, expired timers; with nothing runnable but sleepers, idles
+   * the host thread (GC idle marking first) until the earliest deadline. Returns 0 when nothing
+   * can ever run again (deadlock).
+   */
+  private findRunnable(): number {
+    const u32 = this.mem.u32;
+    const p = this.p;
+    const tick = (u32[(p + P_SCHEDTICK) >>> 2] = (u32[(p + P_SCHEDTICK) >>> 2] + 1) >>> 0);
+    if (tick % GLOBAL_CHECK_TICKS === 0 && u32[(this.sched + SCHED_RUNQSIZE) >>> 2] !== 0) {
+      this.runnextStreak = 0;
+      return this.globrunqget();
+    }
+    for (;;) {
+      let g = this.runqget(p);
+      if (g !== 0) return g;
+      g = this.globrunqget();
+      if (g !== 0) {
+        this.runnextStreak = 0;
+        return g;
+      }
+      if (this.timers.len === 0) return 0;
+      const now = this.clock.now();
+      this.checkTimers(now);
+      if (this.anyRunnable()) continue;
+      if (this.timers.len === 0) return 0; // only stale entries were left
+      let wait = this.timers.peekWhen() - now;
+      if (this.gc !== null && wait > 0) {
+        this.gc.idleMark(Math.min(wait, IDLE_MARK_NS));
+        wait = this.timers.peekWhen() - this.clock.now();
+      }
+      this.idleSleeps++;
+      this.clock.sleep(wait);
+    }
+  }
+
+  /**
+   * Runs goroutines until main returns (exit 0), a panic reaches the top of a goroutine (Go's
+   * message and traceback, exit 2), a fatal error (exit 2: deadlock, stack overflow, out of
+   * memory) or os.Exit. Output goes through vm.write (stderr).
+   */
+  run(): number {
+    const vm = this.vm;
+    const gc = this.gc;
+    try {
+      for (;;) {
+        const g = this.findRunnable();
+        if (g === 0) return this.deadlock();
+        const prev = this.curg;
+        if (gc !== null && prev !== g) {
+          const f64 = this.mem.f64;
+          const credit = gc.swapAssistCredit(f64[(g + G_ASSIST) >>> 3]);
+          if (prev !== 0) f64[(prev + G_ASSIST) >>> 3] = credit;
+        }
+        this.curg = g;
+        const r = vm.run(g);
+        if (r === RUN_PARK) {
+          const st = this.mem.u32[(g + G_STATUS) >>> 2];
+          if (this.exitCode >= 0) return this.exitCode;
+          if (st === GWAITING) continue;
+          if (st === GRUNNABLE) {
+            // Gosched: behind everything else runnable.
+            this.globrunqput(g);
+            continue;
+          }
+          // Goexit (status dead, set by the native).
+          this.ngoroutines++; // gdestroy counts it out
+          this.gdestroy(g);
+          if (g === this.mainG) this.mainGoexit = true;
+          continue;
+        }
+        if (r === RUN_YIELD) {
+          // Budget spent: the preemption and GC safe point.
+          if (gc !== null) gc.poll();
+          if (this.timers.len > 0) this.checkTimers(this.clock.now());
+          if (this.anyRunnable()) {
+            this.globrunqput(g);
+            this.runnextStreak = 0;
+          } else this.runqput(this.p, g, true);
+          continue;
+        }
+        if (r === RUN_EXIT) {
+          if (g === this.mainG) {
+            this.mem.u32[(g + G_STATUS) >>> 2] = GDEAD;
+            return 0;
+          }
+          this.gdestroy(g);
+          continue;
+        }
+        if (DEBUG) assert(r === RUN_PANIC, "unknown run result");
+        vm.flushPrint();
+        vm.write(formatPanic(this.mem, this.image, g) + this.createdBy(g));
+        return 2;
+      }
+    } catch (e) {
+      if (e instanceof FatalError) {
+        vm.flushPrint();
+        vm.write(formatFatal(e));
+        return 2;
+      }
+      throw e;
+    } finally {
+      this.curg = 0;
+    }
+  }
+
+  /** Nothing can run: Go's deadlock fatal errors. Returns the exit status. */
+  private deadlock(): number {
+    const vm = this.vm;
+    vm.flushPrint();
+    if (this.mainGoexit && this.ngoroutines === 0) {
+      vm.write("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+      return 2;
+    }
+    let s = "fatal error: all goroutines are asleep - deadlock!\n";
+    s += this.tracebackAll();
+    vm.write(s);
+    return 2;
+  }
+
+  /** Every live goroutine's traceback, goroutine 1 first, as Go prints them after a fatal error. */
+  tracebackAll(): string {
+    const u32 = this.mem.u32;
+    const gs = this.allgs.filter((g) => u32[(g + G_STATUS) >>> 2] !== GDEAD);
+    gs.sort((a, b) => u32[(a + G_GOID) >>> 2] - u32[(b + G_GOID) >>> 2]);
+    let s = "";
+    for (const g of gs) s += "\n" + traceback(this.mem, this.image, g, this.statusString(g)) + this.createdBy(g);
+    return s;
+  }
+
+  /** The bracketed status of a goroutine header: "running", "runnable" or the wait reason. */
+  statusString(g: number): string {
+    const u32 = this.mem.u32;
+    switch (u32[(g + G_STATUS) >>> 2]) {
+      case GRUNNING:
+        return "running";
+      case GRUNNABLE:
+        return "runnable";
+      case GWAITING: {
+        const r = WAIT_REASON_STRINGS[u32[(g + G_WAITREASON) >>> 2]] ?? "";
+        return r === "" ? "waiting" : r;
+      }
+      default:
+        return "dead";
+    }
+  }
+
+  /** "created by F\n\tfile:line +0x…\n" for a goroutine started by a `go` statement. */
+  createdBy(g: number): string {
+    const u32 = this.mem.u32;
+    const fn = u32[(g + G_GOPCFN) >>> 2];
+    if (fn === 0xffffffff) return "";
+    const pc = u32[(g + G_GOPC) >>> 2];
+    const f = this.image.func(fn);
+    const { file, line } = this.image.fileLine(fn, pc);
+    const off = (pc - this.image.entries[fn]) * 4;
+    return `created by ${f.name}\n\t${file}:${line}${off > 0 ? ` +0x${off.toString(16)}` : ""}\n`;
+  }
+
+  // ── sudogs ──
+
+  /** A zeroed sudog from the pool (Go's acquireSudog). */
+  acquireSudog(): number {
+    let s = this.sudogFree;
+    const mem = this.mem;
+    if (s === 0) {
+      // Refill 64 at a time from persistent memory.
+      const n = 64;
+      const base = this.heap.mheap.persistentAlloc(n * SG_BYTES, 8, ST_OTHER_SYS);
+      const u32 = mem.u32;
+      for (let i = n - 1; i >= 0; i--) {
+        const a = base + i * SG_BYTES;
+        u32[(a + SG_NEXT) >>> 2] = s;
+        s = a;
+      }
+    }
+    const u32 = mem.u32;
+    this.sudogFree = u32[(s + SG_NEXT) >>> 2];
+    const w = s >>> 2;
+    for (let i = 0; i < SG_BYTES >>> 2; i++) u32[w + i] = 0;
+    return s;
+  }
+
+  releaseSudog(s: number): void {
+    this.mem.u32[(s + SG_NEXT) >>> 2] = this.sudogFree;
+    this.sudogFree = s;
+  }
+
+  // ── natives of package runtime owned by the scheduler ──
+
+  /** Adds the scheduler's natives (runtime.newproc, Gosched, Goexit, NumGoroutine, …) to `m`. */
+  addNatives(m: Map<string, NativeFn>): void {
+    const sched = this;
+    // go f(…): the compiler wraps the call in a closure of no arguments (Go 1.19's newproc).
+    m.set("runtime.newproc", (vm, g, args) => {
+      const clo = vm.mem.u32[args >>> 2];
+      sched.newproc(vm.mem.u32[clo >>> 2], clo, [], g);
+    });
+    m.set("runtime.Gosched", (vm, g) => {
+      const u32 = vm.mem.u32;
+      if (u32[(g + G_PARKSTATE) >>> 2] !== 0) {
+        u32[(g + G_PARKSTATE) >>> 2] = 0;
+        return;
+      }
+      u32[(g + G_PARKSTATE) >>> 2] = 1;
+      sched.gosched(g);
+    });
+    // Hook point: without defers yet, Goexit ends the goroutine at once.
+    m.set("runtime.Goexit", (vm, g) => {
+      vm.mem.u32[(g + G_STATUS) >>> 2] = GDEAD;
+    });
+    m.set("runtime.NumGoroutine", (vm, _g, _args, res) => {
+      vm.mem.i64[res >>> 3] = BigInt(sched.ngoroutines);
+    });
+    m.set("runtime.GOMAXPROCS", (vm, _g, _args, res) => {
+      vm.mem.i64[res >>> 3] = BigInt(sched.gomaxprocs); // changing it needs procresize (not yet)
+    });
+    // select {}: park forever.
+    m.set("runtime.block", (_vm, g) => sched.gopark(g, WaitReason.SelectNoCases));
+    m.set("os.runtime_exit", (vm, g, args) => {
+      sched.exitCode = Number(vm.mem.i64[args >>> 3]) & 0xff;
+      sched.gopark(g, WaitReason.Zero); // stop the slice; run() returns exitCode
+    });
+  }
+}
