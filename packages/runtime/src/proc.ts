@@ -29,8 +29,9 @@
  * called runtime.Goexit and nothing else is left: "no goroutines (main called runtime.Goexit) -
  * deadlock!".
  *
- * GOIDS. Go 1.19 starts runtime goroutines 2–5 (forcegc, bgsweep, bgscavenge, finalizer) before
- * main runs, so the first user goroutine is 6 under GOMAXPROCS=1; gort numbers the same way.
+ * GOIDS. Go 1.19 starts runtime goroutines 2–4 (forcegc, bgsweep, bgscavenge) before main runs,
+ * so under GOMAXPROCS=1 the first user goroutine is 5 (checked with go1.19 deadlock output);
+ * gort numbers the same way.
  *
  * Rejected: JS-side queues of G objects (G state must be in linear memory so GC, traces and a
  * future multi-threaded M can read it); parking by unwinding a JS stack (the VM's frames are
@@ -38,13 +39,12 @@
  */
 
 import { DEBUG, assert, FatalError, formatFatal } from "./debug.js";
-import type { Heap } from "./malloc.js";
 import type { LinearMemory } from "./mem.js";
 import type { Collector } from "./mgc.js";
 import { ST_OTHER_SYS } from "./mstats.js";
 import { FR_FUNC, FR_PC, STK_FP, STK_HI, STK_LO } from "./stack.js";
 import type { GoroutineSource } from "./mgcmark.js";
-import type { LoadedImage } from "./vm/loader.js";
+import { LoadedImage } from "./vm/loader.js";
 import { RUN_EXIT, RUN_PANIC, RUN_PARK, RUN_YIELD, VM, type NativeFn } from "./vm/interp.js";
 import { G_CTX, G_DEFER, G_GOID, G_PANIC, G_PKIND, G_STATUS, G_WAITREASON, GDEAD, GRUNNABLE, GRUNNING, GWAITING } from "./vm/g.js";
 import { formatPanic, traceback } from "./vm/panic.js";
@@ -82,7 +82,13 @@ import {
   WAIT_REASON_STRINGS,
   WaitReason,
 } from "./runtime2.js";
-import { RealClock, TimerHeap, type Clock } from "./time.js";
+import { RealClock, TimerHeap, addTimeNatives, type Clock } from "./time.js";
+import { Chans } from "./chan.js";
+import { Selects } from "./select.js";
+import { Semas } from "./sema.js";
+import { Heap, type HeapOptions } from "./malloc.js";
+import { newMemory } from "./meminit.js";
+import type { ProgramImage } from "./image/format.js";
 
 /**
  * Consecutive runnext handoffs before the ring gets a turn. Trades ping-pong throughput (each
@@ -95,7 +101,7 @@ const GLOBAL_CHECK_TICKS = 61;
 /** Dead Gs kept per P for reuse (Go: 64 before moving half to the global list). */
 const GFREE_MAX = 64;
 /** First goroutine id handed to user goroutines after main (see GOIDS above). */
-const FIRST_USER_GOID = 6;
+const FIRST_USER_GOID = 5;
 /** Idle GC marking budget per idle period while waiting for a timer (ns). */
 const IDLE_MARK_NS = 1_000_000;
 
@@ -142,6 +148,9 @@ export class Sched implements GoroutineSource {
   exitCode: number;
   /** Host sleeps taken (tests). */
   idleSleeps: number;
+  readonly chans: Chans;
+  readonly selects: Selects;
+  readonly semas: Semas;
 
   constructor(vm: VM, opts: SchedOptions = {}) {
     this.vm = vm;
@@ -174,6 +183,23 @@ export class Sched implements GoroutineSource {
     this.exitCode = -1;
     this.idleSleeps = 0;
     if (this.gc !== null) this.gc.setStackRoots(this, this.image);
+    this.chans = new Chans(this);
+    this.selects = new Selects(this, this.chans);
+    this.semas = new Semas(this);
+    // Stack copies move the sudog elem pointers into the moved stack (Go's adjustsudogs).
+    const chans = this.chans;
+    this.heap.stacks.adjustHook = { adjustExtra: (g, lo, hi, delta) => chans.adjustSudogs(g, lo, hi, delta) };
+  }
+
+  /** Every native the scheduler and its services provide (proc, chan, select, sema, time). */
+  natives(): Map<string, NativeFn> {
+    const m = new Map<string, NativeFn>();
+    this.addNatives(m);
+    this.chans.addNatives(m);
+    this.selects.addNatives(m);
+    this.semas.addNatives(m);
+    addTimeNatives(this, m);
+    return m;
   }
 
   // ── GoroutineSource (collector) ──
@@ -260,11 +286,10 @@ export class Sched implements GoroutineSource {
       u32[(g + G_GOPCFN) >>> 2] = u32[(pfp + FR_FUNC) >>> 2];
       u32[(g + G_GOPC) >>> 2] = u32[(pfp + FR_PC) >>> 2];
     }
-    u32[(g + G_GOID) >>> 2] = this.mainG === 0 ? 1 : this.nextGoid++;
+    u32[(g + G_GOID) >>> 2] = this.nextGoid++;
     u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
     this.ngoroutines++;
-    if (this.mainG === 0) this.mainG = g;
-    else this.runqput(this.p, g, true);
+    this.runqput(this.p, g, true);
     return g;
   }
 
@@ -282,6 +307,7 @@ export class Sched implements GoroutineSource {
     u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
     this.ngoroutines++;
     this.mainG = g;
+    this.runqput(this.p, g, true);
     return g;
   }
 
@@ -676,4 +702,64 @@ export class Sched implements GoroutineSource {
       sched.gopark(g, WaitReason.Zero); // stop the slice; run() returns exitCode
     });
   }
+}
+
+export interface RunGoOptions {
+  file?: string;
+  /** Extra natives (tests, host packages); the scheduler's own take precedence only if absent here. */
+  natives?: ReadonlyMap<string, NativeFn>;
+  heap?: HeapOptions;
+  /** Run with the collector (default true). */
+  gc?: boolean;
+  GOGC?: string;
+  GODEBUG?: string;
+  clock?: Clock;
+  gomaxprocs?: number;
+  seed?: number;
+  stackSize?: number;
+  budget?: number;
+  write?: (s: string) => void;
+  entry?: number;
+  args?: readonly bigint[];
+  /** Called with the scheduler before it runs (tests: natives that inspect it). */
+  onSched?: (s: Sched) => void;
+}
+
+export interface RunGoResult {
+  exitCode: number;
+  sched: Sched;
+  vm: VM;
+  /** Goroutine 1. */
+  g: number;
+}
+
+/**
+ * Runs a program image on the scheduler: memory (+ collector), image mapped, natives bound,
+ * goroutine 1 at the entry function, then Sched.run(). The `gort run` path once the compiler
+ * emits images.
+ */
+export function runGo(img: ProgramImage, opts: RunGoOptions = {}): RunGoResult {
+  let heap: Heap;
+  let gc: Collector | null = null;
+  if (opts.gc === false) heap = new Heap(opts.heap);
+  else {
+    const m = newMemory({ ...opts.heap, GOGC: opts.GOGC, GODEBUG: opts.GODEBUG });
+    heap = m.heap;
+    gc = m.gc;
+  }
+  const loaded = new LoadedImage(heap, img);
+  if (gc !== null) {
+    const gl = loaded.globals();
+    gc.addGlobalsFromMask(gl.base, gl.size, gl.mask);
+  }
+  const write = opts.write ?? ((s: string) => void process.stderr.write(s));
+  const vm = new VM(heap, loaded, { budget: opts.budget, barrier: gc !== null ? gc.barrier : null, write });
+  const sched = new Sched(vm, { gc, clock: opts.clock, gomaxprocs: opts.gomaxprocs, seed: opts.seed });
+  const table = sched.natives();
+  if (opts.natives !== undefined) for (const [k, v] of opts.natives) table.set(k, v);
+  vm.natives = loaded.bindNatives(table, opts.file ?? "<image>");
+  const g = sched.startMain(opts.entry ?? img.entry, opts.args ?? [], opts.stackSize);
+  if (opts.onSched !== undefined) opts.onSched(sched);
+  const exitCode = sched.run();
+  return { exitCode, sched, vm, g };
 }

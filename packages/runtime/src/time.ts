@@ -20,6 +20,8 @@
 
 import type { Heap } from "./malloc.js";
 import { ST_OTHER_SYS } from "./mstats.js";
+import type { NativeFn } from "./vm/interp.js";
+import { G_PARKSTATE, WaitReason } from "./runtime2.js";
 
 /** Monotonic nanoseconds and a host-thread sleep. */
 export interface Clock {
@@ -137,4 +139,38 @@ export class TimerHeap {
     this.base = nb;
     this.cap = ncap;
   }
+}
+
+/** Adds time.Sleep (Go: runtime.timeSleep, linknamed) to `m`. Needs the scheduler's clock and timers. */
+export function addTimeNatives(sched: SleepSched, m: Map<string, NativeFn>): void {
+  m.set("time.Sleep", (vm, g, args) => {
+    const u32 = vm.mem.u32;
+    if (u32[(g + G_PARKSTATE) >>> 2] !== 0) {
+      u32[(g + G_PARKSTATE) >>> 2] = 0; // woken by the timer
+      return;
+    }
+    const d = Number(vm.mem.i64[args >>> 3]);
+    if (d <= 0) return;
+    sched.sleepUntil(g, sched.clock.now() + d);
+    u32[(g + G_PARKSTATE) >>> 2] = 1;
+    sched.gopark(g, WaitReason.Sleep);
+  });
+  m.set("time.now", (vm, _g, _args, res) => {
+    // (sec int64, nsec int32, mono int64): wall clock from the host, monotonic from the scheduler
+    const ms = Date.now();
+    const i64 = vm.mem.i64;
+    i64[res >>> 3] = BigInt(Math.floor(ms / 1000));
+    i64[(res + 8) >>> 3] = BigInt((ms % 1000) * 1e6);
+    i64[(res + 16) >>> 3] = BigInt(Math.floor(sched.clock.now()));
+  });
+  m.set("time.runtimeNano", (vm, _g, _args, res) => {
+    vm.mem.i64[res >>> 3] = BigInt(Math.floor(sched.clock.now()));
+  });
+}
+
+/** What the time natives need from the scheduler (proc.ts Sched). */
+export interface SleepSched {
+  readonly clock: Clock;
+  sleepUntil(g: number, when: number): void;
+  gopark(g: number, reason: number): void;
 }

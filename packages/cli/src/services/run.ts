@@ -12,6 +12,7 @@
 import * as path from "node:path";
 import { compileProgram, formatDiagnostic, loadPackages, types } from "@gort/compiler";
 import { roundupsize, runProgram, type NativeFn } from "@gort/runtime";
+import { validateImage } from "@gort/runtime/image";
 import { type CheckIO, displayPath, packageReport } from "./check.js";
 
 export interface RunIO extends CheckIO {
@@ -82,6 +83,8 @@ export function runRun(args: string[], io: RunIO): number {
     io.stderr([`# ${pkg.importPath}`, ...compiled.errors.map(fmt)].join("\n") + "\n");
     return 1;
   }
+  // a malformed image is a gort bug: stop with a clear message rather than misbehave
+  validateImage(compiled.image, pkg.fileNames[0] ?? "<image>");
   const res = runProgram(compiled.image, { write: io.stderr, file: pkg.fileNames[0], natives: bridgeNatives });
   res.vm.flushPrint();
   return res.exitCode;

@@ -12,8 +12,8 @@ import type { FileSet, Pos } from "../syntax/position.js";
 import { BasicKind, Func, Typ, TypeTag, Var, type Named, type Pointer, type Type } from "../types/index.js";
 import { sizeof } from "../types/sizes.js";
 import type { IrFunc } from "../ir/ir.js";
-import { FuncLowering, Unsupported, type ProgramCtx } from "../ir/lower.js";
-import { makeCmpString, makeConcatString2 } from "../ir/rtfuncs.js";
+import { FuncLowering, Unsupported, type HelperName, type ProgramCtx } from "../ir/lower.js";
+import { makeCmpString, makeConcatString2, makeDecodeRune, makeMemmove } from "../ir/rtfuncs.js";
 import { ConstPool, buildImage } from "./emit.js";
 import { Statics } from "./statics.js";
 import { TypeTable, pointerWords } from "./typedesc.js";
@@ -50,6 +50,7 @@ export function compileProgram(pkg: LoadedPackage, fset: FileSet): CompileResult
   const types = new TypeTable(st);
   const natives: string[] = [];
   const helpers = new Map<string, IrFunc>();
+  const extra: IrFunc[] = [];
 
   if (pkg.name !== "main") {
     return { image: null, errors: [{ pos: pkg.syntax[0]?.name.pos ?? 0, msg: `gort: package ${pkg.name} is not a main package` }] };
@@ -111,14 +112,24 @@ export function compileProgram(pkg: LoadedPackage, fset: FileSet): CompileResult
     constInt: (v) => consts.int(v),
     constFloat: (f) => consts.float(f),
     stringData: (b) => st.stringData(b),
-    helper(name: "concatstring2" | "cmpstring"): IrFunc {
+    helper(name: HelperName): IrFunc {
       let f = helpers.get(name);
       if (f === undefined) {
         const file = ctx.fileIndex(pkg.syntax[0]?.package ?? 0);
-        f = name === "concatstring2" ? makeConcatString2(file, types.index(Typ[BasicKind.Uint8])) : makeCmpString(file);
+        f =
+          name === "concatstring2"
+            ? makeConcatString2(file, types.index(Typ[BasicKind.Uint8]))
+            : name === "cmpstring"
+              ? makeCmpString(file)
+              : name === "memmove"
+                ? makeMemmove(file)
+                : makeDecodeRune(file);
         helpers.set(name, f);
       }
       return f;
+    },
+    addFunc(f: IrFunc): void {
+      extra.push(f);
     },
     nativeIndex(name: string): number {
       let i = natives.indexOf(name);
@@ -182,7 +193,7 @@ export function compileProgram(pkg: LoadedPackage, fset: FileSet): CompileResult
   const entryLow = new FuncLowering(ctx, "runtime.main", first?.package ?? 0);
   entryLow.f.flags |= FN_RUNTIME;
   entryLow.lowerEntry(initLow.f, mainFn as IrFunc);
-  const all: IrFunc[] = [entryLow.f, initLow.f, ...decls.map((d) => d.low.f), ...helpers.values()];
+  const all: IrFunc[] = [entryLow.f, initLow.f, ...decls.map((d) => d.low.f), ...extra, ...helpers.values()];
   const image = buildImage({
     files,
     funcs: all,

@@ -58,6 +58,8 @@ function encodeFunc(f: IrFunc, stackMaps: StackMap[]): ImageFunc {
   const safe: number[] = [];
   let lastFile = -1;
   let lastLine = -1;
+  // operands of slot-less calls (CALL f, s0, s0) must still name a slot of the frame
+  if (f.ptrSlots.length === 0) f.ptrSlots.push(false);
   // one stack map per function (see ir.ts: slot classes are fixed)
   const nslots = f.ptrSlots.length;
   const bits = new Uint32Array(Math.ceil(nslots / 32));
@@ -80,7 +82,7 @@ function encodeFunc(f: IrFunc, stackMaps: StackMap[]): ImageFunc {
     const a = ins.fn !== undefined ? ins.fn.index : ins.a;
     words.push((ins.op & 0xff) | (a << 8));
     const n = OP_WORDS[ins.op];
-    const ops = [ins.b, ins.c, ins.d];
+    const ops = [ins.fnB !== undefined ? ins.fnB.index : ins.b, ins.c, ins.d];
     for (let k = 1; k < n; k++) words.push(ops[k - 1] | 0);
     if (ins.target !== undefined) {
       const bw = OP_BRANCH_WORD[ins.op];

@@ -81,6 +81,8 @@ export interface Instr {
   target?: Label;
   /** callee (CALL: operand A = its function index) */
   fn?: IrFunc;
+  /** a function whose index is operand B (LDI of a function index into a closure record) */
+  fnB?: IrFunc;
   /** type operand (NEW, NEWARR: B; TYPEDMOVE: C; TYPEADDR: B) */
   type?: Type;
   /** source position: file index and line */

@@ -5,7 +5,7 @@
  * analysis"). Anything outside the supported subset throws `Unsupported`, which the driver
  * reports as `file.go:L:C: gort: <construct> not supported yet`.
  */
-import { Op } from "@gort/runtime/image";
+import { FN_CLOSURE, Op } from "@gort/runtime/image";
 import * as constant from "../constant/index.js";
 import type { Pos } from "../syntax/position.js";
 import * as ast from "../syntax/ast.js";
@@ -16,7 +16,9 @@ import {
   Const,
   Func,
   Nil,
+  Pointer,
   SelectionKind,
+  Struct,
   TypeName,
   Typ,
   TypeTag,
@@ -24,15 +26,15 @@ import {
   type Array as ArrayT,
   type Basic,
   type Info,
-  type Pointer,
   type Signature,
   type Slice,
-  type Struct,
-  type Tuple,
+  Tuple,
   type Type,
 } from "../types/index.js";
 import { offsetsof, sizeof } from "../types/sizes.js";
 import { Label, newFunc, type Instr, type IrFunc } from "./ir.js";
+
+export type HelperName = "concatstring2" | "cmpstring" | "memmove" | "decoderune";
 
 export class Unsupported extends Error {
   constructor(
@@ -56,7 +58,9 @@ export interface ProgramCtx {
   /** statics offset of a string's bytes */
   stringData(b: Uint8Array): number;
   /** a generated runtime helper (rtfuncs.ts): "concatstring2", "cmpstring" */
-  helper(name: "concatstring2" | "cmpstring"): IrFunc;
+  helper(name: HelperName): IrFunc;
+  /** adds a function made during lowering (closures) to the image */
+  addFunc(f: IrFunc): void;
   /** index of a native ("importpath.Name") in the image's natives table */
   nativeIndex(name: string): number;
 }
@@ -128,7 +132,7 @@ export function shapeOf(t: Type, pos: Pos): string {
     case TypeTag.Chan:
       throw new Unsupported(pos, "channels");
     case TypeTag.Signature:
-      throw new Unsupported(pos, "function values");
+      return "p";
     case TypeTag.TypeParam:
       throw new Unsupported(pos, "generics");
   }
@@ -143,7 +147,8 @@ interface Leaf {
 }
 function leavesOf(t: Type, pos: Pos): Leaf[] {
   const u = t.underlying();
-  if (u.tag === TypeTag.Pointer || basicKind(t) === BasicKind.UnsafePointer) return [{ off: 0, ld: Op.LD64, st: Op.STP }];
+  if (u.tag === TypeTag.Pointer || u.tag === TypeTag.Signature || basicKind(t) === BasicKind.UnsafePointer)
+    return [{ off: 0, ld: Op.LD64, st: Op.STP }];
   if (u.tag === TypeTag.Slice)
     return [
       { off: 0, ld: Op.LD64, st: Op.STP },
@@ -223,6 +228,7 @@ export class FuncLowering {
   private fallthroughTo: Label | null = null;
   private sig: Signature | null = null;
   private resultVars: Var[] = [];
+  private nclosures = 0;
 
   constructor(
     private readonly p: ProgramCtx,
@@ -302,7 +308,6 @@ export class FuncLowering {
     const sig = fn.signature();
     this.sig = sig;
     if (sig.tparams.length > 0 || sig.rparams.length > 0) throw new Unsupported(decl.name.pos, "generic functions");
-    if (sig.variadic) throw new Unsupported(decl.name.pos, "variadic functions");
     if (decl.body === undefined) throw new Unsupported(decl.name.pos, "functions without body");
     this.findAddrTaken(decl.body);
     const params: Var[] = [];
@@ -397,9 +402,82 @@ export class FuncLowering {
         const t = info.typeOf(n.x);
         if (t !== undefined && t.underlying().tag === TypeTag.Array) root(n.x);
       }
-      if (n.kind === "FuncLit") throw new Unsupported(n.type.func, "function literals");
+      if (n.kind === "FuncLit") for (const v of this.freeVars(n)) this.addrTaken.add(v);
       return true;
     });
+  }
+
+  /** Local variables of enclosing functions that a function literal refers to (in first-use order). */
+  private freeVars(lit: ast.FuncLit): Var[] {
+    const info = this.p.info;
+    const lo = ast.nodePos(lit);
+    const hi = ast.nodeEnd(lit);
+    const out: Var[] = [];
+    ast.inspect(lit.body, (n) => {
+      if (n.kind !== "Ident") return true;
+      const o = info.uses.get(n);
+      if (o instanceof Var && !o.isField && (o.pos < lo || o.pos >= hi) && this.p.globalOff(o) === undefined && !out.includes(o))
+        out.push(o);
+      return true;
+    });
+    return out;
+  }
+
+  /** Lowers a function literal's body as its own function reading its captures from the context. */
+  lowerClosure(lit: ast.FuncLit, sig: Signature, captures: Var[]): IrFunc {
+    this.f.flags |= FN_CLOSURE;
+    this.findAddrTaken(lit.body);
+    const params = sig.params.vars;
+    const pslots = params.map((v) => this.alloc(shapeOf(v.type as Type, v.pos)));
+    this.f.nparams = this.f.ptrSlots.length;
+    const rslots = sig.results.vars.map((v) => this.alloc(shapeOf(v.type as Type, v.pos)));
+    this.f.nresults = this.f.ptrSlots.length - this.f.nparams;
+    const ctx = this.alloc("p");
+    this.emit(Op.GETCTX, ctx);
+    captures.forEach((v, i) => {
+      const p = this.alloc("p");
+      this.emit(Op.LD64, p, ctx, 8 + 8 * i);
+      this.vars.set(v, { k: "mem", slot: p });
+    });
+    params.forEach((v, i) => this.bindParam(v, pslots[i]));
+    this.resultVars = sig.results.vars;
+    sig.results.vars.forEach((v, i) => {
+      const t = v.type as Type;
+      if (isAggregate(t) || this.addrTaken.has(v)) this.declareVar(v, v.pos);
+      else this.vars.set(v, { k: "reg", slot: rslots[i] });
+    });
+    this.block(lit.body.list);
+    this.at(lit.body.rbrace);
+    this.ret();
+    return this.f;
+  }
+
+  /** A closure record {fn index, &capture...} for a function literal or a top-level function. */
+  private closure(fn: IrFunc, captures: Var[], pos: Pos): Val {
+    const fields = [new Var(pos, null, "F", Typ[BasicKind.Uintptr])];
+    captures.forEach((v, i) => fields.push(new Var(pos, null, `X${i}`, new Pointer(v.type as Type))));
+    const t = new Struct(fields, []);
+    const r = this.temp("p");
+    this.at(pos);
+    this.emit(Op.NEW, r, this.p.typeId(t), 0, 0, { type: t });
+    const idx = this.temp("n");
+    this.emit(Op.LDI, idx, 0, 0, 0, { fnB: fn });
+    this.emit(Op.ST64, r, 0, idx);
+    captures.forEach((v, i) => this.emit(Op.STP, r, 8 + 8 * i, this.varAddr(v, pos)));
+    return { slot: r, n: 1 };
+  }
+
+  private funcLit(lit: ast.FuncLit): Val {
+    const pos = ast.nodePos(lit);
+    const sig = this.typeOf(lit) as Signature;
+    const captures = this.freeVars(lit);
+    // Go's names: main.f.func1, main.f.func2; inside func1: main.f.func1.1
+    const n = ++this.nclosures;
+    const name = (this.f.flags & FN_CLOSURE) !== 0 ? `${this.f.name}.${n}` : `${this.f.name}.func${n}`;
+    const child = new FuncLowering(this.p, name, pos);
+    child.lowerClosure(lit, sig.underlying() as Signature, captures);
+    this.p.addFunc(child.f);
+    return this.closure(child.f, captures, pos);
   }
 
   private declareVar(v: Var, pos: Pos): VarLoc {
@@ -464,6 +542,7 @@ export class FuncLowering {
         this.switchStmt(s, label);
         break;
       case "LabeledStmt":
+        this.place(this.gotoLabel(s.label.name));
         this.pendingLabel = s.label.name;
         if (s.stmt.kind === "ForStmt" || s.stmt.kind === "RangeStmt" || s.stmt.kind === "SwitchStmt") this.stmt(s.stmt);
         else {
@@ -664,8 +743,8 @@ export class FuncLowering {
     const xt = this.typeOf(s.x);
     let u = xt.underlying();
     if (u.tag === TypeTag.Pointer) u = (u as Pointer).base.underlying();
-    if (u.tag !== TypeTag.Slice && u.tag !== TypeTag.Array)
-      throw new Unsupported(s.range, u.tag === TypeTag.Basic ? "range over strings" : `range over ${xt.toString()}`);
+    if (isString(xt)) return this.rangeString(s, label);
+    if (u.tag !== TypeTag.Slice && u.tag !== TypeTag.Array) throw new Unsupported(s.range, `range over ${xt.toString()}`);
     const elemT = u.tag === TypeTag.Slice ? (u as Slice).elem : (u as ArrayT).elem;
     const esize = sizeof(elemT);
     // evaluate x once: slices by value (ptr, len), arrays by address (the array itself when ranged with a value var Go copies it)
@@ -721,6 +800,48 @@ export class FuncLowering {
     this.place(brk);
   }
 
+  /** for i, r := range str: decodes UTF-8 with runtime.decoderune (invalid bytes give U+FFFD, width 1). */
+  private rangeString(s: ast.RangeStmt, label: string | null): void {
+    const xv = this.expr(s.x);
+    const str = this.temp("pn");
+    this.movVal(str, xv);
+    const args = this.temp("pnn");
+    const res = this.temp("nn");
+    this.emit(Op.LDI, args + 2, 0);
+    const kb = this.rangeBinder(s, s.key);
+    const vb = this.rangeBinder(s, s.value);
+    const top = new Label("range");
+    const cont = new Label("continue");
+    const brk = new Label("break");
+    this.place(top);
+    this.emit(Op.JLE, str + 1, args + 2, 0, 0, { target: brk });
+    this.emit(Op.MOVN, args, str, 2);
+    this.at(s.range);
+    this.emit(Op.CALL, 0, args, res, 0, { fn: this.p.helper("decoderune") });
+    if (kb) kb({ slot: args + 2, n: 1 });
+    if (vb) vb({ slot: res, n: 1 });
+    this.targets.push({ label, brk, cont });
+    this.block(s.body.list);
+    this.targets.pop();
+    this.place(cont);
+    this.emit(Op.MOV, args + 2, res + 1);
+    this.at(s.for);
+    this.jmp(top);
+    this.place(brk);
+  }
+
+  private rangeBinder(s: ast.RangeStmt, e: ast.Expr | undefined): ((v: Val) => void) | null {
+    if (e === undefined || (e.kind === "Ident" && e.name === "_")) return null;
+    if (s.tok === ":=" && e.kind === "Ident") {
+      const v = this.p.info.defs.get(e);
+      if (v instanceof Var) {
+        this.declareVar(v, v.pos);
+        return (val) => this.storeVar(v, val, v.type as Type, v.pos);
+      }
+    }
+    return (val) => this.storeTo(e, val);
+  }
+
   private switchStmt(s: ast.SwitchStmt, label: string | null): void {
     const m = this.mark();
     if (s.init) this.stmt(s.init);
@@ -769,7 +890,11 @@ export class FuncLowering {
   }
 
   private branch(s: ast.BranchStmt): void {
-    if (s.tok === "goto") throw new Unsupported(s.tokPos, "goto");
+    if (s.tok === "goto") {
+      // the checker guarantees no jump over variable declarations or into blocks
+      this.jmp(this.gotoLabel((s.label as ast.Ident).name));
+      return;
+    }
     if (s.tok === "fallthrough") {
       if (this.fallthroughTo === null) throw new Unsupported(s.tokPos, "fallthrough here");
       this.jmp(this.fallthroughTo);
@@ -791,6 +916,13 @@ export class FuncLowering {
   }
 
   // ── variables and memory ────────────────────────────────────────────────────────────────
+
+  private gotoLabels = new Map<string, Label>();
+  private gotoLabel(name: string): Label {
+    let l = this.gotoLabels.get(name);
+    if (l === undefined) this.gotoLabels.set(name, (l = new Label(name)));
+    return l;
+  }
 
   private varLoc(v: Var, pos: Pos): VarLoc {
     const l = this.vars.get(v);
@@ -914,7 +1046,10 @@ export class FuncLowering {
           for (let i = 0; i < r.n; i++) this.ldi(r.slot + i, 0);
           return r;
         }
-        if (o instanceof Func) throw new Unsupported(pos, "function values");
+        if (o instanceof Func) {
+          if (o.signature().recv !== null) throw new Unsupported(pos, "method expressions");
+          return this.closure(this.p.funcOf(o), [], pos);
+        }
         throw new Unsupported(pos, `use of ${e.name}`);
       }
       case "UnaryExpr":
@@ -947,7 +1082,7 @@ export class FuncLowering {
       case "CompositeLit":
         return this.composite(e);
       case "FuncLit":
-        throw new Unsupported(pos, "function literals");
+        return this.funcLit(e);
       case "TypeAssertExpr":
         throw new Unsupported(pos, "type assertions");
       case "IndexListExpr":
@@ -1130,7 +1265,12 @@ export class FuncLowering {
       this.ldi(z, 0);
       return this.compare(op, Typ[BasicKind.Int], c, { slot: z, n: 1 }, pos);
     }
-    if (u.tag === TypeTag.Struct || u.tag === TypeTag.Array) throw new Unsupported(pos, "struct and array comparison");
+    if (u.tag === TypeTag.Struct || u.tag === TypeTag.Array) {
+      if (op !== "==" && op !== "!=") throw new Error(`internal: ${op} on ${t.toString()}`);
+      const eq = this.aggEqual(t, x.slot, y.slot, pos);
+      if (op === "!=") this.emit(Op.NOTB, eq.slot, eq.slot);
+      return eq;
+    }
     if (u.tag === TypeTag.Slice) {
       // only comparison with nil is legal
       this.emit(op === "==" ? Op.EQ : Op.NE, r, x.slot, y.slot);
@@ -1188,6 +1328,53 @@ export class FuncLowering {
     }
     this.emit(o, r, a, b);
     if (neg) this.emit(Op.NOTB, r, r);
+    return { slot: r, n: 1 };
+  }
+
+  /** Field-by-field (element-by-element) equality of two aggregates at s[a], s[b]; blank fields skipped. */
+  private aggEqual(t: Type, a: number, b: number, pos: Pos): Val {
+    const r = this.temp("n");
+    this.ldi(r, 0);
+    const fail = new Label("ne");
+    let leaves = 0;
+    const walk = (ft: Type, off: number): void => {
+      const u = ft.underlying();
+      if (u.tag === TypeTag.Struct) {
+        const st = u as Struct;
+        const offs = offsetsof(st);
+        st.fields.forEach((f, i) => {
+          if (f.name !== "_") walk(f.type as Type, off + offs[i]);
+        });
+        return;
+      }
+      if (u.tag === TypeTag.Array) {
+        const at = u as ArrayT;
+        const es = sizeof(at.elem);
+        for (let i = 0; i < at.len; i++) walk(at.elem, off + i * es);
+        return;
+      }
+      if (++leaves > 256) throw new Unsupported(pos, "comparison of large arrays");
+      const m = this.mark();
+      const x = this.loadAt(a, off, ft, pos);
+      const y = this.loadAt(b, off, ft, pos);
+      if (isString(ft)) {
+        this.emit(Op.JNE, x.slot + 1, y.slot + 1, 0, 0, { target: fail });
+        const c = this.callHelper("cmpstring", [x, y], "n", pos);
+        const z = this.temp("n");
+        this.ldi(z, 0);
+        this.emit(Op.JNE, c.slot, z, 0, 0, { target: fail });
+      } else if (isFloat(ft)) {
+        const c = this.temp("n");
+        this.emit(Op.EQF, c, x.slot, y.slot);
+        this.emit(Op.JF, c, 0, 0, 0, { target: fail });
+      } else if (u.tag === TypeTag.Basic || u.tag === TypeTag.Pointer || u.tag === TypeTag.Chan) {
+        this.emit(Op.JNE, x.slot, y.slot, 0, 0, { target: fail });
+      } else throw new Unsupported(pos, `comparison of ${ft.toString()} values`);
+      this.release(m);
+    };
+    walk(t, 0);
+    this.ldi(r, 1);
+    this.place(fail);
     return { slot: r, n: 1 };
   }
 
@@ -1296,25 +1483,32 @@ export class FuncLowering {
   private fieldAddr(e: ast.SelectorExpr): [number, number] {
     const sel = this.p.info.selections.get(e);
     if (sel === undefined) throw new Unsupported(ast.nodePos(e), "qualified identifiers");
-    let t = this.typeOf(e.x);
+    const [base, off] = this.fieldPath(e.x, sel.index, e.sel.pos);
+    return [base, off];
+  }
+
+  /** Follows a path of field indexes from x (implicit dereferences included): (base slot, offset, field type). */
+  private fieldPath(x: ast.Expr, path: number[], selPos: Pos): [number, number, Type] {
+    const t = this.typeOf(x);
     let base: number;
     let off = 0;
     if (t.underlying().tag === TypeTag.Pointer) {
-      base = this.expr(e.x).slot;
+      base = this.expr(x).slot;
       // Go checks the pointer itself (the fault address is 0, not the field's offset)
-      this.at(e.sel.pos);
+      this.at(selPos);
       this.emit(Op.NILCHK, base);
     } else if (isAggregate(t)) {
-      base = this.expr(e.x).slot;
-    } else throw new Unsupported(ast.nodePos(e), "selector on this type");
+      base = this.expr(x).slot;
+    } else throw new Unsupported(selPos, "selector on this type");
     let cur = t;
-    for (const idx of sel.index) {
+    for (const idx of path) {
       let u = cur.underlying();
       if (u.tag === TypeTag.Pointer) {
         // implicit dereference: load the pointer at base+off
         if (cur !== t || off !== 0) {
           const p = this.temp("p");
           this.emit(Op.LD64, p, base, off);
+          this.emit(Op.NILCHK, p);
           base = p;
           off = 0;
         }
@@ -1325,8 +1519,8 @@ export class FuncLowering {
       off += offsetsof(st)[idx];
       cur = st.fields[idx].type as Type;
     }
-    this.at(e.sel.pos);
-    return [base, off];
+    this.at(selPos);
+    return [base, off, cur];
   }
 
   /** (element address slot, element type) of x[i] on arrays, pointers to arrays and slices. */
@@ -1534,8 +1728,7 @@ export class FuncLowering {
       const sel = info.selections.get(fun);
       if (sel !== undefined && sel.kind === SelectionKind.MethodVal) {
         if (sel.recv.underlying().tag === TypeTag.Interface) throw new Unsupported(pos, "interface method calls");
-        if (sel.index.length > 1) throw new Unsupported(pos, "promoted methods");
-        return this.staticCall(e, sel.obj as Func, fun);
+        return this.staticCall(e, sel.obj as Func, fun, sel.index.slice(0, -1));
       }
       if (sel === undefined) {
         const o = info.uses.get(fun.sel);
@@ -1543,24 +1736,70 @@ export class FuncLowering {
         throw new Unsupported(pos, `calls of imported functions (${(fun.x as ast.Ident).name ?? "?"}.${fun.sel.name})`);
       }
     }
-    throw new Unsupported(pos, "calls of function values");
+    const ft = this.typeOf(fun).underlying();
+    if (ft.tag !== TypeTag.Signature) throw new Unsupported(pos, "this call");
+    return this.callSig(e, ft as Signature, null, [], (argBase, resBase) => {
+      const fv = this.expr(fun);
+      const c = this.temp("p");
+      this.emit(Op.MOV, c, fv.slot);
+      return () => {
+        this.emit(Op.NILCHK, c);
+        this.emit(Op.CALLI, c, argBase, resBase);
+      };
+    });
   }
 
-  private staticCall(e: ast.CallExpr, fn: Func, recvSel: ast.SelectorExpr | null): Val[] {
-    const sig = fn.signature();
+  private staticCall(e: ast.CallExpr, fn: Func, recvSel: ast.SelectorExpr | null, embedPath: number[] = []): Val[] {
+    const irf = this.p.funcOf(fn);
+    return this.callSig(e, fn.signature(), recvSel, embedPath, (argBase, resBase) => () =>
+      this.emit(Op.CALL, 0, argBase, resBase, 0, { fn: irf }),
+    );
+  }
+
+  /**
+   * A call with signature sig: `prepare` runs first (evaluating the function value, in Go's
+   * order before the arguments) and returns the emitter of the call instruction itself.
+   */
+  private callSig(
+    e: ast.CallExpr,
+    sig: Signature,
+    recvSel: ast.SelectorExpr | null,
+    embedPath: number[],
+    prepare: (argBase: number, resBase: number) => () => void,
+  ): Val[] {
     const pos = ast.nodePos(e);
-    if (sig.variadic) throw new Unsupported(pos, "variadic calls");
     if (sig.tparams.length > 0) throw new Unsupported(pos, "generic functions");
-    if (e.args.length === 1 && sig.params.vars.length > 1) throw new Unsupported(pos, "f(g()) with multiple results");
+    const spread = e.args.length === 1 && this.p.info.types.get(e.args[0])?.type.tag === TypeTag.Tuple;
+    if (spread && sig.variadic) throw new Unsupported(pos, "f(g()) with a variadic f");
     const ptypes: Type[] = [];
     if (sig.recv !== null) ptypes.push(sig.recv.type as Type);
     for (const v of sig.params.vars) ptypes.push(v.type as Type);
     const pshape = ptypes.map((t) => shapeOf(t, pos)).join("");
     const rtypes = sig.results.vars.map((v) => v.type as Type);
     const rshape = rtypes.map((t) => shapeOf(t, pos)).join("");
+    const argBase = pshape.length > 0 ? this.temp(pshape) : 0;
+    const resBase = rshape.length > 0 ? this.temp(rshape) : 0;
+    const doCall = prepare(argBase, resBase);
     // evaluate arguments in order into their own temps, then move them into the block
     const vals: Val[] = [];
-    if (recvSel !== null) {
+    if (recvSel !== null && embedPath.length > 0) {
+      // promoted method: the receiver is the embedded field (or what its pointer points to)
+      const rt = ptypes[0];
+      const [base, off, ft] = this.fieldPath(recvSel.x, embedPath, recvSel.sel.pos);
+      let addr: number;
+      if (ft.underlying().tag === TypeTag.Pointer) {
+        addr = this.temp("p");
+        this.emit(Op.LD64, addr, base, off);
+      } else {
+        addr = this.temp("p");
+        this.emit(Op.ADDP, addr, base, off);
+      }
+      if (rt.tag === TypeTag.Pointer) vals.push({ slot: addr, n: 1 });
+      else {
+        const v = this.loadAt(addr, 0, rt, pos);
+        vals.push(isAggregate(rt) ? this.copyAgg(rt, v) : this.copyScalar(rt, v, pos));
+      }
+    } else if (recvSel !== null) {
       const rt = ptypes[0];
       const xt = this.typeOf(recvSel.x);
       if (rt.tag === TypeTag.Pointer && xt.underlying().tag !== TypeTag.Pointer) vals.push({ slot: this.addr(recvSel.x), n: 1 });
@@ -1574,20 +1813,52 @@ export class FuncLowering {
         vals.push(isAggregate(rt) ? this.copyAgg(rt, v) : this.copyScalar(rt, v, pos));
       }
     }
-    e.args.forEach((a) => {
+    const np = sig.params.vars.length;
+    const packed = sig.variadic && e.ellipsis <= 0;
+    const fixed = spread ? [] : packed ? e.args.slice(0, np - 1) : e.args;
+    if (spread) {
+      // f(g()): g's results, in order, are f's arguments
+      const rs = this.call(ast.unparen(e.args[0]) as ast.CallExpr);
+      const tup = this.p.info.types.get(e.args[0])?.type as Tuple;
+      rs.forEach((v, i) => {
+        const t = tup.vars[i].type as Type;
+        vals.push(isAggregate(t) ? this.copyAgg(t, v) : this.copyScalar(t, v, pos));
+      });
+    }
+    fixed.forEach((a) => {
       const t = this.typeOf(a);
       const v = this.expr(a);
       vals.push(isAggregate(t) ? this.copyAgg(t, v) : this.copyScalar(t, v, pos));
     });
-    const argBase = pshape.length > 0 ? this.temp(pshape) : 0;
+    if (packed) {
+      // the variadic arguments become a new slice (nil when there are none)
+      const elem = ((sig.params.vars[np - 1].type as Type).underlying() as Slice).elem;
+      const extra = e.args.slice(np - 1);
+      const sl = this.temp("pnn");
+      if (extra.length === 0) for (let i = 0; i < 3; i++) this.ldi(sl + i, 0);
+      else {
+        const cnt = this.temp("n");
+        this.ldi(cnt, extra.length);
+        this.at(pos);
+        this.emit(Op.NEWARR, sl, this.p.typeId(elem), cnt, 0, { type: elem });
+        this.ldi(sl + 1, extra.length);
+        this.ldi(sl + 2, extra.length);
+        extra.forEach((a, i) => {
+          const m = this.mark();
+          const v = this.expr(a);
+          this.storeAt(sl, i * sizeof(elem), elem, v, ast.nodePos(a));
+          this.release(m);
+        });
+      }
+      vals.push({ slot: sl, n: 3 });
+    }
     let s = argBase;
     for (const v of vals) {
       this.movVal(s, v);
       s += v.n;
     }
-    const resBase = rshape.length > 0 ? this.temp(rshape) : 0;
     this.at(pos);
-    this.emit(Op.CALL, 0, argBase, resBase, 0, { fn: this.p.funcOf(fn) });
+    doCall();
     const out: Val[] = [];
     let r = resBase;
     for (const t of rtypes) {
@@ -1605,10 +1876,10 @@ export class FuncLowering {
    */
   private append(e: ast.CallExpr): Val {
     const pos = ast.nodePos(e);
-    if (e.ellipsis > 0) throw new Unsupported(pos, "append(s, t...)");
     const st = this.typeOf(e);
     const elem = (st.underlying() as Slice).elem;
     const s0 = this.expr(e.args[0]);
+    if (e.ellipsis > 0) return this.appendSpread(s0, e.args[1], elem, pos);
     const vals = e.args.slice(1).map((a) => {
       const t = this.typeOf(a);
       const v = this.expr(a);
@@ -1641,14 +1912,107 @@ export class FuncLowering {
     return { slot: r, n: 3 };
   }
 
+  /**
+   * Go's makeslice checks: len out of range when len < 0 or len·size exceeds the allocation
+   * limit, else cap out of range when cap < len or cap·size exceeds it. The limit is gort's
+   * 2 GiB object limit (Go's maxAlloc is 2^48; between the two Go would run out of memory).
+   */
+  private makesliceCheck(len: number, cap: number, size: number): void {
+    const zero = this.temp("n");
+    const max = this.temp("n");
+    this.ldi(zero, 0);
+    this.ldInt(max, size === 0 ? 1n << 62n : BigInt(Math.floor(2 ** 31 / size)));
+    const badLen = new Label("badlen");
+    const badCap = new Label("badcap");
+    const ok = new Label("ok");
+    this.emit(Op.JLT, len, zero, 0, 0, { target: badLen });
+    this.emit(Op.JLT, max, len, 0, 0, { target: badLen });
+    this.emit(Op.JLT, cap, len, 0, 0, { target: badCap });
+    this.emit(Op.JLT, max, cap, 0, 0, { target: badCap });
+    this.jmp(ok);
+    this.place(badLen);
+    this.panicString("runtime error: makeslice: len out of range");
+    this.place(badCap);
+    this.panicString("runtime error: makeslice: cap out of range");
+    this.place(ok);
+  }
+
+  /** panic(msg) with a constant string (prints exactly as the runtime error with that text). */
+  private panicString(msg: string): void {
+    const t = Typ[BasicKind.String];
+    const b = new TextEncoder().encode(msg);
+    const v = this.temp("pn");
+    this.emit(Op.SADDR, v, this.p.stringData(b));
+    this.ldi(v + 1, b.length);
+    const pair = this.temp("np");
+    this.emit(Op.TYPEADDR, pair, this.p.typeId(t), 0, 0, { type: t });
+    this.emit(Op.NEW, pair + 1, this.p.typeId(t), 0, 0, { type: t });
+    this.storeAt(pair + 1, 0, t, { slot: v, n: 2 }, 0);
+    this.emit(Op.PANIC, pair);
+  }
+
+  /**
+   * string(b) / []byte(s): a fresh copy of the bytes (cap = len; Go's cap of []byte(s) depends
+   * on escape analysis and size classes, not reproduced yet).
+   */
+  private copyBytes(x: Val, shape: "pn" | "pnn", pos: Pos): Val {
+    const r = this.temp(shape);
+    const u8 = Typ[BasicKind.Uint8];
+    this.at(pos);
+    this.emit(Op.NEWARR, r, this.p.typeId(u8), x.slot + 1, 0, { type: u8 });
+    this.emit(Op.MOV, r + 1, x.slot + 1);
+    if (shape === "pnn") this.emit(Op.MOV, r + 2, x.slot + 1);
+    this.memmove(r, x.slot, x.slot + 1, 1);
+    return { slot: r, n: shape.length };
+  }
+
+  /** memmove(s[dst], s[src], s[n]·size bytes). */
+  private memmove(dst: number, src: number, n: number, size: number): void {
+    const args = this.temp("ppn");
+    this.emit(Op.MOV, args, dst);
+    this.emit(Op.MOV, args + 1, src);
+    if (size === 1) this.emit(Op.MOV, args + 2, n);
+    else {
+      const k = this.temp("n");
+      this.ldi(k, size);
+      this.emit(Op.MUL, args + 2, n, k);
+    }
+    this.emit(Op.CALL, 0, args, 0, 0, { fn: this.p.helper("memmove") });
+  }
+
   /** Calls a generated runtime helper with string-shaped arguments. */
-  private callHelper(name: "concatstring2" | "cmpstring", args: Val[], rshape: string, pos: Pos): Val {
+  private callHelper(name: HelperName, args: Val[], rshape: string, pos: Pos): Val {
     const base = this.temp(args.map(() => "pn").join(""));
     args.forEach((v, i) => this.movVal(base + 2 * i, v));
     const r = this.temp(rshape);
     this.at(pos);
     this.emit(Op.CALL, 0, base, r, 0, { fn: this.p.helper(name) });
     return { slot: r, n: rshape.length };
+  }
+
+  /** append(s, t...) (t a slice, or a string when s is []byte). */
+  private appendSpread(s0: Val, te: ast.Expr, elem: Type, pos: Pos): Val {
+    const t = this.expr(te);
+    const r = this.temp("pnn");
+    this.movVal(r, s0);
+    const tv = this.temp("pn");
+    this.emit(Op.MOVN, tv, t.slot, 2);
+    const newLen = this.temp("n");
+    this.emit(Op.ADD, newLen, r + 1, tv + 1);
+    const ok = new Label("fits");
+    this.at(pos);
+    this.emit(Op.JLEU, newLen, r + 2, 0, 0, { target: ok });
+    const args = this.temp("npnnn");
+    this.emit(Op.TYPEADDR, args, this.p.typeId(elem), 0, 0, { type: elem });
+    this.emit(Op.MOVN, args + 1, r, 3);
+    this.emit(Op.MOV, args + 4, newLen);
+    this.emit(Op.CALLN, this.p.nativeIndex("runtime.growslice"), args, r);
+    this.place(ok);
+    const at = this.temp("p");
+    this.emit(Op.INDEXP, at, r, r + 1, sizeof(elem));
+    this.memmove(at, tv, tv + 1, sizeof(elem));
+    this.emit(Op.MOV, r + 1, newLen);
+    return { slot: r, n: 3 };
   }
 
   /** Register variables are read in place; a call argument must not alias a later-modified slot. */
@@ -1666,8 +2030,14 @@ export class FuncLowering {
     const x = this.expr(arg);
     const tu = to.underlying();
     const fu = from.underlying();
-    if (isString(to) && !isString(from)) throw new Unsupported(pos, "conversions to string");
-    if (isString(from) && !isString(to)) throw new Unsupported(pos, "conversions from string");
+    const byteSlice = (t: Type): boolean => {
+      const u = t.underlying();
+      return u.tag === TypeTag.Slice && basicKind((u as Slice).elem) === BasicKind.Uint8;
+    };
+    if (isString(to) && byteSlice(from)) return this.copyBytes(x, "pn", pos);
+    if (isString(from) && byteSlice(to)) return this.copyBytes(x, "pnn", pos);
+    if (isString(to) && !isString(from)) throw new Unsupported(pos, `conversion of ${from.toString()} to string`);
+    if (isString(from) && !isString(to)) throw new Unsupported(pos, `conversion of string to ${to.toString()}`);
     if (tu.tag !== TypeTag.Basic || fu.tag !== TypeTag.Basic) return x; // identical underlying types
     const tk = basicKind(to);
     const fk = basicKind(from);
@@ -1756,12 +2126,9 @@ export class FuncLowering {
         const elem = (u as Slice).elem;
         const len = this.expr(e.args[1]);
         const capV = e.args.length > 2 ? this.expr(e.args[2]) : len;
-        for (const a of e.args.slice(1)) {
-          if (this.p.info.types.get(a)?.value == null)
-            throw new Unsupported(ast.nodePos(a), "make with a non-constant length (needs the runtime's makeslice check)");
-        }
-        const r = this.temp("pnn");
         this.at(pos);
+        if (e.args.slice(1).some((a) => this.p.info.types.get(a)?.value == null)) this.makesliceCheck(len.slot, capV.slot, sizeof(elem));
+        const r = this.temp("pnn");
         this.emit(Op.NEWARR, r, this.p.typeId(elem), capV.slot, 0, { type: elem });
         this.emit(Op.MOV, r + 1, len.slot);
         this.emit(Op.MOV, r + 2, capV.slot);
@@ -1769,10 +2136,37 @@ export class FuncLowering {
       }
       case BuiltinId.Append:
         return [this.append(e)];
-      case BuiltinId.Copy:
-        throw new Unsupported(pos, "copy");
-      case BuiltinId.Panic:
-        throw new Unsupported(pos, "panic");
+      case BuiltinId.Copy: {
+        const dt = this.typeOf(e.args[0]).underlying() as Slice;
+        const dst = this.expr(e.args[0]);
+        const src = this.expr(e.args[1]);
+        const n = this.temp("n");
+        const done = new Label("min");
+        this.at(pos);
+        this.emit(Op.MOV, n, dst.slot + 1);
+        this.emit(Op.JLE, n, src.slot + 1, 0, 0, { target: done });
+        this.emit(Op.MOV, n, src.slot + 1);
+        this.place(done);
+        this.memmove(dst.slot, src.slot, n, sizeof(dt.elem));
+        return [{ slot: n, n: 1 }];
+      }
+      case BuiltinId.Panic: {
+        // panic(v) of a non-interface type: box v into an empty interface (TYPEDESC.md §5)
+        const t = this.typeOf(e.args[0]);
+        const u = t.underlying();
+        if (u.tag === TypeTag.Interface || basicKind(t) === BasicKind.UntypedNil) throw new Unsupported(pos, "panic with an interface value");
+        const v = this.expr(e.args[0]);
+        const pair = this.temp("np");
+        this.at(pos);
+        this.emit(Op.TYPEADDR, pair, this.p.typeId(t), 0, 0, { type: t });
+        if (u.tag === TypeTag.Pointer) this.emit(Op.MOV, pair + 1, v.slot);
+        else {
+          this.emit(Op.NEW, pair + 1, this.p.typeId(t), 0, 0, { type: t });
+          this.storeAt(pair + 1, 0, t, v, pos);
+        }
+        this.emit(Op.PANIC, pair);
+        return [];
+      }
       case BuiltinId.Recover:
         throw new Unsupported(pos, "recover");
     }

@@ -5,6 +5,7 @@
  *
  *   runtime.concatstring2(a string, b string) string
  *   runtime.cmpstring(a string, b string) int          (-1, 0, +1; bytewise, as Go)
+ *   runtime.memmove(dst, src *byte, n int)             (no write barriers: REQUESTS.md 1)
  */
 import { FN_RUNTIME, Op } from "@gort/runtime/image";
 import { Label, newFunc, type Instr, type IrFunc } from "./ir.js";
@@ -110,6 +111,182 @@ export function makeCmpString(file: number): IrFunc {
   a.i(Op.RET);
   a.l(greater);
   a.i(Op.LDI, 4, 1);
+  a.i(Op.RET);
+  return f;
+}
+
+/**
+ * memmove(dst, src *byte, n int): overlapping-safe copy (backward when dst > src), by 8-byte
+ * words when dst, src and n are multiples of 8, else by bytes. Slots: 0 dst 1 src 2 n |
+ * 3 i 4 t 5 p 6 q 7 w (=or of the three, then step) 8 zero
+ */
+export function makeMemmove(file: number): IrFunc {
+  const [f, a] = helper("runtime.memmove", file, "ppn" + "nnppnn", 3, 0);
+  const bytes = new Label();
+  const fwdW = new Label();
+  const backW = new Label();
+  const fwdB = new Label();
+  const backB = new Label();
+  const done = new Label();
+  const backWLoop = new Label();
+  const backBLoop = new Label();
+  a.i(Op.LDI, 8, 0);
+  a.i(Op.JLE, 2, 8, 0, 0, done);
+  a.i(Op.OR, 7, 0, 1);
+  a.i(Op.OR, 7, 7, 2);
+  a.i(Op.SHLI, 7, 7, 61); // low three bits survive a shift left by 61
+  a.i(Op.JNE, 7, 8, 0, 0, bytes);
+  // words
+  a.i(Op.JLTU, 1, 0, 0, 0, backW);
+  a.i(Op.LDI, 3, 0);
+  a.l(fwdW);
+  a.i(Op.JLE, 2, 3, 0, 0, done);
+  a.i(Op.INDEXP, 5, 1, 3, 1);
+  a.i(Op.LD64, 4, 5, 0);
+  a.i(Op.INDEXP, 6, 0, 3, 1);
+  a.i(Op.ST64, 6, 0, 4);
+  a.i(Op.ADDI, 3, 3, 8);
+  a.i(Op.JMP, 0, 0, 0, 0, fwdW);
+  a.l(backW);
+  a.i(Op.ADDI, 3, 2, -8);
+  a.l(backWLoop);
+  a.i(Op.JLT, 3, 8, 0, 0, done);
+  a.i(Op.INDEXP, 5, 1, 3, 1);
+  a.i(Op.LD64, 4, 5, 0);
+  a.i(Op.INDEXP, 6, 0, 3, 1);
+  a.i(Op.ST64, 6, 0, 4);
+  a.i(Op.ADDI, 3, 3, -8);
+  a.i(Op.JMP, 0, 0, 0, 0, backWLoop);
+  // bytes
+  a.l(bytes);
+  a.i(Op.JLTU, 1, 0, 0, 0, backB);
+  a.i(Op.LDI, 3, 0);
+  a.l(fwdB);
+  a.i(Op.JLE, 2, 3, 0, 0, done);
+  a.i(Op.INDEXP, 5, 1, 3, 1);
+  a.i(Op.LD8, 4, 5, 0);
+  a.i(Op.INDEXP, 6, 0, 3, 1);
+  a.i(Op.ST8, 6, 0, 4);
+  a.i(Op.ADDI, 3, 3, 1);
+  a.i(Op.JMP, 0, 0, 0, 0, fwdB);
+  a.l(backB);
+  a.i(Op.ADDI, 3, 2, -1);
+  a.l(backBLoop);
+  a.i(Op.JLT, 3, 8, 0, 0, done);
+  a.i(Op.INDEXP, 5, 1, 3, 1);
+  a.i(Op.LD8, 4, 5, 0);
+  a.i(Op.INDEXP, 6, 0, 3, 1);
+  a.i(Op.ST8, 6, 0, 4);
+  a.i(Op.ADDI, 3, 3, -1);
+  a.i(Op.JMP, 0, 0, 0, 0, backBLoop);
+  a.l(done);
+  a.i(Op.RET);
+  return f;
+}
+
+/**
+ * decoderune(s string, k int) (r rune, next int): the UTF-8 sequence at s[k] (k < len(s)), or
+ * (U+FFFD, k+1) when it is invalid (bad lead byte, bad or missing continuation, overlong form,
+ * surrogate, > U+10FFFF) — exactly unicode/utf8's rules, which range over strings follows.
+ * Slots: 0 p 1 len 2 k | 3 r 4 next | 5 b0 6 b1 7 b2 8 b3 9 addr 10 lo 11 hi 12 tmp 13 idx
+ */
+export function makeDecodeRune(file: number): IrFunc {
+  const [f, a] = helper("runtime.decoderune", file, "pnn" + "nn" + "nnnnpnnnn", 3, 2);
+  const invalid = new Label();
+  const cmpLT = (x: number, imm: number, target: Label): void => {
+    a.i(Op.LDI, 12, imm);
+    a.i(Op.JLT, x, 12, 0, 0, target);
+  };
+  const load = (dst: number, off: number): void => {
+    a.i(Op.ADDI, 13, 2, off);
+    a.i(Op.JLE, 1, 13, 0, 0, invalid);
+    a.i(Op.INDEXP, 9, 0, 13, 1);
+    a.i(Op.LD8, dst, 9, 0);
+  };
+  const inRange = (b: number): void => {
+    a.i(Op.JLT, b, 10, 0, 0, invalid);
+    a.i(Op.JLT, 11, b, 0, 0, invalid);
+  };
+  const cont = (b: number): void => {
+    a.i(Op.LDI, 10, 0x80);
+    a.i(Op.LDI, 11, 0xbf);
+    inRange(b);
+  };
+  const accumulate = (b: number): void => {
+    // r = r<<6 | b&0x3f
+    a.i(Op.SHLI, 3, 3, 6);
+    a.i(Op.LDI, 12, 0x3f);
+    a.i(Op.AND, 12, b, 12);
+    a.i(Op.OR, 3, 3, 12);
+  };
+  const lead = (mask: number): void => {
+    a.i(Op.LDI, 12, mask);
+    a.i(Op.AND, 3, 5, 12);
+  };
+  const ifEq = (x: number, imm: number, then: () => void): void => {
+    const skip = new Label();
+    a.i(Op.LDI, 12, imm);
+    a.i(Op.JNE, x, 12, 0, 0, skip);
+    then();
+    a.l(skip);
+  };
+  const two = new Label();
+  const three = new Label();
+  const four = new Label();
+  load(5, 0);
+  const notAscii = new Label();
+  a.i(Op.LDI, 12, 0x80);
+  a.i(Op.JLE, 12, 5, 0, 0, notAscii);
+  a.i(Op.MOV, 3, 5);
+  a.i(Op.ADDI, 4, 2, 1);
+  a.i(Op.RET);
+  a.l(notAscii);
+  cmpLT(5, 0xc2, invalid);
+  cmpLT(5, 0xe0, two);
+  cmpLT(5, 0xf0, three);
+  cmpLT(5, 0xf5, four);
+  a.i(Op.JMP, 0, 0, 0, 0, invalid);
+  a.l(two);
+  load(6, 1);
+  cont(6);
+  lead(0x1f);
+  accumulate(6);
+  a.i(Op.ADDI, 4, 2, 2);
+  a.i(Op.RET);
+  a.l(three);
+  load(6, 1);
+  a.i(Op.LDI, 10, 0x80);
+  a.i(Op.LDI, 11, 0xbf);
+  ifEq(5, 0xe0, () => a.i(Op.LDI, 10, 0xa0));
+  ifEq(5, 0xed, () => a.i(Op.LDI, 11, 0x9f));
+  inRange(6);
+  load(7, 2);
+  cont(7);
+  lead(0x0f);
+  accumulate(6);
+  accumulate(7);
+  a.i(Op.ADDI, 4, 2, 3);
+  a.i(Op.RET);
+  a.l(four);
+  load(6, 1);
+  a.i(Op.LDI, 10, 0x80);
+  a.i(Op.LDI, 11, 0xbf);
+  ifEq(5, 0xf0, () => a.i(Op.LDI, 10, 0x90));
+  ifEq(5, 0xf4, () => a.i(Op.LDI, 11, 0x8f));
+  inRange(6);
+  load(7, 2);
+  cont(7);
+  load(8, 3);
+  cont(8);
+  lead(0x07);
+  accumulate(6);
+  accumulate(7);
+  accumulate(8);
+  a.i(Op.ADDI, 4, 2, 4);
+  a.i(Op.RET);
+  a.l(invalid);
+  a.i(Op.LDI, 3, 0xfffd);
+  a.i(Op.ADDI, 4, 2, 1);
   a.i(Op.RET);
   return f;
 }

@@ -37,6 +37,20 @@ import "never"
     const h = readImports("package p /* é */; import \"x\"\n");
     expect(h.imports[0].column).toBe(28);
   });
+
+  it("gives each import its line, byte column and byte offset", () => {
+    const src = "// ünïcode ✓\npackage p\n\nimport (\n\t\"a\"\n\tb \"b/c\" /* ☃ */; \"d\"\n\n\t. \"e\"\n)\nimport \"f\"\n";
+    const bytes = Buffer.from(src, "utf8");
+    const h = readImports(src);
+    expect(h.imports.map((i) => i.path)).toEqual(["a", "b/c", "d", "e", "f"]);
+    for (const i of h.imports) {
+      // the offset is where the spec starts, on the line and column reported
+      const before = bytes.subarray(0, i.offset).toString("utf8");
+      expect(before.split("\n").length).toBe(i.line);
+      expect(i.column).toBe(Buffer.byteLength(before.slice(before.lastIndexOf("\n") + 1)) + 1);
+    }
+    expect(h.imports.map((i) => [i.line, i.column])).toEqual([[5, 2], [6, 2], [6, 21], [8, 2], [10, 8]]);
+  });
 });
 
 describe("checkImportPath (go build's import path rules, wording checked against go1.19)", () => {

@@ -88,3 +88,18 @@ outer:
 	sh := 70
 	println(1<<(sh-64), uint64(1)<<sh, -8>>1)
 }
+
+func gotoLoop() int {
+	i, t := 0, 0
+loop:
+	if i < 5 {
+		t += i
+		i++
+		goto loop
+	}
+	return t
+}
+
+func init() {
+	println("goto", gotoLoop())
+}

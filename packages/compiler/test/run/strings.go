@@ -37,3 +37,18 @@ func main() {
 	x := "héllo"
 	println(x[1:3] == "é", x > "hz")
 }
+
+func upper(s string) string {
+	b := []byte(s)
+	for i := range b {
+		if b[i] >= 'a' && b[i] <= 'z' {
+			b[i] -= 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func init() {
+	w := "gopher"
+	println(upper(w), w, len(upper("")), string([]byte{104, 105}))
+}

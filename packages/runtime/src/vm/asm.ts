@@ -208,8 +208,7 @@ export function assemble(src: string): ProgramImage {
         const elem = kv("elem");
         if (elem !== undefined) {
           // Chan/pointer/slice-style kind-specific words (TYPEDESC.md): +32 uncommon 0, +36 elem.
-          const ei = types.get(elem);
-          if (ei === undefined) err(`elem=${elem}: unknown type (declare it first)`);
+          const ei = types.get(elem) ?? err(`elem=${elem}: unknown type (declare it first)`);
           st.u32(0);
           st.relocs.push(st.bytes.length);
           st.u32(typeOffs[ei]);

@@ -15,6 +15,8 @@ import { selectFiles } from "../../loader/select.js";
 import { parseFile } from "../../syntax/parser.js";
 import { FileSet } from "../../syntax/position.js";
 import type * as ast from "../../syntax/ast.js";
+import { inspect, isExpr, nodePos } from "../../syntax/ast.js";
+import { Info } from "../info.js";
 import { checkFiles, type Importer } from "../checker.js";
 import { branchDiagnostics } from "../labels.js";
 import type { Package } from "../object.js";
@@ -36,6 +38,8 @@ const inProgress = new Set<string>();
 function dirFor(p: string): string {
   const vendored = path.join(SRC, "vendor", p);
   if (fs.existsSync(vendored)) return vendored;
+  const cmdVendored = path.join(SRC, "cmd", "vendor", p);
+  if (!fs.existsSync(path.join(SRC, p)) && fs.existsSync(cmdVendored)) return cmdVendored;
   return path.join(SRC, p);
 }
 
@@ -278,8 +282,93 @@ function crashHunt(dir: string): void {
   console.log(`${files.length} files, ${crashes} crashes`);
 }
 
+/** Reports expressions of a std package that have no Info.types entry (code generator coverage). */
+function infoCheck(p: string): void {
+  const sel = selectFiles(ctx, dirFor(p));
+  const files: ast.File[] = [];
+  for (const f of sel.files) {
+    if (f.path.endsWith("_test.go")) continue;
+    files.push(parseFile(fset, f.path, f.bytes).file);
+  }
+  const info = new Info();
+  const { errors } = checkFiles({ fset, importer, goVersion: "go1.19" }, p, files, info);
+  if (errors.length > 0) console.log(`${errors.length} errors`);
+  const exempt = new Set<ast.Node>();
+  const missing = new Map<string, number>();
+  let total = 0;
+  let examples = 0;
+  for (const f of files) {
+    inspect(f, (n) => {
+      // identifiers that name things rather than denote values/types are not recorded in types
+      switch (n.kind) {
+        case "SelectorExpr":
+          exempt.add(n.sel);
+          if (n.x.kind === "Ident" && info.uses.get(n.x)?.constructor.name === "PkgName") exempt.add(n.x);
+          break;
+        case "KeyValueExpr":
+          if (n.key.kind === "Ident") exempt.add(n.key);
+          break;
+        case "LabeledStmt":
+          exempt.add(n.label);
+          break;
+        case "BranchStmt":
+          if (n.label !== undefined) exempt.add(n.label);
+          break;
+        case "Field":
+          for (const id of n.names) exempt.add(id);
+          break;
+        case "ValueSpec":
+          for (const id of n.names) exempt.add(id);
+          break;
+        case "TypeSpec":
+          exempt.add(n.name);
+          break;
+        case "FuncDecl":
+          exempt.add(n.name);
+          break;
+        case "File":
+          exempt.add(n.name);
+          break;
+        case "ImportSpec":
+          if (n.name !== undefined) exempt.add(n.name);
+          exempt.add(n.path);
+          return false;
+        case "AssignStmt":
+          if (n.tok === ":=") for (const l of n.lhs) if (l.kind === "Ident") exempt.add(l);
+          break;
+        case "RangeStmt":
+          if (n.tok === ":=") {
+            if (n.key !== undefined) exempt.add(n.key);
+            if (n.value !== undefined) exempt.add(n.value);
+          }
+          break;
+        case "TypeAssertExpr":
+          break;
+      }
+      if (isExpr(n) && !exempt.has(n)) {
+        if (n.kind === "Ident" && n.name === "_") return true;
+        total++;
+        if (!info.types.has(n)) {
+          const k = n.kind;
+          missing.set(k, (missing.get(k) ?? 0) + 1);
+          if (examples++ < 15) {
+            const pos = fset.position(nodePos(n));
+            console.log(`  missing ${k} at ${pos.filename.replace(SRC + "/", "")}:${pos.line}:${pos.column}`);
+          }
+        }
+      }
+      return true;
+    });
+  }
+  console.log(`${p}: ${total} expressions, missing types for ${[...missing.values()].reduce((a, b) => a + b, 0)}: ${JSON.stringify([...missing])}`);
+}
+
 function main(): void {
   const args = process.argv.slice(2);
+  if (args[0] === "--infocheck") {
+    for (const p of args.slice(1)) infoCheck(p);
+    return;
+  }
   if (args[0] === "--crash") {
     crashHunt(args[1]);
     return;

@@ -1,0 +1,72 @@
+import { describe, expect, test, vi } from "vitest";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+
+// vitest.config.ts maps "@gort/runtime" to src/index.ts, which breaks the image subpath (REQUESTS.md 3)
+vi.mock("@gort/runtime/image", () => import("../../../runtime/src/image/index.js"));
+
+const { OP_WORDS, Op, validateImage, encodeImage, decodeImage } = await import("@gort/runtime/image");
+const { loadPackages } = await import("../loader/index.js");
+const { Info } = await import("../types/index.js");
+const { compileProgram } = await import("./compile.js");
+
+const runDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../test/run");
+
+function compile(file: string) {
+  const r = loadPackages([file], { cwd: runDir, keepSyntax: true, makeInfo: () => new Info(), progress: false });
+  const pkg = r.packages[0];
+  expect(pkg.errors).toEqual([]);
+  return compileProgram(pkg, r.loader.fset);
+}
+
+const SAFE = new Set<number>([Op.CALL, Op.CALLI, Op.CALLN, Op.NEW, Op.NEWARR, Op.STP, Op.TYPEDMOVE, Op.JMP]);
+
+describe("compileProgram", () => {
+  for (const f of ["structs.go", "closures.go", "append.go", "strings.go"]) {
+    test(`${f}: valid image, a stack map at every safe point, line table in order`, () => {
+      const res = compile(f);
+      expect(res.errors).toEqual([]);
+      const img = res.image;
+      if (img === null) throw new Error("no image");
+      validateImage(img, f);
+      // survives the binary form
+      expect(decodeImage(encodeImage(img), f).funcs.length).toBe(img.funcs.length);
+      for (const fn of img.funcs) {
+        const safe = new Set<number>();
+        for (let i = 0; i < fn.safePoints.length; i += 2) safe.add(fn.safePoints[i]);
+        for (let pc = 0; pc < fn.code.length; ) {
+          const op = fn.code[pc] & 0xff;
+          const next = pc + OP_WORDS[op];
+          if (SAFE.has(op)) expect(safe.has(next), `${fn.name}: safe point after pc ${pc}`).toBe(true);
+          pc = next;
+        }
+        for (let i = 3; i < fn.pcln.length; i += 3) expect(fn.pcln[i]).toBeGreaterThan(fn.pcln[i - 3]);
+        const map = img.stackMaps[fn.safePoints[1] ?? 0];
+        if (fn.safePoints.length > 0) expect(map.nslots).toBe((fn.frameSize - 16) / 8);
+      }
+    });
+  }
+
+  test("pointer slots are exactly the pointer-shaped ones", () => {
+    const res = compile("structs.go");
+    const img = res.image;
+    if (img === null) throw new Error("no image");
+    // func newPoint(x, y int) *Point: two int parameters, a pointer result
+    const np = img.funcs.find((f) => f.name === "main.newPoint");
+    if (np === undefined) throw new Error("no main.newPoint");
+    expect(np.safePoints.length).toBeGreaterThan(0);
+    expect(img.stackMaps[np.safePoints[1]].bits[0] & 7).toBe(4);
+    // func (r Rect) Area() int: receiver passed by address (pointer), result int (not a pointer)
+    const area = img.funcs.find((f) => f.name === "main.Rect.Area");
+    if (area === undefined) throw new Error("no main.Rect.Area");
+    expect(area.nparams).toBe(1);
+    expect(area.nresults).toBe(1);
+  });
+
+  test("unsupported constructs are positioned diagnostics, not crashes", () => {
+    const res = compile("unsupported.go");
+    expect(res.image).toBeNull();
+    expect(res.errors.map((d) => d.msg)).toEqual(["gort: maps not supported yet"]);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * sched-programs.ts — assembler programs (vm/asm.ts) exercising the scheduler and channels,
+ * shared by proc.test.ts and bench/vm/pingpong.mjs. @internal (tests and benchmarks only).
+ *
+ * Conventions: `chint` is `chan int` (elem `int`); a goroutine body is a closure whose captured
+ * words follow the function index; natives are the runtime's real ones (runtime.makechan, …).
+ */
+
+export const CHAN_HEADER = `
+.type int size=8 kind=2 str=int
+.type chint size=8 ptrs=0 kind=18 str=chan int elem=int
+.native runtime.makechan
+.native runtime.chansend1
+.native runtime.chanrecv1
+.native runtime.chanrecv2
+.native runtime.closechan
+.native runtime.newproc
+`;
+
+/**
+ * Ping-pong over two unbuffered channels: main sends i on c1, pong replies i+1 on c2, N round
+ * trips (2N handoffs); main's result 0 = completed round trips (−1 on a wrong value).
+ */
+export function pingPong(n: number): string {
+  return `${CHAN_HEADER}
+.const N ${n}
+.type clo2 size=24 ptrs=1,2 kind=19 str=func()
+.file /tmp/pp/main.go
+func main.pong params=0 results=0 frame=7 ptrs=0,1,2,3,4 closure line=20
+  .line 21
+  GETCTX s0
+  LD64 s1, s0, 8
+  LD64 s3, s0, 16
+  FADDR s2, 5
+  FADDR s4, 5
+loop:
+  .line 23
+  CALLN runtime.chanrecv1, s1, s6
+  JLTI s5, 0, done
+  ADDI s5, s5, 1
+  .line 24
+  CALLN runtime.chansend1, s3, s6
+  JMP 0, loop
+done:
+  RET
+end
+func main.main params=0 results=1 frame=13 ptrs=3,4,5,6,10 line=5
+  .line 6
+  TYPEADDR s1, %chint
+  LDI s2, 0
+  CALLN runtime.makechan, s1, s3
+  CALLN runtime.makechan, s1, s5
+  FADDR s4, 7
+  FADDR s6, 8
+  NEW s10, %clo2
+  LDI s11, @main.pong
+  ST64 s10, 0, s11
+  STP s10, 8, s3
+  STP s10, 16, s5
+  .line 8
+  CALLN runtime.newproc, s10, s11
+  LDI s12, 0
+  LDI s0, 0
+  LDK s9, $N
+loop:
+  .line 10
+  MOV s7, s12
+  CALLN runtime.chansend1, s3, s11
+  .line 11
+  CALLN runtime.chanrecv1, s5, s11
+  ADDI s11, s12, 1
+  JNE s8, s11, bad
+  ADDI s0, s0, 1
+  ADDI s12, s12, 1
+  JLT s12, s9, loop
+  LDI s7, -1
+  CALLN runtime.chansend1, s3, s11
+  RET
+bad:
+  LDI s0, -1
+  RET
+end
+.entry main.main
+`;
+}
