@@ -13,7 +13,7 @@ import { BasicKind, Func, Typ, TypeTag, Var, type Named, type Pointer, type Type
 import { sizeof } from "../types/sizes.js";
 import type { IrFunc } from "../ir/ir.js";
 import { FuncLowering, Unsupported, type HelperName, type ProgramCtx } from "../ir/lower.js";
-import { makeCmpString, makeConcatString2, makeDecodeRune, makeMemmove } from "../ir/rtfuncs.js";
+import { makeCmpString, makeConcatString2, makeDecodeRune, makeIntString, makeMemmove } from "../ir/rtfuncs.js";
 import { ConstPool, buildImage } from "./emit.js";
 import { Statics } from "./statics.js";
 import { TypeTable, pointerWords } from "./typedesc.js";
@@ -51,12 +51,15 @@ export function compileProgram(pkg: LoadedPackage, fset: FileSet): CompileResult
   const natives: string[] = [];
   const helpers = new Map<string, IrFunc>();
   const extra: IrFunc[] = [];
+  const wrappers = new Map<Func, IrFunc>();
 
   if (pkg.name !== "main") {
     return { image: null, errors: [{ pos: pkg.syntax[0]?.name.pos ?? 0, msg: `gort: package ${pkg.name} is not a main package` }] };
   }
   for (const f of pkg.syntax)
-    for (const imp of f.imports) errors.push(unsupported(imp.path.pos, `import of ${imp.path.value}`));
+    for (const imp of f.imports)
+      // unsafe has no code: its functions are constants or builtins the lowering handles
+      if (imp.path.value !== '"unsafe"') errors.push(unsupported(imp.path.pos, `import of ${imp.path.value}`));
   if (errors.length > 0) return { image: null, errors };
 
   // globals first: one zeroed block at the start of the statics
@@ -123,10 +126,23 @@ export function compileProgram(pkg: LoadedPackage, fset: FileSet): CompileResult
               ? makeCmpString(file)
               : name === "memmove"
                 ? makeMemmove(file)
-                : makeDecodeRune(file);
+                : name === "decoderune"
+                  ? makeDecodeRune(file)
+                  : makeIntString(file, types.index(Typ[BasicKind.Uint8]));
         helpers.set(name, f);
       }
       return f;
+    },
+    methodWrapper(fn: Func): IrFunc {
+      let w = wrappers.get(fn);
+      if (w === undefined) {
+        const low = new FuncLowering(ctx, `${funcName("main", fn)}-fm`, fn.pos);
+        w = low.f;
+        wrappers.set(fn, w);
+        low.lowerMethodWrapper(fn, ctx.funcOf(fn));
+        extra.push(w);
+      }
+      return w;
     },
     addFunc(f: IrFunc): void {
       extra.push(f);

@@ -5,7 +5,7 @@
  * analysis"). Anything outside the supported subset throws `Unsupported`, which the driver
  * reports as `file.go:L:C: gort: <construct> not supported yet`.
  */
-import { FN_CLOSURE, Op } from "@gort/runtime/image";
+import { FN_CLOSURE, FN_WRAPPER, Op } from "@gort/runtime/image";
 import * as constant from "../constant/index.js";
 import type { Pos } from "../syntax/position.js";
 import * as ast from "../syntax/ast.js";
@@ -34,7 +34,7 @@ import {
 import { offsetsof, sizeof } from "../types/sizes.js";
 import { Label, newFunc, type Instr, type IrFunc } from "./ir.js";
 
-export type HelperName = "concatstring2" | "cmpstring" | "memmove" | "decoderune";
+export type HelperName = "concatstring2" | "cmpstring" | "memmove" | "decoderune" | "intstring";
 
 export class Unsupported extends Error {
   constructor(
@@ -59,6 +59,8 @@ export interface ProgramCtx {
   stringData(b: Uint8Array): number;
   /** a generated runtime helper (rtfuncs.ts): "concatstring2", "cmpstring" */
   helper(name: HelperName): IrFunc;
+  /** the "-fm" wrapper making method fn a func value (method values x.M) */
+  methodWrapper(fn: Func): IrFunc;
   /** adds a function made during lowering (closures) to the image */
   addFunc(f: IrFunc): void;
   /** index of a native ("importpath.Name") in the image's natives table */
@@ -337,6 +339,7 @@ export class FuncLowering {
     for (const ini of inits) {
       this.at(ast.nodePos(ini.rhs));
       const m = this.mark();
+      this.hoistCalls([ini.rhs]);
       const vals = this.exprs([ini.rhs], ini.lhs.length);
       ini.lhs.forEach((v, i) => {
         if (v.name === "_") return;
@@ -508,6 +511,23 @@ export class FuncLowering {
     this.at(ast.nodePos(s));
     const label = this.pendingLabel;
     this.pendingLabel = null;
+    switch (s.kind) {
+      case "ExprStmt":
+        this.hoistCalls([s.x]);
+        break;
+      case "AssignStmt":
+        this.hoistCalls([...s.lhs, ...s.rhs]);
+        break;
+      case "IncDecStmt":
+        this.hoistCalls([s.x]);
+        break;
+      case "ReturnStmt":
+        this.hoistCalls(s.results);
+        break;
+      case "DeclStmt":
+        for (const spec of s.decl.specs) if (spec.kind === "ValueSpec" && s.decl.tok === "var") this.hoistCalls(spec.values);
+        break;
+    }
     switch (s.kind) {
       case "EmptyStmt":
         break;
@@ -708,6 +728,7 @@ export class FuncLowering {
     const els = new Label("else");
     const end = new Label("endif");
     this.at(ast.nodePos(s.cond));
+    this.hoistCalls([s.cond]);
     this.condJump(s.cond, false, els);
     this.block(s.body.list);
     if (s.else) this.jmp(end);
@@ -726,6 +747,7 @@ export class FuncLowering {
     if (s.cond) {
       this.at(ast.nodePos(s.cond));
       const m = this.mark();
+      this.hoistCalls([s.cond]);
       this.condJump(s.cond, false, brk);
       this.release(m);
     }
@@ -848,6 +870,7 @@ export class FuncLowering {
     let tag: Val | null = null;
     let tagT: Type | null = null;
     if (s.tag) {
+      this.hoistCalls([s.tag]);
       tagT = this.typeOf(s.tag);
       const v = this.expr(s.tag);
       tag = this.tempFor(tagT, ast.nodePos(s.tag));
@@ -865,6 +888,7 @@ export class FuncLowering {
       for (const e of c.list) {
         this.at(ast.nodePos(e));
         const mm = this.mark();
+        this.hoistCalls([e]);
         if (tag !== null && tagT !== null) {
           const v = this.expr(e);
           const r = this.compare("==", tagT, tag, v, ast.nodePos(e));
@@ -916,6 +940,51 @@ export class FuncLowering {
   }
 
   // ── variables and memory ────────────────────────────────────────────────────────────────
+
+  /**
+   * gc's evaluation order: within an expression evaluated at one point (a statement's operands,
+   * a condition), all function calls run first, in order, and only then the other operands
+   * are read (`println(x, f())` reads x after f returns). Calls on the right of && and || and
+   * inside function literals stay where they are. Hoisted results wait here for their CallExpr.
+   */
+  private hoisted = new Map<ast.CallExpr, Val[]>();
+  private hoistCalls(es: (ast.Expr | undefined)[]): void {
+    const info = this.p.info;
+    const visit = (e: ast.Expr | undefined): void => {
+      if (e === undefined) return;
+      const tv = info.types.get(e);
+      if (tv !== undefined && (tv.value !== null || tv.isType())) return; // constants evaluate nothing
+      switch (e.kind) {
+        case "FuncLit":
+          return;
+        case "BinaryExpr":
+          visit(e.x);
+          if (e.op !== "&&" && e.op !== "||") visit(e.y);
+          return;
+        case "CallExpr": {
+          const ftv = info.types.get(e.fun);
+          const fun = ast.unparen(e.fun);
+          const isBuiltin =
+            (fun.kind === "Ident" && info.uses.get(fun) instanceof Builtin) ||
+            (fun.kind === "SelectorExpr" && info.uses.get(fun.sel) instanceof Builtin);
+          if (fun.kind === "SelectorExpr") visit(fun.x);
+          else if (fun.kind !== "Ident") visit(fun);
+          for (const a of e.args) visit(a);
+          if ((ftv !== undefined && ftv.isType()) || isBuiltin) return;
+          this.hoisted.set(e, this.call(e));
+          return;
+        }
+        case "KeyValueExpr":
+          visit(e.key);
+          visit(e.value);
+          return;
+      }
+      ast.forEachChild(e, (c) => {
+        if (ast.isExpr(c)) visit(c);
+      });
+    };
+    for (const e of es) visit(e);
+  }
 
   private gotoLabels = new Map<string, Label>();
   private gotoLabel(name: string): Label {
@@ -1070,7 +1139,11 @@ export class FuncLowering {
       case "SelectorExpr": {
         const sel = info.selections.get(e);
         if (sel === undefined) throw new Unsupported(pos, "qualified identifiers (imported packages)");
-        if (sel.kind !== SelectionKind.FieldVal) throw new Unsupported(pos, "method values");
+        if (sel.kind === SelectionKind.MethodVal) {
+          if (sel.recv.underlying().tag === TypeTag.Interface) throw new Unsupported(pos, "interface method values");
+          return this.methodValue(e, sel.obj as Func, sel.index.slice(0, -1));
+        }
+        if (sel.kind !== SelectionKind.FieldVal) throw new Unsupported(pos, "method expressions");
         const t = this.typeOf(e);
         const [a, off] = this.fieldAddr(e);
         return this.loadAt(a, off, t, pos);
@@ -1714,6 +1787,11 @@ export class FuncLowering {
   // ── calls ───────────────────────────────────────────────────────────────────────────────
 
   private call(e: ast.CallExpr): Val[] {
+    const h = this.hoisted.get(e);
+    if (h !== undefined) {
+      this.hoisted.delete(e);
+      return h;
+    }
     const info = this.p.info;
     const pos = ast.nodePos(e);
     const ftv = info.types.get(e.fun);
@@ -1782,37 +1860,7 @@ export class FuncLowering {
     const doCall = prepare(argBase, resBase);
     // evaluate arguments in order into their own temps, then move them into the block
     const vals: Val[] = [];
-    if (recvSel !== null && embedPath.length > 0) {
-      // promoted method: the receiver is the embedded field (or what its pointer points to)
-      const rt = ptypes[0];
-      const [base, off, ft] = this.fieldPath(recvSel.x, embedPath, recvSel.sel.pos);
-      let addr: number;
-      if (ft.underlying().tag === TypeTag.Pointer) {
-        addr = this.temp("p");
-        this.emit(Op.LD64, addr, base, off);
-      } else {
-        addr = this.temp("p");
-        this.emit(Op.ADDP, addr, base, off);
-      }
-      if (rt.tag === TypeTag.Pointer) vals.push({ slot: addr, n: 1 });
-      else {
-        const v = this.loadAt(addr, 0, rt, pos);
-        vals.push(isAggregate(rt) ? this.copyAgg(rt, v) : this.copyScalar(rt, v, pos));
-      }
-    } else if (recvSel !== null) {
-      const rt = ptypes[0];
-      const xt = this.typeOf(recvSel.x);
-      if (rt.tag === TypeTag.Pointer && xt.underlying().tag !== TypeTag.Pointer) vals.push({ slot: this.addr(recvSel.x), n: 1 });
-      else if (rt.tag !== TypeTag.Pointer && xt.underlying().tag === TypeTag.Pointer) {
-        const p = this.expr(recvSel.x);
-        this.at(recvSel.sel.pos);
-        const v = this.loadAt(p.slot, 0, rt, pos);
-        vals.push(isAggregate(rt) ? this.copyAgg(rt, v) : v);
-      } else {
-        const v = this.expr(recvSel.x);
-        vals.push(isAggregate(rt) ? this.copyAgg(rt, v) : this.copyScalar(rt, v, pos));
-      }
-    }
+    if (recvSel !== null) vals.push(this.recvArg(recvSel, embedPath, ptypes[0], pos));
     const np = sig.params.vars.length;
     const packed = sig.variadic && e.ellipsis <= 0;
     const fixed = spread ? [] : packed ? e.args.slice(0, np - 1) : e.args;
@@ -1990,6 +2038,76 @@ export class FuncLowering {
     return { slot: r, n: rshape.length };
   }
 
+  /** The receiver argument of x.M (a pointer, or a copy of the value the method owns). */
+  private recvArg(recvSel: ast.SelectorExpr, embedPath: number[], rt: Type, pos: Pos): Val {
+    if (embedPath.length > 0) {
+      // promoted method: the receiver is the embedded field (or what its pointer points to)
+      const [base, off, ft] = this.fieldPath(recvSel.x, embedPath, recvSel.sel.pos);
+      const addr = this.temp("p");
+      this.emit(ft.underlying().tag === TypeTag.Pointer ? Op.LD64 : Op.ADDP, addr, base, off);
+      if (rt.tag === TypeTag.Pointer) return { slot: addr, n: 1 };
+      const v = this.loadAt(addr, 0, rt, pos);
+      return isAggregate(rt) ? this.copyAgg(rt, v) : this.copyScalar(rt, v, pos);
+    }
+    const xt = this.typeOf(recvSel.x);
+    if (rt.tag === TypeTag.Pointer && xt.underlying().tag !== TypeTag.Pointer) return { slot: this.addr(recvSel.x), n: 1 };
+    if (rt.tag !== TypeTag.Pointer && xt.underlying().tag === TypeTag.Pointer) {
+      const p = this.expr(recvSel.x);
+      this.at(recvSel.sel.pos);
+      const v = this.loadAt(p.slot, 0, rt, pos);
+      return isAggregate(rt) ? this.copyAgg(rt, v) : this.copyScalar(rt, v, pos);
+    }
+    const v = this.expr(recvSel.x);
+    return isAggregate(rt) ? this.copyAgg(rt, v) : this.copyScalar(rt, v, pos);
+  }
+
+  /** x.M as a value: a closure {M-fm wrapper, receiver} (the receiver evaluated now, as Go). */
+  private methodValue(e: ast.SelectorExpr, fn: Func, embedPath: number[]): Val {
+    const pos = ast.nodePos(e);
+    const rt = fn.signature().recv?.type as Type;
+    const recv = this.recvArg(e, embedPath, rt, pos);
+    const ft = isAggregate(rt) ? new Pointer(rt) : rt;
+    const t = new Struct([new Var(pos, null, "F", Typ[BasicKind.Uintptr]), new Var(pos, null, "R", ft)], []);
+    const r = this.temp("p");
+    this.at(pos);
+    this.emit(Op.NEW, r, this.p.typeId(t), 0, 0, { type: t });
+    const idx = this.temp("n");
+    this.emit(Op.LDI, idx, 0, 0, 0, { fnB: this.p.methodWrapper(fn) });
+    this.emit(Op.ST64, r, 0, idx);
+    this.storeLeaves(r, 8, ft, recv, pos);
+    return { slot: r, n: 1 };
+  }
+
+  /** Body of the "-fm" wrapper of method fn (impl): calls it with the receiver saved in the closure. */
+  lowerMethodWrapper(fn: Func, impl: IrFunc): IrFunc {
+    const sig = fn.signature();
+    const pos = fn.pos;
+    const rt = sig.recv?.type as Type;
+    this.f.flags |= FN_CLOSURE | FN_WRAPPER;
+    const pshape = sig.params.vars.map((v) => shapeOf(v.type as Type, pos)).join("");
+    const rshape = sig.results.vars.map((v) => shapeOf(v.type as Type, pos)).join("");
+    if (pshape.length > 0) this.alloc(pshape);
+    this.f.nparams = pshape.length;
+    if (rshape.length > 0) this.alloc(rshape);
+    this.f.nresults = rshape.length;
+    const c = this.alloc("p");
+    this.emit(Op.GETCTX, c);
+    let recv: Val;
+    if (isAggregate(rt)) {
+      const p = this.temp("p");
+      this.emit(Op.LD64, p, c, 8);
+      recv = this.copyAgg(rt, { slot: p, n: 1 });
+    } else recv = this.loadAt(c, 8, rt, pos);
+    const args = this.temp(shapeOf(rt, pos) + pshape);
+    this.movVal(args, recv);
+    if (pshape.length > 0) this.movVal(args + recv.n, { slot: 0, n: pshape.length });
+    const res = rshape.length > 0 ? this.temp(rshape) : 0;
+    this.emit(Op.CALL, 0, args, res, 0, { fn: impl });
+    if (rshape.length > 0) this.movVal(pshape.length, { slot: res, n: rshape.length });
+    this.emit(Op.RET);
+    return this.f;
+  }
+
   /** append(s, t...) (t a slice, or a string when s is []byte). */
   private appendSpread(s0: Val, te: ast.Expr, elem: Type, pos: Pos): Val {
     const t = this.expr(te);
@@ -2036,6 +2154,16 @@ export class FuncLowering {
     };
     if (isString(to) && byteSlice(from)) return this.copyBytes(x, "pn", pos);
     if (isString(from) && byteSlice(to)) return this.copyBytes(x, "pnn", pos);
+    if (isString(to) && isIntegerKind(basicKind(from))) {
+      // string(rune) (and string(int)): out-of-range values become U+FFFD
+      const v = this.temp("n");
+      this.emit(Op.MOV, v, x.slot);
+      // (a uint64 above MaxInt64 reads as negative here: invalid either way, U+FFFD)
+      const r = this.temp("pn");
+      this.at(pos);
+      this.emit(Op.CALL, 0, v, r, 0, { fn: this.p.helper("intstring") });
+      return { slot: r, n: 2 };
+    }
     if (isString(to) && !isString(from)) throw new Unsupported(pos, `conversion of ${from.toString()} to string`);
     if (isString(from) && !isString(to)) throw new Unsupported(pos, `conversion of string to ${to.toString()}`);
     if (tu.tag !== TypeTag.Basic || fu.tag !== TypeTag.Basic) return x; // identical underlying types

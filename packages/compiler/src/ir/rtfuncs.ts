@@ -290,3 +290,67 @@ export function makeDecodeRune(file: number): IrFunc {
   a.i(Op.RET);
   return f;
 }
+
+/**
+ * intstring(r int64) string: the UTF-8 encoding of r; U+FFFD for negative values, surrogates
+ * and values above U+10FFFF (Go's string(rune)). Slots: 0 r | 1 p 2 len | 3 tmp 4 b 5 v 6 n
+ */
+export function makeIntString(file: number, uint8TypeId: number): IrFunc {
+  const [f, a] = helper("runtime.intstring", file, "n" + "pn" + "nnnn", 1, 2);
+  const one = new Label();
+  const two = new Label();
+  const three = new Label();
+  const four = new Label();
+  const bad = new Label();
+  const lt = (imm: number, target: Label): void => {
+    a.i(Op.LDI, 3, imm);
+    a.i(Op.JLT, 0, 3, 0, 0, target);
+  };
+  const alloc = (n: number): void => {
+    a.i(Op.LDI, 6, n);
+    a.i(Op.NEWARR, 1, uint8TypeId, 6);
+    a.i(Op.LDI, 2, n);
+  };
+  // byte at offset off = prefix | (v >> shift) & mask
+  const put = (off: number, prefix: number, shift: number, mask: number): void => {
+    a.i(Op.SARI, 4, 5, shift);
+    a.i(Op.LDI, 3, mask);
+    a.i(Op.AND, 4, 4, 3);
+    a.i(Op.LDI, 3, prefix);
+    a.i(Op.OR, 4, 4, 3);
+    a.i(Op.ST8, 1, off, 4);
+  };
+  a.i(Op.MOV, 5, 0);
+  lt(0, bad);
+  lt(0x80, one);
+  lt(0x800, two);
+  lt(0xd800, three);
+  lt(0xe000, bad);
+  lt(0x10000, three);
+  lt(0x110000, four);
+  a.l(bad);
+  a.i(Op.LDI, 5, 0xfffd);
+  a.l(three);
+  alloc(3);
+  put(0, 0xe0, 12, 0x0f);
+  put(1, 0x80, 6, 0x3f);
+  put(2, 0x80, 0, 0x3f);
+  a.i(Op.RET);
+  a.l(one);
+  alloc(1);
+  a.i(Op.ST8, 1, 0, 5);
+  a.i(Op.RET);
+  a.l(two);
+  alloc(2);
+  put(0, 0xc0, 6, 0x1f);
+  put(1, 0x80, 0, 0x3f);
+  a.i(Op.RET);
+  a.l(four);
+  alloc(4);
+  put(0, 0xf0, 18, 0x07);
+  put(1, 0x80, 12, 0x3f);
+  put(2, 0x80, 6, 0x3f);
+  put(3, 0x80, 0, 0x3f);
+  a.i(Op.RET);
+  return f;
+}

@@ -2,7 +2,8 @@
  * gort's Go type checker (the counterpart of go/types / types2).
  * See HACKING.md in this folder.
  */
-export { checkFiles, Checker, type Config, type Importer } from "./checker.js";
+export { checkFiles, Checker, startPos, type Config, type Importer } from "./checker.js";
+export { branchDiagnostics } from "./labels.js";
 export { Info, TypeAndValue, Selection, SelectionKind, type Instance, type Initializer } from "./info.js";
 export { Mode } from "./operand.js";
 export * from "./type.js";

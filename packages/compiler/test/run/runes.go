@@ -23,3 +23,17 @@ func main() {
 	}
 	println(k, r)
 }
+
+func init() {
+	rs := []rune{65, 0xe9, 0x20ac, 0x1f600, -1, 0xd800, 0x110000, 0x7f, 0x7ff, 0xffff}
+	out := ""
+	for _, r := range rs {
+		s := string(r)
+		out += s
+		print(len(s), " ")
+	}
+	println(out)
+	var b byte = 'z'
+	var big uint64 = 1 << 63
+	println(string(b), string(rune(b)+1), len(string(big)))
+}
