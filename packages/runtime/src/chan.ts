@@ -36,6 +36,7 @@ import type { LinearMemory } from "./mem.js";
 import { TD_GCDATA, TD_PTRDATA, TD_SIZE } from "./typedesc.js";
 import { WB_FLAG_ADDR, type NativeFn, type VM } from "./vm/interp.js";
 import { PK_PLAIN, plainErrorId } from "./vm/panic.js";
+import { G_PC } from "./vm/g.js";
 import type { Sched } from "./proc.js";
 import {
   G_PARAM,
@@ -56,6 +57,7 @@ import {
   SG_C,
   SG_ELEM,
   SG_G,
+  SG_AUTORESUME,
   SG_ISSELECT,
   SG_NEXT,
   SG_PREV,
@@ -66,6 +68,9 @@ import {
 
 /** Largest buffer Go accepts on a 64-bit target is far above gort's 4 GiB address space. */
 const MAX_ALLOC_CHAN = 0x7fff_ffff;
+
+/** Words of a call instruction (CALL f,B,C / CALLI / CALLN: image/opcodes.ts), skipped by auto-resume. */
+const CALL_WORDS = 3;
 
 /** chantype's elem word (TYPEDESC.md "Chan": +36). */
 export const CHANTYPE_ELEM = 36;
@@ -237,12 +242,24 @@ export class Chans {
     this.wake(sg, 1);
   }
 
-  /** Completes sudog sg (success 1 = value moved, 0 = closed) and readies its goroutine. */
+  /**
+   * Completes sudog sg (success 1 = value moved, 0 = closed) and readies its goroutine. A
+   * successful auto-resume sudog (chansend1/chanrecv1: nothing left to do after the park) is
+   * finished here: the G resumes after its call instead of re-executing it.
+   */
   wake(sg: number, success: number): void {
     const u32 = this.mem.u32;
+    const gp = u32[(sg + SG_G) >>> 2];
+    if (success !== 0 && u32[(sg + SG_AUTORESUME) >>> 2] !== 0) {
+      u32[(gp + G_PC) >>> 2] += CALL_WORDS;
+      u32[(gp + G_PARKSTATE) >>> 2] = 0;
+      u32[(gp + G_WAITING) >>> 2] = 0;
+      this.sched.releaseSudog(sg);
+      this.sched.goready(gp);
+      return;
+    }
     u32[(sg + SG_ELEM) >>> 2] = 0;
     u32[(sg + SG_SUCCESS) >>> 2] = success;
-    const gp = u32[(sg + SG_G) >>> 2];
     u32[(gp + G_PARAM) >>> 2] = sg;
     this.sched.goready(gp);
   }
@@ -311,7 +328,7 @@ export class Chans {
    * chansend for the running G g (inside a native; restartable). Returns CH_DONE,
    * CH_WOULDBLOCK (only when !block), CH_PARKED or CH_PANICKED.
    */
-  chansend(g: number, c: number, ep: number, block: boolean): number {
+  chansend(g: number, c: number, ep: number, block: boolean, autoResume = 0): number {
     const u32 = this.mem.u32;
     const ps = u32[(g + G_PARKSTATE) >>> 2];
     if (ps !== 0) {
@@ -339,6 +356,7 @@ export class Chans {
     u[(sg + SG_G) >>> 2] = g;
     u[(sg + SG_ELEM) >>> 2] = ep;
     u[(sg + SG_C) >>> 2] = c;
+    u[(sg + SG_AUTORESUME) >>> 2] = autoResume;
     this.enqueue(c + HC_SENDQ, sg);
     u[(g + G_WAITING) >>> 2] = sg;
     u[(g + G_PARKSTATE) >>> 2] = sg;
@@ -347,7 +365,7 @@ export class Chans {
   }
 
   /** chanrecv for the running G g (restartable); sets this.received on CH_DONE. */
-  chanrecv(g: number, c: number, ep: number, block: boolean): number {
+  chanrecv(g: number, c: number, ep: number, block: boolean, autoResume = 0): number {
     const u32 = this.mem.u32;
     const ps = u32[(g + G_PARKSTATE) >>> 2];
     if (ps !== 0) {
@@ -370,6 +388,7 @@ export class Chans {
     u[(sg + SG_G) >>> 2] = g;
     u[(sg + SG_ELEM) >>> 2] = ep;
     u[(sg + SG_C) >>> 2] = c;
+    u[(sg + SG_AUTORESUME) >>> 2] = autoResume;
     this.enqueue(c + HC_RECVQ, sg);
     u[(g + G_WAITING) >>> 2] = sg;
     u[(g + G_PARKSTATE) >>> 2] = sg;
@@ -433,11 +452,11 @@ export class Chans {
     m.set("reflect.makechan", makechan);
     m.set("runtime.chansend1", (vm, g, args) => {
       const u32 = vm.mem.u32;
-      ch.chansend(g, u32[args >>> 2], u32[(args + 8) >>> 2], true);
+      ch.chansend(g, u32[args >>> 2], u32[(args + 8) >>> 2], true, 1);
     });
     m.set("runtime.chanrecv1", (vm, g, args) => {
       const u32 = vm.mem.u32;
-      ch.chanrecv(g, u32[args >>> 2], u32[(args + 8) >>> 2], true);
+      ch.chanrecv(g, u32[args >>> 2], u32[(args + 8) >>> 2], true, 1);
     });
     m.set("runtime.chanrecv2", (vm, g, args, res) => {
       const u32 = vm.mem.u32;

@@ -5,7 +5,9 @@ import { runGo, type RunGoOptions, type Sched } from "./proc.js";
 import { VirtualClock } from "./time.js";
 import { CHAN_HEADER, pingPong } from "./sched-programs.js";
 import type { NativeFn } from "./vm/interp.js";
-import { GWAITING, G_STATUS } from "./vm/g.js";
+import { GDEAD, GWAITING, G_CTX, G_STATUS } from "./vm/g.js";
+import { spanIsAllocated } from "./mspan.js";
+import { G_WAITING, SG_C } from "./runtime2.js";
 
 function go(src: string, opts: RunGoOptions = {}) {
   const img = assemble(src);
@@ -81,7 +83,16 @@ end
   }
 
   it("prime sieve: a chain of 100 filter goroutines yields the first 100 primes", () => {
-    const SIEVE = `${CHAN_HEADER}
+    const r = go(SIEVE);
+    expect(r.err).toBe("");
+    expect(r.exitCode).toBe(0);
+    expect(r.result(0)).toBe(24133n); // sum of the first 100 primes
+    expect(r.result(1)).toBe(541n); // the 100th prime
+    expect(r.sched.ngoroutines).toBe(102); // main + generate + 100 filters, all alive at exit
+  });
+});
+
+const SIEVE = `${CHAN_HEADER}
 .const N 100
 .type cloG size=16 ptrs=1 kind=19 str=func()
 .type cloF size=32 ptrs=1,2 kind=19 str=func()
@@ -140,12 +151,80 @@ loop:
 end
 .entry main.main
 `;
-    const r = go(SIEVE);
+
+describe("goroutines and the collector", () => {
+  it("a full GC (gccheckmark) at every step of the sieve keeps channels, closures and parked stacks intact", () => {
+    // The GC runs right after each \`go\`, with the closure's only reference in the new G's
+    // context register (G_CTX, a registered root) and the channels reachable only from stacks.
+    const src = SIEVE.replace("  MOV s3, s6\n", "  MOV s3, s6\n  LDI s5, 0\n  CALLN runtime.GC, s7, s7\n").replace(".const N 100", ".const N 40\n.native runtime.GC");
+    // After each GC, every goroutine's closure (G_CTX) must still be an allocated object.
+    let sched: Sched | null = null;
+    let lost = 0;
+    let checked = 0;
+    const gcAndCheck: NativeFn = (vm) => {
+      sched!.gc!.GC();
+      const heap = vm.heap;
+      for (const g of sched!.allgs) {
+        if (vm.mem.u32[(g + G_STATUS) >>> 2] === GDEAD) continue;
+        const ctx = vm.mem.u32[(g + G_CTX) >>> 2];
+        if (ctx === 0) continue;
+        checked++;
+        if (heap.findObject(ctx) !== ctx || !spanIsAllocated(vm.mem, heap.foundSpan, heap.foundIndex)) lost++;
+      }
+    };
+    const r = go(src.replace(/runtime\.GC/g, "test.gcAndCheck"), {
+      GODEBUG: "gccheckmark=1",
+      natives: new Map([["test.gcAndCheck", gcAndCheck]]),
+      onSched: (s) => (sched = s),
+    });
     expect(r.err).toBe("");
-    expect(r.exitCode).toBe(0);
-    expect(r.result(0)).toBe(24133n); // sum of the first 100 primes
-    expect(r.result(1)).toBe(541n); // the 100th prime
-    expect(r.sched.ngoroutines).toBe(102); // main + generate + 100 filters, all alive at exit
+    expect(checked).toBeGreaterThan(40);
+    expect(lost).toBe(0);
+    expect(r.result(1)).toBe(173n); // the 40th prime
+    expect(r.sched.gc!.readMemStats().NumGC).toBe(40);
+  });
+
+  it("a goroutine parked on a channel nobody else references keeps it alive (sudog.c is a root)", () => {
+    // The waiter's frame does NOT list the channel slot as a pointer (as a compiler's liveness
+    // may after the call): only the sudog refers to the hchan while the GC runs.
+    const src = `${CHAN_HEADER}
+.native runtime.Gosched
+.native test.gcAndCheck
+.type clo0 size=8 kind=19 str=func()
+func main.waiter params=0 results=0 frame=6 ptrs=2 closure
+  TYPEADDR s0, %chint
+  LDI s1, 0
+  CALLN runtime.makechan, s0, s3
+  FADDR s4, 5
+  CALLN runtime.chanrecv1, s3, s0
+  RET
+end
+func main.main params=0 results=0 frame=6 ptrs=2
+  NEW s2, %clo0
+  LDI s3, @main.waiter
+  ST64 s2, 0, s3
+  CALLN runtime.newproc, s2, s3
+  CALLN runtime.Gosched, s3, s3
+  CALLN test.gcAndCheck, s3, s3
+  RET
+end
+.entry main.main
+`;
+    let sched: Sched | null = null;
+    const alive: boolean[] = [];
+    const gcAndCheck: NativeFn = (vm) => {
+      // A full cycle (sweep included): an unrooted hchan would come back unallocated.
+      sched!.gc!.GC();
+      for (const g of sched!.allgs) {
+        const sg = vm.mem.u32[(g + G_WAITING) >>> 2];
+        if (sg === 0) continue;
+        const c = vm.mem.u32[(sg + SG_C) >>> 2];
+        alive.push(vm.heap.findObject(c) === c && spanIsAllocated(vm.mem, vm.heap.foundSpan, vm.heap.foundIndex));
+      }
+    };
+    const r = go(src, { natives: new Map([["test.gcAndCheck", gcAndCheck]]), onSched: (s) => (sched = s) });
+    expect(r.err).toBe("");
+    expect(alive).toEqual([true]);
   });
 });
 
@@ -475,6 +554,36 @@ end
   });
 });
 
+describe("exit paths", () => {
+  it("os.runtime_exit ends the program at once with its status, other goroutines notwithstanding", () => {
+    const r = go(`.native os.runtime_exit
+.native runtime.newproc
+.type clo0 size=8 kind=19 str=func()
+func main.never params=0 results=0 frame=1 closure
+  PRINTI s0
+  RET
+end
+func main.main params=0 results=0 frame=6 ptrs=2
+  NEW s2, %clo0
+  LDI s3, @main.never
+  ST64 s2, 0, s3
+  CALLN runtime.newproc, s2, s3
+  LDI s4, 7
+  PRINTI s4
+  PRINTNL
+  LDI s4, 3
+  CALLN os.runtime_exit, s4, s5
+  LDI s4, 8
+  PRINTI s4
+  RET
+end
+.entry main.main
+`);
+    expect(r.exitCode).toBe(3);
+    expect(r.err).toBe("7\n");
+  });
+});
+
 describe("preemption, stacks, sleeping, semaphores", () => {
   it("a goroutine spinning forever does not starve main (budget preemption)", () => {
     const src = `.native runtime.newproc
@@ -494,17 +603,18 @@ func main.main params=0 results=1 frame=6 ptrs=2
   CALLN runtime.newproc, s2, s3
   CALLN runtime.Gosched, s3, s3
   LDI s0, 0
-  LDI s4, 100000
+  LDI s4, 20000
 loop:
   ADDI s0, s0, 1
   JLT s0, s4, loop
   RET
 end
+.entry main.main
 `;
     const r = go(src, { budget: 1000 });
     expect(r.err).toBe("");
     expect(r.exitCode).toBe(0);
-    expect(r.result(0)).toBe(100000n);
+    expect(r.result(0)).toBe(20000n);
   });
 
   it("parked goroutines' stacks move (grown before parking, copied while parked): the value lands in the moved frame", () => {
@@ -622,6 +732,7 @@ func main.main params=0 results=2 frame=12 ptrs=3,4,6
   LDI s0, 1
   RET
 end
+.entry main.main
 `;
     const clock = new VirtualClock();
     const r = go(src, { clock });
@@ -673,5 +784,67 @@ end
     const r = go(src);
     expect(r.err).toBe("");
     expect(r.result(0)).toBe(12n); // main ran first (1), then the waiter after the release (·10+2)
+  });
+
+  it("sync.Cond's notify list: NotifyOne wakes the oldest ticket, NotifyAll the rest (Go's order); wait reason sync.Cond.Wait", () => {
+    const src = `.native runtime.newproc
+.native runtime.Gosched
+.native runtime.NumGoroutine
+.native sync.runtime_notifyListAdd
+.native sync.runtime_notifyListWait
+.native sync.runtime_notifyListNotifyOne
+.native sync.runtime_notifyListNotifyAll
+.native test.status
+.global nl 32
+.global trace 8
+.const TEN 10
+.type clo1 size=16 kind=19 str=func()
+func main.waiter params=0 results=0 frame=8 closure
+  GETCTX s0
+  LD64 s6, s0, 8
+  SADDR s1, &nl
+  CALLN sync.runtime_notifyListAdd, s1, s2
+  CALLN sync.runtime_notifyListWait, s1, s3
+  SADDR s4, &trace
+  LD64 s5, s4, 0
+  MULK s5, s5, $TEN
+  ADD s5, s5, s6
+  ST64 s4, 0, s5
+  RET
+end
+func main.main params=0 results=2 frame=10 ptrs=2
+  LDI s5, 1
+loop:
+  NEW s2, %clo1
+  LDI s3, @main.waiter
+  ST64 s2, 0, s3
+  ST64 s2, 8, s5
+  CALLN runtime.newproc, s2, s3
+  CALLN runtime.Gosched, s3, s3
+  ADDI s5, s5, 1
+  JLEI s5, 3, loop
+  CALLN test.status, s3, s1
+  SADDR s6, &nl
+  CALLN sync.runtime_notifyListNotifyOne, s6, s3
+  CALLN runtime.Gosched, s3, s3
+  CALLN sync.runtime_notifyListNotifyAll, s6, s3
+  CALLN runtime.Gosched, s3, s3
+  SADDR s4, &trace
+  LD64 s0, s4, 0
+  RET
+end
+.entry main.main
+`;
+    let sched: Sched | null = null;
+    const status: NativeFn = (vm, _g, _a, res) => {
+      // how many goroutines show "sync.Cond.Wait"
+      vm.mem.i64[res >>> 3] = BigInt(sched!.allgs.filter((g) => sched!.statusString(g) === "sync.Cond.Wait").length);
+    };
+    const r = go(src, { natives: new Map([["test.status", status]]), onSched: (s) => (sched = s) });
+    expect(r.err).toBe("");
+    expect(r.result(1)).toBe(3n);
+    // waiter 1 (oldest ticket) on NotifyOne; NotifyAll readies 2 then 3, each into runnext, so 3
+    // runs first — go1.19 with GOMAXPROCS=1 prints 132 for the same program with sync.Cond.
+    expect(r.result(0)).toBe(132n);
   });
 });

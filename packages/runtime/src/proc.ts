@@ -78,6 +78,7 @@ import {
   SCHED_RUNQSIZE,
   SCHED_RUNQTAIL,
   SG_BYTES,
+  SG_C,
   SG_NEXT,
   WAIT_REASON_STRINGS,
   WaitReason,
@@ -187,6 +188,7 @@ export class Sched implements GoroutineSource {
     this.selects = new Selects(this, this.chans);
     this.semas = new Semas(this);
     // Stack copies move the sudog elem pointers into the moved stack (Go's adjustsudogs).
+    vm.parkHook = (g) => this.parkSwitch(g);
     const chans = this.chans;
     this.heap.stacks.adjustHook = { adjustExtra: (g, lo, hi, delta) => chans.adjustSudogs(g, lo, hi, delta) };
   }
@@ -478,6 +480,32 @@ export class Sched implements GoroutineSource {
   // ── the M loop ──
 
   /**
+   * VM park hook (vm.parkHook): g's native just parked it. The common case — g waiting and a G
+   * in this P's queue — switches inside the interpreter loop (reference/vm-measurements.md §3:
+   * ~20 vs ~23 ns in the prototype; here it saves a run() exit and re-entry). Everything else
+   * (Gosched, Goexit, exit, every 61st tick's global-queue turn, empty local queue) returns 0 so
+   * Sched.run handles it. Timers and GC polls still happen at budget ends: the switched-to G
+   * inherits the slice's remaining budget.
+   */
+  private parkSwitch(g: number): number {
+    const u32 = this.mem.u32;
+    if (u32[(g + G_STATUS) >>> 2] !== GWAITING || this.exitCode >= 0) return 0;
+    const p = this.p;
+    const tick = (u32[(p + P_SCHEDTICK) >>> 2] + 1) >>> 0;
+    if (tick % GLOBAL_CHECK_TICKS === 0) return 0;
+    const ng = this.runqget(p);
+    if (ng === 0) return 0;
+    u32[(p + P_SCHEDTICK) >>> 2] = tick;
+    const gc = this.gc;
+    if (gc !== null) {
+      const f64 = this.mem.f64;
+      f64[(g + G_ASSIST) >>> 3] = gc.swapAssistCredit(f64[(ng + G_ASSIST) >>> 3]);
+    }
+    this.curg = ng;
+    return ng;
+  }
+
+  /**
    * Finds the next G to run: every 61st tick the global queue first, then the local queue
    * (runnext, ring), the global queue, expired timers; with nothing runnable but sleepers, idles
    * the host thread (GC idle marking first) until the earliest deadline. Returns 0 when nothing
@@ -524,7 +552,7 @@ export class Sched implements GoroutineSource {
     const gc = this.gc;
     try {
       for (;;) {
-        const g = this.findRunnable();
+        let g = this.findRunnable();
         if (g === 0) return this.deadlock();
         const prev = this.curg;
         if (gc !== null && prev !== g) {
@@ -534,6 +562,9 @@ export class Sched implements GoroutineSource {
         }
         this.curg = g;
         const r = vm.run(g);
+        // The VM may have switched goroutines inside run() (parkSwitch): continue with the G
+        // that was running when it returned.
+        g = this.curg;
         if (r === RUN_PARK) {
           const st = this.mem.u32[(g + G_STATUS) >>> 2];
           if (this.exitCode >= 0) return this.exitCode;
@@ -544,7 +575,6 @@ export class Sched implements GoroutineSource {
             continue;
           }
           // Goexit (status dead, set by the native).
-          this.ngoroutines++; // gdestroy counts it out
           this.gdestroy(g);
           if (g === this.mainG) this.mainGoexit = true;
           continue;
@@ -652,6 +682,8 @@ export class Sched implements GoroutineSource {
         const a = base + i * SG_BYTES;
         u32[(a + SG_NEXT) >>> 2] = s;
         s = a;
+        // A waiter keeps its channel (or semaphore's object) alive, as Go's g.waiting → sudog.c.
+        if (this.gc !== null) this.gc.addRoot(a + SG_C);
       }
     }
     const u32 = mem.u32;
@@ -662,6 +694,7 @@ export class Sched implements GoroutineSource {
   }
 
   releaseSudog(s: number): void {
+    this.mem.u32[(s + SG_C) >>> 2] = 0; // drop the root's referent
     this.mem.u32[(s + SG_NEXT) >>> 2] = this.sudogFree;
     this.sudogFree = s;
   }
@@ -694,6 +727,10 @@ export class Sched implements GoroutineSource {
     });
     m.set("runtime.GOMAXPROCS", (vm, _g, _args, res) => {
       vm.mem.i64[res >>> 3] = BigInt(sched.gomaxprocs); // changing it needs procresize (not yet)
+    });
+    // runtime.GC: a full cycle now (all goroutine stacks are roots through this Sched).
+    m.set("runtime.GC", () => {
+      if (sched.gc !== null) sched.gc.GC();
     });
     // select {}: park forever.
     m.set("runtime.block", (_vm, g) => sched.gopark(g, WaitReason.SelectNoCases));

@@ -30,12 +30,14 @@
  * Global scheduler record (SCHED_BYTES):
  *   +0 runqhead u32  +4 runqtail u32  +8 runqsize u32  (global run queue, linked by schedlink)
  *
- * sudog (SG_BYTES, from a free-listed pool in persistent memory — not GC-scanned: the value
- * a sudog's elem points at is also referenced by the parked frame, and channels by their users):
+ * sudog (SG_BYTES, from a free-listed pool in persistent memory; each sudog's `c` word is a
+ * registered GC root — a parked G keeps its channel alive — while `elem` is not: the value it
+ * points at is referenced by the parked frame too):
  *
  *   +0 g  +4 next  +8 prev  +12 elem (value address; may be in g's stack — adjusted when it moves)
  *   +16 c (hchan, or the semaphore address)  +20 isSelect  +24 success  +28 waitlink
- *   +32 ticket (notifyList) / caseIndex (select)  +36 elemStack (1 = elem points into g's stack)
+ *   +32 ticket (notifyList) / caseIndex (select)  +36 autoResume (1 = on success the waker moves
+ *   the parked G past its native call and frees the sudog: no re-execution; chansend1/chanrecv1)
  *
  * hchan (HCHAN_BYTES, a heap object; its descriptor marks only `buf` as a pointer):
  *
@@ -86,7 +88,7 @@ export const SG_ISSELECT = 20;
 export const SG_SUCCESS = 24;
 export const SG_WAITLINK = 28;
 export const SG_TICKET = 32;
-export const SG_ELEMSTACK = 36;
+export const SG_AUTORESUME = 36;
 export const SG_BYTES = 40;
 
 export const HC_QCOUNT = 0;

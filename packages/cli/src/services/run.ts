@@ -11,7 +11,7 @@
  */
 import * as path from "node:path";
 import { compileProgram, formatDiagnostic, loadPackages, types } from "@gort/compiler";
-import { roundupsize, runProgram, type NativeFn } from "@gort/runtime";
+import { ZEROBASE, roundupsize, runProgram, type NativeFn } from "@gort/runtime";
 import { validateImage } from "@gort/runtime/image";
 import { type CheckIO, displayPath, packageReport } from "./check.js";
 
@@ -117,7 +117,7 @@ const growslice: NativeFn = (vm, _g, args, res) => {
   }
   let p: number;
   if (size === 0) {
-    p = oldPtr;
+    p = oldPtr !== 0 ? oldPtr : ZEROBASE;
   } else {
     const bytes = roundupsize(newcap * size);
     newcap = Math.floor(bytes / size);

@@ -20,6 +20,10 @@ import { TypeTable, pointerWords } from "./typedesc.js";
 
 export type CompileResult = { image: ProgramImage; errors: [] } | { image: null; errors: Diagnostic[] };
 
+function first0(pkg: LoadedPackage): Pos {
+  return pkg.syntax[0]?.package ?? 0;
+}
+
 function unsupported(pos: Pos, what: string): Diagnostic {
   return { pos, msg: `gort: ${what} not supported yet` };
 }
@@ -62,7 +66,7 @@ export function compileProgram(pkg: LoadedPackage, fset: FileSet): CompileResult
       if (imp.path.value !== '"unsafe"') errors.push(unsupported(imp.path.pos, `import of ${imp.path.value}`));
   if (errors.length > 0) return { image: null, errors };
 
-  // globals first: one zeroed block at the start of the statics
+  // globals: one zeroed block after the statics (bss); offsets here are within the block
   const globalVars: Var[] = [];
   for (const f of pkg.syntax)
     for (const d of f.decls)
@@ -88,7 +92,7 @@ export function compileProgram(pkg: LoadedPackage, fset: FileSet): CompileResult
       else throw e;
     }
   }
-  const globalsOff = st.reserve(Math.max(gsize, 0));
+  if (gsize > 1 << 30) errors.push({ pos: first0(pkg), msg: `gort: ${gsize} bytes of global variables (more than 1 GiB) not supported yet` });
 
   const ctx: ProgramCtx = {
     info,
@@ -107,10 +111,7 @@ export function compileProgram(pkg: LoadedPackage, fset: FileSet): CompileResult
       if (irf === undefined) throw new Unsupported(f.pos, `call of ${f.name}`);
       return irf;
     },
-    globalOff: (v) => {
-      const o = globalOff.get(v);
-      return o === undefined ? undefined : globalsOff + o;
-    },
+    globalOff: (v) => globalOff.get(v),
     typeId: (t) => types.index(t),
     constInt: (v) => consts.int(v),
     constFloat: (f) => consts.float(f),
@@ -216,7 +217,6 @@ export function compileProgram(pkg: LoadedPackage, fset: FileSet): CompileResult
     consts,
     statics: st,
     types,
-    globalsOff,
     globalsSize: gsize,
     globalPtrWords: ptrWords,
     entry: entryLow.f,

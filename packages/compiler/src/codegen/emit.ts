@@ -44,14 +44,13 @@ export interface ImageParts {
   consts: ConstPool;
   statics: Statics;
   types: TypeTable;
-  globalsOff: number;
   globalsSize: number;
   globalPtrWords: number[];
   entry: IrFunc;
   natives: string[];
 }
 
-function encodeFunc(f: IrFunc, stackMaps: StackMap[]): ImageFunc {
+function encodeFunc(f: IrFunc, stackMaps: StackMap[], globalsOff: number): ImageFunc {
   const words: number[] = [];
   const fixups: { at: number; start: number; target: Label }[] = [];
   const pcln: number[] = [];
@@ -82,7 +81,8 @@ function encodeFunc(f: IrFunc, stackMaps: StackMap[]): ImageFunc {
     const a = ins.fn !== undefined ? ins.fn.index : ins.a;
     words.push((ins.op & 0xff) | (a << 8));
     const n = OP_WORDS[ins.op];
-    const ops = [ins.fnB !== undefined ? ins.fnB.index : ins.b, ins.c, ins.d];
+    const b = ins.fnB !== undefined ? ins.fnB.index : ins.globalRel === true ? ins.b + globalsOff : ins.b;
+    const ops = [b, ins.c, ins.d];
     for (let k = 1; k < n; k++) words.push(ops[k - 1] | 0);
     if (ins.target !== undefined) {
       const bw = OP_BRANCH_WORD[ins.op];
@@ -115,14 +115,16 @@ export function buildImage(p: ImageParts): ProgramImage {
   const img = emptyImage();
   img.files = p.files;
   p.funcs.forEach((f, i) => (f.index = i));
-  const stackMaps: StackMap[] = [];
-  img.funcs = p.funcs.map((f) => encodeFunc(f, stackMaps));
-  img.stackMaps = stackMaps;
-  img.consts = BigInt64Array.from(p.consts.values);
+  // globals are the zeroed block right after the statics (bss)
   p.types.finish();
   img.statics = p.statics.finish();
-  img.bssSize = 0;
-  img.globalsOff = p.globalsOff;
+  const globalsOff = img.statics.length;
+  const stackMaps: StackMap[] = [];
+  img.funcs = p.funcs.map((f) => encodeFunc(f, stackMaps, globalsOff));
+  img.stackMaps = stackMaps;
+  img.consts = BigInt64Array.from(p.consts.values);
+  img.bssSize = p.globalsSize;
+  img.globalsOff = globalsOff;
   img.globalsSize = p.globalsSize;
   const mask = new Uint8Array(Math.ceil(p.globalsSize / 64));
   for (const w of p.globalPtrWords) mask[w >>> 3] |= 1 << (w & 7);

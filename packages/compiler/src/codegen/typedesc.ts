@@ -18,6 +18,7 @@ import {
   type Slice,
 } from "../types/index.js";
 import { alignof, offsetsof, sizeof } from "../types/sizes.js";
+import { Unsupported } from "../ir/lower.js";
 import type { Statics } from "./statics.js";
 
 const KIND_OF_BASIC: Partial<Record<BasicKind, number>> = {
@@ -96,6 +97,8 @@ export function pointerWords(t: Type, base: number, out: number[]): void {
       const inner: number[] = [];
       pointerWords(a.elem, 0, inner);
       if (inner.length === 0) return;
+      if (a.len * inner.length + out.length > 1 << 22)
+        throw new Unsupported(0, `type ${goTypeString(t)} (too many pointer words for a plain pointer bitmap: GC programs)`);
       for (let i = 0; i < a.len; i++) for (const w of inner) out.push(w + (base + i * es) / 8);
       return;
     }

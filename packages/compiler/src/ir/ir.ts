@@ -83,6 +83,8 @@ export interface Instr {
   fn?: IrFunc;
   /** a function whose index is operand B (LDI of a function index into a closure record) */
   fnB?: IrFunc;
+  /** SADDR of a global: B is relative to the globals block (which follows the statics) */
+  globalRel?: boolean;
   /** type operand (NEW, NEWARR: B; TYPEDMOVE: C; TYPEADDR: B) */
   type?: Type;
   /** source position: file index and line */

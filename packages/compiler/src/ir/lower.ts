@@ -55,7 +55,7 @@ export interface ProgramCtx {
   typeId(t: Type): number;
   constInt(v: bigint): number;
   constFloat(f: number): number;
-  /** statics offset of a string's bytes */
+  /** statics offset of a string's bytes (globals: offsets within the globals block, see globalRel) */
   stringData(b: Uint8Array): number;
   /** a generated runtime helper (rtfuncs.ts): "concatstring2", "cmpstring" */
   helper(name: HelperName): IrFunc;
@@ -1006,7 +1006,7 @@ export class FuncLowering {
     if (l.k === "mem") return l.slot;
     if (l.k === "global") {
       const a = this.temp("p");
-      this.emit(Op.SADDR, a, l.off);
+      this.emit(Op.SADDR, a, l.off, 0, 0, { globalRel: true });
       return a;
     }
     throw new Error(`internal: address of register variable ${v.name}`);
@@ -1052,6 +1052,7 @@ export class FuncLowering {
     this.moveMem(t, dst, val.slot);
   }
   private moveMem(t: Type, dst: number, src: number): void {
+    if (sizeof(t) === 0) return;
     const words: number[] = [];
     if (typeHasPointers(t)) this.emit(Op.TYPEDMOVE, dst, src, this.p.typeId(t), 0, { type: t });
     else {
@@ -1143,7 +1144,15 @@ export class FuncLowering {
           if (sel.recv.underlying().tag === TypeTag.Interface) throw new Unsupported(pos, "interface method values");
           return this.methodValue(e, sel.obj as Func, sel.index.slice(0, -1));
         }
-        if (sel.kind !== SelectionKind.FieldVal) throw new Unsupported(pos, "method expressions");
+        if (sel.kind === SelectionKind.MethodExpr) {
+          // T.M / (*T).M: the method itself, receiver first, when the receiver kinds agree
+          const fn = sel.obj as Func;
+          const rt = fn.signature().recv?.type as Type;
+          const xt = this.typeOf(e.x);
+          if (sel.index.length > 1 || (rt.tag === TypeTag.Pointer) !== (xt.tag === TypeTag.Pointer) || xt.underlying().tag === TypeTag.Interface)
+            throw new Unsupported(pos, "this method expression");
+          return this.closure(this.p.funcOf(fn), [], pos);
+        }
         const t = this.typeOf(e);
         const [a, off] = this.fieldAddr(e);
         return this.loadAt(a, off, t, pos);
@@ -1196,7 +1205,13 @@ export class FuncLowering {
         const x = ast.unparen(e.x);
         if (x.kind === "CompositeLit") {
           const v = this.composite(x);
-          return { slot: v.slot, n: 1 };
+          const lt = this.typeOf(x);
+          if (isAggregate(lt)) return { slot: v.slot, n: 1 };
+          // &[]T{...}: a new variable holding the slice
+          const r = this.temp("p");
+          this.emit(Op.NEW, r, this.p.typeId(lt), 0, 0, { type: lt });
+          this.storeAt(r, 0, lt, v, pos);
+          return { slot: r, n: 1 };
         }
         const a = this.addr(x);
         return { slot: a, n: 1 };
@@ -2206,7 +2221,11 @@ export class FuncLowering {
     switch (id) {
       case BuiltinId.Print:
       case BuiltinId.Println: {
-        const vals = e.args.map((a) => ({ v: this.expr(a), t: this.typeOf(a) }));
+        const tup = e.args.length === 1 ? this.p.info.types.get(e.args[0])?.type : undefined;
+        const vals =
+          tup !== undefined && tup.tag === TypeTag.Tuple
+            ? this.call(ast.unparen(e.args[0]) as ast.CallExpr).map((v, i) => ({ v, t: (tup as Tuple).vars[i].type as Type }))
+            : e.args.map((a) => ({ v: this.expr(a), t: this.typeOf(a) }));
         this.at(pos);
         vals.forEach(({ v, t }, i) => {
           if (i > 0 && id === BuiltinId.Println) this.emit(Op.PRINTSP);

@@ -34,3 +34,10 @@ func main() {
 	pc.n = 100
 	println(g2(), pc.Inc())
 }
+
+func init() {
+	get := Counter.Get
+	inc := (*Counter).Inc
+	c := Counter{n: 4}
+	println(get(c), inc(&c), c.n, Num.Twice(5))
+}

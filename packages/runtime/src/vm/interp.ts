@@ -152,6 +152,13 @@ export class VM {
   barrier: BarrierHook | null;
   budget: number;
   write: (s: string) => void;
+  /**
+   * Scheduler hook (proc.ts): called when a native parked g (state saved, G_PC = the call).
+   * Returns the next G to run inside the same run() call — it inherits the remaining budget —
+   * or 0 to return RUN_PARK. Must not grow memory. run()'s caller learns the G that was running
+   * when run() returned from its own bookkeeping (proc.ts Sched.curg).
+   */
+  parkHook: ((g: number) => number) | null;
   /** Unsigned 64-bit view (LinearMemory has none); re-created with the others on growth. */
   u64: BigUint64Array;
   private u64Epoch: number;
@@ -171,6 +178,7 @@ export class VM {
     this.u64Epoch = this.mem.epoch;
     this.printBuf = "";
     this.nextGoid = 1;
+    this.parkHook = null;
     heap.stacks.stackMaps = image;
     this.run = makeRunLoop(this);
   }
@@ -617,8 +625,20 @@ function makeRunLoop(vm: VM): (g: number) => number {
               // The native parked g (proc.ts gopark): resume by re-executing this call.
               u32[(g + K.G_PC) >>> 2] = pc;
               u32[(g + K.G_CTX) >>> 2] = ctx;
-              vm.flushPrint();
-              return RUN_PARK;
+              const ng = vm.parkHook === null ? 0 : vm.parkHook(g);
+              if (ng === 0) {
+                vm.flushPrint();
+                return RUN_PARK;
+              }
+              // Switch goroutines without leaving the loop; ng inherits the remaining budget.
+              g = ng;
+              fp = u32[(g + K.STK_FP) >>> 2];
+              fb = (fp >>> 3) + 2;
+              pc = u32[(g + K.G_PC) >>> 2];
+              guard = u32[(g + K.STK_GUARD) >>> 2];
+              ctx = u32[(g + K.G_CTX) >>> 2];
+              u32[(g + K.G_STATUS) >>> 2] = K.GRUNNING;
+              break;
             }
             pc += 3;
             break;
@@ -707,8 +727,20 @@ function makeRunLoop(vm: VM): (g: number) => number {
               // The native parked g (proc.ts gopark): resume by re-executing this call.
               u32[(g + K.G_PC) >>> 2] = pc;
               u32[(g + K.G_CTX) >>> 2] = ctx;
-              vm.flushPrint();
-              return RUN_PARK;
+              const ng = vm.parkHook === null ? 0 : vm.parkHook(g);
+              if (ng === 0) {
+                vm.flushPrint();
+                return RUN_PARK;
+              }
+              // Switch goroutines without leaving the loop; ng inherits the remaining budget.
+              g = ng;
+              fp = u32[(g + K.STK_FP) >>> 2];
+              fb = (fp >>> 3) + 2;
+              pc = u32[(g + K.G_PC) >>> 2];
+              guard = u32[(g + K.STK_GUARD) >>> 2];
+              ctx = u32[(g + K.G_CTX) >>> 2];
+              u32[(g + K.G_STATUS) >>> 2] = K.GRUNNING;
+              break;
             }
             pc += 3;
             break;
@@ -786,8 +818,20 @@ function makeRunLoop(vm: VM): (g: number) => number {
             // The native parked g (proc.ts gopark): resume by re-executing this call.
             u32[(g + K.G_PC) >>> 2] = pc;
             u32[(g + K.G_CTX) >>> 2] = ctx;
-            vm.flushPrint();
-            return RUN_PARK;
+            const ng = vm.parkHook === null ? 0 : vm.parkHook(g);
+            if (ng === 0) {
+              vm.flushPrint();
+              return RUN_PARK;
+            }
+            // Switch goroutines without leaving the loop; ng inherits the remaining budget.
+            g = ng;
+            fp = u32[(g + K.STK_FP) >>> 2];
+            fb = (fp >>> 3) + 2;
+            pc = u32[(g + K.G_PC) >>> 2];
+            guard = u32[(g + K.STK_GUARD) >>> 2];
+            ctx = u32[(g + K.G_CTX) >>> 2];
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNING;
+            break;
           }
           pc += 3;
           break;
