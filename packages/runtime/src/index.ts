@@ -38,3 +38,10 @@ export type { ReadyFinalizer } from "./mfinal.js";
 export { runCheckmark } from "./mcheckmark.js";
 export type { CheckmarkResult } from "./mcheckmark.js";
 export { GCCPULimiter } from "./mgclimit.js";
+
+// ── execution: the VM and the single-thread scheduler ──
+export * from "./vm/index.js";
+export { Sched, runGo } from "./proc.js";
+export type { SchedOptions, RunGoOptions, RunGoResult } from "./proc.js";
+export { RealClock, VirtualClock } from "./time.js";
+export type { Clock } from "./time.js";
