@@ -1,10 +1,7 @@
-import { describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-
-// vitest.config.ts maps "@gort/runtime" to src/index.ts, which breaks the image subpath (REQUESTS.md 3)
-vi.mock("@gort/runtime/image", () => import("../../../runtime/src/image/index.js"));
 
 const { OP_WORDS, Op, validateImage, encodeImage, decodeImage } = await import("@gort/runtime/image");
 const { loadPackages } = await import("../loader/index.js");

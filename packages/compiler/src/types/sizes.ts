@@ -24,11 +24,25 @@
  * have no size (an Error is thrown: callers must not ask).
  *
  * Results for structs and arrays are memoised per type object.
+ *
+ * Invalid recursive types (reported by validType) must not hang callers: a
+ * struct met again while being sized counts as size 0, and an unbounded
+ * chain of distinct instances (`type B[P any] struct{ f B[[]P] }`: B[int]
+ * holds B[[]int] holds B[[][]int] ...) is cut off by a nesting limit far
+ * above any real type, throwing a SizesError.
  */
 import type { Var } from "./object.js";
 import { Array, Basic, BasicInfo, BasicKind, Named, Struct, Tuple, TypeTag, type Type } from "./type.js";
 
+/** Thrown for types without a size (type parameters, unions, infinitely nested instances). */
+export class SizesError extends Error {}
+
+/** Struct/array nesting depth beyond which a type counts as infinitely nested. */
+const maxNesting = 1000;
+
 export class Sizes {
+  /** current struct/array nesting of sizeof/alignof (see maxNesting) */
+  private nesting = 0;
   private readonly sizeCache = new WeakMap<Type, number>();
   private readonly alignCache = new WeakMap<Type, number>();
   private readonly offsetCache = new WeakMap<Struct | Tuple, number[]>();
@@ -56,6 +70,7 @@ export class Sizes {
         let max = 1;
         if (s.fields.length === 0 && isSyncAtomicAlign64(T)) max = 8;
         if (this.alignInProgress.has(s)) return 1; // invalid recursive type
+        this.enter();
         this.alignInProgress.add(s);
         try {
           for (const f of s.fields) {
@@ -64,6 +79,7 @@ export class Sizes {
           }
         } finally {
           this.alignInProgress.delete(s);
+          this.nesting--;
         }
         this.alignCache.set(T, max);
         return max;
@@ -81,7 +97,7 @@ export class Sizes {
         break;
       case TypeTag.TypeParam:
       case TypeTag.Union:
-        throw new Error(`sizes: alignof of ${u.tag === TypeTag.Union ? "union" : "type parameter"}`);
+        throw new SizesError(`sizes: alignof of ${u.tag === TypeTag.Union ? "union" : "type parameter"}`);
     }
     let a = this.sizeof(T);
     if (a < 1) return 1;
@@ -135,7 +151,12 @@ export class Sizes {
       case TypeTag.Array: {
         const a = u as Array;
         if (a.len <= 0) return 0;
-        return this.sizeof(a.elem) * a.len;
+        this.enter();
+        try {
+          return this.sizeof(a.elem) * a.len;
+        } finally {
+          this.nesting--;
+        }
       }
       case TypeTag.Slice:
         return this.wordSize * 3;
@@ -145,6 +166,7 @@ export class Sizes {
         if (c !== undefined) return c;
         // an invalid recursive type (reported by validType) has no real size
         if (this.inProgress.has(u)) return 0;
+        this.enter();
         this.inProgress.add(u);
         try {
           const size = this.structSize(u as Struct | Tuple);
@@ -152,6 +174,7 @@ export class Sizes {
           return size;
         } finally {
           this.inProgress.delete(u);
+          this.nesting--;
         }
       }
       case TypeTag.Interface:
@@ -162,8 +185,14 @@ export class Sizes {
       case TypeTag.Signature:
         return this.wordSize;
       default:
-        throw new Error(`sizes: sizeof of ${u.tag === TypeTag.Union ? "union" : "type parameter"}`);
+        throw new SizesError(`sizes: sizeof of ${u.tag === TypeTag.Union ? "union" : "type parameter"}`);
     }
+  }
+
+  private enter(): void {
+    // (throws before counting: the enclosing frames' finally blocks unwind the count to 0)
+    if (this.nesting >= maxNesting) throw new SizesError("sizes: type nested too deeply (invalid recursive type)");
+    this.nesting++;
   }
 
   private structSize(s: Struct | Tuple): number {

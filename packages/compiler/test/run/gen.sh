@@ -13,6 +13,7 @@ for f in ${@:-*.go}; do
   set +e
   "$bin" > "$b.out" 2> "$b.err"
   echo $? > "$b.exit"
+  sed -i "s#$(pwd)#\$DIR#g" "$b.err"
   set -e
 done
 rm -f "$bin"
