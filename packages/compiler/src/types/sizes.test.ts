@@ -131,3 +131,32 @@ describe("sizes (gc, linux/amd64)", () => {
     expect(stdSizes.offsetsof(t)).toEqual([0, 8, 16]);
   });
 });
+
+describe("sizes of invalid recursive generic types", () => {
+  it("cuts off an unbounded chain of instances instead of hanging", async () => {
+    const { Context, instance } = await import("./instantiate.js");
+    const { anyType } = await import("./universe.js");
+    const { mkTParam } = await import("./testing_algebra.js");
+    const { Sizes, SizesError } = await import("./sizes.js");
+    const { Named } = await import("./type.js");
+    // type B[P any] struct{ f B[[]P] } — B[int] holds B[[]int] holds B[[][]int] ...
+    const p = mkPkg("p");
+    const P = mkTParam(p, "P", anyType, 0);
+    const B = mkNamed(p, "B", null);
+    B.tparams = [P];
+    const ctxt = new Context();
+    const s = mkStruct([mkField(p, "f", instance(B, [new Slice(P)], null, ctxt))]);
+    B.setUnderlying(s);
+    B.fromRHS = s;
+    const bint = instance(B, [Typ[BasicKind.Int]], null, ctxt);
+    expect(bint).toBeInstanceOf(Named);
+    const sizes = new Sizes(8, 8);
+    const t0 = Date.now();
+    expect(() => sizes.sizeof(bint)).toThrow(SizesError);
+    expect(Date.now() - t0).toBeLessThan(3000);
+    // the sizer is still usable afterwards, and deep but finite nesting is fine
+    let deep: Type = Typ[BasicKind.Int8];
+    for (let i = 0; i < 200; i++) deep = new Array(deep, 1);
+    expect(sizes.sizeof(deep)).toBe(1);
+  });
+});

@@ -38,7 +38,7 @@ import { Array, Basic, BasicInfo, BasicKind, Named, Struct, Tuple, TypeTag, type
 export class SizesError extends Error {}
 
 /** Struct/array nesting depth beyond which a type counts as infinitely nested. */
-const maxNesting = 1000;
+const maxNesting = 250;
 
 export class Sizes {
   /** current struct/array nesting of sizeof/alignof (see maxNesting) */
