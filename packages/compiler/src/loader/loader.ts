@@ -6,8 +6,11 @@
  *   2. resolve each import (resolve.ts), enforce the internal rule, detect cycles (a package
  *      still on the DFS stack), and load each dependency first (cached by directory, so every
  *      package is loaded and checked once per Loader);
- *   3. parse its files; syntax errors stop here (as gc does);
- *   4. type-check with an importer that hands out the already-checked dependencies.
+ *   3. parse its files; errors starting with "syntax error" stop here (as gc does), reported
+ *      with the label/branch errors gc's parser finds in function bodies free of parse errors;
+ *   4. type-check with an importer that hands out the already-checked dependencies; other
+ *      parse errors (invalid literals, 3-index slices, ...) go to the checker and are merged
+ *      with its errors, as gc reports both.
  * A package whose imports fail to load is not checked, and neither is one whose dependency has
  * errors (what `go build` does) unless `checkBrokenDeps` is set (what gc itself does; the
  * conformance harnesses set it so each package is judged on its own files).
@@ -27,6 +30,7 @@ import { parseFile } from "../syntax/parser.js";
 import { FileSet } from "../syntax/position.js";
 import { type Config, checkFiles } from "../types/checker.js";
 import type { Info } from "../types/info.js";
+import { branchDiagnostics } from "../types/labels.js";
 import type { Package } from "../types/object.js";
 import { Unsafe } from "../types/universe.js";
 import { type BuildContext, NEWEST_GO_VERSION, defaultBuildContext } from "./buildctx.js";
@@ -35,7 +39,7 @@ import type { GoMod } from "./gomod.js";
 import { UNEXPECTED_NUL, checkImportPath } from "./header.js";
 import { Progress } from "./progress.js";
 import { type PackageKind, Resolver } from "./resolve.js";
-import { selectFiles } from "./select.js";
+import { fileMatches, selectFiles } from "./select.js";
 
 /** The type checker's entry point, as the loader calls it. */
 export type CheckFunction = (
@@ -84,6 +88,12 @@ export interface LoadedPackage {
   depErrors: boolean;
   /** whether the type checker ran */
   checked: boolean;
+  /**
+   * gc's -complete, as go build decides it: no non-Go files (assembly, C, .syso...) and not one
+   * of the std packages whose body-less declarations package runtime supplies; never for gort's
+   * own stdlib (body-less functions there are natives). A body-less function is then an error.
+   */
+  complete: boolean;
 }
 
 export interface LoaderOptions {
@@ -109,6 +119,12 @@ export interface LoaderOptions {
   makeInfo?: (importPath: string) => Info | undefined;
   /** show a progress line on stderr after ~1 s when it is a TTY (default true) */
   progress?: boolean;
+  /**
+   * gc's -complete for every package (a body-less function is then an error); default: decided
+   * per package as go build does (LoadedPackage.complete). `go tool compile` without the flag,
+   * as GOROOT/test's errorcheck runs it, is `false`.
+   */
+  complete?: boolean;
 }
 
 export const COMMAND_LINE_ARGUMENTS = "command-line-arguments";
@@ -121,6 +137,46 @@ function isStackOverflow(e: unknown): boolean {
   return e instanceof RangeError && /call stack size/i.test(e.message);
 }
 
+
+/**
+ * Std packages that go build never compiles with -complete: their body-less declarations are
+ * supplied by package runtime (go1.19 cmd/go/internal/work/gc.go), and "unsafe", which gc knows
+ * by itself and never compiles (its unsafe.go is documentation).
+ */
+const STD_NOT_COMPLETE = new Set([
+  "unsafe", "bytes", "internal/poll", "net", "os", "runtime/metrics", "runtime/pprof", "runtime/trace", "sync", "syscall", "time",
+]);
+
+/** Extensions of the non-Go files go/build hands to the build (C, C++, ObjC, Fortran, asm, syso, SWIG). */
+const NON_GO_EXTS = new Set([
+  ".c", ".cc", ".cpp", ".cxx", ".m", ".f", ".F", ".for", ".f90", ".s", ".S", ".sx", ".syso", ".swig", ".swigcxx",
+]);
+
+/** Whether `dir` holds a non-Go file that is part of the build in `ctx` (go build's extFiles). */
+function hasNonGoFiles(ctx: BuildContext, dir: string): boolean {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  for (const e of entries) {
+    if (!e.isFile() || e.name.startsWith("_") || e.name.startsWith(".")) continue;
+    const ext = path.extname(e.name);
+    if (!NON_GO_EXTS.has(ext)) continue;
+    // binary .syso files carry no header; the others may have build constraints
+    let src = "";
+    if (ext !== ".syso") {
+      try {
+        src = fs.readFileSync(path.join(dir, e.name), "utf8");
+      } catch {
+        continue;
+      }
+    }
+    if (fileMatches(ctx, e.name, src).ok) return true;
+  }
+  return false;
+}
 
 export class Loader {
   readonly fset = new FileSet();
@@ -228,7 +284,7 @@ export class Loader {
     if (kind !== "std" && module !== undefined && module.goVersion !== "") goVersion = langVersion(module.goVersion) || NEWEST_GO_VERSION;
     return {
       importPath, dir, name: "", kind, goVersion, module, fileNames: [], syntax: [], errors: [], loadErrors: [],
-      imports: new Map(), depErrors: false, checked: false,
+      imports: new Map(), depErrors: false, checked: false, complete: false,
     };
   }
 
@@ -340,11 +396,23 @@ export class Loader {
       files.push(r.file);
       parseErrors.push(...r.errors);
     }
-    if (parseErrors.length > 0) {
+    // gc stops before type checking only when a parser message is a "syntax error"; it then
+    // reports what its parser found, including label/branch errors of clean function bodies
+    if (parseErrors.some((e) => e.msg.startsWith("syntax error"))) {
+      const all = [...parseErrors];
+      for (const f of files) all.push(...branchDiagnostics(this.fset, f, parseErrors));
+      pkg.errors = sortDiagnostics(this.fset, all);
+      if (this.opts.keepSyntax === true) pkg.syntax = files;
+      return;
+    }
+    // the other parse errors count toward gc's error limit before the checker runs
+    const limit = this.opts.errorLimit ?? 10;
+    if (limit > 0 && parseErrors.length >= limit) {
       pkg.errors = sortDiagnostics(this.fset, parseErrors);
       if (this.opts.keepSyntax === true) pkg.syntax = files;
       return;
     }
+    pkg.complete = this.isComplete(pkg, explicitFiles !== undefined);
     const check = this.opts.check ?? checkFiles;
     const importer = {
       importPackage: (p: string): Package | { error: string } => {
@@ -359,7 +427,11 @@ export class Loader {
     let res: ReturnType<CheckFunction>;
     try {
       res = check(
-        { fset: this.fset, importer, goVersion: pkg.goVersion, errorLimit: this.opts.errorLimit ?? 10 },
+        {
+          fset: this.fset, importer, goVersion: pkg.goVersion, complete: pkg.complete,
+          errorLimit: limit > 0 ? limit - parseErrors.length : 0,
+          ...(parseErrors.length > 0 ? { parseErrors } : {}),
+        },
         pkg.importPath,
         files,
         info,
@@ -369,15 +441,28 @@ export class Loader {
       // the recursive checker. That is a limit of gort, not a bug in the user's program or a
       // crash to report: say so as a diagnostic (gc accepts such code).
       if (!isStackOverflow(e) || files.length === 0) throw e;
-      pkg.errors = [{ pos: files[0].package, msg: STACK_EXHAUSTED }];
+      pkg.errors = sortDiagnostics(this.fset, [...parseErrors, { pos: files[0].package, msg: STACK_EXHAUSTED }]);
       if (this.opts.keepSyntax === true) pkg.syntax = files;
       return;
     }
     pkg.checked = true;
     pkg.types = res.pkg;
     if (info !== undefined) pkg.info = info;
-    pkg.errors = sortDiagnostics(this.fset, res.errors);
+    pkg.errors = sortDiagnostics(this.fset, [...parseErrors, ...res.errors]);
     if (this.opts.keepSyntax === true) pkg.syntax = files;
+  }
+
+  /** Whether go build would pass gc -complete for `pkg` (see LoadedPackage.complete). */
+  private isComplete(pkg: LoadedPackage, namedFiles: boolean): boolean {
+    if (this.opts.complete !== undefined) return this.opts.complete;
+    if (pkg.kind === "std") {
+      // gort's stdlib declares runtime-implemented natives without bodies (stdlib/NATIVES.md)
+      if (!this.resolver.fromGoroot) return false;
+      if (STD_NOT_COMPLETE.has(pkg.importPath)) return false;
+    }
+    // `go build a.go b.go` compiles just the named .go files
+    if (namedFiles) return true;
+    return !hasNonGoFiles(this.ctx, pkg.dir);
   }
 
   /** Clears the progress line (call when done). */
