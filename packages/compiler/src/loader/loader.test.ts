@@ -230,3 +230,85 @@ describe("Loader with gort's type checker", () => {
     expect(app.info).toBe(infos.get("example.com/t/app"));
   });
 });
+
+describe("Loader parse errors (gc: only \"syntax error\" stops type checking)", () => {
+  const lines = (loader: Loader, ds: { pos: number; msg: string }[]) =>
+    ds.map((d) => `${loader.fset.position(d.pos).line}: ${d.msg}`);
+
+  it("stops at syntax errors, adding the label errors of function bodies without parse errors", () => {
+    write("pe/syn/a.go", "package syn\n\nfunc f() {\n\tgoto L\n\tx :=\n}\n\nfunc g() {\n\tgoto M\n}\n\nvar v int = \"s\"\n");
+    const loader = new Loader({ goroot: goroot(), cwd: tmp, progress: false });
+    const p = loader.loadDir("pe/syn");
+    expect(p.checked).toBe(false);
+    expect(lines(loader, p.errors)).toEqual(["6: syntax error: unexpected }, expecting expression", "9: label M not defined"]);
+  });
+
+  it("type-checks despite other parse errors, merging them in position order", () => {
+    write(
+      "pe/other/a.go",
+      "package other\n\nfunc f(s []int) {\n\tgoto L\n\t_ = s[1::3]\n}\n\nfunc g() {\n\tgoto M\n}\n\nvar v int = \"s\"\n",
+    );
+    const loader = new Loader({ goroot: goroot(), cwd: tmp, progress: false });
+    const p = loader.loadDir("pe/other");
+    expect(p.checked).toBe(true);
+    // f's body holds a parse error, so gc (and gort) skip its label check
+    expect(lines(loader, p.errors)).toEqual([
+      "5: middle index required in 3-index slice",
+      "9: label M not defined",
+      "12: cannot use \"s\" (untyped string constant) as int value in variable declaration",
+    ]);
+  });
+
+  it("counts parse errors toward the error limit", () => {
+    write("pe/lim/a.go", "package lim\n\nfunc f(s []int) {\n\t_ = s[1::3]\n\t_ = s[2::3]\n}\n\nvar v int = \"s\"\nvar w int = \"t\"\n");
+    const full = new Loader({ goroot: goroot(), cwd: tmp, progress: false, errorLimit: 2 }).loadDir("pe/lim");
+    expect(full.checked).toBe(false);
+    expect(full.errors).toHaveLength(2);
+    const loader = new Loader({ goroot: goroot(), cwd: tmp, progress: false, errorLimit: 3 });
+    const p = loader.loadDir("pe/lim");
+    expect(p.checked).toBe(true);
+    expect(lines(loader, p.errors).map((l) => l.slice(0, 2))).toEqual(["4:", "5:", "8:"]);
+  });
+});
+
+describe("Loader -complete (body-less functions)", () => {
+  const msgs = (p: { errors: { msg: string }[] }) => p.errors.map((d) => d.msg);
+  const bodyless = "package P\n\nfunc F()\n";
+
+  it("sets complete where go build passes gc -complete", () => {
+    write("cm/go.mod", "module example.com/cm\n\ngo 1.19\n");
+    write("cm/plain/a.go", bodyless.replace("P", "plain"));
+    write("cm/asm/a.go", bodyless.replace("P", "asm"));
+    write("cm/asm/a_amd64.s", "#include \"textflag.h\"\n");
+    write("cm/otherarch/a.go", bodyless.replace("P", "otherarch"));
+    write("cm/otherarch/a_arm64.s", "\n");
+    write("cm/tagged/a.go", bodyless.replace("P", "tagged"));
+    write("cm/tagged/a.s", "//go:build ignore\n\n#include \"textflag.h\"\n");
+    const loader = new Loader({ goroot: goroot(), cwd: path.join(tmp, "cm"), progress: false });
+    const plain = loader.loadDir("plain");
+    expect(plain.complete).toBe(true);
+    expect(msgs(plain)).toEqual(["missing function body"]);
+    expect(loader.loadDir("asm").complete).toBe(false);
+    expect(msgs(loader.loadDir("asm"))).toEqual([]);
+    expect(msgs(loader.loadDir("otherarch"))).toEqual(["missing function body"]);
+    expect(msgs(loader.loadDir("tagged"))).toEqual(["missing function body"]);
+    // named files are all go build compiles
+    expect(msgs(loader.loadFiles(["asm/a.go"]))).toEqual(["missing function body"]);
+    // the option overrides (go tool compile without -complete)
+    const off = new Loader({ goroot: goroot(), cwd: path.join(tmp, "cm"), progress: false, complete: false });
+    expect(msgs(off.loadDir("plain"))).toEqual([]);
+  });
+
+  it("follows go build's std exceptions and never sets it for gort's own stdlib", () => {
+    write("goroot/src/internal/nobody/a.go", bodyless.replace("P", "nobody"));
+    write("goroot/src/sync/a.go", bodyless.replace("P", "sync"));
+    const loader = new Loader({ goroot: goroot(), cwd: tmp, progress: false });
+    expect(msgs(loader.loadDir(path.join(goroot(), "src/internal/nobody")))).toEqual(["missing function body"]);
+    expect(msgs(loader.loadDir(path.join(goroot(), "src/sync")))).toEqual([]);
+    const gortStd = new Loader({ goroot: "", stdlibRoot: path.join(goroot(), "src"), cwd: tmp, progress: false });
+    const p = gortStd.loadDir(path.join(goroot(), "src/internal/nobody"));
+    expect(p.kind).toBe("std");
+    expect(p.complete).toBe(false);
+    expect(msgs(p)).toEqual([]);
+  });
+});
