@@ -6,15 +6,9 @@
  * GORT_SWEEP=1:   GORT_SWEEP=1 npx vitest run packages/compiler/test/run/sweep.test.ts
  * (GOROOT_TEST overrides the test directory, default /usr/lib/go-1.19/test). Prints the counts.
  */
-import { expect, test, vi } from "vitest";
+import { expect, test } from "vitest";
 import * as fs from "node:fs";
 import * as path from "node:path";
-
-vi.mock("@gort/runtime/image", () => import("../../../runtime/src/image/index.js"));
-vi.mock("@gort/runtime", async () => ({
-  ...(await import("../../../runtime/src/index.js")),
-  ...(await import("../../../runtime/src/vm/index.js")),
-}));
 
 const root = process.env.GOROOT_TEST ?? "/usr/lib/go-1.19/test";
 
