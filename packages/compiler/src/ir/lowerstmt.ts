@@ -1,0 +1,469 @@
+/**
+ * lowerstmt.ts — statement lowering (part of FuncLowering, see lowerbase.ts): blocks,
+ * declarations, assignments, return, if/for/range/switch, break/continue/goto/fallthrough.
+ */
+import { Op } from "@gort/runtime/image";
+import type { Pos } from "../syntax/position.js";
+import * as ast from "../syntax/ast.js";
+import {
+  Const,
+  Pointer,
+  TypeTag,
+  Var,
+  type Array as ArrayT,
+  type Slice,
+  type Type,
+} from "../types/index.js";
+import { sizeof } from "../types/sizes.js";
+import { Label } from "./ir.js";
+import {
+  Unsupported,
+  isAggregate,
+  isFloat,
+  isString,
+  shapeOf,
+  type Val,
+  type VarLoc,
+} from "./lowerbase.js";
+import { LowerCall } from "./lowercall.js";
+
+export abstract class LowerStmt extends LowerCall {
+  // ── statements ──────────────────────────────────────────────────────────────────────────
+
+  protected block(list: ast.Stmt[]): void {
+    for (const s of list) this.stmt(s);
+  }
+
+  protected stmt(s: ast.Stmt): void {
+    const m = this.mark();
+    this.at(ast.nodePos(s));
+    const label = this.pendingLabel;
+    this.pendingLabel = null;
+    switch (s.kind) {
+      case "ExprStmt":
+        this.hoistCalls([s.x]);
+        break;
+      case "AssignStmt":
+        this.hoistCalls([...s.lhs, ...s.rhs]);
+        break;
+      case "IncDecStmt":
+        this.hoistCalls([s.x]);
+        break;
+      case "ReturnStmt":
+        this.hoistCalls(s.results);
+        break;
+      case "DeclStmt":
+        for (const spec of s.decl.specs) if (spec.kind === "ValueSpec" && s.decl.tok === "var") this.hoistCalls(spec.values);
+        break;
+    }
+    switch (s.kind) {
+      case "EmptyStmt":
+        break;
+      case "ExprStmt":
+        this.exprs([s.x], -1);
+        break;
+      case "DeclStmt":
+        this.declStmt(s.decl);
+        break;
+      case "AssignStmt":
+        this.assign(s);
+        break;
+      case "IncDecStmt":
+        this.opAssign(s.x, s.tok === "++" ? "+" : "-", null, s.tokPos);
+        break;
+      case "BlockStmt":
+        this.block(s.list);
+        break;
+      case "ReturnStmt":
+        this.returnStmt(s);
+        break;
+      case "IfStmt":
+        this.ifStmt(s);
+        break;
+      case "ForStmt":
+        this.forStmt(s, label);
+        break;
+      case "RangeStmt":
+        this.rangeStmt(s, label);
+        break;
+      case "SwitchStmt":
+        this.switchStmt(s, label);
+        break;
+      case "LabeledStmt":
+        this.place(this.gotoLabel(s.label.name));
+        this.pendingLabel = s.label.name;
+        if (s.stmt.kind === "ForStmt" || s.stmt.kind === "RangeStmt" || s.stmt.kind === "SwitchStmt") this.stmt(s.stmt);
+        else {
+          this.pendingLabel = null;
+          const brk = new Label(s.label.name);
+          this.targets.push({ label: s.label.name, brk, cont: null, plain: true });
+          this.stmt(s.stmt);
+          this.targets.pop();
+          this.place(brk);
+        }
+        break;
+      case "BranchStmt":
+        this.branch(s);
+        break;
+      case "GoStmt":
+        throw new Unsupported(s.go, "go statements");
+      case "DeferStmt":
+        throw new Unsupported(s.defer, "defer statements");
+      case "SelectStmt":
+        throw new Unsupported(s.select, "select statements");
+      case "SendStmt":
+        throw new Unsupported(ast.nodePos(s), "channel sends");
+      case "TypeSwitchStmt":
+        throw new Unsupported(s.switch, "type switches");
+      default:
+        throw new Unsupported(ast.nodePos(s), `${s.kind}`);
+    }
+    this.release(m);
+  }
+
+  protected declStmt(d: ast.GenDecl): void {
+    const info = this.p.info;
+    for (const spec of d.specs) {
+      if (spec.kind !== "ValueSpec") continue;
+      if (d.tok === "const") continue;
+      const vars = spec.names.map((n) => info.defs.get(n));
+      if (vars.some((v) => v instanceof Const)) continue;
+      if (spec.values.length === 0) {
+        for (const v of vars) if (v instanceof Var && v.name !== "_") this.declareVar(v, v.pos);
+        continue;
+      }
+      const vals = this.exprs(spec.values, spec.names.length, true);
+      vars.forEach((v, i) => {
+        if (!(v instanceof Var) || v.name === "_") return;
+        this.defineVar(v, vals[i]);
+      });
+    }
+  }
+
+  /** Declares v and initialises it with val (adopting fresh aggregate memory). */
+  protected defineVar(v: Var, val: Val): void {
+    const t = v.type as Type;
+    if (isAggregate(t) && val.fresh === true) {
+      const p = this.alloc("p");
+      this.emit(Op.MOV, p, val.slot);
+      this.vars.set(v, { k: "mem", slot: p });
+      return;
+    }
+    this.declareVar(v, v.pos);
+    this.storeVar(v, val, t, v.pos);
+  }
+
+  protected assign(s: ast.AssignStmt): void {
+    const info = this.p.info;
+    if (s.tok !== "=" && s.tok !== ":=") {
+      this.opAssign(s.lhs[0], s.tok.slice(0, -1), s.rhs[0], s.tokPos);
+      return;
+    }
+    if (s.tok === ":=") {
+      const vals = this.exprs(s.rhs, s.lhs.length, true);
+      s.lhs.forEach((l, i) => {
+        if (l.kind !== "Ident" || l.name === "_") return;
+        const def = info.defs.get(l);
+        if (def instanceof Var) this.defineVar(def, vals[i]);
+        else this.storeTo(l, vals[i]);
+      });
+      return;
+    }
+    // '=': left operands' index and pointer operands first, then the right side, then stores
+    const lhs = s.lhs.map((l) => this.lvalue(l));
+    const vals = this.exprs(s.rhs, s.lhs.length, s.lhs.length > 1);
+    lhs.forEach((l, i) => l(vals[i]));
+  }
+
+  /** Evaluates the operands of an assignable expression now; returns the store. */
+  protected lvalue(l: ast.Expr): (v: Val) => void {
+    const e = ast.unparen(l);
+    const pos = ast.nodePos(l);
+    if (e.kind === "Ident") {
+      if (e.name === "_") return () => undefined;
+      const v = this.p.info.uses.get(e);
+      if (v instanceof Var) return (val) => this.storeVar(v, val, v.type as Type, pos);
+    }
+    const t = this.typeOf(e);
+    const a = this.addr(e);
+    return (val) => this.storeAt(a, 0, t, val, pos);
+  }
+
+  protected storeTo(l: ast.Expr, val: Val): void {
+    this.lvalue(l)(val);
+  }
+
+  /** x op= y (y null: ++/--). */
+  protected opAssign(x: ast.Expr, op: string, y: ast.Expr | null, pos: Pos): void {
+    const t = this.typeOf(x);
+    const e = ast.unparen(x);
+    let cur: Val;
+    let store: (v: Val) => void;
+    const v = e.kind === "Ident" ? this.p.info.uses.get(e) : undefined;
+    if (v instanceof Var) {
+      cur = this.loadVar(v, t, pos);
+      store = (val) => this.storeVar(v, val, t, pos);
+    } else {
+      const a = this.addr(e);
+      cur = this.loadAt(a, 0, t, pos);
+      store = (val) => this.storeAt(a, 0, t, val, pos);
+    }
+    let r: Val;
+    if (y === null) {
+      const one = this.temp("n");
+      if (isFloat(t)) this.emit(Op.LDK, one, this.p.constFloat(1));
+      else this.ldi(one, 1);
+      r = this.binary(op, t, cur, { slot: one, n: 1 }, pos, t);
+    } else if (op === "<<" || op === ">>") {
+      r = this.shift(op, t, cur, y, pos);
+    } else {
+      const yv = this.expr(y);
+      r = this.binary(op, t, cur, yv, pos, t);
+    }
+    store(r);
+  }
+
+  protected returnStmt(s: ast.ReturnStmt): void {
+    const rv = this.resultVars;
+    if (s.results.length > 0) {
+      const vals = this.exprs(s.results, rv.length, rv.length > 1);
+      rv.forEach((v, i) => this.storeVar(v, vals[i], v.type as Type, s.return));
+    }
+    this.ret();
+  }
+
+  /** Copies named/anonymous result variables to the result slots and returns. */
+  protected ret(): void {
+    let slot = this.f.nparams;
+    for (const v of this.resultVars) {
+      const t = v.type as Type;
+      const n = shapeOf(t, v.pos).length;
+      const loc = this.vars.get(v) as VarLoc;
+      if (loc.k === "mem") {
+        if (isAggregate(t)) {
+          const c = this.copyAgg(t, { slot: loc.slot, n: 1 });
+          this.emit(Op.MOV, slot, c.slot);
+        } else this.movVal(slot, this.loadAt(loc.slot, 0, t, v.pos));
+      }
+      slot += n;
+    }
+    this.emit(Op.RET);
+  }
+
+  protected ifStmt(s: ast.IfStmt): void {
+    const m = this.mark();
+    if (s.init) this.stmt(s.init);
+    const els = new Label("else");
+    const end = new Label("endif");
+    this.at(ast.nodePos(s.cond));
+    this.hoistCalls([s.cond]);
+    this.condJump(s.cond, false, els);
+    this.block(s.body.list);
+    if (s.else) this.jmp(end);
+    this.place(els);
+    if (s.else) this.stmt(s.else);
+    this.place(end);
+    this.release(m);
+  }
+
+  protected forStmt(s: ast.ForStmt, label: string | null): void {
+    if (s.init) this.stmt(s.init);
+    const top = new Label("for");
+    const cont = new Label("continue");
+    const brk = new Label("break");
+    this.place(top);
+    if (s.cond) {
+      this.at(ast.nodePos(s.cond));
+      const m = this.mark();
+      this.hoistCalls([s.cond]);
+      this.condJump(s.cond, false, brk);
+      this.release(m);
+    }
+    this.targets.push({ label, brk, cont });
+    this.block(s.body.list);
+    this.targets.pop();
+    this.place(cont);
+    if (s.post) this.stmt(s.post);
+    this.at(s.for);
+    this.jmp(top);
+    this.place(brk);
+  }
+
+  protected rangeStmt(s: ast.RangeStmt, label: string | null): void {
+    const xt = this.typeOf(s.x);
+    let u = xt.underlying();
+    if (u.tag === TypeTag.Pointer) u = (u as Pointer).base.underlying();
+    if (isString(xt)) return this.rangeString(s, label);
+    if (u.tag !== TypeTag.Slice && u.tag !== TypeTag.Array) throw new Unsupported(s.range, `range over ${xt.toString()}`);
+    const elemT = u.tag === TypeTag.Slice ? (u as Slice).elem : (u as ArrayT).elem;
+    const esize = sizeof(elemT);
+    // evaluate x once: slices by value (ptr, len), arrays by address (the array itself when ranged with a value var Go copies it)
+    const xv = this.expr(s.x);
+    const base = this.temp("p");
+    const len = this.temp("n");
+    if (u.tag === TypeTag.Slice) {
+      this.emit(Op.MOV, base, xv.slot);
+      this.emit(Op.MOV, len, xv.slot + 1);
+    } else {
+      const src = xt.underlying().tag === TypeTag.Pointer ? xv : s.value ? this.copyAgg(xt, xv) : xv;
+      this.emit(Op.MOV, base, src.slot);
+      this.ldi(len, (u as ArrayT).len);
+    }
+    const i = this.temp("n");
+    this.ldi(i, 0);
+    const info = this.p.info;
+    const bind = (e: ast.Expr | undefined): ((v: Val) => void) | null => {
+      if (e === undefined) return null;
+      if (e.kind === "Ident" && e.name === "_") return null;
+      if (s.tok === ":=" && e.kind === "Ident") {
+        const v = info.defs.get(e);
+        if (v instanceof Var) {
+          const loc = this.declareVar(v, v.pos);
+          void loc;
+          return (val) => this.storeVar(v, val, v.type as Type, v.pos);
+        }
+      }
+      return (val) => this.storeTo(e, val);
+    };
+    const kb = bind(s.key);
+    const vb = bind(s.value);
+    const top = new Label("range");
+    const cont = new Label("continue");
+    const brk = new Label("break");
+    this.place(top);
+    this.emit(Op.JLE, len, i, 0, 0, { target: brk });
+    if (kb) kb({ slot: i, n: 1 });
+    if (vb) {
+      const m = this.mark();
+      const ea = this.temp("p");
+      this.emit(Op.INDEXP, ea, base, i, esize);
+      vb(this.loadAt(ea, 0, elemT, s.range));
+      this.release(m);
+    }
+    this.targets.push({ label, brk, cont });
+    this.block(s.body.list);
+    this.targets.pop();
+    this.place(cont);
+    this.emit(Op.ADDI, i, i, 1);
+    this.at(s.for);
+    this.jmp(top);
+    this.place(brk);
+  }
+
+  /** for i, r := range str: decodes UTF-8 with runtime.decoderune (invalid bytes give U+FFFD, width 1). */
+  protected rangeString(s: ast.RangeStmt, label: string | null): void {
+    const xv = this.expr(s.x);
+    const str = this.temp("pn");
+    this.movVal(str, xv);
+    const args = this.temp("pnn");
+    const res = this.temp("nn");
+    this.emit(Op.LDI, args + 2, 0);
+    const kb = this.rangeBinder(s, s.key);
+    const vb = this.rangeBinder(s, s.value);
+    const top = new Label("range");
+    const cont = new Label("continue");
+    const brk = new Label("break");
+    this.place(top);
+    this.emit(Op.JLE, str + 1, args + 2, 0, 0, { target: brk });
+    this.emit(Op.MOVN, args, str, 2);
+    this.at(s.range);
+    this.emit(Op.CALL, 0, args, res, 0, { fn: this.p.helper("decoderune") });
+    if (kb) kb({ slot: args + 2, n: 1 });
+    if (vb) vb({ slot: res, n: 1 });
+    this.targets.push({ label, brk, cont });
+    this.block(s.body.list);
+    this.targets.pop();
+    this.place(cont);
+    this.emit(Op.MOV, args + 2, res + 1);
+    this.at(s.for);
+    this.jmp(top);
+    this.place(brk);
+  }
+
+  protected rangeBinder(s: ast.RangeStmt, e: ast.Expr | undefined): ((v: Val) => void) | null {
+    if (e === undefined || (e.kind === "Ident" && e.name === "_")) return null;
+    if (s.tok === ":=" && e.kind === "Ident") {
+      const v = this.p.info.defs.get(e);
+      if (v instanceof Var) {
+        this.declareVar(v, v.pos);
+        return (val) => this.storeVar(v, val, v.type as Type, v.pos);
+      }
+    }
+    return (val) => this.storeTo(e, val);
+  }
+
+  protected switchStmt(s: ast.SwitchStmt, label: string | null): void {
+    const m = this.mark();
+    if (s.init) this.stmt(s.init);
+    let tag: Val | null = null;
+    let tagT: Type | null = null;
+    if (s.tag) {
+      this.hoistCalls([s.tag]);
+      tagT = this.typeOf(s.tag);
+      const v = this.expr(s.tag);
+      tag = this.tempFor(tagT, ast.nodePos(s.tag));
+      this.movVal(tag.slot, v);
+    }
+    const brk = new Label("endswitch");
+    const clauses = s.body.list as ast.CaseClause[];
+    const bodies = clauses.map(() => new Label("case"));
+    let deflt = -1;
+    clauses.forEach((c, ci) => {
+      if (c.list.length === 0) {
+        deflt = ci;
+        return;
+      }
+      for (const e of c.list) {
+        this.at(ast.nodePos(e));
+        const mm = this.mark();
+        this.hoistCalls([e]);
+        if (tag !== null && tagT !== null) {
+          const v = this.expr(e);
+          const r = this.compare("==", tagT, tag, v, ast.nodePos(e));
+          this.emit(Op.JT, r.slot, 0, 0, 0, { target: bodies[ci] });
+        } else this.condJump(e, true, bodies[ci]);
+        this.release(mm);
+      }
+    });
+    this.jmp(deflt >= 0 ? bodies[deflt] : brk);
+    this.targets.push({ label, brk, cont: null });
+    clauses.forEach((c, ci) => {
+      this.place(bodies[ci]);
+      const saved = this.fallthroughTo;
+      this.fallthroughTo = ci + 1 < clauses.length ? bodies[ci + 1] : null;
+      this.block(c.body);
+      this.fallthroughTo = saved;
+      const last = c.body[c.body.length - 1];
+      if (!(last !== undefined && last.kind === "BranchStmt" && last.tok === "fallthrough")) this.jmp(brk);
+    });
+    this.targets.pop();
+    this.place(brk);
+    this.release(m);
+  }
+
+  protected branch(s: ast.BranchStmt): void {
+    if (s.tok === "goto") {
+      // the checker guarantees no jump over variable declarations or into blocks
+      this.jmp(this.gotoLabel((s.label as ast.Ident).name));
+      return;
+    }
+    if (s.tok === "fallthrough") {
+      if (this.fallthroughTo === null) throw new Unsupported(s.tokPos, "fallthrough here");
+      this.jmp(this.fallthroughTo);
+      return;
+    }
+    for (let i = this.targets.length - 1; i >= 0; i--) {
+      const t = this.targets[i];
+      if (s.label !== undefined && t.label !== s.label.name) continue;
+      if (s.tok === "continue") {
+        if (t.cont === null) continue;
+        this.jmp(t.cont);
+      } else {
+        if (s.label === undefined && t.plain === true) continue;
+        this.jmp(t.brk);
+      }
+      return;
+    }
+    throw new Unsupported(s.tokPos, `${s.tok} here`);
+  }
+}
