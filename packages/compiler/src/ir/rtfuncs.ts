@@ -123,62 +123,40 @@ export function makeCmpString(file: number): IrFunc {
 export function makeMemmove(file: number): IrFunc {
   const [f, a] = helper("runtime.memmove", file, "ppn" + "nnppnn", 3, 0);
   const bytes = new Label();
-  const fwdW = new Label();
-  const backW = new Label();
-  const fwdB = new Label();
-  const backB = new Label();
   const done = new Label();
-  const backWLoop = new Label();
-  const backBLoop = new Label();
+  // Forward copy when dst <= src (unsigned), else backward; `width` bytes per step.
+  const copyLoops = (width: number, load: Op, store: Op): void => {
+    const fwd = new Label();
+    const back = new Label();
+    const backLoop = new Label();
+    const step = (delta: number, top: Label): void => {
+      a.i(Op.INDEXP, 5, 1, 3, 1);
+      a.i(load, 4, 5, 0);
+      a.i(Op.INDEXP, 6, 0, 3, 1);
+      a.i(store, 6, 0, 4);
+      a.i(Op.ADDI, 3, 3, delta);
+      a.i(Op.JMP, 0, 0, 0, 0, top);
+    };
+    a.i(Op.JLTU, 1, 0, 0, 0, back);
+    a.i(Op.LDI, 3, 0);
+    a.l(fwd);
+    a.i(Op.JLE, 2, 3, 0, 0, done);
+    step(width, fwd);
+    a.l(back);
+    a.i(Op.ADDI, 3, 2, -width);
+    a.l(backLoop);
+    a.i(Op.JLT, 3, 8, 0, 0, done);
+    step(-width, backLoop);
+  };
   a.i(Op.LDI, 8, 0);
   a.i(Op.JLE, 2, 8, 0, 0, done);
   a.i(Op.OR, 7, 0, 1);
   a.i(Op.OR, 7, 7, 2);
   a.i(Op.SHLI, 7, 7, 61); // low three bits survive a shift left by 61
   a.i(Op.JNE, 7, 8, 0, 0, bytes);
-  // words
-  a.i(Op.JLTU, 1, 0, 0, 0, backW);
-  a.i(Op.LDI, 3, 0);
-  a.l(fwdW);
-  a.i(Op.JLE, 2, 3, 0, 0, done);
-  a.i(Op.INDEXP, 5, 1, 3, 1);
-  a.i(Op.LD64, 4, 5, 0);
-  a.i(Op.INDEXP, 6, 0, 3, 1);
-  a.i(Op.ST64, 6, 0, 4);
-  a.i(Op.ADDI, 3, 3, 8);
-  a.i(Op.JMP, 0, 0, 0, 0, fwdW);
-  a.l(backW);
-  a.i(Op.ADDI, 3, 2, -8);
-  a.l(backWLoop);
-  a.i(Op.JLT, 3, 8, 0, 0, done);
-  a.i(Op.INDEXP, 5, 1, 3, 1);
-  a.i(Op.LD64, 4, 5, 0);
-  a.i(Op.INDEXP, 6, 0, 3, 1);
-  a.i(Op.ST64, 6, 0, 4);
-  a.i(Op.ADDI, 3, 3, -8);
-  a.i(Op.JMP, 0, 0, 0, 0, backWLoop);
-  // bytes
+  copyLoops(8, Op.LD64, Op.ST64); // words
   a.l(bytes);
-  a.i(Op.JLTU, 1, 0, 0, 0, backB);
-  a.i(Op.LDI, 3, 0);
-  a.l(fwdB);
-  a.i(Op.JLE, 2, 3, 0, 0, done);
-  a.i(Op.INDEXP, 5, 1, 3, 1);
-  a.i(Op.LD8, 4, 5, 0);
-  a.i(Op.INDEXP, 6, 0, 3, 1);
-  a.i(Op.ST8, 6, 0, 4);
-  a.i(Op.ADDI, 3, 3, 1);
-  a.i(Op.JMP, 0, 0, 0, 0, fwdB);
-  a.l(backB);
-  a.i(Op.ADDI, 3, 2, -1);
-  a.l(backBLoop);
-  a.i(Op.JLT, 3, 8, 0, 0, done);
-  a.i(Op.INDEXP, 5, 1, 3, 1);
-  a.i(Op.LD8, 4, 5, 0);
-  a.i(Op.INDEXP, 6, 0, 3, 1);
-  a.i(Op.ST8, 6, 0, 4);
-  a.i(Op.ADDI, 3, 3, -1);
-  a.i(Op.JMP, 0, 0, 0, 0, backBLoop);
+  copyLoops(1, Op.LD8, Op.ST8);
   a.l(done);
   a.i(Op.RET);
   return f;
