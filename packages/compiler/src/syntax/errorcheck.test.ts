@@ -2,17 +2,19 @@
  * Checks our syntax errors against the `// ERROR "regexp"` annotations of
  * Go's own errorcheck tests ($GOROOT/test, first line `// errorcheck`):
  * every error the parser reports must be on a line carrying an ERROR
- * comment whose pattern matches our message (gc's errorcheck rule), and
+ * comment whose pattern matches our message (gc's errorcheck rule, read by
+ * the conformance harness's expectedErrors, as test/run.go reads it), and
  * every file that expects a "syntax error" must produce at least one error.
  * Positions are //line-adjusted, as in gc (the annotations of files with
  * line directives are written against the adjusted lines).
  */
 import { describe, it, expect } from "vitest";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { FileSet } from "./position.js";
 import { parseFile } from "./parser.js";
 import { formatDiagnostic } from "../diag.js";
+import { expectedErrors } from "../../test/conformance/sweeps.js";
 
 const root = existsSync("/usr/lib/go-1.19/test") ? "/usr/lib/go-1.19/test" : process.env.GOROOT ? join(process.env.GOROOT, "test") : "";
 
@@ -32,30 +34,6 @@ function listGo(dir: string, out: string[]): void {
   }
 }
 
-/** Extracts the patterns of an ERROR comment: "..." (Go-quoted) or `...`. */
-function patterns(s: string): RegExp[] {
-  const out: RegExp[] = [];
-  const re = /"((?:[^"\\]|\\.)*)"|`([^`]*)`/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s)) !== null) {
-    let pat: string;
-    if (m[1] !== undefined) {
-      try {
-        pat = JSON.parse('"' + m[1].replace(/\\([^"\\\/bfnrtu])/g, "\\\\$1") + '"') as string;
-      } catch {
-        pat = m[1];
-      }
-    } else pat = m[2];
-    try {
-      out.push(new RegExp(pat));
-    } catch {
-      // a Go-only regexp construct: accept anything
-      out.push(/.*/);
-    }
-  }
-  return out;
-}
-
 describe("errorcheck annotations of $GOROOT/test", () => {
   it("agree with our syntax errors", () => {
     if (root === "") throw new Error("no Go test suite found (install Go 1.19 at /usr/lib/go-1.19 or set GOROOT)");
@@ -69,15 +47,13 @@ describe("errorcheck annotations of $GOROOT/test", () => {
       const text = src.toString("utf8");
       if (!text.startsWith("// errorcheck")) continue;
       checked++;
-      const lines = text.split("\n");
+      const want = new Map(expectedErrors(text, basename(f)).map((e) => [e.line, e.regexps]));
       const fset = new FileSet();
       const { errors } = parseFile(fset, f, src);
       if (errors.length > 0) withErrors++;
       for (const e of errors) {
         const p = fset.position(e.pos);
-        const line = lines[p.line - 1] ?? "";
-        const m = /\/\/ (?:GC_)?ERROR (.*)$/.exec(line);
-        const pats = m !== null ? patterns(m[1]) : [];
+        const pats = want.get(p.line) ?? [];
         if (!pats.some((r) => r.test(e.msg)) && !knownDifferences.has(f.slice(root.length + 1) + ":" + p.line)) {
           problems.push(formatDiagnostic(fset, e));
         }
