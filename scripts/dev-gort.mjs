@@ -61,7 +61,8 @@ const mod = await import(pathToFileURL(out).href);
 const [cmd, ...args] = process.argv.slice(2);
 const io = {
   cwd: process.cwd(),
-  env: process.env,
+  // the bundle lives in /tmp, so the stdlib cannot be found relative to it
+  env: { GORT_STDLIB: path.join(root, "packages/stdlib/go"), ...process.env },
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
 };

@@ -45,3 +45,7 @@ export { Sched, runGo } from "./proc.js";
 export type { SchedOptions, RunGoOptions, RunGoResult } from "./proc.js";
 export { RealClock, VirtualClock } from "./time.js";
 export type { Clock } from "./time.js";
+
+// ── host: the natives of packages os/syscall (args, env, fds) ──
+export { hostNatives, processHostIO, HOST_NATIVE_NAMES } from "./host.js";
+export type { HostIO } from "./host.js";

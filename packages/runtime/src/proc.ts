@@ -83,13 +83,20 @@ import {
   WAIT_REASON_STRINGS,
   WaitReason,
 } from "./runtime2.js";
-import { RealClock, TimerHeap, addTimeNatives, type Clock } from "./time.js";
+import { RealClock, RuntimeTimers, TimerHeap, addTimeNatives, addTimerNatives, type Clock } from "./time.js";
+import { availableParallelism } from "node:os";
 import { Chans } from "./chan.js";
 import { Selects } from "./select.js";
 import { Semas } from "./sema.js";
 import { Heap, type HeapOptions } from "./malloc.js";
 import { newMemory } from "./meminit.js";
 import type { ProgramImage } from "./image/format.js";
+import { growsliceNative } from "./slice.js";
+import { addAtomicNatives } from "./atomic.js";
+import { addComplexNatives } from "./complex.js";
+import { addStringNatives } from "./string.js";
+import { addMapNatives } from "./map.js";
+import { addIfaceNatives } from "./iface.js";
 
 /**
  * Consecutive runnext handoffs before the ring gets a turn. Trades ping-pong throughput (each
@@ -103,6 +110,12 @@ const GLOBAL_CHECK_TICKS = 61;
 const GFREE_MAX = 64;
 /** First goroutine id handed to user goroutines after main (see GOIDS above). */
 const FIRST_USER_GOID = 5;
+/**
+ * Goids of system goroutines (timer functions) start here: they never collide with user goids,
+ * and goids at or above it are left out of NumGoroutine and of deadlock listings (Go's
+ * isSystemGoroutine).
+ */
+const SYSTEM_GOID_BASE = 0x4000_0000;
 /** Idle GC marking budget per idle period while waiting for a timer (ns). */
 const IDLE_MARK_NS = 1_000_000;
 
@@ -136,13 +149,18 @@ export class Sched implements GoroutineSource {
   mainG: number;
   /** The G being run (0 between slices). */
   curg: number;
-  /** Live (not dead) goroutines. */
+  /** Live (not dead) goroutines, system ones included. */
   ngoroutines: number;
+  /** Live system goroutines (goid ≥ SYSTEM_GOID_BASE). */
+  nsystem: number;
+  /** GOMAXPROCS as reported and set by runtime.GOMAXPROCS (one thread runs everything). */
+  maxprocs: number;
   /** Set by runtime.Goexit on main. */
   mainGoexit: boolean;
   /** xorshift32 state (select's poll order, cheaprand). */
   private rng: number;
   private nextGoid: number;
+  private nextSystemGoid: number;
   private sudogFree: number;
   private runnextStreak: number;
   /** Exit status requested by os.Exit (−1 = none). */
@@ -152,6 +170,7 @@ export class Sched implements GoroutineSource {
   readonly chans: Chans;
   readonly selects: Selects;
   readonly semas: Semas;
+  readonly rtimers: RuntimeTimers;
 
   constructor(vm: VM, opts: SchedOptions = {}) {
     this.vm = vm;
@@ -176,9 +195,12 @@ export class Sched implements GoroutineSource {
     this.mainG = 0;
     this.curg = 0;
     this.ngoroutines = 0;
+    this.nsystem = 0;
+    this.maxprocs = n;
     this.mainGoexit = false;
     this.rng = ((opts.seed ?? Date.now()) >>> 0) | 1;
     this.nextGoid = FIRST_USER_GOID;
+    this.nextSystemGoid = SYSTEM_GOID_BASE;
     this.sudogFree = 0;
     this.runnextStreak = 0;
     this.exitCode = -1;
@@ -187,6 +209,7 @@ export class Sched implements GoroutineSource {
     this.chans = new Chans(this);
     this.selects = new Selects(this, this.chans);
     this.semas = new Semas(this);
+    this.rtimers = new RuntimeTimers(this);
     // Stack copies move the sudog elem pointers into the moved stack (Go's adjustsudogs).
     vm.parkHook = (g) => this.parkSwitch(g);
     const chans = this.chans;
@@ -201,6 +224,13 @@ export class Sched implements GoroutineSource {
     this.selects.addNatives(m);
     this.semas.addNatives(m);
     addTimeNatives(this, m);
+    addTimerNatives(this.rtimers, m);
+    m.set("runtime.growslice", growsliceNative(this.gc));
+    addAtomicNatives(this.gc, m);
+    addComplexNatives(m); // complex.ts, string.ts (MISC)
+    addStringNatives(m);
+    addMapNatives(m); // map.ts: makemap, mapaccess1/2, mapassign, mapdelete, mapiterinit/next, reflect.map*
+    addIfaceNatives(this.vm, m); // interfaces (iface.ts)
     return m;
   }
 
@@ -276,7 +306,7 @@ export class Sched implements GoroutineSource {
    * with argument slots `args`, and queues it in runnext (Go's newproc: the new G runs soon).
    * `parent` is the creating G (0 = none) whose innermost frame is the `go` statement.
    */
-  newproc(fn: number, ctx: number, args: readonly bigint[] = [], parent = 0): number {
+  newproc(fn: number, ctx: number, args: readonly bigint[] = [], parent = 0, system = false): number {
     const g = this.allocG();
     const vm = this.vm;
     vm.start(g, fn, args);
@@ -288,11 +318,24 @@ export class Sched implements GoroutineSource {
       u32[(g + G_GOPCFN) >>> 2] = u32[(pfp + FR_FUNC) >>> 2];
       u32[(g + G_GOPC) >>> 2] = u32[(pfp + FR_PC) >>> 2];
     }
-    u32[(g + G_GOID) >>> 2] = this.nextGoid++;
+    if (system) {
+      u32[(g + G_GOID) >>> 2] = this.nextSystemGoid++;
+      this.nsystem++;
+    } else u32[(g + G_GOID) >>> 2] = this.nextGoid++;
     u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
     this.ngoroutines++;
     this.runqput(this.p, g, true);
     return g;
+  }
+
+  /** Starts a system goroutine running closure `clo` (a timer's function) with argument slots `args`. */
+  newSystemProc(clo: number, args: readonly bigint[]): void {
+    this.newproc(this.mem.u32[clo >>> 2], clo, args, 0, true);
+  }
+
+  /** Goroutines a program sees (runtime.NumGoroutine): system ones excluded. */
+  numGoroutine(): number {
+    return this.ngoroutines - this.nsystem;
   }
 
   /** Creates goroutine 1 running `entry` (the program's main). Call once, before run(). */
@@ -319,6 +362,7 @@ export class Sched implements GoroutineSource {
     const u32 = mem.u32;
     u32[(g + G_STATUS) >>> 2] = GDEAD;
     this.ngoroutines--;
+    if (u32[(g + G_GOID) >>> 2] >= SYSTEM_GOID_BASE) this.nsystem--;
     if (g === this.mainG) return; // main's record stays (results, traceback of Goexit deadlock)
     const p = this.p;
     if (u32[(p + P_GFREECNT) >>> 2] >= GFREE_MAX) return; // dropped: the record stays dead in allgs
@@ -468,12 +512,29 @@ export class Sched implements GoroutineSource {
       const g = t.peekG();
       const seq = t.peekSeq();
       t.pop();
+      if ((g & 1) !== 0) {
+        this.rtimers.fire(g, seq, now);
+        continue;
+      }
       const u32 = this.mem.u32;
       if (u32[(g + G_SLEEPSEQ) >>> 2] === seq && u32[(g + G_STATUS) >>> 2] === GWAITING) {
         u32[(g + G_SLEEPSEQ) >>> 2] = (seq + 1) >>> 0;
         u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
         this.runqput(this.p, g, false);
       }
+    }
+  }
+
+  /** Pops stale entries (woken sleepers, stopped timers) off the top, so idling waits for a live one. */
+  private dropStaleTimers(): void {
+    const t = this.timers;
+    const u32 = this.mem.u32;
+    while (t.len > 0) {
+      const g = t.peekG();
+      const seq = t.peekSeq();
+      const live = (g & 1) !== 0 ? this.rtimers.live(g, seq) : u32[(g + G_SLEEPSEQ) >>> 2] === seq && u32[(g + G_STATUS) >>> 2] === GWAITING;
+      if (live) return;
+      t.pop();
     }
   }
 
@@ -531,6 +592,7 @@ export class Sched implements GoroutineSource {
       const now = this.clock.now();
       this.checkTimers(now);
       if (this.anyRunnable()) continue;
+      this.dropStaleTimers();
       if (this.timers.len === 0) return 0; // only stale entries were left
       let wait = this.timers.peekWhen() - now;
       if (this.gc !== null && wait > 0) {
@@ -631,7 +693,7 @@ export class Sched implements GoroutineSource {
   /** Every live goroutine's traceback, goroutine 1 first, as Go prints them after a fatal error. */
   tracebackAll(): string {
     const u32 = this.mem.u32;
-    const gs = this.allgs.filter((g) => u32[(g + G_STATUS) >>> 2] !== GDEAD);
+    const gs = this.allgs.filter((g) => u32[(g + G_STATUS) >>> 2] !== GDEAD && u32[(g + G_GOID) >>> 2] < SYSTEM_GOID_BASE);
     gs.sort((a, b) => u32[(a + G_GOID) >>> 2] - u32[(b + G_GOID) >>> 2]);
     let s = "";
     for (const g of gs) s += "\n" + traceback(this.mem, this.image, g, this.statusString(g)) + this.createdBy(g);
@@ -723,10 +785,18 @@ export class Sched implements GoroutineSource {
       vm.mem.u32[(g + G_STATUS) >>> 2] = GDEAD;
     });
     m.set("runtime.NumGoroutine", (vm, _g, _args, res) => {
-      vm.mem.i64[res >>> 3] = BigInt(sched.ngoroutines);
+      vm.mem.i64[res >>> 3] = BigInt(sched.numGoroutine());
     });
-    m.set("runtime.GOMAXPROCS", (vm, _g, _args, res) => {
-      vm.mem.i64[res >>> 3] = BigInt(sched.gomaxprocs); // changing it needs procresize (not yet)
+    // GOMAXPROCS(n): reports the previous value; n > 0 sets the reported value (one host thread
+    // runs every goroutine whatever the setting: procresize comes with worker-thread Ms).
+    m.set("runtime.GOMAXPROCS", (vm, _g, args, res) => {
+      const n = vm.mem.i64[args >>> 3];
+      const prev = sched.maxprocs;
+      if (n > 0n) sched.maxprocs = Number(n > 256n ? 256n : n);
+      vm.mem.i64[res >>> 3] = BigInt(prev);
+    });
+    m.set("runtime.NumCPU", (vm, _g, _args, res) => {
+      vm.mem.i64[res >>> 3] = BigInt(availableParallelism());
     });
     // runtime.GC: a full cycle now (all goroutine stacks are roots through this Sched).
     m.set("runtime.GC", () => {
@@ -778,9 +848,16 @@ export interface RunGoResult {
 export function runGo(img: ProgramImage, opts: RunGoOptions = {}): RunGoResult {
   let heap: Heap;
   let gc: Collector | null = null;
+  const write = opts.write ?? ((s: string) => void process.stderr.write(s));
+  // Trace lines (gctrace, …) go to the same sink as the program's prints, after them.
+  let vmRef: VM | null = null;
+  const print = (s: string): void => {
+    if (vmRef !== null) vmRef.flushPrint();
+    write(s);
+  };
   if (opts.gc === false) heap = new Heap(opts.heap);
   else {
-    const m = newMemory({ ...opts.heap, GOGC: opts.GOGC, GODEBUG: opts.GODEBUG });
+    const m = newMemory({ ...opts.heap, GOGC: opts.GOGC, GODEBUG: opts.GODEBUG, print });
     heap = m.heap;
     gc = m.gc;
   }
@@ -789,8 +866,8 @@ export function runGo(img: ProgramImage, opts: RunGoOptions = {}): RunGoResult {
     const gl = loaded.globals();
     gc.addGlobalsFromMask(gl.base, gl.size, gl.mask);
   }
-  const write = opts.write ?? ((s: string) => void process.stderr.write(s));
   const vm = new VM(heap, loaded, { budget: opts.budget, barrier: gc !== null ? gc.barrier : null, write });
+  vmRef = vm;
   const sched = new Sched(vm, { gc, clock: opts.clock, gomaxprocs: opts.gomaxprocs, seed: opts.seed });
   const table = sched.natives();
   if (opts.natives !== undefined) for (const [k, v] of opts.natives) table.set(k, v);

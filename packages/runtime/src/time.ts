@@ -10,9 +10,18 @@
  * linear memory (persistentAlloc; doubled when full, the old block is abandoned: persistent
  * memory is never freed, and the heap only grows to the peak number of sleepers). A sleeping G
  * records its deadline and a generation number (G_SLEEPSEQ) in its record; an entry whose seq
- * no longer matches is stale and skipped (the G woke by other means). Go keeps one heap per P
- * and runs timer functions; gort has only sleeping goroutines so far (time.Timer/Ticker and
- * channel timers are the next step: an entry would then name a function and argument).
+ * no longer matches is stale and skipped (the G woke by other means). Go keeps one heap per P.
+ *
+ * RUNTIME TIMERS (time.Timer, Ticker, After, Tick, AfterFunc): package time's runtimeTimer
+ * record (a Go heap object, layout RT_* below) is queued as an entry whose g word is the
+ * record's address with bit 0 set (records are 8-aligned, G records too, so the bit tells the
+ * two apart) and whose seq is the record's generation; stop/reset bump the generation, which
+ * makes queued entries stale. A firing timer runs `f(arg, seq)` on a new *system* goroutine
+ * (goid from a separate range, hidden from NumGoroutine and deadlock listings — Go runs timer
+ * functions inline on the P; time's f never blocks: a non-blocking send or a `go` statement).
+ * While pending, a record is referenced only from the timer heap, which the collector does not
+ * scan, so each pending record holds one slot of a root table (RT_ROOT names it): a dropped
+ * `time.After` timer stays alive until it fires, as in Go.
  *
  * Rejected: a JS array of {when, g} objects (Go values' bookkeeping belongs in linear memory, and
  * the heap must be inspectable by traces/dashboards reading memory).
@@ -21,6 +30,7 @@
 import type { Heap } from "./malloc.js";
 import { ST_OTHER_SYS } from "./mstats.js";
 import type { NativeFn } from "./vm/interp.js";
+import type { Collector } from "./mgc.js";
 import { G_PARKSTATE, WaitReason } from "./runtime2.js";
 
 /** Monotonic nanoseconds and a host-thread sleep. */
@@ -173,4 +183,149 @@ export interface SleepSched {
   readonly clock: Clock;
   sleepUntil(g: number, when: number): void;
   gopark(g: number, reason: number): void;
+}
+
+// ── runtime timers (package time's runtimeTimer; packages/stdlib/go/time/sleep.go) ──
+
+/** runtimeTimer layout: when int64 (runtimeNano clock), period int64. */
+export const RT_WHEN = 0;
+export const RT_PERIOD = 8;
+/** f func(unsafe.Pointer, uintptr): closure record pointer (function index in its first word). */
+export const RT_F = 16;
+/** arg unsafe.Pointer, seq uintptr: f's arguments. */
+export const RT_ARG = 24;
+export const RT_SEQ = 32;
+/** status u32 (runtime-owned): 0 idle, 1 pending. */
+export const RT_STATUS = 40;
+/** gen u32 (runtime-owned): generation; a queued entry with another seq is stale. */
+export const RT_GEN = 44;
+/** root uintptr (runtime-owned): the root-table slot holding the record while pending. */
+export const RT_ROOT = 48;
+
+/** What runtime timers need from the scheduler. */
+export interface TimerSched {
+  readonly heap: Heap;
+  readonly gc: Collector | null;
+  readonly timers: TimerHeap;
+  /** Starts a system goroutine running closure `clo` with argument slots `args`. */
+  newSystemProc(clo: number, args: readonly bigint[]): void;
+}
+
+/** time.Timer/Ticker support: start, stop, reset, fire. One per scheduler. */
+export class RuntimeTimers {
+  /** Free root-table slots (addresses of 8-byte slots registered as GC roots). */
+  private freeRoots: number[] = [];
+  /** Timers fired (tests). */
+  fired = 0;
+
+  constructor(private readonly sched: TimerSched) {}
+
+  private takeRoot(rec: number): number {
+    const sched = this.sched;
+    if (this.freeRoots.length === 0) {
+      const n = 64;
+      const base = sched.heap.mheap.persistentAlloc(n * 8, 8, ST_OTHER_SYS);
+      for (let i = n - 1; i >= 0; i--) {
+        const slot = base + 8 * i;
+        if (sched.gc !== null) sched.gc.addRoot(slot);
+        this.freeRoots.push(slot);
+      }
+    }
+    const slot = this.freeRoots.pop() as number;
+    const u32 = sched.heap.mem.u32;
+    u32[slot >>> 2] = rec;
+    u32[(slot >>> 2) + 1] = 0;
+    if (sched.gc !== null) sched.gc.shadeIfMarking(rec); // the root table may be scanned already
+    return slot;
+  }
+
+  private dropRoot(rec: number): void {
+    const u32 = this.sched.heap.mem.u32;
+    const slot = u32[(rec + RT_ROOT) >>> 2];
+    if (slot === 0) return;
+    u32[slot >>> 2] = 0;
+    u32[(rec + RT_ROOT) >>> 2] = 0;
+    this.freeRoots.push(slot);
+  }
+
+  /** Queues record rec at its `when` (time.startTimer). */
+  start(rec: number): void {
+    const mem = this.sched.heap.mem;
+    const gen = (mem.u32[(rec + RT_GEN) >>> 2] + 1) >>> 0;
+    mem.u32[(rec + RT_GEN) >>> 2] = gen;
+    mem.u32[(rec + RT_STATUS) >>> 2] = 1;
+    const slot = this.takeRoot(rec);
+    const m = this.sched.heap.mem;
+    m.u32[(rec + RT_ROOT) >>> 2] = slot;
+    const when = Number(m.i64[(rec + RT_WHEN) >>> 3]);
+    this.sched.timers.push(when, (rec | 1) >>> 0, gen);
+  }
+
+  /** Unqueues rec; true when it was pending (time.stopTimer). */
+  stop(rec: number): boolean {
+    const u32 = this.sched.heap.mem.u32;
+    if (u32[(rec + RT_STATUS) >>> 2] === 0) return false;
+    u32[(rec + RT_STATUS) >>> 2] = 0;
+    u32[(rec + RT_GEN) >>> 2] = (u32[(rec + RT_GEN) >>> 2] + 1) >>> 0;
+    this.dropRoot(rec);
+    return true;
+  }
+
+  /** Re-arms rec for `when` (and `period`, unless null); returns whether it was pending. */
+  reset(rec: number, when: bigint, period: bigint | null): boolean {
+    const was = this.stop(rec);
+    const i64 = this.sched.heap.mem.i64;
+    i64[(rec + RT_WHEN) >>> 3] = when;
+    if (period !== null) i64[(rec + RT_PERIOD) >>> 3] = period;
+    this.start(rec);
+    return was;
+  }
+
+  /** True when heap entry (tagged rec, seq) is still the timer's current queuing. */
+  live(tagged: number, seq: number): boolean {
+    const rec = (tagged & ~1) >>> 0;
+    const u32 = this.sched.heap.mem.u32;
+    return u32[(rec + RT_STATUS) >>> 2] === 1 && u32[(rec + RT_GEN) >>> 2] === seq;
+  }
+
+  /** The timer of heap entry (tagged rec, seq) is due at `now`: run f(arg, seq); re-queue a ticker. */
+  fire(tagged: number, seq: number, now: number): void {
+    if (!this.live(tagged, seq)) return;
+    const rec = (tagged & ~1) >>> 0;
+    const mem = this.sched.heap.mem;
+    const period = mem.i64[(rec + RT_PERIOD) >>> 3];
+    const clo = mem.u32[(rec + RT_F) >>> 2];
+    const arg = mem.u32[(rec + RT_ARG) >>> 2];
+    const aseq = mem.i64[(rec + RT_SEQ) >>> 3];
+    if (period > 0n) {
+      // Ticker: the next multiple of the period after now (missed ticks are dropped, as Go).
+      const p = Number(period);
+      let when = Number(mem.i64[(rec + RT_WHEN) >>> 3]);
+      when += p * (1 + Math.floor(Math.max(0, now - when) / p));
+      mem.i64[(rec + RT_WHEN) >>> 3] = BigInt(when);
+      this.sched.timers.push(when, tagged, seq);
+    } else {
+      mem.u32[(rec + RT_STATUS) >>> 2] = 0;
+      this.dropRoot(rec);
+    }
+    this.fired++;
+    if (clo !== 0) this.sched.newSystemProc(clo, [BigInt(arg), aseq]);
+  }
+}
+
+/** Adds package time's timer natives (startTimer, stopTimer, resetTimer, modTimer). */
+export function addTimerNatives(rt: RuntimeTimers, m: Map<string, NativeFn>): void {
+  m.set("time.startTimer", (vm, _g, args) => rt.start(vm.mem.u32[args >>> 2]));
+  m.set("time.stopTimer", (vm, _g, args, res) => {
+    const was = rt.stop(vm.mem.u32[args >>> 2]);
+    vm.mem.i64[res >>> 3] = was ? 1n : 0n;
+  });
+  m.set("time.resetTimer", (vm, _g, args, res) => {
+    const was = rt.reset(vm.mem.u32[args >>> 2], vm.mem.i64[(args + 8) >>> 3], null);
+    vm.mem.i64[res >>> 3] = was ? 1n : 0n;
+  });
+  m.set("time.modTimer", (vm, _g, args) => {
+    const i64 = vm.mem.i64;
+    rt.reset(vm.mem.u32[args >>> 2], i64[(args + 8) >>> 3], i64[(args + 16) >>> 3]);
+  });
 }

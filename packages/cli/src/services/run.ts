@@ -1,55 +1,68 @@
 /**
- * `gort run [flags] FILE.go…|DIR [args...]`: load and type-check the main package (the same
- * loader as `gort check`), compile it to a program image (compiler back end) and run it on
- * gort's VM (`runProgram`). The exit status is the program's (2 after a panic or fatal error);
- * compile errors print as `file.go:L:C: msg` under a `# package` line, as `go run` does, with
- * exit status 1.
+ * `gort run [flags] FILE.go…|DIR|PKG [args...]`, like `go run`: load and type-check the main
+ * package and everything it imports (the same loader as `gort check`; the standard library is
+ * gort's own packages/stdlib/go unless GOROOT is set), compile the whole program into one
+ * image (codegen/compile.ts), cache it on disk (runcache.ts), and run it on gort's scheduler
+ * with the garbage collector (`runGo`; GOGC and GODEBUG come from the environment) with the
+ * host natives of package os (runexec.ts: os.Args, environment, stdout/stderr, stdin, files).
  *
- * Arguments: flags first (none yet besides `--`), then either one directory or one or more
- * .go files, then the program's arguments (not yet visible to programs: os.Args needs the
- * stdlib's os package, which the back end does not compile yet).
+ * Exit status: the program's (os.Exit's code; 2 after a panic or fatal error). Unlike go run,
+ * which reports a failing program as "exit status N" and exits 1, gort passes the status
+ * through (tests compare it with the built Go binary's). Compile errors print as
+ * `file.go:L:C: msg` under a `# package` line, exit 1; an unknown flag prints go's
+ * "flag provided but not defined" and usage, exit 2; missing files print go's `stat x.go: no
+ * such file or directory`, exit 1.
+ *
+ * Flags (before the program): `-a` recompiles even when the cache is up to date; `--` ends
+ * the flags. Environment: GORTCACHE (cache directory, "off" disables), GORT_STDLIB (gort's
+ * stdlib directory, for bundled builds), GOROOT.
+ *
+ * The warm path (cached image) is runfast.ts, which does not load the compiler; this module
+ * is the full path and what tests call.
  */
 import * as path from "node:path";
-import { compileProgram, formatDiagnostic, loadPackages, types } from "@gort/compiler";
-import { ZEROBASE, roundupsize, runProgram, type NativeFn } from "@gort/runtime";
+import { compileProgram, formatDiagnostic, loadPackages, types, type LoadedPackage } from "@gort/compiler";
 import { validateImage } from "@gort/runtime/image";
-import { type CheckIO, displayPath, packageReport } from "./check.js";
+import { displayPath, packageReport } from "./check.js";
+import { cacheDir, cacheKey, cacheLookup, cacheStore, collectDeps } from "./runcache.js";
+import { execImage, programName, splitRunArgs, type RunIO } from "./runexec.js";
 
-export interface RunIO extends CheckIO {
-  /** the program's standard output (unused until the stdlib's os package runs) */
-  stdout: (s: string) => void;
+export { splitRunArgs, type RunIO } from "./runexec.js";
+
+/** Packages reachable from main (main first), for recording the cache's inputs. */
+function allDeps(main: LoadedPackage): LoadedPackage[] {
+  const out: LoadedPackage[] = [];
+  const seen = new Set<LoadedPackage>();
+  const visit = (p: LoadedPackage): void => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    out.push(p);
+    for (const d of p.imports.values()) visit(d);
+  };
+  visit(main);
+  return out;
 }
 
-/** Splits `gort run` arguments into the Go files or directory to build and the program's arguments. */
-export function splitRunArgs(args: string[]): { build: string[]; progArgs: string[]; error?: string } {
-  let i = 0;
-  while (i < args.length && args[i].startsWith("-") && args[i] !== "-") {
-    if (args[i] === "--") {
-      i++;
-      break;
-    }
-    return { build: [], progArgs: [], error: `gort run: unknown flag ${args[i]}` };
-  }
-  const build: string[] = [];
-  while (i < args.length && args[i].endsWith(".go")) build.push(args[i++]);
-  if (build.length === 0) {
-    if (i >= args.length) return { build: [], progArgs: [], error: "gort run: no go files listed" };
-    build.push(args[i++]);
-  }
-  return { build, progArgs: args.slice(i) };
-}
-
-/** Runs `gort run args...`; returns the exit status. */
-export function runRun(args: string[], io: RunIO): number {
+/** Runs `gort run args...`; returns the exit status. `skipLookup`: the caller already missed the cache. */
+export function runRun(args: string[], io: RunIO, skipLookup = false): number {
   const split = splitRunArgs(args);
   if (split.error !== undefined) {
-    io.stderr(split.error + "\n");
-    return 1;
+    io.stderr(split.error);
+    return split.status;
   }
-  const goroot = io.env.GOROOT;
+  const goroot = io.env.GOROOT === "" ? undefined : io.env.GOROOT;
+  const stdlibRoot = io.env.GORT_STDLIB === "" ? undefined : io.env.GORT_STDLIB;
+  const cdir = cacheDir(io);
+  const key = cdir !== null ? cacheKey(split.build, io, stdlibRoot ?? "") : "";
+  if (cdir !== null && !split.flags.force && !skipLookup) {
+    const hit = cacheLookup(cdir, key);
+    if (hit !== null) return execImage(hit.image, path.resolve(io.cwd, split.build[0]), hit.progName, split.progArgs, io);
+  }
+
   const result = loadPackages(split.build, {
     cwd: io.cwd,
-    goroot: goroot === "" ? undefined : goroot,
+    goroot,
+    stdlibRoot,
     errorLimit: 10,
     keepSyntax: true,
     makeInfo: () => new types.Info(),
@@ -75,61 +88,37 @@ export function runRun(args: string[], io: RunIO): number {
   }
   const pkg = result.packages[0];
   if (pkg === undefined) {
-    io.stderr("gort run: no packages to run\n");
+    io.stderr("gort: no packages to run\n");
+    return 1;
+  }
+  if (pkg.name !== "main") {
+    // go run's wording for a library package
+    io.stderr(`package ${pkg.importPath} is not a main package\n`);
     return 1;
   }
   const compiled = compileProgram(pkg, fset);
   if (compiled.image === null) {
-    io.stderr([`# ${pkg.importPath}`, ...compiled.errors.map(fmt)].join("\n") + "\n");
+    // group diagnostics under the package that holds them, as go build does
+    const byPkg = new Map<string, string[]>();
+    for (const d of compiled.errors) {
+      const file = fset.position(d.pos).filename;
+      const owner = allDeps(pkg).find((p) => p.fileNames.includes(file)) ?? pkg;
+      const list = byPkg.get(owner.importPath) ?? [];
+      list.push(fmt(d));
+      byPkg.set(owner.importPath, list);
+    }
+    const out: string[] = [];
+    for (const [ip, ls] of byPkg) out.push(`# ${ip}`, ...ls);
+    io.stderr(out.join("\n") + "\n");
     return 1;
   }
+  const file = pkg.fileNames[0] ?? "<image>";
   // a malformed image is a gort bug: stop with a clear message rather than misbehave
-  validateImage(compiled.image, pkg.fileNames[0] ?? "<image>");
-  const res = runProgram(compiled.image, { write: io.stderr, file: pkg.fileNames[0], natives: bridgeNatives });
-  res.vm.flushPrint();
-  return res.exitCode;
+  validateImage(compiled.image, file);
+  const progName = programName(split.build, pkg.importPath, pkg.dir);
+  if (cdir !== null) {
+    const deps = allDeps(pkg).map((p) => ({ dir: p.dir, fileNames: p.fileNames, modFile: p.module?.file }));
+    cacheStore(cdir, key, compiled.image, collectDeps(deps, progName, split.build[0].endsWith(".go")));
+  }
+  return execImage(compiled.image, file, progName, split.progArgs, io);
 }
-
-/**
- * runtime.growslice(elemType, ptr, len, cap, newLen) → (ptr, len, cap): Go 1.19's capacity
- * policy (double below 256 elements, then grow by (cap + 3·256)/4 until it fits; round the
- * byte size up to the allocator's size class) and a copy of the old elements.
- *
- * TEMPORARY BRIDGE: this belongs to the runtime (packages/compiler/src/codegen/REQUESTS.md);
- * it lives here until runProgram provides it. It copies without write barriers, which is
- * correct only while no collection runs concurrently (true of runProgram today).
- */
-const growslice: NativeFn = (vm, _g, args, res) => {
-  const mem = vm.heap.mem;
-  const typ = mem.u32[args >>> 2];
-  const oldPtr = mem.u32[(args + 8) >>> 2];
-  const oldLen = Number(mem.i64[(args + 16) >>> 3]);
-  const oldCap = Number(mem.i64[(args + 24) >>> 3]);
-  const newLen = Number(mem.i64[(args + 32) >>> 3]);
-  const size = mem.u32[typ >>> 2];
-  let newcap = oldCap;
-  const doublecap = oldCap + oldCap;
-  if (newLen > doublecap) newcap = newLen;
-  else if (oldCap < 256) newcap = doublecap;
-  else {
-    while (newcap > 0 && newcap < newLen) newcap += Math.floor((newcap + 3 * 256) / 4);
-    if (newcap <= 0) newcap = newLen;
-  }
-  let p: number;
-  if (size === 0) {
-    p = oldPtr !== 0 ? oldPtr : ZEROBASE;
-  } else {
-    const bytes = roundupsize(newcap * size);
-    newcap = Math.floor(bytes / size);
-    p = vm.heap.mallocgc(bytes, typ, true);
-    const m = vm.heap.mem;
-    if (oldLen > 0) m.move(p, oldPtr, oldLen * size);
-  }
-  const m = vm.heap.mem;
-  m.u32[res >>> 2] = p;
-  m.u32[(res >>> 2) + 1] = 0;
-  m.i64[(res + 8) >>> 3] = BigInt(oldLen);
-  m.i64[(res + 16) >>> 3] = BigInt(newcap);
-};
-
-const bridgeNatives: ReadonlyMap<string, NativeFn> = new Map([["runtime.growslice", growslice]]);

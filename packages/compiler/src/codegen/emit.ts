@@ -13,11 +13,12 @@ import {
   type StackMap,
 } from "@gort/runtime/image";
 import { Label, type Instr, type IrFunc } from "../ir/ir.js";
+import { optEnabled, optimizeFunc } from "../ir/opt.js";
 import type { Statics } from "./statics.js";
 import type { TypeTable } from "./typedesc.js";
 
 /** Opcodes after which the frame may be scanned or copied (the saved pc is the next one). */
-const SAFE_POINT = new Set<number>([Op.CALL, Op.CALLI, Op.CALLN, Op.NEW, Op.NEWARR, Op.STP, Op.TYPEDMOVE, Op.JMP]);
+const SAFE_POINT = new Set<number>([Op.CALL, Op.CALLI, Op.CALLN, Op.NEW, Op.NEWARR, Op.STP, Op.TYPEDMOVE, Op.JMP, Op.RECOVER]);
 
 /** The constant pool (8-byte bit patterns), deduplicated. */
 export class ConstPool {
@@ -107,7 +108,7 @@ function encodeFunc(f: IrFunc, stackMaps: StackMap[], globalsOff: number): Image
     zeroEnd: nslots,
     pcln: Int32Array.from(pcln),
     safePoints: Int32Array.from(safe),
-    deferInfo: new Int32Array(0),
+    deferInfo: f.deferInfo !== undefined ? Int32Array.of(f.deferInfo.slot, f.deferInfo.recover.pc, f.deferInfo.flags) : new Int32Array(0),
   };
 }
 
@@ -120,6 +121,11 @@ export function buildImage(p: ImageParts): ProgramImage {
   img.statics = p.statics.finish();
   const globalsOff = img.statics.length;
   const stackMaps: StackMap[] = [];
+  if (optEnabled()) {
+    // slot-level clean-ups and fused opcodes (ir/opt.ts; GORT_OPT=0 turns them off)
+    const env = { consts: p.consts.values, addConst: (v: bigint) => p.consts.int(v), natives: p.natives };
+    for (const f of p.funcs) optimizeFunc(f, env);
+  }
   img.funcs = p.funcs.map((f) => encodeFunc(f, stackMaps, globalsOff));
   img.stackMaps = stackMaps;
   img.consts = BigInt64Array.from(p.consts.values);

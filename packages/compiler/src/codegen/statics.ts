@@ -32,6 +32,14 @@ export class Statics {
   u32at(off: number, v: number): void {
     for (let i = 0; i < 4; i++) this.bytes[off + i] = (v >>> (8 * i)) & 255;
   }
+  u8of(off: number): number {
+    return this.bytes[off] ?? 0;
+  }
+  u32of(off: number): number {
+    let v = 0;
+    for (let i = 3; i >= 0; i--) v = v * 256 + (this.bytes[off + i] ?? 0);
+    return v;
+  }
   /** A statics-relative address stored at off (relocated by the loader); 0 stays nil. */
   addrAt(off: number, target: number): void {
     this.u32at(off, target);

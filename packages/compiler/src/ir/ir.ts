@@ -107,6 +107,12 @@ export interface IrFunc {
   code: Code;
   /** set by codegen */
   index: number;
+  /**
+   * Functions with defer statements (lowerdefer.ts): the defer head slot, the recovery point
+   * (reached only from the VM after a recover: keep it even though no jump leads to it) and
+   * flags; encoded as ImageFunc.deferInfo = [slot, recover pc offset, flags].
+   */
+  deferInfo?: { slot: number; recover: Label; flags: number };
 }
 
 export function newFunc(name: string, file: number, line: number): IrFunc {

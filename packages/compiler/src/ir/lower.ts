@@ -29,9 +29,9 @@ import {
 } from "../types/index.js";
 import type { IrFunc } from "./ir.js";
 import { Unsupported, isAggregate, shapeOf, type Val } from "./lowerbase.js";
-import { LowerStmt } from "./lowerstmt.js";
+import { LowerDefer } from "./lowerdefer.js";
 
-export class FuncLowering extends LowerStmt {
+export class FuncLowering extends LowerDefer {
   // ── function bodies ─────────────────────────────────────────────────────────────────────
 
   /** Lowers a function or method declaration. */
@@ -57,10 +57,12 @@ export class FuncLowering extends LowerStmt {
       else this.vars.set(v, { k: "reg", slot: rslots[i] });
     });
     void info;
+    this.setupDefers(decl.body);
     this.block(decl.body.list);
     // falling off the end (functions without results)
     this.at(decl.body.rbrace);
     this.ret();
+    this.finishDefers(decl.body.rbrace);
     return this.f;
   }
 
@@ -70,7 +72,7 @@ export class FuncLowering extends LowerStmt {
       this.at(ast.nodePos(ini.rhs));
       const m = this.mark();
       this.hoistCalls([ini.rhs]);
-      const vals = this.exprs([ini.rhs], ini.lhs.length);
+      const vals = this.exprs([ini.rhs], ini.lhs.length, false, ini.lhs.map((v) => v.type as Type));
       ini.lhs.forEach((v, i) => {
         if (v.name === "_") return;
         this.storeVar(v, vals[i], v.type as Type, ast.nodePos(ini.rhs));
@@ -179,9 +181,11 @@ export class FuncLowering extends LowerStmt {
       if (isAggregate(t) || this.addrTaken.has(v)) this.declareVar(v, v.pos);
       else this.vars.set(v, { k: "reg", slot: rslots[i] });
     });
+    this.setupDefers(lit.body);
     this.block(lit.body.list);
     this.at(lit.body.rbrace);
     this.ret();
+    this.finishDefers(lit.body.rbrace);
     return this.f;
   }
 

@@ -25,6 +25,7 @@ import {
 } from "../types/index.js";
 import { sizeof } from "../types/sizes.js";
 import { Label, newFunc, type Instr, type IrFunc } from "./ir.js";
+import type { FuncLowering } from "./lower.js";
 
 export type HelperName = "concatstring2" | "cmpstring" | "memmove" | "decoderune" | "intstring";
 
@@ -57,6 +58,12 @@ export interface ProgramCtx {
   addFunc(f: IrFunc): void;
   /** index of a native ("importpath.Name") in the image's natives table */
   nativeIndex(name: string): number;
+  /** statics offset of the itab of (interface type iface, concrete type t) — loweriface.ts */
+  itabOff(iface: Type, t: Type): number;
+  /** t is stored in interfaces: its methods must be in the image (TypeTable.markIface) */
+  markIface(t: Type): void;
+  /** a generated function (wrappers), made once per name: `build` lowers its body */
+  extraFunc(name: string, pos: Pos, build: (low: FuncLowering) => IrFunc): IrFunc;
 }
 
 /** A value in slots: `n` consecutive slots from `slot`. Aggregates: one slot with their address. */
@@ -87,6 +94,10 @@ export function isFloat(t: Type): boolean {
   const k = basicKind(t);
   return k === BasicKind.Float32 || k === BasicKind.Float64 || k === BasicKind.UntypedFloat;
 }
+export function isComplex(t: Type): boolean {
+  const k = basicKind(t);
+  return k === BasicKind.Complex64 || k === BasicKind.Complex128 || k === BasicKind.UntypedComplex;
+}
 export function isUnsigned(t: Type): boolean {
   const k = basicKind(t);
   return k >= BasicKind.Uint && k <= BasicKind.Uintptr;
@@ -107,8 +118,8 @@ export function shapeOf(t: Type, pos: Pos): string {
       const k = (u as Basic).kind;
       if (k === BasicKind.String || k === BasicKind.UntypedString) return "pn";
       if (k === BasicKind.UnsafePointer) return "p";
-      if (k === BasicKind.Complex64 || k === BasicKind.Complex128 || k === BasicKind.UntypedComplex)
-        throw new Unsupported(pos, "complex numbers");
+      // complex: real and imaginary part in two float slots (lowermisc.ts)
+      if (k === BasicKind.Complex64 || k === BasicKind.Complex128 || k === BasicKind.UntypedComplex) return "nn";
       if (k === BasicKind.UntypedNil) return "p";
       return "n";
     }
@@ -120,11 +131,11 @@ export function shapeOf(t: Type, pos: Pos): string {
     case TypeTag.Array:
       return "p";
     case TypeTag.Interface:
-      throw new Unsupported(pos, "interface values");
+      return "np"; // (type descriptor or itab: static memory, data word) — loweriface.ts
     case TypeTag.Map:
-      throw new Unsupported(pos, "maps");
+      return "p"; // *hmap (lowermap.ts)
     case TypeTag.Chan:
-      throw new Unsupported(pos, "channels");
+      return "p"; // *hchan (lowerchan.ts)
     case TypeTag.Signature:
       return "p";
     case TypeTag.TypeParam:
@@ -141,8 +152,13 @@ export interface Leaf {
 }
 export function leavesOf(t: Type, pos: Pos): Leaf[] {
   const u = t.underlying();
-  if (u.tag === TypeTag.Pointer || u.tag === TypeTag.Signature || basicKind(t) === BasicKind.UnsafePointer)
+  if (u.tag === TypeTag.Pointer || u.tag === TypeTag.Signature || u.tag === TypeTag.Chan || u.tag === TypeTag.Map || basicKind(t) === BasicKind.UnsafePointer)
     return [{ off: 0, ld: Op.LD64, st: Op.STP }];
+  if (u.tag === TypeTag.Interface)
+    return [
+      { off: 0, ld: Op.LD64, st: Op.ST64 },
+      { off: 8, ld: Op.LD64, st: Op.STP },
+    ];
   if (u.tag === TypeTag.Slice)
     return [
       { off: 0, ld: Op.LD64, st: Op.STP },
@@ -177,6 +193,16 @@ export function leavesOf(t: Type, pos: Pos): Leaf[] {
     case BasicKind.Uintptr:
     case BasicKind.Float64:
       return [{ off: 0, ld: Op.LD64, st: Op.ST64 }];
+    case BasicKind.Complex64:
+      return [
+        { off: 0, ld: Op.LDF32, st: Op.STF32 },
+        { off: 4, ld: Op.LDF32, st: Op.STF32 },
+      ];
+    case BasicKind.Complex128:
+      return [
+        { off: 0, ld: Op.LD64, st: Op.ST64 },
+        { off: 8, ld: Op.LD64, st: Op.ST64 },
+      ];
   }
   shapeOf(t, pos); // throws the precise diagnostic
   throw new Unsupported(pos, `values of type ${t.toString()}`);

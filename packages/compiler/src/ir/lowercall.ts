@@ -29,6 +29,7 @@ import {
   Unsupported,
   basicKind,
   isAggregate,
+  isComplex,
   isFloat,
   isUnsigned,
   isString,
@@ -38,8 +39,27 @@ import {
   type Val,
 } from "./lowerbase.js";
 import { LowerExpr } from "./lowerexpr.js";
+import { instanceCallee } from "./generics.js";
 
 export abstract class LowerCall extends LowerExpr {
+  // Interfaces (loweriface.ts).
+  protected abstract ifaceCall(e: ast.CallExpr, fun: ast.SelectorExpr, m: Func, path: number[]): Val[];
+  protected abstract printIface(v: Val): void;
+  protected abstract panicValue(e: ast.Expr, pos: Pos): void;
+  /** make(chan T[, n]), close, len/cap of a channel (lowerchan.ts); null: not a channel builtin. */
+  protected abstract chanBuiltin(e: ast.CallExpr, id: BuiltinId): Val[] | null;
+  /** make, len, delete of maps (lowermap.ts); null: not a map builtin. */
+  protected abstract mapBuiltin(e: ast.CallExpr, id: BuiltinId): Val[] | null;
+  // Complex numbers and rune slices (lowermisc.ts).
+  protected abstract complexConvert(x: Val, from: Type, to: Type): Val;
+  protected abstract complexBuiltin(e: ast.CallExpr, id: BuiltinId): Val[] | null;
+  protected abstract printComplex(v: Val, pos: Pos): void;
+  protected abstract runeConversion(x: Val, from: Type, to: Type, arg: ast.Expr): Val | null;
+  /** The argument and result blocks of the last call callSig emitted (go statements repackage it). */
+  protected lastCall: { argBase: number; nargs: number; resBase: number; nres: number } | null = null;
+  /** recover() (lowerdefer.ts). */
+  protected abstract recoverCall(pos: Pos): Val;
+
   // ── calls ───────────────────────────────────────────────────────────────────────────────
 
   protected call(e: ast.CallExpr): Val[] {
@@ -58,15 +78,20 @@ export abstract class LowerCall extends LowerExpr {
       if (o instanceof Builtin) return this.builtin(e, o.builtinId);
       if (o instanceof Func) return this.staticCall(e, o, null);
     }
+    const gf = instanceCallee(info, fun); // F[int](x): an instance of a generic function (generics.ts)
+    if (gf !== null) return this.staticCall(e, gf, null);
     if (fun.kind === "SelectorExpr") {
       const sel = info.selections.get(fun);
       if (sel !== undefined && sel.kind === SelectionKind.MethodVal) {
-        if (sel.recv.underlying().tag === TypeTag.Interface) throw new Unsupported(pos, "interface method calls");
+        // interface methods, also promoted through embedded interface fields (loweriface.ts)
+        if ((sel.obj as Func).signature().recv?.type?.underlying().tag === TypeTag.Interface)
+          return this.ifaceCall(e, fun, sel.obj as Func, sel.index.slice(0, -1));
         return this.staticCall(e, sel.obj as Func, fun, sel.index.slice(0, -1));
       }
       if (sel === undefined) {
         const o = info.uses.get(fun.sel);
         if (o instanceof Builtin) return this.builtin(e, o.builtinId);
+        if (o instanceof Func) return this.staticCall(e, o, null); // pkg.F()
         throw new Unsupported(pos, `calls of imported functions (${(fun.x as ast.Ident).name ?? "?"}.${fun.sel.name})`);
       }
     }
@@ -100,6 +125,8 @@ export abstract class LowerCall extends LowerExpr {
     recvSel: ast.SelectorExpr | null,
     embedPath: number[],
     prepare: (argBase: number, resBase: number) => () => void,
+    /** leading argument slots `prepare` fills itself (an interface call's data word) */
+    recvSlots = 0,
   ): Val[] {
     const pos = ast.nodePos(e);
     if (sig.tparams.length > 0) throw new Unsupported(pos, "generic functions");
@@ -126,13 +153,15 @@ export abstract class LowerCall extends LowerExpr {
       const tup = this.p.info.types.get(e.args[0])?.type as Tuple;
       rs.forEach((v, i) => {
         const t = tup.vars[i].type as Type;
-        vals.push(isAggregate(t) ? this.copyAgg(t, v) : this.copyScalar(t, v, pos));
+        const cv = this.convertTo(v, t, sig.params.vars[i].type as Type, pos);
+        vals.push(cv !== v ? cv : isAggregate(t) ? this.copyAgg(t, v) : this.copyScalar(t, v, pos));
       });
     }
-    fixed.forEach((a) => {
+    fixed.forEach((a, i) => {
       const t = this.typeOf(a);
       const v = this.expr(a);
-      vals.push(isAggregate(t) ? this.copyAgg(t, v) : this.copyScalar(t, v, pos));
+      const cv = this.convertTo(v, t, sig.params.vars[i].type as Type, ast.nodePos(a));
+      vals.push(cv !== v ? cv : isAggregate(t) ? this.copyAgg(t, v) : this.copyScalar(t, v, pos));
     });
     if (packed) {
       // the variadic arguments become a new slice (nil when there are none)
@@ -149,19 +178,20 @@ export abstract class LowerCall extends LowerExpr {
         this.ldi(sl + 2, extra.length);
         extra.forEach((a, i) => {
           const m = this.mark();
-          const v = this.expr(a);
+          const v = this.convertTo(this.expr(a), this.typeOf(a), elem, ast.nodePos(a));
           this.storeAt(sl, i * sizeof(elem), elem, v, ast.nodePos(a));
           this.release(m);
         });
       }
       vals.push({ slot: sl, n: 3 });
     }
-    let s = argBase;
+    let s = argBase + recvSlots;
     for (const v of vals) {
       this.movVal(s, v);
       s += v.n;
     }
     this.at(pos);
+    this.lastCall = { argBase, nargs: pshape.length, resBase, nres: rshape.length };
     doCall();
     const out: Val[] = [];
     let r = resBase;
@@ -187,6 +217,8 @@ export abstract class LowerCall extends LowerExpr {
     const vals = e.args.slice(1).map((a) => {
       const t = this.typeOf(a);
       const v = this.expr(a);
+      const cv = this.convertTo(v, t, elem, ast.nodePos(a));
+      if (cv !== v) return cv;
       return isAggregate(t) ? v : this.copyScalar(t, v, pos);
     });
     const r = this.temp("pnn");
@@ -402,6 +434,7 @@ export abstract class LowerCall extends LowerExpr {
     const arg = e.args[0];
     const from = this.typeOf(arg);
     const x = this.expr(arg);
+    if (to.underlying().tag === TypeTag.Interface) return this.convertTo(x, from, to, pos);
     const tu = to.underlying();
     const fu = from.underlying();
     const byteSlice = (t: Type): boolean => {
@@ -409,6 +442,8 @@ export abstract class LowerCall extends LowerExpr {
       return u.tag === TypeTag.Slice && basicKind((u as Slice).elem) === BasicKind.Uint8;
     };
     if (isString(to) && byteSlice(from)) return this.copyBytes(x, "pn", pos);
+    const rc = this.runeConversion(x, from, to, arg);
+    if (rc !== null) return rc;
     if (isString(from) && byteSlice(to)) return this.copyBytes(x, "pnn", pos);
     if (isString(to) && isIntegerKind(basicKind(from))) {
       // string(rune) (and string(int)): out-of-range values become U+FFFD
@@ -423,6 +458,7 @@ export abstract class LowerCall extends LowerExpr {
     if (isString(to) && !isString(from)) throw new Unsupported(pos, `conversion of ${from.toString()} to string`);
     if (isString(from) && !isString(to)) throw new Unsupported(pos, `conversion of string to ${to.toString()}`);
     if (tu.tag !== TypeTag.Basic || fu.tag !== TypeTag.Basic) return x; // identical underlying types
+    if (isComplex(to)) return this.complexConvert(x, from, to);
     const tk = basicKind(to);
     const fk = basicKind(from);
     if (isString(to)) return x;
@@ -459,6 +495,12 @@ export abstract class LowerCall extends LowerExpr {
 
   protected builtin(e: ast.CallExpr, id: BuiltinId): Val[] {
     const pos = ast.nodePos(e);
+    const xv = this.complexBuiltin(e, id);
+    if (xv !== null) return xv;
+    const cv = this.chanBuiltin(e, id);
+    if (cv !== null) return cv;
+    const mv = this.mapBuiltin(e, id);
+    if (mv !== null) return mv;
     switch (id) {
       case BuiltinId.Print:
       case BuiltinId.Println: {
@@ -472,12 +514,14 @@ export abstract class LowerCall extends LowerExpr {
           if (i > 0 && id === BuiltinId.Println) this.emit(Op.PRINTSP);
           const u = t.underlying();
           const k = basicKind(t);
-          if (u.tag === TypeTag.Pointer || k === BasicKind.UnsafePointer) this.emit(Op.PRINTP, v.slot);
+          if (u.tag === TypeTag.Pointer || u.tag === TypeTag.Chan || u.tag === TypeTag.Map || k === BasicKind.UnsafePointer) this.emit(Op.PRINTP, v.slot);
           else if (k === BasicKind.Bool || k === BasicKind.UntypedBool) this.emit(Op.PRINTB, v.slot);
           else if (isString(t)) this.emit(Op.PRINTS, v.slot);
           else if (isFloat(t)) this.emit(Op.PRINTF, v.slot);
+          else if (isComplex(t)) this.printComplex(v, pos);
           else if (isUnsigned(t)) this.emit(Op.PRINTU, v.slot);
           else if (isIntegerKind(k)) this.emit(Op.PRINTI, v.slot);
+          else if (u.tag === TypeTag.Interface) this.printIface(v);
           else throw new Unsupported(ast.nodePos(e.args[i]), `printing values of type ${t.toString()}`);
         });
         if (id === BuiltinId.Println) this.emit(Op.PRINTNL);
@@ -539,24 +583,12 @@ export abstract class LowerCall extends LowerExpr {
         return [{ slot: n, n: 1 }];
       }
       case BuiltinId.Panic: {
-        // panic(v) of a non-interface type: box v into an empty interface (TYPEDESC.md §5)
-        const t = this.typeOf(e.args[0]);
-        const u = t.underlying();
-        if (u.tag === TypeTag.Interface || basicKind(t) === BasicKind.UntypedNil) throw new Unsupported(pos, "panic with an interface value");
-        const v = this.expr(e.args[0]);
-        const pair = this.temp("np");
-        this.at(pos);
-        this.emit(Op.TYPEADDR, pair, this.p.typeId(t), 0, 0, { type: t });
-        if (u.tag === TypeTag.Pointer) this.emit(Op.MOV, pair + 1, v.slot);
-        else {
-          this.emit(Op.NEW, pair + 1, this.p.typeId(t), 0, 0, { type: t });
-          this.storeAt(pair + 1, 0, t, v, pos);
-        }
-        this.emit(Op.PANIC, pair);
+        // panic(v): v converted to interface{} (loweriface.ts)
+        this.panicValue(e.args[0], pos);
         return [];
       }
       case BuiltinId.Recover:
-        throw new Unsupported(pos, "recover");
+        return [this.recoverCall(pos)];
     }
     throw new Unsupported(pos, "this builtin");
   }

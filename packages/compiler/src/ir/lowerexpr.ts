@@ -19,6 +19,7 @@ import {
   Var,
   type Array as ArrayT,
   type Slice,
+  type Tuple,
   type Type,
 } from "../types/index.js";
 import { offsetsof, sizeof } from "../types/sizes.js";
@@ -33,6 +34,7 @@ import {
   Unsupported,
   basicKind,
   isAggregate,
+  isComplex,
   isFloat,
   isUnsigned,
   isString,
@@ -41,6 +43,7 @@ import {
   type HelperName,
   type Val,
 } from "./lowerbase.js";
+import { instanceCallee } from "./generics.js";
 
 export abstract class LowerExpr extends LowerBase {
   // Implemented by later layers: calls (lowercall.ts) and function literals (lower.ts).
@@ -48,6 +51,23 @@ export abstract class LowerExpr extends LowerBase {
   protected abstract methodValue(e: ast.SelectorExpr, fn: Func, embedPath: number[]): Val;
   protected abstract closure(fn: IrFunc, captures: Var[], pos: Pos): Val;
   protected abstract funcLit(lit: ast.FuncLit): Val;
+  /** `<-c` (commaOk: `v, ok := <-c`, two values) — lowerchan.ts. */
+  protected abstract chanRecv(e: ast.UnaryExpr, commaOk: boolean): Val[];
+  /** Maps (lowermap.ts): m[k] (commaOk: [v, ok]) and map literals. */
+  protected abstract mapIndex(e: ast.IndexExpr, commaOk: boolean): Val[];
+  protected abstract mapLit(e: ast.CompositeLit): Val;
+  // Interfaces (loweriface.ts).
+  abstract convertTo(v: Val, from: Type, to: Type, pos: Pos): Val;
+  protected abstract typeAssert(e: ast.TypeAssertExpr, commaOk: boolean): Val[];
+  protected abstract ifaceCompareExpr(e: ast.BinaryExpr): Val;
+  protected abstract ifaceEqual(op: string, t: Type, x: Val, y: Val): Val;
+  protected abstract ifaceMethodValue(e: ast.SelectorExpr, m: Func, path: number[]): Val;
+  protected abstract ifaceMethodExpr(e: ast.SelectorExpr, m: Func): Val;
+  // Complex numbers (lowermisc.ts).
+  protected abstract complexConst(v: constant.Value, t: Type, pos: Pos): Val;
+  protected abstract complexNeg(t: Type, x: Val): Val;
+  protected abstract complexBinary(op: string, t: Type, x: Val, y: Val, pos: Pos): Val;
+  protected abstract complexCompare(op: string, x: Val, y: Val, pos: Pos): Val;
 
   // ── expressions ─────────────────────────────────────────────────────────────────────────
 
@@ -61,10 +81,23 @@ export abstract class LowerExpr extends LowerBase {
    * Evaluates expressions for an assignment of `want` values (-1: statement context). A single
    * call may produce several. With `copy`, values are moved to temps (parallel assignment).
    */
-  protected exprs(es: ast.Expr[], want: number, copy = false): Val[] {
+  protected exprs(es: ast.Expr[], want: number, copy = false, targets?: (Type | null)[]): Val[] {
+    if (targets !== undefined) {
+      // assignment to variables of these types (null: no conversion): interfaces box values
+      const vs = this.exprs(es, want, copy);
+      const tt = es.length === 1 && want !== 1 ? this.p.info.types.get(es[0])?.type : undefined;
+      return vs.map((v, i) => {
+        const to = targets[i];
+        const from = tt !== undefined && tt.tag === TypeTag.Tuple ? ((tt as unknown as Tuple).vars[i].type as Type) : this.typeOf(es[i]);
+        return to === null || to === undefined ? v : this.convertTo(v, from, to, ast.nodePos(es[Math.min(i, es.length - 1)]));
+      });
+    }
     if (es.length === 1 && want !== 1) {
       const e = ast.unparen(es[0]);
       if (e.kind === "CallExpr") return this.call(e);
+      if (want === 2 && e.kind === "TypeAssertExpr") return this.typeAssert(e, true);
+      if (want === 2 && e.kind === "UnaryExpr" && e.op === "<-") return this.chanRecv(e, true);
+      if (want === 2 && e.kind === "IndexExpr" && this.typeOf(e.x).underlying().tag === TypeTag.Map) return this.mapIndex(e, true);
       if (want === -1) return [this.expr(es[0])];
       throw new Unsupported(ast.nodePos(es[0]), "comma-ok expressions");
     }
@@ -79,11 +112,16 @@ export abstract class LowerExpr extends LowerBase {
     });
   }
 
+  /** Expressions already evaluated elsewhere (a deferred builtin's captured arguments, lowerdefer.ts). */
+  protected presets = new Map<ast.Expr, Val>();
+
   expr(e: ast.Expr): Val {
     const info = this.p.info;
     const pos = ast.nodePos(e);
     const tv = info.types.get(e);
     if (tv !== undefined && tv.value !== null) return this.constant(tv.value, tv.type, pos);
+    const pre = this.presets.get(e);
+    if (pre !== undefined) return pre;
     switch (e.kind) {
       case "ParenExpr":
         return this.expr(e.x);
@@ -118,9 +156,11 @@ export abstract class LowerExpr extends LowerBase {
       }
       case "SelectorExpr": {
         const sel = info.selections.get(e);
-        if (sel === undefined) throw new Unsupported(pos, "qualified identifiers (imported packages)");
+        // a qualified identifier (pkg.Name: another package's var or func) is its identifier
+        if (sel === undefined) return this.expr(e.sel);
         if (sel.kind === SelectionKind.MethodVal) {
-          if (sel.recv.underlying().tag === TypeTag.Interface) throw new Unsupported(pos, "interface method values");
+          if ((sel.obj as Func).signature().recv?.type?.underlying().tag === TypeTag.Interface)
+            return this.ifaceMethodValue(e, sel.obj as Func, sel.index.slice(0, -1));
           return this.methodValue(e, sel.obj as Func, sel.index.slice(0, -1));
         }
         if (sel.kind === SelectionKind.MethodExpr) {
@@ -128,6 +168,7 @@ export abstract class LowerExpr extends LowerBase {
           const fn = sel.obj as Func;
           const rt = fn.signature().recv?.type as Type;
           const xt = this.typeOf(e.x);
+          if (xt.underlying().tag === TypeTag.Interface) return this.ifaceMethodExpr(e, fn);
           if (sel.index.length > 1 || (rt.tag === TypeTag.Pointer) !== (xt.tag === TypeTag.Pointer) || xt.underlying().tag === TypeTag.Interface)
             throw new Unsupported(pos, "this method expression");
           return this.closure(this.p.funcOf(fn), [], pos);
@@ -137,7 +178,12 @@ export abstract class LowerExpr extends LowerBase {
         return this.loadAt(a, off, t, pos);
       }
       case "IndexExpr":
+      case "IndexListExpr": {
+        const gf = instanceCallee(info, e); // F[int] as a func value (generics.ts)
+        if (gf !== null) return this.closure(this.p.funcOf(gf), [], pos);
+        if (e.kind === "IndexListExpr") throw new Unsupported(pos, "generics");
         return this.index(e);
+      }
       case "SliceExpr":
         return this.sliceExpr(e);
       case "CompositeLit":
@@ -145,9 +191,7 @@ export abstract class LowerExpr extends LowerBase {
       case "FuncLit":
         return this.funcLit(e);
       case "TypeAssertExpr":
-        throw new Unsupported(pos, "type assertions");
-      case "IndexListExpr":
-        throw new Unsupported(pos, "generics");
+        return this.typeAssert(e, false)[0];
     }
     throw new Unsupported(pos, `expression ${e.kind}`);
   }
@@ -155,6 +199,7 @@ export abstract class LowerExpr extends LowerBase {
   protected constant(v: constant.Value, t: Type, pos: Pos): Val {
     const k = basicKind(t);
     if (t.underlying().tag !== TypeTag.Basic) throw new Unsupported(pos, `constant of type ${t.toString()}`);
+    if (isComplex(t)) return this.complexConst(v, t, pos);
     if (k === BasicKind.String || k === BasicKind.UntypedString) {
       const b = constant.stringBytes(v);
       const r = this.temp("pn");
@@ -199,6 +244,7 @@ export abstract class LowerExpr extends LowerBase {
         return this.expr(e.x);
       case "-": {
         const x = this.expr(e.x);
+        if (isComplex(t)) return this.complexNeg(t, x);
         const r = this.temp("n");
         this.at(pos);
         if (isFloat(t)) this.emit(Op.NEGF, r, x.slot);
@@ -222,7 +268,7 @@ export abstract class LowerExpr extends LowerBase {
         return { slot: r, n: 1 };
       }
       case "<-":
-        throw new Unsupported(pos, "channel receives");
+        return this.chanRecv(e, false)[0];
     }
     throw new Unsupported(pos, `operator ${e.op}`);
   }
@@ -248,6 +294,8 @@ export abstract class LowerExpr extends LowerBase {
       return { slot: r, n: 1 };
     }
     const xt = this.typeOf(e.x);
+    if ((op === "==" || op === "!=") && (xt.underlying().tag === TypeTag.Interface || this.typeOf(e.y).underlying().tag === TypeTag.Interface))
+      return this.ifaceCompareExpr(e);
     if (op === "<<" || op === ">>") {
       const x = this.expr(e.x);
       return this.shift(op, this.typeOf(e), x, e.y, pos);
@@ -264,6 +312,7 @@ export abstract class LowerExpr extends LowerBase {
 
   /** x op y for arithmetic operators on values of type t. */
   protected binary(op: string, t: Type, x: Val, y: Val, pos: Pos, _xt: Type): Val {
+    if (isComplex(t)) return this.complexBinary(op, t, x, y, pos);
     if (isString(t)) {
       if (op !== "+") throw new Unsupported(pos, `string operator ${op}`);
       return this.callHelper("concatstring2", [x, y], "pn", pos);
@@ -324,6 +373,7 @@ export abstract class LowerExpr extends LowerBase {
   }
 
   protected compare(op: string, t: Type, x: Val, y: Val, pos: Pos): Val {
+    if (isComplex(t)) return this.complexCompare(op, x, y, pos);
     const r = this.temp("n");
     const u = t.underlying();
     if (isString(t)) {
@@ -332,6 +382,7 @@ export abstract class LowerExpr extends LowerBase {
       this.ldi(z, 0);
       return this.compare(op, Typ[BasicKind.Int], c, { slot: z, n: 1 }, pos);
     }
+    if (u.tag === TypeTag.Interface) return this.ifaceEqual(op, t, x, y);
     if (u.tag === TypeTag.Struct || u.tag === TypeTag.Array) {
       if (op !== "==" && op !== "!=") throw new Error(`internal: ${op} on ${t.toString()}`);
       const eq = this.aggEqual(t, x.slot, y.slot, pos);
@@ -430,12 +481,18 @@ export abstract class LowerExpr extends LowerBase {
         const z = this.temp("n");
         this.ldi(z, 0);
         this.emit(Op.JNE, c.slot, z, 0, 0, { target: fail });
+      } else if (isComplex(ft)) {
+        const c = this.complexCompare("==", x, y, pos);
+        this.emit(Op.JF, c.slot, 0, 0, 0, { target: fail });
       } else if (isFloat(ft)) {
         const c = this.temp("n");
         this.emit(Op.EQF, c, x.slot, y.slot);
         this.emit(Op.JF, c, 0, 0, 0, { target: fail });
       } else if (u.tag === TypeTag.Basic || u.tag === TypeTag.Pointer || u.tag === TypeTag.Chan) {
         this.emit(Op.JNE, x.slot, y.slot, 0, 0, { target: fail });
+      } else if (u.tag === TypeTag.Interface) {
+        const c = this.ifaceEqual("==", ft, x, y);
+        this.emit(Op.JF, c.slot, 0, 0, 0, { target: fail });
       } else throw new Unsupported(pos, `comparison of ${ft.toString()} values`);
       this.release(m);
     };
@@ -529,6 +586,7 @@ export abstract class LowerExpr extends LowerBase {
         return p.slot;
       }
       case "SelectorExpr": {
+        if (this.p.info.selections.get(e) === undefined) return this.addr(e.sel); // pkg.Var
         const [a, off] = this.fieldAddr(e);
         if (off === 0) {
           this.emit(Op.NILCHK, a);
@@ -639,6 +697,7 @@ export abstract class LowerExpr extends LowerBase {
       this.emit(Op.LD8, r, a, 0);
       return { slot: r, n: 1 };
     }
+    if (xt.underlying().tag === TypeTag.Map) return this.mapIndex(e, false)[0];
     if (this.p.info.instances.size > 0 && e.x.kind === "Ident" && this.p.info.instances.has(e.x))
       throw new Unsupported(pos, "generics");
     const [a, elem] = this.indexAddr(e);
@@ -731,7 +790,7 @@ export abstract class LowerExpr extends LowerBase {
         }
         const ft = st.fields[fi].type as Type;
         const m = this.mark();
-        const v = this.expr(ve);
+        const v = this.convertTo(this.expr(ve), this.typeOf(ve), ft, ast.nodePos(ve));
         this.storeAt(r, offs[fi], ft, v, ast.nodePos(ve));
         this.release(m);
       });
@@ -768,13 +827,13 @@ export abstract class LowerExpr extends LowerBase {
       }
       for (const it of items) {
         const m = this.mark();
-        const v = this.expr(it.v);
+        const v = this.convertTo(this.expr(it.v), this.typeOf(it.v), elem, ast.nodePos(it.v));
         this.storeAt(r, it.i * es, elem, v, ast.nodePos(it.v));
         this.release(m);
       }
       return u.tag === TypeTag.Array ? { slot: r, n: 1, fresh: true } : { slot: r, n: 3 };
     }
-    if (u.tag === TypeTag.Map) throw new Unsupported(pos, "maps");
+    if (u.tag === TypeTag.Map) return this.mapLit(e);
     throw new Unsupported(pos, `composite literal of type ${t.toString()}`);
   }
 }

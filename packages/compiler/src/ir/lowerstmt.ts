@@ -25,9 +25,23 @@ import {
   type Val,
   type VarLoc,
 } from "./lowerbase.js";
-import { LowerCall } from "./lowercall.js";
+import { LowerIface } from "./loweriface.js";
 
-export abstract class LowerStmt extends LowerCall {
+export abstract class LowerStmt extends LowerIface {
+  // Goroutines and channels (lowerchan.ts).
+  protected abstract goStmt(s: ast.GoStmt): void;
+  protected abstract sendStmt(s: ast.SendStmt): void;
+  protected abstract selectStmt(s: ast.SelectStmt, label: string | null): void;
+  protected abstract rangeChan(s: ast.RangeStmt, label: string | null): void;
+  // Maps (lowermap.ts).
+  protected abstract mapLvalue(e: ast.IndexExpr): (v: Val) => void;
+  protected abstract mapOpAssign(e: ast.IndexExpr, op: string, y: ast.Expr | null, pos: Pos): void;
+  protected abstract rangeMap(s: ast.RangeStmt, label: string | null): void;
+
+  // defer statements and deferreturn (lowerdefer.ts).
+  protected abstract deferStmt(s: ast.DeferStmt): void;
+  protected abstract runDefers(): void;
+
   // ── statements ──────────────────────────────────────────────────────────────────────────
 
   protected block(list: ast.Stmt[]): void {
@@ -92,7 +106,7 @@ export abstract class LowerStmt extends LowerCall {
       case "LabeledStmt":
         this.place(this.gotoLabel(s.label.name));
         this.pendingLabel = s.label.name;
-        if (s.stmt.kind === "ForStmt" || s.stmt.kind === "RangeStmt" || s.stmt.kind === "SwitchStmt") this.stmt(s.stmt);
+        if (s.stmt.kind === "ForStmt" || s.stmt.kind === "RangeStmt" || s.stmt.kind === "SwitchStmt" || s.stmt.kind === "SelectStmt") this.stmt(s.stmt);
         else {
           this.pendingLabel = null;
           const brk = new Label(s.label.name);
@@ -106,15 +120,20 @@ export abstract class LowerStmt extends LowerCall {
         this.branch(s);
         break;
       case "GoStmt":
-        throw new Unsupported(s.go, "go statements");
+        this.goStmt(s);
+        break;
       case "DeferStmt":
-        throw new Unsupported(s.defer, "defer statements");
+        this.deferStmt(s);
+        break;
       case "SelectStmt":
-        throw new Unsupported(s.select, "select statements");
+        this.selectStmt(s, label);
+        break;
       case "SendStmt":
-        throw new Unsupported(ast.nodePos(s), "channel sends");
+        this.sendStmt(s);
+        break;
       case "TypeSwitchStmt":
-        throw new Unsupported(s.switch, "type switches");
+        this.typeSwitch(s, label);
+        break;
       default:
         throw new Unsupported(ast.nodePos(s), `${s.kind}`);
     }
@@ -132,7 +151,7 @@ export abstract class LowerStmt extends LowerCall {
         for (const v of vars) if (v instanceof Var && v.name !== "_") this.declareVar(v, v.pos);
         continue;
       }
-      const vals = this.exprs(spec.values, spec.names.length, true);
+      const vals = this.exprs(spec.values, spec.names.length, true, vars.map((v) => (v instanceof Var ? (v.type as Type) : null)));
       vars.forEach((v, i) => {
         if (!(v instanceof Var) || v.name === "_") return;
         this.defineVar(v, vals[i]);
@@ -159,8 +178,12 @@ export abstract class LowerStmt extends LowerCall {
       this.opAssign(s.lhs[0], s.tok.slice(0, -1), s.rhs[0], s.tokPos);
       return;
     }
+    // types of the left operands: values assigned to interfaces are converted (loweriface.ts)
+    const ltypes = s.lhs.map((l) =>
+      l.kind === "Ident" && l.name === "_" ? null : ((l.kind === "Ident" ? (info.defs.get(l) ?? info.uses.get(l))?.type : null) ?? this.typeOf(l)),
+    );
     if (s.tok === ":=") {
-      const vals = this.exprs(s.rhs, s.lhs.length, true);
+      const vals = this.exprs(s.rhs, s.lhs.length, true, ltypes);
       s.lhs.forEach((l, i) => {
         if (l.kind !== "Ident" || l.name === "_") return;
         const def = info.defs.get(l);
@@ -171,7 +194,7 @@ export abstract class LowerStmt extends LowerCall {
     }
     // '=': left operands' index and pointer operands first, then the right side, then stores
     const lhs = s.lhs.map((l) => this.lvalue(l));
-    const vals = this.exprs(s.rhs, s.lhs.length, s.lhs.length > 1);
+    const vals = this.exprs(s.rhs, s.lhs.length, s.lhs.length > 1, ltypes);
     lhs.forEach((l, i) => l(vals[i]));
   }
 
@@ -184,6 +207,7 @@ export abstract class LowerStmt extends LowerCall {
       const v = this.p.info.uses.get(e);
       if (v instanceof Var) return (val) => this.storeVar(v, val, v.type as Type, pos);
     }
+    if (e.kind === "IndexExpr" && this.typeOf(e.x).underlying().tag === TypeTag.Map) return this.mapLvalue(e);
     const t = this.typeOf(e);
     const a = this.addr(e);
     return (val) => this.storeAt(a, 0, t, val, pos);
@@ -197,6 +221,7 @@ export abstract class LowerStmt extends LowerCall {
   protected opAssign(x: ast.Expr, op: string, y: ast.Expr | null, pos: Pos): void {
     const t = this.typeOf(x);
     const e = ast.unparen(x);
+    if (e.kind === "IndexExpr" && this.typeOf(e.x).underlying().tag === TypeTag.Map) return this.mapOpAssign(e, op, y, pos);
     let cur: Val;
     let store: (v: Val) => void;
     const v = e.kind === "Ident" ? this.p.info.uses.get(e) : undefined;
@@ -226,7 +251,7 @@ export abstract class LowerStmt extends LowerCall {
   protected returnStmt(s: ast.ReturnStmt): void {
     const rv = this.resultVars;
     if (s.results.length > 0) {
-      const vals = this.exprs(s.results, rv.length, rv.length > 1);
+      const vals = this.exprs(s.results, rv.length, rv.length > 1, rv.map((v) => v.type as Type));
       rv.forEach((v, i) => this.storeVar(v, vals[i], v.type as Type, s.return));
     }
     this.ret();
@@ -234,6 +259,7 @@ export abstract class LowerStmt extends LowerCall {
 
   /** Copies named/anonymous result variables to the result slots and returns. */
   protected ret(): void {
+    this.runDefers();
     let slot = this.f.nparams;
     for (const v of this.resultVars) {
       const t = v.type as Type;
@@ -294,6 +320,8 @@ export abstract class LowerStmt extends LowerCall {
     let u = xt.underlying();
     if (u.tag === TypeTag.Pointer) u = (u as Pointer).base.underlying();
     if (isString(xt)) return this.rangeString(s, label);
+    if (u.tag === TypeTag.Chan) return this.rangeChan(s, label);
+    if (u.tag === TypeTag.Map) return this.rangeMap(s, label);
     if (u.tag !== TypeTag.Slice && u.tag !== TypeTag.Array) throw new Unsupported(s.range, `range over ${xt.toString()}`);
     const elemT = u.tag === TypeTag.Slice ? (u as Slice).elem : (u as ArrayT).elem;
     const esize = sizeof(elemT);
@@ -418,8 +446,13 @@ export abstract class LowerStmt extends LowerCall {
         const mm = this.mark();
         this.hoistCalls([e]);
         if (tag !== null && tagT !== null) {
+          const et = this.typeOf(e);
           const v = this.expr(e);
-          const r = this.compare("==", tagT, tag, v, ast.nodePos(e));
+          // an interface operand on either side: compare as that interface (loweriface.ts)
+          const r =
+            tagT.underlying().tag !== TypeTag.Interface && et.underlying().tag === TypeTag.Interface
+              ? this.compare("==", et, this.convertTo(tag, tagT, et, ast.nodePos(e)), v, ast.nodePos(e))
+              : this.compare("==", tagT, tag, this.convertTo(v, et, tagT, ast.nodePos(e)), ast.nodePos(e));
           this.emit(Op.JT, r.slot, 0, 0, 0, { target: bodies[ci] });
         } else this.condJump(e, true, bodies[ci]);
         this.release(mm);

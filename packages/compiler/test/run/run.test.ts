@@ -22,14 +22,14 @@ function read(f: string): string {
 }
 
 /**
- * Panic tests (panic_*.go) compare the message and the traceback's frames and file:line lines;
+ * Panic tests (panic_*.go, and every program whose expected exit status is 2) compare the message and the traceback's frames and file:line lines;
  * argument words and "+0x" pc offsets are machine-specific (and Go elides arguments of inlined
  * frames), so they are normalised away.
  */
 function traceShape(s: string): string {
   return s
     .split("\n")
-    .map((l) => l.replace(/ \+0x[0-9a-f]+$/, "").replace(/^([\w.*()]+?)\((?:\.\.\.|[^)]*)\)$/, "$1(…)"))
+    .map((l) => l.replace(/ \+0x[0-9a-f]+$/, "").replace(/^([\w.*()[\]]+?)\((?:\.\.\.|[^)]*)\)$/, "$1(…)"))
     .map((l) => l.replace(/ pc=0x[0-9a-f]+\]$/, "]"))
     .join("\n");
 }
@@ -47,7 +47,8 @@ describe("gort run", () => {
         stderr: (s) => void (err += s),
       });
       err = err.split(dir).join("$DIR");
-      if (p.startsWith("panic_")) expect(traceShape(err)).toBe(traceShape(read(base + ".err")));
+      // (tracebacks of panics and fatal errors, e.g. chan_deadlock: exit status 2)
+      if (p.startsWith("panic_") || read(base + ".exit").trim() === "2") expect(traceShape(err)).toBe(traceShape(read(base + ".err")));
       else expect(err).toBe(read(base + ".err"));
       expect(out).toBe(read(base + ".out"));
       expect(code).toBe(Number(read(base + ".exit").trim() || "0"));

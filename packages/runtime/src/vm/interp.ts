@@ -58,6 +58,7 @@ import { FT_ENTRY, FT_FLAGS, FT_FRAMESIZE, FT_NATIVE, FT_NPARAMS, FT_NRESULTS, F
 import { G_BYTES, G_CTX, G_GOID, G_PC, G_PKIND, G_PVAL, G_PX, G_PY, G_STATUS, GDEAD, GRUNNABLE, GRUNNING } from "./g.js";
 import { BC_INDEX, BC_UNSIGNED, PK_BOUNDS, PK_DIVIDE, PK_NIL, PK_NONE, PK_SHIFT, PK_VALUE } from "./panic.js";
 import { formatFloat } from "./print.js";
+import { DeferTables, RUN_CONTINUE, deferNext, gorecover, startPanic } from "./defer.js";
 import { ST_OTHER_SYS } from "../mstats.js";
 
 /**
@@ -165,6 +166,10 @@ export class VM {
   /** Pending print output (flushed on newline and at the end of run). */
   private printBuf: string;
   private nextGoid: number;
+  /** Defer machinery tables (defer.ts), built on the first panic; null until then. */
+  deferTables: DeferTables | null;
+  /** The G to continue with after a RUN_CONTINUE from gopanic/DEFERNEXT (defer.ts). */
+  contG: number;
 
   constructor(heap: Heap, image: LoadedImage, opts: VMOptions = {}) {
     this.heap = heap;
@@ -179,6 +184,8 @@ export class VM {
     this.printBuf = "";
     this.nextGoid = 1;
     this.parkHook = null;
+    this.deferTables = null;
+    this.contG = 0;
     heap.stacks.stackMaps = image;
     this.run = makeRunLoop(this);
   }
@@ -251,14 +258,16 @@ export class VM {
   }
 
   /**
-   * gopanic: today every panic is unrecovered (defer/recover arrive with the compiler), so it
-   * leaves the panic on the G with the stack intact for the traceback and ends the slice.
-   * The defer machinery will run _defer records here and resume at a recovering frame.
+   * gopanic: a panic (or Goexit) recorded in g's G_PKIND… fields starts; the panicking frame's
+   * state is saved. Pushes a runtime.gopanic frame that runs the deferred calls (defer.ts) and
+   * returns RUN_CONTINUE (the run wrapper re-enters the loop with the G's saved state), or ends
+   * the slice (RUN_PANIC with the stack intact for the traceback; RUN_PARK for Goexit) when the
+   * image has no defers at all.
    */
   /** @internal */ gopanic(g: number): number {
-    this.flushPrint();
-    this.mem.u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
-    return RUN_PANIC;
+    const r = startPanic(this, g, RUN_PANIC, RUN_PARK);
+    if (r !== RUN_CONTINUE) this.flushPrint();
+    return r;
   }
 
   /** int64 → float32 correctly rounded for |x| ≥ 2^53 (round to odd into 53 bits, then fround). */
@@ -325,7 +334,12 @@ function makeRunLoop(vm: VM): (g: number) => number {
   const f64c = mem.f64;
   const i64c = mem.i64;
   const u64c = vm.refreshU64();
-  return function run(g: number): number {
+  /**
+   * The loop proper. A panic that has deferred calls to run returns RUN_CONTINUE after
+   * setting up a runtime.gopanic frame in the G's saved state (defer.ts); the wrapper below
+   * re-enters with it, so a panic never nests JavaScript calls.
+   */
+  const loop = function run(g: number): number {
     let u8 = u8c;
     let u16 = u16c;
     let i32 = i32c;
@@ -1603,6 +1617,118 @@ function makeRunLoop(vm: VM): (g: number) => number {
           pc += 1;
           break;
 
+        // ── PERF group: fused forms from the compiler's optimiser (compiler ir/opt.ts). Each
+        //    behaves exactly as the sequence it replaces (gen-opcodes.mjs docs), panics included ──
+        case Op.JLTF:
+        case Op.JLEF:
+        case Op.JNLTF:
+        case Op.JNLEF: {
+          const x = f64[fb + a];
+          const y = f64[fb + i32[pc + 1]];
+          const op = w & 255;
+          const t = op === Op.JLTF ? x < y : op === Op.JLEF ? x <= y : op === Op.JNLTF ? !(x < y) : !(x <= y);
+          const off = t ? i32[pc + 2] : 3;
+          pc += off;
+          if (off < 0 && --budget <= 0) {
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
+            vm.flushPrint();
+            return RUN_YIELD;
+          }
+          break;
+        }
+        case Op.IJLT:
+        case Op.IJLTI: {
+          // s[A] += 1 on int32 halves (carry into the high word), then the signed 64-bit test.
+          const x = (fb + a) << 1;
+          const lo = (i32[x] + 1) | 0;
+          const hi = lo === 0 ? (i32[x + 1] + 1) | 0 : i32[x + 1];
+          i32[x] = lo;
+          i32[x + 1] = hi;
+          let ylo: number;
+          let yhi: number;
+          if ((w & 255) === Op.IJLT) {
+            const y = (fb + i32[pc + 1]) << 1;
+            ylo = i32[y];
+            yhi = i32[y + 1];
+          } else {
+            ylo = i32[pc + 1];
+            yhi = ylo >> 31;
+          }
+          const off = hi < yhi || (hi === yhi && lo >>> 0 < ylo >>> 0) ? i32[pc + 2] : 3;
+          pc += off;
+          if (off < 0 && --budget <= 0) {
+            u32[(g + K.G_PC) >>> 2] = pc;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            u32[(g + K.G_CTX) >>> 2] = ctx;
+            u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
+            vm.flushPrint();
+            return RUN_YIELD;
+          }
+          break;
+        }
+        case Op.LDX64:
+        case Op.STX64: {
+          // Slice (ptr, len) in slots S, S+1; index slot X; value slot V. BCHK's index form:
+          // the index is read as uint64, so a negative one fails too; len < 2^31.
+          const ld = (w & 255) === Op.LDX64;
+          const sl = (fb + (ld ? i32[pc + 1] : a)) << 1;
+          const x = (fb + (ld ? i32[pc + 2] : i32[pc + 1])) << 1;
+          const xl = i32[x] >>> 0;
+          if (i32[x + 1] !== 0 || xl >= i32[sl + 2] >>> 0) {
+            u32[(fp + K.FR_PC) >>> 2] = pc + 3;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            vm.setPanic(g, K.PK_BOUNDS + K.BC_INDEX, i64[x >>> 1], i64[(sl >>> 1) + 1]);
+            return vm.gopanic(g);
+          }
+          const p = (u32[sl] + xl * 8) >>> 2;
+          if (ld) {
+            const d = (fb + a) << 1;
+            i32[d] = i32[p];
+            i32[d + 1] = i32[p + 1];
+          } else {
+            const v = (fb + i32[pc + 2]) << 1;
+            i32[p] = i32[v];
+            i32[p + 1] = i32[v + 1];
+          }
+          pc += 3;
+          break;
+        }
+
+        // ── DEFER group (defer.ts): runtime.gopanic's step and recover() ──
+        case Op.DEFERNEXT: {
+          u32[(g + K.STK_FP) >>> 2] = fp;
+          u32[(g + K.G_PC) >>> 2] = pc;
+          const r = deferNext(vm, g, fp, pc, RUN_PANIC, RUN_PARK);
+          if (r !== RUN_CONTINUE) {
+            vm.flushPrint();
+            return r;
+          }
+          fp = u32[(g + K.STK_FP) >>> 2];
+          fb = (fp >>> 3) + 2;
+          pc = u32[(g + K.G_PC) >>> 2];
+          ctx = 0;
+          break;
+        }
+        case Op.RECOVER: {
+          u32[(fp + K.FR_PC) >>> 2] = pc + 3;
+          u32[(g + K.STK_FP) >>> 2] = fp;
+          u32[(g + K.G_CTX) >>> 2] = ctx;
+          gorecover(vm, fp, (fb + a) << 3, u32[tt + i32[pc + 1]], i32[pc + 2] !== 0);
+          u8 = mem.u8;
+          u16 = mem.u16;
+          i32 = mem.i32;
+          u32 = mem.u32;
+          f32 = mem.f32;
+          f64 = mem.f64;
+          i64 = mem.i64;
+          u64 = vm.refreshU64();
+          pc += 3;
+          break;
+        }
+
         default:
           u32[(g + K.G_PC) >>> 2] = pc;
           u32[(g + K.STK_FP) >>> 2] = fp;
@@ -1611,7 +1737,27 @@ function makeRunLoop(vm: VM): (g: number) => number {
       }
     }
   };
+  return function run(g: number): number {
+    for (let n = 0; ; n++) {
+      const r = loop(g);
+      if (r !== RUN_CONTINUE) return r;
+      g = vm.contG;
+      if (n >= PANIC_CONTINUES) {
+        // Panics keep restarting the loop with a fresh budget: let the scheduler in now and then.
+        vm.mem.u32[(g + K.G_STATUS) >>> 2] = K.GRUNNABLE;
+        return RUN_YIELD;
+      }
+    }
+  };
 }
+
+/**
+ * Panics started within one run() call before it yields: each panic re-enters the loop with a
+ * fresh budget, so a program panicking and recovering in a loop would otherwise never reach
+ * a safe point of the scheduler. Small enough to keep slices short, large enough that a
+ * panic is never slowed by the round trip.
+ */
+const PANIC_CONTINUES = 64;
 
 // The frame layout is hard-coded above (u32[h] = link, u32[h + 1] = funcId, u32[h + 3] = size)
 // and in K: a change in the defining modules must fail here, at load.

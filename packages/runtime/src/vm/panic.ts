@@ -27,6 +27,8 @@ import { KIND_MASK, TD_KIND, TD_STR } from "../typedesc.js";
 import type { LoadedImage } from "./loader.js";
 import { G_GOID, G_PKIND, G_PVAL, G_PX, G_PY } from "./g.js";
 import { formatFloat } from "./print.js";
+import { ifacePanicMessage } from "../iface.js";
+import { GOPANIC_NAME, PF_GOEXIT, PF_RECOVERED, PS_DATA, PS_FLAGS, PS_KIND, PS_TYP, PS_X, PS_Y } from "./defer.js";
 
 // Panic kinds (G_PKIND).
 export const PK_NONE = 0;
@@ -48,6 +50,8 @@ export function plainErrorId(msg: string): number {
   if (i < 0) i = PLAIN_ERRORS.push(msg) - 1;
   return i;
 }
+/** runtime.Goexit running the goroutine's deferred calls (defer.ts); never printed. */
+export const PK_GOEXIT = 6;
 /** Bounds errors: PK_BOUNDS + code (BC_*), with BC_UNSIGNED or'ed into the code when x is unsigned. */
 export const PK_BOUNDS = 16;
 
@@ -99,9 +103,16 @@ export function boundsMessage(code: number, x: bigint, y: bigint): string {
 
 /** The text after "panic: " for the panic recorded in G g (without the signal line). */
 export function panicMessage(mem: LinearMemory, g: number): string {
-  const kind = mem.u32[(g + G_PKIND) >>> 2];
-  const x = mem.i64[(g + G_PX) >>> 3];
-  const y = mem.i64[(g + G_PY) >>> 3];
+  return messageOf(mem, mem.u32[(g + G_PKIND) >>> 2], mem.i64[(g + G_PX) >>> 3], mem.i64[(g + G_PY) >>> 3], mem.u32[(g + G_PVAL) >>> 2], mem.u32[(g + G_PVAL + 4) >>> 2]);
+}
+
+/** The text after "panic: " for the panic whose runtime.gopanic frame is p (defer.ts layout). */
+export function stubPanicMessage(mem: LinearMemory, p: number): string {
+  const sb = (p >>> 3) + 2;
+  return messageOf(mem, mem.u32[(sb + PS_KIND) << 1], mem.i64[sb + PS_X], mem.i64[sb + PS_Y], mem.u32[(sb + PS_TYP) << 1], mem.u32[(sb + PS_DATA) << 1]);
+}
+
+function messageOf(mem: LinearMemory, kind: number, x: bigint, y: bigint, typ: number, data: number): string {
   switch (kind) {
     case PK_DIVIDE:
       return "runtime error: integer divide by zero";
@@ -112,10 +123,13 @@ export function panicMessage(mem: LinearMemory, g: number): string {
     case PK_PLAIN:
       return PLAIN_ERRORS[Number(x)] ?? `unknown plain error ${x}`;
     case PK_VALUE:
-      return printValue(mem, mem.u32[(g + G_PVAL) >>> 2], mem.u32[(g + G_PVAL + 4) >>> 2]);
-    default:
+      return printValue(mem, typ, data);
+    default: {
       if (kind >= PK_BOUNDS) return boundsMessage(kind - PK_BOUNDS, x, y);
+      const im = ifacePanicMessage(mem, kind, x, y); // type assertions, == (iface.ts)
+      if (im !== null) return im;
       return `unknown panic kind ${kind}`;
+    }
   }
 }
 
@@ -187,6 +201,28 @@ export function printValue(mem: LinearMemory, typ: number, data: number): string
   return predeclared ? v : `${name}(${v})`;
 }
 
+/**
+ * Directory printed for the runtime's own source files in tracebacks (`panic(…)` frames:
+ * `$GOROOT/src/runtime/panic.go:884`). gort has no Go runtime sources; GOROOT from the
+ * environment when set, else the literal "$GOROOT".
+ */
+export let tracebackGoroot: string = (typeof process !== "undefined" && process.env.GOROOT) || "$GOROOT";
+export function setTracebackGoroot(dir: string): void {
+  tracebackGoroot = dir;
+}
+
+function isGopanic(image: LoadedImage, id: number): boolean {
+  return image.func(id).name === GOPANIC_NAME;
+}
+
+/** The runtime.gopanic frames (panics) on g's stack, innermost first (defer.ts). */
+export function panicFrames(mem: LinearMemory, image: LoadedImage, g: number): number[] {
+  const u32 = mem.u32;
+  const out: number[] = [];
+  for (let f = u32[(g + STK_FP) >>> 2]; f !== 0; f = u32[(f + FR_LINK) >>> 2]) if (isGopanic(image, u32[(f + FR_FUNC) >>> 2])) out.push(f);
+  return out;
+}
+
 /** Go's traceback of goroutine g, frames from its saved fp (GOTRACEBACK=single layout). */
 export function traceback(mem: LinearMemory, image: LoadedImage, g: number, status = "running"): string {
   const u32 = mem.u32;
@@ -194,12 +230,26 @@ export function traceback(mem: LinearMemory, image: LoadedImage, g: number, stat
   const fp = u32[(g + STK_FP) >>> 2];
   const frames: number[] = [];
   for (let f = fp; f !== 0; f = u32[(f + FR_LINK) >>> 2]) frames.push(f);
-  // GOTRACEBACK ≤ 1 hides runtime frames unless that would hide everything.
-  const shown = frames.filter((f) => (image.func(u32[(f + FR_FUNC) >>> 2]).flags & FN_RUNTIME) === 0);
+  // GOTRACEBACK ≤ 1 hides runtime frames unless that would hide everything; a gopanic frame
+  // that is not the top frame marks the boundary into deferred code and prints as panic(…).
+  const shownFrame = (f: number, i: number): boolean => {
+    const id = u32[(f + FR_FUNC) >>> 2];
+    if (isGopanic(image, id)) return i > 0;
+    return (image.func(id).flags & FN_RUNTIME) === 0;
+  };
+  const shown = frames.filter(shownFrame);
   const list = shown.length > 0 ? shown : frames;
   // A nil dereference faults AT an instruction (Go: the signal pc, not a return address): the
-  // innermost frame's offset is that instruction's, omitted when it is the function's first.
-  const faultPc = u32[(g + G_PKIND) >>> 2] === PK_NIL ? u32[(g + G_PY) >>> 2] : -1;
+  // faulting frame's offset is that instruction's, omitted when it is the function's first.
+  // The faulting frame is the top one, or the one right below the gopanic frame of that panic.
+  const faultPcOf = (f: number): number => {
+    const i = frames.indexOf(f);
+    if (i === 0) return u32[(g + G_PKIND) >>> 2] === PK_NIL ? u32[(g + G_PY) >>> 2] : -1;
+    const above = frames[i - 1];
+    if (!isGopanic(image, u32[(above + FR_FUNC) >>> 2])) return -1;
+    const sb = (above >>> 3) + 2;
+    return u32[(sb + PS_KIND) << 1] === PK_NIL ? u32[(sb + PS_Y) << 1] : -1;
+  };
   let n = 0;
   for (const f of list) {
     if (n === 100) {
@@ -217,10 +267,14 @@ export function traceback(mem: LinearMemory, image: LoadedImage, g: number, stat
       args.push("0x" + ((BigInt(hi) << 32n) | BigInt(lo)).toString(16));
     }
     if (fn.nparams > 10) args.push("...");
-    const top = f === frames[0] && faultPc >= 0;
+    const faultPc = faultPcOf(f);
+    const top = faultPc >= 0;
     const off = ((top ? faultPc : pc) - image.entries[id]) * 4;
     const offs = off > 0 ? ` +0x${off.toString(16)}` : "";
-    if (fn.flags & FN_WRAPPER) {
+    if (isGopanic(image, id)) {
+      const { line } = image.fileLine(id, pc);
+      s += `panic(${args.join(", ")})\n\t${tracebackGoroot}/src/runtime/panic.go:${line}${offs}\n`;
+    } else if (fn.flags & FN_WRAPPER) {
       s += `${fn.name}(${args.join(", ")})\n\t<autogenerated>:1${offs}\n`;
     } else {
       const { file, line } = image.fileLine(id, top ? faultPc + 1 : pc);
@@ -230,12 +284,45 @@ export function traceback(mem: LinearMemory, image: LoadedImage, g: number, stat
   return s;
 }
 
-/** The complete stderr text of an unrecovered panic on g (message, signal line, traceback). */
-export function formatPanic(mem: LinearMemory, image: LoadedImage, g: number): string {
-  const kind = mem.u32[(g + G_PKIND) >>> 2];
-  let s = `panic: ${panicMessage(mem, g)}\n`;
-  if (kind === PK_NIL) {
-    s += `[signal SIGSEGV: segmentation violation code=0x1 addr=0x${mem.u32[(g + G_PX) >>> 2].toString(16)} pc=0x${(mem.u32[(g + G_PY) >>> 2] * 4).toString(16)}]\n`;
+/**
+ * The "panic: …" lines of g's panics, oldest first (Go's printpanics): later panics indented
+ * by a tab, " [recovered]" on those recovered before the next one started, Goexit's skipped;
+ * then the signal line of a nil dereference.
+ */
+export function printPanics(mem: LinearMemory, image: LoadedImage, g: number): string {
+  const u32 = mem.u32;
+  const stubs = panicFrames(mem, image, g);
+  if (stubs.length === 0) {
+    let s = `panic: ${panicMessage(mem, g)}\n`;
+    if (u32[(g + G_PKIND) >>> 2] === PK_NIL) s += signalLine(u32[(g + G_PX) >>> 2], u32[(g + G_PY) >>> 2]);
+    return s;
   }
-  return s + "\n" + traceback(mem, image, g);
+  let s = "";
+  for (let k = stubs.length - 1; k >= 0; k--) {
+    const sb = (stubs[k] >>> 3) + 2;
+    const flags = u32[(sb + PS_FLAGS) << 1];
+    if (k < stubs.length - 1) {
+      const older = (stubs[k + 1] >>> 3) + 2;
+      if ((u32[(older + PS_FLAGS) << 1] & PF_GOEXIT) === 0) s += "\t";
+    }
+    if ((flags & PF_GOEXIT) !== 0) continue;
+    s += `panic: ${stubPanicMessage(mem, stubs[k])}${(flags & PF_RECOVERED) !== 0 ? " [recovered]" : ""}\n`;
+  }
+  for (const p of stubs) {
+    const sb = (p >>> 3) + 2;
+    if (u32[(sb + PS_KIND) << 1] === PK_NIL) {
+      s += signalLine(u32[(sb + PS_X) << 1], u32[(sb + PS_Y) << 1]);
+      break;
+    }
+  }
+  return s;
+}
+
+function signalLine(addr: number, pc: number): string {
+  return `[signal SIGSEGV: segmentation violation code=0x1 addr=0x${addr.toString(16)} pc=0x${(pc * 4).toString(16)}]\n`;
+}
+
+/** The complete stderr text of an unrecovered panic on g (messages, signal line, traceback). */
+export function formatPanic(mem: LinearMemory, image: LoadedImage, g: number): string {
+  return printPanics(mem, image, g) + "\n" + traceback(mem, image, g);
 }

@@ -1,0 +1,52 @@
+/**
+ * runfast.ts — `gort run` as the CLI runs it: bin/run.js calls `runCommand` directly (no oclif,
+ * whose startup alone costs ~250 ms) so a cached program starts in about the time Node takes
+ * to load the runtime. On a cache hit only the runtime and the image format are loaded; on a
+ * miss the compiler is imported (run.ts) and the program compiled and cached.
+ *
+ * Output goes straight to descriptors 1 and 2 with synchronous writes, so program output,
+ * print/println and panic text keep their order, and nothing is lost when the program exits.
+ * A bug in gort prints one "internal error" line (the JS stack only with GORT_TRACEBACK=1),
+ * never a JavaScript stack trace by default.
+ */
+import * as path from "node:path";
+import { processHostIO } from "@gort/runtime";
+import { cacheDir, cacheKey, cacheLookup } from "./runcache.js";
+import { execImage, splitRunArgs, type RunIO } from "./runexec.js";
+
+/** Runs `gort run args...` for the real process; resolves to the exit status. */
+export async function runCommand(args: string[]): Promise<number> {
+  const host = processHostIO([]);
+  const enc = new TextEncoder();
+  const io: RunIO = {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (s) => host.write(1, enc.encode(s)),
+    stderr: (s) => host.write(2, enc.encode(s)),
+    stdoutBytes: (b) => host.write(1, b),
+    stderrBytes: (b) => host.write(2, b),
+    readStdin: host.readStdin,
+  };
+  try {
+    const split = splitRunArgs(args);
+    let missed = false;
+    if (split.error === undefined && !split.flags.force) {
+      const cdir = cacheDir(io);
+      if (cdir !== null) {
+        const stdlibRoot = io.env.GORT_STDLIB === "" ? undefined : io.env.GORT_STDLIB;
+        const hit = cacheLookup(cdir, cacheKey(split.build, io, stdlibRoot ?? ""));
+        if (hit !== null) return execImage(hit.image, path.resolve(io.cwd, split.build[0]), hit.progName, split.progArgs, io);
+        missed = true;
+      }
+    }
+    const { runRun } = await import("./run.js");
+    return runRun(args, io, missed);
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    io.stderr(`gort: internal error: ${err.message}\n`);
+    io.stderr("This is a bug in gort. Please report it with the command you ran and the Go files it read.\n");
+    if (io.env.GORT_TRACEBACK !== undefined && io.env.GORT_TRACEBACK !== "") io.stderr(`${err.stack ?? ""}\n`);
+    else io.stderr("(set GORT_TRACEBACK=1 to include gort's own stack in the report)\n");
+    return 3;
+  }
+}

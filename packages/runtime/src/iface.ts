@@ -1,0 +1,260 @@
+/**
+ * iface.ts — interface support (Go's iface.go and the interface parts of alg.go, written
+ * afresh): the itab table and getitab, the natives behind type assertions to interfaces and
+ * their panics, and interface equality.
+ *
+ * LAYOUTS (packages/stdlib/TYPEDESC.md §2, §3 Interface, §5): an interface value is two words,
+ * (type descriptor | itab, data). An itab is `inter u32, type u32, hash u32, 0, fun[n] u32`
+ * (function ids). The compiler emits the itabs it can see in the image's statics; the runtime
+ * builds the others here (assertions to interfaces, I→J conversions) in persistent memory
+ * (never freed, never scanned: like descriptors it holds no heap pointers).
+ *
+ * GETITAB: both method lists are sorted the same way (exported by name, then unexported by
+ * name and package), so one merge walk matches the interface's methods against the concrete
+ * type's uncommon methods: same name, same package for unexported names, and the same method
+ * type descriptor (one descriptor per type in an image, so identity is address equality). A
+ * method whose ifn is 0 (not compiled: the type was never converted to an interface by the
+ * compiled code) counts as missing. Results, negative ones included, are cached per
+ * (interface, type) pair.
+ *
+ * The cache is a JavaScript Map of addresses (runtime metadata about static data, like the
+ * loader's tables; Go keeps itabTable in its heap). Rejected for now: a hash table in linear
+ * memory — needed once Ms run on worker threads (each thread would otherwise build its own
+ * duplicate itabs, harmless for correctness since nothing compares itab addresses for
+ * identity: interface equality and type switches compare the itab's type word).
+ *
+ * PANICS are runtime.Error values in Go (*runtime.TypeAssertionError, errorString). They are
+ * recorded as panic kinds (vm/panic.ts) with their operands in G_PX/G_PY so that recover can
+ * build the Go value later:
+ *   PK_TYPEASSERT  x = iface desc | concrete desc << 32;  y = asserted desc | missing-method
+ *                  name string ref << 32  (iface 0 prints "interface", concrete 0 "nil")
+ *   PK_UNCOMPARABLE x = type desc   "runtime error: comparing uncomparable type T"
+ *   PK_UNHASHABLE   x = type desc   "runtime error: hash of unhashable type T" (maps)
+ */
+
+import type { LinearMemory } from "./mem.js";
+import { ST_OTHER_SYS } from "./mstats.js";
+import { KIND_DIRECT_IFACE, TD_KIND, TD_STR } from "./typedesc.js";
+import { A_NOEQ, Algs } from "./alg.js";
+import type { NativeFn, VM } from "./vm/interp.js";
+
+// Panic kinds owned by this file (vm/panic.ts formats them through ifacePanicMessage).
+export const PK_TYPEASSERT = 7;
+export const PK_UNCOMPARABLE = 8;
+export const PK_UNHASHABLE = 9;
+
+/** Descriptor offsets (TYPEDESC.md). */
+const TD_HASH = 8;
+const TD_UNCOMMON = 32;
+const IF_MCOUNT = 40;
+const IF_METHODS = 44;
+const UC_MCOUNT = 8;
+const UC_METHODS = 12;
+const M_BYTES = 24;
+const M_NAME = 0;
+const M_PKG = 4;
+const M_MTYP = 8;
+const M_IFN = 16;
+const IM_BYTES = 12;
+const ITAB_FUN = 16;
+
+/** Reads the Go string at string ref s ("" for 0). */
+function str(mem: LinearMemory, s: number): string {
+  if (s === 0) return "";
+  const p = mem.u32[s >>> 2];
+  const n = mem.u32[(s + 8) >>> 2];
+  return new TextDecoder().decode(mem.u8.slice(p, p + n));
+}
+
+/** Two string refs name the same string. */
+function sameStr(mem: LinearMemory, a: number, b: number): boolean {
+  if (a === b) return true;
+  if (a === 0 || b === 0) {
+    const s = a === 0 ? b : a;
+    return mem.u32[(s + 8) >>> 2] === 0;
+  }
+  const n = mem.u32[(a + 8) >>> 2];
+  if (n !== mem.u32[(b + 8) >>> 2]) return false;
+  const p = mem.u32[a >>> 2];
+  const q = mem.u32[b >>> 2];
+  for (let i = 0; i < n; i++) if (mem.u8[p + i] !== mem.u8[q + i]) return false;
+  return true;
+}
+
+/** The type string of descriptor t. */
+export function typeName(mem: LinearMemory, t: number): string {
+  return str(mem, mem.u32[(t + TD_STR) >>> 2]);
+}
+
+/** The "panic: " text of the panic kinds above, or null for other kinds. */
+export function ifacePanicMessage(mem: LinearMemory, kind: number, x: bigint, y: bigint): string | null {
+  const lo = (v: bigint): number => Number(BigInt.asUintN(32, v));
+  const hi = (v: bigint): number => Number(BigInt.asUintN(32, v >> 32n));
+  switch (kind) {
+    case PK_TYPEASSERT: {
+      const inter = lo(x);
+      const concrete = hi(x);
+      const asserted = lo(y);
+      const missing = hi(y);
+      const is = inter === 0 ? "interface" : typeName(mem, inter);
+      const as = typeName(mem, asserted);
+      if (concrete === 0) return `interface conversion: ${is} is nil, not ${as}`;
+      const cs = typeName(mem, concrete);
+      if (missing !== 0) return `interface conversion: ${cs} is not ${as}: missing method ${str(mem, missing)}`;
+      return `interface conversion: ${is} is ${cs}, not ${as}`;
+    }
+    case PK_UNCOMPARABLE:
+      return `runtime error: comparing uncomparable type ${typeName(mem, lo(x))}`;
+    case PK_UNHASHABLE:
+      return `runtime error: hash of unhashable type ${typeName(mem, lo(x))}`;
+  }
+  return null;
+}
+
+/** Interface tables of one runtime (one per VM). */
+export class Itabs {
+  private readonly cache = new Map<number, Map<number, number>>();
+  private readonly algs: Algs;
+  /** name string ref of the first missing method of the last failed getitab (0: nil type) */
+  missing = 0;
+
+  constructor(private readonly vm: VM) {
+    this.algs = new Algs(vm.mem, 1);
+  }
+
+  /**
+   * The itab of (interface descriptor inter, concrete descriptor typ), or 0 if typ lacks a
+   * method (then `missing` names the first one, in the interface's order).
+   */
+  getitab(inter: number, typ: number): number {
+    let m = this.cache.get(inter);
+    if (m === undefined) this.cache.set(inter, (m = new Map()));
+    const got = m.get(typ);
+    if (got !== undefined) {
+      if (got < 0) this.missing = -got;
+      return got < 0 ? 0 : got;
+    }
+    const r = this.build(inter, typ);
+    m.set(typ, r === 0 ? -this.missing : r);
+    return r;
+  }
+
+  private build(inter: number, typ: number): number {
+    const mem = this.vm.mem;
+    const u32 = mem.u32;
+    const n = u32[(inter + IF_MCOUNT) >>> 2];
+    const im = u32[(inter + IF_METHODS) >>> 2];
+    const uc = u32[(typ + TD_UNCOMMON) >>> 2];
+    const tn = uc === 0 ? 0 : mem.u16[(uc + UC_MCOUNT) >>> 1];
+    const tm = uc === 0 ? 0 : u32[(uc + UC_METHODS) >>> 2];
+    const fun: number[] = [];
+    let j = 0;
+    for (let i = 0; i < n; i++) {
+      const r = im + i * IM_BYTES;
+      const name = u32[r >>> 2];
+      const pkg = u32[(r + 4) >>> 2];
+      const mtyp = u32[(r + 8) >>> 2];
+      let found = -1;
+      for (; j < tn; j++) {
+        const q = tm + j * M_BYTES;
+        if (sameStr(mem, u32[(q + M_NAME) >>> 2], name) && sameStr(mem, u32[(q + M_PKG) >>> 2], pkg)) {
+          if (u32[(q + M_MTYP) >>> 2] === mtyp && u32[(q + M_IFN) >>> 2] !== 0) found = u32[(q + M_IFN) >>> 2];
+          j++;
+          break;
+        }
+      }
+      if (found < 0) {
+        this.missing = name;
+        return 0;
+      }
+      fun.push(found);
+    }
+    const it = this.vm.heap.mheap.persistentAlloc(ITAB_FUN + 4 * Math.max(n, 1), 8, ST_OTHER_SYS);
+    const w = this.vm.mem.u32;
+    w[it >>> 2] = inter;
+    w[(it + 4) >>> 2] = typ;
+    w[(it + 8) >>> 2] = w[(typ + TD_HASH) >>> 2];
+    w[(it + 12) >>> 2] = 0;
+    for (let i = 0; i < n; i++) w[(it + ITAB_FUN + 4 * i) >>> 2] = fun[i];
+    return it;
+  }
+
+  /** a == b for two values of the comparable-or-not type t at addresses p, q (false + panic if not). */
+  typedEqual(g: number, t: number, p: number, q: number): boolean {
+    const a = this.algs.algOf(t);
+    if (a.kind === A_NOEQ) {
+      this.vm.setPanic(g, PK_UNCOMPARABLE, BigInt(t), 0n);
+      return false;
+    }
+    return this.algs.equal(a, p, q);
+  }
+
+  /** Natives (names the compiler's loweriface.ts calls). */
+  addNatives(m: Map<string, NativeFn>): void {
+    const setPanicAssert = (vm: VM, g: number, inter: number, concrete: number, asserted: number, missing: number): void => {
+      vm.setPanic(g, PK_TYPEASSERT, BigInt(inter) | (BigInt(concrete) << 32n), BigInt(asserted) | (BigInt(missing) << 32n));
+    };
+    // convI2I(inter, typ) → itab: a static I → J conversion (cannot fail; nil stays nil)
+    m.set("runtime.convI2I", (vm, g, args, res) => {
+      const u32 = vm.mem.u32;
+      const inter = u32[args >>> 2];
+      const typ = u32[(args + 8) >>> 2];
+      const it = typ === 0 ? 0 : this.getitab(inter, typ);
+      if (typ !== 0 && it === 0) setPanicAssert(vm, g, 0, typ, inter, this.missing);
+      vm.mem.i64[res >>> 3] = BigInt(it);
+    });
+    // assertE2I(inter, typ) → itab (or typ for an empty inter): x.(I), panicking as Go
+    m.set("runtime.assertE2I", (vm, g, args, res) => {
+      const u32 = vm.mem.u32;
+      const inter = u32[args >>> 2];
+      const typ = u32[(args + 8) >>> 2];
+      if (typ === 0) {
+        setPanicAssert(vm, g, 0, 0, inter, 0);
+        return;
+      }
+      const it = u32[(inter + IF_MCOUNT) >>> 2] === 0 ? typ : this.getitab(inter, typ);
+      if (it === 0) setPanicAssert(vm, g, 0, typ, inter, this.missing);
+      vm.mem.i64[res >>> 3] = BigInt(it);
+    });
+    // assertE2I2(inter, typ) → itab or 0: v, ok := x.(I) and type switch cases
+    m.set("runtime.assertE2I2", (vm, _g, args, res) => {
+      const u32 = vm.mem.u32;
+      const inter = u32[args >>> 2];
+      const typ = u32[(args + 8) >>> 2];
+      const it = typ === 0 ? 0 : u32[(inter + IF_MCOUNT) >>> 2] === 0 ? typ : this.getitab(inter, typ);
+      vm.mem.i64[res >>> 3] = BigInt(it);
+    });
+    // panicdottype(have, want, iface): a failed x.(T) for a concrete T
+    m.set("runtime.panicdottype", (vm, g, args) => {
+      const u32 = vm.mem.u32;
+      setPanicAssert(vm, g, u32[(args + 16) >>> 2], u32[args >>> 2], u32[(args + 8) >>> 2], 0);
+    });
+    // efaceeq(t, x, y) → bool: two interface data words of the same dynamic type t ≠ 0
+    m.set("runtime.efaceeq", (vm, g, args, res) => {
+      const mem = vm.mem;
+      const t = mem.u32[args >>> 2];
+      const x = mem.u32[(args + 8) >>> 2];
+      const y = mem.u32[(args + 16) >>> 2];
+      let eq: boolean;
+      if (this.algs.algOf(t).kind === A_NOEQ) {
+        vm.setPanic(g, PK_UNCOMPARABLE, BigInt(t), 0n);
+        eq = false;
+      } else if ((mem.u8[t + TD_KIND] & KIND_DIRECT_IFACE) !== 0) eq = x === y;
+      else eq = this.typedEqual(g, t, x, y);
+      mem.i64[res >>> 3] = eq ? 1n : 0n;
+    });
+    // typedequal(t, p, q) → bool: the body of the type..eq.T functions (TYPEDESC +16)
+    m.set("runtime.typedequal", (vm, g, args, res) => {
+      const mem = vm.mem;
+      const eq = this.typedEqual(g, mem.u32[args >>> 2], mem.u32[(args + 8) >>> 2], mem.u32[(args + 16) >>> 2]);
+      mem.i64[res >>> 3] = eq ? 1n : 0n;
+    });
+  }
+}
+
+/** Adds the interface natives of a fresh itab table for vm to m. */
+export function addIfaceNatives(vm: VM, m: Map<string, NativeFn>): Itabs {
+  const t = new Itabs(vm);
+  t.addNatives(m);
+  return t;
+}

@@ -1,0 +1,320 @@
+/**
+ * defer.ts — deferred calls, panics that run them, recover and Goexit: the VM's counterpart of
+ * Go's panic.go (gopanic, gorecover, recovery, Goexit), written afresh for gort's frames.
+ *
+ * ─── DEFER RECORDS: ONE LIST PER FRAME, IN THE FRAME ─────────────────────────────────────────
+ * A function containing `defer` statements owns one pointer slot, its *defer head* (the
+ * compiler reports it in ImageFunc.deferInfo). `defer f(args)` evaluates f and the arguments,
+ * packs them into a heap closure record and pushes it on that list:
+ *
+ *   record (GC heap object, a closure: CALLI-able)
+ *   +0  u32 function index of the record's body (a compiler-made `deferwrap`, FN_WRAPPER|FN_RUNTIME,
+ *       that reloads the packed callee and arguments and makes the call; or the deferred
+ *       function itself when it is a plain top-level function of no arguments)
+ *   +8  link: the previously pushed record of the same frame (0 = none)
+ *   +16 … the packed callee (func value) and argument slots, 8 bytes each
+ *
+ * At every return the function runs its list LIFO in bytecode (`deferreturn`: pop, CALLI,
+ * repeat); popping BEFORE the call means a deferred call that panics is never run again (Go's
+ * "started" defers are taken off the list). Functions without defer statements pay nothing.
+ * Keeping the list head in a frame slot (instead of Go's g._defer chain) makes the records
+ * ordinary GC-reachable objects (the slot is in the frame's stack map) and needs no pointer
+ * into the stack anywhere, so stack copies need no adjustment hook.
+ *
+ * ─── PANICS: A runtime.gopanic FRAME PER PANIC ───────────────────────────────────────────────
+ * When a panic starts (PANIC, a run-time error, a native's setPanic, Goexit) the VM pushes a
+ * frame of the compiler-made function `runtime.gopanic` (`makeGopanic` in the compiler's
+ * ir/lowerdefer.ts) on top of the panicking frame. Its slots ARE the _panic record:
+ *
+ *   s0 typ, s1 data   the panic value (interface words; 0,0 for run-time errors)
+ *   s2 kind           PK_* (panic.ts): PK_VALUE, a run-time error kind, or PK_GOEXIT
+ *   s3 x, s4 y        the run-time error's operands (index, length, fault address, …)
+ *   s5 flags          PF_RECOVERED | PF_ABORTED | PF_GOEXIT
+ *   s6 dframe         STK_HI − fp of the frame whose deferred call runs now (offsets from the
+ *                     stack top survive stack copies)
+ *   s7 call           the record being called
+ *
+ * and its code is a loop: `DEFERNEXT s7 → CALLI s7 → JMP back` (two CALLI sites so tracebacks
+ * show Go's panic.go line: 884 for open-coded defers, 890 for the others). DEFERNEXT
+ * (`deferNext` below) walks the frames below the stub from the innermost outward and pops the
+ * first pending record it finds; a gopanic frame it passes belongs to an earlier panic whose
+ * deferred call panicked, which is thereby *aborted* (Go's rule). When none is left, the panic
+ * is fatal: the stack is left intact for the traceback and printing (panic.ts walks the
+ * gopanic frames for the "panic: a [recovered]\n\tpanic: b" chain and prints them as
+ * `panic(…)` frames). The chain of panics is therefore the set of gopanic frames on the stack:
+ * G_PANIC and G_DEFER are not used.
+ *
+ * recover() (RECOVER) is effective when its caller — skipping FN_WRAPPER frames (deferwraps,
+ * method-value wrappers) — is a gopanic frame that is not Goexit's and not yet recovered; it
+ * sets PF_RECOVERED. When the deferred call returns, DEFERNEXT sees the flag and resumes the
+ * deferring frame at its *recovery point* (deferInfo[1]): the frames above it are dropped,
+ * the rest of its defers run and it returns its (possibly modified) named results. Go's
+ * special case: a recovered panic that had aborted a Goexit resumes Goexit's loop instead.
+ *
+ * Goexit is a panic of kind PK_GOEXIT (recover returns nil for it) that, when its defers are
+ * exhausted, marks the goroutine dead and parks it (RUN_PARK), where the scheduler finishes it.
+ *
+ * Rejected: running deferred calls from TypeScript by re-entering the interpreter (a JS stack
+ * level per panic, unbounded under panic/recover loops); Go's g._defer chain with records in
+ * frames (pointers into the stack to adjust on every copy, and G fields as extra GC roots).
+ */
+
+import { FN_WRAPPER } from "../image/format.js";
+import { FR_FUNC, FR_LINK, FR_PC, FR_SIZE, STK_FP, STK_GUARD, STK_HI } from "../stack.js";
+import { FT_ENTRY, FT_FRAMESIZE, FT_WORDS, type LoadedImage } from "./loader.js";
+import { G_CTX, G_PC, G_PKIND, G_PVAL, G_PX, G_PY, G_STATUS, GDEAD, GRUNNABLE } from "./g.js";
+import { PK_GOEXIT, PK_NONE, PK_VALUE, stubPanicMessage } from "./panic.js";
+import type { VM } from "./interp.js";
+
+// gopanic frame slots (the _panic record).
+export const PS_TYP = 0;
+export const PS_DATA = 1;
+export const PS_KIND = 2;
+export const PS_X = 3;
+export const PS_Y = 4;
+export const PS_FLAGS = 5;
+export const PS_DFRAME = 6;
+export const PS_CALL = 7;
+export const PS_SLOTS = 8;
+
+export const PF_RECOVERED = 1;
+export const PF_ABORTED = 2;
+export const PF_GOEXIT = 4;
+
+/** Name of the compiler-made function whose frames are panics. */
+export const GOPANIC_NAME = "runtime.gopanic";
+/** Word offset in runtime.gopanic of the pc saved while it calls a deferred function (after the first CALLI). */
+export const GOPANIC_CALL_RET = 5;
+
+/** deferInfo[2] bit: the function's defers are not open-coded in Go (loops, > 8 defers). */
+export const DI_NOT_OPEN = 1;
+
+/** run() result used only between gopanic/deferNext and the run wrapper: continue with the G's saved state. */
+export const RUN_CONTINUE = -1;
+
+/**
+ * Per-image tables of the defer machinery, built lazily on the first panic (programs that never
+ * panic never pay for them).
+ */
+export class DeferTables {
+  /** function index → is a runtime.gopanic */
+  readonly isStub: Uint8Array;
+  /** function index → defer head slot (−1: no defers) */
+  readonly headSlot: Int32Array;
+  /** function index → absolute pc of its recovery point */
+  readonly recoverPc: Int32Array;
+  /** function index → DI_* flags */
+  readonly diFlags: Uint8Array;
+  /** a runtime.gopanic function index, −1 if the image has none (no defer anywhere) */
+  readonly stub: number;
+
+  constructor(image: LoadedImage) {
+    const funcs = image.img.funcs;
+    const n = funcs.length;
+    this.isStub = new Uint8Array(n);
+    this.headSlot = new Int32Array(n).fill(-1);
+    this.recoverPc = new Int32Array(n);
+    this.diFlags = new Uint8Array(n);
+    let stub = -1;
+    for (let i = 0; i < n; i++) {
+      const f = funcs[i];
+      if (f.name === GOPANIC_NAME && f.code.length > 0) {
+        this.isStub[i] = 1;
+        if (stub < 0) stub = i;
+      }
+      const di = f.deferInfo;
+      if (di.length >= 2) {
+        this.headSlot[i] = di[0];
+        this.recoverPc[i] = image.entries[i] + di[1];
+        this.diFlags[i] = di.length >= 3 ? di[2] : 0;
+      }
+    }
+    this.stub = stub;
+  }
+}
+
+function tables(vm: VM): DeferTables {
+  let t = vm.deferTables;
+  if (t === null) t = vm.deferTables = new DeferTables(vm.image);
+  return t;
+}
+
+/**
+ * gopanic: a panic (or Goexit) recorded in g's G_PKIND… fields starts. Precondition: the
+ * panicking frame's state is saved (STK_FP, its FR_PC = the pc after the failing instruction).
+ * Pushes a runtime.gopanic frame and returns RUN_CONTINUE (run the stub), or, in an image
+ * without defers, RUN_PANIC / RUN_PARK (Goexit) at once.
+ */
+export function startPanic(vm: VM, g: number, RUN_PANIC: number, RUN_PARK: number): number {
+  const mem = vm.mem;
+  let u32 = mem.u32;
+  const kind = u32[(g + G_PKIND) >>> 2];
+  const t = tables(vm);
+  if (t.stub < 0) {
+    if (kind === PK_GOEXIT) {
+      u32[(g + G_PKIND) >>> 2] = PK_NONE;
+      u32[(g + G_STATUS) >>> 2] = GDEAD;
+      return RUN_PARK;
+    }
+    u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+    return RUN_PANIC;
+  }
+  const img = vm.image;
+  const ft = img.funcTab + t.stub * FT_WORDS;
+  const size = u32[ft + FT_FRAMESIZE];
+  let fp = u32[(g + STK_FP) >>> 2];
+  if (fp - size < u32[(g + STK_GUARD) >>> 2]) {
+    vm.heap.stacks.newstack(g, size);
+    u32 = mem.u32;
+    fp = u32[(g + STK_FP) >>> 2];
+  }
+  const nfp = fp - size;
+  mem.zero(nfp, size);
+  const entry = u32[ft + FT_ENTRY];
+  u32[(nfp + FR_LINK) >>> 2] = fp;
+  u32[(nfp + FR_FUNC) >>> 2] = t.stub;
+  u32[(nfp + FR_PC) >>> 2] = entry + GOPANIC_CALL_RET;
+  u32[(nfp + FR_SIZE) >>> 2] = size;
+  const i64 = mem.i64;
+  const sb = (nfp >>> 3) + 2;
+  if (kind === PK_VALUE) {
+    u32[(sb + PS_TYP) << 1] = u32[(g + G_PVAL) >>> 2];
+    u32[(sb + PS_DATA) << 1] = u32[(g + G_PVAL + 4) >>> 2];
+  }
+  i64[sb + PS_KIND] = BigInt(kind);
+  i64[sb + PS_X] = i64[(g + G_PX) >>> 3];
+  i64[sb + PS_Y] = i64[(g + G_PY) >>> 3];
+  if (kind === PK_GOEXIT) u32[(sb + PS_FLAGS) << 1] = PF_GOEXIT;
+  u32[(g + G_PKIND) >>> 2] = PK_NONE;
+  u32[(g + STK_FP) >>> 2] = nfp;
+  u32[(g + G_PC) >>> 2] = entry;
+  u32[(g + G_CTX) >>> 2] = 0;
+  vm.contG = g;
+  return RUN_CONTINUE;
+}
+
+/** The next gopanic frame below frame f (exclusive), or 0. */
+function olderStub(vm: VM, t: DeferTables, f: number): number {
+  const u32 = vm.mem.u32;
+  for (let p = u32[(f + FR_LINK) >>> 2]; p !== 0; p = u32[(p + FR_LINK) >>> 2]) if (t.isStub[u32[(p + FR_FUNC) >>> 2]] !== 0) return p;
+  return 0;
+}
+
+/**
+ * DEFERNEXT in the gopanic frame `fp` at `pc` (state saved in g). Sets g's saved fp/pc for the
+ * loop to continue (returns RUN_CONTINUE) or ends the slice (RUN_PANIC: fatal panic, the
+ * innermost panic copied back into the G fields for the printer; RUN_PARK: Goexit finished).
+ */
+export function deferNext(vm: VM, g: number, fp: number, pc: number, RUN_PANIC: number, RUN_PARK: number): number {
+  const mem = vm.mem;
+  const u32 = mem.u32;
+  const t = tables(vm);
+  const sb = (fp >>> 3) + 2;
+  const flags = u32[(sb + PS_FLAGS) << 1];
+  const hi = u32[(g + STK_HI) >>> 2];
+  if ((flags & PF_RECOVERED) !== 0) {
+    // The deferred call just returned after a successful recover().
+    const older = olderStub(vm, t, fp);
+    if (older !== 0) {
+      const ob = (older >>> 3) + 2;
+      const of = u32[(ob + PS_FLAGS) << 1];
+      if ((of & PF_GOEXIT) !== 0 && (of & PF_ABORTED) !== 0) {
+        // Go: a recover must not bypass an aborted Goexit; continue Goexit's loop.
+        u32[(ob + PS_FLAGS) << 1] = of & ~PF_ABORTED;
+        u32[(g + STK_FP) >>> 2] = older;
+        u32[(g + G_PC) >>> 2] = vm.image.entries[u32[(older + FR_FUNC) >>> 2]];
+        return RUN_CONTINUE;
+      }
+    }
+    const f = hi - u32[(sb + PS_DFRAME) << 1];
+    u32[(g + STK_FP) >>> 2] = f;
+    u32[(g + G_PC) >>> 2] = t.recoverPc[u32[(f + FR_FUNC) >>> 2]];
+    return RUN_CONTINUE;
+  }
+  for (let f = u32[(fp + FR_LINK) >>> 2]; f !== 0; f = u32[(f + FR_LINK) >>> 2]) {
+    const fn = u32[(f + FR_FUNC) >>> 2];
+    if (t.isStub[fn] !== 0) {
+      // an earlier panic whose deferred call is being unwound by this one
+      const ob = (f >>> 3) + 2;
+      u32[(ob + PS_FLAGS) << 1] |= PF_ABORTED;
+      continue;
+    }
+    const hs = t.headSlot[fn];
+    if (hs < 0) continue;
+    const slot = (((f >>> 3) + 2 + hs) << 1) >>> 0;
+    const rec = u32[slot];
+    if (rec === 0) continue;
+    // pop the record before calling it
+    u32[slot] = u32[(rec + 8) >>> 2];
+    u32[((sb + PS_CALL) << 1) >>> 0] = rec;
+    u32[(((sb + PS_CALL) << 1) + 1) >>> 0] = 0;
+    u32[(sb + PS_DFRAME) << 1] = hi - f;
+    const open = (t.diFlags[fn] & DI_NOT_OPEN) === 0;
+    u32[(g + G_PC) >>> 2] = open ? pc + 2 : pc + mem.i32[pc + 1];
+    return RUN_CONTINUE;
+  }
+  // No deferred call left.
+  if ((flags & PF_GOEXIT) !== 0) {
+    u32[(g + G_STATUS) >>> 2] = GDEAD;
+    return RUN_PARK;
+  }
+  // Fatal: leave the innermost panic in the G fields too (callers that predate the chain).
+  const i64 = mem.i64;
+  u32[(g + G_PKIND) >>> 2] = Number(i64[sb + PS_KIND]);
+  i64[(g + G_PX) >>> 3] = i64[sb + PS_X];
+  i64[(g + G_PY) >>> 3] = i64[sb + PS_Y];
+  u32[(g + G_PVAL) >>> 2] = u32[(sb + PS_TYP) << 1];
+  u32[(g + G_PVAL + 4) >>> 2] = u32[(sb + PS_DATA) << 1];
+  u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+  return RUN_PANIC;
+}
+
+/**
+ * recover() executed by frame fp (viaWrapper: fp is the `defer recover()` wrapper, so the
+ * caller that counts is the function running its deferreturn). Writes the interface (typ,
+ * data) at slot address dst: the panic value, or nil. strType: address of the descriptor of
+ * `string` (a run-time error is returned as its message for now; see vm/HACKING.md).
+ * May allocate (views must be reloaded by the caller).
+ */
+export function gorecover(vm: VM, fp: number, dst: number, strType: number, viaWrapper: boolean): void {
+  const mem = vm.mem;
+  let u32 = mem.u32;
+  u32[dst >>> 2] = 0;
+  u32[(dst >>> 2) + 1] = 0;
+  u32[(dst >>> 2) + 2] = 0;
+  u32[(dst >>> 2) + 3] = 0;
+  const t = vm.deferTables;
+  if (t === null) return; // no panic has ever started
+  const img = vm.image.img;
+  let x = fp;
+  if (viaWrapper) x = u32[(x + FR_LINK) >>> 2];
+  if (x === 0) return;
+  let p = u32[(x + FR_LINK) >>> 2];
+  while (p !== 0) {
+    const fn = u32[(p + FR_FUNC) >>> 2];
+    if (t.isStub[fn] !== 0 || (img.funcs[fn].flags & FN_WRAPPER) === 0) break;
+    p = u32[(p + FR_LINK) >>> 2];
+  }
+  if (p === 0 || t.isStub[u32[(p + FR_FUNC) >>> 2]] === 0) return;
+  const sb = (p >>> 3) + 2;
+  const flags = u32[(sb + PS_FLAGS) << 1];
+  if ((flags & (PF_GOEXIT | PF_RECOVERED)) !== 0) return;
+  u32[(sb + PS_FLAGS) << 1] = flags | PF_RECOVERED;
+  const kind = u32[(sb + PS_KIND) << 1];
+  if (kind === PK_VALUE) {
+    u32[dst >>> 2] = u32[(sb + PS_TYP) << 1];
+    u32[(dst >>> 2) + 2] = u32[(sb + PS_DATA) << 1];
+    return;
+  }
+  // A run-time error: until runtime.Error values exist, its message as a string value.
+  const msg = new TextEncoder().encode(stubPanicMessage(vm.mem, p));
+  const heap = vm.heap;
+  const bytes = msg.length > 0 ? heap.mallocgc(msg.length, 0, false) : 0;
+  if (bytes !== 0) vm.mem.u8.set(msg, bytes);
+  const hdr = heap.mallocgc(16, strType, true);
+  u32 = vm.mem.u32;
+  u32[hdr >>> 2] = bytes;
+  u32[(hdr + 8) >>> 2] = msg.length;
+  u32[dst >>> 2] = strType;
+  u32[(dst >>> 2) + 2] = hdr;
+}
