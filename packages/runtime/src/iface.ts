@@ -243,6 +243,11 @@ export class Itabs {
       else eq = this.typedEqual(g, t, x, y);
       mem.i64[res >>> 3] = eq ? 1n : 0n;
     });
+    // panicmethod(typ) → address of the ifn word of typ's `Error() string` method, else of its
+    // `String() string` method, else 0 (runtime.preprintpanic CALLIs through it)
+    m.set("runtime.panicmethod", (vm, _g, args, res) => {
+      vm.mem.i64[res >>> 3] = BigInt(panicMethod(vm.mem, vm.mem.u32[args >>> 2]));
+    });
     // typedequal(t, p, q) → bool: the body of the type..eq.T functions (TYPEDESC +16)
     m.set("runtime.typedequal", (vm, g, args, res) => {
       const mem = vm.mem;
@@ -250,6 +255,32 @@ export class Itabs {
       mem.i64[res >>> 3] = eq ? 1n : 0n;
     });
   }
+}
+
+/** Is descriptor f the type `func() string`? */
+function isFuncToString(mem: LinearMemory, f: number): boolean {
+  const u32 = mem.u32;
+  if (f === 0 || (mem.u8[f + TD_KIND] & 0x1f) !== 19) return false;
+  if (mem.u16[(f + 36) >>> 1] !== 0 || mem.u16[(f + 38) >>> 1] !== 1) return false;
+  const r = u32[u32[(f + 40) >>> 2] >>> 2];
+  return (mem.u8[r + TD_KIND] & 0x1f) === 24 && typeName(mem, r) === "string";
+}
+
+/** Address of the ifn word of typ's Error() string (else String() string) method, or 0. */
+export function panicMethod(mem: LinearMemory, typ: number): number {
+  const u32 = mem.u32;
+  const uc = u32[(typ + TD_UNCOMMON) >>> 2];
+  if (uc === 0) return 0;
+  const n = mem.u16[(uc + UC_MCOUNT) >>> 1];
+  const ms = u32[(uc + UC_METHODS) >>> 2];
+  for (const want of ["Error", "String"]) {
+    for (let j = 0; j < n; j++) {
+      const q = ms + j * M_BYTES;
+      if (str(mem, u32[(q + M_NAME) >>> 2]) !== want || u32[(q + M_PKG) >>> 2] !== 0) continue;
+      if (isFuncToString(mem, u32[(q + M_MTYP) >>> 2]) && u32[(q + M_IFN) >>> 2] !== 0) return q + M_IFN;
+    }
+  }
+  return 0;
 }
 
 /** Adds the interface natives of a fresh itab table for vm to m. */

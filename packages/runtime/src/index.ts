@@ -49,3 +49,4 @@ export type { Clock } from "./time.js";
 // ── host: the natives of packages os/syscall (args, env, fds) ──
 export { hostNatives, processHostIO, HOST_NATIVE_NAMES } from "./host.js";
 export type { HostIO } from "./host.js";
+export { addReflectNatives, REFLECT_NATIVE_NAMES } from "./reflectrt.js";

@@ -390,6 +390,116 @@ export class Maps {
     return i === 0 ? 0 : this.elemAt(mt, this.foundBucket, i - 1);
   }
 
+  /**
+   * access for 8-byte memory keys (ints, pointers; MapType.fast = 1) given as two words: the
+   * hash inlined and keys compared before their tophash (Go's mapaccess1_fast64).
+   */
+  access64(mt: MapType, h: number, lo: number, hi: number): number {
+    const mem = this.mem;
+    const u32 = mem.u32;
+    if (h === 0 || u32[(h + HM_COUNT) >>> 2] === 0) return 0;
+    const u8 = mem.u8;
+    if ((u8[h + HM_FLAGS] & F_WRITING) !== 0) fatal("concurrent map read and map write");
+    const hash = hash64(lo, hi, u32[(h + HM_HASH0) >>> 2]);
+    const B = u8[h + HM_B];
+    const bs = mt.bucketSize;
+    let m = B >= 31 ? 0xffffffff : (1 << B) - 1;
+    let b = u32[(h + HM_BUCKETS) >>> 2] + ((hash & m) >>> 0) * bs;
+    const old = u32[(h + HM_OLDBUCKETS) >>> 2];
+    if (old !== 0) {
+      if ((u8[h + HM_FLAGS] & F_SAME_SIZE) === 0) m >>>= 1;
+      const ob = old + ((hash & m) >>> 0) * bs;
+      const t0 = u8[ob];
+      if (!(t0 > EMPTY_ONE && t0 < MIN_TOPHASH)) b = ob;
+    }
+    const ovf = mt.ovfOff;
+    for (; b !== 0; b = u32[(b + ovf) >>> 2]) {
+      let k = (b + 8) >>> 2;
+      for (let i = 0; i < BUCKET_CNT; i++, k += 2) {
+        if (u32[k] === lo && u32[k + 1] === hi) {
+          const t = u8[b + i];
+          if (t > EMPTY_ONE && t !== EVAC_EMPTY) return mt.indirectElem ? u32[(b + mt.elemOff + i * 8) >>> 2] : b + mt.elemOff + i * mt.elemSize;
+        }
+        if (u8[b + i] === EMPTY_REST) return 0;
+      }
+    }
+    return 0;
+  }
+
+  /** access for string keys (MapType.fast = 2), the key given as (data, len): Go's mapaccess1_faststr. */
+  accessStr(mt: MapType, h: number, p: number, n: number): number {
+    const mem = this.mem;
+    const u32 = mem.u32;
+    if (h === 0 || u32[(h + HM_COUNT) >>> 2] === 0) return 0;
+    const u8 = mem.u8;
+    if ((u8[h + HM_FLAGS] & F_WRITING) !== 0) fatal("concurrent map read and map write");
+    const hash = hashBytes(mem, p, n, u32[(h + HM_HASH0) >>> 2]);
+    const B = u8[h + HM_B];
+    const bs = mt.bucketSize;
+    let m = B >= 31 ? 0xffffffff : (1 << B) - 1;
+    let b = u32[(h + HM_BUCKETS) >>> 2] + ((hash & m) >>> 0) * bs;
+    const old = u32[(h + HM_OLDBUCKETS) >>> 2];
+    if (old !== 0) {
+      if ((u8[h + HM_FLAGS] & F_SAME_SIZE) === 0) m >>>= 1;
+      const ob = old + ((hash & m) >>> 0) * bs;
+      const t0 = u8[ob];
+      if (!(t0 > EMPTY_ONE && t0 < MIN_TOPHASH)) b = ob;
+    }
+    let top = hash >>> 24;
+    if (top < MIN_TOPHASH) top += MIN_TOPHASH;
+    const ovf = mt.ovfOff;
+    for (; b !== 0; b = u32[(b + ovf) >>> 2]) {
+      for (let i = 0; i < BUCKET_CNT; i++) {
+        const t = u8[b + i];
+        if (t !== top) {
+          if (t === EMPTY_REST) return 0;
+          continue;
+        }
+        const k = (b + 8 + i * 16) >>> 2;
+        if (u32[k + 2] !== n) continue;
+        const q = u32[k];
+        if (q !== p && !memEqual(mem, p, q, n)) continue;
+        this.lastBucket = b;
+        this.lastSlot = i;
+        return b + mt.elemOff + i * mt.elemSize;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * The hot case of m[k] = … for fast keys: k already present and no grow in progress — the
+   * element's address, else 0 (the caller falls back to assign, which also inserts and grows).
+   * A string key's data pointer is updated as Go does (so a big string the old key sliced can
+   * be freed).
+   */
+  assignExisting(mt: MapType, h: number, k: number): number {
+    const mem = this.mem;
+    const u32 = mem.u32;
+    if (u32[(h + HM_COUNT) >>> 2] === 0 || u32[(h + HM_OLDBUCKETS) >>> 2] !== 0) return 0;
+    const u8 = mem.u8;
+    if ((u8[h + HM_FLAGS] & F_WRITING) !== 0) fatal("concurrent map writes");
+    const kw = k >>> 2;
+    let e: number;
+    if (mt.fast === 1) {
+      e = this.access64(mt, h, u32[kw], u32[kw + 1]);
+    } else {
+      const p = u32[kw];
+      e = this.accessStr(mt, h, p, u32[kw + 2]);
+      if (e !== 0) {
+        // slot index from the element address: update the key's data pointer
+        const i = this.lastSlot;
+        const ka = this.lastBucket + 8 + i * 16;
+        if (u32[ka >>> 2] !== p) this.storePtr(ka, p);
+      }
+    }
+    return e;
+  }
+
+  /** Set by accessStr on a hit: the bucket and slot (assignExisting's key update). */
+  private lastBucket = 0;
+  private lastSlot = 0;
+
   /** Set by find: the bucket of the slot found. */
   private foundBucket = 0;
 
@@ -558,7 +668,7 @@ export class Maps {
     const mem = this.mem;
     let B = mem.u8[h + HM_B];
     if ((mem.u8[h + HM_FLAGS] & F_SAME_SIZE) === 0) B--;
-    return 2 ** B;
+    return pow2(B);
   }
 
   private growWork(mt: MapType, h: number, bucket: number): void {
@@ -583,6 +693,8 @@ export class Maps {
       let yb = sameSize ? 0 : nbk + (ob + newbit) * bs;
       let yi = 0;
       const seed = mem.u32[(h + HM_HASH0) >>> 2];
+      // no barrier needed (re-checked after each allocation: a GC cycle may start in one)
+      let plain = !this.wbOn() && !mt.indirectKey && !mt.indirectElem;
       for (let b = b0; b !== 0; b = this.mem.u32[(b + mt.ovfOff) >>> 2]) {
         for (let i = 0; i < BUCKET_CNT; i++) {
           mem = this.mem;
@@ -610,6 +722,7 @@ export class Maps {
             if (xi === BUCKET_CNT) {
               xb = this.newoverflow(mt, h, xb);
               xi = 0;
+              plain = !this.wbOn() && !mt.indirectKey && !mt.indirectElem;
             }
             db = xb;
             di = xi++;
@@ -617,6 +730,7 @@ export class Maps {
             if (yi === BUCKET_CNT) {
               yb = this.newoverflow(mt, h, yb);
               yi = 0;
+              plain = !this.wbOn() && !mt.indirectKey && !mt.indirectElem;
             }
             db = yb;
             di = yi++;
@@ -624,10 +738,19 @@ export class Maps {
           mem = this.mem;
           mem.u8[db + di] = top;
           const dk = db + 8 + di * mt.keySize;
-          if (mt.indirectKey) this.storePtr(dk, mem.u32[ks >>> 2]);
-          else this.typedmove(mt.key, dk, ks, mt.keySize, mt.keyPtrs);
           const es = b + mt.elemOff + i * mt.elemSize;
           const de = db + mt.elemOff + di * mt.elemSize;
+          if (plain && mt.keySize === 8 && mt.elemSize === 8) {
+            // 8-byte key and elem, no barrier: four word copies (the map[int]int case)
+            const u32 = mem.u32;
+            u32[dk >>> 2] = u32[ks >>> 2];
+            u32[(dk >>> 2) + 1] = u32[(ks >>> 2) + 1];
+            u32[de >>> 2] = u32[es >>> 2];
+            u32[(de >>> 2) + 1] = u32[(es >>> 2) + 1];
+            continue;
+          }
+          if (mt.indirectKey) this.storePtr(dk, mem.u32[ks >>> 2]);
+          else this.typedmove(mt.key, dk, ks, mt.keySize, mt.keyPtrs);
           if (mt.indirectElem) this.storePtr(de, this.mem.u32[es >>> 2]);
           else this.typedmove(mt.elem, de, es, mt.elemSize, mt.elemPtrs);
         }
@@ -906,19 +1029,24 @@ export class Maps {
   }
 }
 
+/** 2^B as a number (B < 31 by shifting). */
+function pow2(B: number): number {
+  return B < 31 ? 1 << B : 2 ** B;
+}
+
 function u16(mem: LinearMemory, addr: number): number {
   return mem.u16[addr >>> 1];
 }
 
 /** count > 6.5 · 2^B (and more than one bucket's worth). */
 export function overLoadFactor(count: number, B: number): boolean {
-  return count > BUCKET_CNT && count > 13 * 2 ** (B - 1);
+  return count > BUCKET_CNT && count > 6.5 * pow2(B);
 }
 
 /** Too many overflow buckets for 2^B buckets (Go's threshold: about one per bucket, capped at 2^15). */
 function tooManyOverflow(noverflow: number, B: number): boolean {
   if (B > 15) B = 15;
-  return noverflow >= 2 ** B;
+  return noverflow >= 1 << B;
 }
 
 /** Writes pointer p into the 8-byte result slot at addr (frames need no barrier). */
@@ -940,8 +1068,10 @@ function setPtr(mem: LinearMemory, addr: number, p: number): void {
 export function addMapNatives(m: Map<string, NativeFn>): void {
   let maps: Maps | null = null;
   const get = (vm: VM): Maps => {
-    if (maps === null || maps.heap !== vm.heap) maps = new Maps(vm.heap);
-    maps.barrier = vm.barrier;
+    if (maps === null || maps.heap !== vm.heap) {
+      maps = new Maps(vm.heap);
+      maps.barrier = vm.barrier;
+    }
     return maps;
   };
   /** A result slot address re-based if the frame moved during an allocation. */
@@ -955,20 +1085,30 @@ export function addMapNatives(m: Map<string, NativeFn>): void {
     const h = ms.makemap(mt, hint);
     setPtr(vm.mem, rebase(vm, g, res, fp0), h);
   });
+  /** m[k]'s element address or 0, by the key's fast path when it has one. */
+  const lookup = (ms: Maps, mem: LinearMemory, args: number): number => {
+    const u32 = mem.u32;
+    const h = u32[(args + 8) >>> 2];
+    const mt = h !== 0 ? ms.types[u32[(h + HM_TINFO) >>> 2]] : ms.typeOf(u32[args >>> 2]);
+    const k = (args + 16) >>> 2;
+    if (mt.fast === 1) return ms.access64(mt, h, u32[k], u32[k + 1]);
+    if (mt.fast === 2) return ms.accessStr(mt, h, u32[k], u32[k + 2]);
+    return ms.access(mt, h, ms.keyArg(mt, args + 16));
+  };
   m.set("runtime.mapaccess1", (vm, g, args, res) => {
     const ms = get(vm);
     const mem = vm.mem;
-    const mt = ms.typeOf(mem.u32[args >>> 2]);
-    const e = ms.access(mt, mem.u32[(args + 8) >>> 2], ms.keyArg(mt, args + 16));
-    if (ms.checkHashPanic(vm, g)) return;
-    setPtr(mem, res, e === 0 ? ms.zero : e);
+    const e = lookup(ms, mem, args);
+    if (ms.algs.unhashable !== null && ms.checkHashPanic(vm, g)) return;
+    const u32 = mem.u32;
+    u32[res >>> 2] = e === 0 ? ms.zero : e;
+    u32[(res >>> 2) + 1] = 0;
   });
   m.set("runtime.mapaccess2", (vm, g, args, res) => {
     const ms = get(vm);
     const mem = vm.mem;
-    const mt = ms.typeOf(mem.u32[args >>> 2]);
-    const e = ms.access(mt, mem.u32[(args + 8) >>> 2], ms.keyArg(mt, args + 16));
-    if (ms.checkHashPanic(vm, g)) return;
+    const e = lookup(ms, mem, args);
+    if (ms.algs.unhashable !== null && ms.checkHashPanic(vm, g)) return;
     setPtr(mem, res, e === 0 ? ms.zero : e);
     mem.u32[(res + 8) >>> 2] = e === 0 ? 0 : 1;
     mem.u32[(res + 12) >>> 2] = 0;
@@ -976,12 +1116,19 @@ export function addMapNatives(m: Map<string, NativeFn>): void {
   m.set("runtime.mapassign", (vm, g, args, res) => {
     const ms = get(vm);
     let mem = vm.mem;
-    const mt = ms.typeOf(mem.u32[args >>> 2]);
     const h = mem.u32[(args + 8) >>> 2];
+    const mt = h !== 0 ? ms.types[mem.u32[(h + HM_TINFO) >>> 2]] : ms.typeOf(mem.u32[args >>> 2]);
     if (h === 0) {
       mem.u32[(g + G_PKIND) >>> 2] = PK_PLAIN;
       mem.i64[(g + G_PX) >>> 3] = BigInt(E_NIL_ASSIGN);
       return;
+    }
+    if (mt.fast !== 0) {
+      const e = ms.assignExisting(mt, h, args + 16);
+      if (e !== 0) {
+        setPtr(vm.mem, res, e);
+        return;
+      }
     }
     const fp0 = mem.u32[(g + STK_FP) >>> 2];
     const e = ms.assign(mt, h, ms.keyArgStable(mt, args + 16));

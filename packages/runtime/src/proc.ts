@@ -95,6 +95,7 @@ import { growsliceNative } from "./slice.js";
 import { addAtomicNatives } from "./atomic.js";
 import { addComplexNatives } from "./complex.js";
 import { addStringNatives } from "./string.js";
+import { addExternNatives } from "./extern.js";
 import { addMapNatives } from "./map.js";
 import { addIfaceNatives } from "./iface.js";
 
@@ -229,6 +230,7 @@ export class Sched implements GoroutineSource {
     addAtomicNatives(this.gc, m);
     addComplexNatives(m); // complex.ts, string.ts (MISC)
     addStringNatives(m);
+    addExternNatives(m);
     addMapNatives(m); // map.ts: makemap, mapaccess1/2, mapassign, mapdelete, mapiterinit/next, reflect.map*
     addIfaceNatives(this.vm, m); // interfaces (iface.ts)
     return m;

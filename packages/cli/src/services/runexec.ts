@@ -6,7 +6,7 @@
  */
 import * as os from "node:os";
 import * as path from "node:path";
-import { hostNatives, runGo, type HostIO } from "@gort/runtime";
+import { addReflectNatives, hostNatives, runGo, type HostIO } from "@gort/runtime";
 import { ImageError, type ProgramImage } from "@gort/runtime/image";
 import type { CheckIO } from "./check.js";
 
@@ -101,13 +101,15 @@ export function execImage(image: ProgramImage, file: string, progName: string, p
     })(),
     readStdin: io.readStdin,
   };
+  const natives = hostNatives(host);
+  addReflectNatives(natives);
   try {
     const res = runGo(image, {
       write: io.stderr,
       file,
       GOGC: io.env.GOGC,
       GODEBUG: io.env.GODEBUG,
-      natives: hostNatives(host),
+      natives,
     });
     res.vm.flushPrint();
     return res.exitCode;

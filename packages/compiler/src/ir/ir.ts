@@ -52,9 +52,19 @@
  *   newproc; channels/select are runtime calls (chansend, chanrecv, selectgo) that park.
  * - maps: runtime calls (mapaccess1/2, mapassign, mapdelete, mapiterinit/next) over the map
  *   type descriptor (TYPEDESC.md §3 Map), with Go's hashing and randomised iteration.
- * - interfaces: itabs per TYPEDESC.md §5 built statically when both types are known; method
- *   calls load fun[i] from the itab and CALL indirectly; type switches compare type hashes
- *   first, then descriptor addresses.
+ * - interfaces (loweriface.ts; runtime iface.ts): a value is 2 slots, shape "np" — word 0 the
+ *   type descriptor (interface{}) or itab (non-empty), static/persistent memory the GC ignores,
+ *   so not a pointer slot; word 1 the data word (pointer slot): the value itself for directIface
+ *   types (pointers, maps, chans, funcs, unsafe.Pointer, 1-field structs/1-element arrays of
+ *   those), else a pointer to a fresh immutable copy. In memory: 16 bytes, word 0 stored
+ *   with ST64 (no barrier), word 1 with STP. Nil = (0, 0). Conversions happen at every
+ *   assignment point (`convertTo`: assignments, declarations, returns, call arguments,
+ *   composite literal elements, append, comparisons): concrete → I uses the itab the compiler
+ *   emits into the statics (TypeTable.itab), I → J calls runtime.convI2I. A method call is
+ *   `NILCHK itab; ADDP f, itab, 16+4k; CALLI f` (CALLI reads fun[k] as the function id). x.(T)
+ *   and type-switch cases on concrete T compare the type word inline (descriptor identity: one
+ *   descriptor per type); cases/assertions on interfaces call runtime.assertE2I[2] (getitab).
+ *   Interface == compares type words, then runtime.efaceeq (descriptor-driven equality, alg.ts).
  * - generics: *stenciling per GC shape with a dictionary* (Go's own scheme): one body per
  *   shape (types with the same underlying memory layout and pointer-ness share), a dictionary
  *   argument carrying type descriptors, itabs and sub-dictionaries for the operations that

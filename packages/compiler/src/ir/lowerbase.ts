@@ -80,6 +80,10 @@ export const BC_INDEX = 0;
 export const BC_SLICE_ALEN = 1;
 export const BC_SLICE_ACAP = 2;
 export const BC_SLICE_B = 3;
+export const BC_SLICE3_ALEN = 4;
+export const BC_SLICE3_ACAP = 5;
+export const BC_SLICE3_B = 6;
+export const BC_SLICE3_C = 7;
 export const BC_UNSIGNED = 0x10;
 
 export function basicKind(t: Type): BasicKind | -1 {

@@ -495,6 +495,8 @@ export abstract class LowerCall extends LowerExpr {
 
   protected builtin(e: ast.CallExpr, id: BuiltinId): Val[] {
     const pos = ast.nodePos(e);
+    if (id !== BuiltinId.Print && id !== BuiltinId.Println && e.args.length === 1 && this.p.info.types.get(e.args[0])?.type.tag === TypeTag.Tuple)
+      throw new Unsupported(pos, "multi-value call as builtin arguments"); // copy(f()), delete(f())
     const xv = this.complexBuiltin(e, id);
     if (xv !== null) return xv;
     const cv = this.chanBuiltin(e, id);

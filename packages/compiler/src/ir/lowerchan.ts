@@ -194,7 +194,7 @@ export abstract class LowerChan extends LowerStmt {
   protected sendStmt(s: ast.SendStmt): void {
     const t = this.chanElem(this.typeOf(s.chan));
     const c = this.chanOperand(s.chan);
-    const v = this.expr(s.value);
+    const v = this.convertTo(this.expr(s.value), this.typeOf(s.value), t, s.arrow); // boxing into chan of interface
     const a = this.sendAddr(v, t, s.arrow);
     const args = this.temp("pp");
     this.emit(Op.MOV, args, c);

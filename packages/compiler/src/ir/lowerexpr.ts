@@ -29,6 +29,10 @@ import {
   BC_SLICE_ALEN,
   BC_SLICE_ACAP,
   BC_SLICE_B,
+  BC_SLICE3_ALEN,
+  BC_SLICE3_ACAP,
+  BC_SLICE3_B,
+  BC_SLICE3_C,
   BC_UNSIGNED,
   LowerBase,
   Unsupported,
@@ -706,7 +710,6 @@ export abstract class LowerExpr extends LowerBase {
 
   protected sliceExpr(e: ast.SliceExpr): Val {
     const pos = ast.nodePos(e);
-    if (e.slice3) throw new Unsupported(pos, "3-index slices");
     const xt = this.typeOf(e.x);
     let u = xt.underlying();
     let base: number;
@@ -742,13 +745,18 @@ export abstract class LowerExpr extends LowerBase {
     let hi: number;
     if (e.high) hi = this.expr(e.high).slot;
     else hi = len;
+    // s[lo:hi:max] (gc's order of checks: max ≤ cap, hi ≤ max, lo ≤ hi)
+    const max = e.slice3 && e.max !== undefined ? this.expr(e.max).slot : -1;
     this.at(e.lbrack);
     const uns = (x: ast.Expr | undefined): number => (x !== undefined && isUnsigned(this.typeOf(x)) ? BC_UNSIGNED : 0);
-    if (e.high) this.emit(Op.BCHK, capKind | uns(e.high), hi, cap);
+    if (max >= 0) {
+      this.emit(Op.BCHK, (capKind === BC_SLICE_ACAP ? BC_SLICE3_ACAP : BC_SLICE3_ALEN) | uns(e.max), max, cap);
+      this.emit(Op.BCHK, BC_SLICE3_B | uns(e.high), hi, max);
+    } else if (e.high) this.emit(Op.BCHK, capKind | uns(e.high), hi, cap);
     let loSlot: number;
     if (lo !== null) {
       loSlot = lo.slot;
-      this.emit(Op.BCHK, BC_SLICE_B | uns(e.low), loSlot, hi);
+      this.emit(Op.BCHK, (max >= 0 ? BC_SLICE3_C : BC_SLICE_B) | uns(e.low), loSlot, hi);
     } else {
       loSlot = this.temp("n");
       this.ldi(loSlot, 0);
@@ -756,7 +764,7 @@ export abstract class LowerExpr extends LowerBase {
     const r = this.temp(str ? "pn" : "pnn");
     const newCap = str ? this.temp("n") : r + 2;
     this.emit(Op.SUB, r + 1, hi, loSlot);
-    this.emit(Op.SUB, newCap, cap, loSlot);
+    this.emit(Op.SUB, newCap, max >= 0 ? max : cap, loSlot);
     // Go never forms a pointer past the end: when the new capacity is 0 the pointer stays at base
     const keep = new Label("keep");
     const done = new Label("done");

@@ -19,7 +19,7 @@
  * failed assertions, efaceeq/typedequal); hot checks (x.(T) for a concrete T, type switch
  * cases, x == nil) are inline compares of the type word.
  */
-import { FN_CLOSURE, FN_WRAPPER, Op } from "@gort/runtime/image";
+import { FN_CLOSURE, FN_RUNTIME, FN_WRAPPER, Op } from "@gort/runtime/image";
 import type { Pos } from "../syntax/position.js";
 import * as ast from "../syntax/ast.js";
 import {
@@ -367,6 +367,41 @@ export abstract class LowerIface extends LowerCall {
     return this.f;
   }
 
+  /**
+   * Body of `runtime.preprintpanic(typ, data) (typ, data)`: Go's preprintpanics for a panic
+   * value about to be printed as fatal — an error's Error() or else a Stringer's String()
+   * result replaces it (as a string value, which prints bare). Other values come back as they
+   * are. The defer machinery calls it on the gopanic frame's value before giving up
+   * (runtime.panicmethod, iface.ts, finds the method in the dynamic type's method table).
+   */
+  lowerPreprintPanic(): IrFunc {
+    this.f.flags |= FN_RUNTIME;
+    this.alloc("np");
+    this.f.nparams = 2;
+    this.alloc("np");
+    this.f.nresults = 2;
+    const done = new Label("done");
+    this.emit(Op.MOV, 2, 0);
+    this.emit(Op.MOV, 3, 1);
+    this.emit(Op.JEQI, 0, 0, 0, 0, { target: done });
+    const fnp = this.temp("n");
+    this.emit(Op.CALLN, this.p.nativeIndex("runtime.panicmethod"), 0, fnp);
+    this.emit(Op.JEQI, fnp, 0, 0, 0, { target: done });
+    const arg = this.temp("p");
+    this.emit(Op.MOV, arg, 1);
+    const sres = this.temp("pn");
+    this.emit(Op.CALLI, fnp, arg, sres);
+    const st = Typ[BasicKind.String];
+    const p = this.temp("p");
+    this.emit(Op.NEW, p, this.p.typeId(st), 0, 0, { type: st });
+    this.storeAt(p, 0, st, { slot: sres, n: 2 }, 0);
+    this.emit(Op.TYPEADDR, 2, this.p.typeId(st), 0, 0, { type: st });
+    this.emit(Op.MOV, 3, p);
+    this.place(done);
+    this.emit(Op.RET);
+    return this.f;
+  }
+
   // ── assertions and type switches ────────────────────────────────────────────────────────
 
   /** The asserted type of x.(T) (the checker records a tuple for comma-ok forms). */
@@ -543,6 +578,14 @@ export abstract class LowerIface extends LowerCall {
     const xt = this.typeOf(e.x);
     const yt = this.typeOf(e.y);
     const it = isIface(xt) ? xt : yt;
+    if (isNilType(xt) || isNilType(yt)) {
+      // x == nil: only the type word matters
+      const v = this.expr(isNilType(xt) ? e.y : e.x);
+      this.at(e.opPos);
+      const r = this.temp("n");
+      this.emit(e.op === "==" ? Op.EQ : Op.NE, r, v.slot, this.zero());
+      return { slot: r, n: 1 };
+    }
     const x = this.convertTo(this.expr(e.x), xt, it, e.opPos);
     const y = this.convertTo(this.expr(e.y), yt, it, e.opPos);
     this.at(e.opPos);

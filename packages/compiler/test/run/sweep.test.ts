@@ -91,6 +91,7 @@ test("conformance runner selects tests as Go's run.go does", async () => {
   expect(runner.classify(ran(1, "# command-line-arguments\nx.go:3:4: gort: maps not supported yet\n"), "")).toBe("unsupported");
   expect(runner.classify(ran(1, "# command-line-arguments\nx.go:3:4: undefined: y\n"), "")).toBe("not-compiled");
   expect(runner.classify(ran(1, "fail\n"), "")).toBe("wrong-output");
+  expect(runner.classify(ran(1, "gort: x.go: invalid program image: native function reflect.unsafe_New is not provided by this runtime\n"), "")).toBe("not-compiled");
   expect(runner.classify({ timedOut: false, parsed: { crash: "TypeError: x" }, out: "" }, "")).toBe("crash");
   expect(runner.classify({ timedOut: false, parsed: null, out: "" }, "")).toBe("crash");
   expect(runner.classify({ timedOut: true, parsed: null, out: "" }, "")).toBe("timeout");

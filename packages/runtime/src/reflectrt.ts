@@ -1,0 +1,307 @@
+/**
+ * reflectrt.ts — the runtime side of package reflect (Go's reflect-linked functions in
+ * runtime/malloc.go, mbarrier.go, slice.go, iface.go, type.go; written afresh): the body-less
+ * declarations of packages/stdlib/go/reflect/natives.go other than maps and channels (map.ts,
+ * chan.ts), per packages/stdlib/NATIVES.md "reflect".
+ *
+ * Provided: unsafe_New, unsafe_NewArray, typedmemmove, typedmemclr, typedslicecopy, growslice,
+ * ptrTo, sliceOf, ifaceE2I. Descriptors the image lacks (`*T` when T.ptrToThis is 0, `[]T`)
+ * are looked up among the image's own descriptors first (one descriptor per type: reflect
+ * compares types by address), else built once in persistent memory and cached (TYPEDESC.md
+ * layouts; str as Go prints it; equality taken from an existing descriptor of the same kind).
+ *
+ * reflectcall and makeFuncStub (Value.Call, MakeFunc, method values through reflect) need the
+ * VM to run a Go call from inside a native and are NOT implemented: they panic with
+ * "reflect: … not supported by gort yet" when called, so images that merely contain
+ * reflect.Value.Call (every program that links fmt: method tables keep it) still load.
+ *
+ * Calling convention (vm/interp.ts NativeFn): args/res are byte addresses of slots; a struct
+ * parameter (sliceHeader) is one slot holding the address of a copy; a struct result is one
+ * slot holding the address of a fresh heap object the native allocates.
+ */
+
+import { MAX_ALLOC } from "./malloc.js";
+import type { Heap } from "./malloc.js";
+import { ST_OTHER_SYS } from "./mstats.js";
+import { Itabs } from "./iface.js";
+import { nextslicecap } from "./slice.js";
+import { roundupsize } from "./malloc.js";
+import { ZEROBASE } from "./mem.js";
+import { KIND_DIRECT_IFACE, KIND_STRUCT, TD_PTRDATA, TD_SIZE, TD_STR, TypeBuilder } from "./typedesc.js";
+import type { NativeFn, VM } from "./vm/interp.js";
+import { PK_PLAIN, plainErrorId } from "./vm/panic.js";
+
+const TD_HASH = 8;
+const TD_KIND = 15;
+const TD_EQUAL = 16;
+const TD_GCDATA = 20;
+const TD_PTRTOTHIS = 28;
+const TD_ELEM = 36;
+const KIND_MASK = 0x1f;
+const KIND_PTR = 22;
+const KIND_SLICE = 23;
+
+const E_NEWARRAY = plainErrorId("reflect: unsafe_NewArray: size out of range");
+const E_GROWSLICE = plainErrorId("reflect.Value.Grow: slice overflow");
+const E_CALL = plainErrorId("reflect: Value.Call (reflectcall) not supported by gort yet");
+const E_MAKEFUNC = plainErrorId("reflect: MakeFunc and reflect method values (makeFuncStub) not supported by gort yet");
+
+/** Per-runtime state: caches of built descriptors and the itab table. */
+class ReflectRT {
+  private readonly ptrTos = new Map<number, number>();
+  private readonly sliceOfs = new Map<number, number>();
+  private hdrType = 0;
+  private itabs: Itabs | null = null;
+  private builder: TypeBuilder | null = null;
+
+  constructor(private readonly vm: VM) {}
+
+  get heap(): Heap {
+    return this.vm.heap;
+  }
+
+  itabTable(): Itabs {
+    return (this.itabs ??= new Itabs(this.vm));
+  }
+
+  /** Descriptor of reflect.sliceHeader {Data unsafe.Pointer; Len, Cap int}. */
+  sliceHeaderType(): number {
+    if (this.hdrType === 0) this.hdrType = this.types().make(24, [0], KIND_STRUCT);
+    return this.hdrType;
+  }
+
+  private types(): TypeBuilder {
+    return (this.builder ??= new TypeBuilder(this.heap.mem, this.heap.mheap, ST_OTHER_SYS));
+  }
+
+  /** The image's descriptor of kind `kind` whose elem is `elem`, or 0. */
+  private findInImage(kind: number, elem: number): number {
+    const u32 = this.heap.mem.u32;
+    for (const t of this.vm.image.typeAddrs) {
+      if ((this.heap.mem.u8[t + TD_KIND] & KIND_MASK) === kind && u32[(t + TD_ELEM) >>> 2] === elem) return t;
+    }
+    return 0;
+  }
+
+  /** An equal function id used by some descriptor of this kind in the image (0 if none). */
+  private equalOfKind(kind: number): number {
+    const mem = this.heap.mem;
+    for (const t of this.vm.image.typeAddrs)
+      if ((mem.u8[t + TD_KIND] & KIND_MASK) === kind && mem.u32[(t + TD_EQUAL) >>> 2] !== 0) return mem.u32[(t + TD_EQUAL) >>> 2];
+    return 0;
+  }
+
+  /** A string header in persistent memory for s. */
+  private staticString(s: string): number {
+    const b = new TextEncoder().encode(s);
+    const mh = this.heap.mheap;
+    const data = b.length > 0 ? mh.persistentAlloc(b.length, 1, ST_OTHER_SYS) : 0;
+    const hdr = mh.persistentAlloc(16, 8, ST_OTHER_SYS);
+    const mem = this.heap.mem;
+    if (b.length > 0) mem.u8.set(b, data);
+    mem.u32[hdr >>> 2] = data;
+    mem.u32[(hdr >>> 2) + 1] = 0;
+    mem.i64[(hdr + 8) >>> 3] = BigInt(b.length);
+    return hdr;
+  }
+
+  private typeStr(t: number): string {
+    const mem = this.heap.mem;
+    const h = mem.u32[(t + TD_STR) >>> 2];
+    if (h === 0) return "";
+    const p = mem.u32[h >>> 2];
+    const n = Number(mem.i64[(h + 8) >>> 3]);
+    return new TextDecoder().decode(mem.u8.subarray(p, p + n));
+  }
+
+  /** A 40-byte descriptor (header + uncommon 0 + elem) for a pointer-shaped or slice type. */
+  private build(kind: number, elem: number, size: number, str: string, equal: number, direct: boolean): number {
+    const mh = this.heap.mheap;
+    const t = mh.persistentAlloc(40, 8, ST_OTHER_SYS);
+    const gcdata = mh.persistentAlloc(1, 1, ST_OTHER_SYS);
+    const strHdr = this.staticString(str);
+    const mem = this.heap.mem;
+    const u32 = mem.u32;
+    mem.u8[gcdata] = 1;
+    u32[(t + TD_SIZE) >>> 2] = size;
+    u32[(t + TD_PTRDATA) >>> 2] = 8;
+    // FNV-1a of the type string, as the compiler hashes descriptors
+    let h = 0x811c9dc5;
+    for (const c of new TextEncoder().encode(str)) h = Math.imul(h ^ c, 0x01000193) >>> 0;
+    u32[(t + TD_HASH) >>> 2] = h;
+    mem.u8[t + 12] = 0;
+    mem.u8[t + 13] = 8;
+    mem.u8[t + 14] = 8;
+    mem.u8[t + TD_KIND] = kind | (direct ? KIND_DIRECT_IFACE : 0);
+    u32[(t + TD_EQUAL) >>> 2] = equal;
+    u32[(t + TD_GCDATA) >>> 2] = gcdata;
+    u32[(t + TD_STR) >>> 2] = strHdr;
+    u32[(t + TD_PTRTOTHIS) >>> 2] = 0;
+    u32[(t + 32) >>> 2] = 0;
+    u32[(t + TD_ELEM) >>> 2] = elem;
+    return t;
+  }
+
+  ptrTo(t: number): number {
+    const u32 = this.heap.mem.u32;
+    const own = u32[(t + TD_PTRTOTHIS) >>> 2];
+    if (own !== 0) return own;
+    let p = this.ptrTos.get(t) ?? this.findInImage(KIND_PTR, t);
+    if (p === 0) p = this.build(KIND_PTR, t, 8, `*${this.typeStr(t)}`, this.equalOfKind(KIND_PTR), true);
+    this.ptrTos.set(t, p);
+    return p;
+  }
+
+  sliceOf(t: number): number {
+    let s = this.sliceOfs.get(t) ?? this.findInImage(KIND_SLICE, t);
+    if (s === 0) s = this.build(KIND_SLICE, t, 24, `[]${this.typeStr(t)}`, 0, false);
+    this.sliceOfs.set(t, s);
+    return s;
+  }
+
+  /** Copies n bytes of values of type t from src to dst (overlap allowed) with write barriers. */
+  typedCopy(t: number, dst: number, src: number, count: number): void {
+    const mem = this.heap.mem;
+    const size = mem.u32[(t + TD_SIZE) >>> 2];
+    if (count === 0 || size === 0 || dst === src) return;
+    const barrier = this.vm.barrier;
+    if (barrier === null || mem.u32[(t + TD_PTRDATA) >>> 2] === 0) {
+      mem.move(dst, src, count * size);
+      return;
+    }
+    // element by element in the direction that is safe for overlapping ranges
+    if (dst < src) for (let i = 0; i < count; i++) barrier.typedmemmove(t, dst + i * size, src + i * size);
+    else for (let i = count - 1; i >= 0; i--) barrier.typedmemmove(t, dst + i * size, src + i * size);
+  }
+}
+
+function ptrArg(vm: VM, at: number): number {
+  return vm.heap.mem.u32[at >>> 2];
+}
+function intArg(vm: VM, at: number): number {
+  return Number(vm.heap.mem.i64[at >>> 3]);
+}
+function putPtr(vm: VM, at: number, p: number): void {
+  const u32 = vm.heap.mem.u32;
+  u32[at >>> 2] = p;
+  u32[(at >>> 2) + 1] = 0;
+}
+
+/** Adds the reflect natives (for one VM; state is created on first use) to m. */
+export function addReflectNatives(m: Map<string, NativeFn>): void {
+  const states = new WeakMap<VM, ReflectRT>();
+  const rt = (vm: VM): ReflectRT => {
+    let s = states.get(vm);
+    if (s === undefined) states.set(vm, (s = new ReflectRT(vm)));
+    return s;
+  };
+
+  m.set("reflect.unsafe_New", (vm, _g, args, res) => {
+    const t = ptrArg(vm, args);
+    const p = vm.heap.mallocgc(vm.heap.mem.u32[(t + TD_SIZE) >>> 2], t, true);
+    putPtr(vm, res, p);
+  });
+  m.set("reflect.unsafe_NewArray", (vm, g, args, res) => {
+    const t = ptrArg(vm, args);
+    const n = intArg(vm, args + 8);
+    const size = vm.heap.mem.u32[(t + TD_SIZE) >>> 2];
+    if (n < 0 || n * size > MAX_ALLOC) {
+      vm.setPanic(g, PK_PLAIN, BigInt(E_NEWARRAY), 0n);
+      return;
+    }
+    putPtr(vm, res, vm.heap.mallocgc(n * size, t, true));
+  });
+  m.set("reflect.typedmemmove", (vm, _g, args) => {
+    rt(vm).typedCopy(ptrArg(vm, args), ptrArg(vm, args + 8), ptrArg(vm, args + 16), 1);
+  });
+  m.set("reflect.typedmemclr", (vm, _g, args) => {
+    const t = ptrArg(vm, args);
+    const p = ptrArg(vm, args + 8);
+    const mem = vm.heap.mem;
+    const size = mem.u32[(t + TD_SIZE) >>> 2];
+    const ptrdata = mem.u32[(t + TD_PTRDATA) >>> 2];
+    const barrier = vm.barrier;
+    if (barrier !== null && ptrdata !== 0) {
+      // clear pointer words through the barrier (it shades the overwritten pointer)
+      const mask = mem.u32[(t + TD_GCDATA) >>> 2];
+      for (let w = 0; w * 8 < ptrdata; w++) if ((vm.heap.mem.u8[mask + (w >>> 3)] >>> (w & 7)) & 1) barrier.writePointer(p + w * 8, 0);
+    }
+    vm.heap.mem.u8.fill(0, p, p + size);
+  });
+  m.set("reflect.typedslicecopy", (vm, _g, args, res) => {
+    const elem = ptrArg(vm, args);
+    const dst = ptrArg(vm, args + 8);
+    const src = ptrArg(vm, args + 16);
+    const mem = vm.heap.mem;
+    const n = Math.min(Number(mem.i64[(dst + 8) >>> 3]), Number(mem.i64[(src + 8) >>> 3]));
+    rt(vm).typedCopy(elem, mem.u32[dst >>> 2], mem.u32[src >>> 2], n);
+    vm.heap.mem.i64[res >>> 3] = BigInt(n);
+  });
+  m.set("reflect.growslice", (vm, g, args, res) => {
+    const r = rt(vm);
+    const elem = ptrArg(vm, args);
+    const old = ptrArg(vm, args + 8);
+    const newLen = intArg(vm, args + 16);
+    let mem = vm.heap.mem;
+    const oldPtr = mem.u32[old >>> 2];
+    const oldLen = Number(mem.i64[(old + 8) >>> 3]);
+    const oldCap = Number(mem.i64[(old + 16) >>> 3]);
+    const size = mem.u32[(elem + TD_SIZE) >>> 2];
+    let newcap = nextslicecap(oldCap, newLen);
+    let p: number;
+    if (size === 0) p = oldPtr !== 0 ? oldPtr : ZEROBASE;
+    else {
+      if (newcap * size > MAX_ALLOC) {
+        vm.setPanic(g, PK_PLAIN, BigInt(E_GROWSLICE), 0n);
+        return;
+      }
+      const bytes = roundupsize(newcap * size);
+      newcap = Math.floor(bytes / size);
+      const ptrful = mem.u32[(elem + TD_PTRDATA) >>> 2] !== 0;
+      p = vm.heap.mallocgc(bytes, ptrful ? elem : 0, true);
+      // the new array is not yet reachable: a plain copy needs no barrier beyond allocate-black
+      if (oldLen > 0) vm.heap.mem.move(p, oldPtr, oldLen * size);
+    }
+    const hdr = vm.heap.mallocgc(24, r.sliceHeaderType(), true);
+    mem = vm.heap.mem;
+    mem.u32[hdr >>> 2] = p;
+    mem.i64[(hdr + 8) >>> 3] = BigInt(oldLen);
+    mem.i64[(hdr + 16) >>> 3] = BigInt(newcap);
+    putPtr(vm, res, hdr);
+  });
+  m.set("reflect.ptrTo", (vm, _g, args, res) => putPtr(vm, res, rt(vm).ptrTo(ptrArg(vm, args))));
+  m.set("reflect.sliceOf", (vm, _g, args, res) => putPtr(vm, res, rt(vm).sliceOf(ptrArg(vm, args))));
+  // ifaceE2I(t *rtype, src any, dst unsafe.Pointer): dst = (itab(t, type of src), data of src)
+  m.set("reflect.ifaceE2I", (vm, _g, args) => {
+    const inter = ptrArg(vm, args);
+    const typ = ptrArg(vm, args + 8);
+    const data = ptrArg(vm, args + 16);
+    const dst = ptrArg(vm, args + 24);
+    const itab = typ === 0 ? 0 : rt(vm).itabTable().getitab(inter, typ);
+    const barrier = vm.barrier;
+    if (barrier !== null) {
+      barrier.writePointer(dst, itab);
+      barrier.writePointer(dst + 8, data);
+    } else {
+      putPtr(vm, dst, itab);
+      putPtr(vm, dst + 8, data);
+    }
+  });
+  m.set("reflect.reflectcall", (vm, g) => vm.setPanic(g, PK_PLAIN, BigInt(E_CALL), 0n));
+  m.set("reflect.makeFuncStub", (vm, g) => vm.setPanic(g, PK_PLAIN, BigInt(E_MAKEFUNC), 0n));
+}
+
+/** Names addReflectNatives provides (for the compiler's link check). */
+export const REFLECT_NATIVE_NAMES: readonly string[] = [
+  "reflect.unsafe_New",
+  "reflect.unsafe_NewArray",
+  "reflect.typedmemmove",
+  "reflect.typedmemclr",
+  "reflect.typedslicecopy",
+  "reflect.growslice",
+  "reflect.ptrTo",
+  "reflect.sliceOf",
+  "reflect.ifaceE2I",
+  "reflect.reflectcall",
+  "reflect.makeFuncStub",
+];
