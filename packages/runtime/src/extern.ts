@@ -136,7 +136,9 @@ const funcname: NativeFn = (vm, _g, args, res) => {
   setString(vm, res, id < 0 ? "" : vm.image.func(id).name);
 };
 
-// funcfileline(pc uintptr) (file string, line int): the instruction AT pc
+// funcfileline(pc uintptr) (file string, line int): the instruction before pc (pcs programs hold
+// are return addresses, so this is the call's line, what Go's FileLine gives for them), or the
+// first instruction for an entry pc
 const funcfileline: NativeFn = (vm, _g, args, res) => {
   const w = wordOf(vm, args);
   const id = w < 0 ? -1 : funcAtWord(vm, w);
@@ -145,7 +147,7 @@ const funcfileline: NativeFn = (vm, _g, args, res) => {
     setWord(vm, res + 16, 0);
     return;
   }
-  const { file, line } = vm.image.fileLine(id, w + 1);
+  const { file, line } = vm.image.fileLine(id, Math.max(w, vm.image.entries[id] + 1));
   setString(vm, res, file);
   setWord(vm, res + 16, line);
 };

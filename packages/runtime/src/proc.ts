@@ -47,7 +47,7 @@ import type { GoroutineSource } from "./mgcmark.js";
 import { LoadedImage } from "./vm/loader.js";
 import { RUN_EXIT, RUN_PANIC, RUN_PARK, RUN_YIELD, VM, type NativeFn } from "./vm/interp.js";
 import { G_CTX, G_DEFER, G_GOID, G_PANIC, G_PKIND, G_STATUS, G_WAITREASON, GDEAD, GRUNNABLE, GRUNNING, GWAITING } from "./vm/g.js";
-import { formatPanic, traceback } from "./vm/panic.js";
+import { PK_GOEXIT, formatPanic, traceback } from "./vm/panic.js";
 import {
   G_ALLGIDX,
   G_ASSIST,
@@ -96,6 +96,7 @@ import { addAtomicNatives } from "./atomic.js";
 import { addComplexNatives } from "./complex.js";
 import { addStringNatives } from "./string.js";
 import { addExternNatives } from "./extern.js";
+import { addMakesliceNatives } from "./makeslice.js";
 import { addMapNatives } from "./map.js";
 import { addIfaceNatives } from "./iface.js";
 
@@ -231,6 +232,7 @@ export class Sched implements GoroutineSource {
     addComplexNatives(m); // complex.ts, string.ts (MISC)
     addStringNatives(m);
     addExternNatives(m);
+    addMakesliceNatives(m);
     addMapNatives(m); // map.ts: makemap, mapaccess1/2, mapassign, mapdelete, mapiterinit/next, reflect.map*
     addIfaceNatives(this.vm, m); // interfaces (iface.ts)
     return m;
@@ -782,9 +784,10 @@ export class Sched implements GoroutineSource {
       u32[(g + G_PARKSTATE) >>> 2] = 1;
       sched.gosched(g);
     });
-    // Hook point: without defers yet, Goexit ends the goroutine at once.
+    // Goexit runs the goroutine's deferred calls (vm/defer.ts: a panic of kind PK_GOEXIT), then
+    // marks it dead and parks it: the RUN_PARK/dead path below finishes it.
     m.set("runtime.Goexit", (vm, g) => {
-      vm.mem.u32[(g + G_STATUS) >>> 2] = GDEAD;
+      vm.setPanic(g, PK_GOEXIT, 0n, 0n);
     });
     m.set("runtime.NumGoroutine", (vm, _g, _args, res) => {
       vm.mem.i64[res >>> 3] = BigInt(sched.numGoroutine());

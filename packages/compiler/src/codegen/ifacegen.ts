@@ -17,6 +17,7 @@ import type { MethodSelection } from "../types/methodset.js";
 import type { IrFunc } from "../ir/ir.js";
 import { Unsupported, isAggregate } from "../ir/lowerbase.js";
 import type { FuncLowering } from "../ir/lower.js";
+import { itabWrapperName } from "../ir/loweriface.js";
 import { goTypeString, isDirectIface, type TypeHooks } from "./typedesc.js";
 
 export class IfaceGen {
@@ -45,25 +46,6 @@ export class IfaceGen {
     }
     this.extra.push(low.f);
     return low.f;
-  }
-
-  /** Go's symbol name of the itab wrapper of method sel for receiver type recv. */
-  private wrapperName(recv: Type, sel: MethodSelection): string {
-    const m = sel.obj.name;
-    let t = recv;
-    let ptr = false;
-    if (t.tag === TypeTag.Pointer) {
-      ptr = true;
-      t = (t as unknown as { base: Type }).base;
-    }
-    const s = goTypeString(t);
-    const dot = s.lastIndexOf(".", s.indexOf("[") >= 0 ? s.indexOf("[") : s.length);
-    const pkg = dot >= 0 ? s.slice(0, dot) : "";
-    const name = dot >= 0 ? s.slice(dot + 1) : s;
-    const q = pkg === "" ? "" : pkg + ".";
-    // value methods without embedding are reached through the data pointer: the (*T).M wrapper
-    if (ptr || (sel.index.length === 1 && !isDirectIface(recv))) return `${q}(*${name}).${m}`;
-    return `${q}${name}.${m}`;
   }
 
   /** The hooks TypeTable calls (markIface'd types' methods, equality functions). */
@@ -105,7 +87,7 @@ export class IfaceGen {
     const rptr = rt.tag === TypeTag.Pointer;
     const xptr = recv.tag === TypeTag.Pointer;
     if (sel.index.length === 1 && ((xptr && rptr) || (!xptr && !rptr && isDirectIface(recv) && !isAggregate(recv)))) return this.funcOf(m);
-    const name = this.wrapperName(recv, sel);
+    const name = itabWrapperName(recv, sel);
     const key = isDirectIface(recv) && !xptr ? `${name}#box` : name;
     return this.extraFunc(name, m.pos, (low) => low.lowerItabWrapper(recv, sel), key);
   }

@@ -89,6 +89,7 @@ export function isGenericFunc(fn: Func): boolean {
 export function instanceCallee(info: Info, e: ast.Expr): Func | null {
   while (e.kind === "ParenExpr") e = e.x;
   if (e.kind === "IndexExpr" || e.kind === "IndexListExpr") e = e.x;
+  if (e.kind === "SelectorExpr" && !info.selections.has(e)) e = e.sel; // pkg.F[int]
   if (e.kind !== "Ident") return null;
   const o = info.uses.get(e);
   return o instanceof Func && !isGenericFunc(o) && o.origin !== null && o.signature().recv === null ? o : null;

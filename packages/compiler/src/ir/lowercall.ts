@@ -266,10 +266,11 @@ export abstract class LowerCall extends LowerExpr {
     this.emit(Op.JLT, cap, len, 0, 0, { target: badCap });
     this.emit(Op.JLT, max, cap, 0, 0, { target: badCap });
     this.jmp(ok);
+    // run-time errors raised by the runtime (runtime/src/makeslice.ts), as Go's makeslice
     this.place(badLen);
-    this.panicString("runtime error: makeslice: len out of range");
+    this.emit(Op.CALLN, this.p.nativeIndex("runtime.panicmakeslicelen"), 0, 0);
     this.place(badCap);
-    this.panicString("runtime error: makeslice: cap out of range");
+    this.emit(Op.CALLN, this.p.nativeIndex("runtime.panicmakeslicecap"), 0, 0);
     this.place(ok);
   }
 

@@ -383,7 +383,7 @@ export abstract class LowerChan extends LowerStmt {
     if (comm.kind === "SendStmt") {
       const t = this.chanElem(this.typeOf(comm.chan));
       const ch = this.chanOperand(comm.chan);
-      const v = this.expr(comm.value);
+      const v = this.convertTo(this.expr(comm.value), this.typeOf(comm.value), t, comm.arrow);
       const a = this.sendAddr(v, t, comm.arrow);
       const args = this.temp("pp");
       this.emit(Op.MOV, args, ch);
@@ -427,7 +427,7 @@ export abstract class LowerChan extends LowerStmt {
       if (comm.kind === "SendStmt") {
         const t = this.chanElem(this.typeOf(comm.chan));
         const ch = this.chanOperand(comm.chan);
-        const v = this.expr(comm.value);
+        const v = this.convertTo(this.expr(comm.value), this.typeOf(comm.value), t, comm.arrow);
         const a = this.sendAddr(v, t, comm.arrow);
         this.emit(Op.MOV, block + 2 * si, ch);
         this.emit(Op.MOV, block + 2 * si + 1, a);

@@ -32,7 +32,7 @@
 import { FN_CLOSURE, FN_RUNTIME, FN_WRAPPER, Op } from "@gort/runtime/image";
 import type { Pos } from "../syntax/position.js";
 import * as ast from "../syntax/ast.js";
-import { BasicKind, Builtin, SelectionKind, Struct, Typ, TypeTag, Var, type Type } from "../types/index.js";
+import { BasicKind, Builtin, SelectionKind, Struct, Typ, TypeName, TypeTag, Var, type Package, type Type } from "../types/index.js";
 import { Label, newFunc, type Instr, type IrFunc } from "./ir.js";
 import { Unsupported, isAggregate, shapeOf, type ProgramCtx, type Val } from "./lowerbase.js";
 import { LowerMisc } from "./lowermisc.js";
@@ -163,9 +163,48 @@ export abstract class LowerDefer extends LowerMisc {
   protected recoverCall(pos: Pos): Val {
     const r = this.temp("np");
     this.at(pos);
+    this.markRuntimeErrors();
     const st = Typ[BasicKind.String];
     this.emit(Op.RECOVER, r, this.p.typeId(st), 0, 0, { type: st });
     return { slot: r, n: 2 };
+  }
+
+  /**
+   * Puts package runtime's run-time error types (runtime/error.go: errorString, plainError,
+   * boundsError) in the image with their methods, when the program links package runtime:
+   * the VM finds them by name to box the run-time errors recover() returns (else it returns
+   * the message as a string).
+   */
+  protected markRuntimeErrors(): void {
+    let pkg: Package | null = null;
+    for (const o of this.p.info.defs.values()) {
+      if (o !== null && o !== undefined && o.pkg !== null) {
+        pkg = o.pkg;
+        break;
+      }
+    }
+    if (pkg === null) return;
+    const seen = new Set<Package>();
+    const todo = [pkg];
+    let rt: Package | null = null;
+    while (todo.length > 0) {
+      const q = todo.pop() as Package;
+      if (seen.has(q)) continue;
+      seen.add(q);
+      if (q.path === "runtime") {
+        rt = q;
+        break;
+      }
+      todo.push(...q.imports);
+    }
+    if (rt === null) return;
+    for (const n of ["errorString", "plainError", "boundsError"]) {
+      const o = rt.scope.lookup(n);
+      if (!(o instanceof TypeName) || o.type === null) continue;
+      const t = o.type as Type;
+      this.p.markIface(t);
+      this.p.typeId(t);
+    }
   }
 
   protected deferStmt(s: ast.DeferStmt): void {
@@ -288,6 +327,7 @@ export abstract class LowerDefer extends LowerMisc {
       w.flags = FN_CLOSURE | FN_WRAPPER | FN_RUNTIME;
       w.ptrSlots = [false, true];
       const st = Typ[BasicKind.String];
+      this.markRuntimeErrors();
       w.code.push({ op: Op.RECOVER, a: 0, b: this.p.typeId(st), c: 1, d: 0, type: st, file: this.file, line: this.line });
       w.code.push({ op: Op.RET, a: 0, b: 0, c: 0, d: 0, file: this.file, line: this.line });
       this.p.addFunc(w);

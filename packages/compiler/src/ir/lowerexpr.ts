@@ -67,6 +67,7 @@ export abstract class LowerExpr extends LowerBase {
   protected abstract ifaceEqual(op: string, t: Type, x: Val, y: Val): Val;
   protected abstract ifaceMethodValue(e: ast.SelectorExpr, m: Func, path: number[]): Val;
   protected abstract ifaceMethodExpr(e: ast.SelectorExpr, m: Func): Val;
+  protected abstract wrappedMethodExpr(e: ast.SelectorExpr, m: Func, index: number[], indirect: boolean): Val;
   // Complex numbers (lowermisc.ts).
   protected abstract complexConst(v: constant.Value, t: Type, pos: Pos): Val;
   protected abstract complexNeg(t: Type, x: Val): Val;
@@ -173,6 +174,9 @@ export abstract class LowerExpr extends LowerBase {
           const rt = fn.signature().recv?.type as Type;
           const xt = this.typeOf(e.x);
           if (xt.underlying().tag === TypeTag.Interface) return this.ifaceMethodExpr(e, fn);
+          // promoted methods, (*T).M of a value method: a wrapper (loweriface.ts)
+          if (sel.index.length > 1 || (rt.tag === TypeTag.Pointer) !== (xt.tag === TypeTag.Pointer))
+            return this.wrappedMethodExpr(e, fn, sel.index, sel.indirect);
           if (sel.index.length > 1 || (rt.tag === TypeTag.Pointer) !== (xt.tag === TypeTag.Pointer) || xt.underlying().tag === TypeTag.Interface)
             throw new Unsupported(pos, "this method expression");
           return this.closure(this.p.funcOf(fn), [], pos);
@@ -532,7 +536,7 @@ export abstract class LowerExpr extends LowerBase {
     if (x.kind === "BinaryExpr" && ["==", "!=", "<", "<=", ">", ">="].includes(x.op)) {
       const xt = this.typeOf(x.x);
       const k = basicKind(xt);
-      if (isIntegerKind(k) || k === BasicKind.Bool) {
+      if ((isIntegerKind(k) || k === BasicKind.Bool) && this.typeOf(x.y).underlying().tag !== TypeTag.Interface) {
         const a = this.expr(x.x);
         const b = this.expr(x.y);
         this.at(x.opPos);

@@ -51,6 +51,24 @@ function isNilType(t: Type): boolean {
   return basicKind(t) === BasicKind.UntypedNil;
 }
 
+/** Go's symbol name of the itab wrapper of method sel for receiver type recv. */
+export function itabWrapperName(recv: Type, sel: MethodSelection): string {
+  const m = sel.obj.name;
+  let t = recv;
+  let ptr = false;
+  if (t.tag === TypeTag.Pointer) {
+    ptr = true;
+    t = (t as Pointer).base;
+  }
+  const s = goTypeString(t);
+  const dot = s.lastIndexOf(".", s.indexOf("[") >= 0 ? s.indexOf("[") : s.length);
+  const q = dot >= 0 && !s.startsWith("struct ") ? s.slice(0, dot + 1) : "";
+  const name = q !== "" ? s.slice(dot + 1) : s;
+  // value methods without embedding are reached through the data pointer: the (*T).M wrapper
+  if (ptr || (sel.index.length === 1 && !isDirectIface(recv))) return `${q}(*${name}).${m}`;
+  return `${q}${name}.${m}`;
+}
+
 export abstract class LowerIface extends LowerCall {
   // Implemented by the statement layer (lowerstmt.ts).
   protected abstract stmt(s: ast.Stmt): void;
@@ -200,6 +218,16 @@ export abstract class LowerIface extends LowerCall {
     const it = this.typeOf(e.x);
     const f = this.p.extraFunc(`${this.ifaceName(it)}.${m.name}`, m.pos, (low) => low.lowerIfaceMethodExpr(it, m));
     return this.closure(f, [], ast.nodePos(e));
+  }
+
+  /** T.M / (*T).M needing a wrapper (promoted, or a value method through *T): the itab's one. */
+  protected wrappedMethodExpr(e: ast.SelectorExpr, m: Func, index: number[], indirect: boolean): Val {
+    const pos = ast.nodePos(e);
+    const xt = this.typeOf(e.x);
+    if (isDirectIface(xt) && isAggregate(xt)) throw new Unsupported(pos, "this method expression");
+    const sel: MethodSelection = { recv: xt, obj: m, index, indirect };
+    const f = this.p.extraFunc(itabWrapperName(xt, sel), m.pos, (low) => low.lowerItabWrapper(xt, sel));
+    return this.closure(f, [], pos);
   }
 
   private ifaceName(t: Type): string {

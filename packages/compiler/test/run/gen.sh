@@ -14,6 +14,8 @@ for f in ${@:-*.go}; do
   "$bin" > "$b.out" 2> "$b.err"
   echo $? > "$b.exit"
   sed -i "s#$(pwd)#\$DIR#g" "$b.err"
+  # runtime frames (panic(…) at $GOROOT/src/runtime/panic.go): gort prints $GOROOT unless set
+  sed -i "s#$("$GO" env GOROOT)/#\$GOROOT/#g" "$b.err"
   set -e
 done
 rm -f "$bin"

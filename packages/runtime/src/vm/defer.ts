@@ -63,7 +63,8 @@ import { FN_WRAPPER } from "../image/format.js";
 import { FR_FUNC, FR_LINK, FR_PC, FR_SIZE, STK_FP, STK_GUARD, STK_HI } from "../stack.js";
 import { FT_ENTRY, FT_FRAMESIZE, FT_WORDS, type LoadedImage } from "./loader.js";
 import { G_CTX, G_PC, G_PKIND, G_PVAL, G_PX, G_PY, G_STATUS, GDEAD, GRUNNABLE } from "./g.js";
-import { PK_GOEXIT, PK_NONE, PK_VALUE, stubPanicMessage } from "./panic.js";
+import { TD_STR } from "../typedesc.js";
+import { BC_UNSIGNED, PK_BOUNDS, PK_GOEXIT, PK_NONE, PK_PLAIN, PK_VALUE, readGoString, stubPanicMessage } from "./panic.js";
 import type { VM } from "./interp.js";
 
 // gopanic frame slots (the _panic record).
@@ -107,6 +108,13 @@ export class DeferTables {
   readonly diFlags: Uint8Array;
   /** a runtime.gopanic function index, −1 if the image has none (no defer anywhere) */
   readonly stub: number;
+  /**
+   * Descriptor addresses of runtime.errorString, runtime.plainError, runtime.boundsError
+   * (runtime/error.go), 0 when the image lacks them (the program does not link package runtime).
+   */
+  readonly errorString: number;
+  readonly plainError: number;
+  readonly boundsError: number;
 
   constructor(image: LoadedImage) {
     const funcs = image.img.funcs;
@@ -130,6 +138,21 @@ export class DeferTables {
       }
     }
     this.stub = stub;
+    let es = 0;
+    let pe = 0;
+    let be = 0;
+    const mem = image.heap.mem;
+    for (const t of image.typeAddrs) {
+      const str = mem.u32[(t + TD_STR) >>> 2];
+      if (str === 0 || mem.u32[(str + 8) >>> 2] > 20) continue;
+      const name = readGoString(mem, str);
+      if (name === "runtime.errorString") es = t;
+      else if (name === "runtime.plainError") pe = t;
+      else if (name === "runtime.boundsError") be = t;
+    }
+    this.errorString = es;
+    this.plainError = pe;
+    this.boundsError = be;
   }
 }
 
@@ -306,15 +329,37 @@ export function gorecover(vm: VM, fp: number, dst: number, strType: number, viaW
     u32[(dst >>> 2) + 2] = u32[(sb + PS_DATA) << 1];
     return;
   }
-  // A run-time error: until runtime.Error values exist, its message as a string value.
-  const msg = new TextEncoder().encode(stubPanicMessage(vm.mem, p));
+  // A run-time error: a runtime.Error value (runtime/error.go) when the image has the types,
+  // else its message as a string.
   const heap = vm.heap;
+  if (kind >= PK_BOUNDS && t.boundsError !== 0) {
+    const code = kind - PK_BOUNDS;
+    const x = vm.mem.i64[sb + PS_X];
+    const y = vm.mem.i64[sb + PS_Y];
+    const v = heap.mallocgc(24, t.boundsError, true);
+    const m = vm.mem;
+    m.i64[v >>> 3] = x;
+    m.i64[(v + 8) >>> 3] = y;
+    m.u8[v + 16] = (code & BC_UNSIGNED) === 0 ? 1 : 0;
+    m.u8[v + 17] = code & 0xf;
+    m.u32[dst >>> 2] = t.boundsError;
+    m.u32[(dst >>> 2) + 2] = v;
+    return;
+  }
+  let text = stubPanicMessage(vm.mem, p);
+  let typ = strType;
+  if (kind === PK_PLAIN && t.plainError !== 0) typ = t.plainError;
+  else if (kind !== PK_PLAIN && t.errorString !== 0 && text.startsWith("runtime error: ")) {
+    typ = t.errorString;
+    text = text.slice("runtime error: ".length);
+  }
+  const msg = new TextEncoder().encode(text);
   const bytes = msg.length > 0 ? heap.mallocgc(msg.length, 0, false) : 0;
   if (bytes !== 0) vm.mem.u8.set(msg, bytes);
-  const hdr = heap.mallocgc(16, strType, true);
+  const hdr = heap.mallocgc(16, typ, true);
   u32 = vm.mem.u32;
   u32[hdr >>> 2] = bytes;
   u32[(hdr + 8) >>> 2] = msg.length;
-  u32[dst >>> 2] = strType;
+  u32[dst >>> 2] = typ;
   u32[(dst >>> 2) + 2] = hdr;
 }

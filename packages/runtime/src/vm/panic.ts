@@ -154,6 +154,9 @@ export function printValue(mem: LinearMemory, typ: number, data: number): string
   const predeclared = !name.includes(".");
   // The data word is a pointer to the value unless the type is direct-interface (pointer-shaped).
   const p = data;
+  // The runtime's own error values (runtime/error.go, boxed by defer.ts) print as their Error().
+  const rte = runtimeErrorText(mem, name, p);
+  if (rte !== null) return rte;
   let v: string | null = null;
   switch (kind) {
     case 1:
@@ -199,6 +202,23 @@ export function printValue(mem: LinearMemory, typ: number, data: number): string
   }
   if (v === null) return `(${name}) 0x${(direct ? data : p).toString(16)}`;
   return predeclared ? v : `${name}(${v})`;
+}
+
+/**
+ * Error() of a value of package runtime's run-time error types (runtime/error.go) at p, or null
+ * for any other type. Layouts: errorString/plainError are strings; boundsError is {x int64,
+ * y int, signed bool @16, code uint8 @17}.
+ */
+export function runtimeErrorText(mem: LinearMemory, typeName: string, p: number): string | null {
+  switch (typeName) {
+    case "runtime.errorString":
+      return "runtime error: " + readGoString(mem, p);
+    case "runtime.plainError":
+      return readGoString(mem, p);
+    case "runtime.boundsError":
+      return boundsMessage(mem.u8[p + 17] | (mem.u8[p + 16] !== 0 ? 0 : BC_UNSIGNED), mem.i64[p >>> 3], mem.i64[(p + 8) >>> 3]);
+  }
+  return null;
 }
 
 /**

@@ -37,7 +37,8 @@ func funcentry(pc uintptr) uintptr
 // funcname returns the name of the function containing pc, or "".
 func funcname(pc uintptr) string
 
-// funcfileline returns the file and line of the instruction at pc.
+// funcfileline returns the file and line of the call that return pc
+// belongs to (the instruction before pc; an entry pc: the first one).
 func funcfileline(pc uintptr) (file string, line int)
 
 // A Func describes one function of the program.
@@ -67,7 +68,8 @@ func (f *Func) Entry() uintptr {
 	return f.entry
 }
 
-// FileLine returns the source file and line of the instruction at pc.
+// FileLine returns the source file and line of pc (for a return pc from
+// Caller or Callers: the line of the call).
 func (f *Func) FileLine(pc uintptr) (file string, line int) {
 	return funcfileline(pc)
 }
@@ -105,8 +107,7 @@ func (ci *Frames) Next() (frame Frame, more bool) {
 	if f != nil {
 		frame.Function = f.Name()
 		frame.Entry = f.entry
-		// a return pc: the call is the instruction before it
-		frame.File, frame.Line = funcfileline(pc - 1)
+		frame.File, frame.Line = funcfileline(pc)
 	}
 	return frame, len(ci.callers) > 0
 }
