@@ -36,7 +36,10 @@ import type { LinearMemory } from "./mem.js";
 import { ST_OTHER_SYS } from "./mstats.js";
 import { KIND_DIRECT_IFACE, TD_KIND, TD_STR } from "./typedesc.js";
 import { A_NOEQ, Algs } from "./alg.js";
-import type { NativeFn, VM } from "./vm/interp.js";
+import { RUN_EXIT, type NativeFn, type VM } from "./vm/interp.js";
+import { G_PKIND, G_PVAL } from "./vm/g.js";
+import { PK_VALUE, panicFrames } from "./vm/panic.js";
+import { PS_DATA, PS_TYP } from "./vm/defer.js";
 
 // Panic kinds owned by this file (vm/panic.ts formats them through ifacePanicMessage).
 export const PK_TYPEASSERT = 7;
@@ -281,6 +284,55 @@ export function panicMethod(mem: LinearMemory, typ: number): number {
     }
   }
   return 0;
+}
+
+/**
+ * Go's preprintpanics, before a fatal panic is printed: every panic value of g (the G's own
+ * and, with defers, each runtime.gopanic frame's) whose dynamic type has an `Error() string`
+ * method, else a `String() string` one, is replaced by the method's result as a `string`
+ * value (printed bare, as Go prints v.Error()). The method runs to completion on a temporary
+ * goroutine in a nested interpreter run — acceptable here because it happens once, when the
+ * program is about to die; if the method panics, parks or has no compiled code, the value is
+ * left as it is. Call it from the driver right before formatPanic.
+ */
+export function preprintPanics(vm: VM, g: number): void {
+  const mem = vm.mem;
+  const slots: number[] = []; // byte addresses of (typ, data) word pairs (8-byte words)
+  if (mem.u32[(g + G_PKIND) >>> 2] === PK_VALUE) slots.push(-1);
+  for (const f of panicFrames(mem, vm.image, g)) slots.push(f + 16 + 8 * PS_TYP);
+  for (const at of slots) {
+    const u32 = vm.mem.u32;
+    const typAt = at < 0 ? g + G_PVAL : at;
+    const dataAt = at < 0 ? g + G_PVAL + 4 : at + 8 * (PS_DATA - PS_TYP);
+    const typ = u32[typAt >>> 2];
+    if (typ === 0) continue;
+    const m = panicMethod(mem, typ);
+    if (m === 0) continue;
+    const strDesc = u32[u32[(u32[(m - M_IFN + M_MTYP) >>> 2] + 40) >>> 2] >>> 2];
+    const r = callMethodForPrint(vm, u32[m >>> 2], u32[dataAt >>> 2]);
+    if (r === null) continue;
+    const hdr = vm.heap.mheap.persistentAlloc(16, 8, ST_OTHER_SYS);
+    const w = vm.mem.u32;
+    w[hdr >>> 2] = r[0];
+    w[(hdr + 4) >>> 2] = 0;
+    vm.mem.i64[(hdr + 8) >>> 3] = BigInt(r[1]);
+    w[typAt >>> 2] = strDesc;
+    w[dataAt >>> 2] = hdr;
+  }
+}
+
+/** Runs function fn(data) → string on a temporary goroutine; (ptr, len) or null if it failed. */
+function callMethodForPrint(vm: VM, fn: number, data: number): [number, number] | null {
+  const saved = vm.parkHook;
+  vm.parkHook = null;
+  try {
+    const tg = vm.newG();
+    vm.start(tg, fn, [BigInt(data)]);
+    if (vm.runToEnd(tg) !== RUN_EXIT) return null;
+    return [Number(BigInt.asUintN(32, vm.result(tg, 0))), Number(vm.result(tg, 1))];
+  } finally {
+    vm.parkHook = saved;
+  }
 }
 
 /** Adds the interface natives of a fresh itab table for vm to m. */

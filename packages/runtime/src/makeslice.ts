@@ -3,8 +3,12 @@
  * runtime/slice.go makeslice, written afresh). The compiler checks the sizes inline
  * (ir/lowercall.ts makesliceCheck) and calls one of these natives only to fail:
  *
- *   runtime.panicmakeslicelen()   "runtime error: makeslice: len out of range"
- *   runtime.panicmakeslicecap()   "runtime error: makeslice: cap out of range"
+ *   runtime.makeslicelenerror()   "runtime error: makeslice: len out of range"
+ *   runtime.makeslicecaperror()   "runtime error: makeslice: cap out of range"
+ *
+ * (Go names them panicmakeslicelen/cap; ours avoid "panic" in the name because the IR optimiser,
+ * ir/opt.ts, leaves functions calling defer/recover/panic-like natives unoptimised, and these
+ * fail exactly like a bounds check, which it handles.)
  *
  * They raise a run-time error (PK_PLAIN carrying the full text), not panic(string): the panic is
  * then the runtime's own, so whatever recover() returns for run-time errors (a runtime.Error
@@ -21,6 +25,6 @@ const panicmakeslicecap: NativeFn = (vm, g) => vm.setPanic(g, PK_PLAIN, BigInt(E
 
 /** Adds makeslice's panics to a natives table. */
 export function addMakesliceNatives(m: Map<string, NativeFn>): void {
-  m.set("runtime.panicmakeslicelen", panicmakeslicelen);
-  m.set("runtime.panicmakeslicecap", panicmakeslicecap);
+  m.set("runtime.makeslicelenerror", panicmakeslicelen);
+  m.set("runtime.makeslicecaperror", panicmakeslicecap);
 }

@@ -67,7 +67,7 @@ import type { LinearMemory } from "./mem.js";
 import { HG_GC_RESERVED } from "./mheap.js";
 import { ST_OTHER_SYS } from "./mstats.js";
 import { STK_FP } from "./stack.js";
-import { KIND_ARRAY, KIND_FLOAT32, KIND_MASK, KIND_STRUCT, TD_GCDATA, TD_KIND, TD_PTRDATA, TD_SIZE } from "./typedesc.js";
+import { KIND_ARRAY, KIND_COMPLEX64, KIND_FLOAT32, KIND_MASK, KIND_STRUCT, TD_GCDATA, TD_KIND, TD_PTRDATA, TD_SIZE } from "./typedesc.js";
 import { A_MEM, A_STR, Algs, hash64, hashBytes, memEqual, type Alg } from "./alg.js";
 import type { NativeFn, VM, BarrierHook } from "./vm/interp.js";
 import { G_PKIND, G_PX } from "./vm/g.js";
@@ -135,6 +135,7 @@ const EVAC_SCAN = 1024;
 const KEY_SLOTS = 0; // the key's memory representation is the slots themselves
 const KEY_ADDR = 1; // aggregates: the slot holds the key's address
 const KEY_F32 = 2; // float32: the slot holds a float64
+const KEY_C64 = 3; // complex64: two float64 slots (real, imaginary)
 
 const E_NIL_ASSIGN = plainErrorId("assignment to entry in nil map");
 
@@ -240,7 +241,8 @@ export class Maps {
     words.push(ovfOff >>> 3);
     const bucketDesc = this.heap.types.make(bucketSize, words);
     const kk = mem.u8[key + TD_KIND] & KIND_MASK;
-    const keyMode = kk === KIND_ARRAY || kk === KIND_STRUCT ? KEY_ADDR : kk === KIND_FLOAT32 ? KEY_F32 : KEY_SLOTS;
+    const keyMode =
+      kk === KIND_ARRAY || kk === KIND_STRUCT ? KEY_ADDR : kk === KIND_FLOAT32 ? KEY_F32 : kk === KIND_COMPLEX64 ? KEY_C64 : KEY_SLOTS;
     const keyAlg = this.algs.algOf(key);
     const fast = keyAlg.kind === A_MEM && keyAlg.size === 8 && kts === 8 && !indirectKey ? 1 : keyAlg.kind === A_STR ? 2 : 0;
     const mt = new MapType(
@@ -362,7 +364,8 @@ export class Maps {
 
   /** make(map[K]V, hint): a new hmap (buckets allocated now unless B = 0). */
   makemap(mt: MapType, hint: number): number {
-    if (!(hint >= 0) || hint > 0x7fffffff) hint = 0;
+    // Go: a hint whose buckets would exceed the allocation limit (or a negative one) counts as 0
+    if (!(hint >= 0) || hint * mt.bucketSize > 2 ** 31) hint = 0;
     const h = this.heap.mallocgc(HMAP_BYTES, this.hmapDesc, true);
     const mem = this.mem;
     mem.u32[(h + HM_HASH0) >>> 2] = this.algs.rand();
@@ -370,7 +373,7 @@ export class Maps {
     let B = 0;
     while (overLoadFactor(hint, B)) B++;
     mem.u8[h + HM_B] = B;
-    if (B !== 0) this.storePtr(h + HM_BUCKETS, this.heap.mallocgc(mt.bucketSize << B, mt.bucketDesc, true));
+    if (B !== 0) this.storePtr(h + HM_BUCKETS, this.heap.mallocgc(mt.bucketSize * pow2(B), mt.bucketDesc, true));
     return h;
   }
 
@@ -461,7 +464,7 @@ export class Maps {
         if (q !== p && !memEqual(mem, p, q, n)) continue;
         this.lastBucket = b;
         this.lastSlot = i;
-        return b + mt.elemOff + i * mt.elemSize;
+        return mt.indirectElem ? u32[(b + mt.elemOff + i * 8) >>> 2] : b + mt.elemOff + i * mt.elemSize;
       }
     }
     return 0;
@@ -651,7 +654,7 @@ export class Maps {
       bigger = 0;
       flags |= F_SAME_SIZE;
     }
-    const nb = this.heap.mallocgc(mt.bucketSize << (B + bigger), mt.bucketDesc, true);
+    const nb = this.heap.mallocgc(mt.bucketSize * pow2(B + bigger), mt.bucketDesc, true);
     mem = this.mem;
     const iter = (flags & F_ITERATOR) !== 0;
     flags &= ~(F_ITERATOR | F_OLD_ITERATOR);
@@ -1003,6 +1006,7 @@ export class Maps {
     const mem = this.mem;
     if (mt.keyMode === KEY_ADDR) return mem.u32[slot >>> 2];
     mem.f32[this.scratch >>> 2] = mem.f64[slot >>> 3];
+    if (mt.keyMode === KEY_C64) mem.f32[(this.scratch >>> 2) + 1] = mem.f64[(slot >>> 3) + 1];
     return this.scratch;
   }
 

@@ -98,7 +98,7 @@ import { addStringNatives } from "./string.js";
 import { addExternNatives } from "./extern.js";
 import { addMakesliceNatives } from "./makeslice.js";
 import { addMapNatives } from "./map.js";
-import { addIfaceNatives } from "./iface.js";
+import { addIfaceNatives, preprintPanics } from "./iface.js";
 
 /**
  * Consecutive runnext handoffs before the ring gets a turn. Trades ping-pong throughput (each
@@ -230,7 +230,7 @@ export class Sched implements GoroutineSource {
     m.set("runtime.growslice", growsliceNative(this.gc));
     addAtomicNatives(this.gc, m);
     addComplexNatives(m); // complex.ts, string.ts (MISC)
-    addStringNatives(m);
+    addStringNatives(m, this.gc);
     addExternNatives(m);
     addMakesliceNatives(m);
     addMapNatives(m); // map.ts: makemap, mapaccess1/2, mapassign, mapdelete, mapiterinit/next, reflect.map*
@@ -665,6 +665,7 @@ export class Sched implements GoroutineSource {
         }
         if (DEBUG) assert(r === RUN_PANIC, "unknown run result");
         vm.flushPrint();
+        preprintPanics(vm, g); // error / Stringer values print as v.Error() / v.String() (iface.ts)
         vm.write(formatPanic(this.mem, this.image, g) + this.createdBy(g));
         return 2;
       }

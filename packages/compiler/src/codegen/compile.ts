@@ -37,9 +37,8 @@ import type { FileSet, Pos } from "../syntax/position.js";
 import { BasicKind, Func, Typ, TypeTag, Var, type Info, type Named, type Pointer, type Type } from "../types/index.js";
 import { sizeof } from "../types/sizes.js";
 import type { IrFunc } from "../ir/ir.js";
-import { FuncLowering, Unsupported, shapeOf, type HelperName, type ProgramCtx } from "../ir/lower.js";
+import { FuncLowering, Unsupported, shapeOf, type ProgramCtx } from "../ir/lower.js";
 import { Generics, isGenericFunc } from "../ir/generics.js";
-import { makeCmpString, makeConcatString2, makeDecodeRune, makeIntString, makeMemmove } from "../ir/rtfuncs.js";
 import { ConstPool, buildImage } from "./emit.js";
 import { Statics } from "./statics.js";
 import { TypeTable, pointerWords } from "./typedesc.js";
@@ -147,7 +146,6 @@ export function compileProgram(main: LoadedPackage, fset: FileSet, opts: Compile
   const types = new TypeTable(st);
   const natives: string[] = [];
   const nativeOf = new Map<IrFunc, { index: number; pos: Pos }>();
-  const helpers = new Map<string, IrFunc>();
   const extra: IrFunc[] = [];
   const wrappers = new Map<Func, IrFunc>();
   const generics = new Generics((ctx, name, pos) => new FuncLowering(ctx, name, pos));
@@ -238,24 +236,6 @@ export function compileProgram(main: LoadedPackage, fset: FileSet, opts: Compile
       constInt: (v) => consts.int(v),
       constFloat: (f) => consts.float(f),
       stringData: (b) => st.stringData(b),
-      helper(name: HelperName): IrFunc {
-        let f = helpers.get(name);
-        if (f === undefined) {
-          const file = fileIndex(firstPos);
-          f =
-            name === "concatstring2"
-              ? makeConcatString2(file, types.index(Typ[BasicKind.Uint8]))
-              : name === "cmpstring"
-                ? makeCmpString(file)
-                : name === "memmove"
-                  ? makeMemmove(file)
-                  : name === "decoderune"
-                    ? makeDecodeRune(file)
-                    : makeIntString(file, types.index(Typ[BasicKind.Uint8]));
-          helpers.set(name, f);
-        }
-        return f;
-      },
       methodWrapper(fn: Func): IrFunc {
         let w = wrappers.get(fn);
         if (w === undefined) {
@@ -386,7 +366,7 @@ export function compileProgram(main: LoadedPackage, fset: FileSet, opts: Compile
   const entryLow = new FuncLowering(makeCtx(main.info as Info), "runtime.main", firstPos);
   entryLow.f.flags |= FN_RUNTIME;
   entryLow.lowerInit([], [...pkgInits, mainFn], firstPos);
-  const all: IrFunc[] = [entryLow.f, ...lowered, ...extra, ...helpers.values()];
+  const all: IrFunc[] = [entryLow.f, ...lowered, ...extra];
   const image = buildImage({
     files,
     funcs: all,

@@ -62,12 +62,13 @@ import {
   type Object as GoObject,
   type Type,
   type TypeParam,
+  typeString,
 } from "../types/index.js";
 import { Context } from "../types/instantiate.js";
 import { lookupFieldOrMethod } from "../types/lookup.js";
 import { identical } from "../types/predicates.js";
 import { makeSubstMap, subst, substVar, type SubstMap } from "../types/subst.js";
-import type { IrFunc } from "./ir.js";
+import { Label, type IrFunc } from "./ir.js";
 import { Unsupported, type ProgramCtx } from "./lowerbase.js";
 
 /** What the driver's function lowering offers (FuncLowering; kept abstract to avoid an import cycle). */
@@ -129,6 +130,33 @@ interface InstEntry {
   irf: IrFunc;
 }
 
+/** One stenciled body, for measurements (scripts/generics-measure.mjs). */
+export interface InstanceStat {
+  name: string;
+  /** type arguments as reflect spells them */
+  targs: string[];
+  /**
+   * Go 1.19's GC shape of the type arguments (underlying types; every pointer type is one
+   * shape): instances with equal origin and shape would share one body under shape stenciling.
+   */
+  shape: string;
+  /** IR instructions of the body (closures inside it not included) */
+  instrs: number;
+}
+
+let lastGenerics: Generics | null = null;
+
+/** The instances of the most recent compilation (development statistics; not for the compiler itself). */
+export function genericsStatsForDev(): InstanceStat[] {
+  const g = lastGenerics;
+  return g === null ? [] : g.stats();
+}
+
+function shapeKey(t: Type): string {
+  const u = t.underlying();
+  return u.tag === TypeTag.Pointer ? "*uint8" : goTypeArgSpacing(u.toString());
+}
+
 /** The program's instances: one per driver (compile.ts), for all packages. */
 export class Generics {
   /** de-duplicates the Named instances this file's substitutions create */
@@ -144,7 +172,23 @@ export class Generics {
   /** number of instance bodies created (statistics for GENERICS.md) */
   ninstances = 0;
 
-  constructor(private readonly newLowering: (ctx: ProgramCtx, name: string, pos: Pos) => InstanceLowering) {}
+  constructor(private readonly newLowering: (ctx: ProgramCtx, name: string, pos: Pos) => InstanceLowering) {
+    lastGenerics = this;
+  }
+
+  /** Every instance body with its size and GC shape (see InstanceStat). */
+  stats(): InstanceStat[] {
+    const out: InstanceStat[] = [];
+    for (const [orig, list] of this.irInsts)
+      for (const e of list)
+        out.push({
+          name: e.irf.name,
+          targs: e.targs.map((t) => goTypeArgSpacing(typeString(t, (p) => p.name))),
+          shape: `${orig.name}#${(orig.pos as number).toString()}[${e.targs.map(shapeKey).join(";")}]`,
+          instrs: e.irf.code.filter((c) => !(c instanceof Label)).length,
+        });
+    return out;
+  }
 
   /** The Info a package's non-generic code is lowered through (function-instance mapping only). */
   rootView(info: Info): InstView {

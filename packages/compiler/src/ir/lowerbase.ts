@@ -27,7 +27,8 @@ import { sizeof } from "../types/sizes.js";
 import { Label, newFunc, type Instr, type IrFunc } from "./ir.js";
 import type { FuncLowering } from "./lower.js";
 
-export type HelperName = "concatstring2" | "cmpstring" | "memmove" | "decoderune" | "intstring";
+/** String natives called with string-shaped arguments (runtime/src/string.ts; LowerCall.callHelper). */
+export type HelperName = "concatstring2" | "cmpstring";
 
 export class Unsupported extends Error {
   constructor(
@@ -50,8 +51,6 @@ export interface ProgramCtx {
   constFloat(f: number): number;
   /** statics offset of a string's bytes (globals: offsets within the globals block, see globalRel) */
   stringData(b: Uint8Array): number;
-  /** a generated runtime helper (rtfuncs.ts): "concatstring2", "cmpstring" */
-  helper(name: HelperName): IrFunc;
   /** the "-fm" wrapper making method fn a func value (method values x.M) */
   methodWrapper(fn: Func): IrFunc;
   /** adds a function made during lowering (closures) to the image */

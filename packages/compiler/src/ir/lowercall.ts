@@ -35,6 +35,7 @@ import {
   isString,
   isIntegerKind,
   shapeOf,
+  typeHasPointers,
   type HelperName,
   type Val,
 } from "./lowerbase.js";
@@ -268,9 +269,9 @@ export abstract class LowerCall extends LowerExpr {
     this.jmp(ok);
     // run-time errors raised by the runtime (runtime/src/makeslice.ts), as Go's makeslice
     this.place(badLen);
-    this.emit(Op.CALLN, this.p.nativeIndex("runtime.panicmakeslicelen"), 0, 0);
+    this.emit(Op.CALLN, this.p.nativeIndex("runtime.makeslicelenerror"), 0, 0);
     this.place(badCap);
-    this.emit(Op.CALLN, this.p.nativeIndex("runtime.panicmakeslicecap"), 0, 0);
+    this.emit(Op.CALLN, this.p.nativeIndex("runtime.makeslicecaperror"), 0, 0);
     this.place(ok);
   }
 
@@ -289,22 +290,21 @@ export abstract class LowerCall extends LowerExpr {
   }
 
   /**
-   * string(b) / []byte(s): a fresh copy of the bytes (cap = len; Go's cap of []byte(s) depends
-   * on escape analysis and size classes, not reproduced yet).
+   * Copies s[n] elements of type elem from s[src] to s[dst] (overlap allowed): runtime.memmove
+   * of the bytes, or runtime.typedslicecopy (bulk write barrier) when elem holds pointers
+   * (runtime/src/string.ts).
    */
-  protected copyBytes(x: Val, shape: "pn" | "pnn", pos: Pos): Val {
-    const r = this.temp(shape);
-    const u8 = Typ[BasicKind.Uint8];
-    this.at(pos);
-    this.emit(Op.NEWARR, r, this.p.typeId(u8), x.slot + 1, 0, { type: u8 });
-    this.emit(Op.MOV, r + 1, x.slot + 1);
-    if (shape === "pnn") this.emit(Op.MOV, r + 2, x.slot + 1);
-    this.memmove(r, x.slot, x.slot + 1, 1);
-    return { slot: r, n: shape.length };
-  }
-
-  /** memmove(s[dst], s[src], s[n]·size bytes). */
-  protected memmove(dst: number, src: number, n: number, size: number): void {
+  protected memmove(dst: number, src: number, n: number, elem: Type): void {
+    const size = sizeof(elem);
+    if (typeHasPointers(elem)) {
+      const args = this.temp("nppn");
+      this.emit(Op.TYPEADDR, args, this.p.typeId(elem), 0, 0, { type: elem });
+      this.emit(Op.MOV, args + 1, dst);
+      this.emit(Op.MOV, args + 2, src);
+      this.emit(Op.MOV, args + 3, n);
+      this.emit(Op.CALLN, this.p.nativeIndex("runtime.typedslicecopy"), args, 0);
+      return;
+    }
     const args = this.temp("ppn");
     this.emit(Op.MOV, args, dst);
     this.emit(Op.MOV, args + 1, src);
@@ -314,16 +314,16 @@ export abstract class LowerCall extends LowerExpr {
       this.ldi(k, size);
       this.emit(Op.MUL, args + 2, n, k);
     }
-    this.emit(Op.CALL, 0, args, 0, 0, { fn: this.p.helper("memmove") });
+    this.emit(Op.CALLN, this.p.nativeIndex("runtime.memmove"), args, 0);
   }
 
-  /** Calls a generated runtime helper with string-shaped arguments. */
+  /** Calls a string runtime native (runtime/src/string.ts) with string-shaped arguments. */
   protected callHelper(name: HelperName, args: Val[], rshape: string, pos: Pos): Val {
     const base = this.temp(args.map(() => "pn").join(""));
     args.forEach((v, i) => this.movVal(base + 2 * i, v));
     const r = this.temp(rshape);
     this.at(pos);
-    this.emit(Op.CALL, 0, base, r, 0, { fn: this.p.helper(name) });
+    this.emit(Op.CALLN, this.p.nativeIndex(`runtime.${name}`), base, r);
     return { slot: r, n: rshape.length };
   }
 
@@ -417,7 +417,7 @@ export abstract class LowerCall extends LowerExpr {
     this.place(ok);
     const at = this.temp("p");
     this.emit(Op.INDEXP, at, r, r + 1, sizeof(elem));
-    this.memmove(at, tv, tv + 1, sizeof(elem));
+    this.memmove(at, tv, tv + 1, elem);
     this.emit(Op.MOV, r + 1, newLen);
     return { slot: r, n: 3 };
   }
@@ -438,14 +438,8 @@ export abstract class LowerCall extends LowerExpr {
     if (to.underlying().tag === TypeTag.Interface) return this.convertTo(x, from, to, pos);
     const tu = to.underlying();
     const fu = from.underlying();
-    const byteSlice = (t: Type): boolean => {
-      const u = t.underlying();
-      return u.tag === TypeTag.Slice && basicKind((u as Slice).elem) === BasicKind.Uint8;
-    };
-    if (isString(to) && byteSlice(from)) return this.copyBytes(x, "pn", pos);
-    const rc = this.runeConversion(x, from, to, arg);
+    const rc = this.runeConversion(x, from, to, arg); // also []byte ↔ string (lowermisc.ts)
     if (rc !== null) return rc;
-    if (isString(from) && byteSlice(to)) return this.copyBytes(x, "pnn", pos);
     if (isString(to) && isIntegerKind(basicKind(from))) {
       // string(rune) (and string(int)): out-of-range values become U+FFFD
       const v = this.temp("n");
@@ -453,7 +447,7 @@ export abstract class LowerCall extends LowerExpr {
       // (a uint64 above MaxInt64 reads as negative here: invalid either way, U+FFFD)
       const r = this.temp("pn");
       this.at(pos);
-      this.emit(Op.CALL, 0, v, r, 0, { fn: this.p.helper("intstring") });
+      this.emit(Op.CALLN, this.p.nativeIndex("runtime.intstring"), v, r);
       return { slot: r, n: 2 };
     }
     if (isString(to) && !isString(from)) throw new Unsupported(pos, `conversion of ${from.toString()} to string`);
@@ -582,7 +576,7 @@ export abstract class LowerCall extends LowerExpr {
         this.emit(Op.JLE, n, src.slot + 1, 0, 0, { target: done });
         this.emit(Op.MOV, n, src.slot + 1);
         this.place(done);
-        this.memmove(dst.slot, src.slot, n, sizeof(dt.elem));
+        this.memmove(dst.slot, src.slot, n, dt.elem);
         return [{ slot: n, n: 1 }];
       }
       case BuiltinId.Panic: {

@@ -53,14 +53,16 @@ const gopanics = new WeakMap<ProgramCtx, IrFunc>();
  *   5  JMP -5
  *   7  CALLI s7, s0, s0      line 890 (other defers)
  *   10 JMP -10
+ *   12 CALLI s7, s8, s9      Error/String method of a panic value before printing (preprintpanics)
+ *   15 JMP -15
  */
 export function makeGopanic(file: number): IrFunc {
   const f = newFunc("runtime.gopanic", file, 875);
   f.flags = FN_RUNTIME;
   f.nparams = 2;
   f.nresults = 0;
-  // typ, data, kind, x, y, flags, dframe, call
-  f.ptrSlots = [false, true, false, false, false, false, false, true];
+  // typ, data, kind, x, y, flags, dframe, call, method receiver, method result (string)
+  f.ptrSlots = [false, true, false, false, false, false, false, true, true, true, false];
   const ins = (op: number, a: number, b: number, c: number, line: number, target?: Label): void => {
     const i: Instr = { op, a, b, c, d: 0, file, line };
     if (target !== undefined) i.target = target;
@@ -75,6 +77,8 @@ export function makeGopanic(file: number): IrFunc {
   f.code.push(notOpen);
   ins(Op.CALLI, 7, 0, 0, 890);
   ins(Op.JMP, 0, 0, 0, 890, top);
+  ins(Op.CALLI, 7, 8, 9, 875);
+  ins(Op.JMP, 0, 0, 0, 875, top);
   return f;
 }
 

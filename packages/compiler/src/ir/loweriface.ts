@@ -224,9 +224,9 @@ export abstract class LowerIface extends LowerCall {
   protected wrappedMethodExpr(e: ast.SelectorExpr, m: Func, index: number[], indirect: boolean): Val {
     const pos = ast.nodePos(e);
     const xt = this.typeOf(e.x);
-    if (isDirectIface(xt) && isAggregate(xt)) throw new Unsupported(pos, "this method expression");
     const sel: MethodSelection = { recv: xt, obj: m, index, indirect };
-    const f = this.p.extraFunc(itabWrapperName(xt, sel), m.pos, (low) => low.lowerItabWrapper(xt, sel));
+    // (the receiver parameter is an address for aggregates, also directIface ones: key apart from the itab's)
+    const f = this.p.extraFunc(itabWrapperName(xt, sel), m.pos, (low) => low.lowerItabWrapper(xt, sel, true));
     return this.closure(f, [], pos);
   }
 
@@ -293,7 +293,7 @@ export abstract class LowerIface extends LowerCall {
    * `main.(*S).M` for methods promoted through embedded fields). Its first parameter is the
    * interface's data word.
    */
-  lowerItabWrapper(recv: Type, sel: MethodSelection): IrFunc {
+  lowerItabWrapper(recv: Type, sel: MethodSelection, recvByAddr = false): IrFunc {
     const m = sel.obj;
     const pos = m.pos;
     this.f.flags |= FN_WRAPPER;
@@ -319,7 +319,7 @@ export abstract class LowerIface extends LowerCall {
         this.panicString(`value method ${tn}.${m.name} called using nil *${short} pointer`);
         this.place(ok);
       } else this.emit(Op.NILCHK, base);
-    } else if (isDirectIface(recv)) {
+    } else if (isDirectIface(recv) && !(recvByAddr && isAggregate(recv))) {
       const v = this.unboxData(0, recv, pos);
       base = v.slot;
       cur = recv;

@@ -9,7 +9,7 @@
  *   [1] the map (*hmap)
  *   [2…] the key's slots — its memory representation for scalars, strings and interfaces (the
  *        native reads the slots as the key), one pointer slot holding the address for
- *        structs/arrays, a float64 slot for float32 (the native narrows it)
+ *        structs/arrays, float64 slots for float32 and complex64 (the native narrows them)
  * mapaccess1 / mapassign return a pointer to the element slot (mapaccess1 of an absent key: a
  * pointer to the runtime's zero area), which the code here loads from or stores through (STP /
  * TYPEDMOVE, so the write barrier applies); mapaccess2 adds `ok`. len(m) is inline: the count

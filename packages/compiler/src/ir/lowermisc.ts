@@ -16,11 +16,13 @@
  *   conversions complex64 ↔ complex128 per part; real/imag pick a part; complex(r, i) pairs
  *   print    "(" real imag "i)" with the float format (+1.000000e+000), as Go's printcomplex
  *
- * RUNE SLICES. []rune(s) and string(rs) call runtime natives (runtime/src/string.ts:
- * stringtoslicerune, slicerunetostring) that decode/encode UTF-8 as Go does (invalid bytes →
+ * RUNE AND BYTE SLICES. []rune(s), string(rs), []byte(s) and string(bs) call runtime natives
+ * (runtime/src/string.ts: stringtoslicerune, slicerunetostring, stringtoslicebyte,
+ * slicebytetostring) that decode/encode UTF-8 as Go does (invalid bytes →
  * U+FFFD, surrogates and out-of-range runes → U+FFFD). The capacity of []rune(s) is that of a
  * heap allocation (roundupsize), what Go gives when the slice escapes (a non-escaping one gets
- * Go's 32-rune stack buffer when it fits: a known deviation); of a constant string, len.
+ * Go's 32-element stack buffer when it fits: a known deviation); of a constant string, len.
+ * Same for []byte(s).
  */
 import { Op } from "@gort/runtime/image";
 import * as constant from "../constant/index.js";
@@ -32,6 +34,11 @@ import { LowerMap } from "./lowermap.js";
 
 function isComplex64(t: Type): boolean {
   return basicKind(t) === BasicKind.Complex64;
+}
+/** Whether t is a slice of bytes (uint8 elements). */
+function isByteSlice(t: Type): boolean {
+  const u = t.underlying();
+  return u.tag === TypeTag.Slice && basicKind((u as Slice).elem) === BasicKind.Uint8;
 }
 /** Whether t is a slice of runes (int32 elements). */
 export function isRuneSlice(t: Type): boolean {
@@ -167,9 +174,23 @@ export abstract class LowerMisc extends LowerMap {
 
   // ── rune slices ─────────────────────────────────────────────────────────────────────────
 
-  /** []rune(s) and string(runes); null when the conversion is neither. */
+  /** []rune(s), string(runes), []byte(s), string(bytes); null when the conversion is none of them. */
   protected runeConversion(x: Val, from: Type, to: Type, arg: ast.Expr): Val | null {
     const pos = ast.nodePos(arg);
+    if (isString(from) && isByteSlice(to)) {
+      const r = this.temp("pnn");
+      this.at(pos);
+      this.emit(Op.CALLN, this.p.nativeIndex("runtime.stringtoslicebyte"), x.slot, r);
+      // gc builds []byte("const") with cap == len (the native's cap is a heap object's)
+      if (this.p.info.types.get(arg)?.value != null) this.emit(Op.MOV, r + 2, r + 1);
+      return { slot: r, n: 3 };
+    }
+    if (isString(to) && isByteSlice(from)) {
+      const r = this.temp("pn");
+      this.at(pos);
+      this.emit(Op.CALLN, this.p.nativeIndex("runtime.slicebytetostring"), x.slot, r);
+      return { slot: r, n: 2 };
+    }
     if (isString(from) && isRuneSlice(to)) {
       const r = this.temp("pnn");
       this.at(pos);

@@ -67,7 +67,7 @@ export abstract class LowerStmt extends LowerIface {
         this.hoistCalls(s.results);
         break;
       case "DeclStmt":
-        for (const spec of s.decl.specs) if (spec.kind === "ValueSpec" && s.decl.tok === "var") this.hoistCalls(spec.values);
+        // (calls are hoisted per spec in declStmt: a later spec may use an earlier one's variables)
         break;
     }
     switch (s.kind) {
@@ -151,6 +151,7 @@ export abstract class LowerStmt extends LowerIface {
         for (const v of vars) if (v instanceof Var && v.name !== "_") this.declareVar(v, v.pos);
         continue;
       }
+      this.hoistCalls(spec.values);
       const vals = this.exprs(spec.values, spec.names.length, true, vars.map((v) => (v instanceof Var ? (v.type as Type) : null)));
       vars.forEach((v, i) => {
         if (!(v instanceof Var) || v.name === "_") return;
@@ -395,7 +396,7 @@ export abstract class LowerStmt extends LowerIface {
     this.emit(Op.JLE, str + 1, args + 2, 0, 0, { target: brk });
     this.emit(Op.MOVN, args, str, 2);
     this.at(s.range);
-    this.emit(Op.CALL, 0, args, res, 0, { fn: this.p.helper("decoderune") });
+    this.emit(Op.CALLN, this.p.nativeIndex("runtime.decoderune"), args, res);
     if (kb) kb({ slot: args + 2, n: 1 });
     if (vb) vb({ slot: res, n: 1 });
     this.targets.push({ label, brk, cont });

@@ -385,6 +385,7 @@ function transfer(it: Instr, st: Facts, env: OptEnv, n: number): void {
   }
   if (op === Op.LDI) {
     st.kill(it.a);
+    if (it.fnB !== undefined) return; // a function index: b is a placeholder until codegen
     st.kind[it.a] = CONST;
     st.val[it.a] = it.b;
     return;
@@ -492,7 +493,7 @@ function rewrite(it: Instr, st: Facts, env: OptEnv): Instr {
       break;
     }
     case Op.LDI:
-      if (st.kind[it.a] === CONST && st.val[it.a] === it.b) return mk(Op.NOP, 0, 0, 0, it); // already holds k
+      if (it.fnB === undefined && st.kind[it.a] === CONST && st.val[it.a] === it.b) return mk(Op.NOP, 0, 0, 0, it); // already holds k
       break;
     case Op.NILCHK:
       if (st.nn[it.a] === 1 || st.nn[st.root(it.a)] === 1) return mk(Op.NOP, 0, 0, 0, it);

@@ -39,7 +39,7 @@ func main() {
 		}()
 	}
 	total := 0
-	for round := 0; round < 40; round++ {
+	for round := 0; round < 15; round++ {
 		for i := 0; i < 8; i++ {
 			buf <- build(100)
 		}

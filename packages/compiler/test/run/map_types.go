@@ -106,6 +106,14 @@ func main() {
 	println(nans, total)
 	delete(mf, nan)
 	println(len(mf))
+	mc := map[complex64]int{complex(1, 2): 1}
+	mc[complex(float32(zero), float32(negz))] = 2
+	mc[complex(float32(negz), 0)] += 3
+	mc[complex(float32(nan), 1)] = 4
+	println(len(mc), mc[1+2i], mc[0], mc[complex(float32(nan), 1)])
+	mc128 := map[complex128]int{complex(nan, 0): 1, 3i: 2}
+	mc128[complex(negz, 3)]++
+	println(len(mc128), mc128[3i])
 	m32f := map[float32]string{1.5: "a", -2.25: "b"}
 	var f32 float32 = 1.5
 	println(m32f[f32], m32f[-2.25], len(m32f))

@@ -76,16 +76,32 @@ export const PS_Y = 4;
 export const PS_FLAGS = 5;
 export const PS_DFRAME = 6;
 export const PS_CALL = 7;
-export const PS_SLOTS = 8;
+/** preprintpanics' method call: receiver (data word), then the string result (ptr, len) */
+export const PS_RECV = 8;
+export const PS_RES = 9;
+export const PS_SLOTS = 11;
 
 export const PF_RECOVERED = 1;
 export const PF_ABORTED = 2;
 export const PF_GOEXIT = 4;
+/** this gopanic frame is calling an Error/String method of a panic value for printing */
+export const PF_PREPCALL = 8;
+/** this panic's value was prepared for printing (converted by its method, or has none) */
+export const PF_PREPARED = 16;
 
 /** Name of the compiler-made function whose frames are panics. */
 export const GOPANIC_NAME = "runtime.gopanic";
 /** Word offset in runtime.gopanic of the pc saved while it calls a deferred function (after the first CALLI). */
 export const GOPANIC_CALL_RET = 5;
+
+/** Word offset in runtime.gopanic of its preprintpanics call (CALLI s7, s8, s9). */
+export const GOPANIC_PREP = 12;
+
+/**
+ * Texts of panic values converted by their Error/String methods before printing (Go's
+ * preprintpanics), per memory, keyed by `${g}:${STK_HI − gopanic frame}`; read by panic.ts.
+ */
+export const preparedPanics = new WeakMap<object, Map<string, string>>();
 
 /** deferInfo[2] bit: the function's defers are not open-coded in Go (loops, > 8 defers). */
 export const DI_NOT_OPEN = 1;
@@ -233,8 +249,18 @@ export function deferNext(vm: VM, g: number, fp: number, pc: number, RUN_PANIC: 
   const u32 = mem.u32;
   const t = tables(vm);
   const sb = (fp >>> 3) + 2;
-  const flags = u32[(sb + PS_FLAGS) << 1];
+  let flags = u32[(sb + PS_FLAGS) << 1];
   const hi = u32[(g + STK_HI) >>> 2];
+  if ((flags & PF_PREPCALL) !== 0) {
+    // an Error/String method called for printing returned its text
+    const p = u32[(sb + PS_RES) << 1];
+    const n = u32[(sb + PS_RES + 1) << 1];
+    let m = preparedPanics.get(mem);
+    if (m === undefined) preparedPanics.set(mem, (m = new Map()));
+    m.set(`${g}:${u32[(sb + PS_DFRAME) << 1]}`, new TextDecoder().decode(mem.u8.subarray(p, p + n)));
+    flags &= ~PF_PREPCALL;
+    u32[(sb + PS_FLAGS) << 1] = flags;
+  }
   if ((flags & PF_RECOVERED) !== 0) {
     // The deferred call just returned after a successful recover().
     const older = olderStub(vm, t, fp);
@@ -281,7 +307,28 @@ export function deferNext(vm: VM, g: number, fp: number, pc: number, RUN_PANIC: 
     u32[(g + G_STATUS) >>> 2] = GDEAD;
     return RUN_PARK;
   }
-  // Fatal: leave the innermost panic in the G fields too (callers that predate the chain).
+  // Fatal. First Go's preprintpanics: values with an Error (else String) method print as its
+  // result, so call them one at a time from this frame (panic.ts prints the texts).
+  for (let f = fp; f !== 0; f = u32[(f + FR_LINK) >>> 2]) {
+    if (t.isStub[u32[(f + FR_FUNC) >>> 2]] === 0) continue;
+    const ob = (f >>> 3) + 2;
+    const of = u32[(ob + PS_FLAGS) << 1];
+    if ((of & (PF_PREPARED | PF_GOEXIT)) !== 0) continue;
+    u32[(ob + PS_FLAGS) << 1] = of | PF_PREPARED;
+    if (u32[(ob + PS_KIND) << 1] !== PK_VALUE) continue;
+    const typ = u32[(ob + PS_TYP) << 1];
+    const m = typ === 0 ? 0 : printMethod(vm, typ);
+    if (m === 0) continue;
+    u32[(sb + PS_FLAGS) << 1] |= PF_PREPCALL;
+    u32[(sb + PS_DFRAME) << 1] = hi - f;
+    u32[((sb + PS_CALL) << 1) >>> 0] = m + 16; // the method record's ifn word: CALLI-able
+    u32[(((sb + PS_CALL) << 1) + 1) >>> 0] = 0;
+    u32[((sb + PS_RECV) << 1) >>> 0] = u32[(ob + PS_DATA) << 1];
+    u32[(((sb + PS_RECV) << 1) + 1) >>> 0] = 0;
+    u32[(g + G_PC) >>> 2] = vm.image.entries[u32[(fp + FR_FUNC) >>> 2]] + GOPANIC_PREP;
+    return RUN_CONTINUE;
+  }
+  // Leave the innermost panic in the G fields too (callers that predate the chain).
   const i64 = mem.i64;
   u32[(g + G_PKIND) >>> 2] = Number(i64[sb + PS_KIND]);
   i64[(g + G_PX) >>> 3] = i64[sb + PS_X];
@@ -290,6 +337,35 @@ export function deferNext(vm: VM, g: number, fp: number, pc: number, RUN_PANIC: 
   u32[(g + G_PVAL + 4) >>> 2] = u32[(sb + PS_DATA) << 1];
   u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
   return RUN_PANIC;
+}
+
+/**
+ * The method record (TYPEDESC.md §2) of typ's `Error() string`, else `String() string`, that
+ * interfaces can call (ifn ≠ 0), or 0.
+ */
+function printMethod(vm: VM, typ: number): number {
+  const mem = vm.mem;
+  const u32 = mem.u32;
+  if ((mem.u8[typ + 12] & 1) === 0) return 0; // no uncommon record
+  const unc = u32[(typ + 32) >>> 2];
+  if (unc === 0) return 0;
+  const n = mem.u16[(unc + 8) >>> 1];
+  const ms = u32[(unc + 12) >>> 2];
+  let str = 0;
+  for (let i = 0; i < n; i++) {
+    const m = ms + 24 * i;
+    if (u32[(m + 4) >>> 2] !== 0 || u32[(m + 16) >>> 2] === 0) continue; // unexported or not callable
+    const nameRef = u32[m >>> 2];
+    if (nameRef === 0) continue;
+    const name = readGoString(mem, nameRef);
+    if (name !== "Error" && name !== "String") continue;
+    const mt = u32[(m + 8) >>> 2];
+    const sig = mt !== 0 && u32[(mt + TD_STR) >>> 2] !== 0 ? readGoString(mem, u32[(mt + TD_STR) >>> 2]) : "";
+    if (sig !== "func() string") continue;
+    if (name === "Error") return m;
+    str = m;
+  }
+  return str;
 }
 
 /**
@@ -321,7 +397,8 @@ export function gorecover(vm: VM, fp: number, dst: number, strType: number, viaW
   if (p === 0 || t.isStub[u32[(p + FR_FUNC) >>> 2]] === 0) return;
   const sb = (p >>> 3) + 2;
   const flags = u32[(sb + PS_FLAGS) << 1];
-  if ((flags & (PF_GOEXIT | PF_RECOVERED)) !== 0) return;
+  // not while the panic runs an Error/String method for printing (Go: recover returns nil)
+  if ((flags & (PF_GOEXIT | PF_RECOVERED | PF_PREPCALL)) !== 0) return;
   u32[(sb + PS_FLAGS) << 1] = flags | PF_RECOVERED;
   const kind = u32[(sb + PS_KIND) << 1];
   if (kind === PK_VALUE) {

@@ -21,14 +21,14 @@
  */
 
 import type { LinearMemory } from "../mem.js";
-import { FR_FUNC, FR_LINK, FR_PC, STK_FP } from "../stack.js";
+import { FR_FUNC, FR_LINK, FR_PC, STK_FP, STK_HI } from "../stack.js";
 import { FN_RUNTIME, FN_WRAPPER } from "../image/format.js";
 import { KIND_MASK, TD_KIND, TD_STR } from "../typedesc.js";
 import type { LoadedImage } from "./loader.js";
 import { G_GOID, G_PKIND, G_PVAL, G_PX, G_PY } from "./g.js";
 import { formatFloat } from "./print.js";
 import { ifacePanicMessage } from "../iface.js";
-import { GOPANIC_NAME, PF_GOEXIT, PF_RECOVERED, PS_DATA, PS_FLAGS, PS_KIND, PS_TYP, PS_X, PS_Y } from "./defer.js";
+import { GOPANIC_NAME, preparedPanics, PF_GOEXIT, PF_RECOVERED, PS_DATA, PS_FLAGS, PS_KIND, PS_TYP, PS_X, PS_Y } from "./defer.js";
 
 // Panic kinds (G_PKIND).
 export const PK_NONE = 0;
@@ -326,7 +326,8 @@ export function printPanics(mem: LinearMemory, image: LoadedImage, g: number): s
       if ((u32[(older + PS_FLAGS) << 1] & PF_GOEXIT) === 0) s += "\t";
     }
     if ((flags & PF_GOEXIT) !== 0) continue;
-    s += `panic: ${stubPanicMessage(mem, stubs[k])}${(flags & PF_RECOVERED) !== 0 ? " [recovered]" : ""}\n`;
+    const text = preparedPanics.get(mem)?.get(`${g}:${u32[(g + STK_HI) >>> 2] - stubs[k]}`) ?? stubPanicMessage(mem, stubs[k]);
+    s += `panic: ${text}${(flags & PF_RECOVERED) !== 0 ? " [recovered]" : ""}\n`;
   }
   for (const p of stubs) {
     const sb = (p >>> 3) + 2;
