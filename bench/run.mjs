@@ -25,6 +25,11 @@
 //                     skip a tool (a skipped Go also skips the checksum comparison)
 //   --progs a,b       same as listing the programs as arguments
 //   --json FILE       also write the raw results as JSON
+//   --go-repeat R     run the Go binary R times per measurement and divide (Go finishes the
+//                     small kernels in a few ms, below the clock's resolution); default 1
+//   --cpu             report user+system CPU seconds (via /usr/bin/time) instead of wall time:
+//                     steadier on a shared, loaded machine (note Go's and yaegi's GC threads
+//                     count too)
 //   --dir DIR         programs from DIR instead (DIR/name.go or DIR/name/name.go); programs
 //                     without a size in the table below get no size argument. Used for the
 //                     import-free kernels: `node bench/run.mjs --dir bench/vm/kernels`
@@ -69,7 +74,7 @@ function usage(msg) {
   process.exit(2);
 }
 
-const opt = { runs: 3, size: "yaegi", timeout: 300, gort: "dev", go: true, yaegi: true, gortOn: true, json: "", progs: [] };
+const opt = { goRepeat: 1, cpu: false, runs: 3, size: "yaegi", timeout: 300, gort: "dev", go: true, yaegi: true, gortOn: true, json: "", progs: [] };
 {
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
@@ -86,6 +91,8 @@ const opt = { runs: 3, size: "yaegi", timeout: 300, gort: "dev", go: true, yaegi
     else if (a === "--no-yaegi") opt.yaegi = false;
     else if (a === "--no-gort") opt.gortOn = false;
     else if (a === "--json") opt.json = val();
+    else if (a === "--cpu") opt.cpu = true;
+    else if (a === "--go-repeat") opt.goRepeat = Number(val());
     else if (a === "--dir") progsDir = path.resolve(val());
     else if (a === "--progs") opt.progs.push(...val().split(",").filter(Boolean));
     else if (a === "-h" || a === "--help") usage();
@@ -120,13 +127,19 @@ function sizeOf(p) {
 function gortCmd() {
   if (opt.gort === "dev") return [process.execPath, path.join(root, "scripts/dev-gort.mjs"), "run"];
   if (opt.gort === "built") return [path.join(root, "gort"), "run"];
-  return opt.gort.split(/\s+/).filter(Boolean);
+  // programs run in their own directory: make relative script paths absolute
+  return opt.gort.split(/\s+/).filter(Boolean).map((w) => (/\.m?js$/.test(w) && fs.existsSync(w) ? path.resolve(w) : w));
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "gort-bench-"));
 
 /** One timed run: { ms, status, stdout, stderr, timedOut }. */
 function timed(cmd, args, cwd) {
+  const tfile = path.join(tmp, "time.txt");
+  if (opt.cpu) {
+    args = ["-f", "%U %S", "-o", tfile, cmd, ...args];
+    cmd = "/usr/bin/time";
+  }
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, args, {
     cwd,
@@ -135,7 +148,12 @@ function timed(cmd, args, cwd) {
     killSignal: "SIGKILL",
     maxBuffer: 256 << 20,
   });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  let ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (opt.cpu && fs.existsSync(tfile)) {
+    const [u, sy] = fs.readFileSync(tfile, "utf8").trim().split("\n").pop().split(" ").map(Number);
+    ms = (u + sy) * 1000;
+    fs.rmSync(tfile);
+  }
   const timedOut = r.error !== undefined && r.error.code === "ETIMEDOUT";
   if (r.error !== undefined && !timedOut) return { ms, status: -1, stdout: "", stderr: String(r.error.message), timedOut: false };
   return { ms, status: r.status ?? -1, stdout: r.stdout ?? "", stderr: r.stderr ?? "", timedOut };
@@ -165,8 +183,16 @@ function firstDiagnostic(stderr) {
 function measure(tool, cmd, args, cwd, want) {
   const times = [];
   let sum = null;
+  const rep = tool === "go" ? Math.max(1, Math.floor(opt.goRepeat)) : 1;
+  if (rep > 1) {
+    // R−1 silent runs (output to a temp file), then the measured program's own output
+    const sink = path.join(tmp, "sink.txt");
+    args = ["-c", `i=1; while [ $i -lt ${rep} ]; do "$0" "$@" >${JSON.stringify(sink)} 2>&1 || exit 1; i=$((i+1)); done; exec "$0" "$@"`, cmd, ...args];
+    cmd = "/bin/sh";
+  }
   for (let i = 0; i < opt.runs; i++) {
     const r = timed(cmd, args, cwd);
+    r.ms /= rep;
     if (r.timedOut) return { ms: null, sum, note: `timeout (> ${opt.timeout} s)` };
     if (r.status !== 0) {
       // gort exits 1 only when the program does not compile (run-time panics exit 2)
@@ -196,7 +222,7 @@ const fmtR = (r) => (r === null ? "—" : r >= 100 ? r.toFixed(0) + "×" : r.toF
 function printRow(r) {
   if (!headerDone) {
     const g = opt.gort === "dev" ? "dev-gort" : opt.gort === "built" ? "./gort" : opt.gort;
-    console.log(`runs=${opt.runs} (median wall time, s)  size=${opt.size}  gort=${g}  ${new Date().toISOString()}`);
+    console.log(`runs=${opt.runs} (median ${opt.cpu ? "CPU" : "wall"} time, s)  size=${opt.size}  gort=${g}  ${new Date().toISOString()}`);
     console.log(
       "program".padEnd(13) + "size".padStart(9) + "go".padStart(9) + "yaegi".padStart(9) + "gort".padStart(9) +
         "gort/go".padStart(9) + "gort/ya".padStart(9) + "ya/go".padStart(8) + "  notes",

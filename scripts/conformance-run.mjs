@@ -221,11 +221,12 @@ function runChild(bundle, t, timeoutMs, tmpDir) {
     child.stdio[3].on("data", (b) => void (status += b.toString()));
     let timedOut = false;
     // The limit is on the child's CPU time where /proc shows it (a loaded CI machine stretches
-    // wall time, not CPU time), with a wall-clock backstop of 4× the limit.
+    // wall time, not CPU time), with a wall-clock backstop of 12× the limit for programs that
+    // hang without using CPU (a sleep that never ends).
     const timer = setInterval(() => {
       const cpu = cpuMs(child.pid);
       const wall = Date.now() - t0;
-      if ((cpu !== null ? cpu > timeoutMs : wall > timeoutMs) || wall > 4 * timeoutMs) {
+      if ((cpu !== null ? cpu > timeoutMs : wall > timeoutMs) || wall > 12 * timeoutMs) {
         timedOut = true;
         child.kill("SIGKILL");
       }

@@ -64,12 +64,12 @@
 import { fatal } from "./debug.js";
 import type { Heap } from "./malloc.js";
 import type { LinearMemory } from "./mem.js";
-import { HG_GC_RESERVED } from "./mheap.js";
 import { ST_OTHER_SYS } from "./mstats.js";
 import { STK_FP } from "./stack.js";
 import { KIND_ARRAY, KIND_COMPLEX64, KIND_FLOAT32, KIND_MASK, KIND_STRUCT, TD_GCDATA, TD_KIND, TD_PTRDATA, TD_SIZE } from "./typedesc.js";
 import { A_MEM, A_STR, Algs, hash64, hashBytes, memEqual, type Alg } from "./alg.js";
-import type { NativeFn, VM, BarrierHook } from "./vm/interp.js";
+// (a value import of interp.js before panic.js: the vm modules' import cycle must start at interp)
+import { WB_FLAG_ADDR, type NativeFn, type VM, type BarrierHook } from "./vm/interp.js";
 import { G_PKIND, G_PX } from "./vm/g.js";
 import { PK_PLAIN, plainErrorId } from "./vm/panic.js";
 
@@ -277,7 +277,7 @@ export class Maps {
   // ── memory helpers (barrier-aware) ──
 
   private wbOn(): boolean {
-    return this.barrier !== null && this.mem.u32[HG_GC_RESERVED >>> 2] !== 0;
+    return this.barrier !== null && this.mem.u32[WB_FLAG_ADDR >>> 2] !== 0;
   }
 
   /** *slot = p (slot in the heap or a frame). */
@@ -1069,15 +1069,42 @@ function setPtr(mem: LinearMemory, addr: number, p: number): void {
  * its memory representation, except aggregates (one slot with the address) and float32 (a
  * float64 slot).
  */
-export function addMapNatives(m: Map<string, NativeFn>): void {
+export function addMapNatives(m: Map<string, NativeFn>, vm0?: VM): void {
+  /** m[k]'s element address or 0, by the key's fast path when it has one. */
+  const lookup = (ms: Maps, mem: LinearMemory, args: number): number => {
+    const u32 = mem.u32;
+    const h = u32[(args + 8) >>> 2];
+    const mt = h !== 0 ? ms.types[u32[(h + HM_TINFO) >>> 2]] : ms.typeOf(u32[args >>> 2]);
+    const k = (args + 16) >>> 2;
+    if (mt.fast === 1) return ms.access64(mt, h, u32[k], u32[k + 1]);
+    if (mt.fast === 2) return ms.accessStr(mt, h, u32[k], u32[k + 2]);
+    return ms.access(mt, h, ms.keyArg(mt, args + 16));
+  };
   let maps: Maps | null = null;
   const get = (vm: VM): Maps => {
     if (maps === null || maps.heap !== vm.heap) {
-      maps = new Maps(vm.heap);
-      maps.barrier = vm.barrier;
+      const ms = new Maps(vm.heap);
+      ms.barrier = vm.barrier;
+      maps = ms;
+      // MAPGET: mapaccess1/2 inline in the interpreter loop (no call protocol)
+      vm.mapGet = (args: number, res: number, withOk: number): void => {
+        const mem = ms.mem;
+        // a nil map answers from the zero area without building its MapType (which would
+        // allocate: the interpreter does not reload its views after MAPGET); the compiler
+        // emits MAPGET only for elems of at most 1024 bytes, the zero area's minimum size
+        const e = mem.u32[(args + 8) >>> 2] === 0 ? 0 : lookup(ms, mem, args);
+        const u32 = mem.u32;
+        u32[res >>> 2] = e === 0 ? ms.zero : e;
+        u32[(res >>> 2) + 1] = 0;
+        if (withOk !== 0) {
+          u32[(res >>> 2) + 2] = e === 0 ? 0 : 1;
+          u32[(res >>> 2) + 3] = 0;
+        }
+      };
     }
     return maps;
   };
+  if (vm0 !== undefined) get(vm0);
   /** A result slot address re-based if the frame moved during an allocation. */
   const rebase = (vm: VM, g: number, addr: number, fp0: number): number => addr - fp0 + vm.mem.u32[(g + STK_FP) >>> 2];
 
@@ -1089,16 +1116,6 @@ export function addMapNatives(m: Map<string, NativeFn>): void {
     const h = ms.makemap(mt, hint);
     setPtr(vm.mem, rebase(vm, g, res, fp0), h);
   });
-  /** m[k]'s element address or 0, by the key's fast path when it has one. */
-  const lookup = (ms: Maps, mem: LinearMemory, args: number): number => {
-    const u32 = mem.u32;
-    const h = u32[(args + 8) >>> 2];
-    const mt = h !== 0 ? ms.types[u32[(h + HM_TINFO) >>> 2]] : ms.typeOf(u32[args >>> 2]);
-    const k = (args + 16) >>> 2;
-    if (mt.fast === 1) return ms.access64(mt, h, u32[k], u32[k + 1]);
-    if (mt.fast === 2) return ms.accessStr(mt, h, u32[k], u32[k + 2]);
-    return ms.access(mt, h, ms.keyArg(mt, args + 16));
-  };
   m.set("runtime.mapaccess1", (vm, g, args, res) => {
     const ms = get(vm);
     const mem = vm.mem;

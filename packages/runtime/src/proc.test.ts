@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as fs from "node:fs";
 import { assemble } from "./vm/asm.js";
 import { validateImage } from "./image/serialize.js";
 import { runGo, type RunGoOptions, type Sched } from "./proc.js";
@@ -846,5 +847,70 @@ end
     // waiter 1 (oldest ticket) on NotifyOne; NotifyAll readies 2 then 3, each into runnext, so 3
     // runs first — go1.19 with GOMAXPROCS=1 prints 132 for the same program with sync.Cond.
     expect(r.result(0)).toBe(132n);
+  });
+});
+
+describe("library natives", () => {
+  const stdlibGo = new URL("../../stdlib/go/", import.meta.url);
+  /** Body-less functions ("pkg.Name") declared in packages/stdlib/go/<pkg>/*.go. */
+  const declared = (pkg: string): string[] => {
+    const dir = new URL(pkg + "/", stdlibGo);
+    const out: string[] = [];
+    for (const f of fs.readdirSync(dir)) {
+      if (!f.endsWith(".go")) continue;
+      for (const line of fs.readFileSync(new URL(f, dir), "utf8").split("\n")) {
+        const m = /^func ([A-Za-z_]\w*)\(/.exec(line);
+        if (m !== null && !line.includes("{")) out.push(`${pkg}.${m[1]}`);
+      }
+    }
+    return out;
+  };
+
+  it("every body-less function of runtime/proc.go, time, sync and sync/atomic has a runtime native", () => {
+    let names: string[] = [];
+    go(`func main.main params=0 results=0 frame=1
+  RET
+end
+`, { onSched: (s) => (names = [...s.natives().keys()]) });
+    const provided = new Set(names);
+    const want = ["runtime", "time", "sync", "sync/atomic"].flatMap(declared);
+    expect(want.length).toBeGreaterThan(50);
+    expect(want.filter((n) => !provided.has(n))).toEqual([]);
+  });
+
+  it("sync/atomic: 32-bit results are canonical, 64-bit add wraps, CAS compares, nil faults", () => {
+    const r = go(`.native sync/atomic.AddInt32
+.native sync/atomic.AddUint32
+.native sync/atomic.AddInt64
+.native sync/atomic.CompareAndSwapUint64
+.native sync/atomic.LoadInt32
+.type i64 size=8 kind=6 str=int64
+.const BIG 9223372036854775807
+func main.main params=0 results=4 frame=10
+  NEW s4, %i64
+  MOV s5, s4
+  LDI s6, -3
+  CALLN sync/atomic.AddInt32, s5, s0
+  MOV s5, s4
+  LDI s6, 1
+  CALLN sync/atomic.AddUint32, s5, s1
+  MOV s5, s4
+  LDK s6, $BIG
+  CALLN sync/atomic.AddInt64, s5, s2
+  MOV s5, s4
+  MOV s6, s2
+  LDI s7, 7
+  CALLN sync/atomic.CompareAndSwapUint64, s5, s3
+  LDI s5, 0
+  CALLN sync/atomic.LoadInt32, s5, s8
+  RET
+end
+`);
+    expect(r.result(0)).toBe(-3n); // 0 + -3 as int32, sign-extended
+    expect(r.result(1)).toBe(4294967294n); // 0xfffffffd + 1 as uint32, zero-extended
+    expect(r.result(2)).toBe(4294967294n + 9223372036854775807n - (1n << 64n)); // wrapped
+    expect(r.result(3)).toBe(1n);
+    expect(r.exitCode).toBe(2); // LoadInt32(nil)
+    expect(r.err).toMatch(/^panic: runtime error: invalid memory address or nil pointer dereference\n/);
   });
 });

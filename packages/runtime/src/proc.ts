@@ -97,6 +97,8 @@ import { addComplexNatives } from "./complex.js";
 import { addStringNatives } from "./string.js";
 import { addExternNatives } from "./extern.js";
 import { addMakesliceNatives } from "./makeslice.js";
+import { readmemstatsNative } from "./mstatsnative.js";
+import { setFinalizerNative, startFinalizers } from "./finq.js";
 import { addMapNatives } from "./map.js";
 import { addIfaceNatives, preprintPanics } from "./iface.js";
 
@@ -233,7 +235,9 @@ export class Sched implements GoroutineSource {
     addStringNatives(m, this.gc);
     addExternNatives(m);
     addMakesliceNatives(m);
-    addMapNatives(m); // map.ts: makemap, mapaccess1/2, mapassign, mapdelete, mapiterinit/next, reflect.map*
+    m.set("runtime.readmemstats", readmemstatsNative(this.gc));
+    m.set("runtime.SetFinalizer", setFinalizerNative(this));
+    addMapNatives(m, this.vm); // map.ts: makemap, mapaccess1/2, mapassign, mapdelete, mapiterinit/next, reflect.map*
     addIfaceNatives(this.vm, m); // interfaces (iface.ts)
     return m;
   }
@@ -619,6 +623,7 @@ export class Sched implements GoroutineSource {
     try {
       for (;;) {
         let g = this.findRunnable();
+        if (g === 0 && startFinalizers(this)) g = this.findRunnable(); // ready finalizers (finq.ts)
         if (g === 0) return this.deadlock();
         const prev = this.curg;
         if (gc !== null && prev !== g) {
@@ -647,7 +652,10 @@ export class Sched implements GoroutineSource {
         }
         if (r === RUN_YIELD) {
           // Budget spent: the preemption and GC safe point.
-          if (gc !== null) gc.poll();
+          if (gc !== null) {
+            gc.poll();
+            startFinalizers(this); // finq.ts
+          }
           if (this.timers.len > 0) this.checkTimers(this.clock.now());
           if (this.anyRunnable()) {
             this.globrunqput(g);
@@ -807,6 +815,7 @@ export class Sched implements GoroutineSource {
     // runtime.GC: a full cycle now (all goroutine stacks are roots through this Sched).
     m.set("runtime.GC", () => {
       if (sched.gc !== null) sched.gc.GC();
+      startFinalizers(sched); // finq.ts
     });
     // select {}: park forever.
     m.set("runtime.block", (_vm, g) => sched.gopark(g, WaitReason.SelectNoCases));

@@ -46,13 +46,18 @@
  */
 import type { Pos } from "../syntax/position.js";
 import type * as ast from "../syntax/ast.js";
+import * as constant from "../constant/index.js";
 import {
+  Builtin,
+  BuiltinId,
   Func,
   Info,
+  Mode,
   Pointer,
   Selection,
   SelectionKind,
   Signature,
+  Struct,
   Tuple,
   TypeAndValue,
   TypeTag,
@@ -67,6 +72,7 @@ import {
 import { Context } from "../types/instantiate.js";
 import { lookupFieldOrMethod } from "../types/lookup.js";
 import { identical } from "../types/predicates.js";
+import { alignof, offsetsof, sizeof } from "../types/sizes.js";
 import { makeSubstMap, subst, substVar, type SubstMap } from "../types/subst.js";
 import { Label, type IrFunc } from "./ir.js";
 import { Unsupported, type ProgramCtx } from "./lowerbase.js";
@@ -354,7 +360,7 @@ export class InstView extends Info {
   ) {
     super();
     const plain = smap.size === 0;
-    this.types = plain ? base.types : new ViewMap(base.types, (tv) => this.typeAndValue(tv));
+    this.types = plain ? base.types : new ViewMap(base.types, (tv, e) => this.typeAndValue(tv, e));
     this.uses = new ViewMap(base.uses, (o, id) => this.object(o, id));
     this.defs = plain ? base.defs : new ViewMap(base.defs, (o) => (o === null ? null : this.object(o, null)));
     this.implicits = plain ? base.implicits : new ViewMap(base.implicits, (o) => this.object(o, null));
@@ -398,9 +404,51 @@ export class InstView extends Info {
     return r;
   }
 
-  private typeAndValue(tv: TypeAndValue): TypeAndValue {
+  private typeAndValue(tv: TypeAndValue, e: ast.Expr): TypeAndValue {
+    if (tv.value === null && e.kind === "CallExpr") {
+      const v = this.unsafeConst(e);
+      if (v !== null) return new TypeAndValue(Mode.Constant, tv.type, v);
+    }
     const t = this.sub(tv.type);
     return t === tv.type ? tv : new TypeAndValue(tv.mode, t, tv.value);
+  }
+
+  /**
+   * unsafe.Sizeof/Alignof/Offsetof of operands whose type involves a type parameter are not
+   * constant in the generic body (the checker leaves them without a value) but are constants
+   * of each instance, as in Go.
+   */
+  private unsafeConst(e: ast.CallExpr): constant.Value | null {
+    let fun = e.fun;
+    while (fun.kind === "ParenExpr") fun = fun.x;
+    const id = fun.kind === "SelectorExpr" ? fun.sel : fun.kind === "Ident" ? fun : null;
+    const b = id === null ? undefined : this.base.uses.get(id);
+    if (!(b instanceof Builtin) || e.args.length !== 1) return null;
+    let arg = e.args[0];
+    while (arg.kind === "ParenExpr") arg = arg.x;
+    switch (b.builtinId) {
+      case BuiltinId.Sizeof:
+      case BuiltinId.Alignof: {
+        const at = this.base.types.get(arg)?.type;
+        if (at === undefined) return null;
+        const t = this.sub(at);
+        return constant.makeInt64(BigInt(b.builtinId === BuiltinId.Sizeof ? sizeof(t) : alignof(t)));
+      }
+      case BuiltinId.Offsetof: {
+        const sel = arg.kind === "SelectorExpr" ? this.selections.get(arg) : undefined;
+        if (sel === undefined) return null;
+        let t = sel.recv;
+        if (t.underlying().tag === TypeTag.Pointer) t = (t.underlying() as Pointer).base;
+        let off = 0;
+        for (const i of sel.index) {
+          const st = t.underlying() as Struct;
+          off += offsetsof(st)[i];
+          t = st.fields[i].type as Type;
+        }
+        return constant.makeInt64(BigInt(off));
+      }
+    }
+    return null;
   }
 
   private object(o: GoObject, id: ast.Ident | null): GoObject {

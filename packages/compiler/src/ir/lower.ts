@@ -159,7 +159,8 @@ export class FuncLowering extends LowerDefer {
   }
 
   /** Lowers a function literal's body as its own function reading its captures from the context. */
-  lowerClosure(lit: ast.FuncLit, sig: Signature, captures: Var[]): IrFunc {
+  /** capBase: offset of the first capture in the context record (16 for a deferred literal's record, lowerdefer.ts). */
+  lowerClosure(lit: ast.FuncLit, sig: Signature, captures: Var[], capBase = 8): IrFunc {
     this.f.flags |= FN_CLOSURE;
     this.findAddrTaken(lit.body);
     const params = sig.params.vars;
@@ -171,7 +172,7 @@ export class FuncLowering extends LowerDefer {
     this.emit(Op.GETCTX, ctx);
     captures.forEach((v, i) => {
       const p = this.alloc("p");
-      this.emit(Op.LD64, p, ctx, 8 + 8 * i);
+      this.emit(Op.LD64, p, ctx, capBase + 8 * i);
       this.vars.set(v, { k: "mem", slot: p });
     });
     params.forEach((v, i) => this.bindParam(v, pslots[i]));

@@ -191,7 +191,7 @@ export abstract class LowerCall extends LowerExpr {
       this.movVal(s, v);
       s += v.n;
     }
-    this.at(pos);
+    this.at(e.lparen > 0 ? e.lparen : pos); // gc's line of a call: its "(" (multi-line calls, f(){…}())
     this.lastCall = { argBase, nargs: pshape.length, resBase, nres: rshape.length };
     doCall();
     const out: Val[] = [];

@@ -32,7 +32,7 @@
 import { FN_CLOSURE, FN_RUNTIME, FN_WRAPPER, Op } from "@gort/runtime/image";
 import type { Pos } from "../syntax/position.js";
 import * as ast from "../syntax/ast.js";
-import { BasicKind, Builtin, SelectionKind, Struct, Typ, TypeName, TypeTag, Var, type Package, type Type } from "../types/index.js";
+import { BasicKind, Builtin, SelectionKind, Struct, Typ, TypeName, TypeTag, Var, type Package, type Signature, type Type } from "../types/index.js";
 import { Label, newFunc, type Instr, type IrFunc } from "./ir.js";
 import { Unsupported, isAggregate, shapeOf, type ProgramCtx, type Val } from "./lowerbase.js";
 import { LowerMisc } from "./lowermisc.js";
@@ -108,6 +108,10 @@ function scanDefers(body: ast.Node): { n: number; inLoop: boolean; returns: numb
 }
 
 export abstract class LowerDefer extends LowerMisc {
+  // Function literals (lower.ts).
+  protected abstract freeVars(lit: ast.FuncLit): Var[];
+  abstract lowerClosure(lit: ast.FuncLit, sig: Signature, captures: Var[], capBase?: number): IrFunc;
+
   /** the defer head slot (pointer class), −1 when the function has no defer statement */
   protected deferSlot = -1;
   private deferRecoverLabel: Label | null = null;
@@ -222,6 +226,23 @@ export abstract class LowerDefer extends LowerMisc {
     if (builtin instanceof Builtin) {
       this.deferBuiltin(call, pos);
       return;
+    }
+    if (fun.kind === "FuncLit" && call.args.length === 0) {
+      const sig = (this.typeOf(fun) as Signature).underlying() as Signature;
+      if (sig.params.vars.length === 0 && sig.results.vars.length === 0) {
+        // defer func() { … }(): the literal's closure record is the defer record itself
+        // ({F, link, &captures…}; the body reads its captures from offset 16), no wrapper
+        const captures = this.freeVars(fun);
+        const n = ++this.nclosures;
+        const name = (this.f.flags & FN_CLOSURE) !== 0 ? `${this.f.name}.${n}` : `${this.f.name}.func${n}`;
+        const Ctor = this.constructor as new (p: ProgramCtx, name: string, pos: Pos) => LowerDefer;
+        const child = new Ctor(this.p, name, ast.nodePos(fun));
+        child.lowerClosure(fun, sig, captures, 16);
+        this.p.addFunc(child.f);
+        this.at(pos);
+        this.pushRecord(child.f, captures.map((v) => ({ slot: this.varAddr(v, pos), ptr: true })), pos);
+        return;
+      }
     }
     // gc's order: calls inside the operands run first, then the other operands are read
     if (fun.kind === "SelectorExpr") this.hoistCalls([fun.x]);

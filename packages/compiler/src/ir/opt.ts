@@ -56,6 +56,18 @@ const KNOWN_INSTR_KEYS = new Set(["op", "a", "b", "c", "d", "target", "fn", "fnB
 /** FN_CLOSURE | FN_WRAPPER | FN_RUNTIME (format.ts): flags the pass knows to be harmless. */
 const KNOWN_FLAGS = 1 | 2 | 8;
 const RISKY_NATIVE = /defer|recover|panic|goexit/i;
+/**
+ * Slot counts [arguments, results] of natives the lowering calls with CALLN (their ABI is fixed
+ * in lowercall.ts); any other native uses and clobbers every slot from its operands up.
+ */
+const NATIVE_ARITY = new Map<string, [number, number]>([
+  ["runtime.memmove", [3, 0]],
+  ["runtime.growslice", [5, 3]],
+  ["runtime.makeslicelenerror", [0, 0]],
+  ["runtime.makeslicecaperror", [0, 0]],
+]);
+/** Arity of the native CALLN `it` calls, when known (set by optimizeFunc for the current image). */
+let nativeArity: (it: Instr) => [number, number] | undefined = () => undefined;
 
 // ── opcode classes, by name (numbers are renumbered freely by gen-opcodes.mjs) ──
 const byName = new Map<string, number>();
@@ -144,10 +156,14 @@ export function optEnabled(): boolean {
 /** Optimises f in place (see the header). Returns false when f was left untouched. */
 export function optimizeFunc(f: IrFunc, env: OptEnv): boolean {
   if (!analyzable(f, env)) return false;
+  nativeArity = (it) => NATIVE_ARITY.get(env.natives[it.a] ?? "");
   const n = f.ptrSlots.length;
   if (f.code.length * Math.max(n, 1) > LIMIT) return false;
   for (let round = 0; round < 6; round++) {
-    let changed = propagate(f, env);
+    // liveness first: the lowering's `op t, …; MOV v, t` pairs are retargeted before copy
+    // propagation starts renaming variables to temps
+    let changed = backward(f, false);
+    changed = propagate(f, env) || changed;
     changed = backward(f, false) || changed;
     changed = branches(f) || changed;
     if (!changed) break;
@@ -211,9 +227,15 @@ function forUses(it: Instr, f: IrFunc, n: number, fn: (s: number) => void): void
       fn(it.a);
       for (let s = Math.min(it.b, it.c); s < n; s++) fn(s);
       return;
-    case Op.CALLN:
+    case Op.CALLN: {
+      const ar = nativeArity(it);
+      if (ar !== undefined) {
+        for (let i = 0; i < ar[0]; i++) fn(it.b + i);
+        return;
+      }
       for (let s = Math.min(it.b, it.c); s < n; s++) fn(s);
       return;
+    }
     case Op.RET:
       for (let i = 0; i < f.nresults; i++) fn(f.nparams + i);
       return;
@@ -257,6 +279,11 @@ function forDefs(it: Instr, fn: (s: number) => void): void {
     case Op.CALL:
       if (it.fn !== undefined) for (let i = 0; i < it.fn.nresults; i++) fn(it.c + i);
       return;
+    case Op.CALLN: {
+      const ar = nativeArity(it);
+      if (ar !== undefined) for (let i = 0; i < ar[1]; i++) fn(it.c + i);
+      return;
+    }
     case P.IJLT:
     case P.IJLTI:
     case P.LDX64:
@@ -269,6 +296,7 @@ function forDefs(it: Instr, fn: (s: number) => void): void {
 
 /** First slot an instruction may write without saying which (calls of unknown arity), or -1. */
 function clobberFrom(it: Instr): number {
+  if (it.op === Op.CALLN && nativeArity(it) !== undefined) return -1;
   if (it.op === Op.CALLI || it.op === Op.CALLN || (it.op === Op.CALL && it.fn === undefined)) return it.c;
   return -1;
 }
@@ -317,36 +345,41 @@ function blocks(code: Code): { bs: Block[]; labelBlock: Map<Label, number> } {
 const NONE = 0;
 const COPY = 1;
 const CONST = 2;
+/** slot holds s[val] + off (ADDP): folded into LD/ST offsets */
+const ADDR = 3;
 
 class Facts {
   kind: Int8Array;
   val: Int32Array;
+  off: Int32Array;
   nn: Uint8Array;
   constructor(n: number) {
     this.kind = new Int8Array(n);
     this.val = new Int32Array(n);
+    this.off = new Int32Array(n);
     this.nn = new Uint8Array(n);
   }
   copyFrom(o: Facts): void {
     this.kind.set(o.kind);
     this.val.set(o.val);
+    this.off.set(o.off);
     this.nn.set(o.nn);
   }
   equals(o: Facts): boolean {
     for (let i = 0; i < this.kind.length; i++)
-      if (this.kind[i] !== o.kind[i] || this.val[i] !== o.val[i] || this.nn[i] !== o.nn[i]) return false;
+      if (this.kind[i] !== o.kind[i] || this.val[i] !== o.val[i] || this.off[i] !== o.off[i] || this.nn[i] !== o.nn[i]) return false;
     return true;
   }
   meet(o: Facts): void {
     for (let i = 0; i < this.kind.length; i++) {
-      if (this.kind[i] !== o.kind[i] || this.val[i] !== o.val[i]) this.kind[i] = NONE;
+      if (this.kind[i] !== o.kind[i] || this.val[i] !== o.val[i] || this.off[i] !== o.off[i]) this.kind[i] = NONE;
       this.nn[i] &= o.nn[i];
     }
   }
   kill(d: number): void {
     this.kind[d] = NONE;
     this.nn[d] = 0;
-    for (let x = 0; x < this.kind.length; x++) if (this.kind[x] === COPY && this.val[x] === d) this.kind[x] = NONE;
+    for (let x = 0; x < this.kind.length; x++) if ((this.kind[x] === COPY || this.kind[x] === ADDR) && this.val[x] === d) this.kind[x] = NONE;
   }
   /** The slot whose value s holds (s itself unless s is a known copy). */
   root(s: number): number {
@@ -388,6 +421,22 @@ function transfer(it: Instr, st: Facts, env: OptEnv, n: number): void {
     if (it.fnB !== undefined) return; // a function index: b is a placeholder until codegen
     st.kind[it.a] = CONST;
     st.val[it.a] = it.b;
+    return;
+  }
+  if (op === Op.ADDP) {
+    // d = base + k, base a slot other than d (with base's own ADDR fact folded in)
+    let base = st.root(it.b);
+    let k = it.c;
+    if (st.kind[base] === ADDR) {
+      k += st.off[base];
+      base = st.val[base];
+    }
+    st.kill(it.a);
+    if (base !== it.a && k >= 0 && k < FOLD_LIMIT) {
+      st.kind[it.a] = ADDR;
+      st.val[it.a] = base;
+      st.off[it.a] = k;
+    }
     return;
   }
   if (op === Op.LDK) {
@@ -433,6 +482,13 @@ function renamable(it: Instr): ("a" | "b" | "c")[] {
 }
 
 const fits32 = (v: number): boolean => v >= -2147483648 && v <= 2147483647;
+/**
+ * Largest folded field offset: below the nil guard page (4096), a load at base+k from a nil
+ * base faults exactly when the unfolded ADDP + load would, with the same address.
+ */
+const FOLD_LIMIT = 4096;
+const LOADS = new Set<number>([Op.LD8, Op.LD8S, Op.LD16, Op.LD16S, Op.LD32, Op.LD32S, Op.LD64, Op.LDF32]);
+const STORES = new Set<number>([Op.ST8, Op.ST16, Op.ST32, Op.ST64, Op.STF32, Op.STP]);
 
 /** Rewrites it (in place or by returning a replacement) using the facts before it. */
 function rewrite(it: Instr, st: Facts, env: OptEnv): Instr {
@@ -442,6 +498,11 @@ function rewrite(it: Instr, st: Facts, env: OptEnv): Instr {
   }
   const op = it.op;
   const kc = (s: number): number | null => (st.isConst(s) ? st.val[s] : null);
+  // LD d, p, c / ST p, c, v with p = base + k  →  LD d, base, k + c / ST base, k + c, v
+  if (LOADS.has(op) && st.kind[it.b] === ADDR && it.c >= 0 && st.off[it.b] + it.c < FOLD_LIMIT)
+    return mk(op, it.a, st.val[it.b], st.off[it.b] + it.c, it);
+  if (STORES.has(op) && st.kind[it.a] === ADDR && it.b >= 0 && st.off[it.a] + it.b < FOLD_LIMIT)
+    return mk(op, st.val[it.a], st.off[it.a] + it.b, it.c, it);
   switch (op) {
     case Op.MOV: {
       const k = kc(it.b);
@@ -479,6 +540,7 @@ function rewrite(it: Instr, st: Facts, env: OptEnv): Instr {
     case Op.JNE:
     case Op.JLT:
     case Op.JLE: {
+      if (it.a === it.b) return op === Op.JNE || op === Op.JLT ? mk(Op.NOP, 0, 0, 0, it) : mk(Op.JMP, 0, 0, 0, it, it.target);
       const b = kc(it.b);
       if (b !== null) {
         const nop = op === Op.JEQ ? Op.JEQI : op === Op.JNE ? Op.JNEI : op === Op.JLT ? Op.JLTI : Op.JLEI;
@@ -490,6 +552,11 @@ function rewrite(it: Instr, st: Facts, env: OptEnv): Instr {
         const nop = op === Op.JEQ ? Op.JEQI : op === Op.JNE ? Op.JNEI : op === Op.JLT ? Op.JGTI : Op.JGEI;
         return mk(nop, it.b, a, 0, it, it.target);
       }
+      break;
+    }
+    case Op.ADDP: {
+      const b = it.b;
+      if (st.kind[b] === ADDR && it.c >= 0 && st.off[b] + it.c < FOLD_LIMIT) return mk(Op.ADDP, it.a, st.val[b], st.off[b] + it.c, it);
       break;
     }
     case Op.LDI:
@@ -655,14 +722,34 @@ function backward(f: IrFunc, supers: boolean): boolean {
         }
       }
       const prev = prevInstr(code, i, b.start, dead);
-      // I: op t, …; MOV d, t  (t dead after)  →  op d, …
-      if (op === Op.MOV && prev >= 0) {
-        const p = code[prev] as Instr;
-        if (DEF_A.has(p.op) && p.a === it.b && it.a !== it.b && live[it.b] === 0) {
-          p.a = it.a;
-          dead[i] = 1;
-          did = true;
-          continue; // live stays as after the MOV; the retargeted def is processed next
+      // I: op t, …; (up to 8 instructions touching neither t nor d); MOV d, t  (t dead after)
+      //   →  op d, …
+      if (op === Op.MOV && prev >= 0 && it.a !== it.b && live[it.b] === 0) {
+        const t = it.b;
+        const d = it.a;
+        let j = prev;
+        for (let steps = 0; j >= 0 && steps < 8; steps++) {
+          const p = code[j] as Instr;
+          if (DEF_A.has(p.op) && p.a === t) break;
+          let touches = false;
+          forUses(p, f, n, (u) => (touches ||= u === t || u === d));
+          forDefs(p, (x) => (touches ||= x === t || x === d));
+          if (touches || clobberFrom(p) >= 0 || p.target !== undefined) {
+            j = -1;
+            break;
+          }
+          j = prevInstr(code, j, b.start, dead);
+        }
+        if (j >= 0 && (code[j] as Instr).a === t && DEF_A.has((code[j] as Instr).op)) {
+          const p = code[j] as Instr;
+          let readsD = false;
+          forUses(p, f, n, (u) => (readsD ||= u === d));
+          if (j === prev || !readsD) {
+            p.a = d;
+            dead[i] = 1;
+            did = true;
+            continue; // live stays as after the MOV; the retargeted def is processed in turn
+          }
         }
       }
       // CMP t, a, b; JT/JF t  →  Jcmp a, b
@@ -866,6 +953,14 @@ function compact(f: IrFunc): void {
           range(it.c, it.fn.nresults);
         }
         break;
+      case Op.CALLN: {
+        const ar = nativeArity(it);
+        if (ar !== undefined) {
+          range(it.b, ar[0]);
+          range(it.c, ar[1]);
+        }
+        break;
+      }
       case Op.PRINTS:
       case Op.PANIC:
         range(it.a, 2);

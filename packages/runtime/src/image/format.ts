@@ -69,9 +69,9 @@
  * The runtime binds each name to a TypeScript implementation at load time; an unknown name is a
  * load error naming the symbol. Calls to them are `CALLN` (or CALL of the stub, which forwards).
  *
- * DEFER/PANIC INFO: each function has `deferInfo` words reserved for the compiler's defer
- * lowering (open-coded defer bits slot, deferreturn pc offset); see vm/HACKING.md for the
- * defer/panic records the runtime keeps on the G.
+ * DEFER/PANIC INFO: a function with defer statements has `deferInfo` = [defer head slot,
+ * recovery point pc offset, flags (1: not open-coded in Go)], else it is empty; see
+ * vm/defer.ts for the records and the runtime.gopanic frames.
  */
 
 export const IMAGE_MAGIC = "GORTIMG\0";
@@ -116,7 +116,7 @@ export interface ImageFunc {
   pcln: Int32Array;
   /** Stack maps: pairs (pcOff of the saved pc, index into ProgramImage.stackMaps) sorted by pcOff. */
   safePoints: Int32Array;
-  /** Reserved for the compiler's defer lowering (see the file comment); empty today. */
+  /** [defer head slot, recovery pc offset, flags] for functions with defers (file comment), else empty. */
   deferInfo: Int32Array;
 }
 

@@ -31,6 +31,16 @@ export const FT_ZEROEND = 4;
 export const FT_FLAGS = 5;
 export const FT_NATIVE = 6;
 
+/**
+ * Directory printed for the runtime's own source files (the `panic(…)` frames of vm/defer.ts's
+ * runtime.gopanic: `$GOROOT/src/runtime/panic.go:884`). gort has no Go runtime sources: GOROOT
+ * from the environment when set, else the literal "$GOROOT".
+ */
+export let tracebackGoroot: string = (typeof process !== "undefined" && process.env.GOROOT) || "$GOROOT";
+export function setTracebackGoroot(dir: string): void {
+  tracebackGoroot = dir;
+}
+
 export class LoadedImage implements StackMapSource {
   readonly img: ProgramImage;
   /** Word index of the function table in mem.u32. */
@@ -157,6 +167,8 @@ export class LoadedImage implements StackMapSource {
   fileLine(funcId: number, pc: number): { file: string; line: number } {
     const f = this.img.funcs[funcId];
     const { file, line } = lookupLine(f, pc - 1 - this.entries[funcId]);
+    // runtime.gopanic (vm/defer.ts) stands for Go's runtime/panic.go, whatever file the compiler gave it
+    if (f.name === "runtime.gopanic") return { file: `${tracebackGoroot}/src/runtime/panic.go`, line };
     return { file: this.img.files[file] ?? "?", line };
   }
 }
