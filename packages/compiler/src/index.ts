@@ -9,4 +9,4 @@ export * from "./syntax/index.js";
 export * as constant from "./constant/index.js";
 export * as types from "./types/index.js";
 export * from "./loader/index.js";
-export { compileProgram, type CompileResult } from "./codegen/index.js";
+export { compileProgram, compileStats, type CompileOptions, type CompileResult, type CompileStats } from "./codegen/index.js";

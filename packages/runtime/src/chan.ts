@@ -58,6 +58,7 @@ import {
   SG_ELEM,
   SG_G,
   SG_AUTORESUME,
+  SG_RES,
   SG_ISSELECT,
   SG_NEXT,
   SG_PREV,
@@ -251,6 +252,8 @@ export class Chans {
     const u32 = this.mem.u32;
     const gp = u32[(sg + SG_G) >>> 2];
     if (success !== 0 && u32[(sg + SG_AUTORESUME) >>> 2] !== 0) {
+      const res = u32[(sg + SG_RES) >>> 2];
+      if (res !== 0) this.mem.i64[res >>> 3] = 1n; // chanrecv2's ok
       u32[(gp + G_PC) >>> 2] += CALL_WORDS;
       u32[(gp + G_PARKSTATE) >>> 2] = 0;
       u32[(gp + G_WAITING) >>> 2] = 0;
@@ -365,7 +368,7 @@ export class Chans {
   }
 
   /** chanrecv for the running G g (restartable); sets this.received on CH_DONE. */
-  chanrecv(g: number, c: number, ep: number, block: boolean, autoResume = 0): number {
+  chanrecv(g: number, c: number, ep: number, block: boolean, autoResume = 0, res = 0): number {
     const u32 = this.mem.u32;
     const ps = u32[(g + G_PARKSTATE) >>> 2];
     if (ps !== 0) {
@@ -389,6 +392,7 @@ export class Chans {
     u[(sg + SG_ELEM) >>> 2] = ep;
     u[(sg + SG_C) >>> 2] = c;
     u[(sg + SG_AUTORESUME) >>> 2] = autoResume;
+    u[(sg + SG_RES) >>> 2] = res;
     this.enqueue(c + HC_RECVQ, sg);
     u[(g + G_WAITING) >>> 2] = sg;
     u[(g + G_PARKSTATE) >>> 2] = sg;
@@ -435,6 +439,8 @@ export class Chans {
     for (let sg = u32[(g + G_WAITING) >>> 2]; sg !== 0; sg = u32[(sg + SG_WAITLINK) >>> 2]) {
       const e = u32[(sg + SG_ELEM) >>> 2];
       if (e >= oldLo && e < oldHi) u32[(sg + SG_ELEM) >>> 2] = (e + delta) >>> 0;
+      const r = u32[(sg + SG_RES) >>> 2];
+      if (r >= oldLo && r < oldHi) u32[(sg + SG_RES) >>> 2] = (r + delta) >>> 0;
     }
   }
 
@@ -458,9 +464,11 @@ export class Chans {
       const u32 = vm.mem.u32;
       ch.chanrecv(g, u32[args >>> 2], u32[(args + 8) >>> 2], true, 1);
     });
+    // Auto-resumed too: the waker writes ok = true into the result slot (SG_RES); a close
+    // (ok = false) re-executes the call, which then writes false.
     m.set("runtime.chanrecv2", (vm, g, args, res) => {
       const u32 = vm.mem.u32;
-      if (ch.chanrecv(g, u32[args >>> 2], u32[(args + 8) >>> 2], true) === CH_DONE) {
+      if (ch.chanrecv(g, u32[args >>> 2], u32[(args + 8) >>> 2], true, 1, res) === CH_DONE) {
         vm.mem.i64[res >>> 3] = ch.received ? 1n : 0n;
       }
     });

@@ -584,6 +584,9 @@ export class Sched implements GoroutineSource {
     const u32 = this.mem.u32;
     const p = this.p;
     const tick = (u32[(p + P_SCHEDTICK) >>> 2] = (u32[(p + P_SCHEDTICK) >>> 2] + 1) >>> 0);
+    // Due timers first (Go's checkTimers in every schedule): a goroutine looping on Gosched
+    // never spends its budget, and a sleeper must still wake on time.
+    if (this.timers.len > 0) this.checkTimers(this.clock.now());
     if (tick % GLOBAL_CHECK_TICKS === 0 && u32[(this.sched + SCHED_RUNQSIZE) >>> 2] !== 0) {
       this.runnextStreak = 0;
       return this.globrunqget();
@@ -813,9 +816,18 @@ export class Sched implements GoroutineSource {
       vm.mem.i64[res >>> 3] = BigInt(availableParallelism());
     });
     // runtime.GC: a full cycle now (all goroutine stacks are roots through this Sched).
-    m.set("runtime.GC", () => {
+    // The caller then yields (Go's GC blocks its caller while others run): a goroutine calling
+    // GC in a loop must not starve the rest.
+    m.set("runtime.GC", (vm, g) => {
+      const u32 = vm.mem.u32;
+      if (u32[(g + G_PARKSTATE) >>> 2] !== 0) {
+        u32[(g + G_PARKSTATE) >>> 2] = 0;
+        return;
+      }
       if (sched.gc !== null) sched.gc.GC();
       startFinalizers(sched); // finq.ts
+      vm.mem.u32[(g + G_PARKSTATE) >>> 2] = 1;
+      sched.gosched(g);
     });
     // select {}: park forever.
     m.set("runtime.block", (_vm, g) => sched.gopark(g, WaitReason.SelectNoCases));

@@ -5,7 +5,8 @@
  * chan.ts), per packages/stdlib/NATIVES.md "reflect".
  *
  * Provided: unsafe_New, unsafe_NewArray, typedmemmove, typedmemclr, typedslicecopy, growslice,
- * ptrTo, sliceOf, ifaceE2I. Descriptors the image lacks (`*T` when T.ptrToThis is 0, `[]T`)
+ * ptrTo, sliceOf, arrayOf, ifaceE2I. Not yet: chanOf, mapOf, funcOf, structOf, rselect (an image
+ * that reaches them fails to load with a message naming the native). Descriptors the image lacks (`*T` when T.ptrToThis is 0, `[]T`)
  * are looked up among the image's own descriptors first (one descriptor per type: reflect
  * compares types by address), else built once in persistent memory and cached (TYPEDESC.md
  * layouts; str as Go prints it; equality taken from an existing descriptor of the same kind).
@@ -40,6 +41,7 @@ const TD_ELEM = 36;
 const KIND_MASK = 0x1f;
 const KIND_PTR = 22;
 const KIND_SLICE = 23;
+const KIND_ARRAY = 17;
 
 const E_NEWARRAY = plainErrorId("reflect: unsafe_NewArray: size out of range");
 const E_GROWSLICE = plainErrorId("reflect.Value.Grow: slice overflow");
@@ -50,6 +52,7 @@ const E_MAKEFUNC = plainErrorId("reflect: MakeFunc and reflect method values (ma
 class ReflectRT {
   private readonly ptrTos = new Map<number, number>();
   private readonly sliceOfs = new Map<number, number>();
+  private readonly arrayOfs = new Map<string, number>();
   private hdrType = 0;
   private itabs: Itabs | null = null;
   private builder: TypeBuilder | null = null;
@@ -114,24 +117,29 @@ class ReflectRT {
     return new TextDecoder().decode(mem.u8.subarray(p, p + n));
   }
 
-  /** A 40-byte descriptor (header + uncommon 0 + elem) for a pointer-shaped or slice type. */
-  private build(kind: number, elem: number, size: number, str: string, equal: number, direct: boolean): number {
+  /**
+   * A descriptor (header + uncommon 0 + elem, plus `extra` kind-specific bytes zeroed) whose
+   * pointer words are `ptrWords` (default: word 0).
+   */
+  private build(kind: number, elem: number, size: number, str: string, equal: number, direct: boolean, extra = 0, ptrWords: readonly number[] = [0], align = 8): number {
     const mh = this.heap.mheap;
-    const t = mh.persistentAlloc(40, 8, ST_OTHER_SYS);
-    const gcdata = mh.persistentAlloc(1, 1, ST_OTHER_SYS);
+    const t = mh.persistentAlloc(40 + extra, 8, ST_OTHER_SYS);
+    const nw = ptrWords.length === 0 ? 0 : ptrWords[ptrWords.length - 1] + 1;
+    const gcdata = nw === 0 ? 0 : mh.persistentAlloc((nw + 7) >>> 3, 1, ST_OTHER_SYS);
     const strHdr = this.staticString(str);
     const mem = this.heap.mem;
     const u32 = mem.u32;
-    mem.u8[gcdata] = 1;
+    mem.u8.fill(0, t, t + 40 + extra);
+    for (const w of ptrWords) mem.u8[gcdata + (w >>> 3)] |= 1 << (w & 7);
     u32[(t + TD_SIZE) >>> 2] = size;
-    u32[(t + TD_PTRDATA) >>> 2] = 8;
+    u32[(t + TD_PTRDATA) >>> 2] = nw * 8;
     // FNV-1a of the type string, as the compiler hashes descriptors
     let h = 0x811c9dc5;
     for (const c of new TextEncoder().encode(str)) h = Math.imul(h ^ c, 0x01000193) >>> 0;
     u32[(t + TD_HASH) >>> 2] = h;
     mem.u8[t + 12] = 0;
-    mem.u8[t + 13] = 8;
-    mem.u8[t + 14] = 8;
+    mem.u8[t + 13] = align;
+    mem.u8[t + 14] = align;
     mem.u8[t + TD_KIND] = kind | (direct ? KIND_DIRECT_IFACE : 0);
     u32[(t + TD_EQUAL) >>> 2] = equal;
     u32[(t + TD_GCDATA) >>> 2] = gcdata;
@@ -157,6 +165,32 @@ class ReflectRT {
     if (s === 0) s = this.build(KIND_SLICE, t, 24, `[]${this.typeStr(t)}`, 0, false);
     this.sliceOfs.set(t, s);
     return s;
+  }
+
+  /** `[n]elem`: the image's descriptor when it has one, else built (ArrayOf validated n and the size in Go). */
+  arrayOf(n: number, elem: number): number {
+    const mem = this.heap.mem;
+    const u32 = mem.u32;
+    for (const t of this.vm.image.typeAddrs)
+      if ((mem.u8[t + TD_KIND] & KIND_MASK) === KIND_ARRAY && u32[(t + TD_ELEM) >>> 2] === elem && u32[(t + 44) >>> 2] === n) return t;
+    const key = `${n}:${elem}`;
+    const got = this.arrayOfs.get(key);
+    if (got !== undefined) return got;
+    const esize = u32[(elem + TD_SIZE) >>> 2];
+    const eptr = u32[(elem + TD_PTRDATA) >>> 2] >>> 3;
+    const emask = u32[(elem + TD_GCDATA) >>> 2];
+    const words: number[] = [];
+    for (let i = 0; i < n && eptr > 0; i++)
+      for (let w = 0; w < eptr; w++) if ((mem.u8[emask + (w >>> 3)] >>> (w & 7)) & 1) words.push((i * esize) / 8 + w);
+    const direct = n === 1 && (mem.u8[elem + TD_KIND] & KIND_DIRECT_IFACE) !== 0;
+    // equality of a built array type would need a generated function: such arrays compare as
+    // not comparable (reflect-made array types are rare; the image's own types are found above)
+    const t = this.build(KIND_ARRAY, elem, n * esize, `[${n}]${this.typeStr(elem)}`, 0, direct, 8, words, mem.u8[elem + 13]);
+    const w = this.heap.mem.u32;
+    w[(t + 40) >>> 2] = this.sliceOf(elem);
+    w[(t + 44) >>> 2] = n;
+    this.arrayOfs.set(key, t);
+    return t;
   }
 
   /** Copies n bytes of values of type t from src to dst (overlap allowed) with write barriers. */
@@ -271,6 +305,7 @@ export function addReflectNatives(m: Map<string, NativeFn>): void {
   });
   m.set("reflect.ptrTo", (vm, _g, args, res) => putPtr(vm, res, rt(vm).ptrTo(ptrArg(vm, args))));
   m.set("reflect.sliceOf", (vm, _g, args, res) => putPtr(vm, res, rt(vm).sliceOf(ptrArg(vm, args))));
+  m.set("reflect.arrayOf", (vm, _g, args, res) => putPtr(vm, res, rt(vm).arrayOf(intArg(vm, args), ptrArg(vm, args + 8))));
   // ifaceE2I(t *rtype, src any, dst unsafe.Pointer): dst = (itab(t, type of src), data of src)
   m.set("reflect.ifaceE2I", (vm, _g, args) => {
     const inter = ptrArg(vm, args);
@@ -301,6 +336,7 @@ export const REFLECT_NATIVE_NAMES: readonly string[] = [
   "reflect.growslice",
   "reflect.ptrTo",
   "reflect.sliceOf",
+  "reflect.arrayOf",
   "reflect.ifaceE2I",
   "reflect.reflectcall",
   "reflect.makeFuncStub",

@@ -37,7 +37,9 @@
  *   +0 g  +4 next  +8 prev  +12 elem (value address; may be in g's stack — adjusted when it moves)
  *   +16 c (hchan, or the semaphore address)  +20 isSelect  +24 success  +28 waitlink
  *   +32 ticket (notifyList) / caseIndex (select)  +36 autoResume (1 = on success the waker moves
- *   the parked G past its native call and frees the sudog: no re-execution; chansend1/chanrecv1)
+ *   the parked G past its native call and frees the sudog: no re-execution; chansend1/chanrecv1/
+ *   chanrecv2)  +40 res (auto-resume of chanrecv2: address of the parked frame's `ok` result
+ *   slot, written 1 by the waker; in g's stack, adjusted with elem when it moves; 0 = none)
  *
  * hchan (HCHAN_BYTES, a heap object; its descriptor marks only `buf` as a pointer):
  *
@@ -89,7 +91,8 @@ export const SG_SUCCESS = 24;
 export const SG_WAITLINK = 28;
 export const SG_TICKET = 32;
 export const SG_AUTORESUME = 36;
-export const SG_BYTES = 40;
+export const SG_RES = 40;
+export const SG_BYTES = 48;
 
 export const HC_QCOUNT = 0;
 export const HC_DATAQSIZ = 4;

@@ -288,7 +288,7 @@ export function compileProgram(main: LoadedPackage, fset: FileSet, opts: Compile
           continue;
         }
         if (isGenericFunc(fn)) {
-          generics.addDecl(d, fn, ps.ctx); // lowered per instantiation (ir/generics.ts)
+          errors.push(...generics.addDecl(d, fn, ps.ctx)); // lowered per instantiation (ir/generics.ts)
           continue;
         }
         decls.set(fn, e);

@@ -60,10 +60,18 @@ export class IfaceGen {
         }
       },
       tfn: (recv, sel) => {
+        // the method with the receiver (of type recv) as its first argument: the method itself
+        // when the receiver kinds agree, else the function method expressions use (the itab
+        // wrapper, whose data-word parameter is the receiver's slot, except for directIface
+        // aggregates, which are passed by address)
         const rt = sel.obj.signature().recv?.type as Type;
-        if (sel.index.length !== 1 || (rt.tag === TypeTag.Pointer) !== (recv.tag === TypeTag.Pointer)) return null;
         try {
-          return this.funcOf(sel.obj);
+          if (sel.index.length === 1 && (rt.tag === TypeTag.Pointer) === (recv.tag === TypeTag.Pointer)) return this.funcOf(sel.obj);
+          if (recv.tag !== TypeTag.Pointer && isDirectIface(recv) && isAggregate(recv)) {
+            const name = itabWrapperName(recv, sel);
+            return this.extraFunc(name, sel.obj.pos, (low) => low.lowerItabWrapper(recv, sel, true));
+          }
+          return this.ifn(recv, sel);
         } catch (e) {
           if (e instanceof Unsupported) return null;
           throw e;

@@ -25,6 +25,7 @@ import {
 } from "../types/index.js";
 import { alignof, offsetsof, sizeof } from "../types/sizes.js";
 import { methodSetOf, type MethodSelection } from "../types/methodset.js";
+import { Signature as SignatureT, Tuple as TupleT, Var as VarT } from "../types/index.js";
 import type { Chan, Func, MapType, Named, Package, Signature } from "../types/index.js";
 import { Unsupported } from "../ir/lower.js";
 import { mapDescWords } from "../ir/lowermap.js";
@@ -245,7 +246,8 @@ export function rtypeString(t: Type, q: (p: Package) => string, seen: Set<Type> 
       const st = t as Struct;
       if (st.fields.length === 0) return "struct {}";
       const fs = st.fields.map((f, i) => {
-        let s = f.embedded ? rs(f.type as Type) : `${f.name} ${rs(f.type as Type)}`;
+        // identity keys (local given) name embedded fields too: struct{ int } ≠ struct{ Int } (Int = int)
+        let s = f.embedded && local === undefined ? rs(f.type as Type) : `${f.embedded ? "=" : ""}${f.name} ${rs(f.type as Type)}`;
         const tag = st.tags[i] ?? "";
         if (tag !== "") s += " " + JSON.stringify(tag);
         return s;
@@ -484,7 +486,11 @@ export class TypeTable {
       const r = ml + 24 * i;
       st.addrAt(r, st.stringHeader(m.obj.name));
       if (!m.obj.exported() && m.obj.pkg) st.addrAt(r + 4, st.stringHeader(m.obj.pkg.path));
-      this.refAt(r + 8, m.obj.type as Type);
+      const sig = m.obj.type as Signature;
+      this.refAt(r + 8, sig);
+      // ftyp: the receiver (of this type) as the first parameter
+      const ftyp = new SignatureT(null, new TupleT([new VarT(0, null, "", t), ...sig.params.vars]), sig.results, sig.variadic);
+      this.refAt(r + 12, ftyp);
     });
   }
 

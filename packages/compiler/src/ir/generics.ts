@@ -46,6 +46,7 @@
  */
 import type { Pos } from "../syntax/position.js";
 import type * as ast from "../syntax/ast.js";
+import { inspect as astInspect } from "../syntax/ast.js";
 import * as constant from "../constant/index.js";
 import {
   Builtin,
@@ -203,9 +204,22 @@ export class Generics {
     return v;
   }
 
-  /** Records a generic declaration of the package whose context is ctx; instances are lowered on demand. */
-  addDecl(decl: ast.FuncDecl, fn: Func, ctx: ProgramCtx): void {
+  /**
+   * Records a generic declaration of the package whose context is ctx; instances are lowered
+   * on demand. Returns gc 1.19's errors for the declaration: its back end rejects type
+   * declarations anywhere inside a generic function ("not currently supported"; Go 1.20's
+   * unified IR lifted this), so gort does too.
+   */
+  addDecl(decl: ast.FuncDecl, fn: Func, ctx: ProgramCtx): { pos: Pos; msg: string }[] {
     this.decls.set(fn, { decl, ctx });
+    const errs: { pos: Pos; msg: string }[] = [];
+    if (decl.body !== undefined)
+      astInspect(decl.body, (n) => {
+        if (n.kind === "DeclStmt" && n.decl.tok === "type")
+          errs.push({ pos: n.decl.tokPos, msg: "type declarations inside generic functions are not currently supported" });
+        return true;
+      });
+    return errs;
   }
 
   /** The synthetic, non-generic Func standing for orig[targs] at use sites. */

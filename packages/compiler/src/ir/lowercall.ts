@@ -530,7 +530,9 @@ export abstract class LowerCall extends LowerExpr {
         let u = t.underlying();
         if (u.tag === TypeTag.Pointer) u = (u as Pointer).base.underlying();
         if (u.tag === TypeTag.Array) {
-          // (constant lengths were folded by the checker; pointer-to-array operands still evaluate)
+          // (constant lengths were folded by the checker; an operand with calls or receives,
+          // e.g. len(<-c) of a chan *[N]T, is evaluated for its effects)
+          this.expr(e.args[0]);
           const r = this.temp("n");
           this.ldi(r, (u as ArrayT).len);
           return [{ slot: r, n: 1 }];

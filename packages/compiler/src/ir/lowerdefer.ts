@@ -28,6 +28,10 @@
  * was called by a panic (Go's rule, see test/recover1.go).
  *
  * recover() is the RECOVER opcode; its result is an empty interface (shape "np").
+ *
+ * Records of defer statements that run at most once per call (not in a loop, no goto in the
+ * function) live in frame slots of their own (pushRecord): no allocation. `GORT_HEAPDEFER=1`
+ * in the environment puts every record on the heap (to compare, or to bisect).
  */
 import { FN_CLOSURE, FN_RUNTIME, FN_WRAPPER, Op } from "@gort/runtime/image";
 import type { Pos } from "../syntax/position.js";
@@ -82,11 +86,16 @@ export function makeGopanic(file: number): IrFunc {
   return f;
 }
 
-/** Counts defer statements of a body (not inside function literals) and whether one is in a loop. */
-function scanDefers(body: ast.Node): { n: number; inLoop: boolean; returns: number } {
+/**
+ * Counts defer statements of a body (not inside function literals), whether one is in a loop,
+ * the defer statements in loops, and whether the body has a goto (a backward goto makes a loop).
+ */
+function scanDefers(body: ast.Node): { n: number; inLoop: boolean; returns: number; loopSites: Set<ast.Node>; hasGoto: boolean } {
   let n = 0;
   let inLoop = false;
   let returns = 0;
+  let hasGoto = false;
+  const loopSites = new Set<ast.Node>();
   const walk = (node: ast.Node, loop: boolean): void => {
     ast.inspect(node, (c) => {
       if (c === node) return true;
@@ -97,14 +106,18 @@ function scanDefers(body: ast.Node): { n: number; inLoop: boolean; returns: numb
       }
       if (c.kind === "DeferStmt") {
         n++;
-        if (loop) inLoop = true;
+        if (loop) {
+          inLoop = true;
+          loopSites.add(c);
+        }
       }
       if (c.kind === "ReturnStmt") returns++;
+      if (c.kind === "BranchStmt" && c.tok === "goto") hasGoto = true;
       return true;
     });
   };
   walk(body, false);
-  return { n, inLoop, returns };
+  return { n, inLoop, returns, loopSites, hasGoto };
 }
 
 export abstract class LowerDefer extends LowerMisc {
@@ -117,11 +130,16 @@ export abstract class LowerDefer extends LowerMisc {
   private deferRecoverLabel: Label | null = null;
   private deferFlags = 0;
   private ndeferwraps = 0;
+  /** defer statements whose record must be on the heap (in loops; all when the body has a goto) */
+  private heapSites: Set<ast.Node> | null = null;
+  /** the defer statement being lowered, while its record is pushed */
+  private curDefer: ast.DeferStmt | null = null;
 
   /** Before lowering a body: reserves the defer head if the body has defer statements. */
   protected setupDefers(body: ast.BlockStmt): void {
-    const { n, inLoop, returns } = scanDefers(body);
+    const { n, inLoop, returns, loopSites, hasGoto } = scanDefers(body);
     if (n === 0) return;
+    this.heapSites = process.env.GORT_HEAPDEFER ? null : hasGoto ? null : loopSites;
     this.deferSlot = this.alloc("p");
     this.deferRecoverLabel = new Label("recover");
     // Go open-codes a function's defers unless one is in a loop, there are more than 8, or
@@ -216,6 +234,15 @@ export abstract class LowerDefer extends LowerMisc {
   }
 
   protected deferStmt(s: ast.DeferStmt): void {
+    this.curDefer = s;
+    try {
+      this.deferStmt1(s);
+    } finally {
+      this.curDefer = null;
+    }
+  }
+
+  private deferStmt1(s: ast.DeferStmt): void {
     const call = s.call;
     const pos = s.defer;
     const info = this.p.info;
@@ -290,8 +317,23 @@ export abstract class LowerDefer extends LowerMisc {
     this.pushRecord(w, slots.map((sl, i) => ({ slot: sl, ptr: classes[i] })), pos);
   }
 
-  /** Packs {F, link, slots…} into a new record and makes it the head of this frame's list. */
+  /**
+   * Packs {F, link, slots…} into a new record and makes it the head of this frame's list. A
+   * defer statement that runs at most once per call (not in a loop, no goto in the body) gets
+   * its record in frame slots of its own (FADDR: no allocation; the list, the records' links
+   * and the CALLI contexts are then stack addresses, adjusted like any pointer slot when the
+   * stack moves); others allocate it on the heap.
+   */
   private pushRecord(fn: IrFunc, slots: { slot: number; ptr: boolean }[], pos: Pos): void {
+    const site = this.curDefer;
+    if (site !== null && this.heapSites !== null && !this.heapSites.has(site)) {
+      const rec = this.alloc("np" + slots.map((s) => (s.ptr ? "p" : "n")).join(""));
+      this.emit(Op.LDI, rec, 0, 0, 0, { fnB: fn });
+      this.emit(Op.MOV, rec + 1, this.deferSlot);
+      slots.forEach((s, i) => this.emit(Op.MOV, rec + 2 + i, s.slot));
+      this.emit(Op.FADDR, this.deferSlot, rec);
+      return;
+    }
     const fields = [new Var(pos, null, "F", Typ[BasicKind.Uintptr]), new Var(pos, null, "link", Typ[BasicKind.UnsafePointer])];
     slots.forEach((s, i) => fields.push(new Var(pos, null, `A${i}`, Typ[s.ptr ? BasicKind.UnsafePointer : BasicKind.Uintptr])));
     const rt = new Struct(fields, []);

@@ -20,6 +20,7 @@ import {
   Unsupported,
   isAggregate,
   isFloat,
+  isComplex,
   isString,
   shapeOf,
   type Val,
@@ -236,10 +237,13 @@ export abstract class LowerStmt extends LowerIface {
     }
     let r: Val;
     if (y === null) {
-      const one = this.temp("n");
-      if (isFloat(t)) this.emit(Op.LDK, one, this.p.constFloat(1));
+      // x++ on complex numbers adds (1+0i): two float slots
+      const cplx = isComplex(t);
+      const one = this.temp(cplx ? "nn" : "n");
+      if (isFloat(t) || cplx) this.emit(Op.LDK, one, this.p.constFloat(1));
       else this.ldi(one, 1);
-      r = this.binary(op, t, cur, { slot: one, n: 1 }, pos, t);
+      if (cplx) this.ldi(one + 1, 0);
+      r = this.binary(op, t, cur, { slot: one, n: cplx ? 2 : 1 }, pos, t);
     } else if (op === "<<" || op === ">>") {
       r = this.shift(op, t, cur, y, pos);
     } else {

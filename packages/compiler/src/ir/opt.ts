@@ -159,6 +159,7 @@ export function optimizeFunc(f: IrFunc, env: OptEnv): boolean {
   nativeArity = (it) => NATIVE_ARITY.get(env.natives[it.a] ?? "");
   const n = f.ptrSlots.length;
   if (f.code.length * Math.max(n, 1) > LIMIT) return false;
+  hoistConsts(f);
   for (let round = 0; round < 6; round++) {
     // liveness first: the lowering's `op t, …; MOV v, t` pairs are retargeted before copy
     // propagation starts renaming variables to temps
@@ -340,6 +341,44 @@ function blocks(code: Code): { bs: Block[]; labelBlock: Map<Label, number> } {
   return { bs, labelBlock };
 }
 
+// ── constants in loops ──
+
+/**
+ * LDI/LDK inside a loop (between a backward branch and its target) load from a slot set once
+ * at function entry instead (`MOV d, c`, which propagation then removes by reading c directly):
+ * one dispatch less per constant per iteration, a few more slots per frame.
+ */
+function hoistConsts(f: IrFunc): boolean {
+  const code = f.code;
+  const pos = new Map<Label, number>();
+  code.forEach((it, i) => {
+    if (!isInstr(it)) pos.set(it, i);
+  });
+  const inLoop = new Uint8Array(code.length);
+  code.forEach((it, j) => {
+    if (!isInstr(it) || it.target === undefined) return;
+    const i = pos.get(it.target);
+    if (i !== undefined && i <= j) inLoop.fill(1, i, j + 1);
+  });
+  const slotFor = new Map<string, number>();
+  const inits: Instr[] = [];
+  code.forEach((it, j) => {
+    if (inLoop[j] === 0 || !isInstr(it) || (it.op !== Op.LDI && it.op !== Op.LDK) || it.fnB !== undefined || it.globalRel === true) return;
+    const key = `${it.op}:${it.b}`;
+    let c = slotFor.get(key);
+    if (c === undefined) {
+      c = f.ptrSlots.length;
+      f.ptrSlots.push(false);
+      slotFor.set(key, c);
+      inits.push(mk(it.op, c, it.b, 0, it));
+    }
+    code[j] = mk(Op.MOV, it.a, c, 0, it);
+  });
+  if (inits.length === 0) return false;
+  f.code = [...inits, ...code];
+  return true;
+}
+
 // ── 1. forward propagation ──
 
 const NONE = 0;
@@ -372,14 +411,20 @@ class Facts {
   }
   meet(o: Facts): void {
     for (let i = 0; i < this.kind.length; i++) {
-      if (this.kind[i] !== o.kind[i] || this.val[i] !== o.val[i] || this.off[i] !== o.off[i]) this.kind[i] = NONE;
+      if (this.kind[i] === CONST && o.kind[i] === CONST && this.val[i] === o.val[i]) {
+        if (this.off[i] !== o.off[i]) this.off[i] = 0; // same constant, different holders
+      } else if (this.kind[i] !== o.kind[i] || this.val[i] !== o.val[i] || this.off[i] !== o.off[i]) this.kind[i] = NONE;
       this.nn[i] &= o.nn[i];
     }
   }
   kill(d: number): void {
     this.kind[d] = NONE;
     this.nn[d] = 0;
-    for (let x = 0; x < this.kind.length; x++) if ((this.kind[x] === COPY || this.kind[x] === ADDR) && this.val[x] === d) this.kind[x] = NONE;
+    this.off[d] = 0;
+    for (let x = 0; x < this.kind.length; x++) {
+      if ((this.kind[x] === COPY || this.kind[x] === ADDR) && this.val[x] === d) this.kind[x] = NONE;
+      else if (this.kind[x] === CONST && this.off[x] === d + 1) this.off[x] = 0;
+    }
   }
   /** The slot whose value s holds (s itself unless s is a known copy). */
   root(s: number): number {
@@ -399,6 +444,11 @@ function constOf(env: OptEnv, idx: number): number | null {
 /** Applies instruction it to the facts (after any rewrite). */
 function transfer(it: Instr, st: Facts, env: OptEnv, n: number): void {
   const op = it.op;
+  if (op === Op.MOVN && (it.a + it.c <= it.b || it.b + it.c <= it.a)) {
+    // n independent copies (the ranges do not overlap)
+    for (let i = 0; i < it.c; i++) transfer({ op: Op.MOV, a: it.a + i, b: it.b + i, c: 0, d: 0, file: 0, line: 0 }, st, env, n);
+    return;
+  }
   if (op === Op.MOV) {
     const s = st.root(it.b);
     if (s === it.a) return;
@@ -407,8 +457,11 @@ function transfer(it: Instr, st: Facts, env: OptEnv, n: number): void {
     const nn = st.nn[s];
     st.kill(it.a);
     if (wasConst) {
+      // remember a slot that holds the constant (uses of it.a can read that slot instead)
+      const holder = st.off[it.b] !== 0 ? st.off[it.b] : it.b + 1;
       st.kind[it.a] = CONST;
       st.val[it.a] = cv;
+      st.off[it.a] = holder - 1 === it.a ? 0 : holder;
     } else {
       st.kind[it.a] = COPY;
       st.val[it.a] = s;
@@ -495,6 +548,7 @@ function rewrite(it: Instr, st: Facts, env: OptEnv): Instr {
   for (const fld of renamable(it)) {
     const s = it[fld];
     if (st.kind[s] === COPY) it[fld] = st.val[s];
+    else if (st.kind[s] === CONST && st.off[s] !== 0) it[fld] = st.off[s] - 1;
   }
   const op = it.op;
   const kc = (s: number): number | null => (st.isConst(s) ? st.val[s] : null);
@@ -504,9 +558,17 @@ function rewrite(it: Instr, st: Facts, env: OptEnv): Instr {
   if (STORES.has(op) && st.kind[it.a] === ADDR && it.b >= 0 && st.off[it.a] + it.b < FOLD_LIMIT)
     return mk(op, st.val[it.a], st.off[it.a] + it.b, it.c, it);
   switch (op) {
+    case Op.MOVN: {
+      // source range made of copies of one contiguous range: copy from that range instead
+      if (it.c <= 0 || st.kind[it.b] !== COPY) break;
+      const base = st.val[it.b];
+      let ok = true;
+      for (let i = 1; i < it.c; i++) if (st.kind[it.b + i] !== COPY || st.val[it.b + i] !== base + i) ok = false;
+      if (!ok) break;
+      if (base === it.a) return mk(Op.NOP, 0, 0, 0, it);
+      return mk(Op.MOVN, it.a, base, it.c, it);
+    }
     case Op.MOV: {
-      const k = kc(it.b);
-      if (k !== null) return mk(Op.LDI, it.a, k, 0, it);
       if (it.a === it.b || (st.kind[it.a] === COPY && st.val[it.a] === it.b)) return mk(Op.NOP, 0, 0, 0, it);
       break;
     }

@@ -92,6 +92,17 @@ func Deferred[T any](x T) (r T) {
 	return zero
 }
 
+type Numeric interface {
+	int32 | float64 | complex64 | complex128
+}
+
+func Inc[T Numeric](x T) T {
+	x++
+	x++
+	x--
+	return x
+}
+
 type Celsius float32
 type Name string
 type Bits uint8
@@ -118,4 +129,5 @@ func main() {
 	got := Collect(Produce([]string{"x", "y", "z"}))
 	println(len(got), got[0], got[2])
 	println(Deferred(42), Deferred("d"))
+	println(Inc[int32](5), Inc(2.5), Inc(complex64(5+5i)), Inc(1i))
 }

@@ -7,7 +7,8 @@
  * compiler reports it in ImageFunc.deferInfo). `defer f(args)` evaluates f and the arguments,
  * packs them into a heap closure record and pushes it on that list:
  *
- *   record (GC heap object, a closure: CALLI-able)
+ *   record (a closure: CALLI-able; in frame slots of the deferring function when its defer
+ *   statement runs at most once per call — no loop, no goto — else a GC heap object)
  *   +0  u32 function index of the record's body (a compiler-made `deferwrap`, FN_WRAPPER|FN_RUNTIME,
  *       that reloads the packed callee and arguments and makes the call; or the deferred
  *       function itself when it is a plain top-level function of no arguments)
@@ -17,9 +18,12 @@
  * At every return the function runs its list LIFO in bytecode (`deferreturn`: pop, CALLI,
  * repeat); popping BEFORE the call means a deferred call that panics is never run again (Go's
  * "started" defers are taken off the list). Functions without defer statements pay nothing.
- * Keeping the list head in a frame slot (instead of Go's g._defer chain) makes the records
- * ordinary GC-reachable objects (the slot is in the frame's stack map) and needs no pointer
- * into the stack anywhere, so stack copies need no adjustment hook.
+ * Keeping the list head in a frame slot (instead of Go's g._defer chain) makes heap records
+ * ordinary GC-reachable objects (the slot is in the frame's stack map). Frame records (Go's
+ * stack-allocated defers) make the head, the links, gopanic's `call` slot and the CALLI
+ * context stack addresses: all of them live in pointer slots, which stack copies adjust, and
+ * the collector ignores stack addresses; CALLI re-reads its closure after growing the stack
+ * (interp.ts), so a callee's GETCTX sees the moved record. No G field points into a stack.
  *
  * ─── PANICS: A runtime.gopanic FRAME PER PANIC ───────────────────────────────────────────────
  * When a panic starts (PANIC, a run-time error, a native's setPanic, Goexit) the VM pushes a
@@ -425,11 +429,13 @@ export function gorecover(vm: VM, fp: number, dst: number, strType: number, viaW
   }
   let text = stubPanicMessage(vm.mem, p);
   let typ = strType;
-  if (kind === PK_PLAIN && t.plainError !== 0) typ = t.plainError;
-  else if (kind !== PK_PLAIN && t.errorString !== 0 && text.startsWith("runtime error: ")) {
-    typ = t.errorString;
-    text = text.slice("runtime error: ".length);
-  }
+  // (a PK_PLAIN text with the prefix is an errorString raised by a native, e.g. makeslice's)
+  if (text.startsWith("runtime error: ")) {
+    if (t.errorString !== 0) {
+      typ = t.errorString;
+      text = text.slice("runtime error: ".length);
+    }
+  } else if (kind === PK_PLAIN && t.plainError !== 0) typ = t.plainError;
   const msg = new TextEncoder().encode(text);
   const bytes = msg.length > 0 ? heap.mallocgc(msg.length, 0, false) : 0;
   if (bytes !== 0) vm.mem.u8.set(msg, bytes);

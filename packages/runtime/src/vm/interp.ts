@@ -788,6 +788,8 @@ function makeRunLoop(vm: VM): (g: number) => number {
             fb = (fp >>> 3) + 2;
             guard = u32[(g + K.STK_GUARD) >>> 2];
             nfp = fp - size;
+            // the closure may live in the moved stack (defer records, defer.ts): re-read it
+            ctx = u32[(fb + a) << 1];
           }
           // Arguments: slot copies as int32 pairs (bit-exact, no BigInt or NaN canonicalisation).
           const np = u32[ft + K.FT_NPARAMS];
