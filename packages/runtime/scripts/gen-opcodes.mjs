@@ -163,8 +163,6 @@ const T = [
   // ── DEFER group: panics running deferred calls, recover (runtime/src/vm/defer.ts) ──
   ["DEFERNEXT", "AB", "so", "runtime.gopanic's step: resume the frame whose deferred call recovered, else s[A] = the next deferred call (pc += B(o) when its frame's defers are not open-coded), else end the panic (fatal) or Goexit"],
   ["RECOVER", "ABC", "sti", "s[A], s[A+1] = recover(): the current panic's value if the caller (C(i)=1: the caller's caller, for `defer recover()`) is its deferred call, else nil; B(t) = type string (boxes run-time errors)"],
-  // ── MAPS group: map lookups without the native-call protocol (runtime/src/map.ts) ──
-  ["MAPGET", "ABC", "ssi", "s[A] = address of m[k]'s element (the zero area when absent) for the argument block [map type, m, key…] at s[B] (runtime.mapaccess1's convention); C(i)=1 also sets s[A+1] = ok. Only for keys whose lookup cannot allocate, park or panic (ints, pointers, strings): no state is saved"],
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));

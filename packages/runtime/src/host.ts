@@ -67,8 +67,12 @@ export function processHostIO(args: readonly string[], env: NodeJS.ProcessEnv = 
         try {
           off += fs.writeSync(fd, b, off, b.length - off);
         } catch (e) {
+          const code = (e as { code?: string }).code;
           // a non-blocking pipe that is full: wait for the reader (busy, but rare)
-          if ((e as { code?: string }).code === "EAGAIN") continue;
+          if (code === "EAGAIN") continue;
+          // the reader went away (`gort run x.go | head`): Go's program dies of SIGPIPE when
+          // writing to fds 1 and 2; end the same way, silently, with the shell's status for it
+          if (code === "EPIPE") process.exit(128 + 13);
           throw e;
         }
       }

@@ -89,6 +89,12 @@ export function typeName(mem: LinearMemory, t: number): string {
   return str(mem, mem.u32[(t + TD_STR) >>> 2]);
 }
 
+/** The package path in t's uncommon record ("" without one). */
+function pkgPathOf(mem: LinearMemory, t: number): string {
+  const uc = mem.u32[(t + TD_UNCOMMON) >>> 2];
+  return uc === 0 ? "" : str(mem, mem.u32[uc >>> 2]);
+}
+
 /** The "panic: " text of the panic kinds above, or null for other kinds. */
 export function ifacePanicMessage(mem: LinearMemory, kind: number, x: bigint, y: bigint): string | null {
   const lo = (v: bigint): number => Number(BigInt.asUintN(32, v));
@@ -104,7 +110,10 @@ export function ifacePanicMessage(mem: LinearMemory, kind: number, x: bigint, y:
       if (concrete === 0) return `interface conversion: ${is} is nil, not ${as}`;
       const cs = typeName(mem, concrete);
       if (missing !== 0) return `interface conversion: ${cs} is not ${as}: missing method ${str(mem, missing)}`;
-      return `interface conversion: ${is} is ${cs}, not ${as}`;
+      let msg = `interface conversion: ${is} is ${cs}, not ${as}`;
+      // two distinct types that print alike: say why (as Go does)
+      if (cs === as) msg += pkgPathOf(mem, concrete) !== pkgPathOf(mem, asserted) ? " (types from different packages)" : " (types from different scopes)";
+      return msg;
     }
     case PK_UNCOMPARABLE:
       return `runtime error: comparing uncomparable type ${typeName(mem, lo(x))}`;

@@ -1086,21 +1086,6 @@ export function addMapNatives(m: Map<string, NativeFn>, vm0?: VM): void {
       const ms = new Maps(vm.heap);
       ms.barrier = vm.barrier;
       maps = ms;
-      // MAPGET: mapaccess1/2 inline in the interpreter loop (no call protocol)
-      vm.mapGet = (args: number, res: number, withOk: number): void => {
-        const mem = ms.mem;
-        // a nil map answers from the zero area without building its MapType (which would
-        // allocate: the interpreter does not reload its views after MAPGET); the compiler
-        // emits MAPGET only for elems of at most 1024 bytes, the zero area's minimum size
-        const e = mem.u32[(args + 8) >>> 2] === 0 ? 0 : lookup(ms, mem, args);
-        const u32 = mem.u32;
-        u32[res >>> 2] = e === 0 ? ms.zero : e;
-        u32[(res >>> 2) + 1] = 0;
-        if (withOk !== 0) {
-          u32[(res >>> 2) + 2] = e === 0 ? 0 : 1;
-          u32[(res >>> 2) + 3] = 0;
-        }
-      };
     }
     return maps;
   };

@@ -237,7 +237,7 @@ export class Sched implements GoroutineSource {
     addMakesliceNatives(m);
     m.set("runtime.readmemstats", readmemstatsNative(this.gc));
     m.set("runtime.SetFinalizer", setFinalizerNative(this));
-    addMapNatives(m, this.vm); // map.ts: makemap, mapaccess1/2, mapassign, mapdelete, mapiterinit/next, reflect.map*
+    addMapNatives(m); // map.ts: makemap, mapaccess1/2, mapassign, mapdelete, mapiterinit/next, reflect.map*
     addIfaceNatives(this.vm, m); // interfaces (iface.ts)
     return m;
   }
@@ -828,6 +828,13 @@ export class Sched implements GoroutineSource {
       startFinalizers(sched); // finq.ts
       vm.mem.u32[(g + G_PARKSTATE) >>> 2] = 1;
       sched.gosched(g);
+    });
+    // go f() with a nil func value f: Go's throw at the go statement (fatal, exit 2).
+    m.set("runtime.gonilfunc", (vm, g) => {
+      vm.flushPrint();
+      vm.write("fatal error: go of nil func value\n\n" + traceback(sched.mem, sched.image, g, "running"));
+      sched.exitCode = 2;
+      sched.gopark(g, WaitReason.Zero); // stop the slice; run() returns exitCode
     });
     // select {}: park forever.
     m.set("runtime.block", (_vm, g) => sched.gopark(g, WaitReason.SelectNoCases));

@@ -1,9 +1,10 @@
 import { describe, expect, test } from "vitest";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const { OP_WORDS, Op, validateImage, encodeImage, decodeImage } = await import("@gort/runtime/image");
+const { FN_NATIVE, OP_WORDS, Op, validateImage, encodeImage, decodeImage } = await import("@gort/runtime/image");
 const { loadPackages } = await import("../loader/index.js");
 const { Info } = await import("../types/index.js");
 const { compileProgram } = await import("./compile.js");
@@ -64,6 +65,66 @@ describe("compileProgram", () => {
   test("unsupported constructs are positioned diagnostics, not crashes", () => {
     const res = compile("unsupported.go");
     expect(res.image).toBeNull();
-    expect(res.errors.map((d) => d.msg)).toEqual(["gort: maps not supported yet"]);
+    expect(res.errors.map((d) => d.msg)).toEqual(["gort: multi-value call as builtin arguments not supported yet"]);
+  });
+});
+
+describe("compileProgram: natives of imported packages", () => {
+  const src = `package main
+
+import "sync/atomic"
+
+var n int32
+
+func main() {
+	atomic.AddInt32(&n, 2)
+	println(atomic.LoadInt32(&n))
+}
+`;
+  function load() {
+    const dir = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), "gort-natives-"));
+    fs.writeFileSync(path.join(dir, "main.go"), src);
+    const r = loadPackages(["main.go"], { cwd: dir, keepSyntax: true, makeInfo: () => new Info(), progress: false });
+    expect(r.packages[0].errors).toEqual([]);
+    return r;
+  }
+
+  test("body-less declarations become FN_NATIVE functions named by their symbol", () => {
+    const r = load();
+    const res = compileProgram(r.packages[0], r.loader.fset);
+    const img = res.image;
+    if (img === null) throw new Error(JSON.stringify(res.errors));
+    expect([...img.natives].sort()).toEqual(["sync/atomic.AddInt32", "sync/atomic.LoadInt32"]);
+    const add = img.funcs.find((f) => f.name === "sync/atomic.AddInt32");
+    expect(add?.flags).toBe(FN_NATIVE);
+    expect(add?.code.length).toBe(0);
+    expect(img.natives[add?.native ?? -1]).toBe("sync/atomic.AddInt32");
+    // (addr *int32, delta int32) (new int32): two parameter slots, the pointer first
+    expect([add?.nparams, add?.nresults]).toEqual([2, 1]);
+  });
+
+  test("with the runtime's natives given, an unbound one is a link error naming it", () => {
+    const r = load();
+    const res = compileProgram(r.packages[0], r.loader.fset, { natives: new Set(["sync/atomic.LoadInt32"]) });
+    expect(res.image).toBeNull();
+    expect(res.errors.map((d) => d.msg)).toEqual(["gort: link error: native function sync/atomic.AddInt32 is not provided by the runtime"]);
+    expect(r.loader.fset.position(res.errors[0].pos).filename).toMatch(/stdlib\/go\/sync\/atomic\//);
+  });
+});
+
+describe("compileProgram: static initialisation (staticinit.ts)", () => {
+  test("tables of constants are static data, not init code", () => {
+    const res = compile("staticinit.go");
+    const img = res.image;
+    if (img === null) throw new Error(JSON.stringify(res.errors));
+    const init = img.funcs.find((f) => f.name === "main.init");
+    if (init === undefined) throw new Error("no main.init");
+    // 8 tables: a handful of words each (SADDR, SADDR, MOVE or STP + len/cap stores), plus the
+    // two dynamic initialisers; element-by-element code would be hundreds of words
+    expect(init.code.length).toBeLessThan(150);
+    // primes' backing array is in the statics: 2, 3, 5, 7, 11, 13 as little-endian int64s
+    const want = new Uint8Array(new BigInt64Array([2n, 3n, 5n, 7n, 11n, 13n]).buffer);
+    const hay = Buffer.from(img.statics);
+    expect(hay.indexOf(Buffer.from(want))).toBeGreaterThanOrEqual(0);
   });
 });

@@ -43,6 +43,7 @@ import { ConstPool, buildImage } from "./emit.js";
 import { Statics } from "./statics.js";
 import { TypeTable, pointerWords } from "./typedesc.js";
 import { IfaceGen } from "./ifacegen.js";
+import { emitStaticInits, splitStaticInits } from "./staticinit.js";
 
 export type CompileResult = { image: ProgramImage; errors: [] } | { image: null; errors: Diagnostic[] };
 
@@ -326,11 +327,14 @@ export function compileProgram(main: LoadedPackage, fset: FileSet, opts: Compile
     }
     const pos = ps.pkg.syntax[0]?.package ?? 0;
     const initLow = new FuncLowering(ps.ctx, `${ps.prefix}.init`, pos);
+    // tables of constants become static data (staticinit.ts); the rest is init code
+    const { statics, dynamic } = splitStaticInits(ps.info, info.initOrder, st, (v) => globalOff.has(v));
     try {
-      initLow.lowerInit(info.initOrder, initIr, pos);
+      initLow.lowerInit(dynamic, initIr, pos);
     } catch (err) {
       report(err);
     }
+    emitStaticInits(initLow.f, statics, (v) => globalOff.get(v), (v) => consts.int(v));
     lowered.push(initLow.f);
     pkgInits.push(initLow.f);
     drain();

@@ -25,7 +25,7 @@ import {
 } from "../types/index.js";
 import { alignof, offsetsof, sizeof } from "../types/sizes.js";
 import { methodSetOf, type MethodSelection } from "../types/methodset.js";
-import { Signature as SignatureT, Tuple as TupleT, Var as VarT } from "../types/index.js";
+import { Pointer as PointerT, Signature as SignatureT, Tuple as TupleT, Var as VarT } from "../types/index.js";
 import type { Chan, Func, MapType, Named, Package, Signature } from "../types/index.js";
 import { Unsupported } from "../ir/lower.js";
 import { mapDescWords } from "../ir/lowermap.js";
@@ -558,6 +558,12 @@ export class TypeTable {
       case TypeTag.Struct:
         for (const f of (u as Struct).fields) this.markIface(f.type as Type);
         break;
+    }
+    if (t.tag === TypeTag.Named && u.tag !== TypeTag.Interface && u.tag !== TypeTag.Pointer && methodSetOf(new PointerT(t)).len() > 0) {
+      // ptrToThis: reflect.PointerTo(T) then finds *T with its method table (all methods)
+      const pt = new PointerT(t);
+      if (this.st.u32of(off + 28) === 0) this.st.addrAt(off + 28, this.desc(pt));
+      this.markIface(pt);
     }
     const h = this.hooks;
     if (h === null || u.tag === TypeTag.Interface) return;

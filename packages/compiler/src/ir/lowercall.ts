@@ -46,6 +46,7 @@ export abstract class LowerCall extends LowerExpr {
   // Interfaces (loweriface.ts).
   protected abstract ifaceCall(e: ast.CallExpr, fun: ast.SelectorExpr, m: Func, path: number[]): Val[];
   protected abstract printIface(v: Val): void;
+  protected abstract printSlice(v: Val): void;
   protected abstract panicValue(e: ast.Expr, pos: Pos): void;
   /** make(chan T[, n]), close, len/cap of a channel (lowerchan.ts); null: not a channel builtin. */
   protected abstract chanBuiltin(e: ast.CallExpr, id: BuiltinId): Val[] | null;
@@ -519,6 +520,8 @@ export abstract class LowerCall extends LowerExpr {
           else if (isUnsigned(t)) this.emit(Op.PRINTU, v.slot);
           else if (isIntegerKind(k)) this.emit(Op.PRINTI, v.slot);
           else if (u.tag === TypeTag.Interface) this.printIface(v);
+          else if (u.tag === TypeTag.Slice) this.printSlice(v); // Go's [len/cap]0xptr
+          else if (u.tag === TypeTag.Signature) this.emit(Op.PRINTP, v.slot);
           else throw new Unsupported(ast.nodePos(e.args[i]), `printing values of type ${t.toString()}`);
         });
         if (id === BuiltinId.Println) this.emit(Op.PRINTNL);

@@ -108,7 +108,9 @@ export abstract class LowerChan extends LowerStmt {
       };
     }
     const r = this.tempFor(t, pos);
-    for (let i = 0; i < r.n; i++) this.ldi(r.slot + i, 0);
+    // narrow values fill only the low bytes of their slot: clear it first (full-width values
+    // are written whole, also on a closed channel)
+    if (sizeof(t) !== 8 * r.n) for (let i = 0; i < r.n; i++) this.ldi(r.slot + i, 0);
     this.emit(Op.FADDR, a, r.slot);
     return {
       addr: a,
@@ -257,9 +259,18 @@ export abstract class LowerChan extends LowerStmt {
     let fnSlot = -1;
     if (last.op === Op.CALLI) {
       fnSlot = last.a;
-      // a nil func value panics in the new goroutine (the wrapper checks), as in Go
+      // A nil func value: Go 1.19 calls a func() without arguments or results directly (no
+      // wrapper), and newproc throws "go of nil func value" at the go statement; otherwise its
+      // wrapper closure is started and the call panics (nil dereference) in the new goroutine.
       const prev = code[code.length - 1];
       if (prev !== undefined && "op" in prev && prev.op === Op.NILCHK && prev.a === fnSlot) code.pop();
+      if (lc.nargs === 0 && lc.nres === 0) {
+        const ok = new Label("gofn");
+        this.at(pos);
+        this.emit(Op.JT, fnSlot, 0, 0, 0, { target: ok });
+        this.emit(Op.CALLN, this.p.nativeIndex("runtime.gonilfunc"), fnSlot, 0);
+        this.place(ok);
+      }
     }
     const classes: boolean[] = [];
     if (fnSlot >= 0) classes.push(true);
@@ -371,7 +382,10 @@ export abstract class LowerChan extends LowerStmt {
           return;
         }
       }
-      this.storeTo(l, vals[i]);
+      // boxing when the left operand is an interface (loweriface.ts)
+      const rt = this.p.info.types.get(a.rhs[0])?.type;
+      const from = rt !== undefined && rt.tag === TypeTag.Tuple ? ((rt as unknown as { vars: Var[] }).vars[i].type as Type) : i === 0 ? this.typeOf(a.rhs[0]) : Typ[BasicKind.Bool];
+      this.storeTo(l, this.convertTo(vals[i], from, this.typeOf(l), ast.nodePos(l)));
     });
   }
 

@@ -139,7 +139,8 @@ export abstract class LowerDefer extends LowerMisc {
   protected setupDefers(body: ast.BlockStmt): void {
     const { n, inLoop, returns, loopSites, hasGoto } = scanDefers(body);
     if (n === 0) return;
-    this.heapSites = process.env.GORT_HEAPDEFER ? null : hasGoto ? null : loopSites;
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+    this.heapSites = env?.GORT_HEAPDEFER === "1" || hasGoto ? null : loopSites;
     this.deferSlot = this.alloc("p");
     this.deferRecoverLabel = new Label("recover");
     // Go open-codes a function's defers unless one is in a loop, there are more than 8, or
@@ -167,6 +168,15 @@ export abstract class LowerDefer extends LowerMisc {
       this.p.addFunc(f);
     }
     return f;
+  }
+
+  /**
+   * panic(v): the program gets runtime.gopanic even without defers, so that a fatal panic's
+   * value can be printed through its Error/String method (vm/defer.ts preprintpanics).
+   */
+  protected override panicValue(e: ast.Expr, pos: Pos): void {
+    this.gopanicFunc();
+    super.panicValue(e, pos);
   }
 
   /** deferreturn: runs the pending deferred calls, newest first (each popped before its call). */

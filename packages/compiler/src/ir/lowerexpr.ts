@@ -783,10 +783,18 @@ export abstract class LowerExpr extends LowerBase {
     return { slot: r, n: str ? 2 : 3 };
   }
 
-  protected composite(e: ast.CompositeLit): Val {
+  protected composite(e: ast.CompositeLit, typ?: Type): Val {
     const pos = ast.nodePos(e);
-    const t = this.typeOf(e);
+    const t = typ ?? this.typeOf(e);
     const u = t.underlying();
+    if (u.tag === TypeTag.Pointer && typ === undefined) {
+      // an element literal with elided &T ([]*T{{...}}, also P{...} for a type parameter
+      // whose core type is *T): the address of a new T{...}
+      const bt = (u as Pointer).base;
+      const bu = bt.underlying().tag;
+      if (bu !== TypeTag.Struct && bu !== TypeTag.Array) throw new Unsupported(pos, `composite literal of type ${t.toString()}`);
+      return { slot: this.composite(e, bt).slot, n: 1 };
+    }
     if (u.tag === TypeTag.Struct) {
       const st = u as Struct;
       const offs = offsetsof(st);

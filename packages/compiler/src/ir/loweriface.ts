@@ -646,20 +646,31 @@ export abstract class LowerIface extends LowerCall {
     return { slot: r, n: 1 };
   }
 
+  private printStr(s: string): void {
+    const b = new TextEncoder().encode(s);
+    const t = this.temp("pn");
+    this.emit(Op.SADDR, t, this.p.stringData(b));
+    this.ldi(t + 1, b.length);
+    this.emit(Op.PRINTS, t);
+  }
+
   /** print/println of an interface value: Go's (0x…,0x…). */
   protected printIface(v: Val): void {
-    const str = (s: string): void => {
-      const b = new TextEncoder().encode(s);
-      const t = this.temp("pn");
-      this.emit(Op.SADDR, t, this.p.stringData(b));
-      this.ldi(t + 1, b.length);
-      this.emit(Op.PRINTS, t);
-    };
-    str("(");
+    this.printStr("(");
     this.emit(Op.PRINTP, v.slot);
-    str(",");
+    this.printStr(",");
     this.emit(Op.PRINTP, v.slot + 1);
-    str(")");
+    this.printStr(")");
+  }
+
+  /** print/println of a slice: Go's [len/cap]0xptr. */
+  protected printSlice(v: Val): void {
+    this.printStr("[");
+    this.emit(Op.PRINTI, v.slot + 1);
+    this.printStr("/");
+    this.emit(Op.PRINTI, v.slot + 2);
+    this.printStr("]");
+    this.emit(Op.PRINTP, v.slot);
   }
 
   /** panic(v) for any v: converted to interface{} (error/Stringer values print via the runtime). */

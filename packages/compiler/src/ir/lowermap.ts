@@ -27,7 +27,7 @@
  * except / and %, which read with mapaccess1 first so a division by zero panics before the
  * entry is created (Go's order.go does the same).
  */
-import { OP_NAME, Op } from "@gort/runtime/image";
+import { Op } from "@gort/runtime/image";
 import type { Pos } from "../syntax/position.js";
 import * as ast from "../syntax/ast.js";
 import { BasicKind, BuiltinId, TypeTag, type Array as ArrayT, type Basic, type MapType, type Struct, type Type } from "../types/index.js";
@@ -36,12 +36,6 @@ import { identical } from "../types/predicates.js";
 import { Label } from "./ir.js";
 import { Unsupported, basicKind, isAggregate, shapeOf, type Val } from "./lowerbase.js";
 import { LowerChan } from "./lowerchan.js";
-
-/**
- * MAPGET's opcode, looked up by name: the compiler type-checks against the runtime's built
- * declarations, which may predate the MAPS opcode group (-1: not available, use CALLN).
- */
-const OP_MAPGET: number = OP_NAME.indexOf("MAPGET");
 
 /** The hiter's slot classes (runtime/src/map.ts IT_*): key, elem, t, h, buckets, bptr, 6 words. */
 const HITER_SHAPE = "ppnpppnnnnnn";
@@ -96,28 +90,6 @@ export abstract class LowerMap extends LowerChan {
     return isAggregate(et) ? this.copyAgg(et, { slot: v.slot, n: 1 }) : v;
   }
 
-  /**
-   * Whether a lookup may use the MAPGET instruction (no call protocol): keys the runtime hashes
-   * on its fast paths, which never allocate or panic (8-byte integers, pointers, channels,
-   * strings), and elements of at most 1024 bytes (a nil map's answer is the runtime's zero area).
-   */
-  protected mapGetOK(mt: MapType): boolean {
-    if (sizeof(mt.elem) > 1024) return false;
-    const u = mt.key.underlying();
-    if (u.tag === TypeTag.Pointer || u.tag === TypeTag.Chan) return true;
-    switch (basicKind(mt.key)) {
-      case BasicKind.Int:
-      case BasicKind.Int64:
-      case BasicKind.Uint:
-      case BasicKind.Uint64:
-      case BasicKind.Uintptr:
-      case BasicKind.UnsafePointer:
-      case BasicKind.String:
-        return true;
-    }
-    return false;
-  }
-
   /** m[k]; with commaOk, [value, ok]. */
   protected mapIndex(e: ast.IndexExpr, commaOk: boolean): Val[] {
     const pos = ast.nodePos(e);
@@ -129,10 +101,7 @@ export abstract class LowerMap extends LowerChan {
     const k = this.mapKey(e.index, mt, pos);
     const args = this.mapArgs(mapT, h, k, pos);
     const res = this.temp(commaOk ? "pn" : "p");
-    if (OP_MAPGET >= 0 && this.mapGetOK(mt)) {
-      this.at(e.lbrack);
-      this.emit(OP_MAPGET, res, args, commaOk ? 1 : 0);
-    } else this.callMap(commaOk ? "runtime.mapaccess2" : "runtime.mapaccess1", args, res, e.lbrack);
+    this.callMap(commaOk ? "runtime.mapaccess2" : "runtime.mapaccess1", args, res, e.lbrack);
     const v = this.loadElem(res, mt.elem, pos);
     return commaOk ? [v, { slot: res + 1, n: 1 }] : [v];
   }

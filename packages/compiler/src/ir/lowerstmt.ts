@@ -211,7 +211,13 @@ export abstract class LowerStmt extends LowerIface {
     }
     if (e.kind === "IndexExpr" && this.typeOf(e.x).underlying().tag === TypeTag.Map) return this.mapLvalue(e);
     const t = this.typeOf(e);
-    const a = this.addr(e);
+    let a = this.addr(e);
+    if (e.kind === "StarExpr") {
+      // *p may be p's own register slot: keep the address evaluated now (`p, *p = f()`)
+      const c = this.temp("p");
+      this.emit(Op.MOV, c, a);
+      a = c;
+    }
     return (val) => this.storeAt(a, 0, t, val, pos);
   }
 

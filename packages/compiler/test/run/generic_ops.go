@@ -103,6 +103,13 @@ func Inc[T Numeric](x T) T {
 	return x
 }
 
+type S struct{ f int }
+type PS *S
+
+// composite literals of a type parameter whose core type is a pointer: elided &S{...}
+func Ptrs[P *S]() []P { return []P{{f: 1}, {f: 2}} }
+func Named[P PS]() []P { return []P{{f: 3}} }
+
 type Celsius float32
 type Name string
 type Bits uint8
@@ -129,5 +136,7 @@ func main() {
 	got := Collect(Produce([]string{"x", "y", "z"}))
 	println(len(got), got[0], got[2])
 	println(Deferred(42), Deferred("d"))
+	ps := Ptrs[*S]()
+	println(len(ps), ps[0].f, ps[1].f, Named[PS]()[0].f)
 	println(Inc[int32](5), Inc(2.5), Inc(complex64(5+5i)), Inc(1i))
 }

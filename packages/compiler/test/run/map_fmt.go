@@ -1,6 +1,13 @@
 package main
 
-import "fmt"
+// Maps through fmt (reflect's MapRange + fmtsort) and reflect's map API: the reflect.map*
+// natives of runtime/src/map.ts.
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+)
 
 type P struct{ X, Y int }
 
@@ -17,4 +24,25 @@ func main() {
 		big[i] = i * i
 	}
 	fmt.Println(len(fmt.Sprint(big)))
+
+	v := reflect.ValueOf(m)
+	fmt.Println(v.Len(), v.MapIndex(reflect.ValueOf("a")), v.MapIndex(reflect.ValueOf("zz")).IsValid())
+	v.SetMapIndex(reflect.ValueOf("d"), reflect.ValueOf(4))
+	v.SetMapIndex(reflect.ValueOf("a"), reflect.Value{})
+	keys := []string{}
+	for _, k := range v.MapKeys() {
+		keys = append(keys, k.String())
+	}
+	sort.Strings(keys)
+	fmt.Println(keys, m)
+	it := v.MapRange()
+	sum := 0
+	for it.Next() {
+		sum += int(it.Value().Int())
+	}
+	fmt.Println(sum)
+	mm := reflect.MakeMap(reflect.TypeOf(map[int][]string{}))
+	mm.SetMapIndex(reflect.ValueOf(7), reflect.ValueOf([]string{"x"}))
+	fmt.Println(mm.Len(), mm.Interface())
+	fmt.Println(reflect.DeepEqual(map[string]int{"x": 1}, map[string]int{"x": 1}), reflect.DeepEqual(m, map[string]int{}))
 }

@@ -261,21 +261,19 @@ export const enum Op {
   DEFERNEXT = 127,
   /** ABC: s[A], s[A+1] = recover(): the current panic's value if the caller (C(i)=1: the caller's caller, for `defer recover()`) is its deferred call, else nil; B(t) = type string (boxes run-time errors) */
   RECOVER = 128,
-  /** ABC: s[A] = address of m[k]'s element (the zero area when absent) for the argument block [map type, m, key…] at s[B] (runtime.mapaccess1's convention); C(i)=1 also sets s[A+1] = ok. Only for keys whose lookup cannot allocate, park or panic (ints, pointers, strings): no state is saved */
-  MAPGET = 129,
 }
 
 /** Number of opcodes. */
-export const NUM_OPCODES = 130;
+export const NUM_OPCODES = 129;
 
 /** Instruction length in 32-bit words, by opcode. */
-export const OP_WORDS: readonly number[] = [1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 2, 3, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 1, 3, 3, 3, 2, 2, 3, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 2, 3, 3];
+export const OP_WORDS: readonly number[] = [1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 2, 3, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 1, 3, 3, 3, 2, 2, 3, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 2, 3];
 
 /** Operand format ("", "A", "AB", "ABC", "ABCD"), by opcode. */
-export const OP_FORMAT: readonly string[] = ["", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "", "A", "A", "", "AB", "ABC", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "A", "AB", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABCD", "A", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "A", "A", "A", "A", "A", "A", "", "", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "ABC", "ABC"];
+export const OP_FORMAT: readonly string[] = ["", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "", "A", "A", "", "AB", "ABC", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "A", "AB", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABCD", "A", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "A", "A", "A", "A", "A", "A", "", "", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "ABC"];
 
 /** Operand kinds, one letter per operand (see the generator's header), by opcode. */
-export const OP_KINDS: readonly string[] = ["", "xo", "so", "so", "sso", "sso", "sso", "sso", "sso", "sso", "sio", "sio", "sio", "sio", "sio", "sio", "fss", "sss", "nss", "", "s", "s", "", "ss", "ssi", "si", "sk", "sa", "ss", "st", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "ss", "ssk", "ssk", "ssk", "ssi", "sss", "sss", "sss", "ssi", "ssi", "ssi", "s", "ss", "ss", "ss", "ss", "ss", "ss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "sss", "sss", "sss", "sss", "ss", "ss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "ss", "ss", "ss", "ss", "ss", "ss", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "sis", "sis", "sis", "sis", "sis", "sis", "ssi", "sssi", "s", "css", "ssi", "sst", "si", "st", "sts", "s", "s", "s", "s", "s", "s", "", "", "sso", "sso", "sso", "sso", "sso", "sio", "sss", "sss", "so", "sti", "ssi"];
+export const OP_KINDS: readonly string[] = ["", "xo", "so", "so", "sso", "sso", "sso", "sso", "sso", "sso", "sio", "sio", "sio", "sio", "sio", "sio", "fss", "sss", "nss", "", "s", "s", "", "ss", "ssi", "si", "sk", "sa", "ss", "st", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "ss", "ssk", "ssk", "ssk", "ssi", "sss", "sss", "sss", "ssi", "ssi", "ssi", "s", "ss", "ss", "ss", "ss", "ss", "ss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "sss", "sss", "sss", "sss", "ss", "ss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "ss", "ss", "ss", "ss", "ss", "ss", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "sis", "sis", "sis", "sis", "sis", "sis", "ssi", "sssi", "s", "css", "ssi", "sst", "si", "st", "sts", "s", "s", "s", "s", "s", "s", "", "", "sso", "sso", "sso", "sso", "sso", "sio", "sss", "sss", "so", "sti"];
 
 /** Mnemonic, by opcode. */
 export const OP_NAME: readonly string[] = [
@@ -408,7 +406,6 @@ export const OP_NAME: readonly string[] = [
   "STX64",
   "DEFERNEXT",
   "RECOVER",
-  "MAPGET",
 ];
 
 /** Opcodes whose operand words include a pc-relative branch offset, and which word it is (1..3). */

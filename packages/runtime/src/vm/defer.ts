@@ -63,6 +63,7 @@
  * frames (pointers into the stack to adjust on every copy, and G fields as extra GC roots).
  */
 
+import { fatal } from "../debug.js";
 import { FN_WRAPPER } from "../image/format.js";
 import { FR_FUNC, FR_LINK, FR_PC, FR_SIZE, STK_FP, STK_GUARD, STK_HI } from "../stack.js";
 import { FT_ENTRY, FT_FRAMESIZE, FT_WORDS, type LoadedImage } from "./loader.js";
@@ -289,6 +290,7 @@ export function deferNext(vm: VM, g: number, fp: number, pc: number, RUN_PANIC: 
     if (t.isStub[fn] !== 0) {
       // an earlier panic whose deferred call is being unwound by this one
       const ob = (f >>> 3) + 2;
+      if ((u32[(ob + PS_FLAGS) << 1] & PF_PREPCALL) !== 0) fatal(`panic while printing panic value: ${printPanicText(vm, fp)}`);
       u32[(ob + PS_FLAGS) << 1] |= PF_ABORTED;
       continue;
     }
@@ -341,6 +343,22 @@ export function deferNext(vm: VM, g: number, fp: number, pc: number, RUN_PANIC: 
   u32[(g + G_PVAL + 4) >>> 2] = u32[(sb + PS_DATA) << 1];
   u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
   return RUN_PANIC;
+}
+
+/** Go's preprintpanics text for the value of the panic in gopanic frame p: a string, else "type T". */
+function printPanicText(vm: VM, p: number): string {
+  const mem = vm.mem;
+  const sb = (p >>> 3) + 2;
+  const kind = mem.u32[(sb + PS_KIND) << 1];
+  if (kind !== PK_VALUE) {
+    const name = kind >= PK_BOUNDS ? "boundsError" : kind === PK_PLAIN ? "plainError" : "errorString";
+    return `type runtime.${name}`;
+  }
+  const typ = mem.u32[(sb + PS_TYP) << 1];
+  if (typ === 0) return "type <nil>";
+  const name = readGoString(mem, mem.u32[(typ + TD_STR) >>> 2]);
+  if (name === "string") return readGoString(mem, mem.u32[(sb + PS_DATA) << 1]);
+  return `type ${name}`;
 }
 
 /**

@@ -160,12 +160,6 @@ export class VM {
    * when run() returned from its own bookkeeping (proc.ts Sched.curg).
    */
   parkHook: ((g: number) => number) | null;
-  /**
-   * MAPGET (map.ts installs it with the map natives): looks up the key of the argument block at
-   * byte address `args`, writes the element address (and ok when withOk is 1) at `res`. Never
-   * allocates, parks or panics, so the loop saves no state around it.
-   */
-  mapGet: (args: number, res: number, withOk: number) => void;
   /** Unsigned 64-bit view (LinearMemory has none); re-created with the others on growth. */
   u64: BigUint64Array;
   private u64Epoch: number;
@@ -190,9 +184,6 @@ export class VM {
     this.printBuf = "";
     this.nextGoid = 1;
     this.parkHook = null;
-    this.mapGet = () => {
-      throw new Error("MAPGET: the map natives are not installed");
-    };
     this.deferTables = null;
     this.contG = 0;
     heap.stacks.stackMaps = image;
@@ -820,11 +811,6 @@ function makeRunLoop(vm: VM): (g: number) => number {
           }
           break;
         }
-
-        case Op.MAPGET:
-          vm.mapGet((fb + i32[pc + 1]) << 3, (fb + a) << 3, i32[pc + 2]);
-          pc += 3;
-          break;
 
         case Op.CALLN: {
           // Native: state saved (it may allocate, park or panic), views reloaded after.
