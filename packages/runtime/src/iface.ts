@@ -23,6 +23,12 @@
  * duplicate itabs, harmless for correctness since nothing compares itab addresses for
  * identity: interface equality and type switches compare the itab's type word).
  *
+ * EQUALITY (efaceeq, typedequal) walks the descriptors in Go's order — fields and elements
+ * first to last, stopping at the first difference — and panics "comparing uncomparable type T"
+ * only when it reaches two interfaces whose dynamic type T is not comparable (so
+ * `[2]any{1, []byte{}} == [2]any{2, []byte{}}` is false, `[2]any{[]byte{}, 1} == …` panics,
+ * as in Go). Maps use alg.ts instead (hashing needs no such order).
+ *
  * PANICS are runtime.Error values in Go (*runtime.TypeAssertionError, errorString). They are
  * recorded as panic kinds (vm/panic.ts) with their operands in G_PX/G_PY so that recover can
  * build the Go value later:
@@ -34,8 +40,7 @@
 
 import type { LinearMemory } from "./mem.js";
 import { ST_OTHER_SYS } from "./mstats.js";
-import { KIND_DIRECT_IFACE, TD_KIND, TD_STR } from "./typedesc.js";
-import { A_NOEQ, Algs } from "./alg.js";
+import { KIND_DIRECT_IFACE, TD_KIND, TD_SIZE, TD_STR } from "./typedesc.js";
 import { RUN_EXIT, type NativeFn, type VM } from "./vm/interp.js";
 import { G_PKIND, G_PVAL } from "./vm/g.js";
 import { PK_VALUE, panicFrames } from "./vm/panic.js";
@@ -60,6 +65,29 @@ const M_MTYP = 8;
 const M_IFN = 16;
 const IM_BYTES = 12;
 const ITAB_FUN = 16;
+const ARRAY_ELEM = 36;
+const ARRAY_LEN = 44;
+const STRUCT_NFIELDS = 40;
+const STRUCT_FIELDS = 44;
+// reflect.Kind numbers
+const K_BOOL = 1;
+const K_INT8 = 3;
+const K_INT16 = 4;
+const K_INT32 = 5;
+const K_UINT8 = 8;
+const K_UINT16 = 9;
+const K_UINT32 = 10;
+const K_FLOAT32 = 13;
+const K_FLOAT64 = 14;
+const K_COMPLEX64 = 15;
+const K_COMPLEX128 = 16;
+const K_ARRAY = 17;
+const K_FUNC = 19;
+const K_INTERFACE = 20;
+const K_MAP = 21;
+const K_SLICE = 23;
+const K_STRING = 24;
+const K_STRUCT = 25;
 
 /** Reads the Go string at string ref s ("" for 0). */
 function str(mem: LinearMemory, s: number): string {
@@ -126,13 +154,10 @@ export function ifacePanicMessage(mem: LinearMemory, kind: number, x: bigint, y:
 /** Interface tables of one runtime (one per VM). */
 export class Itabs {
   private readonly cache = new Map<number, Map<number, number>>();
-  private readonly algs: Algs;
   /** name string ref of the first missing method of the last failed getitab (0: nil type) */
   missing = 0;
 
-  constructor(private readonly vm: VM) {
-    this.algs = new Algs(vm.mem, 1);
-  }
+  constructor(private readonly vm: VM) {}
 
   /**
    * The itab of (interface descriptor inter, concrete descriptor typ), or 0 if typ lacks a
@@ -191,14 +216,151 @@ export class Itabs {
     return it;
   }
 
-  /** a == b for two values of the comparable-or-not type t at addresses p, q (false + panic if not). */
-  typedEqual(g: number, t: number, p: number, q: number): boolean {
-    const a = this.algs.algOf(t);
-    if (a.kind === A_NOEQ) {
-      this.vm.setPanic(g, PK_UNCOMPARABLE, BigInt(t), 0n);
+  /** Descriptor-walk results: is the type comparable (no slice/map/func outside interfaces). */
+  private readonly comparableCache = new Map<number, boolean>();
+  /** The uncomparable dynamic type met by the last valueEqual, 0 if none. */
+  private noeq = 0;
+
+  /** Go's comparability of the type at descriptor t. */
+  comparable(t: number): boolean {
+    let c = this.comparableCache.get(t);
+    if (c !== undefined) return c;
+    const mem = this.vm.mem;
+    const u32 = mem.u32;
+    switch (mem.u8[t + TD_KIND] & 0x1f) {
+      case K_FUNC:
+      case K_MAP:
+      case K_SLICE:
+        c = false;
+        break;
+      case K_ARRAY:
+        c = u32[(t + ARRAY_LEN) >>> 2] === 0 || this.comparable(u32[(t + ARRAY_ELEM) >>> 2]);
+        break;
+      case K_STRUCT: {
+        c = true;
+        const n = u32[(t + STRUCT_NFIELDS) >>> 2];
+        const fl = u32[(t + STRUCT_FIELDS) >>> 2];
+        for (let i = 0; i < n && c; i++) c = this.comparable(u32[(fl + 24 * i + 4) >>> 2]);
+        break;
+      }
+      default:
+        c = true;
+    }
+    this.comparableCache.set(t, c);
+    return c;
+  }
+
+  /**
+   * *p == *q for values of type t, in Go's order (fields and elements first to last, stopping
+   * at the first difference). Comparing two interfaces whose dynamic type is not comparable
+   * stops with noeq = that type (the caller panics "comparing uncomparable type T").
+   */
+  private valueEqual(t: number, p: number, q: number): boolean {
+    const mem = this.vm.mem;
+    const u32 = mem.u32;
+    switch (mem.u8[t + TD_KIND] & 0x1f) {
+      case K_BOOL:
+      case K_INT8:
+      case K_UINT8:
+        return mem.u8[p] === mem.u8[q];
+      case K_INT16:
+      case K_UINT16:
+        return mem.u16[p >>> 1] === mem.u16[q >>> 1];
+      case K_INT32:
+      case K_UINT32:
+        return u32[p >>> 2] === u32[q >>> 2];
+      case K_FLOAT32:
+        return mem.f32[p >>> 2] === mem.f32[q >>> 2];
+      case K_FLOAT64:
+        return mem.f64[p >>> 3] === mem.f64[q >>> 3];
+      case K_COMPLEX64:
+        return mem.f32[p >>> 2] === mem.f32[q >>> 2] && mem.f32[(p + 4) >>> 2] === mem.f32[(q + 4) >>> 2];
+      case K_COMPLEX128:
+        return mem.f64[p >>> 3] === mem.f64[q >>> 3] && mem.f64[(p + 8) >>> 3] === mem.f64[(q + 8) >>> 3];
+      case K_STRING: {
+        const n = u32[(p + 8) >>> 2];
+        if (n !== u32[(q + 8) >>> 2]) return false;
+        const a = u32[p >>> 2];
+        const b = u32[q >>> 2];
+        if (a === b) return true;
+        const u8 = mem.u8;
+        for (let i = 0; i < n; i++) if (u8[a + i] !== u8[b + i]) return false;
+        return true;
+      }
+      case K_INTERFACE: {
+        let tx = u32[p >>> 2];
+        let ty = u32[q >>> 2];
+        if (u32[(t + IF_MCOUNT) >>> 2] !== 0) {
+          tx = tx === 0 ? 0 : u32[(tx + 4) >>> 2];
+          ty = ty === 0 ? 0 : u32[(ty + 4) >>> 2];
+        }
+        return this.efaceEqual(tx, ty, u32[(p + 8) >>> 2], u32[(q + 8) >>> 2]);
+      }
+      case K_ARRAY: {
+        const et = u32[(t + ARRAY_ELEM) >>> 2];
+        const n = u32[(t + ARRAY_LEN) >>> 2];
+        const es = u32[(et + TD_SIZE) >>> 2];
+        for (let i = 0; i < n; i++) {
+          if (!this.valueEqual(et, p + i * es, q + i * es)) return false;
+          if (this.noeq !== 0) return false;
+        }
+        return true;
+      }
+      case K_STRUCT: {
+        const n = u32[(t + STRUCT_NFIELDS) >>> 2];
+        const fl = u32[(t + STRUCT_FIELDS) >>> 2];
+        for (let i = 0; i < n; i++) {
+          const r = fl + 24 * i;
+          const nm = u32[r >>> 2];
+          if (nm !== 0 && u32[(nm + 8) >>> 2] === 1 && mem.u8[u32[nm >>> 2]] === 0x5f) continue; // blank field
+          const off = u32[(r + 8) >>> 2];
+          if (!this.valueEqual(u32[(r + 4) >>> 2], p + off, q + off)) return false;
+          if (this.noeq !== 0) return false;
+        }
+        return true;
+      }
+      case K_FUNC:
+      case K_MAP:
+      case K_SLICE:
+        this.noeq = t;
+        return false;
+    }
+    // ints of 8 bytes, pointers, chans, unsafe.Pointer: the whole word
+    return u32[p >>> 2] === u32[q >>> 2] && u32[(p + 4) >>> 2] === u32[(q + 4) >>> 2];
+  }
+
+  /** Two interface values given as (dynamic type, data word) pairs. */
+  private efaceEqual(tx: number, ty: number, dx: number, dy: number): boolean {
+    if (tx !== ty) return false;
+    if (tx === 0) return true;
+    if (!this.comparable(tx)) {
+      this.noeq = tx;
       return false;
     }
-    return this.algs.equal(a, p, q);
+    if ((this.vm.mem.u8[tx + TD_KIND] & KIND_DIRECT_IFACE) !== 0) return dx === dy;
+    return this.valueEqual(tx, dx, dy);
+  }
+
+  /** a == b for two values of type t at addresses p, q; an uncomparable operand panics g. */
+  typedEqual(g: number, t: number, p: number, q: number): boolean {
+    this.noeq = 0;
+    const eq = this.comparable(t) ? this.valueEqual(t, p, q) : ((this.noeq = t), false);
+    if (this.noeq !== 0) {
+      this.vm.setPanic(g, PK_UNCOMPARABLE, BigInt(this.noeq), 0n);
+      return false;
+    }
+    return eq;
+  }
+
+  /** Interface equality of two values of dynamic type t ≠ 0 with data words x, y (panics g as Go). */
+  ifaceDataEqual(g: number, t: number, x: number, y: number): boolean {
+    this.noeq = 0;
+    const eq = this.efaceEqual(t, t, x, y);
+    if (this.noeq !== 0) {
+      this.vm.setPanic(g, PK_UNCOMPARABLE, BigInt(this.noeq), 0n);
+      return false;
+    }
+    return eq;
   }
 
   /** Natives (names the compiler's loweriface.ts calls). */
@@ -247,13 +409,8 @@ export class Itabs {
       const t = mem.u32[args >>> 2];
       const x = mem.u32[(args + 8) >>> 2];
       const y = mem.u32[(args + 16) >>> 2];
-      let eq: boolean;
-      if (this.algs.algOf(t).kind === A_NOEQ) {
-        vm.setPanic(g, PK_UNCOMPARABLE, BigInt(t), 0n);
-        eq = false;
-      } else if ((mem.u8[t + TD_KIND] & KIND_DIRECT_IFACE) !== 0) eq = x === y;
-      else eq = this.typedEqual(g, t, x, y);
-      mem.i64[res >>> 3] = eq ? 1n : 0n;
+      const eq = this.ifaceDataEqual(g, t, x, y);
+      vm.mem.i64[res >>> 3] = eq ? 1n : 0n;
     });
     // panicmethod(typ) → address of the ifn word of typ's `Error() string` method, else of its
     // `String() string` method, else 0 (runtime.preprintpanic CALLIs through it)

@@ -743,13 +743,11 @@ export class Maps {
           const dk = db + 8 + di * mt.keySize;
           const es = b + mt.elemOff + i * mt.elemSize;
           const de = db + mt.elemOff + di * mt.elemSize;
-          if (plain && mt.keySize === 8 && mt.elemSize === 8) {
-            // 8-byte key and elem, no barrier: four word copies (the map[int]int case)
-            const u32 = mem.u32;
-            u32[dk >>> 2] = u32[ks >>> 2];
-            u32[(dk >>> 2) + 1] = u32[(ks >>> 2) + 1];
-            u32[de >>> 2] = u32[es >>> 2];
-            u32[(de >>> 2) + 1] = u32[(es >>> 2) + 1];
+          if (plain) {
+            // no barrier needed: word copies (keys and elems of 4-multiple sizes sit at
+            // 4-aligned offsets), bytes otherwise
+            copyPlain(mem, dk, ks, mt.keySize);
+            copyPlain(mem, de, es, mt.elemSize);
             continue;
           }
           if (mt.indirectKey) this.storePtr(dk, mem.u32[ks >>> 2]);
@@ -1031,6 +1029,19 @@ export class Maps {
     mem.i64[(g + G_PX) >>> 3] = BigInt(plainErrorId(msg));
     return true;
   }
+}
+
+/** Copies n bytes from src to dst (no overlap, no barrier): words when both are 4-aligned and n % 4 = 0. */
+function copyPlain(mem: LinearMemory, dst: number, src: number, n: number): void {
+  if (((dst | src | n) & 3) === 0) {
+    const u32 = mem.u32;
+    const d = dst >>> 2;
+    const s = src >>> 2;
+    for (let i = 0; i < n >>> 2; i++) u32[d + i] = u32[s + i];
+    return;
+  }
+  const u8 = mem.u8;
+  for (let i = 0; i < n; i++) u8[dst + i] = u8[src + i];
 }
 
 /** 2^B as a number (B < 31 by shifting). */

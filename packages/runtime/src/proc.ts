@@ -209,7 +209,15 @@ export class Sched implements GoroutineSource {
     this.runnextStreak = 0;
     this.exitCode = -1;
     this.idleSleeps = 0;
-    if (this.gc !== null) this.gc.setStackRoots(this, this.image);
+    if (this.gc !== null) {
+      this.gc.setStackRoots(this, this.image);
+      // Never shrink the running goroutine's stack (Go's isShrinkStackSafe): the marker runs
+      // inside allocations (assists), and a native that allocates still holds addresses of
+      // its argument and result slots in the old stack. Parked and runnable Gs are at safe
+      // points and may move.
+      const stacks = this.heap.stacks;
+      this.gc.marker.shrinker = { shrinkstack: (g: number) => (g !== this.curg ? stacks.shrinkstack(g) : false) };
+    }
     this.chans = new Chans(this);
     this.selects = new Selects(this, this.chans);
     this.semas = new Semas(this);

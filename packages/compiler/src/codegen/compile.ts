@@ -127,6 +127,20 @@ export function compileStats(): CompileStats {
 
 /** Compiles a loaded, error-free main package and its imports (loaded with keepSyntax and an Info). */
 export function compileProgram(main: LoadedPackage, fset: FileSet, opts: CompileOptions = {}): CompileResult {
+  // Go compiles the main package as path "main" (`-p main`) whatever its import path
+  // ("command-line-arguments", a module path): reflect's PkgPath and type descriptors say
+  // "main". The checked package is renamed for the duration of the compilation.
+  const mainTypes = main.types;
+  const savedPath = mainTypes?.path;
+  if (mainTypes !== undefined && main.name === "main") mainTypes.path = "main";
+  try {
+    return compileWholeProgram(main, fset, opts);
+  } finally {
+    if (mainTypes !== undefined && savedPath !== undefined) mainTypes.path = savedPath;
+  }
+}
+
+function compileWholeProgram(main: LoadedPackage, fset: FileSet, opts: CompileOptions): CompileResult {
   const errors: Diagnostic[] = [];
   const report = (e: unknown): void => {
     if (e instanceof Unsupported) errors.push(unsupported(e.pos, e.what));

@@ -132,6 +132,12 @@ export function goTypeArgSpacing(s: string): string {
   return out;
 }
 
+/**
+ * Upper bound on instance bodies per program: far above real programs (the Go test suite's
+ * largest uses a few dozen), low enough to fail fast if an instantiation cycle slipped through.
+ */
+const MAX_INSTANCES = 20000;
+
 interface InstEntry {
   targs: Type[];
   irf: IrFunc;
@@ -260,6 +266,8 @@ export class Generics {
     for (const e of list) if (sameTypes(e.targs, targs)) return e.irf;
     const d = this.decls.get(orig);
     if (d === undefined) throw new Error(`internal: instance of ${orig.name} without its declaration`);
+    // the checker's mono check rejects instantiation cycles; this guards the drain loop anyway
+    if (this.ninstances >= MAX_INSTANCES) throw new Unsupported(orig.pos, `more than ${MAX_INSTANCES} generic instances`);
     const { decl, ctx } = d;
     const sig = orig.signature();
     const tparams: TypeParam[] = sig.tparams.length > 0 ? sig.tparams : sig.rparams;

@@ -67,7 +67,7 @@
  *   `NILCHK itab; ADDP f, itab, 16+4k; CALLI f` (CALLI reads fun[k] as the function id). x.(T)
  *   and type-switch cases on concrete T compare the type word inline (descriptor identity: one
  *   descriptor per type); cases/assertions on interfaces call runtime.assertE2I[2] (getitab).
- *   Interface == compares type words, then runtime.efaceeq (descriptor-driven equality, alg.ts).
+ *   Interface == compares type words, then runtime.efaceeq (descriptor-driven equality in Go's order, iface.ts).
  * - generics (generics.ts, GENERICS.md): *full stenciling*, one body per instantiation, with
  *   the type parameters substituted through a per-instance view of Info, so the rest of the
  *   lowering is unchanged. Go's scheme (one body per GC shape plus a dictionary of descriptors,

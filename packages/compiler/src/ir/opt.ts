@@ -165,6 +165,7 @@ export function optimizeFunc(f: IrFunc, env: OptEnv): boolean {
     // propagation starts renaming variables to temps
     let changed = backward(f, false);
     changed = propagate(f, env) || changed;
+    changed = cse(f) || changed;
     changed = backward(f, false) || changed;
     changed = branches(f) || changed;
     if (!changed) break;
@@ -249,14 +250,14 @@ function forUses(it: Instr, f: IrFunc, n: number, fn: (s: number) => void): void
       return;
     case P.LDX64:
       fn(it.b);
-      fn(it.b + 1);
       fn(it.c);
+      fn(it.d);
       return;
     case P.STX64:
       fn(it.a);
-      fn(it.a + 1);
       fn(it.b);
       fn(it.c);
+      fn(it.d);
       return;
     default:
       return;
@@ -339,6 +340,59 @@ function blocks(code: Code): { bs: Block[]; labelBlock: Map<Label, number> } {
   });
   bs.forEach((b, bi) => b.succ.forEach((s) => bs[s].pred.push(bi)));
   return { bs, labelBlock };
+}
+
+// ── local common subexpressions ──
+
+/** Pure ops worth reusing within a block (cheap ones like MOV/LDI are handled by propagation). */
+const CSE_OPS = new Set<number>([
+  Op.ADD, Op.SUB, Op.MUL, Op.AND, Op.OR, Op.XOR, Op.ANDNOT, Op.ADDI, Op.SHLI, Op.SHRI, Op.SARI,
+  Op.ADDF, Op.SUBF, Op.MULF, Op.DIVF, Op.I2F, Op.ADDP, Op.INDEXP, Op.SADDR, Op.TYPEADDR,
+]);
+
+/**
+ * Within each block: a second BCHK of the same operands (neither redefined since) is dropped,
+ * and a pure computation already available in a slot becomes a MOV from it (tuple swaps
+ * `a[i], a[j] = a[j], a[i]` check and index each element twice).
+ */
+function cse(f: IrFunc): boolean {
+  const code = f.code;
+  let did = false;
+  // available: key → result slot (BCHK: −1); operand slots of each entry for invalidation
+  const avail = new Map<string, { r: number; slots: number[] }>();
+  for (let i = 0; i < code.length; i++) {
+    const it = code[i];
+    if (!isInstr(it)) {
+      avail.clear();
+      continue;
+    }
+    const op = it.op;
+    const k = OP_KINDS[op];
+    if (op === Op.BCHK || (CSE_OPS.has(op) && it.globalRel !== true && it.fnB === undefined)) {
+      const key = op === Op.BCHK ? `${op},${it.a},${it.b},${it.c}` : `${op},${it.b},${it.c},${it.d}`;
+      const e = avail.get(key);
+      if (e !== undefined) {
+        code[i] = op === Op.BCHK || e.r === it.a ? mk(Op.NOP, 0, 0, 0, it) : mk(Op.MOV, it.a, e.r, 0, it);
+        did = true;
+      }
+    }
+    const cur = code[i] as Instr;
+    // invalidate entries reading or holding a slot this instruction writes
+    const killed: number[] = [];
+    forDefs(cur, (d) => killed.push(d));
+    if (clobberFrom(cur) >= 0 || cur.op === Op.CALL) avail.clear();
+    else if (killed.length > 0)
+      for (const [key, e] of avail) if (killed.includes(e.r) || e.slots.some((x) => killed.includes(x))) avail.delete(key);
+    if (cur === it && (op === Op.BCHK || (CSE_OPS.has(op) && it.globalRel !== true && it.fnB === undefined))) {
+      const slots: number[] = [];
+      for (let j = 1; j < k.length; j++) if (k[j] === "s") slots.push((j === 1 ? it.b : j === 2 ? it.c : it.d) as number);
+      if (op === Op.BCHK) avail.set(`${op},${it.a},${it.b},${it.c}`, { r: -1, slots });
+      else if (!slots.includes(it.a)) avail.set(`${op},${it.b},${it.c},${it.d}`, { r: it.a, slots });
+    }
+    if (TERMINATORS.has(cur.op) || cur.target !== undefined) avail.clear();
+  }
+  if (did) removeNops(f);
+  return did;
 }
 
 // ── constants in loops ──
@@ -850,8 +904,9 @@ function backward(f: IrFunc, supers: boolean): boolean {
           const pp = prevInstr(code, prev, b.start, dead);
           if (p.op === Op.INDEXP && p.a === q && p.d === 8 && live[q] === 0 && (op === Op.LD64 || it.c !== q) && pp >= 0) {
             const bc = code[pp] as Instr;
-            if (bc.op === Op.BCHK && bc.a === 0 && bc.b === p.c && bc.c === p.b + 1 && p.b !== q && p.c !== q) {
+            if (bc.op === Op.BCHK && bc.a === 0 && bc.b === p.c && p.b !== q && p.c !== q && bc.c !== q) {
               code[i] = op === Op.LD64 ? mk(P.LDX64, it.a, p.b, p.c, it) : mk(P.STX64, p.b, p.c, it.c, it);
+              (code[i] as Instr).d = bc.c; // the length slot
               (code[i] as Instr).line = bc.line; // panics report the bounds check's line
               (code[i] as Instr).file = bc.file;
               dead[prev] = 1;
@@ -1025,12 +1080,6 @@ function compact(f: IrFunc): void {
       }
       case Op.PRINTS:
       case Op.PANIC:
-        range(it.a, 2);
-        break;
-      case P.LDX64:
-        range(it.b, 2);
-        break;
-      case P.STX64:
         range(it.a, 2);
         break;
     }

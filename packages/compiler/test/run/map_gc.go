@@ -37,7 +37,7 @@ func main() {
 	byName := map[string]*node{}
 	lists := map[int][]*node{}
 	var prev *node
-	for i := 0; i < 4000; i++ {
+	for i := 0; i < 2000; i++ {
 		n := &node{id: i, name: name(i), next: prev}
 		prev = n
 		byID[i] = n
@@ -48,10 +48,10 @@ func main() {
 			runtime.GC()
 		}
 	}
-	for i := 0; i < 4000; i += 3 {
+	for i := 0; i < 2000; i += 3 {
 		delete(byID, i)
 	}
-	garbage(2000)
+	garbage(500)
 	runtime.GC()
 	bad := 0
 	for id, n := range byID {
@@ -72,4 +72,28 @@ func main() {
 		}
 	}
 	println(len(byID), len(byName), total, bad)
+
+	// an iteration keeps the bucket array it started on alive through grows that complete
+	// (and collections) while it runs: values stay consistent with their keys
+	it := map[int]*node{}
+	for i := 0; i < 64; i++ {
+		it[i] = &node{id: i, name: name(i)}
+	}
+	next := 1000
+	visited, wrong := 0, 0
+	for k, n := range it {
+		visited++
+		if n.id != k || n.name != name(k) {
+			wrong++
+		}
+		if visited%8 == 0 {
+			for j := 0; j < 200; j++ {
+				it[next] = &node{id: next, name: name(next)}
+				next++
+			}
+			runtime.GC()
+			garbage(500)
+		}
+	}
+	println(visited >= 64, wrong, len(it) >= 64+8*200)
 }

@@ -95,4 +95,18 @@ test("conformance runner selects tests as Go's run.go does", async () => {
   expect(runner.classify({ timedOut: false, parsed: { crash: "TypeError: x" }, out: "" }, "")).toBe("crash");
   expect(runner.classify({ timedOut: false, parsed: null, out: "" }, "")).toBe("crash");
   expect(runner.classify({ timedOut: true, parsed: null, out: "" }, "")).toBe("timeout");
+
+  // the known-failures rules: listed+pass → fixed, unlisted+fail → unlisted, clean → dirty → worse
+  const r = (test: string, category: string): Result => ({ test, dirKey: ".", category, reason: "", ms: 0 });
+  const known = new Map([
+    ["a.go", { category: "unsupported", reason: "" }],
+    ["b.go", { category: "unsupported", reason: "" }],
+    ["c.go", { category: "unsupported", reason: "" }],
+    ["d.go", { category: "wrong-output", reason: "" }],
+  ]);
+  const cmp = runner.compareKnown([r("a.go", "pass"), r("b.go", "crash"), r("c.go", "not-compiled"), r("d.go", "timeout"), r("e.go", "unsupported"), r("f.go", "pass")], known);
+  expect(cmp.fixed.map((x) => x.test)).toEqual(["a.go"]);
+  expect(cmp.worse.map((x) => x.test)).toEqual(["b.go"]);
+  expect(cmp.changed.map((x) => x.test)).toEqual(["c.go", "d.go"]);
+  expect(cmp.unlisted.map((x) => x.test)).toEqual(["e.go"]);
 });

@@ -253,9 +253,9 @@ export const enum Op {
   IJLT = 123,
   /** ABC: s[A] += 1; if int64 s[A] < B(i) pc += C(o) (ADDI + JLTI) */
   IJLTI = 124,
-  /** ABC: s[A] = 8 bytes of element s[C] of the slice (ptr, len) in s[B], s[B+1] (BCHK index + INDEXP + LD64) */
+  /** ABCD: s[A] = 8 bytes at s[B] + 8*s[C], index checked against length s[D] (BCHK index + INDEXP + LD64) */
   LDX64 = 125,
-  /** ABC: element s[B] of the slice (ptr, len) in s[A], s[A+1] = 8 bytes of s[C] (BCHK index + INDEXP + ST64) */
+  /** ABCD: 8 bytes at s[A] + 8*s[B] = s[C], index checked against length s[D] (BCHK index + INDEXP + ST64) */
   STX64 = 126,
   /** AB: runtime.gopanic's step: resume the frame whose deferred call recovered, else s[A] = the next deferred call (pc += B(o) when its frame's defers are not open-coded), else end the panic (fatal) or Goexit */
   DEFERNEXT = 127,
@@ -267,13 +267,13 @@ export const enum Op {
 export const NUM_OPCODES = 129;
 
 /** Instruction length in 32-bit words, by opcode. */
-export const OP_WORDS: readonly number[] = [1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 2, 3, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 1, 3, 3, 3, 2, 2, 3, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 2, 3];
+export const OP_WORDS: readonly number[] = [1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 2, 3, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 1, 3, 3, 3, 2, 2, 3, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3];
 
 /** Operand format ("", "A", "AB", "ABC", "ABCD"), by opcode. */
-export const OP_FORMAT: readonly string[] = ["", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "", "A", "A", "", "AB", "ABC", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "A", "AB", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABCD", "A", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "A", "A", "A", "A", "A", "A", "", "", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "ABC"];
+export const OP_FORMAT: readonly string[] = ["", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "", "A", "A", "", "AB", "ABC", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "A", "AB", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABCD", "A", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "A", "A", "A", "A", "A", "A", "", "", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABCD", "ABCD", "AB", "ABC"];
 
 /** Operand kinds, one letter per operand (see the generator's header), by opcode. */
-export const OP_KINDS: readonly string[] = ["", "xo", "so", "so", "sso", "sso", "sso", "sso", "sso", "sso", "sio", "sio", "sio", "sio", "sio", "sio", "fss", "sss", "nss", "", "s", "s", "", "ss", "ssi", "si", "sk", "sa", "ss", "st", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "ss", "ssk", "ssk", "ssk", "ssi", "sss", "sss", "sss", "ssi", "ssi", "ssi", "s", "ss", "ss", "ss", "ss", "ss", "ss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "sss", "sss", "sss", "sss", "ss", "ss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "ss", "ss", "ss", "ss", "ss", "ss", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "sis", "sis", "sis", "sis", "sis", "sis", "ssi", "sssi", "s", "css", "ssi", "sst", "si", "st", "sts", "s", "s", "s", "s", "s", "s", "", "", "sso", "sso", "sso", "sso", "sso", "sio", "sss", "sss", "so", "sti"];
+export const OP_KINDS: readonly string[] = ["", "xo", "so", "so", "sso", "sso", "sso", "sso", "sso", "sso", "sio", "sio", "sio", "sio", "sio", "sio", "fss", "sss", "nss", "", "s", "s", "", "ss", "ssi", "si", "sk", "sa", "ss", "st", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "ss", "ssk", "ssk", "ssk", "ssi", "sss", "sss", "sss", "ssi", "ssi", "ssi", "s", "ss", "ss", "ss", "ss", "ss", "ss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "sss", "sss", "sss", "sss", "ss", "ss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "ss", "ss", "ss", "ss", "ss", "ss", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "sis", "sis", "sis", "sis", "sis", "sis", "ssi", "sssi", "s", "css", "ssi", "sst", "si", "st", "sts", "s", "s", "s", "s", "s", "s", "", "", "sso", "sso", "sso", "sso", "sso", "sio", "ssss", "ssss", "so", "sti"];
 
 /** Mnemonic, by opcode. */
 export const OP_NAME: readonly string[] = [

@@ -1673,19 +1673,20 @@ function makeRunLoop(vm: VM): (g: number) => number {
         }
         case Op.LDX64:
         case Op.STX64: {
-          // Slice (ptr, len) in slots S, S+1; index slot X; value slot V. BCHK's index form:
-          // the index is read as uint64, so a negative one fails too; len < 2^31.
+          // Base pointer slot, index slot, value slot, length slot (D). BCHK's index form: the
+          // index is read as uint64, so a negative one fails too; the length is < 2^31.
           const ld = (w & 255) === Op.LDX64;
-          const sl = (fb + (ld ? i32[pc + 1] : a)) << 1;
+          const base = u32[(fb + (ld ? i32[pc + 1] : a)) << 1];
           const x = (fb + (ld ? i32[pc + 2] : i32[pc + 1])) << 1;
+          const n = (fb + i32[pc + 3]) << 1;
           const xl = i32[x] >>> 0;
-          if (i32[x + 1] !== 0 || xl >= i32[sl + 2] >>> 0) {
-            u32[(fp + K.FR_PC) >>> 2] = pc + 3;
+          if (i32[x + 1] !== 0 || xl >= i32[n] >>> 0) {
+            u32[(fp + K.FR_PC) >>> 2] = pc + 4;
             u32[(g + K.STK_FP) >>> 2] = fp;
-            vm.setPanic(g, K.PK_BOUNDS + K.BC_INDEX, i64[x >>> 1], i64[(sl >>> 1) + 1]);
+            vm.setPanic(g, K.PK_BOUNDS + K.BC_INDEX, i64[x >>> 1], i64[n >>> 1]);
             return vm.gopanic(g);
           }
-          const p = (u32[sl] + xl * 8) >>> 2;
+          const p = (base + xl * 8) >>> 2;
           if (ld) {
             const d = (fb + a) << 1;
             i32[d] = i32[p];
@@ -1695,7 +1696,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
             i32[p] = i32[v];
             i32[p + 1] = i32[v + 1];
           }
-          pc += 3;
+          pc += 4;
           break;
         }
 

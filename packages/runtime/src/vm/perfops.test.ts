@@ -83,8 +83,8 @@ func main.main params=0 results=2 frame=8 ptrs=2
   LDI s4, 3
   LDI s5, ${idx}
   LDI s6, -77
-  STX64 s2, s5, s6
-  LDX64 s0, s2, s5
+  STX64 s2, s5, s6, s3
+  LDX64 s0, s2, s5, s3
   LD64 s1, s2, ${Math.max(0, Math.min(2, idx)) * 8}
   RET
 end
