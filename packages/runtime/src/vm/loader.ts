@@ -148,7 +148,11 @@ export class LoadedImage implements StackMapSource {
       if (v < off) lo = mid + 1;
       else hi = mid - 1;
     }
-    return 0;
+    // Not a safe point: a frame stopped at a panicking instruction (a nil dereference, a bounds
+    // check…) whose deferred calls run above it (vm/defer.ts). Its slots must still be scanned
+    // and adjusted: the compiler (and the assembler) attach ONE map per function to all its safe
+    // points, valid at every pc since all slots are zeroed at entry (ir.ts "Frames").
+    return sp.length > 0 ? this.mapAddrs[sp[1]] : 0;
   }
 
   /**

@@ -745,10 +745,16 @@ func (v Value) MapKeys() []Value {
 
 // hiter is the map iterator the runtime fills (NATIVES.md): key and elem
 // point into the map, nil at the end; the remaining words are the runtime's.
+// Words 3-5 are pointers the collector must see (NATIVES.md): after a grow the
+// iterator may hold the only reference to the old bucket array.
 type hiter struct {
-	key  unsafe.Pointer
-	elem unsafe.Pointer
-	_    [10]uintptr // runtime-owned iteration state
+	key     unsafe.Pointer
+	elem    unsafe.Pointer
+	t       uintptr
+	h       unsafe.Pointer
+	buckets unsafe.Pointer
+	bptr    unsafe.Pointer
+	_       [6]uintptr // runtime-owned iteration state
 }
 
 // A MapIter is an iterator for ranging over a map.
