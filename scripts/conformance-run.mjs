@@ -221,12 +221,13 @@ function runChild(bundle, t, timeoutMs, tmpDir) {
     child.stdio[3].on("data", (b) => void (status += b.toString()));
     let timedOut = false;
     // The limit is on the child's CPU time where /proc shows it (a loaded CI machine stretches
-    // wall time, not CPU time), with a wall-clock backstop of 12× the limit for programs that
-    // hang without using CPU (a sleep that never ends).
+    // wall time, not CPU time), with a wall-clock backstop of 30× the limit for programs that
+    // hang without using CPU (a sleep that never ends) — generous because on a machine shared
+    // by many processes a child may get only a few percent of a core.
     const timer = setInterval(() => {
       const cpu = cpuMs(child.pid);
       const wall = Date.now() - t0;
-      if ((cpu !== null ? cpu > timeoutMs : wall > timeoutMs) || wall > 12 * timeoutMs) {
+      if ((cpu !== null ? cpu > timeoutMs : wall > timeoutMs) || wall > 30 * timeoutMs) {
         timedOut = true;
         child.kill("SIGKILL");
       }

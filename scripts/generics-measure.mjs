@@ -64,7 +64,8 @@ for (const f of args) {
     stderr: (s) => void (err += s),
   });
   const ms = performance.now() - t0;
-  if (err.includes("not supported yet") || err.startsWith("#")) {
+  // (exit status 1 with a diagnostic: the program did not compile, e.g. a missing package)
+  if (err.includes("not supported yet") || err.startsWith("#") || (code === 1 && !err.includes("goroutine "))) {
     console.log(`${f}: not compiled (${err.split("\n")[1] ?? err.trim()})`);
     continue;
   }

@@ -160,6 +160,7 @@ const T = [
   ["IJLTI", "ABC", "sio", "s[A] += 1; if int64 s[A] < B(i) pc += C(o) (ADDI + JLTI)"],
   ["LDX64", "ABCD", "ssss", "s[A] = 8 bytes at s[B] + 8*s[C], index checked against length s[D] (BCHK index + INDEXP + LD64)"],
   ["STX64", "ABCD", "ssss", "8 bytes at s[A] + 8*s[B] = s[C], index checked against length s[D] (BCHK index + INDEXP + ST64)"],
+  ["INDEXPC8", "ABCD", "ssss", "s[A] = s[B] + 8*s[C], index checked against length s[D] (BCHK index + INDEXP of an 8-byte element)"],
   // ── DEFER group: panics running deferred calls, recover (runtime/src/vm/defer.ts) ──
   ["DEFERNEXT", "AB", "so", "runtime.gopanic's step: resume the frame whose deferred call recovered, else s[A] = the next deferred call (pc += B(o) when its frame's defers are not open-coded), else end the panic (fatal) or Goexit"],
   ["RECOVER", "ABC", "sti", "s[A], s[A+1] = recover(): the current panic's value if the caller (C(i)=1: the caller's caller, for `defer recover()`) is its deferred call, else nil; B(t) = type string (boxes run-time errors)"],

@@ -862,6 +862,8 @@ export interface RunGoOptions {
   gc?: boolean;
   GOGC?: string;
   GODEBUG?: string;
+  /** GOMAXPROCS as in the environment: a positive integer sets runtime.GOMAXPROCS's value (reported only). */
+  GOMAXPROCS?: string;
   clock?: Clock;
   gomaxprocs?: number;
   seed?: number;
@@ -914,6 +916,8 @@ export function runGo(img: ProgramImage, opts: RunGoOptions = {}): RunGoResult {
   const table = sched.natives();
   if (opts.natives !== undefined) for (const [k, v] of opts.natives) table.set(k, v);
   vm.natives = loaded.bindNatives(table, opts.file ?? "<image>");
+  const envProcs = Number(opts.GOMAXPROCS ?? "");
+  if (Number.isInteger(envProcs) && envProcs > 0) sched.maxprocs = Math.min(envProcs, 256);
   const g = sched.startMain(opts.entry ?? img.entry, opts.args ?? [], opts.stackSize);
   if (opts.onSched !== undefined) opts.onSched(sched);
   const exitCode = sched.run();

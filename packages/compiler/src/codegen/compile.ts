@@ -19,8 +19,10 @@
  *      the image. With `CompileOptions.natives` the driver checks the binding at compile time
  *      and reports an unbound native as a link error naming it.
  *   5. Each package with variable initialisers or init functions gets `path.init` (vars in
- *      Info.initOrder, then `path.init.N` in source order); the entry `runtime.main` calls the
- *      package inits in order and then main.main.
+ *      Info.initOrder, then `path.init.N` in source order); tables of constants are static
+ *      data instead of init code (staticinit.ts); the entry `runtime.main` calls the package
+ *      inits in order and then main.main.
+ *   6. The main package is compiled as path "main" (Go's `-p main`), whatever its import path.
  *
  * Names are Go's runtime symbol names (what tracebacks print): `main.F`, `main.(*T).M`,
  * `main.T.M`, `strconv.Itoa`, `unicode/utf8.DecodeRune`, `os.init`, `main.init.0`.

@@ -21,12 +21,17 @@
  *                 on the concrete receiver type, so the lowering sees an ordinary method of a
  *                 concrete type (or of an interface, when the type argument is one);
  *   - instances:  type arguments substituted.
+ * unsafe.Sizeof/Alignof/Offsetof of type-parameter operands, which the checker leaves
+ * non-constant, become constants of each instance (`unsafeConst`).
  * Non-generic code is lowered through an InstView with an empty map, which only performs the
  * function-instance mapping. `ProgramCtx.funcOf` asks `Generics.irFuncOf` first: a synthetic
  * instance Func, or a method of an instantiated generic type (Func.origin set, receiver
  * G[int]), maps to the IrFunc of (origin, type arguments), created on first use and lowered
  * later by `drain` (instances may create more instances; Go 1.19's checker rejects programs
  * whose instantiation graph would grow without bound, mono.ts).
+ *
+ * Like gc 1.19's back end, type declarations inside generic functions are rejected with its
+ * message ("not currently supported"; `addDecl`).
  *
  * Keys: instances are de-duplicated by origin Func and `identical` type arguments (not by
  * object identity: the checker and this file create their instances in different contexts).

@@ -71,10 +71,10 @@
  * - generics (generics.ts, GENERICS.md): *full stenciling*, one body per instantiation, with
  *   the type parameters substituted through a per-instance view of Info, so the rest of the
  *   lowering is unchanged. Go's scheme (one body per GC shape plus a dictionary of descriptors,
- *   itabs and sub-dictionaries) was the first plan; measured, it would save ~1–3% of instance
+ *   itabs and sub-dictionaries) was the first plan; measured, it would save 0.3–3% of instance
  *   code on the Go test suite and on our tests (most instantiations differ in shape), while
- *   every dictionary load or indirect method call costs a full dispatch here (+52% on a loop
- *   calling a constraint method). Stenciled code is exactly the hand-written code.
+ *   every dictionary load or indirect method call costs a full dispatch here (+40–50% on a
+ *   loop calling a constraint method). Stenciled code is exactly the hand-written code.
  */
 import type { Type } from "../types/index.js";
 

@@ -133,7 +133,6 @@ export abstract class LowerCall extends LowerExpr {
     const pos = ast.nodePos(e);
     if (sig.tparams.length > 0) throw new Unsupported(pos, "generic functions");
     const spread = e.args.length === 1 && this.p.info.types.get(e.args[0])?.type.tag === TypeTag.Tuple;
-    if (spread && sig.variadic) throw new Unsupported(pos, "f(g()) with a variadic f");
     const ptypes: Type[] = [];
     if (sig.recv !== null) ptypes.push(sig.recv.type as Type);
     for (const v of sig.params.vars) ptypes.push(v.type as Type);
@@ -149,12 +148,18 @@ export abstract class LowerCall extends LowerExpr {
     const np = sig.params.vars.length;
     const packed = sig.variadic && e.ellipsis <= 0;
     const fixed = spread ? [] : packed ? e.args.slice(0, np - 1) : e.args;
+    // f(g()) with a variadic f: g's results past the fixed parameters, packed below
+    const spreadExtra: { v: Val; t: Type }[] = [];
     if (spread) {
       // f(g()): g's results, in order, are f's arguments
       const rs = this.call(ast.unparen(e.args[0]) as ast.CallExpr);
       const tup = this.p.info.types.get(e.args[0])?.type as Tuple;
       rs.forEach((v, i) => {
         const t = tup.vars[i].type as Type;
+        if (packed && i >= np - 1) {
+          spreadExtra.push({ v: isAggregate(t) ? v : this.copyScalar(t, v, pos), t });
+          return;
+        }
         const cv = this.convertTo(v, t, sig.params.vars[i].type as Type, pos);
         vals.push(cv !== v ? cv : isAggregate(t) ? this.copyAgg(t, v) : this.copyScalar(t, v, pos));
       });
@@ -168,7 +173,7 @@ export abstract class LowerCall extends LowerExpr {
     if (packed) {
       // the variadic arguments become a new slice (nil when there are none)
       const elem = ((sig.params.vars[np - 1].type as Type).underlying() as Slice).elem;
-      const extra = e.args.slice(np - 1);
+      const extra = spread ? spreadExtra : e.args.slice(np - 1);
       const sl = this.temp("pnn");
       if (extra.length === 0) for (let i = 0; i < 3; i++) this.ldi(sl + i, 0);
       else {
@@ -178,12 +183,19 @@ export abstract class LowerCall extends LowerExpr {
         this.emit(Op.NEWARR, sl, this.p.typeId(elem), cnt, 0, { type: elem });
         this.ldi(sl + 1, extra.length);
         this.ldi(sl + 2, extra.length);
-        extra.forEach((a, i) => {
-          const m = this.mark();
-          const v = this.convertTo(this.expr(a), this.typeOf(a), elem, ast.nodePos(a));
-          this.storeAt(sl, i * sizeof(elem), elem, v, ast.nodePos(a));
-          this.release(m);
-        });
+        if (spread)
+          spreadExtra.forEach((x, i) => {
+            const m = this.mark();
+            this.storeAt(sl, i * sizeof(elem), elem, this.convertTo(x.v, x.t, elem, pos), pos);
+            this.release(m);
+          });
+        else
+          (extra as ast.Expr[]).forEach((a, i) => {
+            const m = this.mark();
+            const v = this.convertTo(this.expr(a), this.typeOf(a), elem, ast.nodePos(a));
+            this.storeAt(sl, i * sizeof(elem), elem, v, ast.nodePos(a));
+            this.release(m);
+          });
       }
       vals.push({ slot: sl, n: 3 });
     }

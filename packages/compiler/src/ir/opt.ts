@@ -95,6 +95,7 @@ const P = {
   IJLTI: op1("IJLTI"),
   LDX64: op1("LDX64"),
   STX64: op1("STX64"),
+  INDEXPC8: op1("INDEXPC8"),
 };
 function op1(n: string): number {
   const o = byName.get(n);
@@ -115,6 +116,7 @@ const DEF_A = ops(
   "SEXT32", "ZEXT8", "ZEXT16", "ZEXT32", "EQ", "NE", "LT", "LE", "LTU", "LEU", "NOTB", "ADDF", "SUBF", "MULF", "DIVF",
   "NEGF", "SQRTF", "ADDF32", "SUBF32", "MULF32", "DIVF32", "EQF", "NEF", "LTF", "LEF", "I2F", "U2F", "I2F32", "U2F32",
   "F2I", "F2U", "F2F32", "LD8", "LD8S", "LD16", "LD16S", "LD32", "LD32S", "LD64", "LDF32", "ADDP", "INDEXP", "NEW", "NEWARR",
+  "INDEXPC8",
 );
 /** Removable when their defs are dead: no panic, no memory or scheduler effect. */
 const PURE = ops(
@@ -898,6 +900,18 @@ function backward(f: IrFunc, supers: boolean): boolean {
           i++;
           continue;
         }
+        // BCHK index x < len; INDEXP q, ptr, x, 8  →  INDEXPC8 q, ptr, x, len  (the address is
+        // still needed: a tuple swap stores through it after other loads)
+        if (op === Op.INDEXP && it.d === 8 && p.op === Op.BCHK && p.a === 0 && p.b === it.c && it.a !== it.b && it.a !== it.c && it.a !== p.c) {
+          code[i] = mk(P.INDEXPC8, it.a, it.b, it.c, it);
+          (code[i] as Instr).d = p.c;
+          (code[i] as Instr).line = p.line; // panics report the bounds check's line
+          (code[i] as Instr).file = p.file;
+          dead[prev] = 1;
+          did = true;
+          i++;
+          continue;
+        }
         // BCHK index x < len; INDEXP q, ptr, x, 8; LD64 d, q, 0 / ST64 q, 0, v  (q dead)  →  LDX64 / STX64
         if ((op === Op.LD64 && it.c === 0) || (op === Op.ST64 && it.b === 0)) {
           const q = op === Op.LD64 ? it.b : it.a;
@@ -967,13 +981,23 @@ function branches(f: IrFunc): boolean {
       did = true;
     }
   }
-  // rotation: JMP top; (labels incl. E)  where top: Jc …, E  →  Jinv …, top'
+  // rotation: JMP top; (labels incl. E)  where top: [up to 3 straight-line instructions] Jc …, E
+  //   →  [copies of those instructions] Jinv …, top'   (the loop test is duplicated at the latch)
   for (let i = 0; i < code.length; i++) {
     const it = code[i];
     if (!isInstr(it) || it.op !== Op.JMP || it.target === undefined) continue;
-    const j = at.get(it.target);
-    const c = j === undefined ? undefined : code[j];
-    if (c === undefined || !isInstr(c) || c.target === undefined || c === it) continue;
+    const j0 = at.get(it.target);
+    if (j0 === undefined) continue;
+    let j = j0;
+    const pre: Instr[] = [];
+    while (j < code.length && pre.length <= 3) {
+      const x = code[j];
+      if (!isInstr(x) || x.target !== undefined || TERMINATORS.has(x.op) || x.op === Op.CALL || clobberFrom(x) >= 0) break;
+      pre.push(x);
+      j++;
+    }
+    const c = code[j];
+    if (c === undefined || !isInstr(c) || c.target === undefined || c === it || pre.length > 3) continue;
     const inv = INVERT.get(c.op);
     const invs = INVERT_SWAP.get(c.op);
     if (inv === undefined && invs === undefined) continue;
@@ -982,9 +1006,12 @@ function branches(f: IrFunc): boolean {
     if (!follows) continue;
     const body = new Label("rot");
     const nb = inv !== undefined ? mk(inv, c.a, c.b, 0, it, body) : mk(invs as number, c.b, c.a, 0, it, body);
-    code[i] = nb;
-    code.splice((j as number) + 1, 0, body);
-    if ((j as number) < i) i++;
+    const copies = pre.map((x) => ({ ...x }) as Instr);
+    const backward = j < i;
+    code.splice(i, 1, ...copies, nb);
+    const jj = backward ? j : j + copies.length; // index of c after the splice
+    code.splice(jj + 1, 0, body);
+    i += copies.length + (backward ? 1 : 0);
     at = firstAt();
     did = true;
   }

@@ -257,23 +257,25 @@ export const enum Op {
   LDX64 = 125,
   /** ABCD: 8 bytes at s[A] + 8*s[B] = s[C], index checked against length s[D] (BCHK index + INDEXP + ST64) */
   STX64 = 126,
+  /** ABCD: s[A] = s[B] + 8*s[C], index checked against length s[D] (BCHK index + INDEXP of an 8-byte element) */
+  INDEXPC8 = 127,
   /** AB: runtime.gopanic's step: resume the frame whose deferred call recovered, else s[A] = the next deferred call (pc += B(o) when its frame's defers are not open-coded), else end the panic (fatal) or Goexit */
-  DEFERNEXT = 127,
+  DEFERNEXT = 128,
   /** ABC: s[A], s[A+1] = recover(): the current panic's value if the caller (C(i)=1: the caller's caller, for `defer recover()`) is its deferred call, else nil; B(t) = type string (boxes run-time errors) */
-  RECOVER = 128,
+  RECOVER = 129,
 }
 
 /** Number of opcodes. */
-export const NUM_OPCODES = 129;
+export const NUM_OPCODES = 130;
 
 /** Instruction length in 32-bit words, by opcode. */
-export const OP_WORDS: readonly number[] = [1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 2, 3, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 1, 3, 3, 3, 2, 2, 3, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3];
+export const OP_WORDS: readonly number[] = [1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 2, 3, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 1, 3, 3, 3, 2, 2, 3, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3, 3, 3, 3, 4, 4, 4, 2, 3];
 
 /** Operand format ("", "A", "AB", "ABC", "ABCD"), by opcode. */
-export const OP_FORMAT: readonly string[] = ["", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "", "A", "A", "", "AB", "ABC", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "A", "AB", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABCD", "A", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "A", "A", "A", "A", "A", "A", "", "", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABCD", "ABCD", "AB", "ABC"];
+export const OP_FORMAT: readonly string[] = ["", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "", "A", "A", "", "AB", "ABC", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "A", "AB", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "AB", "AB", "AB", "AB", "AB", "AB", "AB", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABCD", "A", "ABC", "ABC", "ABC", "AB", "AB", "ABC", "A", "A", "A", "A", "A", "A", "", "", "ABC", "ABC", "ABC", "ABC", "ABC", "ABC", "ABCD", "ABCD", "ABCD", "AB", "ABC"];
 
 /** Operand kinds, one letter per operand (see the generator's header), by opcode. */
-export const OP_KINDS: readonly string[] = ["", "xo", "so", "so", "sso", "sso", "sso", "sso", "sso", "sso", "sio", "sio", "sio", "sio", "sio", "sio", "fss", "sss", "nss", "", "s", "s", "", "ss", "ssi", "si", "sk", "sa", "ss", "st", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "ss", "ssk", "ssk", "ssk", "ssi", "sss", "sss", "sss", "ssi", "ssi", "ssi", "s", "ss", "ss", "ss", "ss", "ss", "ss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "sss", "sss", "sss", "sss", "ss", "ss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "ss", "ss", "ss", "ss", "ss", "ss", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "sis", "sis", "sis", "sis", "sis", "sis", "ssi", "sssi", "s", "css", "ssi", "sst", "si", "st", "sts", "s", "s", "s", "s", "s", "s", "", "", "sso", "sso", "sso", "sso", "sso", "sio", "ssss", "ssss", "so", "sti"];
+export const OP_KINDS: readonly string[] = ["", "xo", "so", "so", "sso", "sso", "sso", "sso", "sso", "sso", "sio", "sio", "sio", "sio", "sio", "sio", "fss", "sss", "nss", "", "s", "s", "", "ss", "ssi", "si", "sk", "sa", "ss", "st", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "ss", "ssk", "ssk", "ssk", "ssi", "sss", "sss", "sss", "ssi", "ssi", "ssi", "s", "ss", "ss", "ss", "ss", "ss", "ss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "sss", "sss", "sss", "sss", "ss", "ss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "sss", "ss", "ss", "ss", "ss", "ss", "ss", "ss", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "ssi", "sis", "sis", "sis", "sis", "sis", "sis", "ssi", "sssi", "s", "css", "ssi", "sst", "si", "st", "sts", "s", "s", "s", "s", "s", "s", "", "", "sso", "sso", "sso", "sso", "sso", "sio", "ssss", "ssss", "ssss", "so", "sti"];
 
 /** Mnemonic, by opcode. */
 export const OP_NAME: readonly string[] = [
@@ -404,9 +406,10 @@ export const OP_NAME: readonly string[] = [
   "IJLTI",
   "LDX64",
   "STX64",
+  "INDEXPC8",
   "DEFERNEXT",
   "RECOVER",
 ];
 
 /** Opcodes whose operand words include a pc-relative branch offset, and which word it is (1..3). */
-export const OP_BRANCH_WORD: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 1, 4: 2, 5: 2, 6: 2, 7: 2, 8: 2, 9: 2, 10: 2, 11: 2, 12: 2, 13: 2, 14: 2, 15: 2, 119: 2, 120: 2, 121: 2, 122: 2, 123: 2, 124: 2, 127: 1 };
+export const OP_BRANCH_WORD: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 1, 4: 2, 5: 2, 6: 2, 7: 2, 8: 2, 9: 2, 10: 2, 11: 2, 12: 2, 13: 2, 14: 2, 15: 2, 119: 2, 120: 2, 121: 2, 122: 2, 123: 2, 124: 2, 128: 1 };

@@ -1671,6 +1671,22 @@ function makeRunLoop(vm: VM): (g: number) => number {
           }
           break;
         }
+        case Op.INDEXPC8: {
+          const x = (fb + i32[pc + 2]) << 1;
+          const n = (fb + i32[pc + 3]) << 1;
+          const xl = i32[x] >>> 0;
+          if (i32[x + 1] !== 0 || xl >= i32[n] >>> 0) {
+            u32[(fp + K.FR_PC) >>> 2] = pc + 4;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            vm.setPanic(g, K.PK_BOUNDS + K.BC_INDEX, i64[x >>> 1], i64[n >>> 1]);
+            return vm.gopanic(g);
+          }
+          const d = (fb + a) << 1;
+          u32[d] = u32[(fb + i32[pc + 1]) << 1] + xl * 8;
+          i32[d + 1] = 0;
+          pc += 4;
+          break;
+        }
         case Op.LDX64:
         case Op.STX64: {
           // Base pointer slot, index slot, value slot, length slot (D). BCHK's index form: the

@@ -74,10 +74,10 @@ describe("JLTF / JLEF / JNLTF / JNLEF", () => {
   });
 });
 
-describe("LDX64 / STX64 (bounds-checked slice element access)", () => {
+describe("LDX64 / STX64 / INDEXPC8 (bounds-checked slice element access)", () => {
   const prog = (idx: number) => `
 .type arr size=24 kind=17 str=[3]int
-func main.main params=0 results=2 frame=8 ptrs=2
+func main.main params=0 results=2 frame=8 ptrs=2,7
   NEW s2, %arr
   LDI s3, 3
   LDI s4, 3
@@ -85,7 +85,8 @@ func main.main params=0 results=2 frame=8 ptrs=2
   LDI s6, -77
   STX64 s2, s5, s6, s3
   LDX64 s0, s2, s5, s3
-  LD64 s1, s2, ${Math.max(0, Math.min(2, idx)) * 8}
+  INDEXPC8 s7, s2, s5, s3
+  LD64 s1, s7, 0
   RET
 end
 .entry main.main
