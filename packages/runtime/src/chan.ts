@@ -107,8 +107,12 @@ export class Chans {
     this.received = false;
   }
 
-  /** make(chan T, size) for element descriptor `elemtype`. Returns 0 after panicking g. */
-  makechan(g: number, elemtype: number, size: number): number {
+  /**
+   * make(chan T, size) for element descriptor `elemtype`. Returns 0 after panicking g.
+   * `rootSlot` (the caller's result slot, a pointer slot of the running goroutine's frame,
+   * 0 = none) receives the hchan before the buffer is allocated.
+   */
+  makechan(g: number, elemtype: number, size: number, rootSlot = 0): number {
     const mem = this.mem;
     const elemsize = mem.u32[(elemtype + TD_SIZE) >>> 2];
     if (size < 0 || size * elemsize > MAX_ALLOC_CHAN) {
@@ -116,10 +120,19 @@ export class Chans {
       return 0;
     }
     const c = this.heap.mallocgc(HCHAN_BYTES, this.hchanType, true);
+    // While buf is allocated, c must be visible to the collector: that allocation may run a
+    // whole cycle (gcstoptheworld) or an assist that scans this goroutine's stack, and a JS
+    // local is no root — c would be freed under us. Park it in the caller's result slot.
+    if (rootSlot !== 0) {
+      this.mem.u32[rootSlot >>> 2] = c;
+      this.mem.u32[(rootSlot >>> 2) + 1] = 0;
+    }
     let buf = 0;
     if (size > 0 && elemsize > 0) {
       buf = mem.u32[(elemtype + TD_PTRDATA) >>> 2] !== 0 ? this.heap.newarray(elemtype, size) : this.heap.mallocgc(size * elemsize, 0, true);
     }
+    // (without a root slot, at least keep c from being lost to a cycle that started meanwhile)
+    if (rootSlot === 0 && buf !== 0 && this.sched.gc !== null) this.sched.gc.shadeIfMarking(c);
     const u32 = this.mem.u32; // mallocgc may have grown memory
     u32[(c + HC_DATAQSIZ) >>> 2] = size;
     u32[(c + HC_BUF) >>> 2] = buf; // a fresh object: allocated black during marking, no barrier
@@ -451,7 +464,7 @@ export class Chans {
       const t = vm.mem.u32[args >>> 2];
       const size = vm.mem.i64[(args + 8) >>> 3];
       const n = size < 0n || size > BigInt(MAX_ALLOC_CHAN) ? -1 : Number(size);
-      const c = ch.makechan(g, vm.mem.u32[(t + CHANTYPE_ELEM) >>> 2], n);
+      const c = ch.makechan(g, vm.mem.u32[(t + CHANTYPE_ELEM) >>> 2], n, res);
       vm.mem.i64[res >>> 3] = BigInt(c);
     };
     m.set("runtime.makechan", makechan);

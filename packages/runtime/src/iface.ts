@@ -40,7 +40,7 @@
 
 import type { LinearMemory } from "./mem.js";
 import { ST_OTHER_SYS } from "./mstats.js";
-import { KIND_DIRECT_IFACE, TD_KIND, TD_SIZE, TD_STR } from "./typedesc.js";
+import { KIND_DIRECT_IFACE, TD_EQUAL, TD_KIND, TD_SIZE, TD_STR } from "./typedesc.js";
 import { RUN_EXIT, type NativeFn, type VM } from "./vm/interp.js";
 import { G_PKIND, G_PVAL } from "./vm/g.js";
 import { PK_VALUE, panicFrames } from "./vm/panic.js";
@@ -352,6 +352,34 @@ export class Itabs {
     return eq;
   }
 
+  /** Does a value of type t contain interfaces (struct fields / array elements, not behind pointers)? */
+  private hasIface(t: number): boolean {
+    let c = this.ifaceInside.get(t);
+    if (c !== undefined) return c;
+    const mem = this.vm.mem;
+    const u32 = mem.u32;
+    switch (mem.u8[t + TD_KIND] & 0x1f) {
+      case K_INTERFACE:
+        c = true;
+        break;
+      case K_ARRAY:
+        c = u32[(t + ARRAY_LEN) >>> 2] !== 0 && this.hasIface(u32[(t + ARRAY_ELEM) >>> 2]);
+        break;
+      case K_STRUCT: {
+        c = false;
+        const n = u32[(t + STRUCT_NFIELDS) >>> 2];
+        const fl = u32[(t + STRUCT_FIELDS) >>> 2];
+        for (let i = 0; i < n && !c; i++) c = this.hasIface(u32[(fl + 24 * i + 4) >>> 2]);
+        break;
+      }
+      default:
+        c = false;
+    }
+    this.ifaceInside.set(t, c);
+    return c;
+  }
+  private readonly ifaceInside = new Map<number, boolean>();
+
   /** Interface equality of two values of dynamic type t ≠ 0 with data words x, y (panics g as Go). */
   ifaceDataEqual(g: number, t: number, x: number, y: number): boolean {
     this.noeq = 0;
@@ -403,12 +431,18 @@ export class Itabs {
       const u32 = vm.mem.u32;
       setPanicAssert(vm, g, u32[(args + 16) >>> 2], u32[args >>> 2], u32[(args + 8) >>> 2], 0);
     });
-    // efaceeq(t, x, y) → bool: two interface data words of the same dynamic type t ≠ 0
+    // efaceeq(t, x, y) → 0/1 (bool), or 2: two interface data words of the same dynamic type t ≠ 0
     m.set("runtime.efaceeq", (vm, g, args, res) => {
       const mem = vm.mem;
       const t = mem.u32[args >>> 2];
       const x = mem.u32[(args + 8) >>> 2];
       const y = mem.u32[(args + 16) >>> 2];
+      // A comparable composite holding interfaces: 2 = "call t's equal function" (the
+      // compiler's type..eq.T, so that a panic in a nested comparison shows its frame, as Go's)
+      if (this.comparable(t) && (mem.u8[t + TD_KIND] & KIND_DIRECT_IFACE) === 0 && this.hasIface(t) && mem.u32[(t + TD_EQUAL) >>> 2] !== 0) {
+        vm.mem.i64[res >>> 3] = 2n;
+        return;
+      }
       const eq = this.ifaceDataEqual(g, t, x, y);
       vm.mem.i64[res >>> 3] = eq ? 1n : 0n;
     });

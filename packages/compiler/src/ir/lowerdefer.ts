@@ -29,8 +29,8 @@
  *
  * recover() is the RECOVER opcode; its result is an empty interface (shape "np").
  *
- * Records of defer statements that run at most once per call (not in a loop, no goto in the
- * function) live in frame slots of their own (pushRecord): no allocation. `GORT_HEAPDEFER=1`
+ * Records of a function whose defer statements all run at most once per call (none in a loop,
+ * no goto) live in frame slots of their own (pushRecord): no allocation. `GORT_HEAPDEFER=1`
  * in the environment puts every record on the heap (to compare, or to bisect).
  */
 import { FN_CLOSURE, FN_RUNTIME, FN_WRAPPER, Op } from "@gort/runtime/image";
@@ -130,7 +130,7 @@ export abstract class LowerDefer extends LowerMisc {
   private deferRecoverLabel: Label | null = null;
   private deferFlags = 0;
   private ndeferwraps = 0;
-  /** defer statements whose record must be on the heap (in loops; all when the body has a goto) */
+  /** null: every record on the heap; else the (empty) set of heap sites — all records in the frame */
   private heapSites: Set<ast.Node> | null = null;
   /** the defer statement being lowered, while its record is pushed */
   private curDefer: ast.DeferStmt | null = null;
@@ -140,7 +140,9 @@ export abstract class LowerDefer extends LowerMisc {
     const { n, inLoop, returns, loopSites, hasGoto } = scanDefers(body);
     if (n === 0) return;
     const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-    this.heapSites = env?.GORT_HEAPDEFER === "1" || hasGoto ? null : loopSites;
+    // All records of a function live in the frame, or all on the heap: a heap record must never
+    // link to a frame record (a heap pointer into a stack is not adjusted when the stack moves).
+    this.heapSites = env?.GORT_HEAPDEFER === "1" || hasGoto || loopSites.size > 0 ? null : loopSites;
     this.deferSlot = this.alloc("p");
     this.deferRecoverLabel = new Label("recover");
     // Go open-codes a function's defers unless one is in a loop, there are more than 8, or
@@ -328,11 +330,12 @@ export abstract class LowerDefer extends LowerMisc {
   }
 
   /**
-   * Packs {F, link, slots…} into a new record and makes it the head of this frame's list. A
-   * defer statement that runs at most once per call (not in a loop, no goto in the body) gets
-   * its record in frame slots of its own (FADDR: no allocation; the list, the records' links
-   * and the CALLI contexts are then stack addresses, adjusted like any pointer slot when the
-   * stack moves); others allocate it on the heap.
+   * Packs {F, link, slots…} into a new record and makes it the head of this frame's list. When
+   * every defer statement of the function runs at most once per call (none in a loop, no goto)
+   * each gets its record in frame slots of its own (FADDR: no allocation; the list, the
+   * records' links and the CALLI contexts are then stack addresses, adjusted like any pointer
+   * slot when the stack moves); otherwise all records are heap objects (never a heap record
+   * linking to a frame one).
    */
   private pushRecord(fn: IrFunc, slots: { slot: number; ptr: boolean }[], pos: Pos): void {
     const site = this.curDefer;

@@ -635,6 +635,13 @@ export abstract class LowerIface extends LowerCall {
     this.emit(Op.MOV, args + 1, x.slot + 1);
     this.emit(Op.MOV, args + 2, y.slot + 1);
     this.emit(Op.CALLN, this.p.nativeIndex("runtime.efaceeq"), args, r);
+    // 2: a composite holding interfaces — call its type..eq.T (desc+16 holds its function id)
+    const got = new Label("got");
+    this.emit(Op.JNEI, r, 2, 0, 0, { target: got });
+    const fp = this.temp("n");
+    this.emit(Op.ADDP, fp, tx, 16);
+    this.emit(Op.CALLI, fp, args + 1, r);
+    this.place(got);
     if (op === "!=") this.emit(Op.NOTB, r, r);
     this.jmp(end);
     this.place(both);

@@ -5,21 +5,28 @@
  * removes what it leaves behind.
  *
  * Passes (each over basic blocks, with a fixpoint over the control-flow graph where facts cross
- * blocks), run as rounds until nothing changes:
+ * blocks). First, constants loaded inside loops move to slots set once at entry (hoistConsts).
+ * Then rounds until nothing changes (liveness runs first in each round, so the lowering's
+ * `op t; MOV v, t` pairs are retargeted before propagation picks names):
  *   1. propagate: forward must-analysis of "slot d holds a copy of slot s" and "slot d holds the
  *      int32 constant k" (slots are zero at entry), plus "slot p is known non-nil". Uses are
  *      renamed to the copy's source; constants fold into immediate forms (ADD/SUB → ADDI,
- *      JEQ/JNE/JLT/JLE → JxxI, shifts → SHxI, MUL → MULK, MOV → LDI); a NILCHK of a slot already
- *      checked (or dereferenced) on every path is dropped.
+ *      JEQ/JNE/JLT/JLE → JxxI, shifts → SHxI, MUL → MULK); a slot known to equal `base + k`
+ *      (ADDP) folds into load/store offsets below the 4 KiB nil page; a NILCHK of a slot
+ *      already checked (or dereferenced) on every path is dropped; MOVN of copied ranges reads
+ *      the original range.
+ *   1b. cse: within a block, a repeated BCHK is dropped and a repeated pure computation
+ *      (INDEXP, ADDP, arithmetic) becomes a MOV from the slot that holds it.
  *   2. backward (liveness): dead pure instructions are removed; `I: op t, …; MOV d, t` with t
  *      dead after the MOV becomes `op d, …` (retargeting the def); `LT t, a, b; JT/JF t` with t
  *      dead becomes a fused compare-and-branch (JLT/JLE…, and the float forms JLTF/JNLTF…).
  *   3. branches: jumps to the next instruction vanish, jumps to jumps are threaded, a loop's
- *      `JMP top` whose `top:` starts with its exit test is rotated into the inverted test
- *      (one dispatch less per iteration), unreachable code is dropped.
- * Then once: superinstructions (IJLT/IJLTI loop latches, LDX64/STX64 bounds-checked slice
- * element access, the PERF group of gen-opcodes.mjs), and slot compaction (unused slots are
- * renumbered away: smaller frames to zero on every call).
+ *      `JMP top` whose `top:` is (up to 3 instructions and) its exit test is rotated into a
+ *      copy of those instructions plus the inverted test (one dispatch less per iteration),
+ *      unreachable code is dropped.
+ * Then once: superinstructions (IJLT/IJLTI loop latches, LDX64/STX64/INDEXPC8 bounds-checked
+ * slice element access, the PERF group of gen-opcodes.mjs), and slot compaction (unused slots
+ * are renumbered away: smaller frames to zero on every call).
  *
  * SAFETY. The pass only touches functions it fully understands: every opcode must be in the
  * tables below (an opcode added later by someone else makes the function pass through
