@@ -914,3 +914,47 @@ end
     expect(r.err).toMatch(/^panic: runtime error: invalid memory address or nil pointer dereference\n/);
   });
 });
+
+describe("natives and the collector", () => {
+  it("makechan keeps the new hchan visible while it allocates the buffer (a GC then would free it)", () => {
+    // 50 live buffered channels in an array, replaced round-robin: each turn receives the value
+    // sent into the old channel 50 turns ago, then makes a new one and sends i. With a STW cycle
+    // every few allocations (GOGC=1), an hchan held only in a JS local while its buffer was
+    // allocated was freed, later reused, and a live channel's state clobbered.
+    const r = go(`${CHAN_HEADER}
+.native runtime.chancap
+func main.main params=0 results=1 frame=18 ptrs=4,6,7,8,9,15
+  LDI s0, 0
+  LDI s1, 0
+  LDI s12, 50
+  LDI s14, 50
+  NEWARR s9, %chint, s12
+loop:
+  REM s13, s1, s14
+  INDEXP s15, s9, s13, 8
+  LD64 s6, s15, 0
+  JEQI s6, 0, new
+  MOV s7, s6
+  FADDR s8, 10
+  CALLN runtime.chanrecv1, s7, s11
+  ADDI s5, s1, -50
+  JEQ s5, s10, new
+  ADDI s0, s0, 1
+new:
+  TYPEADDR s2, %chint
+  LDI s3, 10
+  CALLN runtime.makechan, s2, s4
+  MOV s7, s4
+  FADDR s8, 1
+  CALLN runtime.chansend1, s7, s11
+  STP s15, 0, s4
+  ADDI s1, s1, 1
+  JLTI s1, 5000, loop
+  RET
+end
+`, { GOGC: "1", GODEBUG: "gcstoptheworld=1,clobberfree=1" });
+    expect(r.err).toBe("");
+    expect(r.sched.gc?.readMemStats().NumGC ?? 0).toBeGreaterThan(5);
+    expect(r.result(0)).toBe(0n);
+  });
+});

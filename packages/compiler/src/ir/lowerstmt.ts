@@ -362,7 +362,9 @@ export abstract class LowerStmt extends LowerIface {
           return (val) => this.storeVar(v, val, v.type as Type, v.pos);
         }
       }
-      return (val) => this.storeTo(e, val);
+      // '=' to an interface variable boxes the element (loweriface.ts)
+      const et = e === s.value ? elemT : null;
+      return (val) => this.storeTo(e, et !== null ? this.convertTo(val, et, this.typeOf(e), s.range) : val);
     };
     const kb = bind(s.key);
     const vb = bind(s.value);

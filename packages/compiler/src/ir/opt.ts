@@ -168,6 +168,18 @@ export function optimizeFunc(f: IrFunc, env: OptEnv): boolean {
   nativeArity = (it) => NATIVE_ARITY.get(env.natives[it.a] ?? "");
   const n = f.ptrSlots.length;
   if (f.code.length * Math.max(n, 1) > LIMIT) return false;
+  const lastOf = (c: Code): Instr | undefined => {
+    for (let i = c.length - 1; i >= 0; i--) {
+      const it = c[i];
+      if (isInstr(it)) return it;
+    }
+    return undefined;
+  };
+  const last0 = lastOf(f.code);
+  if (last0 === undefined || !TERMINATORS.has(last0.op)) return false; // not the shape the passes assume
+  // the passes edit instructions in place: keep a copy to fall back on if a result is malformed
+  const origCode = f.code.map((it) => (isInstr(it) ? ({ ...it } as Instr) : it));
+  const origSlots = f.ptrSlots.slice();
   hoistConsts(f);
   for (let round = 0; round < 6; round++) {
     // liveness first: the lowering's `op t, …; MOV v, t` pairs are retargeted before copy
@@ -181,6 +193,13 @@ export function optimizeFunc(f: IrFunc, env: OptEnv): boolean {
   }
   backward(f, true);
   branches(f);
+  const last = lastOf(f.code);
+  if (last === undefined || !TERMINATORS.has(last.op)) {
+    // the validator requires a terminator at the end; never ship a function that lost it
+    f.code = origCode;
+    f.ptrSlots = origSlots;
+    return false;
+  }
   compact(f);
   return true;
 }
