@@ -362,8 +362,12 @@ export class Maps {
 
   // ── make ──
 
-  /** make(map[K]V, hint): a new hmap (buckets allocated now unless B = 0). */
-  makemap(mt: MapType, hint: number): number {
+  /**
+   * make(map[K]V, hint): a new hmap (buckets allocated now unless B = 0). `pin` receives the
+   * hmap before the bucket allocation, which can run a whole collection: the caller must store
+   * it where the collector scans (its result slot), or the hmap could be freed while live.
+   */
+  makemap(mt: MapType, hint: number, pin?: (h: number) => void): number {
     // Go: a hint whose buckets would exceed the allocation limit (or a negative one) counts as 0
     if (!(hint >= 0) || hint * mt.bucketSize > 2 ** 31) hint = 0;
     const h = this.heap.mallocgc(HMAP_BYTES, this.hmapDesc, true);
@@ -373,6 +377,7 @@ export class Maps {
     let B = 0;
     while (overLoadFactor(hint, B)) B++;
     mem.u8[h + HM_B] = B;
+    pin?.(h);
     if (B !== 0) this.storePtr(h + HM_BUCKETS, this.heap.mallocgc(mt.bucketSize * pow2(B), mt.bucketDesc, true));
     return h;
   }
@@ -1109,8 +1114,8 @@ export function addMapNatives(m: Map<string, NativeFn>, vm0?: VM): void {
     const mt = ms.typeOf(vm.mem.u32[args >>> 2]);
     const fp0 = vm.mem.u32[(g + STK_FP) >>> 2];
     const hint = Number(vm.mem.i64[(args + 8) >>> 3]);
-    const h = ms.makemap(mt, hint);
-    setPtr(vm.mem, rebase(vm, g, res, fp0), h);
+    const pin = (h: number): void => setPtr(vm.mem, rebase(vm, g, res, fp0), h);
+    pin(ms.makemap(mt, hint, pin));
   });
   m.set("runtime.mapaccess1", (vm, g, args, res) => {
     const ms = get(vm);
@@ -1175,8 +1180,8 @@ export function addMapNatives(m: Map<string, NativeFn>, vm0?: VM): void {
     const ms = get(vm);
     const mt = ms.typeOf(vm.mem.u32[args >>> 2]);
     const fp0 = vm.mem.u32[(g + STK_FP) >>> 2];
-    const h = ms.makemap(mt, Number(vm.mem.i64[(args + 8) >>> 3]));
-    setPtr(vm.mem, rebase(vm, g, res, fp0), h);
+    const pin = (h: number): void => setPtr(vm.mem, rebase(vm, g, res, fp0), h);
+    pin(ms.makemap(mt, Number(vm.mem.i64[(args + 8) >>> 3]), pin));
   });
   m.set("reflect.mapaccess", (vm, g, args, res) => {
     const ms = get(vm);

@@ -109,6 +109,7 @@ export function execImage(image: ProgramImage, file: string, progName: string, p
       file,
       GOGC: io.env.GOGC,
       GODEBUG: io.env.GODEBUG,
+      GOMAXPROCS: io.env.GOMAXPROCS,
       natives,
     });
     res.vm.flushPrint();
