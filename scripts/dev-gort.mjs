@@ -65,6 +65,9 @@ const io = {
   env: { GORT_STDLIB: path.join(root, "packages/stdlib/go"), ...process.env },
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
+  // the program's output as bytes (not every Go program writes valid UTF-8)
+  stdoutBytes: (b) => process.stdout.write(b),
+  stderrBytes: (b) => process.stderr.write(b),
 };
 let code;
 if (cmd === "run") code = mod.runRun(args, io);

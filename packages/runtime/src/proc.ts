@@ -96,6 +96,7 @@ import { addAtomicNatives } from "./atomic.js";
 import { addComplexNatives } from "./complex.js";
 import { addStringNatives } from "./string.js";
 import { addExternNatives } from "./extern.js";
+import { addDebugNatives } from "./debugrt.js";
 import { addMakesliceNatives } from "./makeslice.js";
 import { readmemstatsNative } from "./mstatsnative.js";
 import { setFinalizerNative, startFinalizers } from "./finq.js";
@@ -242,6 +243,7 @@ export class Sched implements GoroutineSource {
     addComplexNatives(m); // complex.ts, string.ts (MISC)
     addStringNatives(m, this.gc);
     addExternNatives(m);
+    addDebugNatives(this, m); // debugrt.ts: runtime/debug
     addMakesliceNatives(m);
     m.set("runtime.readmemstats", readmemstatsNative(this.gc));
     m.set("runtime.SetFinalizer", setFinalizerNative(this));

@@ -67,6 +67,7 @@ export function runRun(args: string[], io: RunIO, skipLookup = false): number {
     keepSyntax: true,
     makeInfo: () => new types.Info(),
     progress: false,
+    linkRuntime: true, // every program links package runtime (its run-time error types)
   });
   const fset = result.loader.fset;
   const fmt = (d: { pos: number; msg: string }): string => {

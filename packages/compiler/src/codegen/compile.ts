@@ -170,6 +170,9 @@ function compileWholeProgram(main: LoadedPackage, fset: FileSet, opts: CompileOp
   const queue: DeclEntry[] = [];
   const lowered: IrFunc[] = [];
   const firstPos = main.syntax[0]?.package ?? 0;
+  // package runtime (the loader's linkRuntime adds it to every program, as Go's linker does):
+  // recover() boxes run-time errors with its error types (lowerdefer.ts markRuntimeErrors)
+  const runtimePkg = order.find((p) => p.importPath === "runtime" && p.kind === "std")?.types ?? null;
 
   // ── globals: one zeroed block after the statics (bss); offsets are within the block ──
   const globalOff = new Map<Var, number>();
@@ -273,6 +276,7 @@ function compileWholeProgram(main: LoadedPackage, fset: FileSet, opts: CompileOp
       itabOff: (iface, t) => types.itab(iface, t),
       markIface: (t) => types.markIface(t),
       extraFunc: (name, pos, build) => ifaceGen.extraFunc(name, pos, build),
+      runtimePkg: () => runtimePkg,
     };
     return ctx;
   };

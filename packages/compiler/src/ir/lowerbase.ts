@@ -19,6 +19,7 @@ import {
   type Array as ArrayT,
   type Basic,
   type Info,
+  type Package,
   type Signature,
   Tuple,
   type Type,
@@ -63,6 +64,11 @@ export interface ProgramCtx {
   markIface(t: Type): void;
   /** a generated function (wrappers), made once per name: `build` lowers its body */
   extraFunc(name: string, pos: Pos, build: (low: FuncLowering) => IrFunc): IrFunc;
+  /**
+   * Package runtime of the program (linked into every program by the loader's `linkRuntime`,
+   * as Go's linker does), or null: recover() boxes run-time errors with its types (FIXES).
+   */
+  runtimePkg?: () => Package | null;
 }
 
 /** A value in slots: `n` consecutive slots from `slot`. Aggregates: one slot with their address. */

@@ -15,6 +15,7 @@ import {
   SelectionKind,
   Struct,
   Typ,
+  TypeName,
   TypeTag,
   Var,
   type Array as ArrayT,
@@ -288,9 +289,18 @@ export abstract class LowerCall extends LowerExpr {
     this.place(ok);
   }
 
-  /** panic(msg) with a constant string (prints exactly as the runtime error with that text). */
-  protected panicString(msg: string): void {
-    const t = Typ[BasicKind.String];
+  /**
+   * panic(msg) with a constant string (prints exactly as the runtime error with that text).
+   * `plain`: the value is a runtime.plainError (a runtime.Error for recover, as Go's) when the
+   * program links package runtime (FIXES).
+   */
+  protected panicString(msg: string, plain = false): void {
+    let t: Type = Typ[BasicKind.String];
+    const pe = plain ? this.p.runtimePkg?.()?.scope.lookup("plainError") : undefined;
+    if (pe instanceof TypeName && pe.type !== null) {
+      t = pe.type as Type;
+      this.p.markIface(t);
+    }
     const b = new TextEncoder().encode(msg);
     const v = this.temp("pn");
     this.emit(Op.SADDR, v, this.p.stringData(b));

@@ -36,7 +36,7 @@
 import { FN_CLOSURE, FN_RUNTIME, FN_WRAPPER, Op } from "@gort/runtime/image";
 import type { Pos } from "../syntax/position.js";
 import * as ast from "../syntax/ast.js";
-import { BasicKind, Builtin, SelectionKind, Struct, Typ, TypeName, TypeTag, Var, type Package, type Signature, type Type } from "../types/index.js";
+import { BasicKind, Builtin, Pointer, SelectionKind, Struct, Typ, TypeName, TypeTag, Var, type Package, type Signature, type Type } from "../types/index.js";
 import { Label, newFunc, type Instr, type IrFunc } from "./ir.js";
 import { Unsupported, isAggregate, shapeOf, type ProgramCtx, type Val } from "./lowerbase.js";
 import { LowerMisc } from "./lowermisc.js";
@@ -214,6 +214,21 @@ export abstract class LowerDefer extends LowerMisc {
    * the message as a string).
    */
   protected markRuntimeErrors(): void {
+    let rt: Package | null = this.p.runtimePkg?.() ?? null;
+    if (rt === null) rt = this.findRuntimeImport();
+    if (rt === null) return;
+    for (const n of ["errorString", "plainError", "boundsError", "TypeAssertionError"]) {
+      const o = rt.scope.lookup(n);
+      if (!(o instanceof TypeName) || o.type === null) continue;
+      let t = o.type as Type;
+      if (n === "TypeAssertionError") t = new Pointer(t); // boxed as *TypeAssertionError, as Go
+      this.p.markIface(t);
+      this.p.typeId(t);
+    }
+  }
+
+  /** Package runtime among the (transitive) imports of this package, or null. */
+  private findRuntimeImport(): Package | null {
     let pkg: Package | null = null;
     for (const o of this.p.info.defs.values()) {
       if (o !== null && o !== undefined && o.pkg !== null) {
@@ -221,7 +236,7 @@ export abstract class LowerDefer extends LowerMisc {
         break;
       }
     }
-    if (pkg === null) return;
+    if (pkg === null) return null;
     const seen = new Set<Package>();
     const todo = [pkg];
     let rt: Package | null = null;
@@ -235,14 +250,7 @@ export abstract class LowerDefer extends LowerMisc {
       }
       todo.push(...q.imports);
     }
-    if (rt === null) return;
-    for (const n of ["errorString", "plainError", "boundsError"]) {
-      const o = rt.scope.lookup(n);
-      if (!(o instanceof TypeName) || o.type === null) continue;
-      const t = o.type as Type;
-      this.p.markIface(t);
-      this.p.typeId(t);
-    }
+    return rt;
   }
 
   protected deferStmt(s: ast.DeferStmt): void {

@@ -316,7 +316,7 @@ export abstract class LowerIface extends LowerCall {
         this.emit(Op.JNEI, 0, 0, 0, 0, { target: ok });
         const tn = goTypeString(cur);
         const short = tn.slice(tn.lastIndexOf(".") + 1);
-        this.panicString(`value method ${tn}.${m.name} called using nil *${short} pointer`);
+        this.panicString(`value method ${tn}.${m.name} called using nil *${short} pointer`, true);
         this.place(ok);
       } else this.emit(Op.NILCHK, base);
     } else if (isDirectIface(recv) && !(recvByAddr && isAggregate(recv))) {

@@ -82,7 +82,7 @@ export interface LoadedPackage {
   errors: Diagnostic[];
   /** finding/reading problems: missing imports, cycles, bad files */
   loadErrors: LoadError[];
-  /** imported packages by the path written in the source */
+  /** imported packages by the path written in the source (+ "runtime" with `linkRuntime`) */
   imports: Map<string, LoadedPackage>;
   /** a dependency (direct or not) has errors, so this package was not checked */
   depErrors: boolean;
@@ -125,6 +125,12 @@ export interface LoaderOptions {
    * as GOROOT/test's errorcheck runs it, is `false`.
    */
   complete?: boolean;
+  /**
+   * Load package runtime with every package named main and add it to its `imports` (under
+   * "runtime", unless imported already): Go's linker puts runtime into every program, and the
+   * code generator needs its run-time error types. Only with gort's own stdlib (not a GOROOT).
+   */
+  linkRuntime?: boolean;
 }
 
 export const COMMAND_LINE_ARGUMENTS = "command-line-arguments";
@@ -304,6 +310,10 @@ export class Loader {
       throw e;
     } finally {
       this.finished.push(pkg);
+    }
+    if (this.opts.linkRuntime === true && pkg.name === "main" && !pkg.imports.has("runtime") && !this.resolver.fromGoroot && pkg.checked) {
+      const rt = this.loadImportPath("runtime", pkg.dir);
+      if (!("msg" in rt) && rt.types !== undefined && rt.errors.length === 0) pkg.imports.set("runtime", rt);
     }
   }
 

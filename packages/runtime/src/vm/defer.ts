@@ -72,6 +72,9 @@ import { TD_STR } from "../typedesc.js";
 import { BC_UNSIGNED, PK_BOUNDS, PK_GOEXIT, PK_NONE, PK_PLAIN, PK_VALUE, readGoString, stubPanicMessage } from "./panic.js";
 import type { VM } from "./interp.js";
 
+/** iface.ts's PK_TYPEASSERT (not imported: iface.ts imports this module). */
+const PK_TYPEASSERT = 7;
+
 // gopanic frame slots (the _panic record).
 export const PS_TYP = 0;
 export const PS_DATA = 1;
@@ -136,6 +139,9 @@ export class DeferTables {
   readonly errorString: number;
   readonly plainError: number;
   readonly boundsError: number;
+  /** runtime.TypeAssertionError and *runtime.TypeAssertionError (runtime/typeassert.go), or 0 */
+  readonly typeAssertionError: number;
+  readonly typeAssertionErrorPtr: number;
 
   constructor(image: LoadedImage) {
     const funcs = image.img.funcs;
@@ -162,15 +168,21 @@ export class DeferTables {
     let es = 0;
     let pe = 0;
     let be = 0;
+    let ta = 0;
+    let tap = 0;
     const mem = image.heap.mem;
     for (const t of image.typeAddrs) {
       const str = mem.u32[(t + TD_STR) >>> 2];
-      if (str === 0 || mem.u32[(str + 8) >>> 2] > 20) continue;
+      if (str === 0 || mem.u32[(str + 8) >>> 2] > 27) continue;
       const name = readGoString(mem, str);
       if (name === "runtime.errorString") es = t;
       else if (name === "runtime.plainError") pe = t;
       else if (name === "runtime.boundsError") be = t;
+      else if (name === "runtime.TypeAssertionError") ta = t;
+      else if (name === "*runtime.TypeAssertionError") tap = t;
     }
+    this.typeAssertionError = tap !== 0 ? ta : 0;
+    this.typeAssertionErrorPtr = ta !== 0 ? tap : 0;
     this.errorString = es;
     this.plainError = pe;
     this.boundsError = be;
@@ -351,8 +363,8 @@ function printPanicText(vm: VM, p: number): string {
   const sb = (p >>> 3) + 2;
   const kind = mem.u32[(sb + PS_KIND) << 1];
   if (kind !== PK_VALUE) {
-    const name = kind >= PK_BOUNDS ? "boundsError" : kind === PK_PLAIN ? "plainError" : "errorString";
-    return `type runtime.${name}`;
+    const name = kind >= PK_BOUNDS ? "boundsError" : kind === PK_PLAIN ? "plainError" : kind === PK_TYPEASSERT ? "*TypeAssertionError" : "errorString";
+    return name.startsWith("*") ? `type *runtime.${name.slice(1)}` : `type runtime.${name}`;
   }
   const typ = mem.u32[(sb + PS_TYP) << 1];
   if (typ === 0) return "type <nil>";
@@ -446,6 +458,19 @@ export function gorecover(vm: VM, fp: number, dst: number, strType: number, viaW
     return;
   }
   let text = stubPanicMessage(vm.mem, p);
+  if (kind === PK_TYPEASSERT && t.typeAssertionErrorPtr !== 0) {
+    // *runtime.TypeAssertionError{msg} (runtime/typeassert.go)
+    const msg = new TextEncoder().encode(text);
+    const bytes = msg.length > 0 ? heap.mallocgc(msg.length, 0, false) : 0;
+    if (bytes !== 0) vm.mem.u8.set(msg, bytes);
+    const v = heap.mallocgc(16, t.typeAssertionError, true);
+    u32 = vm.mem.u32;
+    u32[v >>> 2] = bytes;
+    u32[(v + 8) >>> 2] = msg.length;
+    u32[dst >>> 2] = t.typeAssertionErrorPtr;
+    u32[(dst >>> 2) + 2] = v;
+    return;
+  }
   let typ = strType;
   // (a PK_PLAIN text with the prefix is an errorString raised by a native, e.g. makeslice's)
   if (text.startsWith("runtime error: ")) {

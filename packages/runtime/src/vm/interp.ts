@@ -1702,6 +1702,14 @@ function makeRunLoop(vm: VM): (g: number) => number {
             vm.setPanic(g, K.PK_BOUNDS + K.BC_INDEX, i64[x >>> 1], i64[n >>> 1]);
             return vm.gopanic(g);
           }
+          if (base < NIL_LIMIT) {
+            // (FIXES) a nil *[N]T: its length is a constant, so the bounds check passes (a
+            // slice with len > 0 never has a nil base); the LD64/ST64 this replaces faulted here
+            u32[(fp + K.FR_PC) >>> 2] = pc + 4;
+            u32[(g + K.STK_FP) >>> 2] = fp;
+            vm.setPanic(g, K.PK_NIL, BigInt(base + xl * 8), BigInt(pc));
+            return vm.gopanic(g);
+          }
           const p = (base + xl * 8) >>> 2;
           if (ld) {
             const d = (fb + a) << 1;

@@ -215,6 +215,7 @@ export function runtimeErrorText(mem: LinearMemory, typeName: string, p: number)
     case "runtime.errorString":
       return "runtime error: " + readGoString(mem, p);
     case "runtime.plainError":
+    case "*runtime.TypeAssertionError": // {msg string} (runtime/typeassert.go)
       return readGoString(mem, p);
     case "runtime.boundsError":
       return boundsMessage(mem.u8[p + 17] | (mem.u8[p + 16] !== 0 ? 0 : BC_UNSIGNED), mem.i64[p >>> 3], mem.i64[(p + 8) >>> 3]);
