@@ -89,6 +89,8 @@ export const BC_SLICE3_ALEN = 4;
 export const BC_SLICE3_ACAP = 5;
 export const BC_SLICE3_B = 6;
 export const BC_SLICE3_C = 7;
+/** (*[N]T)(s): N ≤ len(s) (x = N, y = len) */
+export const BC_CONVERT = 8;
 export const BC_UNSIGNED = 0x10;
 
 export function basicKind(t: Type): BasicKind | -1 {
@@ -331,6 +333,8 @@ export abstract class LowerBase {
 
   /** Lowers a call (lowercall.ts); used here by hoistCalls. */
   protected abstract call(e: ast.CallExpr): Val[];
+  /** Lowers an expression (lowerexpr.ts); used here by hoistCalls. */
+  abstract expr(e: ast.Expr): Val;
 
   // ── variables and memory ────────────────────────────────────────────────────────────────
 
@@ -341,8 +345,26 @@ export abstract class LowerBase {
    * inside function literals stay where they are. Hoisted results wait here for their CallExpr.
    */
   protected hoisted = new Map<ast.CallExpr, Val[]>();
+  /**
+   * (FIXES) Other expressions evaluated at the hoisting point, as gc orders them: channel
+   * receives (`total += <-ch` reads total after the receive) and && / || whose right operand
+   * calls (`_, _ = false || g(1), g(2)` calls g(1) first) when other operands are around.
+   * expr() takes each once.
+   */
+  protected hoistedExprs = new Map<ast.Expr, Val>();
   protected hoistCalls(es: (ast.Expr | undefined)[]): void {
     const info = this.p.info;
+    const several = es.length > 1;
+    const top = new Set(es);
+    const calls = (e: ast.Expr): boolean => {
+      let found = false;
+      ast.inspect(e, (c) => {
+        if (found || c.kind === "FuncLit") return false;
+        if (c.kind === "CallExpr" || (c.kind === "UnaryExpr" && c.op === "<-")) found = true;
+        return !found;
+      });
+      return found;
+    };
     const visit = (e: ast.Expr | undefined): void => {
       if (e === undefined) return;
       const tv = info.types.get(e);
@@ -353,6 +375,12 @@ export abstract class LowerBase {
         case "BinaryExpr":
           visit(e.x);
           if (e.op !== "&&" && e.op !== "||") visit(e.y);
+          else if ((several || !top.has(e)) && calls(e.y)) this.hoistedExprs.set(e, this.expr(e));
+          return;
+        case "UnaryExpr":
+          visit(e.x);
+          // not a comma-ok receive (a tuple: its statement receives it), not a lone operand
+          if (e.op === "<-" && (several || !top.has(e)) && tv?.type.tag !== TypeTag.Tuple) this.hoistedExprs.set(e, this.expr(e));
           return;
         case "CallExpr": {
           const ftv = info.types.get(e.fun);

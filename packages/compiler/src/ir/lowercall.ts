@@ -27,6 +27,7 @@ import {
 import { sizeof } from "../types/sizes.js";
 import { Label, type IrFunc } from "./ir.js";
 import {
+  BC_CONVERT,
   Unsupported,
   basicKind,
   isAggregate,
@@ -475,6 +476,15 @@ export abstract class LowerCall extends LowerExpr {
     }
     if (isString(to) && !isString(from)) throw new Unsupported(pos, `conversion of ${from.toString()} to string`);
     if (isString(from) && !isString(to)) throw new Unsupported(pos, `conversion of string to ${to.toString()}`);
+    if (fu.tag === TypeTag.Slice && tu.tag === TypeTag.Pointer) {
+      // (*[N]T)(s) (FIXES): Go's length check, then s's data pointer (nil for a nil s)
+      const n = ((tu as Pointer).base.underlying() as ArrayT).len;
+      const k = this.temp("n");
+      this.ldi(k, n);
+      this.at(pos);
+      this.emit(Op.BCHK, BC_CONVERT, k, x.slot + 1);
+      return { slot: x.slot, n: 1 };
+    }
     if (tu.tag !== TypeTag.Basic || fu.tag !== TypeTag.Basic) return x; // identical underlying types
     if (isComplex(to)) return this.complexConvert(x, from, to);
     const tk = basicKind(to);

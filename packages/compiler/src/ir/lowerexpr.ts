@@ -127,6 +127,11 @@ export abstract class LowerExpr extends LowerBase {
     if (tv !== undefined && tv.value !== null) return this.constant(tv.value, tv.type, pos);
     const pre = this.presets.get(e);
     if (pre !== undefined) return pre;
+    const h = this.hoistedExprs.get(e); // (FIXES) evaluated earlier by hoistCalls
+    if (h !== undefined) {
+      this.hoistedExprs.delete(e);
+      return h;
+    }
     switch (e.kind) {
       case "ParenExpr":
         return this.expr(e.x);
@@ -680,6 +685,9 @@ export abstract class LowerExpr extends LowerBase {
     else throw new Unsupported(pos, "generic indexing");
     const i = this.expr(e.index);
     this.at(e.lbrack);
+    // (FIXES) p[i] of a nil *[N]T faults on the load while the element lies in the guard page
+    // (NIL_LIMIT, 4 KiB); a larger array needs an explicit check, as gc makes (test/nilptr.go)
+    if (xt.underlying().tag === TypeTag.Pointer && u.tag === TypeTag.Array && sizeof(u) > 4096) this.emit(Op.NILCHK, base);
     this.emit(Op.BCHK, BC_INDEX | (isUnsigned(this.typeOf(e.index)) ? BC_UNSIGNED : 0), i.slot, len);
     const r = this.temp("p");
     this.emit(Op.INDEXP, r, base, i.slot, sizeof(elem));
