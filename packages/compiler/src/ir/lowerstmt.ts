@@ -8,16 +8,20 @@ import * as ast from "../syntax/ast.js";
 import {
   Const,
   Pointer,
+  Struct,
   TypeTag,
   Var,
   type Array as ArrayT,
   type Slice,
   type Type,
 } from "../types/index.js";
-import { sizeof } from "../types/sizes.js";
+import { offsetsof, sizeof } from "../types/sizes.js";
 import { Label } from "./ir.js";
 import {
+  BC_INDEX,
+  BC_UNSIGNED,
   Unsupported,
+  isUnsigned,
   isAggregate,
   isFloat,
   isComplex,
@@ -195,13 +199,13 @@ export abstract class LowerStmt extends LowerIface {
       return;
     }
     // '=': left operands' index and pointer operands first, then the right side, then stores
-    const lhs = s.lhs.map((l) => this.lvalue(l));
+    const lhs = s.lhs.map((l) => this.lvalue(l, s.lhs.length > 1));
     const vals = this.exprs(s.rhs, s.lhs.length, s.lhs.length > 1, ltypes);
     lhs.forEach((l, i) => l(vals[i]));
   }
 
   /** Evaluates the operands of an assignable expression now; returns the store. */
-  protected lvalue(l: ast.Expr): (v: Val) => void {
+  protected lvalue(l: ast.Expr, tuple = false): (v: Val) => void {
     const e = ast.unparen(l);
     const pos = ast.nodePos(l);
     if (e.kind === "Ident") {
@@ -211,6 +215,10 @@ export abstract class LowerStmt extends LowerIface {
     }
     if (e.kind === "IndexExpr" && this.typeOf(e.x).underlying().tag === TypeTag.Map) return this.mapLvalue(e);
     const t = this.typeOf(e);
+    if (tuple) {
+      const st = this.checkedAtStore(e, t, pos);
+      if (st !== null) return st;
+    }
     let a = this.addr(e);
     if (e.kind === "StarExpr") {
       // *p may be p's own register slot: keep the address evaluated now (`p, *p = f()`)
@@ -219,6 +227,66 @@ export abstract class LowerStmt extends LowerIface {
       a = c;
     }
     return (val) => this.storeAt(a, 0, t, val, pos);
+  }
+
+  /**
+   * (FIXES) In a tuple assignment gc evaluates the operands of `*p`, `p.f` (p a pointer) and
+   * `s[i]` (slices, arrays through pointers) first but checks them (nil, bounds) only at their
+   * store, after the stores to their left (fixedbugs/issue23017.go): the operands are copied
+   * now, the checks and the store happen in the returned function. null: other forms.
+   */
+  private checkedAtStore(e: ast.Expr, t: Type, pos: Pos): ((v: Val) => void) | null {
+    const copy = (slot: number, shape: string): number => {
+      const c = this.temp(shape);
+      this.movVal(c, { slot, n: shape.length });
+      return c;
+    };
+    if (e.kind === "StarExpr") {
+      const p = copy(this.expr(e.x).slot, "p");
+      return (val) => {
+        this.at(pos);
+        this.emit(Op.NILCHK, p);
+        this.storeAt(p, 0, t, val, pos);
+      };
+    }
+    if (e.kind === "SelectorExpr") {
+      const sel = this.p.info.selections.get(e);
+      const xt = this.typeOf(e.x).underlying();
+      if (sel === undefined || sel.index.length !== 1 || xt.tag !== TypeTag.Pointer) return null;
+      const st = (xt as Pointer).base.underlying();
+      if (st.tag !== TypeTag.Struct) return null;
+      const p = copy(this.expr(e.x).slot, "p");
+      const off = offsetsof(st as Struct)[sel.index[0]];
+      return (val) => {
+        this.at(e.sel.pos);
+        this.emit(Op.NILCHK, p);
+        this.storeAt(p, off, t, val, pos);
+      };
+    }
+    if (e.kind === "IndexExpr") {
+      const xt = this.typeOf(e.x).underlying();
+      const u = xt.tag === TypeTag.Pointer ? (xt as Pointer).base.underlying() : xt;
+      if (u.tag !== TypeTag.Slice && !(u.tag === TypeTag.Array && xt.tag === TypeTag.Pointer)) return null;
+      const x = this.expr(e.x);
+      const base = copy(x.slot, u.tag === TypeTag.Slice ? "pnn" : "p");
+      const i = copy(this.expr(e.index).slot, "n");
+      const elem = u.tag === TypeTag.Slice ? (u as Slice).elem : (u as ArrayT).elem;
+      const uns = isUnsigned(this.typeOf(e.index)) ? BC_UNSIGNED : 0;
+      return (val) => {
+        this.at(e.lbrack);
+        let len = base + 1;
+        if (u.tag === TypeTag.Array) {
+          this.emit(Op.NILCHK, base);
+          len = this.temp("n");
+          this.ldi(len, (u as ArrayT).len);
+        }
+        this.emit(Op.BCHK, BC_INDEX | uns, i, len);
+        const a = this.temp("p");
+        this.emit(Op.INDEXP, a, base, i, sizeof(elem));
+        this.storeAt(a, 0, t, val, pos);
+      };
+    }
+    return null;
   }
 
   protected storeTo(l: ast.Expr, val: Val): void {
