@@ -293,12 +293,18 @@ export function addReflectNatives(m: Map<string, NativeFn>): void {
       newcap = Math.floor(bytes / size);
       const ptrful = mem.u32[(elem + TD_PTRDATA) >>> 2] !== 0;
       p = vm.heap.mallocgc(bytes, ptrful ? elem : 0, true);
-      // the new array is not yet reachable: a plain copy needs no barrier beyond allocate-black
-      if (oldLen > 0) vm.heap.mem.move(p, oldPtr, oldLen * size);
+      // copied pointers are shaded (typedCopy's barrier: the old array may be dropped unscanned
+      // while p is already black)
+      if (oldLen > 0) r.typedCopy(elem, p, oldPtr, oldLen);
+      // p lives only in this variable until hdr holds it: pin it in the result slot (a stack
+      // root) across hdr's allocation, whose assist may scan the stack or even end the cycle
+      putPtr(vm, res, p);
     }
     const hdr = vm.heap.mallocgc(24, r.sliceHeaderType(), true);
     mem = vm.heap.mem;
-    mem.u32[hdr >>> 2] = p;
+    // hdr may be black (allocated while marking): store p through the barrier
+    if (vm.barrier !== null) vm.barrier.writePointer(hdr, p);
+    else mem.u32[hdr >>> 2] = p;
     mem.i64[(hdr + 8) >>> 3] = BigInt(oldLen);
     mem.i64[(hdr + 16) >>> 3] = BigInt(newcap);
     putPtr(vm, res, hdr);

@@ -251,6 +251,9 @@ export abstract class LowerExpr extends LowerBase {
           return { slot: r, n: 1 };
         }
         const a = this.addr(x);
+        // (FIXES) &p[i] of a nil *[N]T panics although nothing is loaded (test/nilptr2.go);
+        // the element address is below the guard when N*size ≤ 4 KiB (larger: checked already)
+        if (x.kind === "IndexExpr" && this.typeOf(x.x).underlying().tag === TypeTag.Pointer) this.emit(Op.NILCHK, a);
         return { slot: a, n: 1 };
       }
       case "+":

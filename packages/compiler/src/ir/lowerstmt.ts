@@ -441,14 +441,20 @@ export abstract class LowerStmt extends LowerIface {
     const brk = new Label("break");
     this.place(top);
     this.emit(Op.JLE, len, i, 0, 0, { target: brk });
-    if (kb) kb({ slot: i, n: 1 });
+    // (FIXES) `for i, x[i] = range s`: x[i]'s operands are evaluated before i is assigned
+    const vm = this.mark();
+    const [kl, vl] = this.rangeLvalues(s, kb !== null && vb !== null);
+    if (kb) (kl ?? kb)({ slot: i, n: 1 });
     if (vb) {
       const m = this.mark();
       const ea = this.temp("p");
       this.emit(Op.INDEXP, ea, base, i, esize);
-      vb(this.loadAt(ea, 0, elemT, s.range));
+      const v = this.loadAt(ea, 0, elemT, s.range);
+      if (vl !== null) vl(this.convertTo(v, elemT, this.typeOf(s.value as ast.Expr), s.range));
+      else vb(v);
       this.release(m);
     }
+    this.release(vm);
     this.targets.push({ label, brk, cont });
     this.block(s.body.list);
     this.targets.pop();
@@ -477,8 +483,11 @@ export abstract class LowerStmt extends LowerIface {
     this.emit(Op.MOVN, args, str, 2);
     this.at(s.range);
     this.emit(Op.CALLN, this.p.nativeIndex("runtime.decoderune"), args, res);
-    if (kb) kb({ slot: args + 2, n: 1 });
-    if (vb) vb({ slot: res, n: 1 });
+    const vm = this.mark();
+    const [kl, vl] = this.rangeLvalues(s, kb !== null && vb !== null);
+    if (kb) (kl ?? kb)({ slot: args + 2, n: 1 });
+    if (vb) (vl ?? vb)({ slot: res, n: 1 });
+    this.release(vm);
     this.targets.push({ label, brk, cont });
     this.block(s.body.list);
     this.targets.pop();
@@ -487,6 +496,18 @@ export abstract class LowerStmt extends LowerIface {
     this.at(s.for);
     this.jmp(top);
     this.place(brk);
+  }
+
+  /**
+   * (FIXES) `for i, x[i] = range …` / `for y[r], r = range …`: with both targets assigned, the
+   * operands of a non-variable target are evaluated before either store (gc's order). Returns
+   * the early-evaluated stores (null: use the binder).
+   */
+  protected rangeLvalues(s: ast.RangeStmt, both: boolean): [((v: Val) => void) | null, ((v: Val) => void) | null] {
+    if (!both || s.tok !== "=") return [null, null];
+    const early = (e: ast.Expr | undefined): ((v: Val) => void) | null =>
+      e !== undefined && ast.unparen(e).kind !== "Ident" ? this.lvalue(e) : null;
+    return [early(s.key), early(s.value)];
   }
 
   protected rangeBinder(s: ast.RangeStmt, e: ast.Expr | undefined): ((v: Val) => void) | null {

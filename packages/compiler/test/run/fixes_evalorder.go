@@ -53,4 +53,15 @@ func main() {
 	r := q
 	q, q.i = nil, 7
 	println(q == nil, r.i)
+
+	xs := []int{10, 20}
+	k := 1
+	for k, xs[k] = range []int{99} {
+	}
+	println(k, xs[0], xs[1])
+	ys := []int{1, 2, 3}
+	c := rune(1)
+	for ys[c], c = range "\x02" {
+	}
+	println(c, ys[0], ys[1], ys[2])
 }

@@ -45,6 +45,8 @@ func main() {
 		}
 	})
 	shouldPanic("const", func() { s += p[3] })
+	j := 2
+	shouldPanic("addr", func() { println(&p[j] != nil) })
 	k := 1 << 19
 	shouldPanic("big", func() { s += q[k] })
 	shouldPanic("bigconst", func() { s += q[1<<18] })
