@@ -153,6 +153,7 @@ export function hostNatives(io: HostIO): Map<string, NativeFn> {
     let arr = 0;
     if (n > 0) {
       arr = heap.mallocgc(16 * n, stringType(), true);
+      heap.mem.u32[at >>> 2] = arr; // pinned in the result slot (a stack root) while the strings are allocated
       for (let i = 0; i < n; i++) {
         const { ptr, len } = newString(list[i]);
         const mem = heap.mem;

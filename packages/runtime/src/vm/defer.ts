@@ -463,9 +463,12 @@ export function gorecover(vm: VM, fp: number, dst: number, strType: number, viaW
     const msg = new TextEncoder().encode(text);
     const bytes = msg.length > 0 ? heap.mallocgc(msg.length, 0, false) : 0;
     if (bytes !== 0) vm.mem.u8.set(msg, bytes);
+    vm.mem.u32[(dst >>> 2) + 2] = bytes; // pinned in the result's data word (a stack root) across the next allocation
     const v = heap.mallocgc(16, t.typeAssertionError, true);
     u32 = vm.mem.u32;
-    u32[v >>> 2] = bytes;
+    if (vm.barrier !== null) vm.barrier.writePointer(v, bytes); // v may be black
+    else u32[v >>> 2] = bytes;
+    u32 = vm.mem.u32;
     u32[(v + 8) >>> 2] = msg.length;
     u32[dst >>> 2] = t.typeAssertionErrorPtr;
     u32[(dst >>> 2) + 2] = v;
@@ -482,9 +485,12 @@ export function gorecover(vm: VM, fp: number, dst: number, strType: number, viaW
   const msg = new TextEncoder().encode(text);
   const bytes = msg.length > 0 ? heap.mallocgc(msg.length, 0, false) : 0;
   if (bytes !== 0) vm.mem.u8.set(msg, bytes);
+  vm.mem.u32[(dst >>> 2) + 2] = bytes; // pinned in the result's data word (a stack root) across the next allocation
   const hdr = heap.mallocgc(16, typ, true);
   u32 = vm.mem.u32;
-  u32[hdr >>> 2] = bytes;
+  if (vm.barrier !== null) vm.barrier.writePointer(hdr, bytes); // hdr may be black
+  else u32[hdr >>> 2] = bytes;
+  u32 = vm.mem.u32;
   u32[(hdr + 8) >>> 2] = msg.length;
   u32[dst >>> 2] = typ;
   u32[(dst >>> 2) + 2] = hdr;
