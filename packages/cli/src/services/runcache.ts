@@ -109,7 +109,8 @@ function sha256(b: Uint8Array | string): string {
 
 /** The cache key of `gort run` with these build arguments. */
 export function cacheKey(build: readonly string[], e: CacheEnv, stdRoot: string): string {
-  return sha256(JSON.stringify([buildFingerprint(), e.cwd, e.env.GOROOT ?? "", stdRoot, build]));
+  // GORT_OPT selects the optimiser (GORT_OPT=0 compiles unoptimised code): part of the image
+  return sha256(JSON.stringify([buildFingerprint(), e.cwd, e.env.GOROOT ?? "", stdRoot, e.env.GORT_OPT ?? "", build]));
 }
 
 function goFiles(dir: string): string[] | null {
