@@ -113,6 +113,15 @@ export abstract class LowerCall extends LowerExpr {
   }
 
   protected staticCall(e: ast.CallExpr, fn: Func, recvSel: ast.SelectorExpr | null, embedPath: number[] = []): Val[] {
+    // math.Sqrt is an intrinsic, as in gc: one SQRTF (correctly rounded, so exactly Go's result)
+    // instead of the portable Go body's integer square root
+    if (recvSel === null && fn.name === "Sqrt" && fn.pkg?.path === "math" && e.args.length === 1) {
+      const x = this.expr(e.args[0]);
+      const r = this.temp("n");
+      this.at(ast.nodePos(e));
+      this.emit(Op.SQRTF, r, x.slot);
+      return [{ slot: r, n: 1 }];
+    }
     const irf = this.p.funcOf(fn);
     return this.callSig(e, fn.signature(), recvSel, embedPath, (argBase, resBase) => () =>
       this.emit(Op.CALL, 0, argBase, resBase, 0, { fn: irf }),
