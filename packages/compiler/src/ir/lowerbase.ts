@@ -372,11 +372,25 @@ export abstract class LowerBase {
       switch (e.kind) {
         case "FuncLit":
           return;
-        case "BinaryExpr":
-          visit(e.x);
-          if (e.op !== "&&" && e.op !== "||") visit(e.y);
-          else if ((several || !top.has(e)) && calls(e.y)) this.hoistedExprs.set(e, this.expr(e));
+        case "BinaryExpr": {
+          if (e.op !== "&&" && e.op !== "||") {
+            visit(e.x);
+            visit(e.y);
+            return;
+          }
+          // the whole && / || evaluated here (its left operand first, so the order is the same
+          // as hoisting that operand's calls): nothing inside it may be hoisted separately,
+          // because the short-circuit lowering does not look inner && / || up again
+          if ((several || !top.has(e)) && calls(e.y)) {
+            this.hoistedExprs.set(e, this.expr(e));
+            return;
+          }
+          // left in place: only the calls of the chain's leftmost operand are hoisted
+          let x: ast.Expr = ast.unparen(e.x);
+          while (x.kind === "BinaryExpr" && (x.op === "&&" || x.op === "||")) x = ast.unparen(x.x);
+          visit(x);
           return;
+        }
         case "UnaryExpr":
           visit(e.x);
           // not a comma-ok receive (a tuple: its statement receives it), not a lone operand
