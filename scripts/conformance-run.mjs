@@ -21,7 +21,7 @@
 // How: the CLI's run service is bundled once from the TypeScript sources with esbuild (bundling
 // inlines the interpreter's const-enum opcodes, so the VM runs at built speed; no dist/ is read).
 // Every test then runs in its own child process (`--child` mode of this script) with cwd = the
-// test's directory, a hard time limit (default 10 s, then SIGKILL) and stdout and stderr sharing
+// test's directory, a hard time limit (default 30 s of CPU, then SIGKILL) and stdout and stderr sharing
 // one file so their interleaving is the program's. `jobs` children run at once (default 2).
 //
 // Categories (every test gets exactly one):
@@ -429,7 +429,7 @@ export function compareKnown(results, known) {
 async function main(argv) {
   if (argv[0] === "--child") return childMain(argv[1], argv[2]);
   let jobs = Number(process.env.GORT_SWEEP_JOBS ?? 2);
-  let timeout = 10;
+  let timeout = 30;
   let write = false;
   let list = false;
   const dirs = [];

@@ -1,7 +1,7 @@
 /**
  * Conformance sweep: `gort run` over Go 1.19's single-file run tests of test/, test/chan,
  * test/ken, test/fixedbugs, test/typeparam and test/interface (the tests Go's run.go runs with the
- * plain "run" recipe on linux/amd64), each in a child process with a 10 s limit, two at a time,
+ * plain "run" recipe on linux/amd64), each in a child process with a 30 s CPU limit, two at a time,
  * comparing the exit status and combined stdout+stderr with the .out file. The runner is
  * scripts/conformance-run.mjs (humans: `node scripts/conformance-run.mjs [dir...]`, same table).
  *
@@ -51,7 +51,7 @@ test.skipIf(!enabled)("Go test suite sweep (gort run vs Go's .out files)", async
   const tests = runner.collectTests(root);
   const t0 = Date.now();
   const jobs = Number(process.env.GORT_SWEEP_JOBS ?? 2);
-  const results = await runner.runSweep(tests, { jobs, timeoutMs: 10_000 });
+  const results = await runner.runSweep(tests, { jobs, timeoutMs: 30_000 });
   console.log(`gort run sweep: ${tests.length} tests, ${jobs} jobs, ${((Date.now() - t0) / 1000).toFixed(0)} s\n` + runner.formatTable(results));
   console.log("most common unsupported constructs:\n" + runner.topReasons(results, "unsupported", 15));
 
