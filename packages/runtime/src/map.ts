@@ -1114,8 +1114,8 @@ export function addMapNatives(m: Map<string, NativeFn>, vm0?: VM): void {
     const mt = ms.typeOf(vm.mem.u32[args >>> 2]);
     const fp0 = vm.mem.u32[(g + STK_FP) >>> 2];
     const hint = Number(vm.mem.i64[(args + 8) >>> 3]);
-    const pin = (h: number): void => setPtr(vm.mem, rebase(vm, g, res, fp0), h);
-    pin(ms.makemap(mt, hint, pin));
+    // makemap stores the hmap in the result slot itself (pin), before allocating its buckets
+    ms.makemap(mt, hint, (h) => setPtr(vm.mem, rebase(vm, g, res, fp0), h));
   });
   m.set("runtime.mapaccess1", (vm, g, args, res) => {
     const ms = get(vm);
@@ -1180,8 +1180,7 @@ export function addMapNatives(m: Map<string, NativeFn>, vm0?: VM): void {
     const ms = get(vm);
     const mt = ms.typeOf(vm.mem.u32[args >>> 2]);
     const fp0 = vm.mem.u32[(g + STK_FP) >>> 2];
-    const pin = (h: number): void => setPtr(vm.mem, rebase(vm, g, res, fp0), h);
-    pin(ms.makemap(mt, Number(vm.mem.i64[(args + 8) >>> 3]), pin));
+    ms.makemap(mt, Number(vm.mem.i64[(args + 8) >>> 3]), (h) => setPtr(vm.mem, rebase(vm, g, res, fp0), h));
   });
   m.set("reflect.mapaccess", (vm, g, args, res) => {
     const ms = get(vm);
