@@ -248,6 +248,12 @@ describe("gort run: command line", () => {
     expect(splitRunArgs(["a.go", "b.go", "x", "-v"])).toEqual({ build: ["a.go", "b.go"], progArgs: ["x", "-v"], flags: { force: false } });
     expect(splitRunArgs(["-a", "./cmd", "arg.go"])).toEqual({ build: ["./cmd"], progArgs: ["arg.go"], flags: { force: true } });
     expect(splitRunArgs(["--", "-x.go"])).toEqual({ build: ["-x.go"], progArgs: [], flags: { force: false } });
+    expect(splitRunArgs(["--cpuprofile", "c.prof", "-trace=t.out", "--otel=console", "m.go", "-trace"])).toEqual({
+      build: ["m.go"],
+      progArgs: ["-trace"],
+      flags: { force: false, cpuprofile: "c.prof", trace: "t.out", otel: "console" },
+    });
+    expect(splitRunArgs(["--memprofile"])).toMatchObject({ status: 2 });
   });
 
   it("errors: unknown flag (status 2), no files, missing file (status 1), as go run words them", () => {

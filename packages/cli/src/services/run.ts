@@ -56,7 +56,7 @@ export function runRun(args: string[], io: RunIO, skipLookup = false): number {
   const key = cdir !== null ? cacheKey(split.build, io, stdlibRoot ?? "") : "";
   if (cdir !== null && !split.flags.force && !skipLookup) {
     const hit = cacheLookup(cdir, key);
-    if (hit !== null) return execImage(hit.image, path.resolve(io.cwd, split.build[0]), hit.progName, split.progArgs, io);
+    if (hit !== null) return execImage(hit.image, path.resolve(io.cwd, split.build[0]), hit.progName, split.progArgs, io, split.flags);
   }
 
   const result = loadPackages(split.build, {
@@ -121,5 +121,5 @@ export function runRun(args: string[], io: RunIO, skipLookup = false): number {
     const deps = allDeps(pkg).map((p) => ({ dir: p.dir, fileNames: p.fileNames, modFile: p.module?.file }));
     cacheStore(cdir, key, compiled.image, collectDeps(deps, progName, split.build[0].endsWith(".go")));
   }
-  return execImage(compiled.image, file, progName, split.progArgs, io);
+  return execImage(compiled.image, file, progName, split.progArgs, io, split.flags);
 }

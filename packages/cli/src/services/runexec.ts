@@ -21,10 +21,27 @@ export interface RunIO extends CheckIO {
   readStdin?: (b: Uint8Array) => number;
 }
 
-/** `gort run` flags (go run's that make sense here). */
+/** `gort run` flags (go run's that make sense here, and gort's diagnostics). */
 export interface RunFlags {
   /** -a: rebuild even when a cached image is up to date */
   force: boolean;
+  /** --cpuprofile/--memprofile/--blockprofile/--mutexprofile FILE: profiles written at exit */
+  cpuprofile?: string;
+  memprofile?: string;
+  blockprofile?: string;
+  mutexprofile?: string;
+  /** --trace FILE: execution trace of the whole run */
+  trace?: string;
+  /** --otel=otlp|console: runtime metrics through OpenTelemetry */
+  otel?: string;
+}
+
+/** Flags that take a value (`--name VALUE` or `--name=VALUE`; one dash works too, as in go). */
+const VALUE_FLAGS = ["cpuprofile", "memprofile", "blockprofile", "mutexprofile", "trace", "otel"] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+
+function isValueFlag(name: string): name is ValueFlag {
+  return (VALUE_FLAGS as readonly string[]).includes(name);
 }
 
 export type SplitArgs =
@@ -43,8 +60,19 @@ export function splitRunArgs(args: string[]): SplitArgs {
   while (i < args.length && args[i].startsWith("-") && args[i] !== "-") {
     const a = args[i++];
     if (a === "--") break;
-    if (a === "-a" || a === "--a") flags.force = true;
-    else return { error: `flag provided but not defined: ${a}\n${RUN_USAGE}`, status: 2 };
+    if (a === "-a" || a === "--a") {
+      flags.force = true;
+      continue;
+    }
+    const body = a.replace(/^--?/, "");
+    const eq = body.indexOf("=");
+    const name = eq < 0 ? body : body.slice(0, eq);
+    if (!isValueFlag(name)) return { error: `flag provided but not defined: ${a}\n${RUN_USAGE}`, status: 2 };
+    let value: string;
+    if (eq >= 0) value = body.slice(eq + 1);
+    else if (i < args.length) value = args[i++];
+    else return { error: `flag needs an argument: ${a}\n${RUN_USAGE}`, status: 2 };
+    flags[name] = value;
   }
   const build: string[] = [];
   while (i < args.length && args[i].endsWith(".go")) build.push(args[i++]);
@@ -90,7 +118,14 @@ function byteSink(bytes: ((b: Uint8Array) => void) | undefined, text: (s: string
  * Runs a compiled program: `file` names the program in load errors; `progName` and `progArgs`
  * make os.Args. Returns the exit status (the program's; 2 after a panic or fatal error).
  */
-export function execImage(image: ProgramImage, file: string, progName: string, progArgs: readonly string[], io: RunIO): number {
+export function execImage(
+  image: ProgramImage,
+  file: string,
+  progName: string,
+  progArgs: readonly string[],
+  io: RunIO,
+  flags: RunFlags = { force: false },
+): number {
   const host: HostIO = {
     args: [programPath(progName), ...progArgs],
     env: envList(io.env),

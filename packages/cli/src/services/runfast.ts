@@ -35,7 +35,7 @@ export async function runCommand(args: string[]): Promise<number> {
       if (cdir !== null) {
         const stdlibRoot = io.env.GORT_STDLIB === "" ? undefined : io.env.GORT_STDLIB;
         const hit = cacheLookup(cdir, cacheKey(split.build, io, stdlibRoot ?? ""));
-        if (hit !== null) return execImage(hit.image, path.resolve(io.cwd, split.build[0]), hit.progName, split.progArgs, io);
+        if (hit !== null) return execImage(hit.image, path.resolve(io.cwd, split.build[0]), hit.progName, split.progArgs, io, split.flags);
         missed = true;
       }
     }
