@@ -53,6 +53,7 @@ import {
   G_ASSIST,
   G_GOPC,
   G_GOPCFN,
+  G_LOCKED,
   G_PARAM,
   G_PARKSTATE,
   G_SCHEDLINK,
@@ -102,6 +103,7 @@ import { readmemstatsNative } from "./mstatsnative.js";
 import { setFinalizerNative, startFinalizers } from "./finq.js";
 import { addMapNatives } from "./map.js";
 import { addIfaceNatives, preprintPanics } from "./iface.js";
+import { SchedTrace, parseSchedDebug } from "./schedtrace.js";
 
 /**
  * Consecutive runnext handoffs before the ring gets a turn. Trades ping-pong throughput (each
@@ -145,8 +147,14 @@ export class Sched implements GoroutineSource {
   readonly timers: TimerHeap;
   /** Global scheduler record (runtime2.ts SCHED_*). */
   readonly sched: number;
-  /** P records; ps[0] is the one this thread runs. */
+  /** P records of the current GOMAXPROCS (Go's allp); ps[0] is the one this thread runs. */
   readonly ps: number[];
+  /** Every P record ever made (procresize reuses them; ps is a prefix of it). */
+  private readonly pPool: number[];
+  /** The G wired to the M by LockOSThread (0 = none; Go's m.lockedg). */
+  lockedg: number;
+  /** GODEBUG=schedtrace/scheddetail reporter (null = off; schedtrace.ts). */
+  trace: SchedTrace | null;
   /** The running P. */
   p: number;
   /** Every G record ever made, index = G_ALLGIDX (dead ones are reused). */
@@ -189,12 +197,11 @@ export class Sched implements GoroutineSource {
     this.sched = mh.persistentAlloc(SCHED_BYTES, 8, ST_OTHER_SYS);
     const n = Math.max(1, opts.gomaxprocs ?? 1);
     this.ps = [];
-    for (let i = 0; i < n; i++) {
-      const p = mh.persistentAlloc(P_BYTES, 8, ST_OTHER_SYS);
-      this.mem.u32[(p + P_ID) >>> 2] = i;
-      this.mem.u32[(p + P_STATUS) >>> 2] = i === 0 ? PRUNNING : PIDLE;
-      this.ps.push(p);
-    }
+    this.pPool = [];
+    this.lockedg = 0;
+    this.trace = null;
+    for (let i = 0; i < n; i++) this.ps.push(this.newP(i));
+    this.mem.u32[(this.ps[0] + P_STATUS) >>> 2] = PRUNNING;
     this.p = this.ps[0];
     this.allgs = [];
     this.mainG = 0;
@@ -314,6 +321,7 @@ export class Sched implements GoroutineSource {
     u32[(g + G_SELECTDONE) >>> 2] = 0;
     u32[(g + G_GOPCFN) >>> 2] = 0xffffffff;
     u32[(g + G_GOPC) >>> 2] = 0;
+    u32[(g + G_LOCKED) >>> 2] = 0;
     this.mem.f64[(g + G_WHEN) >>> 3] = 0;
     this.mem.f64[(g + G_ASSIST) >>> 3] = 0;
     return g;
@@ -380,6 +388,12 @@ export class Sched implements GoroutineSource {
     const u32 = mem.u32;
     u32[(g + G_STATUS) >>> 2] = GDEAD;
     this.ngoroutines--;
+    // Exiting while wired by LockOSThread: Go terminates that thread and another M takes the
+    // P over. gort's one M just drops the wiring (nothing else was ever tied to the thread).
+    if (u32[(g + G_LOCKED) >>> 2] !== 0) {
+      u32[(g + G_LOCKED) >>> 2] = 0;
+      if (this.lockedg === g) this.lockedg = 0;
+    }
     if (u32[(g + G_GOID) >>> 2] >= SYSTEM_GOID_BASE) this.nsystem--;
     if (g === this.mainG) return; // main's record stays (results, traceback of Goexit deadlock)
     const p = this.p;
@@ -864,6 +878,8 @@ export interface RunGoOptions {
   gc?: boolean;
   GOGC?: string;
   GODEBUG?: string;
+  /** GOMEMLIMIT as in the environment ("512MiB", "off", …). */
+  GOMEMLIMIT?: string;
   /** GOMAXPROCS as in the environment: a positive integer sets runtime.GOMAXPROCS's value (reported only). */
   GOMAXPROCS?: string;
   clock?: Clock;
@@ -903,7 +919,7 @@ export function runGo(img: ProgramImage, opts: RunGoOptions = {}): RunGoResult {
   };
   if (opts.gc === false) heap = new Heap(opts.heap);
   else {
-    const m = newMemory({ ...opts.heap, GOGC: opts.GOGC, GODEBUG: opts.GODEBUG, print });
+    const m = newMemory({ ...opts.heap, GOGC: opts.GOGC, GODEBUG: opts.GODEBUG, GOMEMLIMIT: opts.GOMEMLIMIT, print });
     heap = m.heap;
     gc = m.gc;
   }

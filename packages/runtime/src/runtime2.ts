@@ -19,7 +19,8 @@
  *   +112 gopc       u32  pc after the `go` statement's call (for "created by … +0x…")
  *   +116 allgidx    u32  index in Sched.allgs
  *   +120 sleepseq   u32  generation of the G's timer (stale heap entries are skipped)
- *   +124 (free)
+ *   +124 locked     u32  LockOSThread nesting count (Go's m.lockedExt; nonzero = wired to its M);
+ *                        written by runtime.LockOSThread/UnlockOSThread, cleared when the G exits
  *
  * P record (P_BYTES): a 256-entry ring and runnext, as Go's p.runq/runqhead/runqtail/runnext.
  *
@@ -59,6 +60,7 @@ export const G_ASSIST = 104;
 export const G_GOPC = 112;
 export const G_ALLGIDX = 116;
 export const G_SLEEPSEQ = 120;
+export const G_LOCKED = 124;
 
 export const P_ID = 0;
 export const P_STATUS = 4;

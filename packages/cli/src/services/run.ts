@@ -22,10 +22,10 @@
  */
 import * as path from "node:path";
 import { compileProgram, formatDiagnostic, loadPackages, types, type LoadedPackage } from "@gort/compiler";
-import { validateImage } from "@gort/runtime/image";
-import { displayPath, packageReport } from "./check.js";
+import { validateImage, type ProgramImage } from "@gort/runtime/image";
+import { displayPath, packageReport, type CheckIO } from "./check.js";
 import { cacheDir, cacheKey, cacheLookup, cacheStore, collectDeps } from "./runcache.js";
-import { execImage, programName, splitRunArgs, type RunIO } from "./runexec.js";
+import { execImage, programName, readImageArg, splitRunArgs, type RunIO } from "./runexec.js";
 
 export { splitRunArgs, type RunIO } from "./runexec.js";
 
@@ -43,23 +43,26 @@ function allDeps(main: LoadedPackage): LoadedPackage[] {
   return out;
 }
 
-/** Runs `gort run args...`; returns the exit status. `skipLookup`: the caller already missed the cache. */
-export function runRun(args: string[], io: RunIO, skipLookup = false): number {
-  const split = splitRunArgs(args);
-  if (split.error !== undefined) {
-    io.stderr(split.error);
-    return split.status;
-  }
+/** A compiled main package: the image and what `gort run` needs to run and cache it. */
+export interface BuiltProgram {
+  image: ProgramImage;
+  /** the first source file (names the program in load errors) */
+  file: string;
+  /** os.Args[0]'s base name, as go run / go build name the program */
+  progName: string;
+  /** package directories and files read (the cache's inputs) */
+  deps: { dir: string; fileNames: readonly string[]; modFile?: string }[];
+}
+
+/**
+ * Loads, type-checks and compiles the main package named by `build` (files, a directory or an
+ * import path) into one image. Diagnostics go to io.stderr as go build prints them; the result
+ * is then an exit status (1).
+ */
+export function buildProgram(build: readonly string[], io: CheckIO): BuiltProgram | number {
   const goroot = io.env.GOROOT === "" ? undefined : io.env.GOROOT;
   const stdlibRoot = io.env.GORT_STDLIB === "" ? undefined : io.env.GORT_STDLIB;
-  const cdir = cacheDir(io);
-  const key = cdir !== null ? cacheKey(split.build, io, stdlibRoot ?? "") : "";
-  if (cdir !== null && !split.flags.force && !skipLookup) {
-    const hit = cacheLookup(cdir, key);
-    if (hit !== null) return execImage(hit.image, path.resolve(io.cwd, split.build[0]), hit.progName, split.progArgs, io, split.flags);
-  }
-
-  const result = loadPackages(split.build, {
+  const result = loadPackages([...build], {
     cwd: io.cwd,
     goroot,
     stdlibRoot,
@@ -116,10 +119,33 @@ export function runRun(args: string[], io: RunIO, skipLookup = false): number {
   const file = pkg.fileNames[0] ?? "<image>";
   // a malformed image is a gort bug: stop with a clear message rather than misbehave
   validateImage(compiled.image, file);
-  const progName = programName(split.build, pkg.importPath, pkg.dir);
-  if (cdir !== null) {
-    const deps = allDeps(pkg).map((p) => ({ dir: p.dir, fileNames: p.fileNames, modFile: p.module?.file }));
-    cacheStore(cdir, key, compiled.image, collectDeps(deps, progName, split.build[0].endsWith(".go")));
+  return {
+    image: compiled.image,
+    file,
+    progName: programName(build, pkg.importPath, pkg.dir),
+    deps: allDeps(pkg).map((p) => ({ dir: p.dir, fileNames: p.fileNames, modFile: p.module?.file })),
+  };
+}
+
+/** Runs `gort run args...`; returns the exit status. `skipLookup`: the caller already missed the cache. */
+export function runRun(args: string[], io: RunIO, skipLookup = false): number {
+  const split = splitRunArgs(args);
+  if (split.error !== undefined) {
+    io.stderr(split.error);
+    return split.status;
   }
-  return execImage(compiled.image, file, progName, split.progArgs, io, split.flags);
+  const img = readImageArg(split.build, io);
+  if (typeof img === "number") return img;
+  if (img !== null) return execImage(img.image, img.file, img.progName, split.progArgs, io, split.flags);
+  const stdlibRoot = io.env.GORT_STDLIB === "" ? undefined : io.env.GORT_STDLIB;
+  const cdir = cacheDir(io);
+  const key = cdir !== null ? cacheKey(split.build, io, stdlibRoot ?? "") : "";
+  if (cdir !== null && !split.flags.force && !skipLookup) {
+    const hit = cacheLookup(cdir, key);
+    if (hit !== null) return execImage(hit.image, path.resolve(io.cwd, split.build[0]), hit.progName, split.progArgs, io, split.flags);
+  }
+  const built = buildProgram(split.build, io);
+  if (typeof built === "number") return built;
+  if (cdir !== null) cacheStore(cdir, key, built.image, collectDeps(built.deps, built.progName, split.build[0].endsWith(".go")));
+  return execImage(built.image, built.file, built.progName, split.progArgs, io, split.flags);
 }

@@ -4,10 +4,11 @@
  * collector via `runGo`, with the host natives of packages os/syscall). Kept apart from run.ts
  * so the warm path (runfast.ts: cached image → run) never loads the compiler.
  */
+import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { addReflectNatives, hostNatives, runGo, type HostIO } from "@gort/runtime";
-import { ImageError, type ProgramImage } from "@gort/runtime/image";
+import { IMAGE_MAGIC, ImageError, decodeImage, type ProgramImage } from "@gort/runtime/image";
 import type { CheckIO } from "./check.js";
 
 export interface RunIO extends CheckIO {
@@ -34,10 +35,40 @@ export interface RunFlags {
   trace?: string;
   /** --otel=otlp|console: runtime metrics through OpenTelemetry */
   otel?: string;
+  /** --gogc, --gomaxprocs, --godebug, --gomemlimit: the same as the environment variables (flags win) */
+  gogc?: string;
+  gomaxprocs?: string;
+  godebug?: string;
+  gomemlimit?: string;
 }
 
 /** Flags that take a value (`--name VALUE` or `--name=VALUE`; one dash works too, as in go). */
-const VALUE_FLAGS = ["cpuprofile", "memprofile", "blockprofile", "mutexprofile", "trace", "otel"] as const;
+const VALUE_FLAGS = [
+  "cpuprofile",
+  "memprofile",
+  "blockprofile",
+  "mutexprofile",
+  "trace",
+  "otel",
+  "gogc",
+  "gomaxprocs",
+  "godebug",
+  "gomemlimit",
+] as const;
+
+/** The environment a program runs with: the caller's, with --gogc & co. applied (the program's os.Getenv sees them too). */
+export function runEnv(env: Record<string, string | undefined>, flags: RunFlags): Record<string, string | undefined> {
+  const set: [string, string | undefined][] = [
+    ["GOGC", flags.gogc],
+    ["GOMAXPROCS", flags.gomaxprocs],
+    ["GODEBUG", flags.godebug],
+    ["GOMEMLIMIT", flags.gomemlimit],
+  ];
+  if (set.every(([, v]) => v === undefined)) return env;
+  const out = { ...env };
+  for (const [k, v] of set) if (v !== undefined) out[k] = v;
+  return out;
+}
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 function isValueFlag(name: string): name is ValueFlag {
@@ -83,6 +114,47 @@ export function splitRunArgs(args: string[]): SplitArgs {
   return { build, progArgs: args.slice(i), flags };
 }
 
+/** The first line of a `gort build` output: `./prog` runs it through gort on PATH. */
+export const IMAGE_SHEBANG = "#!/usr/bin/env -S gort run\n";
+
+/**
+ * `gort run IMAGE`: when the one build argument is a file written by `gort build` (it starts
+ * with the image magic), its image; null when it is not an image (sources, a package); a
+ * status after printing one error line when the image is corrupt or from another gort version.
+ */
+export function readImageArg(
+  build: readonly string[],
+  io: { cwd: string; stderr: (s: string) => void },
+): { image: ProgramImage; file: string; progName: string } | number | null {
+  if (build.length !== 1 || build[0].endsWith(".go")) return null;
+  const file = path.resolve(io.cwd, build[0]);
+  let bytes: Buffer;
+  try {
+    if (!fs.statSync(file).isFile()) return null;
+    bytes = fs.readFileSync(file);
+  } catch {
+    return null;
+  }
+  // `gort build` output starts with a #! line (IMAGE_SHEBANG) so the file runs by itself
+  let start = 0;
+  if (bytes[0] === 0x23 && bytes[1] === 0x21) {
+    const nl = bytes.indexOf(0x0a);
+    if (nl < 0 || nl > 256) return null;
+    start = nl + 1;
+  }
+  if (bytes.subarray(start, start + 7).toString("latin1") !== IMAGE_MAGIC.slice(0, 7)) return null;
+  try {
+    const image = decodeImage(new Uint8Array(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start), build[0]);
+    return { image, file, progName: path.basename(file) };
+  } catch (e) {
+    if (e instanceof ImageError) {
+      io.stderr(`gort: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
 /** The name `go run` gives the program (os.Args[0]'s base): first file's name, else the package's last path element. */
 export function programName(build: readonly string[], importPath: string, dir: string): string {
   if (build[0]?.endsWith(".go")) return path.basename(build[0], ".go");
@@ -126,9 +198,10 @@ export function execImage(
   io: RunIO,
   flags: RunFlags = { force: false },
 ): number {
+  const env = runEnv(io.env, flags);
   const host: HostIO = {
     args: [programPath(progName), ...progArgs],
-    env: envList(io.env),
+    env: envList(env),
     write: (() => {
       const out = byteSink(io.stdoutBytes, io.stdout);
       const err = byteSink(io.stderrBytes, io.stderr);
@@ -142,9 +215,10 @@ export function execImage(
     const res = runGo(image, {
       write: io.stderr,
       file,
-      GOGC: io.env.GOGC,
-      GODEBUG: io.env.GODEBUG,
-      GOMAXPROCS: io.env.GOMAXPROCS,
+      GOGC: env.GOGC,
+      GODEBUG: env.GODEBUG,
+      GOMAXPROCS: env.GOMAXPROCS,
+      GOMEMLIMIT: env.GOMEMLIMIT,
       natives,
     });
     res.vm.flushPrint();

@@ -12,7 +12,7 @@
 import * as path from "node:path";
 import { processHostIO } from "@gort/runtime";
 import { cacheDir, cacheKey, cacheLookup } from "./runcache.js";
-import { execImage, splitRunArgs, type RunIO } from "./runexec.js";
+import { execImage, readImageArg, splitRunArgs, type RunIO } from "./runexec.js";
 
 /** Runs `gort run args...` for the real process; resolves to the exit status. */
 export async function runCommand(args: string[]): Promise<number> {
@@ -30,6 +30,11 @@ export async function runCommand(args: string[]): Promise<number> {
   try {
     const split = splitRunArgs(args);
     let missed = false;
+    if (split.error === undefined) {
+      const img = readImageArg(split.build, io);
+      if (typeof img === "number") return img;
+      if (img !== null) return execImage(img.image, img.file, img.progName, split.progArgs, io, split.flags);
+    }
     if (split.error === undefined && !split.flags.force) {
       const cdir = cacheDir(io);
       if (cdir !== null) {

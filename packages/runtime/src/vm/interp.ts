@@ -379,7 +379,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
         case Op.JMP: {
           const off = i32[pc + 1];
           pc += off;
-          if (off < 0 && --budget <= 0) {
+          if (off <= 0 && --budget <= 0) {
             u32[(g + K.G_PC) >>> 2] = pc;
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;
@@ -392,7 +392,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
         case Op.JT: {
           const off = i32[(fb + a) << 1] !== 0 ? i32[pc + 1] : 2;
           pc += off;
-          if (off < 0 && --budget <= 0) {
+          if (off <= 0 && --budget <= 0) {
             u32[(g + K.G_PC) >>> 2] = pc;
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;
@@ -405,7 +405,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
         case Op.JF: {
           const off = i32[(fb + a) << 1] === 0 ? i32[pc + 1] : 2;
           pc += off;
-          if (off < 0 && --budget <= 0) {
+          if (off <= 0 && --budget <= 0) {
             u32[(g + K.G_PC) >>> 2] = pc;
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;
@@ -421,7 +421,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
           const y = (fb + i32[pc + 1]) << 1;
           const off = i32[x] === i32[y] && i32[x + 1] === i32[y + 1] ? i32[pc + 2] : 3;
           pc += off;
-          if (off < 0 && --budget <= 0) {
+          if (off <= 0 && --budget <= 0) {
             u32[(g + K.G_PC) >>> 2] = pc;
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;
@@ -437,7 +437,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
           const y = (fb + i32[pc + 1]) << 1;
           const off = i32[x] !== i32[y] || i32[x + 1] !== i32[y + 1] ? i32[pc + 2] : 3;
           pc += off;
-          if (off < 0 && --budget <= 0) {
+          if (off <= 0 && --budget <= 0) {
             u32[(g + K.G_PC) >>> 2] = pc;
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;
@@ -453,7 +453,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
           const y = (fb + i32[pc + 1]) << 1;
           const off = i32[x + 1] < i32[y + 1] || (i32[x + 1] === i32[y + 1] && i32[x] >>> 0 < i32[y] >>> 0) ? i32[pc + 2] : 3;
           pc += off;
-          if (off < 0 && --budget <= 0) {
+          if (off <= 0 && --budget <= 0) {
             u32[(g + K.G_PC) >>> 2] = pc;
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;
@@ -469,7 +469,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
           const y = (fb + i32[pc + 1]) << 1;
           const off = i32[x + 1] < i32[y + 1] || (i32[x + 1] === i32[y + 1] && i32[x] >>> 0 <= i32[y] >>> 0) ? i32[pc + 2] : 3;
           pc += off;
-          if (off < 0 && --budget <= 0) {
+          if (off <= 0 && --budget <= 0) {
             u32[(g + K.G_PC) >>> 2] = pc;
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;
@@ -485,7 +485,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
           const y = (fb + i32[pc + 1]) << 1;
           const off = i32[x + 1] >>> 0 < i32[y + 1] >>> 0 || (i32[x + 1] === i32[y + 1] && i32[x] >>> 0 < i32[y] >>> 0) ? i32[pc + 2] : 3;
           pc += off;
-          if (off < 0 && --budget <= 0) {
+          if (off <= 0 && --budget <= 0) {
             u32[(g + K.G_PC) >>> 2] = pc;
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;
@@ -501,7 +501,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
           const y = (fb + i32[pc + 1]) << 1;
           const off = i32[x + 1] >>> 0 < i32[y + 1] >>> 0 || (i32[x + 1] === i32[y + 1] && i32[x] >>> 0 <= i32[y] >>> 0) ? i32[pc + 2] : 3;
           pc += off;
-          if (off < 0 && --budget <= 0) {
+          if (off <= 0 && --budget <= 0) {
             u32[(g + K.G_PC) >>> 2] = pc;
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;
@@ -519,7 +519,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
           const imm = i32[pc + 1];
           const off = lo === imm && hi === imm >> 31 ? i32[pc + 2] : 3;
           pc += off;
-          if (off < 0 && --budget <= 0) {
+          if (off <= 0 && --budget <= 0) {
             u32[(g + K.G_PC) >>> 2] = pc;
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;
@@ -536,7 +536,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
           const imm = i32[pc + 1];
           const off = lo !== imm || hi !== imm >> 31 ? i32[pc + 2] : 3;
           pc += off;
-          if (off < 0 && --budget <= 0) {
+          if (off <= 0 && --budget <= 0) {
             u32[(g + K.G_PC) >>> 2] = pc;
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;
@@ -553,7 +553,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
           const imm = i32[pc + 1];
           const off = hi < imm >> 31 || (hi === imm >> 31 && lo >>> 0 < imm >>> 0) ? i32[pc + 2] : 3;
           pc += off;
-          if (off < 0 && --budget <= 0) {
+          if (off <= 0 && --budget <= 0) {
             u32[(g + K.G_PC) >>> 2] = pc;
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;
@@ -570,7 +570,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
           const imm = i32[pc + 1];
           const off = hi < imm >> 31 || (hi === imm >> 31 && lo >>> 0 <= imm >>> 0) ? i32[pc + 2] : 3;
           pc += off;
-          if (off < 0 && --budget <= 0) {
+          if (off <= 0 && --budget <= 0) {
             u32[(g + K.G_PC) >>> 2] = pc;
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;
@@ -587,7 +587,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
           const imm = i32[pc + 1];
           const off = hi > imm >> 31 || (hi === imm >> 31 && lo >>> 0 > imm >>> 0) ? i32[pc + 2] : 3;
           pc += off;
-          if (off < 0 && --budget <= 0) {
+          if (off <= 0 && --budget <= 0) {
             u32[(g + K.G_PC) >>> 2] = pc;
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;
@@ -604,7 +604,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
           const imm = i32[pc + 1];
           const off = hi > imm >> 31 || (hi === imm >> 31 && lo >>> 0 >= imm >>> 0) ? i32[pc + 2] : 3;
           pc += off;
-          if (off < 0 && --budget <= 0) {
+          if (off <= 0 && --budget <= 0) {
             u32[(g + K.G_PC) >>> 2] = pc;
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;
@@ -1631,7 +1631,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
           const t = op === Op.JLTF ? x < y : op === Op.JLEF ? x <= y : op === Op.JNLTF ? !(x < y) : !(x <= y);
           const off = t ? i32[pc + 2] : 3;
           pc += off;
-          if (off < 0 && --budget <= 0) {
+          if (off <= 0 && --budget <= 0) {
             u32[(g + K.G_PC) >>> 2] = pc;
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;
@@ -1661,7 +1661,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
           }
           const off = hi < yhi || (hi === yhi && lo >>> 0 < ylo >>> 0) ? i32[pc + 2] : 3;
           pc += off;
-          if (off < 0 && --budget <= 0) {
+          if (off <= 0 && --budget <= 0) {
             u32[(g + K.G_PC) >>> 2] = pc;
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;

@@ -1,0 +1,174 @@
+/**
+ * schedtrace.ts — GODEBUG=schedtrace=X and scheddetail=1: Go 1.19's scheduler report
+ * (proc.go `schedtrace`, printed by sysmon), written afresh for gort's scheduler.
+ * Format reference: /work/shared/reference/schedtrace.md.
+ *
+ * WHEN. Go's sysmon prints a report whenever `now ≥ lasttrace + X ms`; the first report sets
+ * the time origin, so it always reads `SCHED 0ms`. gort has no sysmon thread yet, so the
+ * scheduler polls the clock instead (`SchedTrace.poll`):
+ *   - once before goroutine 1 runs (Go's first report comes from sysmon's start, before
+ *     main.main),
+ *   - at every budget end (RUN_YIELD) — a goroutine spinning in `for {}` still reaches one
+ *     every DEFAULT_BUDGET back-edges (≈ 0.1–1 ms), so reports keep their period,
+ *   - every GLOBAL_CHECK_TICKS-th schedule (a program that only parks and never spends a budget),
+ *   - around idle sleeps: findRunnable never sleeps past the next report's deadline
+ *     (`untilDue`), as Go's sysmon keeps reporting while every P is idle.
+ * Reports therefore drift late by at most one budget slice, like Go's (sysmon sleeps up to
+ * 10 ms). On a fatal error (deadlock, unrecovered panic, throw) with schedtrace > 0 or
+ * scheddetail > 0 one extra detailed report is printed (Go's startpanic_m) — the scheduler
+ * calls `fatalReport`.
+ *
+ * WHAT THE FIGURES MEAN IN GORT (one host thread today, see THREADS.md):
+ *   threads          1 — M0, the thread running the scheduler (Go also counts sysmon and
+ *                    the template thread; gort has neither yet).
+ *   spinningthreads  0, idlethreads 0 — a single M never spins or parks on the idle list.
+ *   idleprocs        Ps whose status is _Pidle: all Ps but P0, plus P0 while the M sleeps
+ *                    waiting for a timer (Sched marks it idle for the sleep).
+ *   runqueue / [q…]  the global queue's length and each P's ring length (runnext excluded).
+ * Detailed form: one P line per P (m=0 for the P the M holds), the M0 line (curg = the running
+ * goroutine, lockedg = the goroutine wired by LockOSThread), then one G line per G record in
+ * allgs (creation order, dead reusable records included, as Go's allgs). gort's system
+ * goroutines (timer and finalizer functions, goids ≥ SYSTEM_GOID_BASE) are left out: they stand
+ * for work Go does on the P without a goroutine of its own, and their goids would be noise.
+ *
+ * Rejected: a host timer (setInterval) — the VM never returns to the event loop while Go code
+ * runs, so it would never fire; a separate reporter thread — it would read G and P records
+ * while the M mutates them, which is what Go does (sysmon takes sched.lock and reads racily),
+ * but it needs the worker-thread M first (issue 5, part B).
+ */
+
+import type { Sched } from "./proc.js";
+import {
+  G_LOCKED,
+  P_GFREECNT,
+  P_ID,
+  P_SCHEDTICK,
+  P_STATUS,
+  P_SYSCALLTICK,
+  PIDLE,
+  WAIT_REASON_STRINGS,
+} from "./runtime2.js";
+import { G_GOID, G_STATUS, G_WAITREASON } from "./vm/g.js";
+
+/** The scheduler's GODEBUG settings. */
+export interface SchedDebug {
+  /** Report period in ms (0 = off). */
+  schedtrace: number;
+  /** 1 = detailed reports. */
+  scheddetail: number;
+}
+
+/**
+ * schedtrace/scheddetail from a GODEBUG value by Go's rules (runtime1.go parsedebugvars):
+ * comma-separated `name=value`, unknown names and non-integer values ignored, last one wins.
+ */
+export function parseSchedDebug(godebug: string | undefined): SchedDebug {
+  const out: SchedDebug = { schedtrace: 0, scheddetail: 0 };
+  if (godebug === undefined || godebug === "") return out;
+  for (const item of godebug.split(",")) {
+    const eq = item.indexOf("=");
+    if (eq < 0) continue;
+    const key = item.slice(0, eq);
+    if (key !== "schedtrace" && key !== "scheddetail") continue;
+    const v = item.slice(eq + 1);
+    if (!/^-?\d+$/.test(v)) continue;
+    const n = Number(v);
+    if (n < -2147483648 || n > 2147483647) continue;
+    out[key] = n;
+  }
+  return out;
+}
+
+/** Goroutine ids at or above this are gort's system goroutines (proc.ts SYSTEM_GOID_BASE). */
+const SYSTEM_GOID_BASE = 0x4000_0000;
+
+/** Periodic scheduler reports of one Sched. Construct only when schedtrace > 0 or scheddetail > 0. */
+export class SchedTrace {
+  private readonly sched: Sched;
+  /** Report period in ns (0: only the fatal report). */
+  readonly periodNs: number;
+  readonly detail: boolean;
+  private readonly print: (s: string) => void;
+  /** Clock time of the first report (ns; −1 before it). Go's sched starttime. */
+  private start: number;
+  /** Clock time of the last report (ns). Valid once start ≥ 0. */
+  private last: number;
+  /** Reports printed (tests). */
+  reports: number;
+
+  constructor(sched: Sched, dbg: SchedDebug, print: (s: string) => void) {
+    this.sched = sched;
+    this.periodNs = dbg.schedtrace > 0 ? dbg.schedtrace * 1e6 : 0;
+    this.detail = dbg.scheddetail > 0;
+    this.print = print;
+    this.start = -1;
+    this.last = 0;
+    this.reports = 0;
+  }
+
+  /** Prints a report if one is due at clock time `now` (ns). */
+  poll(now: number): void {
+    if (this.periodNs === 0) return;
+    if (this.start >= 0 && now < this.last + this.periodNs) return;
+    this.report(now, this.detail, false);
+  }
+
+  /** Nanoseconds from `now` until the next report is due (Infinity when periodic reports are off). */
+  untilDue(now: number): number {
+    if (this.periodNs === 0) return Infinity;
+    if (this.start < 0) return 0;
+    return Math.max(0, this.last + this.periodNs - now);
+  }
+
+  /** The extra detailed report of a fatal error (Go's startpanic_m), printed before its message. */
+  fatalReport(now: number): void {
+    this.report(now, true, true);
+  }
+
+  /** Formats and prints one report at clock time `now`. */
+  report(now: number, detailed: boolean, dying: boolean): void {
+    if (this.start < 0) this.start = now;
+    this.last = now;
+    this.reports++;
+    this.print(this.format(Math.floor((now - this.start) / 1e6), detailed, dying));
+  }
+
+  /** The report text for time `ms` since the first report. */
+  format(ms: number, detailed: boolean, dying: boolean): string {
+    const s = this.sched;
+    const u32 = s.mem.u32;
+    const ps = s.ps;
+    let idle = 0;
+    for (const p of ps) if (u32[(p + P_STATUS) >>> 2] === PIDLE) idle++;
+    let out = `SCHED ${ms}ms: gomaxprocs=${ps.length} idleprocs=${idle} threads=1 spinningthreads=0 idlethreads=0 runqueue=${s.globrunqsize()}`;
+    if (!detailed) {
+      out += " [";
+      for (let i = 0; i < ps.length; i++) out += (i > 0 ? " " : "") + s.runqlen(ps[i]);
+      return out + "]\n";
+    }
+    out += ` gcwaiting=0 nmidlelocked=0 stopwait=0 sysmonwait=0\n`;
+    const curg = s.curg;
+    const heldP = u32[(s.p + P_STATUS) >>> 2] === PIDLE ? -1 : u32[(s.p + P_ID) >>> 2];
+    for (const p of ps) {
+      const id = u32[(p + P_ID) >>> 2];
+      out +=
+        `  P${id}: status=${u32[(p + P_STATUS) >>> 2]} schedtick=${u32[(p + P_SCHEDTICK) >>> 2]}` +
+        ` syscalltick=${u32[(p + P_SYSCALLTICK) >>> 2]} m=${id === heldP ? 0 : -1} runqsize=${s.runqlen(p)}` +
+        ` gfreecnt=${u32[(p + P_GFREECNT) >>> 2]} timerslen=${id === 0 ? s.timers.len : 0}\n`;
+    }
+    const lockedg = s.lockedg === 0 ? -1 : u32[(s.lockedg + G_GOID) >>> 2];
+    const curgid = curg === 0 || dying ? -1 : u32[(curg + G_GOID) >>> 2];
+    const flag = dying ? 1 : 0;
+    out +=
+      `  M0: p=${dying ? -1 : heldP} curg=${curgid} mallocing=${flag} throwing=${flag} preemptoff= locks=${flag}` +
+      ` dying=${flag} spinning=false blocked=false lockedg=${lockedg}\n`;
+    for (const g of s.allgs) {
+      const goid = u32[(g + G_GOID) >>> 2];
+      if (goid >= SYSTEM_GOID_BASE) continue;
+      const reason = WAIT_REASON_STRINGS[u32[(g + G_WAITREASON) >>> 2]] ?? "";
+      const running = g === curg && !dying;
+      out += `  G${goid}: status=${u32[(g + G_STATUS) >>> 2]}(${reason}) m=${running ? 0 : -1} lockedm=${u32[(g + G_LOCKED) >>> 2] !== 0 ? 0 : -1}\n`;
+    }
+    return out;
+  }
+}
