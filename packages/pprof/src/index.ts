@@ -1,1 +1,7 @@
-export {};
+// Analysis of pprof profiles (`gort pprof`): decoding, text reports, flame graphs.
+export { decodeProfile } from "./decode.js";
+export { ProfileError, type Profile, type Sample, type Location, type Func, type Line, type Mapping, type ValueType } from "./profile.js";
+export { defaultReportOptions, generateReport, type ReportKind, type ReportOptions, type ReportResult } from "./report.js";
+export { subtractBase, type Granularity } from "./transform.js";
+// Profile building (the runtime's raw profiles → gzipped pprof protobuf): build.ts.
+export { buildProfile, encodeProfile, type RawProfile, type RawSample, type RawFrame } from "./build.js";

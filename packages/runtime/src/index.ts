@@ -28,7 +28,6 @@ export { Collector, GC_OFF, GC_MARK, GC_MARKTERMINATION, parseGCDebug } from "./
 export type { CollectorOptions, GCDebug, GCEventSink } from "./mgc.js";
 export { GCController, readGOGC, readGOMEMLIMIT, parseByteCount, formatRuntimeFloat, malformedGOMEMLIMIT } from "./mgcpacer.js";
 export { formatGCTrace, fmtNSAsMS, gctraceLineRE } from "./gctrace.js";
-export type { GCTraceRecord } from "./gctrace.js";
 export { WriteBarrier } from "./mbarrier.js";
 export { Marker } from "./mgcmark.js";
 export type { GoroutineSource } from "./mgcmark.js";
@@ -44,9 +43,28 @@ export * from "./vm/index.js";
 export { Sched, runGo } from "./proc.js";
 export type { SchedOptions, RunGoOptions, RunGoResult } from "./proc.js";
 export { RealClock, VirtualClock } from "./time.js";
+export { startTrace, Tracer } from "./trace.js"; // execution tracer (Go 1.19 trace format)
+export type { TraceOptions, TraceStats } from "./trace.js";
+export type { TraceSink } from "./tracebuf.js";
 export type { Clock } from "./time.js";
 
 // ── host: the natives of packages os/syscall (args, env, fds) ──
 export { hostNatives, processHostIO, HOST_NATIVE_NAMES } from "./host.js";
 export type { HostIO } from "./host.js";
 export { addReflectNatives, REFLECT_NATIVE_NAMES } from "./reflectrt.js";
+
+// ── watching a running program: dashboard snapshots (snapshot.ts) ──
+export { SnapshotMonitor, takeSnapshot, CTL_GC, CTL_STOP, CTL_WORDS } from "./snapshot.js";
+export type { RuntimeSnapshot, ProcSnapshot, GCSnapshot } from "./snapshot.js";
+export type { GCTraceRecord } from "./gctrace.js";
+
+// ── runtime/metrics and OpenTelemetry (metrics.ts, otel.ts; METRICS.md) ──
+export { METRICS, METRIC_INDEX, RuntimeMetrics, SchedLatency, metricBuckets, sizeHistogramBuckets, KIND_BAD, KIND_UINT64, KIND_FLOAT64, KIND_HISTOGRAM } from "./metrics.js";
+export type { MetricDesc, MetricsSnapshot } from "./metrics.js";
+export { TimeHistogram, timeHistogramBuckets } from "./metricshist.js";
+export { registerGoRuntimeMetrics, GO_RUNTIME_INSTRUMENTS } from "./otel.js";
+export type { GoInstrumentSpec, GoRuntimeMetricsOptions, GoRuntimeMetricsRegistration } from "./otel.js";
+
+// ── profiling (prof.ts): raw profiles for packages/pprof, host setup ──
+export { Profiler } from "./prof.js";
+export type { RawProfile, RawSample, RawFrame, ProfileSetup, ProfileEncoder } from "./prof.js";

@@ -31,7 +31,7 @@
 import { assert, DEBUG, fatal } from "./debug.js";
 import { LinearMemory, type LinearMemoryOptions, ZEROBASE } from "./mem.js";
 import { MCentrals, type SpanSweeper } from "./mcentral.js";
-import { MC_ALLOC, MC_SCANALLOC, MC_TINY, MC_TINYALLOCS, MC_TINYOFFSET, MCaches } from "./mcache.js";
+import { MC_ALLOC, MC_NEXTSAMPLE, MC_SCANALLOC, MC_TINY, MC_TINYALLOCS, MC_TINYOFFSET, MCaches } from "./mcache.js";
 import { heapBitsSetTypeAt } from "./mbitmap.js";
 import { HG_BLACKEN, HG_GCPHASE, MHeap } from "./mheap.js";
 import {
@@ -87,6 +87,11 @@ export interface MallocHooks {
   triggerCheck(): void;
 }
 
+/** Heap profiling (profmem.ts): records an allocation that reached its mcache's sample point. */
+export interface HeapSampler {
+  sampleAlloc(c: number, x: number, size: number, s: number): void;
+}
+
 export interface HeapOptions extends LinearMemoryOptions {
   /** Number of Ps, i.e. of mcaches (default 1). */
   nprocs?: number;
@@ -113,6 +118,13 @@ export class Heap {
   /** findObject results: span and slot index of the last successful lookup. */
   foundSpan: number;
   foundIndex: number;
+  /**
+   * Heap profiling: address of the int word holding runtime.MemProfileRate (0 = profiling never
+   * enabled: mallocgc skips the check). Written by profmem.ts; read by mallocgc on every allocation.
+   */
+  memProfRateAddr: number;
+  /** The heap profiler's sampler (profmem.ts); set together with memProfRateAddr. */
+  profAlloc: HeapSampler | null;
 
   constructor(opts: HeapOptions = {}) {
     this.mem = new LinearMemory(opts);
@@ -129,6 +141,8 @@ export class Heap {
     this.bytesMarkedNew = 0;
     this.foundSpan = 0;
     this.foundIndex = 0;
+    this.memProfRateAddr = 0;
+    this.profAlloc = null;
     this.stacks = new StackAllocator(this.mem, this.mheap);
   }
 
@@ -181,6 +195,7 @@ export class Heap {
           // mcache's tiny block at mark termination, gcMarkTinyAllocs; marking here keeps the
           // invariant local to the allocator and costs one load when the GC is off.)
           if (u32[HG_GCPHASE >>> 2] !== 0) this.markTiny(tiny);
+          if (this.memProfRateAddr !== 0) this.profileAlloc(c, tiny + off, size, 0);
           return tiny + off;
         }
         const spc = (TINY_SIZE_CLASS << 1) | 1;
@@ -251,7 +266,27 @@ export class Heap {
       this.refilled = false;
       if (this.hooks !== null) this.hooks.triggerCheck();
     }
+    // Heap profiling: Go charges the size class' size (the request for tiny objects).
+    if (this.memProfRateAddr !== 0) this.profileAlloc(c, x, noscan && size < TINY_SIZE ? size : elemsize, s);
     return x;
+  }
+
+  /**
+   * The heap profiler's sampling decision for object x of `size` bytes in span s (0 = look it
+   * up) from mcache c: count size against the mcache's distance to the next sample (Go's
+   * c.nextSample) and hand the allocation to the profiler when it is reached or the rate is 1.
+   */
+  private profileAlloc(c: number, x: number, size: number, s: number): void {
+    const mem = this.mem;
+    const rate = mem.i32[this.memProfRateAddr >>> 2];
+    if (rate <= 0 || this.profAlloc === null) return;
+    const f64 = mem.f64;
+    const next = f64[(c + MC_NEXTSAMPLE) >>> 3];
+    if (rate !== 1 && size < next) {
+      f64[(c + MC_NEXTSAMPLE) >>> 3] = next - size;
+      return;
+    }
+    this.profAlloc.sampleAlloc(c, x, size, s !== 0 ? s : this.mheap.spanOf(x));
   }
 
   /** Marks the tiny block at `block` (allocate-black for objects packed into it). */

@@ -10,7 +10,7 @@
  *   +12  pad
  *   +16  tinyAllocs  f64  tiny allocations packed into blocks since the last flush
  *   +24  scanAlloc   f64  scannable bytes allocated since the last flush (→ HEAP_SCAN)
- *   +32  nextSample  f64  reserved for the heap profiler (MemProfileRate), unused yet
+ *   +32  nextSample  f64  bytes left before the next heap-profile sample (malloc.ts, profmem.ts)
  *   +64  alloc[136]  u32  the span cached for each span class; `emptySpan` when none, so the
  *                          fast path needs no null check (Go's emptymspan)
  *

@@ -124,3 +124,293 @@ export const METRICS: readonly MetricDesc[] = [
   { name: "/sched/latencies:seconds", kind: KIND_HISTOGRAM, cumulative: false, description:
       "Distribution of the time goroutines have spent in the scheduler in a runnable state before actually running." },
 ];
+
+/** Metric name → index in METRICS. */
+export const METRIC_INDEX: ReadonlyMap<string, number> = new Map(METRICS.map((m, i) => [m.name, i]));
+
+function idx(name: string): number {
+  const i = METRIC_INDEX.get(name);
+  if (i === undefined) throw new Error(`metrics.ts: unknown metric ${name}`);
+  return i;
+}
+/** Indexes used by the computations below (resolved once). */
+export const M = {
+  cgoCalls: idx("/cgo/go-to-c-calls:calls"),
+  gcAuto: idx("/gc/cycles/automatic:gc-cycles"),
+  gcForced: idx("/gc/cycles/forced:gc-cycles"),
+  gcTotal: idx("/gc/cycles/total:gc-cycles"),
+  allocsBySize: idx("/gc/heap/allocs-by-size:bytes"),
+  allocBytes: idx("/gc/heap/allocs:bytes"),
+  allocObjects: idx("/gc/heap/allocs:objects"),
+  freesBySize: idx("/gc/heap/frees-by-size:bytes"),
+  freeBytes: idx("/gc/heap/frees:bytes"),
+  freeObjects: idx("/gc/heap/frees:objects"),
+  heapGoal: idx("/gc/heap/goal:bytes"),
+  heapObjects: idx("/gc/heap/objects:objects"),
+  tinyAllocs: idx("/gc/heap/tiny/allocs:objects"),
+  limiterLast: idx("/gc/limiter/last-enabled:gc-cycle"),
+  pauses: idx("/gc/pauses:seconds"),
+  stackStart: idx("/gc/stack/starting-size:bytes"),
+  heapFree: idx("/memory/classes/heap/free:bytes"),
+  heapObjectsBytes: idx("/memory/classes/heap/objects:bytes"),
+  heapReleased: idx("/memory/classes/heap/released:bytes"),
+  heapStacks: idx("/memory/classes/heap/stacks:bytes"),
+  heapUnused: idx("/memory/classes/heap/unused:bytes"),
+  mcacheFree: idx("/memory/classes/metadata/mcache/free:bytes"),
+  mcacheInuse: idx("/memory/classes/metadata/mcache/inuse:bytes"),
+  mspanFree: idx("/memory/classes/metadata/mspan/free:bytes"),
+  mspanInuse: idx("/memory/classes/metadata/mspan/inuse:bytes"),
+  metaOther: idx("/memory/classes/metadata/other:bytes"),
+  osStacks: idx("/memory/classes/os-stacks:bytes"),
+  other: idx("/memory/classes/other:bytes"),
+  profBuckets: idx("/memory/classes/profiling/buckets:bytes"),
+  total: idx("/memory/classes/total:bytes"),
+  gomaxprocs: idx("/sched/gomaxprocs:threads"),
+  goroutines: idx("/sched/goroutines:goroutines"),
+  latencies: idx("/sched/latencies:seconds"),
+} as const;
+
+let sizeBuckets: number[] | null = null;
+
+/**
+ * Boundaries of the by-size histograms: 1, then each size class's size + 1 (a class holds sizes
+ * in (previous class, size]), then +Inf for large objects. Shared: do not modify.
+ */
+export function sizeHistogramBuckets(): readonly number[] {
+  if (sizeBuckets === null) {
+    const b = [1];
+    for (let c = 1; c < NUM_SIZE_CLASSES; c++) b.push(classToSize[c] + 1);
+    b.push(Infinity);
+    sizeBuckets = b;
+  }
+  return sizeBuckets;
+}
+
+/** Bucket boundaries of histogram metric i (empty for scalar metrics). */
+export function metricBuckets(i: number): readonly number[] {
+  if (i === M.allocsBySize || i === M.freesBySize) return sizeHistogramBuckets();
+  if (i === M.pauses || i === M.latencies) return timeHistogramBuckets();
+  return [];
+}
+
+/** Every metric's value at one instant, plus the settings OpenTelemetry reports. */
+export interface MetricsSnapshot {
+  /** Scalar per METRICS index (histogram entries: 0). Exact integers below 2^53. */
+  scalars: number[];
+  /** Counts per METRICS index (scalar entries: null); histogram i has metricBuckets(i).length − 1. */
+  hists: (number[] | null)[];
+  /** GOGC (−1: off). */
+  gogc: number;
+  /** The memory limit in bytes; null when unset (math.MaxInt64). */
+  memoryLimit: number | null;
+  /** GC CPU time since start (ns, Go's work.totaltime) and process CPU time (ns, user + system). */
+  gcCpuNs: number;
+  processCpuNs: number;
+}
+
+/** Goroutine scheduling latency (runnable → running), sampled one transition in 8. */
+export class SchedLatency {
+  readonly hist = new TimeHistogram();
+  /** Stamp (ns, scheduler clock) per G_ALLGIDX of a tracked runnable G; 0 = not tracked. */
+  private stamps = new Float64Array(64);
+  private seq = 0;
+
+  constructor(
+    private readonly sched: Sched,
+    private readonly u32: () => Uint32Array,
+  ) {}
+
+  /** g was just queued as runnable (precondition: g is not running). */
+  enqueued(g: number): void {
+    if ((++this.seq & 7) !== 0) return;
+    const i = this.u32()[(g + G_ALLGIDX) >>> 2];
+    if (i >= this.stamps.length) {
+      const n = new Float64Array(Math.max(i + 1, this.stamps.length * 2));
+      n.set(this.stamps);
+      this.stamps = n;
+    }
+    this.stamps[i] = Math.max(1, this.sched.clock.now());
+  }
+
+  /** g is about to run: records its wait if it was tracked. */
+  running(g: number): void {
+    const i = this.u32()[(g + G_ALLGIDX) >>> 2];
+    if (i >= this.stamps.length) return;
+    const t = this.stamps[i];
+    if (t === 0) return;
+    this.stamps[i] = 0;
+    this.hist.record(this.sched.clock.now() - t);
+  }
+}
+
+/** Reads the runtime's metrics; one per Sched (Sched.metrics). */
+export class RuntimeMetrics {
+  readonly latency: SchedLatency;
+  /** Snapshot taken by the last metrics.Read (natives read samples from it). */
+  current: MetricsSnapshot | null = null;
+  /**
+   * Called at every budget end (a scheduler safe point) when set: OpenTelemetry's sampler
+   * (otel.ts MetricsPump) rate-limits itself there. Null when nobody listens.
+   */
+  onTick: (() => void) | null = null;
+
+  constructor(private readonly sched: Sched) {
+    this.latency = new SchedLatency(sched, () => sched.mem.u32);
+  }
+
+  /** Scheduler safe point (budget end): runs onTick when set. */
+  tick(): void {
+    if (this.onTick !== null) this.onTick();
+  }
+
+  /** The memory statistics (every mcache flushed) with the collector's NextGC. */
+  private memStats(): MemStats {
+    const s = this.sched;
+    return s.gc !== null ? s.gc.readMemStats() : s.heap.readMemStats();
+  }
+
+  /** Every metric at this instant. */
+  snapshot(): MetricsSnapshot {
+    const s = this.sched;
+    const gc = s.gc;
+    const ms = this.memStats();
+    const f = s.mem.f64;
+    const scalars: number[] = new Array<number>(METRICS.length).fill(0);
+    const hists: (number[] | null)[] = new Array<number[] | null>(METRICS.length).fill(null);
+    const tiny = f[ST_TINY_ALLOC_COUNT >>> 3];
+    const numgc = gc !== null ? gc.numgc : ms.NumGC;
+    const forced = gc !== null ? gc.numForcedGC : ms.NumForcedGC;
+    scalars[M.cgoCalls] = 0;
+    scalars[M.gcAuto] = numgc - forced;
+    scalars[M.gcForced] = forced;
+    scalars[M.gcTotal] = numgc;
+    scalars[M.allocBytes] = ms.TotalAlloc;
+    scalars[M.allocObjects] = ms.Mallocs - tiny;
+    scalars[M.freeBytes] = ms.TotalAlloc - ms.HeapAlloc;
+    scalars[M.freeObjects] = ms.Frees - tiny;
+    scalars[M.heapGoal] = ms.NextGC;
+    scalars[M.heapObjects] = ms.HeapObjects;
+    scalars[M.tinyAllocs] = tiny;
+    scalars[M.limiterLast] = gc !== null ? gc.limiter.lastEnabledCycle : 0;
+    scalars[M.stackStart] = s.heap.stacks.startingStackSize;
+    scalars[M.heapFree] = ms.HeapIdle - ms.HeapReleased;
+    scalars[M.heapObjectsBytes] = ms.HeapAlloc;
+    scalars[M.heapReleased] = ms.HeapReleased;
+    scalars[M.heapStacks] = ms.StackInuse;
+    scalars[M.heapUnused] = ms.HeapInuse - ms.HeapAlloc;
+    scalars[M.mcacheFree] = ms.MCacheSys - ms.MCacheInuse;
+    scalars[M.mcacheInuse] = ms.MCacheInuse;
+    scalars[M.mspanFree] = ms.MSpanSys - ms.MSpanInuse;
+    scalars[M.mspanInuse] = ms.MSpanInuse;
+    scalars[M.metaOther] = ms.GCSys;
+    scalars[M.osStacks] = ms.StackSys - ms.StackInuse;
+    scalars[M.other] = ms.OtherSys;
+    scalars[M.profBuckets] = ms.BuckHashSys;
+    scalars[M.total] = ms.Sys;
+    scalars[M.gomaxprocs] = s.maxprocs;
+    scalars[M.goroutines] = s.numGoroutine();
+    // By-size histograms: bucket c−1 = size class c; the last bucket = large objects.
+    const allocs: number[] = [];
+    const frees: number[] = [];
+    for (let c = 1; c < NUM_SIZE_CLASSES; c++) {
+      allocs.push(f[(ST_SMALL_ALLOC >>> 3) + c]);
+      frees.push(f[(ST_SMALL_FREE >>> 3) + c]);
+    }
+    allocs.push(f[ST_LARGE_ALLOC_COUNT >>> 3]);
+    frees.push(f[ST_LARGE_FREE_COUNT >>> 3]);
+    hists[M.allocsBySize] = allocs;
+    hists[M.freesBySize] = frees;
+    hists[M.pauses] = gc !== null ? Array.from(gc.pauseHist.counts) : new Array<number>(TIME_HIST_COUNTS).fill(0);
+    hists[M.latencies] = Array.from(this.latency.hist.counts);
+    const lim = gc !== null ? gc.memoryLimit() : (1n << 63n) - 1n;
+    const cpu = process.cpuUsage();
+    return {
+      scalars,
+      hists,
+      gogc: gc !== null ? gc.pacer.gcPercent : 100,
+      memoryLimit: lim === (1n << 63n) - 1n ? null : Number(lim),
+      gcCpuNs: gc !== null ? gc.gcCPUTimeNs() : 0,
+      processCpuNs: (cpu.user + cpu.system) * 1000,
+    };
+  }
+
+  /** The natives of package runtime/metrics (packages/stdlib/go/runtime/metrics/natives.go). */
+  addNatives(m: Map<string, NativeFn>): void {
+    const rm = this;
+    const word = (vm: VM, addr: number): number => vm.mem.u32[addr >>> 2] + vm.mem.u32[(addr >>> 2) + 1] * 2 ** 32;
+    const setWord = (vm: VM, addr: number, v: number): void => {
+      vm.mem.u32[addr >>> 2] = v % 2 ** 32 >>> 0;
+      vm.mem.u32[(addr >>> 2) + 1] = Math.floor(v / 2 ** 32);
+    };
+    const setString = (vm: VM, res: number, s: string): void => {
+      const b = new TextEncoder().encode(s);
+      const p = b.length === 0 ? 0 : vm.heap.mallocgc(b.length, 0, false);
+      if (b.length > 0) vm.mem.u8.set(b, p);
+      setWord(vm, res, p);
+      setWord(vm, res + 8, b.length);
+    };
+    const valid = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < METRICS.length;
+    // count() int
+    m.set("runtime/metrics.count", (vm, _g, _args, res) => setWord(vm, res, METRICS.length));
+    // name(i int) string / description(i int) string: one string allocated per call.
+    m.set("runtime/metrics.name", (vm, _g, args, res) => {
+      const i = word(vm, args);
+      setString(vm, res, valid(i) ? METRICS[i].name : "");
+    });
+    m.set("runtime/metrics.description", (vm, _g, args, res) => {
+      const i = word(vm, args);
+      setString(vm, res, valid(i) ? METRICS[i].description : "");
+    });
+    // kind(i int) int: KIND_BAD for an invalid index.
+    m.set("runtime/metrics.kind", (vm, _g, args, res) => {
+      const i = word(vm, args);
+      setWord(vm, res, valid(i) ? METRICS[i].kind : KIND_BAD);
+    });
+    // cumulative(i int) bool
+    m.set("runtime/metrics.cumulative", (vm, _g, args, res) => {
+      const i = word(vm, args);
+      setWord(vm, res, valid(i) && METRICS[i].cumulative ? 1 : 0);
+    });
+    // lookup(name string) int: index of the metric, −1 when unknown.
+    m.set("runtime/metrics.lookup", (vm, _g, args, res) => {
+      const p = vm.mem.u32[args >>> 2];
+      const n = word(vm, args + 8);
+      const name = n === 0 ? "" : new TextDecoder().decode(vm.mem.u8.subarray(p, p + n));
+      const i = METRIC_INDEX.get(name);
+      const v = i === undefined ? -1 : i;
+      vm.mem.i64[res >>> 3] = BigInt(v);
+    });
+    // snapshot(): takes the snapshot the following reads use (one per metrics.Read).
+    m.set("runtime/metrics.snapshot", () => {
+      rm.current = rm.snapshot();
+    });
+    // scalar(i int) uint64: the snapshot's value.
+    m.set("runtime/metrics.scalar", (vm, _g, args, res) => {
+      const i = word(vm, args);
+      const snap = rm.current ?? (rm.current = rm.snapshot());
+      setWord(vm, res, valid(i) ? Math.max(0, snap.scalars[i]) : 0);
+    });
+    // nbuckets(i int) int: number of bucket boundaries of histogram i.
+    m.set("runtime/metrics.nbuckets", (vm, _g, args, res) => {
+      const i = word(vm, args);
+      setWord(vm, res, valid(i) ? metricBuckets(i).length : 0);
+    });
+    // fillBuckets(i int, b []float64): fills b (len = nbuckets(i)) with the boundaries.
+    m.set("runtime/metrics.fillBuckets", (vm, _g, args) => {
+      const i = word(vm, args);
+      const p = vm.mem.u32[(args + 8) >>> 2];
+      const n = word(vm, args + 16);
+      const b = valid(i) ? metricBuckets(i) : [];
+      for (let k = 0; k < Math.min(n, b.length); k++) vm.mem.f64[(p >>> 3) + k] = b[k];
+    });
+    // counts(i int, c []uint64): fills c (len = nbuckets(i) − 1) from the snapshot.
+    m.set("runtime/metrics.counts", (vm, _g, args) => {
+      const i = word(vm, args);
+      const p = vm.mem.u32[(args + 8) >>> 2];
+      const n = word(vm, args + 16);
+      const snap = rm.current ?? (rm.current = rm.snapshot());
+      const c = valid(i) ? snap.hists[i] : null;
+      for (let k = 0; k < n; k++) setWord(vm, p + 8 * k, c !== null && k < c.length ? c[k] : 0);
+    });
+  }
+}

@@ -75,7 +75,7 @@ import {
   type MemStats,
 } from "./mstats.js";
 import { PAGE_SIZE } from "./sizeclasses.js";
-import { formatGCTrace } from "./gctrace.js";
+import { formatGCTrace, type GCTraceRecord } from "./gctrace.js";
 import { WriteBarrier } from "./mbarrier.js";
 import { runCheckmark } from "./mcheckmark.js";
 import { Finalizers, type ReadyFinalizer } from "./mfinal.js";
@@ -93,6 +93,7 @@ import {
 import { Sweeper } from "./mgcsweep.js";
 import { GCCPULimiter } from "./mgclimit.js";
 import { WORKBUF_BYTES, WorkbufPool, type WorkbufPages } from "./mgcwork.js";
+import { TimeHistogram } from "./metricshist.js";
 
 /** GC phases (Go's gcphase values). */
 export const GC_OFF = 0;
@@ -179,6 +180,15 @@ export interface GCEventSink {
   gcDone(cycle: number, heapLive: number, nextGC: number): void;
   /** A sweep phase finished. */
   sweepDone(cycle: number): void;
+  // Optional finer events (the execution tracer, trace.ts): frequent, called only when set.
+  /** The live heap changed (after a span refill or large allocation): bytes. */
+  heapAlloc?(bytes: number): void;
+  /** A mark assist begins / ends in the running goroutine. */
+  markAssistStart?(): void;
+  markAssistDone?(): void;
+  /** A proportional-sweep loop begins / ends having swept `swept` span bytes, freeing `reclaimed` object bytes. */
+  sweepBegin?(): void;
+  sweepEnd?(swept: number, reclaimed: number): void;
 }
 
 /** Background mark slice granularity: work done between clock reads (bytes of scan work). */
@@ -198,6 +208,8 @@ const SCAVENGE_CPU_FRACTION = 0.01;
 const SCAVENGE_STEP_BYTES = 64 << 10;
 /** Number of recent STW pauses kept for inspection (benchmarks, /gc/pauses). */
 const PAUSE_RING = 1024;
+/** Completed cycles whose gctrace records are kept (Collector.recentCycles). */
+const RECENT_CYCLES = 32;
 
 function defaultNanotime(): number {
   return performance.now() * 1e6;
@@ -262,8 +274,12 @@ export class Collector implements MallocHooks {
 
   // ── pause history ──
   readonly pauses = new Float64Array(PAUSE_RING);
+  /** Every STW pause so far, bucketed (/gc/pauses:seconds; metrics.ts). */
+  readonly pauseHist = new TimeHistogram();
   npauses = 0;
   maxPauseNs = 0;
+  /** The last RECENT_CYCLES cycles' gctrace records, oldest first (dashboards: snapshot.ts). */
+  readonly recentCycles: GCTraceRecord[] = [];
   /** Longest single assist and background/idle slice (ns): mutator latency besides STW. */
   maxAssistNs = 0;
   maxSliceNs = 0;
@@ -437,6 +453,8 @@ export class Collector implements MallocHooks {
     const live = f[ST_HEAP_LIVE >>> 3]!;
     const pacer = this.pacer;
     pacer.heapLive = live;
+    const ev = this.events;
+    if (ev !== null && ev.heapAlloc !== undefined) ev.heapAlloc(live);
     if (this.phase === GC_MARK) {
       pacer.revise();
       const now = this.nanotime();
@@ -444,7 +462,10 @@ export class Collector implements MallocHooks {
       return;
     }
     if (this.phase !== GC_OFF || this.pendingSTW) return;
-    if (!this.sweeper.done) this.sweeper.deductSweepCredit(live);
+    if (!this.sweeper.done) {
+      if (ev !== null && ev.sweepEnd !== undefined) this.tracedSweepCredit(ev, live);
+      else this.sweeper.deductSweepCredit(live);
+    }
     // Over the memory limit: return free pages now rather than later (Go scavenges on the
     // allocation path when the limit is exceeded, unless the CPU limiter is on).
     if (pacer.memoryLimit < 2 ** 53 && !this.limiter.enabled) {
@@ -456,6 +477,16 @@ export class Collector implements MallocHooks {
     }
     pacer.heapScan = this.readHeapScan();
     if (live >= pacer.trigger()) this.gcStart(GCTriggerKind.Heap, false);
+  }
+
+  /** deductSweepCredit with the tracer's sweep events around it (trace.ts). */
+  private tracedSweepCredit(ev: GCEventSink, live: number): void {
+    const sw = this.sweeper;
+    const pages = sw.pagesSwept;
+    const freed = sw.bytesFreed;
+    ev.sweepBegin?.();
+    sw.deductSweepCredit(live);
+    ev.sweepEnd?.((sw.pagesSwept - pages) * PAGE_SIZE, sw.bytesFreed - freed);
   }
 
   // ── starting a cycle ──
@@ -548,6 +579,8 @@ export class Collector implements MallocHooks {
   private gcAssistAlloc(): void {
     // The CPU limiter is on: skip the assist (the debt stays) so the program keeps running.
     if (this.limiter.enabled) return;
+    const ev = this.events;
+    if (ev !== null && ev.markAssistStart !== undefined) ev.markAssistStart();
     const t0 = this.nanotime();
     const pacer = this.pacer;
     let debt = -this.assistCredit;
@@ -578,6 +611,7 @@ export class Collector implements MallocHooks {
     if (dt > this.maxAssistNs) this.maxAssistNs = dt;
     this.limiter.addAssistTime(dt);
     if (this.limiter.needUpdate(t1)) this.limiter.update(t1, this.numgc);
+    if (ev !== null && ev.markAssistDone !== undefined) ev.markAssistDone();
     if (this.marker.markDone()) {
       // No mark work left anywhere: this goroutine finishes the cycle (Go's gcMarkDone from an
       // assist). Its remaining debt is forgiven with the phase.
@@ -795,9 +829,8 @@ export class Collector implements MallocHooks {
     if (this.events !== null) this.events.gcDone(this.numgc, f[ST_HEAP_LIVE >>> 3]!, f[ST_NEXT_GC >>> 3]!);
     if (this.debug.gcstoptheworld >= 2) this.sweeper.finishAll();
 
-    if (this.debug.gctrace > 0) {
-      this.print(
-        formatGCTrace({
+    // the record gctrace prints, kept for dashboards (snapshot.ts) whether or not it prints
+    const rec: GCTraceRecord = {
           cycle: this.numgc,
           sinceInitNs: this.tSweepTerm - this.initTime,
           cpuFraction,
@@ -817,9 +850,10 @@ export class Collector implements MallocHooks {
           globals: pacer.globalsScan,
           procs: this.maxprocs,
           forced: this.userForced,
-        }),
-      );
-    }
+    };
+    this.recentCycles.push(rec);
+    if (this.recentCycles.length > RECENT_CYCLES) this.recentCycles.shift();
+    if (this.debug.gctrace > 0) this.print(formatGCTrace(rec));
   }
 
   private recordPause(ns: number): void {
@@ -827,6 +861,7 @@ export class Collector implements MallocHooks {
     this.pauses[this.npauses % PAUSE_RING] = ns;
     this.npauses++;
     if (ns > this.maxPauseNs) this.maxPauseNs = ns;
+    this.pauseHist.record(ns);
   }
 
   /** Writes the current heap goal to NextGC. */
@@ -950,6 +985,11 @@ export class Collector implements MallocHooks {
   /** The memory limit as Go reports it (math.MaxInt64 when unset). */
   memoryLimit(): bigint {
     return this.pacer.memoryLimitBig;
+  }
+
+  /** GC CPU time since init (ns; Go's work.totaltime, updated at each cycle's end): go.cpu.time. */
+  gcCPUTimeNs(): number {
+    return this.totaltime;
   }
 }
 

@@ -50,6 +50,14 @@ import {
 import { ST_LARGE_FREE, ST_LARGE_FREE_COUNT, ST_SMALL_FREE } from "./mstats.js";
 import { NUM_SPAN_CLASSES } from "./sizeclasses.js";
 
+/** Heap profiling (profmem.ts): frees of sampled objects and the per-cycle publication. */
+export interface SweepProfHook {
+  /** Before span s's unmarked objects are freed. */
+  sweepSpan(s: number): void;
+  /** Mark termination: a new sweep phase (Go's mProf_NextCycle + mProf_Flush). */
+  nextCycle(): void;
+}
+
 export class Sweeper {
   /** Next span class the background sweeper looks at; NUM_SPAN_CLASSES = nothing left. */
   private cursor = NUM_SPAN_CLASSES;
@@ -59,6 +67,8 @@ export class Sweeper {
   pagesSwept = 0;
   /** Objects freed this sweep phase. */
   objectsFreed = 0;
+  /** Bytes of objects freed by sweeping since the sweeper was made (the tracer's GCSweepDone). */
+  bytesFreed = 0;
   /** Pages given back to the page heap by sweeping, since the sweeper was made (reclaim). */
   pagesFreed = 0;
   /** Pages in in-use spans when the sweep phase began (proportional sweep basis). */
@@ -75,6 +85,8 @@ export class Sweeper {
   onSweepDone: (() => void) | null = null;
   /** GODEBUG=clobberfree=1: overwrite freed small objects with 0xdeadbeef. */
   clobberfree = false;
+  /** The heap profiler, once heap profiling is enabled (profmem.ts); null = off. */
+  prof: SweepProfHook | null = null;
 
   constructor(
     readonly heap: Heap,
@@ -92,6 +104,7 @@ export class Sweeper {
     this.objectsFreed = 0;
     this.pagesInUse = pagesInUse;
     this.done = false;
+    if (this.prof !== null) this.prof.nextCycle();
   }
 
   /**
@@ -103,6 +116,7 @@ export class Sweeper {
     const mem = heap.mem;
     const u32 = mem.u32;
     this.finalizers.sweepSpecials(s);
+    if (this.prof !== null) this.prof.sweepSpan(s); // after finalizer resurrection, before the frees
     const spc = mem.u8[s + SP_SPANCLASS]!;
     const sizeclass = spc >>> 1;
     const npages = u32[(s + SP_NPAGES) >>> 2]!;
@@ -112,6 +126,7 @@ export class Sweeper {
     this.spansSwept++;
     this.pagesSwept += npages;
     this.objectsFreed += freed;
+    if (freed > 0) this.bytesFreed += freed * u32[(s + SP_ELEMSIZE) >>> 2]!;
     const f = mem.f64;
     if (sizeclass === 0) {
       if (freed > 0) {

@@ -71,6 +71,7 @@ import {
   P_RUNQTAIL,
   P_SCHEDTICK,
   P_STATUS,
+  PDEAD,
   PIDLE,
   PRUNNING,
   RUNQ_SIZE,
@@ -100,10 +101,16 @@ import { addExternNatives } from "./extern.js";
 import { addDebugNatives } from "./debugrt.js";
 import { addMakesliceNatives } from "./makeslice.js";
 import { readmemstatsNative } from "./mstatsnative.js";
+import { RuntimeMetrics } from "./metrics.js";
 import { setFinalizerNative, startFinalizers } from "./finq.js";
 import { addMapNatives } from "./map.js";
 import { addIfaceNatives, preprintPanics } from "./iface.js";
-import { SchedTrace, parseSchedDebug } from "./schedtrace.js";
+import type { Tracer } from "./trace.js";
+import { addTraceNatives } from "./tracenative.js";
+import { Profiler, type ProfileSetup } from "./prof.js";
+import { addProfNatives } from "./profnatives.js";
+import { FATAL_PANIC, FATAL_SCHED, FATAL_THROW, SchedTrace, parseSchedDebug, type FatalKind, type SchedDebug } from "./schedtrace.js";
+import type { SnapshotMonitor } from "./snapshot.js";
 
 /**
  * Consecutive runnext handoffs before the ring gets a turn. Trades ping-pong throughput (each
@@ -153,6 +160,8 @@ export class Sched implements GoroutineSource {
   private readonly pPool: number[];
   /** The G wired to the M by LockOSThread (0 = none; Go's m.lockedg). */
   lockedg: number;
+  /** Dashboard snapshots and watcher commands (null = nobody watches; snapshot.ts). */
+  monitor: SnapshotMonitor | null = null;
   /** GODEBUG=schedtrace/scheddetail reporter (null = off; schedtrace.ts). */
   trace: SchedTrace | null;
   /** The running P. */
@@ -166,8 +175,6 @@ export class Sched implements GoroutineSource {
   ngoroutines: number;
   /** Live system goroutines (goid ≥ SYSTEM_GOID_BASE). */
   nsystem: number;
-  /** GOMAXPROCS as reported and set by runtime.GOMAXPROCS (one thread runs everything). */
-  maxprocs: number;
   /** Set by runtime.Goexit on main. */
   mainGoexit: boolean;
   /** xorshift32 state (select's poll order, cheaprand). */
@@ -184,6 +191,12 @@ export class Sched implements GoroutineSource {
   readonly selects: Selects;
   readonly semas: Semas;
   readonly rtimers: RuntimeTimers;
+  /** runtime/metrics and the scheduling-latency histogram (metrics.ts). */
+  readonly metrics: RuntimeMetrics;
+  /** Profiling: CPU sampler, labels, heap/block/mutex records (prof.ts). */
+  readonly prof: Profiler;
+  /** The execution tracer (trace.ts) while a trace runs, else null: each hook is one check. */
+  tracer: Tracer | null;
 
   constructor(vm: VM, opts: SchedOptions = {}) {
     this.vm = vm;
@@ -208,7 +221,6 @@ export class Sched implements GoroutineSource {
     this.curg = 0;
     this.ngoroutines = 0;
     this.nsystem = 0;
-    this.maxprocs = n;
     this.mainGoexit = false;
     this.rng = ((opts.seed ?? Date.now()) >>> 0) | 1;
     this.nextGoid = FIRST_USER_GOID;
@@ -230,6 +242,9 @@ export class Sched implements GoroutineSource {
     this.selects = new Selects(this, this.chans);
     this.semas = new Semas(this);
     this.rtimers = new RuntimeTimers(this);
+    this.metrics = new RuntimeMetrics(this);
+    this.prof = new Profiler(this);
+    this.tracer = null;
     // Stack copies move the sudog elem pointers into the moved stack (Go's adjustsudogs).
     vm.parkHook = (g) => this.parkSwitch(g);
     const chans = this.chans;
@@ -253,9 +268,12 @@ export class Sched implements GoroutineSource {
     addDebugNatives(this, m); // debugrt.ts: runtime/debug
     addMakesliceNatives(m);
     m.set("runtime.readmemstats", readmemstatsNative(this.gc));
+    this.metrics.addNatives(m); // metrics.ts: runtime/metrics
     m.set("runtime.SetFinalizer", setFinalizerNative(this));
     addMapNatives(m); // map.ts: makemap, mapaccess1/2, mapassign, mapdelete, mapiterinit/next, reflect.map*
     addIfaceNatives(this.vm, m); // interfaces (iface.ts)
+    addProfNatives(this, m); // profiling (profnatives.ts)
+    addTraceNatives(this, m); // runtime/trace (tracenative.ts)
     return m;
   }
 
@@ -272,6 +290,111 @@ export class Sched implements GoroutineSource {
   /** GOMAXPROCS. */
   get gomaxprocs(): number {
     return this.ps.length;
+  }
+  /** GOMAXPROCS (the name older callers use). */
+  get maxprocs(): number {
+    return this.ps.length;
+  }
+
+  // ── Ps (Go's allp and procresize) ──
+
+  /** A fresh P record with id `id`, idle, empty queues (persistent memory; kept in pPool). */
+  private newP(id: number): number {
+    const p = this.heap.mheap.persistentAlloc(P_BYTES, 8, ST_OTHER_SYS);
+    this.mem.u32[(p + P_ID) >>> 2] = id;
+    this.mem.u32[(p + P_STATUS) >>> 2] = PIDLE;
+    this.pPool.push(p);
+    return p;
+  }
+
+  /**
+   * Sets the number of Ps to n ≥ 1 (Go's procresize; runtime.GOMAXPROCS and the GOMAXPROCS
+   * variable). Go runs it with the world stopped; with one M the calling goroutine is the only
+   * one running, so nothing can observe a half-resized allp. Added Ps (reused records when the
+   * count shrank before) start idle with empty queues. A removed P hands its runnable Gs to the
+   * head of the global queue — runnext first, then its ring in order, as Go's p.destroy — and
+   * its cache of dead Gs to P0. The collector keeps accounting one P's worth of CPU: only one
+   * P runs at a time until Ms are threads (THREADS.md). Returns the previous count.
+   */
+  procresize(n: number): number {
+    const old = this.ps.length;
+    if (n < 1 || n === old) return old;
+    const u32 = this.mem.u32;
+    if (n > old) {
+      for (let i = old; i < n; i++) {
+        const p = i < this.pPool.length ? this.pPool[i] : this.newP(i);
+        const u = this.mem.u32;
+        u[(p + P_STATUS) >>> 2] = PIDLE;
+        u[(p + P_RUNQHEAD) >>> 2] = 0;
+        u[(p + P_RUNQTAIL) >>> 2] = 0;
+        u[(p + P_RUNNEXT) >>> 2] = 0;
+        u[(p + P_SCHEDTICK) >>> 2] = 0;
+        u[(p + P_GFREE) >>> 2] = 0;
+        u[(p + P_GFREECNT) >>> 2] = 0;
+        this.ps.push(p);
+      }
+      return old;
+    }
+    const p0 = this.ps[0];
+    for (let i = old - 1; i >= n; i--) {
+      const p = this.ps[i];
+      let t = u32[(p + P_RUNQTAIL) >>> 2];
+      const h = u32[(p + P_RUNQHEAD) >>> 2];
+      while (t !== h) {
+        t = (t - 1) >>> 0;
+        this.globrunqputhead(u32[((p + P_RUNQ) >>> 2) + (t & (RUNQ_SIZE - 1))]);
+      }
+      u32[(p + P_RUNQTAIL) >>> 2] = t;
+      const next = u32[(p + P_RUNNEXT) >>> 2];
+      if (next !== 0) {
+        this.globrunqputhead(next);
+        u32[(p + P_RUNNEXT) >>> 2] = 0;
+      }
+      for (let g = u32[(p + P_GFREE) >>> 2]; g !== 0; ) {
+        const link = u32[(g + G_SCHEDLINK) >>> 2];
+        u32[(g + G_SCHEDLINK) >>> 2] = u32[(p0 + P_GFREE) >>> 2];
+        u32[(p0 + P_GFREE) >>> 2] = g;
+        u32[(p0 + P_GFREECNT) >>> 2]++;
+        g = link;
+      }
+      u32[(p + P_GFREE) >>> 2] = 0;
+      u32[(p + P_GFREECNT) >>> 2] = 0;
+      u32[(p + P_STATUS) >>> 2] = PDEAD;
+    }
+    this.ps.length = n;
+    return old;
+  }
+
+  /**
+   * Takes half of another P's runnable Gs for p (Go's runqsteal/findRunnable's stealing), the
+   * victims visited from a random start. With one M only P 0 runs, so other Ps only hold work
+   * when something queued it there explicitly; kept so findRunnable is complete for threads.
+   * Returns one stolen G to run (the rest go to p's ring), or 0.
+   */
+  private stealWork(p: number): number {
+    const ps = this.ps;
+    const n = ps.length;
+    const u32 = this.mem.u32;
+    const start = this.fastrandn(n);
+    for (let k = 0; k < n; k++) {
+      const v = ps[(start + k) % n];
+      if (v === p) continue;
+      const h = u32[(v + P_RUNQHEAD) >>> 2];
+      const t = u32[(v + P_RUNQTAIL) >>> 2];
+      let cnt = (t - h) >>> 0;
+      if (cnt === 0) {
+        const next = u32[(v + P_RUNNEXT) >>> 2];
+        if (next === 0) continue;
+        u32[(v + P_RUNNEXT) >>> 2] = 0;
+        return next;
+      }
+      cnt -= cnt >>> 1; // half, rounded up
+      const first = u32[((v + P_RUNQ) >>> 2) + (h & (RUNQ_SIZE - 1))];
+      for (let i = 1; i < cnt; i++) this.runqput(p, u32[((v + P_RUNQ) >>> 2) + ((h + i) & (RUNQ_SIZE - 1))], false);
+      u32[(v + P_RUNQHEAD) >>> 2] = (h + cnt) >>> 0;
+      return first;
+    }
+    return 0;
   }
 
   /** A pseudo-random uint32 (Go's fastrand role). */
@@ -349,8 +472,10 @@ export class Sched implements GoroutineSource {
       this.nsystem++;
     } else u32[(g + G_GOID) >>> 2] = this.nextGoid++;
     u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+    if (this.prof.gLabels.size !== 0) this.prof.inheritLabels(parent, g); // pprof labels
     this.ngoroutines++;
     this.runqput(this.p, g, true);
+    if (this.tracer !== null) this.tracer.goCreate(g);
     return g;
   }
 
@@ -388,6 +513,7 @@ export class Sched implements GoroutineSource {
     const u32 = mem.u32;
     u32[(g + G_STATUS) >>> 2] = GDEAD;
     this.ngoroutines--;
+    if (this.tracer !== null) this.tracer.goEnd(g);
     // Exiting while wired by LockOSThread: Go terminates that thread and another M takes the
     // P over. gort's one M just drops the wiring (nothing else was ever tied to the thread).
     if (u32[(g + G_LOCKED) >>> 2] !== 0) {
@@ -417,24 +543,30 @@ export class Sched implements GoroutineSource {
     const u32 = this.mem.u32;
     u32[(g + G_WAITREASON) >>> 2] = reason;
     u32[(g + G_STATUS) >>> 2] = GWAITING;
+    if (this.prof.waitsNoted) this.prof.parked(g, reason); // block/mutex profiles
+    if (this.tracer !== null) this.tracer.goPark(g, reason);
   }
 
   /** Makes waiting G g runnable; it runs next on this P (Go's goready → runqput(next=true)). */
   goready(g: number): void {
     if (DEBUG) assert(this.mem.u32[(g + G_STATUS) >>> 2] === GWAITING, "goready: G not waiting");
     this.mem.u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+    if (this.prof.waitsNoted) this.prof.readied(g); // block/mutex profiles
+    if (this.tracer !== null) this.tracer.goUnblock(g);
     this.runqput(this.p, g, true);
   }
 
   /** runtime.Gosched from a native: g goes to the global queue; the native re-runs as resumed. */
   gosched(g: number): void {
     this.mem.u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+    if (this.tracer !== null) this.tracer.goSched(g);
   }
 
   // ── run queues ──
 
   /** Puts g on p's queue: in runnext (the old runnext moves to the ring) or at the ring's tail. */
   runqput(p: number, g: number, next: boolean): void {
+    this.metrics.latency.enqueued(g); // /sched/latencies (metrics.ts)
     const u32 = this.mem.u32;
     if (next) {
       const old = u32[(p + P_RUNNEXT) >>> 2];
@@ -501,6 +633,17 @@ export class Sched implements GoroutineSource {
     u32[(s + SCHED_RUNQSIZE) >>> 2]++;
   }
 
+  /** Puts g at the head of the global queue (Go's globrunqputhead: p.destroy's order). */
+  private globrunqputhead(g: number): void {
+    const u32 = this.mem.u32;
+    const s = this.sched;
+    const head = u32[(s + SCHED_RUNQHEAD) >>> 2];
+    u32[(g + G_SCHEDLINK) >>> 2] = head;
+    u32[(s + SCHED_RUNQHEAD) >>> 2] = g;
+    if (head === 0) u32[(s + SCHED_RUNQTAIL) >>> 2] = g;
+    u32[(s + SCHED_RUNQSIZE) >>> 2]++;
+  }
+
   private globrunqget(): number {
     const u32 = this.mem.u32;
     const s = this.sched;
@@ -552,6 +695,7 @@ export class Sched implements GoroutineSource {
       if (u32[(g + G_SLEEPSEQ) >>> 2] === seq && u32[(g + G_STATUS) >>> 2] === GWAITING) {
         u32[(g + G_SLEEPSEQ) >>> 2] = (seq + 1) >>> 0;
         u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+        if (this.tracer !== null) this.tracer.goUnblock(g); // from no G, as Go's timer wakeups
         this.runqput(this.p, g, false);
       }
     }
@@ -594,7 +738,9 @@ export class Sched implements GoroutineSource {
       const f64 = this.mem.f64;
       f64[(g + G_ASSIST) >>> 3] = gc.swapAssistCredit(f64[(ng + G_ASSIST) >>> 3]);
     }
+    this.metrics.latency.running(ng);
     this.curg = ng;
+    if (this.tracer !== null) this.tracer.goStartAfterPark(ng);
     return ng;
   }
 
@@ -611,6 +757,9 @@ export class Sched implements GoroutineSource {
     // Due timers first (Go's checkTimers in every schedule): a goroutine looping on Gosched
     // never spends its budget, and a sleeper must still wake on time.
     if (this.timers.len > 0) this.checkTimers(this.clock.now());
+    if (this.tracer !== null) this.tracer.pollReader(); // runtime/trace's reader, when data waits
+    if (tick % GLOBAL_CHECK_TICKS === 0 && this.trace !== null) this.trace.poll(this.clock.now(), 0);
+    if (tick % GLOBAL_CHECK_TICKS === 0 && this.monitor !== null) this.monitor.poll(this.clock.now());
     if (tick % GLOBAL_CHECK_TICKS === 0 && u32[(this.sched + SCHED_RUNQSIZE) >>> 2] !== 0) {
       this.runnextStreak = 0;
       return this.globrunqget();
@@ -622,6 +771,13 @@ export class Sched implements GoroutineSource {
       if (g !== 0) {
         this.runnextStreak = 0;
         return g;
+      }
+      if (this.ps.length > 1) {
+        g = this.stealWork(p);
+        if (g !== 0) {
+          this.runnextStreak = 0;
+          return g;
+        }
       }
       if (this.timers.len === 0) return 0;
       const now = this.clock.now();
@@ -635,7 +791,19 @@ export class Sched implements GoroutineSource {
         wait = this.timers.peekWhen() - this.clock.now();
       }
       this.idleSleeps++;
+      // The P is idle while the M sleeps (schedtrace's idleprocs); reports stay on time.
+      u32[(p + P_STATUS) >>> 2] = PIDLE;
+      const tr = this.trace;
+      if (tr !== null) wait = Math.min(wait, tr.untilDue(this.clock.now()));
+      const mon = this.monitor;
+      if (mon !== null) wait = Math.min(wait, mon.untilDue(this.clock.now()));
+      const xt = this.tracer;
+      if (xt !== null) xt.procStop(); // execution trace (trace.ts)
       this.clock.sleep(wait);
+      if (xt !== null) xt.procStart();
+      if (tr !== null) tr.poll(this.clock.now(), 0); // (P still idle: schedtrace's idleprocs)
+      u32[(p + P_STATUS) >>> 2] = PRUNNING;
+      if (mon !== null && mon.poll(this.clock.now()) >= 0) return 0;
     }
   }
 
@@ -650,6 +818,7 @@ export class Sched implements GoroutineSource {
     try {
       for (;;) {
         let g = this.findRunnable();
+        if (this.monitor !== null && this.monitor.stopCode >= 0) return this.monitor.stopCode;
         if (g === 0 && startFinalizers(this)) g = this.findRunnable(); // ready finalizers (finq.ts)
         if (g === 0) return this.deadlock();
         const prev = this.curg;
@@ -658,17 +827,22 @@ export class Sched implements GoroutineSource {
           const credit = gc.swapAssistCredit(f64[(g + G_ASSIST) >>> 3]);
           if (prev !== 0) f64[(prev + G_ASSIST) >>> 3] = credit;
         }
+        this.metrics.latency.running(g);
         this.curg = g;
+        if (this.tracer !== null) this.tracer.goStart(g);
         const r = vm.run(g);
         // The VM may have switched goroutines inside run() (parkSwitch): continue with the G
         // that was running when it returned.
         g = this.curg;
+        // CPU profiling: a tick arrived during the slice (prof.ts; one plain load when off).
+        if (this.prof.tick[0] !== this.prof.seen && (r === RUN_YIELD || r === RUN_PARK)) this.prof.cpuTick(g, r === RUN_YIELD);
         if (r === RUN_PARK) {
           const st = this.mem.u32[(g + G_STATUS) >>> 2];
           if (this.exitCode >= 0) return this.exitCode;
           if (st === GWAITING) continue;
           if (st === GRUNNABLE) {
             // Gosched: behind everything else runnable.
+            this.metrics.latency.enqueued(g);
             this.globrunqput(g);
             continue;
           }
@@ -678,13 +852,18 @@ export class Sched implements GoroutineSource {
           continue;
         }
         if (r === RUN_YIELD) {
-          // Budget spent: the preemption and GC safe point.
+          // Budget spent: the preemption and GC safe point (and schedtrace's clock check).
+          if (this.trace !== null) this.trace.poll(this.clock.now(), g);
+          if (this.monitor !== null && this.monitor.poll(this.clock.now()) >= 0) return this.monitor.stopCode;
           if (gc !== null) {
             gc.poll();
             startFinalizers(this); // finq.ts
           }
           if (this.timers.len > 0) this.checkTimers(this.clock.now());
+          this.metrics.tick(); // OpenTelemetry sampling (metrics.ts; a null check when off)
           if (this.anyRunnable()) {
+            if (this.tracer !== null) this.tracer.goPreempt(g);
+            this.metrics.latency.enqueued(g);
             this.globrunqput(g);
             this.runnextStreak = 0;
           } else this.runqput(this.p, g, true);
@@ -693,6 +872,7 @@ export class Sched implements GoroutineSource {
         if (r === RUN_EXIT) {
           if (g === this.mainG) {
             this.mem.u32[(g + G_STATUS) >>> 2] = GDEAD;
+            if (this.tracer !== null) this.tracer.goEnd(g);
             return 0;
           }
           this.gdestroy(g);
@@ -700,6 +880,7 @@ export class Sched implements GoroutineSource {
         }
         if (DEBUG) assert(r === RUN_PANIC, "unknown run result");
         vm.flushPrint();
+        this.fatalTrace(FATAL_PANIC);
         preprintPanics(vm, g); // error / Stringer values print as v.Error() / v.String() (iface.ts)
         vm.write(formatPanic(this.mem, this.image, g) + this.createdBy(g));
         return 2;
@@ -708,6 +889,8 @@ export class Sched implements GoroutineSource {
       if (e instanceof FatalError) {
         vm.flushPrint();
         vm.write(formatFatal(e));
+        // Go prints "fatal error: …" first, then startpanic_m's report.
+        this.fatalTrace(this.curg !== 0 ? FATAL_THROW : FATAL_SCHED);
         return 2;
       }
       throw e;
@@ -724,10 +907,28 @@ export class Sched implements GoroutineSource {
       vm.write("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
       return 2;
     }
-    let s = "fatal error: all goroutines are asleep - deadlock!\n";
-    s += this.tracebackAll();
-    vm.write(s);
+    vm.write("fatal error: all goroutines are asleep - deadlock!\n");
+    this.fatalTrace(FATAL_SCHED);
+    vm.write(this.tracebackAll());
     return 2;
+  }
+
+  /**
+   * GODEBUG schedtrace/scheddetail: installs the reporter (nothing when both are 0) and prints
+   * the first report, as Go's sysmon does when it starts. Call before run().
+   */
+  enableTrace(dbg: SchedDebug, print: (s: string) => void): void {
+    if (dbg.schedtrace <= 0 && dbg.scheddetail <= 0) return;
+    this.trace = new SchedTrace(this, dbg, print);
+    this.trace.poll(this.clock.now(), 0);
+  }
+
+  /** With schedtrace or scheddetail on: the detailed report a fatal error prints (schedtrace.ts). */
+  private fatalTrace(kind: FatalKind): void {
+    if (this.trace === null) return;
+    // A throw from the scheduler (deadlock) happens after the M gave up its P.
+    if (kind === FATAL_SCHED) this.mem.u32[(this.p + P_STATUS) >>> 2] = PIDLE;
+    this.trace.fatalReport(this.clock.now(), kind);
   }
 
   /** Every live goroutine's traceback, goroutine 1 first, as Go prints them after a fatal error. */
@@ -828,13 +1029,29 @@ export class Sched implements GoroutineSource {
     m.set("runtime.NumGoroutine", (vm, _g, _args, res) => {
       vm.mem.i64[res >>> 3] = BigInt(sched.numGoroutine());
     });
-    // GOMAXPROCS(n): reports the previous value; n > 0 sets the reported value (one host thread
-    // runs every goroutine whatever the setting: procresize comes with worker-thread Ms).
+    // GOMAXPROCS(n): returns the previous count; n > 0 resizes the Ps (procresize, Go's
+    // int32(n) conversion). One host thread still runs every goroutine (THREADS.md).
     m.set("runtime.GOMAXPROCS", (vm, _g, args, res) => {
       const n = vm.mem.i64[args >>> 3];
-      const prev = sched.maxprocs;
-      if (n > 0n) sched.maxprocs = Number(n > 256n ? 256n : n);
+      const prev = sched.gomaxprocs;
+      if (n > 0n) sched.procresize(Number(BigInt.asIntN(32, n)));
       vm.mem.i64[res >>> 3] = BigInt(prev);
+    });
+    // LockOSThread/UnlockOSThread: Go's external nesting count (m.lockedExt) in G_LOCKED; the G
+    // is wired to M0 while the count is nonzero (schedtrace's lockedg/lockedm).
+    m.set("runtime.LockOSThread", (vm, g) => {
+      const u32 = vm.mem.u32;
+      const n = (u32[(g + G_LOCKED) >>> 2] + 1) >>> 0;
+      if (n === 0) throw new FatalError("LockOSThread nesting overflow", "");
+      u32[(g + G_LOCKED) >>> 2] = n;
+      sched.lockedg = g;
+    });
+    m.set("runtime.UnlockOSThread", (vm, g) => {
+      const u32 = vm.mem.u32;
+      const n = u32[(g + G_LOCKED) >>> 2];
+      if (n === 0) return;
+      u32[(g + G_LOCKED) >>> 2] = n - 1;
+      if (n === 1 && sched.lockedg === g) sched.lockedg = 0;
     });
     m.set("runtime.NumCPU", (vm, _g, _args, res) => {
       vm.mem.i64[res >>> 3] = BigInt(availableParallelism());
@@ -871,6 +1088,8 @@ export class Sched implements GoroutineSource {
 
 export interface RunGoOptions {
   file?: string;
+  /** Profiling set up before the program starts (prof.ts; the CLI's --cpuprofile etc.). */
+  profile?: ProfileSetup;
   /** Extra natives (tests, host packages); the scheduler's own take precedence only if absent here. */
   natives?: ReadonlyMap<string, NativeFn>;
   heap?: HeapOptions;
@@ -934,10 +1153,18 @@ export function runGo(img: ProgramImage, opts: RunGoOptions = {}): RunGoResult {
   const table = sched.natives();
   if (opts.natives !== undefined) for (const [k, v] of opts.natives) table.set(k, v);
   vm.natives = loaded.bindNatives(table, opts.file ?? "<image>");
-  const envProcs = Number(opts.GOMAXPROCS ?? "");
-  if (Number.isInteger(envProcs) && envProcs > 0) sched.maxprocs = Math.min(envProcs, 256);
+  // GOMAXPROCS: a positive decimal int32 (Go's atoi32), else the default.
+  const envProcs = /^\d+$/.test(opts.GOMAXPROCS ?? "") ? Number(opts.GOMAXPROCS) : 0;
+  if (envProcs > 0 && envProcs <= 0x7fffffff) sched.procresize(envProcs);
   const g = sched.startMain(opts.entry ?? img.entry, opts.args ?? [], opts.stackSize);
+  sched.enableTrace(parseSchedDebug(opts.GODEBUG), print); // schedtrace.ts (first report now)
   if (opts.onSched !== undefined) opts.onSched(sched);
-  const exitCode = sched.run();
+  if (opts.profile !== undefined) sched.prof.setup(opts.profile);
+  let exitCode: number;
+  try {
+    exitCode = sched.run();
+  } finally {
+    sched.prof.shutdown(); // stops a running CPU profile (kept in prof.lastCPU) and its ticker thread
+  }
   return { exitCode, sched, vm, g };
 }

@@ -11,10 +11,13 @@
  * compares types by address), else built once in persistent memory and cached (TYPEDESC.md
  * layouts; str as Go prints it; equality taken from an existing descriptor of the same kind).
  *
- * reflectcall and makeFuncStub (Value.Call, MakeFunc, method values through reflect) need the
- * VM to run a Go call from inside a native and are NOT implemented: they panic with
- * "reflect: … not supported by gort yet" when called, so images that merely contain
- * reflect.Value.Call (every program that links fmt: method tables keep it) still load.
+ * Calls (reflect/HACKING.md "Calls"): Value.Call is plain Go (a func value called through a
+ * fixed-width slot signature). MakeFunc's closure records run the native makeFuncTramp, which
+ * pushes a frame of the Go function reflect.callReflect holding the record and the caller's
+ * argument slots and asks the loop to continue at its entry (VM.enterPc, read by CALLI's native
+ * path); makeFuncRet, called by callReflect before it returns, stores the result words in the
+ * slots of callReflect's caller (found as RET finds them: the C operand of the call
+ * instruction before the caller's saved pc).
  *
  * Calling convention (vm/interp.ts NativeFn): args/res are byte addresses of slots; a struct
  * parameter (sliceHeader) is one slot holding the address of a copy; a struct result is one
@@ -31,6 +34,9 @@ import { ZEROBASE } from "./mem.js";
 import { KIND_DIRECT_IFACE, KIND_STRUCT, TD_PTRDATA, TD_SIZE, TD_STR, TypeBuilder } from "./typedesc.js";
 import type { NativeFn, VM } from "./vm/interp.js";
 import { PK_PLAIN, plainErrorId } from "./vm/panic.js";
+import { FR_LINK, FR_PC, STK_FP } from "./stack.js";
+import { G_CTX } from "./vm/g.js";
+import { FT_ENTRY, FT_FRAMESIZE, FT_WORDS } from "./vm/loader.js";
 
 const TD_HASH = 8;
 const TD_KIND = 15;
@@ -45,8 +51,6 @@ const KIND_ARRAY = 17;
 
 const E_NEWARRAY = plainErrorId("reflect: unsafe_NewArray: size out of range");
 const E_GROWSLICE = plainErrorId("reflect.Value.Grow: slice overflow");
-const E_CALL = plainErrorId("reflect: Value.Call (reflectcall) not supported by gort yet");
-const E_MAKEFUNC = plainErrorId("reflect: MakeFunc and reflect method values (makeFuncStub) not supported by gort yet");
 
 /** Per-runtime state: caches of built descriptors and the itab table. */
 class ReflectRT {
@@ -221,6 +225,53 @@ function putPtr(vm: VM, at: number, p: number): void {
   u32[(at >>> 2) + 1] = 0;
 }
 
+// makeFuncImpl (reflect/call.go) word offsets
+const MF_ENTRY = 8;
+const MF_NIN = 16;
+
+/**
+ * The code of a MakeFunc closure record, reached only through CALLI (which saved the record in
+ * G_CTX): pushes a reflect.callReflect frame with slot 0 = the record and slots 1.. = the
+ * caller's `nin` argument slots (args), then sets vm.enterPc so the loop continues at its entry.
+ * callReflect's RET returns to the caller's saved pc, after its call instruction.
+ */
+function makeFuncTramp(vm: VM, g: number, args: number): void {
+  let u32 = vm.heap.mem.u32;
+  const impl = u32[(g + G_CTX) >>> 2];
+  const entry = u32[(impl + MF_ENTRY) >>> 2];
+  const nin = u32[(impl + MF_NIN) >>> 2];
+  const callerFp = u32[(g + STK_FP) >>> 2];
+  const argOff = args - callerFp; // the stack may move while the frame is pushed
+  const ft = vm.image.funcTab + entry * FT_WORDS;
+  const fp = vm.heap.stacks.pushFrame(g, entry, 0, u32[ft + FT_FRAMESIZE]);
+  const mem = vm.heap.mem;
+  u32 = mem.u32;
+  const src = (u32[(fp + FR_LINK) >>> 2] + argOff) >>> 2;
+  const dst = (fp + 16) >>> 2;
+  u32[dst] = impl;
+  u32[dst + 1] = 0;
+  mem.i32.copyWithin(dst + 2, src, src + 2 * nin);
+  vm.enterPc = u32[ft + FT_ENTRY];
+}
+
+/**
+ * makeFuncRet(r *[64]uintptr, n int, keep): copies n words from r to the result slots of the
+ * caller of the current frame (a callReflect frame): the slots start at the C operand of the
+ * call instruction that precedes the caller's saved pc, as RET computes them.
+ */
+function makeFuncRet(vm: VM, g: number, args: number): void {
+  const mem = vm.heap.mem;
+  const u32 = mem.u32;
+  const r = ptrArg(vm, args);
+  const n = intArg(vm, args + 8);
+  const fp = u32[(g + STK_FP) >>> 2];
+  const link = u32[(fp + FR_LINK) >>> 2];
+  const rpc = u32[(link + FR_PC) >>> 2];
+  const c = mem.i32[rpc - 1];
+  const d = (link + 16 + c * 8) >>> 2;
+  mem.i32.copyWithin(d, r >>> 2, (r >>> 2) + 2 * n);
+}
+
 /** Adds the reflect natives (for one VM; state is created on first use) to m. */
 export function addReflectNatives(m: Map<string, NativeFn>): void {
   const states = new WeakMap<VM, ReflectRT>();
@@ -328,8 +379,8 @@ export function addReflectNatives(m: Map<string, NativeFn>): void {
       putPtr(vm, dst + 8, data);
     }
   });
-  m.set("reflect.reflectcall", (vm, g) => vm.setPanic(g, PK_PLAIN, BigInt(E_CALL), 0n));
-  m.set("reflect.makeFuncStub", (vm, g) => vm.setPanic(g, PK_PLAIN, BigInt(E_MAKEFUNC), 0n));
+  m.set("reflect.makeFuncTramp", makeFuncTramp);
+  m.set("reflect.makeFuncRet", makeFuncRet);
 }
 
 /** Names addReflectNatives provides (for the compiler's link check). */
@@ -344,6 +395,6 @@ export const REFLECT_NATIVE_NAMES: readonly string[] = [
   "reflect.sliceOf",
   "reflect.arrayOf",
   "reflect.ifaceE2I",
-  "reflect.reflectcall",
-  "reflect.makeFuncStub",
+  "reflect.makeFuncTramp",
+  "reflect.makeFuncRet",
 ];

@@ -77,6 +77,8 @@ export const P_BYTES = P_RUNQ + RUNQ_SIZE * 4;
 
 export const PIDLE = 0;
 export const PRUNNING = 1;
+/** A P removed by procresize (Go's _Pdead); its record waits in Sched's pool for reuse. */
+export const PDEAD = 4;
 
 export const SCHED_RUNQHEAD = 0;
 export const SCHED_RUNQTAIL = 4;

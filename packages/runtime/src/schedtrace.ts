@@ -19,6 +19,7 @@
  * calls `fatalReport`.
  *
  * WHAT THE FIGURES MEAN IN GORT (one host thread today, see THREADS.md):
+ *   syscalltick      0 — no host call hands its P off yet (Go counts syscall exits).
  *   threads          1 — M0, the thread running the scheduler (Go also counts sysmon and
  *                    the template thread; gort has neither yet).
  *   spinningthreads  0, idlethreads 0 — a single M never spins or parks on the idle list.
@@ -38,17 +39,15 @@
  */
 
 import type { Sched } from "./proc.js";
-import {
-  G_LOCKED,
-  P_GFREECNT,
-  P_ID,
-  P_SCHEDTICK,
-  P_STATUS,
-  P_SYSCALLTICK,
-  PIDLE,
-  WAIT_REASON_STRINGS,
-} from "./runtime2.js";
-import { G_GOID, G_STATUS, G_WAITREASON } from "./vm/g.js";
+import { G_LOCKED, P_GFREECNT, P_ID, P_SCHEDTICK, P_STATUS, PIDLE, WAIT_REASON_STRINGS } from "./runtime2.js";
+import { G_GOID, G_STATUS, G_WAITREASON, GRUNNING } from "./vm/g.js";
+
+/** Kinds of report: periodic, or the one a fatal error prints (SchedTrace.fatalReport). */
+export type FatalKind = 0 | 1 | 2 | 3;
+export const FATAL_NONE = 0;
+export const FATAL_PANIC = 1;
+export const FATAL_THROW = 2;
+export const FATAL_SCHED = 3;
 
 /** The scheduler's GODEBUG settings. */
 export interface SchedDebug {
@@ -106,11 +105,15 @@ export class SchedTrace {
     this.reports = 0;
   }
 
-  /** Prints a report if one is due at clock time `now` (ns). */
-  poll(now: number): void {
+  /**
+   * Prints a report if one is due at clock time `now` (ns). `curg` is the goroutine the M is
+   * running at this point (0 from inside the scheduler): a G stopped at its budget end is
+   * reported as running, as sysmon sees a G in the middle of its slice.
+   */
+  poll(now: number, curg: number): void {
     if (this.periodNs === 0) return;
     if (this.start >= 0 && now < this.last + this.periodNs) return;
-    this.report(now, this.detail, false);
+    this.report(now, this.detail, FATAL_NONE, curg);
   }
 
   /** Nanoseconds from `now` until the next report is due (Infinity when periodic reports are off). */
@@ -120,21 +123,28 @@ export class SchedTrace {
     return Math.max(0, this.last + this.periodNs - now);
   }
 
-  /** The extra detailed report of a fatal error (Go's startpanic_m), printed before its message. */
-  fatalReport(now: number): void {
-    this.report(now, true, true);
+  /**
+   * The extra detailed report of a fatal error (Go's startpanic_m). `kind`: FATAL_PANIC (an
+   * unrecovered panic: printed before "panic: …"; the M still runs the panicking G on its P),
+   * FATAL_THROW (a throw from a running G: after "fatal error: …"), FATAL_SCHED (a throw from
+   * the scheduler with no G running, e.g. deadlock: the P is already idle).
+   */
+  fatalReport(now: number, kind: FatalKind): void {
+    this.report(now, true, kind, kind === FATAL_SCHED ? 0 : this.sched.curg);
   }
 
-  /** Formats and prints one report at clock time `now`. */
-  report(now: number, detailed: boolean, dying: boolean): void {
+  /** Formats and prints one report at clock time `now`; `curg` as for poll. */
+  report(now: number, detailed: boolean, kind: FatalKind, curg: number): void {
     if (this.start < 0) this.start = now;
     this.last = now;
     this.reports++;
-    this.print(this.format(Math.floor((now - this.start) / 1e6), detailed, dying));
+    this.print(this.format(Math.floor((now - this.start) / 1e6), detailed, kind, curg));
   }
 
-  /** The report text for time `ms` since the first report. */
-  format(ms: number, detailed: boolean, dying: boolean): string {
+  /** The report text for time `ms` since the first report; `curg` as for poll. */
+  format(ms: number, detailed: boolean, kind: FatalKind, curg: number): string {
+    const dying = kind !== FATAL_NONE;
+    const inSched = kind === FATAL_SCHED;
     const s = this.sched;
     const u32 = s.mem.u32;
     const ps = s.ps;
@@ -147,27 +157,30 @@ export class SchedTrace {
       return out + "]\n";
     }
     out += ` gcwaiting=0 nmidlelocked=0 stopwait=0 sysmonwait=0\n`;
-    const curg = s.curg;
     const heldP = u32[(s.p + P_STATUS) >>> 2] === PIDLE ? -1 : u32[(s.p + P_ID) >>> 2];
     for (const p of ps) {
       const id = u32[(p + P_ID) >>> 2];
       out +=
         `  P${id}: status=${u32[(p + P_STATUS) >>> 2]} schedtick=${u32[(p + P_SCHEDTICK) >>> 2]}` +
-        ` syscalltick=${u32[(p + P_SYSCALLTICK) >>> 2]} m=${id === heldP ? 0 : -1} runqsize=${s.runqlen(p)}` +
+        ` syscalltick=0 m=${id === heldP ? 0 : -1} runqsize=${s.runqlen(p)}` +
         ` gfreecnt=${u32[(p + P_GFREECNT) >>> 2]} timerslen=${id === 0 ? s.timers.len : 0}\n`;
     }
     const lockedg = s.lockedg === 0 ? -1 : u32[(s.lockedg + G_GOID) >>> 2];
-    const curgid = curg === 0 || dying ? -1 : u32[(curg + G_GOID) >>> 2];
+    const curgid = curg === 0 ? -1 : u32[(curg + G_GOID) >>> 2];
+    // Dying, Go's M has mallocing=1 and locks=2 (startpanic_m plus the print lock) and, for a
+    // throw, throwing=1.
     const flag = dying ? 1 : 0;
+    const throwing = kind === FATAL_THROW || inSched ? 1 : 0;
     out +=
-      `  M0: p=${dying ? -1 : heldP} curg=${curgid} mallocing=${flag} throwing=${flag} preemptoff= locks=${flag}` +
+      `  M0: p=${heldP} curg=${curgid} mallocing=${flag} throwing=${throwing} preemptoff= locks=${dying ? 2 : 0}` +
       ` dying=${flag} spinning=false blocked=false lockedg=${lockedg}\n`;
     for (const g of s.allgs) {
       const goid = u32[(g + G_GOID) >>> 2];
       if (goid >= SYSTEM_GOID_BASE) continue;
       const reason = WAIT_REASON_STRINGS[u32[(g + G_WAITREASON) >>> 2]] ?? "";
-      const running = g === curg && !dying;
-      out += `  G${goid}: status=${u32[(g + G_STATUS) >>> 2]}(${reason}) m=${running ? 0 : -1} lockedm=${u32[(g + G_LOCKED) >>> 2] !== 0 ? 0 : -1}\n`;
+      const running = g === curg;
+      const st = running ? GRUNNING : u32[(g + G_STATUS) >>> 2];
+      out += `  G${goid}: status=${st}(${reason}) m=${running ? 0 : -1} lockedm=${u32[(g + G_LOCKED) >>> 2] !== 0 ? 0 : -1}\n`;
     }
     return out;
   }

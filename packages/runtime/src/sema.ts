@@ -86,8 +86,11 @@ export class Semas {
     return false;
   }
 
-  /** Release: hand the count to the first waiter on addr, or increment *addr. */
-  semrelease(addr: number): void {
+  /**
+   * Release: hand the count to the first waiter on addr, or increment *addr. `rel` (the
+   * releasing G) and `skip` feed the mutex profile (prof.ts mutexRelease); 0 = not profiled.
+   */
+  semrelease(addr: number, rel = 0, skip = 0): void {
     const sched = this.sched;
     const u32 = sched.mem.u32;
     const b = this.bucket(addr);
@@ -99,6 +102,7 @@ export class Semas {
       else u32[(prev + SG_NEXT) >>> 2] = next;
       if (next === 0) u32[(b + 4) >>> 2] = prev;
       else u32[(next + SG_PREV) >>> 2] = prev;
+      if (rel !== 0 && sched.prof.mutexRate > 0) sched.prof.mutexRelease(rel, u32[(sg + SG_G) >>> 2], skip);
       sched.goready(u32[(sg + SG_G) >>> 2]);
       return;
     }
@@ -191,10 +195,11 @@ export class Semas {
     });
     // Go 1.19 shows "semacquire" for Mutex/RWMutex waits too (reference/schedtrace.md).
     m.set("sync.runtime_SemacquireMutex", (vm, g, args) => {
-      se.semacquire(g, vm.mem.u32[args >>> 2], vm.mem.u32[(args + 8) >>> 2] !== 0, WaitReason.Semacquire);
+      const got = se.semacquire(g, vm.mem.u32[args >>> 2], vm.mem.u32[(args + 8) >>> 2] !== 0, WaitReason.Semacquire);
+      if (!got && sched.prof.mutexRate > 0) sched.prof.mutexWait(g); // mutex profile (prof.ts)
     });
-    m.set("sync.runtime_Semrelease", (vm, _g, args) => {
-      se.semrelease(vm.mem.u32[args >>> 2]);
+    m.set("sync.runtime_Semrelease", (vm, g, args) => {
+      se.semrelease(vm.mem.u32[args >>> 2], g, vm.mem.i32[(args + 16) >>> 2]);
     });
     m.set("sync.runtime_notifyListAdd", (vm, _g, args, res) => {
       vm.mem.i64[res >>> 3] = BigInt(se.notifyListAdd(vm.mem.u32[args >>> 2]));

@@ -21,7 +21,7 @@
  *   GoWaiting/GoInSyscall(g)     runnable, seq 1           → waiting, seq 2
  *   GoStart/GoStartLabel(g, s)   runnable, seq s           → running, seq s+1
  *   GoStartLocal(g)              runnable, any seq         → running, seq+1
- *   GoBlock*/GoSleep/GoSysBlock  running                   → waiting
+ *   GoBlock* /GoSleep/GoSysBlock  running                   → waiting
  *   GoSched/GoPreempt            running                   → runnable
  *   GoUnblock/GoSysExit(g, s)    waiting, seq s            → runnable, seq s+1
  *   GoUnblockLocal/SysExitLocal  waiting, any seq          → runnable, seq+1

@@ -25,7 +25,7 @@ import { compileProgram, formatDiagnostic, loadPackages, types, type LoadedPacka
 import { validateImage, type ProgramImage } from "@gort/runtime/image";
 import { displayPath, packageReport, type CheckIO } from "./check.js";
 import { cacheDir, cacheKey, cacheLookup, cacheStore, collectDeps } from "./runcache.js";
-import { execImage, programName, readImageArg, splitRunArgs, type RunIO } from "./runexec.js";
+import { execImage, programName, readImageArg, splitRunArgs, type RunIO, type SplitArgs } from "./runexec.js";
 
 export { splitRunArgs, type RunIO } from "./runexec.js";
 
@@ -127,6 +127,34 @@ export function buildProgram(build: readonly string[], io: CheckIO): BuiltProgra
   };
 }
 
+/** The program `gort run` would run, and where it came from (for os.Args and load errors). */
+export interface RunnableImage {
+  image: ProgramImage;
+  file: string;
+  progName: string;
+}
+
+/**
+ * The image for a `gort run` command line: an image file named directly, the cache's entry
+ * when it is up to date (not with -a or `skipLookup`), else a fresh compile (stored in the
+ * cache). A status after printing diagnostics when it does not compile.
+ */
+export function obtainImage(split: Extract<SplitArgs, { error?: undefined }>, io: RunIO, skipLookup = false): RunnableImage | number {
+  const img = readImageArg(split.build, io);
+  if (img !== null) return img;
+  const stdlibRoot = io.env.GORT_STDLIB === "" ? undefined : io.env.GORT_STDLIB;
+  const cdir = cacheDir(io);
+  const key = cdir !== null ? cacheKey(split.build, io, stdlibRoot ?? "") : "";
+  if (cdir !== null && !split.flags.force && !skipLookup) {
+    const hit = cacheLookup(cdir, key);
+    if (hit !== null) return { image: hit.image, file: path.resolve(io.cwd, split.build[0]), progName: hit.progName };
+  }
+  const built = buildProgram(split.build, io);
+  if (typeof built === "number") return built;
+  if (cdir !== null) cacheStore(cdir, key, built.image, collectDeps(built.deps, built.progName, split.build[0].endsWith(".go")));
+  return built;
+}
+
 /** Runs `gort run args...`; returns the exit status. `skipLookup`: the caller already missed the cache. */
 export function runRun(args: string[], io: RunIO, skipLookup = false): number {
   const split = splitRunArgs(args);
@@ -134,18 +162,7 @@ export function runRun(args: string[], io: RunIO, skipLookup = false): number {
     io.stderr(split.error);
     return split.status;
   }
-  const img = readImageArg(split.build, io);
+  const img = obtainImage(split, io, skipLookup);
   if (typeof img === "number") return img;
-  if (img !== null) return execImage(img.image, img.file, img.progName, split.progArgs, io, split.flags);
-  const stdlibRoot = io.env.GORT_STDLIB === "" ? undefined : io.env.GORT_STDLIB;
-  const cdir = cacheDir(io);
-  const key = cdir !== null ? cacheKey(split.build, io, stdlibRoot ?? "") : "";
-  if (cdir !== null && !split.flags.force && !skipLookup) {
-    const hit = cacheLookup(cdir, key);
-    if (hit !== null) return execImage(hit.image, path.resolve(io.cwd, split.build[0]), hit.progName, split.progArgs, io, split.flags);
-  }
-  const built = buildProgram(split.build, io);
-  if (typeof built === "number") return built;
-  if (cdir !== null) cacheStore(cdir, key, built.image, collectDeps(built.deps, built.progName, split.build[0].endsWith(".go")));
-  return execImage(built.image, built.file, built.progName, split.progArgs, io, split.flags);
+  return execImage(img.image, img.file, img.progName, split.progArgs, io, split.flags);
 }

@@ -7,9 +7,12 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { addReflectNatives, hostNatives, runGo, type HostIO } from "@gort/runtime";
+import { addReflectNatives, hostNatives, runGo, type HostIO, type Sched } from "@gort/runtime";
 import { IMAGE_MAGIC, ImageError, decodeImage, type ProgramImage } from "@gort/runtime/image";
 import type { CheckIO } from "./check.js";
+import { openRunTrace } from "./runtrace.js";
+import { otelOnSched, startOtelFlag } from "./runotel.js";
+import { runProfileSetup, writeRunProfiles } from "./runprof.js";
 
 export interface RunIO extends CheckIO {
   /** the program's standard output as text (tests); see stdoutBytes */
@@ -20,12 +23,16 @@ export interface RunIO extends CheckIO {
   stderrBytes?: (b: Uint8Array) => void;
   /** reads the program's standard input; absent = empty input */
   readStdin?: (b: Uint8Array) => number;
+  /** called with the scheduler before the program starts (watchers: the dashboard's snapshot monitor) */
+  onSched?: (sched: Sched) => void;
 }
 
 /** `gort run` flags (go run's that make sense here, and gort's diagnostics). */
 export interface RunFlags {
   /** -a: rebuild even when a cached image is up to date */
   force: boolean;
+  /** --dash: the live dashboard while the program runs (dash.ts) */
+  dash?: boolean;
   /** --cpuprofile/--memprofile/--blockprofile/--mutexprofile FILE: profiles written at exit */
   cpuprofile?: string;
   memprofile?: string;
@@ -93,6 +100,10 @@ export function splitRunArgs(args: string[]): SplitArgs {
     if (a === "--") break;
     if (a === "-a" || a === "--a") {
       flags.force = true;
+      continue;
+    }
+    if (a === "-dash" || a === "--dash") {
+      flags.dash = true;
       continue;
     }
     const body = a.replace(/^--?/, "");
@@ -211,6 +222,17 @@ export function execImage(
   };
   const natives = hostNatives(host);
   addReflectNatives(natives);
+  const trace = flags.trace !== undefined ? openRunTrace(flags.trace) : null; // runtrace.ts
+  if (typeof trace === "string") {
+    io.stderr(`gort: ${trace}\n`);
+    return 1;
+  }
+  // --otel: runtime metrics exported through OpenTelemetry from a worker thread (runotel.ts)
+  const otel = flags.otel !== undefined ? startOtelFlag(flags.otel, env, io.stderr) : null;
+  if (typeof otel === "string") {
+    io.stderr(otel + RUN_USAGE);
+    return 2;
+  }
   try {
     const res = runGo(image, {
       write: io.stderr,
@@ -220,9 +242,12 @@ export function execImage(
       GOMAXPROCS: env.GOMAXPROCS,
       GOMEMLIMIT: env.GOMEMLIMIT,
       natives,
+      onSched: otelOnSched(otel, trace === null ? io.onSched : (s) => (trace.start(s), io.onSched?.(s))),
+      profile: runProfileSetup(flags, programPath(progName)), // --cpuprofile etc. (runprof.ts)
     });
     res.vm.flushPrint();
-    return res.exitCode;
+    trace?.stop();
+    return writeRunProfiles(flags, res, io.cwd, io.stderr, res.exitCode); // runprof.ts
   } catch (e) {
     // an image the runtime cannot bind (a native it lacks) or a corrupt cached image
     if (e instanceof ImageError) {
@@ -230,5 +255,7 @@ export function execImage(
       return 1;
     }
     throw e;
+  } finally {
+    otel?.finish(); // final snapshot and export, bounded wait (runotel.ts)
   }
 }

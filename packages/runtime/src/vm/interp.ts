@@ -170,6 +170,12 @@ export class VM {
   deferTables: DeferTables | null;
   /** The G to continue with after a RUN_CONTINUE from gopanic/DEFERNEXT (defer.ts). */
   contG: number;
+  /**
+   * Set (nonzero) by a native called through CALLI that pushed a frame of a bytecode function
+   * (reflectrt.ts makeFuncTramp, reflect.MakeFunc): the pc of that function's entry, where the
+   * loop continues instead of after the call; the loop clears it. 0 otherwise.
+   */
+  enterPc: number;
 
   constructor(heap: Heap, image: LoadedImage, opts: VMOptions = {}) {
     this.heap = heap;
@@ -186,6 +192,7 @@ export class VM {
     this.parkHook = null;
     this.deferTables = null;
     this.contG = 0;
+    this.enterPc = 0;
     heap.stacks.stackMaps = image;
     this.run = makeRunLoop(this);
   }
@@ -754,6 +761,13 @@ function makeRunLoop(vm: VM): (g: number) => number {
               guard = u32[(g + K.STK_GUARD) >>> 2];
               ctx = u32[(g + K.G_CTX) >>> 2];
               u32[(g + K.G_STATUS) >>> 2] = K.GRUNNING;
+              break;
+            }
+            if (vm.enterPc !== 0) {
+              // the native pushed a bytecode frame (reflect.MakeFunc): continue at its entry
+              pc = vm.enterPc;
+              vm.enterPc = 0;
+              ctx = 0;
               break;
             }
             pc += 3;

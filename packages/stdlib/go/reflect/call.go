@@ -1,42 +1,126 @@
 // gort standard library: package reflect (calls, MakeFunc, method values).
 //
-// Argument frames (NATIVES.md, reflectcall): the receiver (if any), then the
-// parameters, each at its type's alignment, as the fields of a struct
-// would be; the results start at the next multiple of 8, laid out the same
-// way; the frame size is rounded up to 8. reflectcall and makeFuncStub
-// follow the same layout, so the runtime maps it onto its own calling
-// convention.
+// Calls use the VM's own calling convention (reflect/HACKING.md "Calls"):
+// every parameter and result occupies 1-3 consecutive 8-byte slots in
+// canonical form (narrow integers extended, float32 as the float64 of its
+// value, strings/interfaces 2 words, slices 3, complex 2 float64 parts) and
+// a struct or array is one slot holding a pointer to a fresh copy. Value.Call
+// encodes the arguments into slot words and calls the func value through
+// slotFunc (calltramp.go); MakeFunc returns a closure record whose code is
+// the runtime's makeFuncTramp, which enters callReflect with the caller's
+// argument slots; makeFuncRet stores the result words in the caller's slots.
 
 package reflect
 
-import "unsafe"
+import (
+	"math"
+	"unsafe"
+)
+
+// slotCount returns how many VM slots a value of type t occupies in a call.
+func slotCount(t *rtype) int {
+	switch t.Kind() {
+	case String, Interface, Complex64, Complex128:
+		return 2
+	case Slice:
+		return 3
+	}
+	return 1
+}
+
+// putSlots writes the call-slot form of the value of type t at p into s.
+// A struct or array is passed as a pointer to a fresh copy, which it
+// returns (the caller keeps it alive until the words are used); else nil.
+func putSlots(t *rtype, p unsafe.Pointer, s []uintptr) unsafe.Pointer {
+	switch t.Kind() {
+	case Bool, Uint8:
+		s[0] = uintptr(*(*uint8)(p))
+	case Int8:
+		s[0] = uintptr(int64(*(*int8)(p)))
+	case Int16:
+		s[0] = uintptr(int64(*(*int16)(p)))
+	case Uint16:
+		s[0] = uintptr(*(*uint16)(p))
+	case Int32:
+		s[0] = uintptr(int64(*(*int32)(p)))
+	case Uint32:
+		s[0] = uintptr(*(*uint32)(p))
+	case Float32:
+		s[0] = uintptr(math.Float64bits(float64(*(*float32)(p))))
+	case Complex64:
+		s[0] = uintptr(math.Float64bits(float64(*(*float32)(p))))
+		s[1] = uintptr(math.Float64bits(float64(*(*float32)(add(p, 4)))))
+	case Complex128, String, Interface:
+		s[0] = *(*uintptr)(p)
+		s[1] = *(*uintptr)(add(p, 8))
+	case Slice:
+		s[0] = *(*uintptr)(p)
+		s[1] = *(*uintptr)(add(p, 8))
+		s[2] = *(*uintptr)(add(p, 16))
+	case Struct, Array:
+		c := unsafe_New(t)
+		typedmemmove(t, c, p)
+		s[0] = uintptr(c)
+		return c
+	default: // 64-bit integers, float64, pointer-shaped kinds
+		s[0] = *(*uintptr)(p)
+	}
+	return nil
+}
+
+// valueFromSlots returns a Value of type t holding the call-slot words s
+// (a struct or array word points to a fresh copy, which the Value takes).
+func valueFromSlots(t *rtype, s []unsafe.Pointer) Value {
+	k := t.Kind()
+	if k == Struct || k == Array {
+		return Value{t, s[0], flagIndir | flag(k)}
+	}
+	if !t.ifaceIndir() {
+		return Value{t, s[0], flag(k)}
+	}
+	p := unsafe_New(t)
+	w := uintptr(s[0])
+	switch k {
+	case Bool, Uint8, Int8:
+		*(*uint8)(p) = uint8(w)
+	case Int16, Uint16:
+		*(*uint16)(p) = uint16(w)
+	case Int32, Uint32:
+		*(*uint32)(p) = uint32(w)
+	case Float32:
+		*(*float32)(p) = float32(math.Float64frombits(uint64(w)))
+	case Complex64:
+		*(*float32)(p) = float32(math.Float64frombits(uint64(w)))
+		*(*float32)(add(p, 4)) = float32(math.Float64frombits(uint64(uintptr(s[1]))))
+	case Complex128:
+		*(*uintptr)(p) = w
+		*(*uintptr)(add(p, 8)) = uintptr(s[1])
+	case String:
+		*(*unsafe.Pointer)(p) = s[0]
+		*(*uintptr)(add(p, 8)) = uintptr(s[1])
+	case Interface:
+		// word 0 is a type descriptor or itab: static memory
+		*(*uintptr)(p) = w
+		*(*unsafe.Pointer)(add(p, 8)) = s[1]
+	case Slice:
+		*(*unsafe.Pointer)(p) = s[0]
+		*(*uintptr)(add(p, 8)) = uintptr(s[1])
+		*(*uintptr)(add(p, 16)) = uintptr(s[2])
+	default:
+		*(*uintptr)(p) = w
+	}
+	return Value{t, p, flagIndir | flag(k)}
+}
 
 func alignUp(x, a uintptr) uintptr { return (x + a - 1) &^ (a - 1) }
 
-// funcLayout returns the offsets of the parameters and results of a call
-// of ft (after a receiver of type rcvr when rcvr != nil) and the frame size.
-func funcLayout(ft *funcType, rcvr *rtype) (argOff, retOff []uintptr, size uintptr) {
-	off := uintptr(0)
-	if rcvr != nil {
-		off = uintptr(rcvr.size)
-	}
-	argOff = make([]uintptr, ft.inCount)
-	for i := range argOff {
-		t := ft.in(i)
-		off = alignUp(off, uintptr(t.align))
-		argOff[i] = off
-		off += uintptr(t.size)
-	}
-	off = alignUp(off, 8)
-	retOff = make([]uintptr, ft.numOut())
-	for i := range retOff {
-		t := ft.out(i)
-		off = alignUp(off, uintptr(t.align))
-		retOff[i] = off
-		off += uintptr(t.size)
-	}
-	return argOff, retOff, alignUp(off, 8)
-}
+// keepAlive marks x as used up to this point.
+//
+//go:noinline
+func keepAlive(x any) {}
+
+// funcID returns the function id in the closure record of func value fv.
+func funcID(fv unsafe.Pointer) uintptr { return uintptr(*(*uint32)(fv)) }
 
 var unsafePointerType = TypeOf(unsafe.Pointer(nil))
 
@@ -146,14 +230,14 @@ func (v Value) call(op string, in []Value) []Value {
 		}
 		args = append(args[:n], slice)
 	}
-	argOff, retOff, size := funcLayout(ft, rcvrT)
-	// The frame is pointer-free memory: every pointer stored in it stays
-	// reachable from args (converted arguments are kept there) and from the
-	// result Values, which are allocated before the call so that copying
-	// the results out allocates nothing.
-	frame := unsafe_NewArray(uintptrType.common(), int(size/8)+1)
+	var words [maxCallSlots]uintptr
+	var keep []unsafe.Pointer
+	n = 0
 	if rcvrT != nil {
-		typedmemmove(rcvrT, frame, rcvrP)
+		n = slotCount(rcvrT)
+		if c := putSlots(rcvrT, rcvrP, words[:]); c != nil {
+			keep = append(keep, c)
+		}
 	}
 	for i := range args {
 		x := args[i]
@@ -161,39 +245,58 @@ func (v Value) call(op string, in []Value) []Value {
 		targ := ft.in(i)
 		x = x.assignTo("reflect.Value.Call", targ, nil)
 		args[i] = x
-		p := add(frame, argOff[i])
-		if x.flag&flagIndir != 0 {
-			typedmemmove(targ, p, x.ptr)
-		} else {
-			*(*unsafe.Pointer)(p) = x.ptr
+		k := slotCount(targ)
+		if n+k > maxCallSlots {
+			panic("reflect: " + op + " of a function with more than " + itoa(maxCallSlots) + " argument words (gort's limit)")
 		}
+		p := x.ptr
+		if x.flag&flagIndir == 0 {
+			p = unsafe.Pointer(&args[i].ptr)
+		}
+		if c := putSlots(targ, p, words[n:]); c != nil {
+			keep = append(keep, c)
+		}
+		n += k
 	}
-	ret := make([]Value, len(retOff))
-	for i := range ret {
-		tv := ft.out(i)
-		if tv.ifaceIndir() {
-			ret[i] = Value{tv, unsafe_New(tv), flagIndir | flag(tv.Kind())}
-		} else {
-			ret[i] = Value{tv, nil, flag(tv.Kind())}
-		}
+	nout := ft.numOut()
+	m := 0
+	for i := 0; i < nout; i++ {
+		m += slotCount(ft.out(i))
 	}
-	reflectcall(fn, &ft.rtype, rcvrT, frame)
+	if m > maxCallSlots {
+		panic("reflect: " + op + " of a function with more than " + itoa(maxCallSlots) + " result words (gort's limit)")
+	}
+	var res [maxCallSlots]unsafe.Pointer
+	callSlots(fn, &words, &res)
+	keepAlive(keep)
+	keepAlive(args)
+	ret := make([]Value, nout)
+	off := 0
 	for i := range ret {
-		p := add(frame, retOff[i])
-		if ret[i].flag&flagIndir != 0 {
-			typedmemmove(ret[i].typ, ret[i].ptr, p)
-		} else {
-			ret[i].ptr = *(*unsafe.Pointer)(p)
-		}
+		t := ft.out(i)
+		ret[i] = valueFromSlots(t, res[off:])
+		off += slotCount(t)
 	}
 	return ret
 }
 
-// makeFuncImpl is the context of a func value made by MakeFunc.
+// makeFuncImpl is the closure record of a func value made by MakeFunc.
 type makeFuncImpl struct {
-	ftyp *funcType
-	fn   func([]Value) []Value
+	code  uintptr // word 0: function id of the runtime's makeFuncTramp
+	entry uintptr // function id of callReflect (read by makeFuncTramp)
+	nin   uintptr // slot words of the parameters (read by makeFuncTramp)
+	ftyp  *funcType
+	fn    func([]Value) []Value
 }
+
+// makeFuncTramp is the code of every MakeFunc closure record: it pushes a
+// callReflect frame with the record and the caller's argument slots and
+// continues there (a runtime native; reflect/HACKING.md "Calls").
+func makeFuncTramp()
+
+// makeFuncRet stores n result words r in the result slots of the caller of
+// the callReflect frame that calls it (keep only keeps pointers alive).
+func makeFuncRet(r *[maxCallSlots]uintptr, n int, keep []unsafe.Pointer)
 
 // MakeFunc returns a new function of the given Type that wraps fn.
 func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value {
@@ -201,52 +304,75 @@ func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value {
 		panic("reflect: call of MakeFunc with non-Func type")
 	}
 	t := typ.common()
-	impl := &makeFuncImpl{ftyp: (*funcType)(unsafe.Pointer(t)), fn: fn}
-	return Value{t, makeFuncStub(t, unsafe.Pointer(impl)), flag(Func)}
+	ft := (*funcType)(unsafe.Pointer(t))
+	nin := 0
+	for i := 0; i < int(ft.inCount); i++ {
+		nin += slotCount(ft.in(i))
+	}
+	nout := 0
+	for i := 0; i < ft.numOut(); i++ {
+		nout += slotCount(ft.out(i))
+	}
+	if nin > maxCallSlots || nout > maxCallSlots {
+		panic("reflect: MakeFunc of a function with more than " + itoa(maxCallSlots) + " argument or result words (gort's limit)")
+	}
+	tramp, entry := makeFuncTramp, callReflect
+	impl := &makeFuncImpl{
+		code:  funcID(*(*unsafe.Pointer)(unsafe.Pointer(&tramp))),
+		entry: funcID(*(*unsafe.Pointer)(unsafe.Pointer(&entry))),
+		nin:   uintptr(nin),
+		ftyp:  ft,
+		fn:    fn,
+	}
+	return Value{t, unsafe.Pointer(impl), flag(Func)}
 }
 
-// callReflect is called by the runtime when a func value made by
-// makeFuncStub is called: frame holds the arguments (funcLayout) and
-// receives the results. The runtime keeps the frame's pointers visible to
-// the collector for the duration of the call.
-func callReflect(ctxt *makeFuncImpl, frame unsafe.Pointer) {
+// callReflectSlots runs a MakeFunc call: s holds the argument slot words;
+// it returns the result words, their count and the fresh copies they point
+// to (kept alive until makeFuncRet has stored them).
+func callReflectSlots(ctxt *makeFuncImpl, s *[maxCallSlots]unsafe.Pointer) (*[maxCallSlots]uintptr, int, []unsafe.Pointer) {
 	ft := ctxt.ftyp
-	argOff, retOff, _ := funcLayout(ft, nil)
 	in := make([]Value, ft.inCount)
+	off := 0
 	for i := range in {
-		typ := ft.in(i)
-		p := add(frame, argOff[i])
-		v := Value{typ, nil, flag(typ.Kind())}
-		if typ.ifaceIndir() {
-			v.ptr = unsafe_New(typ)
-			typedmemmove(typ, v.ptr, p)
-			v.flag |= flagIndir
-		} else {
-			v.ptr = *(*unsafe.Pointer)(p)
-		}
-		in[i] = v
+		t := ft.in(i)
+		in[i] = valueFromSlots(t, s[off:])
+		off += slotCount(t)
 	}
 	out := ctxt.fn(in)
-	if len(out) != len(retOff) {
+	nout := ft.numOut()
+	if len(out) != nout {
 		panic("reflect: wrong return count from function created by MakeFunc")
 	}
+	r := new([maxCallSlots]uintptr)
+	var keep []unsafe.Pointer
+	n := 0
 	for i, v := range out {
 		typ := ft.out(i)
 		if v.typ == nil {
-			panic("reflect: function created by MakeFunc returned zero Value")
+			panic("reflect: function created by MakeFunc using " + funcName(ctxt.fn) + " returned zero Value")
 		}
 		if v.flag&flagRO != 0 {
-			panic("reflect: function created by MakeFunc returned value obtained from unexported field")
+			panic("reflect: function created by MakeFunc using " + funcName(ctxt.fn) + " returned value obtained from unexported field")
 		}
 		v = v.assignTo("reflect.MakeFunc", typ, nil)
-		p := add(frame, retOff[i])
-		if v.flag&flagIndir != 0 {
-			typedmemmove(typ, p, v.ptr)
-		} else {
-			*(*unsafe.Pointer)(p) = v.ptr
+		out[i] = v
+		p := v.ptr
+		if v.flag&flagIndir == 0 {
+			p = unsafe.Pointer(&out[i].ptr)
 		}
+		if c := putSlots(typ, p, r[n:]); c != nil {
+			keep = append(keep, c)
+		}
+		n += slotCount(typ)
 	}
+	keep = append(keep, unsafe.Pointer(&out))
+	return r, n, keep
 }
+
+// funcName names the Go function behind func value f for MakeFunc's panics
+// (Go prints the function's name; gort has no symbol table here).
+func funcName(f func([]Value) []Value) string { return "unknown" }
 
 // makeMethodValue turns a method Value (flagMethod) into a real func value
 // bound to a copy of the receiver.

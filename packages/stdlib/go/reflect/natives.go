@@ -76,13 +76,3 @@ func chancap(ch unsafe.Pointer) int
 
 // chanclose closes ch (Go's panics for nil and closed channels).
 func chanclose(ch unsafe.Pointer)
-
-// reflectcall calls the func value fn (a closure pointer) with the
-// arguments laid out in frame (layout: funcLayout) and stores the results
-// back into frame after the arguments.
-func reflectcall(fn unsafe.Pointer, ftyp *rtype, rcvr *rtype, frame unsafe.Pointer)
-
-// makeFuncStub returns a new func value of type ftyp which, when called,
-// lays its arguments out in a frame (funcLayout) and calls
-// callReflect(ctxt, frame) on the calling goroutine.
-func makeFuncStub(ftyp *rtype, ctxt unsafe.Pointer) unsafe.Pointer

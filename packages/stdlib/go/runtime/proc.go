@@ -11,8 +11,8 @@ func Gosched()
 
 // GOMAXPROCS sets the number of logical processors that may run Go code
 // at once and returns the previous setting; n < 1 only reports it.
-// gort runs goroutines on one host thread, so the setting is reported
-// (and sizes the collector's CPU accounting) without adding parallelism.
+// gort resizes its Ps (run queues and all); one host thread still runs
+// them one at a time until Ms are worker threads.
 func GOMAXPROCS(n int) int
 
 // NumGoroutine returns the number of goroutines that currently exist.
@@ -34,9 +34,12 @@ func NumCPU() int
 // the call itself is all that is needed.
 func KeepAlive(x any) {}
 
-// LockOSThread wires the calling goroutine to its thread. gort runs all
-// goroutines on one host thread, so this and UnlockOSThread do nothing.
-func LockOSThread() {}
+// LockOSThread wires the calling goroutine to its current thread until
+// it calls UnlockOSThread as many times (calls nest). A goroutine that
+// exits while wired ends its thread. gort keeps Go's bookkeeping (shown by
+// GODEBUG=scheddetail=1); with one host thread nothing else changes.
+func LockOSThread()
 
-// UnlockOSThread undoes LockOSThread.
-func UnlockOSThread() {}
+// UnlockOSThread undoes one LockOSThread call; with none pending it does
+// nothing.
+func UnlockOSThread()

@@ -1,0 +1,145 @@
+/**
+ * dash.ts — `gort run --dash`: the program runs on a worker thread (runworker.ts) while the
+ * main thread draws a live dashboard with ink (dash/panels.tsx) from the runtime's snapshots,
+ * several times a second. Keys: q ends the program as SIGINT would (exit status 130) and closes
+ * the dashboard, p pauses the view, g forces a GC cycle, tab moves the focus between panes.
+ *
+ * The program's standard output and error go to the output pane; they are also kept and
+ * written to the real descriptors once the dashboard closes, so nothing the program printed is
+ * lost. Its standard input is empty (the keyboard belongs to the dashboard).
+ *
+ * Without a terminal (stdout is not a TTY, or TERM=dumb) there is no dashboard: the program's
+ * output passes straight through and a summary line (format.ts summaryLine) goes to stderr
+ * once a second.
+ */
+import { createElement } from "react";
+import { render } from "ink";
+import { DashModel } from "../dash/model.js";
+import { Dashboard } from "../dash/panels.js";
+import { summaryLine } from "../dash/format.js";
+import type { RunnableImage } from "./run.js";
+import type { RunFlags, RunIO } from "./runexec.js";
+import { startInWorker } from "./runworker.js";
+
+/** Snapshot period with the dashboard (ms): a few frames a second. */
+const DASH_PERIOD_MS = 200;
+/** Summary period without a terminal (ms). */
+const PLAIN_PERIOD_MS = 1000;
+/** Output kept for replay after the dashboard closes. */
+const REPLAY_LIMIT = 64 << 20;
+
+export interface DashIO extends RunIO {
+  /** the terminal, when there is one: size and whether to draw */
+  tty?: { columns: number; rows: number; stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream } | null;
+}
+
+/** Runs the program with the dashboard (or the plain summary lines); resolves to its exit status. */
+export async function runWithDashboard(img: RunnableImage, progArgs: readonly string[], flags: RunFlags, io: DashIO): Promise<number> {
+  const tty = io.tty ?? null;
+  const outBytes = (fd: 1 | 2, b: Uint8Array): void => {
+    if (fd === 1 && io.stdoutBytes !== undefined) io.stdoutBytes(b);
+    else if (fd === 2 && io.stderrBytes !== undefined) io.stderrBytes(b);
+    else (fd === 1 ? io.stdout : io.stderr)(new TextDecoder().decode(b));
+  };
+  if (tty === null) {
+    let last = -Infinity;
+    const run = startInWorker(img.image, img.file, img.progName, progArgs, {
+      cwd: io.cwd,
+      env: io.env,
+      flags,
+      periodMs: PLAIN_PERIOD_MS,
+      stdin: true,
+      onOutput: outBytes,
+      onSnapshot: (s) => {
+        if (s.timeNs - last < PLAIN_PERIOD_MS * 1e6 * 0.5) return;
+        last = s.timeNs;
+        io.stderr(summaryLine(s) + "\n");
+      },
+      onCrash: (m, stack) => crashReport(io, m, stack),
+    });
+    return run.done;
+  }
+
+  const model = new DashModel();
+  const replay: [1 | 2, Uint8Array][] = [];
+  let replayBytes = 0;
+  let dirty = true;
+  let closed = false;
+  const title = [img.progName, ...progArgs].join(" ");
+  const run = startInWorker(img.image, img.file, img.progName, progArgs, {
+    cwd: io.cwd,
+    env: io.env,
+    flags,
+    periodMs: DASH_PERIOD_MS,
+    stdin: false,
+    onOutput: (fd, b) => {
+      model.addOutput(b);
+      if (replayBytes < REPLAY_LIMIT) {
+        replay.push([fd, b]);
+        replayBytes += b.length;
+      }
+      dirty = true;
+    },
+    onSnapshot: (s) => {
+      model.addSnapshot(s);
+      dirty = true;
+    },
+    onCrash: (m, stack) => {
+      model.message = `gort internal error: ${m}`;
+      replay.push([2, new TextEncoder().encode(crashText(io, m, stack))]);
+    },
+  });
+  let finish: () => void = () => {};
+  const closedP = new Promise<void>((r) => (finish = r));
+  const onKey = (k: string): void => {
+    if (k === "q") {
+      if (model.exitCode !== null) {
+        closed = true;
+        finish();
+        return;
+      }
+      model.message = "stopping…";
+      run.stop(130); // as SIGINT would: a shell reports 128+2
+      setTimeout(() => {
+        if (model.exitCode === null) run.kill();
+      }, 2000).unref();
+    } else if (k === "p") model.paused = !model.paused;
+    else if (k === "g") {
+      run.gc();
+      model.message = "GC requested";
+    } else if (k === "tab") model.cycleFocus();
+    dirty = true;
+  };
+  const view = () => createElement(Dashboard, { model, columns: tty.columns, rows: tty.rows, title, onKey });
+  const app = render(view(), { stdout: tty.stdout, stdin: tty.stdin, exitOnCtrlC: false, patchConsole: false });
+  const timer = setInterval(() => {
+    if (!dirty) return;
+    dirty = false;
+    app.rerender(view());
+  }, 100);
+  const code = await run.done;
+  model.exitCode = code;
+  model.message = "";
+  dirty = true;
+  // the program ended by itself: keep the final picture a moment, then close; q closes at once
+  if (!closed) {
+    setTimeout(finish, model.snap === null ? 0 : 1500).unref();
+    await closedP;
+  }
+  clearInterval(timer);
+  app.rerender(view());
+  app.unmount();
+  await app.waitUntilExit().catch(() => {});
+  for (const [fd, b] of replay) outBytes(fd, b);
+  return code;
+}
+
+function crashText(io: RunIO, message: string, stack: string): string {
+  let s = `gort: internal error: ${message}\nThis is a bug in gort. Please report it with the command you ran and the Go files it read.\n`;
+  if (io.env.GORT_TRACEBACK !== undefined && io.env.GORT_TRACEBACK !== "") s += `${stack}\n`;
+  return s;
+}
+
+function crashReport(io: RunIO, message: string, stack: string): void {
+  io.stderr(crashText(io, message, stack));
+}

@@ -1,0 +1,204 @@
+/**
+ * runotel.ts — `gort run --otel=otlp|console`: the program's runtime metrics (the semantic
+ * conventions' Go runtime instruments, runtime/src/otel.ts) exported with the OpenTelemetry SDK.
+ *
+ * THE EVENT-LOOP PROBLEM. gort's scheduler runs the whole program synchronously on the thread
+ * that called runGo; it never returns to Node's event loop until the program exits. An SDK on
+ * that thread could neither fire its periodic timer nor send an HTTP request while the program
+ * runs. So the SDK lives on a WORKER THREAD, which has its own event loop:
+ *
+ *   main thread (scheduler)                         otel worker (this same module, re-loaded)
+ *   ───────────────────────                         ──────────────────────────────────────────
+ *   at budget ends (Sched.metrics.onTick), at most  MeterProvider + PeriodicExportingMetricReader
+ *   every SAMPLE_MS: snapshot() ── postMessage ──▶  (OTLP/HTTP JSON or console exporter);
+ *                                                   observable callbacks read the latest
+ *                                                   snapshot (registerGoRuntimeMetrics)
+ *   console text / export errors ◀── port ─────────  console.dir / diag errors → port messages,
+ *     (drained with receiveMessageOnPort at ticks     so output goes through the run's stderr
+ *      and at exit, printed on the run's stderr)      sink, in order, synchronously
+ *   at exit: final snapshot + "shutdown" ────────▶  provider.shutdown() (final collect+export)
+ *   Atomics.wait on a shared word (≤ timeout) ◀────  Atomics.notify when the flush is done
+ *
+ * So exports happen on schedule while the program runs (the snapshot they report is at most
+ * SAMPLE_MS old, taken at a scheduler safe point), and the final values are flushed before gort
+ * exits. What is not covered: while the scheduler is blocked in a host sleep (all goroutines
+ * asleep in time.Sleep) no new snapshot is taken — nothing changes then except the clock.
+ *
+ * The worker is this module file started again (`new URL(import.meta.url)`): that works for the
+ * built CLI (dist/services/runotel.js) and for the esbuild bundle of scripts/dev-gort.mjs (the
+ * whole bundle is loaded; only this module's worker branch runs). Under vitest the module is a
+ * .ts file a worker cannot load: tests drive the CLI through scripts/dev-gort.mjs.
+ *
+ * Environment (read in the worker, like any OTel SDK): OTEL_EXPORTER_OTLP_ENDPOINT /
+ * OTEL_EXPORTER_OTLP_METRICS_ENDPOINT / OTEL_EXPORTER_OTLP_HEADERS … (the exporter's own),
+ * OTEL_METRIC_EXPORT_INTERVAL (ms, default 60000), OTEL_METRIC_EXPORT_TIMEOUT (ms, default
+ * 30000). The installed exporter (@opentelemetry/exporter-metrics-otlp-http) sends JSON
+ * (http/json); protobuf would need exporter-metrics-otlp-proto. GORT_OTEL_OPTIN=1 adds the opt-in
+ * instruments. Console output goes to stderr so the program's stdout stays its own.
+ */
+import { MessageChannel, receiveMessageOnPort, Worker, isMainThread, workerData, type MessagePort } from "node:worker_threads";
+import type { MetricsSnapshot, Sched } from "@gort/runtime";
+
+/** Longest period between two snapshots the scheduler posts (ms). */
+const SAMPLE_MS = 250;
+const DEFAULT_INTERVAL_MS = 60_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+interface OtelWorkerData {
+  gortOtelWorker: true;
+  mode: "otlp" | "console";
+  intervalMs: number;
+  timeoutMs: number;
+  optIn: boolean;
+  done: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+type ToWorker = { t: "snap"; snap: MetricsSnapshot } | { t: "shutdown"; snap: MetricsSnapshot | null };
+
+/** A `gort run --otel` session: attach to the scheduler, then finish after the run. */
+export interface RunOtel {
+  /** Installs the sampler on the scheduler (RunIO.onSched). */
+  attach(sched: Sched): void;
+  /** After the run: final snapshot, flush, wait for the export (bounded), print pending output. */
+  finish(): void;
+}
+
+/** Parses --otel's value. */
+export function otelMode(v: string): "otlp" | "console" | "none" | null {
+  if (v === "otlp" || v === "console" || v === "none") return v;
+  return null;
+}
+
+/**
+ * `--otel=VALUE` for a run: null for none, the session for otlp/console, or the error text (go's
+ * flag wording; exit status 2) for anything else.
+ */
+export function startOtelFlag(value: string, env: Record<string, string | undefined>, stderr: (s: string) => void): RunOtel | null | string {
+  const mode = otelMode(value);
+  if (mode === null) return `invalid value "${value}" for flag -otel: want otlp, console or none\n`;
+  return mode === "none" ? null : startRunOtel(mode, env, stderr);
+}
+
+/** RunIO.onSched with the --otel session attached first (null: `next` unchanged). */
+export function otelOnSched(otel: RunOtel | null, next: ((s: Sched) => void) | undefined): ((s: Sched) => void) | undefined {
+  if (otel === null) return next;
+  return (s) => {
+    otel.attach(s);
+    if (next !== undefined) next(s);
+  };
+}
+
+function envMs(v: string | undefined, dflt: number): number {
+  const n = Number(v);
+  return v !== undefined && v !== "" && Number.isFinite(n) && n > 0 ? n : dflt;
+}
+
+/**
+ * Starts the exporter worker for `mode`; `env` is the program's environment (the worker sees it
+ * as process.env), `stderr` the run's stderr sink.
+ */
+export function startRunOtel(mode: "otlp" | "console", env: Record<string, string | undefined>, stderr: (s: string) => void): RunOtel {
+  const intervalMs = envMs(env.OTEL_METRIC_EXPORT_INTERVAL, DEFAULT_INTERVAL_MS);
+  const timeoutMs = envMs(env.OTEL_METRIC_EXPORT_TIMEOUT, DEFAULT_TIMEOUT_MS);
+  const done = new SharedArrayBuffer(4);
+  const doneWord = new Int32Array(done);
+  const { port1, port2 } = new MessageChannel();
+  const data: OtelWorkerData = {
+    gortOtelWorker: true,
+    mode,
+    intervalMs,
+    timeoutMs,
+    optIn: env.GORT_OTEL_OPTIN === "1",
+    done,
+    port: port2,
+  };
+  const workerEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) workerEnv[k] = v;
+  const worker = new Worker(new URL(import.meta.url), { workerData: data, transferList: [port2], env: workerEnv, stdout: false, stderr: false });
+  let sched: Sched | null = null;
+  let next = 0;
+  const drain = (): void => {
+    for (;;) {
+      const m = receiveMessageOnPort(port1);
+      if (m === undefined) return;
+      stderr(String(m.message));
+    }
+  };
+  const post = (m: ToWorker): void => worker.postMessage(m);
+  return {
+    attach(s: Sched): void {
+      sched = s;
+      const clock = s.clock;
+      s.metrics.onTick = () => {
+        const now = clock.now();
+        if (now < next) return;
+        next = now + SAMPLE_MS * 1e6;
+        post({ t: "snap", snap: s.metrics.snapshot() });
+        drain();
+      };
+    },
+    finish(): void {
+      const snap = sched !== null ? sched.metrics.snapshot() : null;
+      if (sched !== null) sched.metrics.onTick = null;
+      post({ t: "shutdown", snap });
+      // The export needs the worker's event loop, not ours: block until it signals (bounded).
+      Atomics.wait(doneWord, 0, 0, timeoutMs + 5_000);
+      drain();
+      if (Atomics.load(doneWord, 0) === 0) stderr(`gort: otel: final export did not finish within ${timeoutMs + 5_000} ms\n`);
+      port1.close();
+      void worker.terminate();
+    },
+  };
+}
+
+// ── the worker side ──
+
+async function workerMain(d: OtelWorkerData): Promise<void> {
+  const { inspect } = await import("node:util");
+  const api = await import("@opentelemetry/api");
+  const sdk = await import("@opentelemetry/sdk-metrics");
+  const { registerGoRuntimeMetrics } = await import("@gort/runtime");
+  const out = (s: string): void => d.port.postMessage(s);
+  // Console exporter output and export errors travel to the main thread (see the header).
+  console.dir = (o: unknown, opts?: object) => out(inspect(o, { depth: null, ...opts }) + "\n");
+  console.log = (...a: unknown[]) => out(a.map((x) => (typeof x === "string" ? x : inspect(x))).join(" ") + "\n");
+  api.diag.setLogger(
+    {
+      error: (m: string, ...a: unknown[]) => out(`gort: otel: ${m}${a.length > 0 ? " " + a.map((x) => (x instanceof Error ? x.message : inspect(x))).join(" ") : ""}\n`),
+      warn: () => {},
+      info: () => {},
+      debug: () => {},
+      verbose: () => {},
+    },
+    api.DiagLogLevel.ERROR,
+  );
+  let exporter: import("@opentelemetry/sdk-metrics").PushMetricExporter;
+  if (d.mode === "otlp") {
+    const { OTLPMetricExporter } = await import("@opentelemetry/exporter-metrics-otlp-http");
+    exporter = new OTLPMetricExporter({ timeoutMillis: d.timeoutMs });
+  } else exporter = new sdk.ConsoleMetricExporter();
+  const reader = new sdk.PeriodicExportingMetricReader({
+    exporter,
+    exportIntervalMillis: d.intervalMs,
+    exportTimeoutMillis: Math.min(d.timeoutMs, d.intervalMs),
+  });
+  const provider = new sdk.MeterProvider({ readers: [reader] });
+  let latest: MetricsSnapshot | null = null;
+  registerGoRuntimeMetrics(provider.getMeter("gort", undefined), () => latest, { optIn: d.optIn });
+  const doneWord = new Int32Array(d.done);
+  const { parentPort } = await import("node:worker_threads");
+  parentPort!.on("message", (m: ToWorker) => {
+    if (m.snap !== null) latest = m.snap;
+    if (m.t !== "shutdown") return;
+    provider
+      .shutdown()
+      .catch((e: unknown) => out(`gort: otel: ${e instanceof Error ? e.message : String(e)}\n`))
+      .finally(() => {
+        Atomics.store(doneWord, 0, 1);
+        Atomics.notify(doneWord, 0);
+      });
+  });
+}
+
+if (!isMainThread && (workerData as Partial<OtelWorkerData> | null)?.gortOtelWorker === true) void workerMain(workerData as OtelWorkerData);

@@ -1,0 +1,102 @@
+/**
+ * runworker.ts — runs a program image on a worker thread (progworker.ts) and hands its output,
+ * runtime snapshots and exit status back to the main thread. `gort run --dash` uses it: the
+ * program's scheduler runs without yielding, so anything that must stay responsive while it
+ * runs (drawing, keys, sockets) lives on the main thread.
+ *
+ * Commands to the running program go through a shared Int32Array (`control`, snapshot.ts
+ * CTL_GC / CTL_STOP) that the scheduler reads at its safe points.
+ */
+import { Worker } from "node:worker_threads";
+import { CTL_GC, CTL_STOP, CTL_WORDS, type RuntimeSnapshot } from "@gort/runtime";
+import { encodeImage, type ProgramImage } from "@gort/runtime/image";
+import type { RunFlags } from "./runexec.js";
+
+/** What the worker needs to run one program. */
+export interface WorkerJob {
+  image: Uint8Array;
+  file: string;
+  progName: string;
+  progArgs: readonly string[];
+  cwd: string;
+  env: Record<string, string | undefined>;
+  flags: RunFlags;
+  /** snapshot period (ms) */
+  periodMs: number;
+  /** SharedArrayBuffer of CTL_WORDS int32s */
+  control: SharedArrayBuffer;
+  /** the program reads the process's standard input (false: empty input, e.g. under the dashboard) */
+  stdin: boolean;
+}
+
+export type WorkerMessage =
+  | { t: "out"; fd: 1 | 2; b: Uint8Array }
+  | { t: "snap"; snap: RuntimeSnapshot }
+  | { t: "exit"; code: number }
+  | { t: "crash"; message: string; stack: string };
+
+export interface WorkerRun {
+  /** resolves to the program's exit status */
+  done: Promise<number>;
+  /** asks for a GC cycle at the program's next safe point */
+  gc(): void;
+  /** ends the program at its next safe point with this exit status */
+  stop(code: number): void;
+  /** ends the worker at once (a program stuck in a host call never reaches a safe point) */
+  kill(): void;
+}
+
+export interface WorkerRunOptions {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  flags: RunFlags;
+  periodMs: number;
+  stdin: boolean;
+  onOutput: (fd: 1 | 2, b: Uint8Array) => void;
+  onSnapshot: (s: RuntimeSnapshot) => void;
+  /** a gort bug inside the worker: its message and JS stack */
+  onCrash: (message: string, stack: string) => void;
+}
+
+/** Starts `image` on a worker thread. */
+export function startInWorker(image: ProgramImage, file: string, progName: string, progArgs: readonly string[], o: WorkerRunOptions): WorkerRun {
+  const control = new SharedArrayBuffer(CTL_WORDS * 4);
+  const ctl = new Int32Array(control);
+  const job: WorkerJob = {
+    image: encodeImage(image),
+    file,
+    progName,
+    progArgs,
+    cwd: o.cwd,
+    env: o.env,
+    flags: o.flags,
+    periodMs: o.periodMs,
+    control,
+    stdin: o.stdin,
+  };
+  const worker = new Worker(new URL("./progworker.js", import.meta.url), { workerData: job, stdout: false, stderr: false });
+  const done = new Promise<number>((resolve) => {
+    let code = -1;
+    worker.on("message", (m: WorkerMessage) => {
+      if (m.t === "out") o.onOutput(m.fd, m.b);
+      else if (m.t === "snap") o.onSnapshot(m.snap);
+      else if (m.t === "exit") code = m.code;
+      else {
+        o.onCrash(m.message, m.stack);
+        code = 3;
+      }
+    });
+    worker.on("error", (e) => {
+      o.onCrash(e.message, e.stack ?? "");
+      code = 3;
+    });
+    // terminated by kill(): the stop status it was asked for
+    worker.on("exit", () => resolve(code >= 0 ? code : Atomics.load(ctl, CTL_STOP) || 3));
+  });
+  return {
+    done,
+    gc: () => void Atomics.store(ctl, CTL_GC, 1),
+    stop: (code) => void Atomics.store(ctl, CTL_STOP, code),
+    kill: () => void worker.terminate(),
+  };
+}

@@ -1,0 +1,248 @@
+/**
+ * Profile passes that run before a report, in pprof's order: merging a --base/--diff_base profile
+ * (subtracted), choosing the sample index, the --focus/--ignore/--hide/--show filters, and
+ * aggregation to the report's granularity. Each mutates the profile it is given (callers work on
+ * a copy, see cloneProfile).
+ */
+import { type Func, type Location, type Mapping, type Profile, ProfileError, type Sample } from "./profile.js";
+
+/** Index of the sample type a report uses: by name, number, or the default. */
+export function sampleIndex(p: Profile, want: string): number {
+  if (p.sampleTypes.length === 0) throw new ProfileError("profile has no samples");
+  const names = p.sampleTypes.map((t) => t.type);
+  if (want === "") {
+    if (p.defaultSampleType !== "") {
+      const i = names.indexOf(p.defaultSampleType);
+      if (i >= 0) return i;
+    }
+    return names.length - 1;
+  }
+  if (/^[+-]?\d+$/.test(want)) {
+    const i = Number(want);
+    if (i < 0 || i >= names.length) throw new ProfileError(`sample_index ${want} is outside the range [0..${names.length - 1}]`);
+    return i;
+  }
+  // "inuse_space" also names a type called "space" (older heap profiles)
+  const noInuse = want.startsWith("inuse_") ? want.slice(6) : want;
+  const i = names.findIndex((t) => t === want || t === noInuse);
+  if (i >= 0) return i;
+  throw new ProfileError(`sample_index "${want}" must be one of: [${names.join(" ")}]`);
+}
+
+function matchesLine(re: RegExp, fn: Func | undefined): boolean {
+  return fn !== undefined && (re.test(fn.name) || re.test(fn.filename));
+}
+function mappingMatches(re: RegExp, m: Mapping | undefined): boolean {
+  return m !== undefined && re.test(m.file);
+}
+function locationMatches(re: RegExp, l: Location): boolean {
+  return l.lines.some((ln) => matchesLine(re, ln.fn)) || mappingMatches(re, l.mapping);
+}
+
+/** Which filters matched something (pprof warns about those that did not). */
+export interface FilterMatches {
+  focus: boolean;
+  ignore: boolean;
+  hide: boolean;
+  show: boolean;
+}
+
+/**
+ * focus: keep samples with a frame matching it; ignore: drop samples with a frame matching it;
+ * hide: drop matching frames from stacks; show: keep only matching frames. A frame matches when
+ * its function name or file does (or its mapping's file).
+ */
+export function filterSamplesByName(p: Profile, focus?: RegExp, ignore?: RegExp, hide?: RegExp, show?: RegExp): FilterMatches {
+  const m: FilterMatches = { focus: false, ignore: false, hide: false, show: false };
+  const focusOrIgnore = new Map<Location, boolean>();
+  const hidden = new Set<Location>();
+  for (const l of p.locations) {
+    if (ignore !== undefined && locationMatches(ignore, l)) {
+      m.ignore = true;
+      focusOrIgnore.set(l, false);
+    } else if (focus === undefined || locationMatches(focus, l)) {
+      m.focus = true;
+      focusOrIgnore.set(l, true);
+    }
+    if (hide !== undefined && locationMatches(hide, l)) {
+      m.hide = true;
+      l.lines = mappingMatches(hide, l.mapping) ? [] : l.lines.filter((ln) => !matchesLine(hide, ln.fn));
+      if (l.lines.length === 0) hidden.add(l);
+    }
+    if (show !== undefined) {
+      if (!mappingMatches(show, l.mapping)) l.lines = l.lines.filter((ln) => matchesLine(show, ln.fn));
+      if (l.lines.length === 0) hidden.add(l);
+      else m.show = true;
+    }
+  }
+  const kept: Sample[] = [];
+  for (const s of p.samples) {
+    let focused = false;
+    let ignored = false;
+    for (const l of s.locations) {
+      const f = focusOrIgnore.get(l);
+      if (f === true) focused = true;
+      else if (f === false) {
+        ignored = true;
+        break;
+      }
+    }
+    if (ignored || !focused) continue;
+    if (hidden.size > 0) {
+      const locs = s.locations.filter((l) => !hidden.has(l));
+      if (locs.length === 0) continue;
+      s.locations = locs;
+    }
+    kept.push(s);
+  }
+  p.samples = kept;
+  return m;
+}
+
+export type Granularity = "functions" | "filefunctions" | "files" | "lines" | "addresses";
+
+/** Forgets what the granularity does not distinguish (names, files, lines, addresses). */
+export function aggregate(p: Profile, g: Granularity, inlines = true): void {
+  const fn = g !== "files";
+  const file = g === "files" || g === "filefunctions" || g === "lines" || g === "addresses";
+  const line = g === "lines" || g === "addresses";
+  const addr = g === "addresses";
+  if (addr && inlines) return;
+  for (const f of p.functions) {
+    if (!fn) {
+      f.name = "";
+      f.systemName = "";
+    }
+    if (!file) f.filename = "";
+  }
+  for (const l of p.locations) {
+    if (!inlines && l.lines.length > 1) l.lines = l.lines.slice(-1);
+    if (!line) l.lines = l.lines.map((ln) => ({ fn: ln.fn, line: 0 }));
+    if (!addr) l.address = 0n;
+  }
+}
+
+function typesEqual(a: { type: string; unit: string } | undefined, b: { type: string; unit: string } | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.type === b.type && a.unit === b.unit;
+}
+
+function fmtTypes(p: Profile): string {
+  return `[${p.sampleTypes.map((t) => `${t.type}/${t.unit}`).join(" ")}]`;
+}
+
+/**
+ * Subtracts `base` from p (pprof's -base), or with diff marks the base's samples so percentages
+ * are relative to the base (-diff_base). Samples with the same stack and labels are merged and
+ * those that cancel out are dropped; the result is a new profile.
+ */
+export function subtractBase(p: Profile, base: Profile, diff: boolean): Profile {
+  if (!typesEqual(p.periodType, base.periodType)) {
+    throw new ProfileError(`incompatible period types ${p.periodType?.type ?? ""}/${p.periodType?.unit ?? ""} and ${base.periodType?.type ?? ""}/${base.periodType?.unit ?? ""}`);
+  }
+  if (p.sampleTypes.length !== base.sampleTypes.length || p.sampleTypes.some((t, i) => !typesEqual(t, base.sampleTypes[i]))) {
+    throw new ProfileError(`incompatible sample types ${fmtTypes(p)} and ${fmtTypes(base)}`);
+  }
+  for (const s of base.samples) {
+    s.values = s.values.map((v) => -v);
+    if (diff) s.labels.set("pprof::base", ["true"]);
+  }
+  return mergeProfiles([p, base]);
+}
+
+/** Merges profiles of the same types (pprof's profile.Merge, minus mapping address relocation). */
+export function mergeProfiles(srcs: Profile[]): Profile {
+  const first = srcs[0];
+  let time = 0n;
+  let duration = 0;
+  let period = 0;
+  const comments: string[] = [];
+  let dflt = "";
+  for (const s of srcs) {
+    if (time === 0n || s.timeNanos < time) time = s.timeNanos;
+    duration += s.durationNanos;
+    if (period === 0 || period < s.period) period = s.period;
+    for (const c of s.comments) if (!comments.includes(c)) comments.push(c);
+    if (dflt === "") dflt = s.defaultSampleType;
+  }
+  const out: Profile = {
+    sampleTypes: first.sampleTypes.map((t) => ({ ...t })),
+    defaultSampleType: dflt,
+    samples: [],
+    mappings: [],
+    locations: [],
+    functions: [],
+    dropFrames: first.dropFrames,
+    keepFrames: first.keepFrames,
+    timeNanos: time,
+    durationNanos: duration,
+    periodType: first.periodType,
+    period,
+    comments,
+  };
+  const mappings = new Map<string, Mapping>();
+  const funcs = new Map<string, Func>();
+  const locs = new Map<string, Location>();
+  const samples = new Map<string, Sample>();
+  const mapMapping = (m: Mapping | undefined): Mapping | undefined => {
+    if (m === undefined) return undefined;
+    const k = `${m.file}\x00${m.buildId}\x00${m.limit - m.start}\x00${m.offset}`;
+    let r = mappings.get(k);
+    if (r === undefined) {
+      r = { ...m, id: out.mappings.length + 1 };
+      mappings.set(k, r);
+      out.mappings.push(r);
+    }
+    return r;
+  };
+  const mapFunc = (f: Func | undefined): Func | undefined => {
+    if (f === undefined) return undefined;
+    const k = `${f.name}\x00${f.systemName}\x00${f.filename}\x00${f.startLine}`;
+    let r = funcs.get(k);
+    if (r === undefined) {
+      r = { ...f, id: out.functions.length + 1 };
+      funcs.set(k, r);
+      out.functions.push(r);
+    }
+    return r;
+  };
+  const mapLoc = (l: Location): Location => {
+    const m = mapMapping(l.mapping);
+    const addr = l.mapping !== undefined && m !== undefined ? l.address - l.mapping.start + m.start : l.address;
+    const lines = l.lines.map((ln) => ({ fn: mapFunc(ln.fn), line: ln.line }));
+    const k = `${m?.id ?? 0}\x00${addr}\x00${l.isFolded}\x00${lines.map((ln) => `${ln.fn?.id ?? 0}:${ln.line}`).join(",")}`;
+    let r = locs.get(k);
+    if (r === undefined) {
+      r = { id: out.locations.length + 1, mapping: m, address: addr, lines, isFolded: l.isFolded };
+      locs.set(k, r);
+      out.locations.push(r);
+    }
+    return r;
+  };
+  for (const src of srcs) {
+    if (out.mappings.length === 0 && src.mappings.length > 0) mapMapping(src.mappings[0]);
+    for (const s of src.samples) {
+      if (s.values.every((v) => v === 0)) continue;
+      const ls = s.locations.map(mapLoc);
+      const lab = [...s.labels.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const nlab = [...s.numLabels.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const k = `${ls.map((l) => l.id).join(",")}\x00${JSON.stringify(lab)}\x00${JSON.stringify(nlab)}\x00${JSON.stringify([...s.numUnits.entries()])}`;
+      const have = samples.get(k);
+      if (have !== undefined) {
+        for (let i = 0; i < have.values.length; i++) have.values[i] += s.values[i];
+        continue;
+      }
+      const ns: Sample = {
+        locations: ls,
+        values: [...s.values],
+        labels: new Map([...s.labels].map(([key, v]) => [key, [...v]])),
+        numLabels: new Map([...s.numLabels].map(([key, v]) => [key, [...v]])),
+        numUnits: new Map([...s.numUnits].map(([key, v]) => [key, [...v]])),
+      };
+      samples.set(k, ns);
+      out.samples.push(ns);
+    }
+  }
+  out.samples = out.samples.filter((s) => s.values.some((v) => v !== 0));
+  return out;
+}

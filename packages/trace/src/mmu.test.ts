@@ -1,0 +1,49 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { mmuAt, mmuCurve, mutatorUtilization, type UtilPoint } from "./mmu.js";
+import { parseTrace } from "./parser.js";
+
+const testdata = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "testdata");
+
+describe("MMU agrees with go tool trace's MMU page", () => {
+  for (const name of ["basic", "sched", "parallel"]) {
+    it(`${name}.trace`, () => {
+      const util = mutatorUtilization(parseTrace(fs.readFileSync(path.join(testdata, `${name}.trace`))));
+      const go = JSON.parse(fs.readFileSync(path.join(testdata, `${name}.mmu.json`), "utf8")) as { curve: [number, number][] };
+      expect(go.curve.length).toBeGreaterThan(50);
+      let nonTrivial = 0;
+      for (const [window, want] of go.curve) {
+        const got = mmuAt(util, window);
+        expect(got, `window ${window}`).not.toBeNull();
+        expect(got!.mmu, `window ${window}ns`).toBeCloseTo(want, 6);
+        if (want > 0 && want < 1) nonTrivial++;
+      }
+      expect(nonTrivial).toBeGreaterThan(10);
+    });
+  }
+});
+
+describe("mmuAt on hand-made utilisation", () => {
+  // 100 ns at 1, a 10 ns pause (0), 90 ns at 0.5, end
+  const util: UtilPoint[] = [
+    { t: 0, u: 1 },
+    { t: 100, u: 0 },
+    { t: 110, u: 0.5 },
+    { t: 200, u: 0 },
+  ];
+  const cases: [number, number][] = [
+    [5, 0],
+    [10, 0],
+    [20, 0.25], // the pause plus 10 ns at 0.5
+    [100, 0.45], // [100,200]: 0 + 90×0.5
+    [200, (100 + 45) / 200],
+  ];
+  for (const [w, want] of cases) it(`window ${w}`, () => expect(mmuAt(util, w)!.mmu).toBeCloseTo(want, 12));
+  it("is monotone over the curve and null past the trace", () => {
+    expect(mmuAt(util, 201)).toBeNull();
+    const curve = mmuCurve(util);
+    for (let i = 1; i < curve.length; i++) expect(curve[i].mmu).toBeGreaterThanOrEqual(curve[i - 1].mmu - 1e-12);
+  });
+});
