@@ -120,7 +120,8 @@ export interface FlameTextOptions {
 /** Draws the flame graph for a terminal of o.width columns. */
 export function renderFlameText(root: FlameNode, o: FlameTextOptions): string {
   const width = Math.max(10, o.width);
-  const out = [...o.header];
+  // on a terminal every line fits its width (header lines are cut, not wrapped)
+  const out = o.color ? o.header.map((h) => ([...h].length > width ? fit(h, width) : h)) : [...o.header];
   if (root.value <= 0) {
     out.push("No samples to draw.");
     return out.join("\n") + "\n";

@@ -13,13 +13,9 @@
  * word, stored through the write barrier (Store/Swap/CompareAndSwapPointer). A nil address
  * panics as a nil dereference at the call, as Go's atomics fault.
  *
- * Also here: sync.throw / sync.fatal (Go's fatal error with exit 2) and
- * sync.runtime_registerPoolCleanup (accepted and ignored: sync.Pool's victim rotation at GC
- * start is not wired to the collector yet, so pooled objects stay pooled — correct, but the
- * pool keeps more memory than Go's).
+ * (sync.throw / sync.fatal live in sema.ts, sync.runtime_registerPoolCleanup in syncpool.ts.)
  */
 
-import { fatal } from "./debug.js";
 import type { Collector } from "./mgc.js";
 import { FR_PC, STK_FP } from "./stack.js";
 import type { NativeFn, VM } from "./vm/interp.js";
@@ -37,7 +33,7 @@ function nilAddr(vm: VM, g: number, addr: number): boolean {
   return true;
 }
 
-/** Adds sync/atomic's natives and sync's throw/fatal/registerPoolCleanup to m. */
+/** Adds sync/atomic's natives to m. */
 export function addAtomicNatives(gc: Collector | null, m: Map<string, NativeFn>): void {
   const storePtr = (vm: VM, addr: number, p: number): void => {
     if (gc !== null) gc.barrier.writePointer(addr, p);
@@ -149,14 +145,5 @@ export function addAtomicNatives(gc: Collector | null, m: Map<string, NativeFn>)
     vm.mem.i64[res >>> 3] = ok ? 1n : 0n;
   });
 
-  // ── package sync's fatal errors and pool cleanup ──
-  const readString = (vm: VM, args: number): string => {
-    const p = vm.mem.u32[args >>> 2];
-    const n = Number(vm.mem.i64[(args + 8) >>> 3]);
-    return new TextDecoder().decode(vm.mem.u8.slice(p, p + n));
-  };
-  m.set("sync.throw", (vm, _g, args) => fatal(readString(vm, args)));
-  m.set("sync.fatal", (vm, _g, args) => fatal(readString(vm, args)));
-  // (see the header: not wired to the collector yet)
-  m.set("sync.runtime_registerPoolCleanup", () => {});
+  // (package sync's throw/fatal and pool cleanup: sema.ts and syncpool.ts, which need the scheduler)
 }

@@ -241,6 +241,11 @@ export class Collector implements MallocHooks {
   afterSweepForTest: (() => void) | null = null;
   /** Event observers (tracing); null = off. */
   events: GCEventSink | null = null;
+  /**
+   * Called at every sweep termination with the world stopped, before marking starts and before
+   * the write barrier is on (Go's clearpools: sync.Pool's victim rotation, syncpool.ts).
+   */
+  onSweepTermination: (() => void) | null = null;
   /** Runtime initialisation time (ns, nanotime clock). */
   readonly initTime: number;
 
@@ -543,6 +548,7 @@ export class Collector implements MallocHooks {
     this.heap0 = pacer.heapLive;
     this.bgMarkTime = 0;
     this.assistCredit = 0;
+    if (this.onSweepTermination !== null) this.onSweepTermination();
     this.marker.prepareRoots();
     heap.bytesMarkedNew = 0;
     this.cycles++;

@@ -164,6 +164,8 @@ export class Sched implements GoroutineSource {
   monitor: SnapshotMonitor | null = null;
   /** GODEBUG=schedtrace/scheddetail reporter (null = off; schedtrace.ts). */
   trace: SchedTrace | null;
+  /** Set by goyield: the G returning RUN_PARK runnable goes to the local queue's tail. */
+  private yieldLocal: boolean;
   /** The running P. */
   p: number;
   /** Every G record ever made, index = G_ALLGIDX (dead ones are reused). */
@@ -213,6 +215,7 @@ export class Sched implements GoroutineSource {
     this.pPool = [];
     this.lockedg = 0;
     this.trace = null;
+    this.yieldLocal = false;
     for (let i = 0; i < n; i++) this.ps.push(this.newP(i));
     this.mem.u32[(this.ps[0] + P_STATUS) >>> 2] = PRUNNING;
     this.p = this.ps[0];
@@ -562,6 +565,15 @@ export class Sched implements GoroutineSource {
     if (this.tracer !== null) this.tracer.goSched(g);
   }
 
+  /**
+   * Go's goyield from a native: like gosched, but g goes to the tail of the P's local queue
+   * (semrelease's handoff: the readied waiter in runnext runs first, g soon after).
+   */
+  goyield(g: number): void {
+    this.mem.u32[(g + G_STATUS) >>> 2] = GRUNNABLE;
+    this.yieldLocal = true;
+  }
+
   // ── run queues ──
 
   /** Puts g on p's queue: in runnext (the old runnext moves to the ring) or at the ring's tail. */
@@ -834,6 +846,7 @@ export class Sched implements GoroutineSource {
         // The VM may have switched goroutines inside run() (parkSwitch): continue with the G
         // that was running when it returned.
         g = this.curg;
+        this.metrics.tick(); // OpenTelemetry sampling at every slice end (metrics.ts; a null check when off)
         // CPU profiling: a tick arrived during the slice (prof.ts; one plain load when off).
         if (this.prof.tick[0] !== this.prof.seen && (r === RUN_YIELD || r === RUN_PARK)) this.prof.cpuTick(g, r === RUN_YIELD);
         if (r === RUN_PARK) {
@@ -841,9 +854,12 @@ export class Sched implements GoroutineSource {
           if (this.exitCode >= 0) return this.exitCode;
           if (st === GWAITING) continue;
           if (st === GRUNNABLE) {
-            // Gosched: behind everything else runnable.
+            // Gosched: behind everything else runnable; goyield: behind the local queue.
             this.metrics.latency.enqueued(g);
-            this.globrunqput(g);
+            if (this.yieldLocal) {
+              this.yieldLocal = false;
+              this.runqput(this.p, g, false);
+            } else this.globrunqput(g);
             continue;
           }
           // Goexit (status dead, set by the native).
@@ -860,7 +876,6 @@ export class Sched implements GoroutineSource {
             startFinalizers(this); // finq.ts
           }
           if (this.timers.len > 0) this.checkTimers(this.clock.now());
-          this.metrics.tick(); // OpenTelemetry sampling (metrics.ts; a null check when off)
           if (this.anyRunnable()) {
             if (this.tracer !== null) this.tracer.goPreempt(g);
             this.metrics.latency.enqueued(g);
@@ -929,6 +944,25 @@ export class Sched implements GoroutineSource {
     // A throw from the scheduler (deadlock) happens after the M gave up its P.
     if (kind === FATAL_SCHED) this.mem.u32[(this.p + P_STATUS) >>> 2] = PIDLE;
     this.trace.fatalReport(this.clock.now(), kind);
+  }
+
+  /**
+   * A throw from Go code running on g (sync's throw/fatal, Go's runtime.throw and fatal):
+   * "fatal error: msg", the schedtrace report when enabled, then g's traceback and every other
+   * goroutine's (Go prints them all for these); exit status 2. g parks, so run() returns.
+   */
+  throwFromGo(g: number, msg: string): void {
+    const vm = this.vm;
+    vm.flushPrint();
+    vm.write(`fatal error: ${msg}\n`);
+    this.fatalTrace(FATAL_THROW);
+    let s = "\n" + traceback(this.mem, this.image, g, "running") + this.createdBy(g);
+    const u32 = this.mem.u32;
+    const gs = this.allgs.filter((x) => x !== g && u32[(x + G_STATUS) >>> 2] !== GDEAD && u32[(x + G_GOID) >>> 2] < SYSTEM_GOID_BASE);
+    for (const x of gs) s += "\n" + traceback(this.mem, this.image, x, this.statusString(x)) + this.createdBy(x);
+    vm.write(s);
+    this.exitCode = 2;
+    this.gopark(g, WaitReason.Zero); // stop the slice; run() returns exitCode
   }
 
   /** Every live goroutine's traceback, goroutine 1 first, as Go prints them after a fatal error. */

@@ -272,6 +272,51 @@ function makeFuncRet(vm: VM, g: number, args: number): void {
   mem.i32.copyWithin(d, r >>> 2, (r >>> 2) + 2 * n);
 }
 
+// retDesc (reflect/call.go): n int at +0, dst [64]unsafe.Pointer at +8, code [64]uint8 at +520
+const RD_DST = 8;
+const RD_CODE = 8 + 64 * 8;
+
+/**
+ * storeRets(desc *retDesc, r0 … r63 uintptr): stores result word i (the argument slot after
+ * desc) at desc.dst[i] as desc.code[i] says (1 pointer through the write barrier, 2 word,
+ * 3/4/5 low 1/2/4 bytes, 6 float64 narrowed to float32). Called right after the call returned,
+ * with no safe point in between, so result pointers are never only in integer slots at a GC.
+ */
+function storeRets(vm: VM, _g: number, args: number): void {
+  const mem = vm.heap.mem;
+  const u32 = mem.u32;
+  const desc = u32[args >>> 2];
+  const n = Number(mem.i64[desc >>> 3]);
+  const barrier = vm.barrier;
+  for (let i = 0; i < n; i++) {
+    const dst = u32[(desc + RD_DST + i * 8) >>> 2];
+    const w = args + 8 + i * 8;
+    switch (mem.u8[desc + RD_CODE + i]) {
+      case 1:
+        if (barrier !== null) barrier.writePointer(dst, u32[w >>> 2]);
+        else putPtr(vm, dst, u32[w >>> 2]);
+        break;
+      case 2:
+        mem.i32[dst >>> 2] = mem.i32[w >>> 2];
+        mem.i32[(dst >>> 2) + 1] = mem.i32[(w >>> 2) + 1];
+        break;
+      case 3:
+        mem.u8[dst] = mem.u8[w];
+        break;
+      case 4:
+        mem.u8[dst] = mem.u8[w];
+        mem.u8[dst + 1] = mem.u8[w + 1];
+        break;
+      case 5:
+        mem.u32[dst >>> 2] = u32[w >>> 2];
+        break;
+      case 6:
+        mem.f32[dst >>> 2] = mem.f64[w >>> 3];
+        break;
+    }
+  }
+}
+
 /** Adds the reflect natives (for one VM; state is created on first use) to m. */
 export function addReflectNatives(m: Map<string, NativeFn>): void {
   const states = new WeakMap<VM, ReflectRT>();
@@ -381,6 +426,7 @@ export function addReflectNatives(m: Map<string, NativeFn>): void {
   });
   m.set("reflect.makeFuncTramp", makeFuncTramp);
   m.set("reflect.makeFuncRet", makeFuncRet);
+  m.set("reflect.storeRets", storeRets);
 }
 
 /** Names addReflectNatives provides (for the compiler's link check). */
@@ -397,4 +443,5 @@ export const REFLECT_NATIVE_NAMES: readonly string[] = [
   "reflect.ifaceE2I",
   "reflect.makeFuncTramp",
   "reflect.makeFuncRet",
+  "reflect.storeRets",
 ];

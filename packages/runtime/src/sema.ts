@@ -22,6 +22,7 @@
 import { fatal } from "./debug.js";
 import type { NativeFn } from "./vm/interp.js";
 import type { Sched } from "./proc.js";
+import { addPoolNatives } from "./syncpool.js";
 import { ST_OTHER_SYS } from "./mstats.js";
 import { G_PARKSTATE, SG_C, SG_G, SG_NEXT, SG_PREV, SG_TICKET, WaitReason } from "./runtime2.js";
 
@@ -87,10 +88,11 @@ export class Semas {
   }
 
   /**
-   * Release: hand the count to the first waiter on addr, or increment *addr. `rel` (the
+   * Release: hand the count to the first waiter on addr (returns true: it is readied into
+   * runnext), or increment *addr (returns false). `rel` (the
    * releasing G) and `skip` feed the mutex profile (prof.ts mutexRelease); 0 = not profiled.
    */
-  semrelease(addr: number, rel = 0, skip = 0): void {
+  semrelease(addr: number, rel = 0, skip = 0): boolean {
     const sched = this.sched;
     const u32 = sched.mem.u32;
     const b = this.bucket(addr);
@@ -104,9 +106,10 @@ export class Semas {
       else u32[(next + SG_PREV) >>> 2] = prev;
       if (rel !== 0 && sched.prof.mutexRate > 0) sched.prof.mutexRelease(rel, u32[(sg + SG_G) >>> 2], skip);
       sched.goready(u32[(sg + SG_G) >>> 2]);
-      return;
+      return true;
     }
     u32[addr >>> 2] = (u32[addr >>> 2] + 1) >>> 0;
+    return false;
   }
 
   /** Waiters queued on addr (tests). */
@@ -196,10 +199,22 @@ export class Semas {
     // Go 1.19 shows "semacquire" for Mutex/RWMutex waits too (reference/schedtrace.md).
     m.set("sync.runtime_SemacquireMutex", (vm, g, args) => {
       const got = se.semacquire(g, vm.mem.u32[args >>> 2], vm.mem.u32[(args + 8) >>> 2] !== 0, WaitReason.Semacquire);
-      if (!got && sched.prof.mutexRate > 0) sched.prof.mutexWait(g); // mutex profile (prof.ts)
+      if (!got && sched.prof.waitsNoted) sched.prof.mutexWait(g, vm.mem.i32[(args + 16) >>> 2]); // block/mutex profiles (prof.ts)
     });
+    // handoff (a starving Mutex): the woken waiter got the count and sits in runnext; the
+    // releaser yields to the local queue's tail so the waiter runs now (Go's goyield). The
+    // yield re-executes this native (G_PARKSTATE = 1), which then only returns.
     m.set("sync.runtime_Semrelease", (vm, g, args) => {
-      se.semrelease(vm.mem.u32[args >>> 2], g, vm.mem.i32[(args + 16) >>> 2]);
+      const u32 = vm.mem.u32;
+      if (u32[(g + G_PARKSTATE) >>> 2] !== 0) {
+        u32[(g + G_PARKSTATE) >>> 2] = 0;
+        return;
+      }
+      const woke = se.semrelease(u32[args >>> 2], g, vm.mem.i32[(args + 16) >>> 2]);
+      if (woke && vm.mem.u8[args + 8] !== 0) {
+        u32[(g + G_PARKSTATE) >>> 2] = 1;
+        sched.goyield(g);
+      }
     });
     m.set("sync.runtime_notifyListAdd", (vm, _g, args, res) => {
       vm.mem.i64[res >>> 3] = BigInt(se.notifyListAdd(vm.mem.u32[args >>> 2]));
@@ -224,6 +239,16 @@ export class Semas {
     const pin: NativeFn = (vm, _g, _args, res) => {
       vm.mem.i64[res >>> 3] = 0n; // P id; preemption only happens at budget ends, never inside runtime code
     };
+    // sync's fatal errors (Go's runtime.throw / runtime.fatal linked into sync): the message,
+    // then every goroutine's traceback, exit 2 (Sched.throwFromGo).
+    const goString = (vm: Parameters<NativeFn>[0], args: number): string => {
+      const p = vm.mem.u32[args >>> 2];
+      const n = Number(vm.mem.i64[(args + 8) >>> 3]);
+      return new TextDecoder().decode(vm.mem.u8.subarray(p, p + n));
+    };
+    m.set("sync.throw", (vm, g, args) => sched.throwFromGo(g, goString(vm, args)));
+    m.set("sync.fatal", (vm, g, args) => sched.throwFromGo(g, goString(vm, args)));
+    addPoolNatives(sched, m); // syncpool.ts
     m.set("sync.runtime_procPin", pin);
     m.set("sync/atomic.runtime_procPin", pin);
     m.set("sync.runtime_procUnpin", () => {});

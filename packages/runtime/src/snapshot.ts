@@ -196,7 +196,8 @@ export class SnapshotMonitor {
   }
 
   /** A last snapshot (at exit), whatever the period. */
-  final(now: number): void {
+  final(): void {
+    const now = this.sched.clock.now();
     if (this.start < 0) this.start = now;
     this.taken++;
     this.sink(takeSnapshot(this.sched, now - this.start));

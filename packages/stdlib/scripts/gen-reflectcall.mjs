@@ -26,23 +26,32 @@ const maxCallSlots = ${N}
 
 // slotFunc is the shape every func value is called through by Value.Call:
 // the callee copies only its own parameter slots and returns only its own
-// result slots, so the trailing words are ignored. The results are typed as
-// pointers so that the collector sees the ones that are.
-type slotFunc func(${list("a")} uintptr) (${list("r")} unsafe.Pointer)
+// result slots, so the trailing words are ignored. All words are typed
+// uintptr: the argument pointers stay reachable from the caller's Values,
+// and the results go to typed memory at once (storeRets).
+type slotFunc func(${list("a")} uintptr) (${list("r")} uintptr)
 
 // callSlots calls the func value fn (a closure record) with the slot words
-// a and stores its result words in r.
-func callSlots(fn unsafe.Pointer, a *[maxCallSlots]uintptr, r *[maxCallSlots]unsafe.Pointer) {
+// a; storeRets stores the result words where desc says, with no safe point
+// between the return and the stores (the collector never sees a result
+// pointer held only in an integer slot).
+func callSlots(fn unsafe.Pointer, a *[maxCallSlots]uintptr, desc *retDesc) {
 	f := *(*slotFunc)(unsafe.Pointer(&fn))
-	${idx("r")} = f(${idx("a")})
+	${list("r")} := f(${idx("a")})
+	storeRets(desc, ${list("r")})
 }
+
+// storeRets stores result word i at desc.dst[i] as desc.code[i] says, for
+// i < desc.n (a runtime native: reflect/HACKING.md "Calls").
+func storeRets(desc *retDesc, ${list("r")} uintptr)
 
 // callReflect is where a call of a func value made by MakeFunc lands: the
 // runtime's makeFuncTramp pushes this frame with the caller's argument slots
-// in a0... (words past the real parameters are zero). The results go
+// in a0... (words past the real parameters are zero; the pointers among them
+// stay reachable from the caller's own argument slots). The results go
 // straight to the caller's result slots (makeFuncRet).
-func callReflect(ctxt *makeFuncImpl, ${list("a")} unsafe.Pointer) {
-	s := [maxCallSlots]unsafe.Pointer{${list("a")}}
+func callReflect(ctxt *makeFuncImpl, ${list("a")} uintptr) {
+	s := [maxCallSlots]uintptr{${list("a")}}
 	r, n, keep := callReflectSlots(ctxt, &s)
 	makeFuncRet(r, n, keep)
 }

@@ -244,7 +244,7 @@ export interface GCCycle {
   done: boolean;
   /** HeapAlloc last seen before the cycle started (0 if none). */
   heapBefore: number;
-  /** HeapGoal set during the cycle (0 if none). */
+  /** The heap goal the cycle set (first HeapGoal after its start; 0 if none). */
   goal: number;
 }
 
@@ -265,9 +265,11 @@ export function gcReport(tr: Trace): GCReport {
       case Ev.HeapAlloc:
         heap = ev.args[0];
         break;
-      case Ev.HeapGoal:
-        if (cur !== null) cur.goal = ev.args[0];
+      case Ev.HeapGoal: {
+        const c = cycles[cycles.length - 1];
+        if (c !== undefined && c.goal === 0) c.goal = ev.args[0];
         break;
+      }
       case Ev.GCStart:
         cur = { seq: ev.args[0], start: ev.ts, duration: (ev.link?.ts ?? end) - ev.ts, done: ev.link !== null, heapBefore: heap, goal: 0 };
         cycles.push(cur);

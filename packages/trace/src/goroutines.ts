@@ -36,7 +36,7 @@ export interface GStats {
 
 export interface GoroutineInfo extends GStats {
   id: number;
-  /** Start function ("runtime.main" for goroutine 1; "" if its start was never seen). */
+  /** Start function, from the creation stack ("runtime.main" for goroutine 1; "" if unknown). */
   name: string;
   created: number;
   /** Time of its first start, -1 if it never ran in the trace. */
@@ -109,6 +109,13 @@ export function goroutineStats(tr: Trace): GoroutineInfo[] {
           id: ev.args[0], name: "", created: ev.ts, started: NONE, ended: NONE, system: false,
           exec: 0, schedWait: 0, netWait: 0, syncBlock: 0, syscall: 0, sweep: 0, gcPause: 0, total: 0,
         };
+        // Go names a goroutine at its first start (whose stack is this same creation stack);
+        // naming it here also names goroutines that never ran in the trace
+        const fn = tr.stacks.get(ev.args[1])?.[0]?.fn;
+        if (fn !== undefined) {
+          info.name = fn;
+          info.system = isSystemGoroutine(fn);
+        }
         gs.set(info.id, { info, lastStart: NONE, blockNet: NONE, blockSync: NONE, blockSyscall: NONE, blockSched: ev.ts, blockSweep: NONE, done: false });
         break;
       }
@@ -231,7 +238,7 @@ export function goroutineStats(tr: Trace): GoroutineInfo[] {
 export function groupByStartFunction(gs: readonly GoroutineInfo[]): GoroutineGroup[] {
   const m = new Map<string, GoroutineGroup>();
   for (const g of gs) {
-    const name = g.name === "" ? "(never started)" : g.name;
+    const name = g.name === "" ? "(unknown start function)" : g.name;
     let grp = m.get(name);
     if (grp === undefined) {
       grp = { name, count: 0, system: g.system, exec: 0, schedWait: 0, netWait: 0, syncBlock: 0, syscall: 0, sweep: 0, gcPause: 0, total: 0 };

@@ -30,11 +30,13 @@ const pct = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / who
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** A left-aligned text table: first row is the header; columns after the first align right. */
-export function table(rows: string[][], leftCols = 1): string {
+export function table(rows: string[][], leftCols: number | readonly number[] = 1): string {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
+  const left = (i: number) => (typeof leftCols === "number" ? i < leftCols : leftCols.includes(i));
+  const pad = (c: string, w: number, l: boolean) => (l ? c + " ".repeat(w - [...c].length) : " ".repeat(w - [...c].length) + c);
   return rows
-    .map((r) => r.map((c, i) => (i < leftCols ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ").trimEnd())
+    .map((r) => r.map((c, i) => pad(c, widths[i], left(i))).join("  ").trimEnd())
     .join("\n");
 }
 
@@ -129,15 +131,24 @@ export function formatGC(rep: GCReport): string {
   const max = rep.pauses.reduce((a, p) => Math.max(a, p.duration), 0);
   out.push(`GC pauses (stop-the-world): ${rep.pauses.length}${rep.pauses.length > 0 ? `, total ${fmtDur(total)}, max ${fmtDur(max)}` : ""}`);
   if (rep.pauses.length > 0) {
-    out.push(table([["#", "GC", "start", "duration", "kind"], ...rep.pauses.map((p, i) => [String(i + 1), p.cycle < 0 ? "-" : String(p.cycle), fmtDur(p.start), fmtDur(p.duration), p.kind])], 0));
+    out.push(table([["#", "GC", "start", "duration", "kind"], ...rep.pauses.map((p, i) => [String(i + 1), p.cycle < 0 ? "-" : String(p.cycle), fmtDur(p.start), fmtDur(p.duration), p.kind])], [4]));
   }
   out.push("");
   out.push(`GC cycles: ${rep.cycles.length}`);
   if (rep.cycles.length > 0) {
-    out.push(table([["GC", "start", "duration", "heap at start", "goal"], ...rep.cycles.map((c) => [String(c.seq), fmtDur(c.start), `${fmtDur(c.duration)}${c.done ? "" : " (not finished)"}`, c.heapBefore > 0 ? fmtBytes(c.heapBefore) : "-", c.goal > 0 ? fmtBytes(c.goal) : "-"])], 0));
+    out.push(table([["GC", "start", "duration", "heap at start", "next goal"], ...rep.cycles.map((c) => [String(c.seq), fmtDur(c.start), `${fmtDur(c.duration)}${c.done ? "" : " (not finished)"}`, c.heapBefore > 0 ? fmtBytes(c.heapBefore) : "-", c.goal > 0 ? fmtBytes(c.goal) : "-"])], 0));
   }
   return out.join("\n") + "\n";
 }
+
+/** A power-of-ten duration without decimals: 1µs, 10µs, 100µs, 1ms... (other values as fmtDur). */
+export function fmtDecade(ns: number): string {
+  const units: [number, string][] = [[1e9, "s"], [1e6, "ms"], [1e3, "µs"], [1, "ns"]];
+  for (const [u, name] of units) if (ns >= u && Number.isInteger(ns / u)) return `${ns / u}${name}`;
+  return fmtDur(ns);
+}
+
+const isDecade = (w: number) => Math.abs(Math.log10(w) - Math.round(Math.log10(w))) < 1e-9;
 
 /** The MMU curve as a terminal chart (log window axis) plus a table of decade windows. */
 export function formatMMU(curve: readonly MMUPoint[], mean: number): string {
@@ -148,7 +159,7 @@ export function formatMMU(curve: readonly MMUPoint[], mean: number): string {
     return out.join("\n") + "\n";
   }
   const H = 10;
-  const colW = 2;
+  const colW = 3;
   for (let r = H; r >= 1; r--) {
     const label = r === H ? "100% ┤" : r === H / 2 ? " 50% ┤" : "     │";
     let line = label;
@@ -165,9 +176,8 @@ export function formatMMU(curve: readonly MMUPoint[], mean: number): string {
   let i = 0;
   while (i < curve.length) {
     const w = curve[i].window;
-    const isDecade = Math.abs(Math.log10(w) - Math.round(Math.log10(w))) < 1e-9;
-    if (isDecade) {
-      const l = fmtDur(w);
+    if (isDecade(w)) {
+      const l = fmtDecade(w);
       axis += l;
       const used = Math.ceil(l.length / colW);
       axis += " ".repeat(used * colW - l.length);
@@ -180,7 +190,7 @@ export function formatMMU(curve: readonly MMUPoint[], mean: number): string {
   out.push(axis.trimEnd());
   out.push("        window size (log scale)");
   out.push("");
-  out.push(table([["window", "MMU", "worst window starts at"], ...curve.filter((p) => Math.abs(Math.log10(p.window) - Math.round(Math.log10(p.window))) < 1e-9 || p === curve[curve.length - 1]).map((p) => [fmtDur(p.window), `${(100 * p.mmu).toFixed(1)}%`, fmtDur(p.at)])]));
+  out.push(table([["window", "MMU", "worst window starts at"], ...curve.filter((p) => isDecade(p.window) || p === curve[curve.length - 1]).map((p) => [isDecade(p.window) ? fmtDecade(p.window) : fmtDur(p.window), `${(100 * p.mmu).toFixed(1)}%`, fmtDur(p.at)])]));
   return out.join("\n") + "\n";
 }
 
@@ -213,7 +223,7 @@ export function mmuSVG(curve: readonly MMUPoint[], title: string): string {
     for (let e = Math.ceil(lmin); e <= Math.floor(lmax); e++) {
       const x = xs(10 ** e).toFixed(1);
       parts.push(`<line x1="${x}" y1="${y0}" x2="${x}" y2="${y1}" stroke="#ddd"/>`);
-      parts.push(`<text x="${x}" y="${y0 + 16}" text-anchor="middle">${esc(fmtDur(10 ** e))}</text>`);
+      parts.push(`<text x="${x}" y="${y0 + 16}" text-anchor="middle">${esc(fmtDecade(10 ** e))}</text>`);
     }
     const pts = curve.map((p) => `${xs(p.window).toFixed(1)},${ys(p.mmu).toFixed(1)}`).join(" ");
     parts.push(`<polyline fill="none" stroke="#1a73e8" stroke-width="2" points="${pts}"/>`);

@@ -180,7 +180,8 @@ export function Dashboard({ model, columns, rows, title, onKey }: DashboardProps
   });
   const s = model.snap;
   const topH = Math.max(12, Math.min(rows - 8, model.focus === "output" ? Math.floor(rows / 3) : Math.floor((rows * 3) / 5)));
-  const outH = Math.max(4, rows - topH - 2);
+  // title + panels + output + key line, one row short of the screen (a full screen scrolls)
+  const outH = Math.max(4, rows - topH - 3);
   const half = Math.floor(columns / 2);
   const status =
     model.exitCode !== null ? `exited with status ${model.exitCode} — press q to close` : model.paused ? "view paused (p resumes)" : "running";

@@ -130,6 +130,7 @@ export async function runWithDashboard(img: RunnableImage, progArgs: readonly st
   app.rerender(view());
   app.unmount();
   await app.waitUntilExit().catch(() => {});
+  tty.stdout.write("\n");
   for (const [fd, b] of replay) outBytes(fd, b);
   return code;
 }

@@ -38,7 +38,7 @@ function main(): number {
   };
   let monitor: SnapshotMonitor | null = null;
   const code = execImage(image, job.file, job.progName, job.progArgs, io, job.flags);
-  if (monitor !== null) (monitor as SnapshotMonitor).final(performance.now() * 1e6);
+  if (monitor !== null) (monitor as SnapshotMonitor).final();
   return code;
 }
 

@@ -13,7 +13,7 @@
  *
  * Several flags may be combined; sections print in the order above. Bad input (missing file, not
  * a trace, corrupt or truncated trace) prints one line "gort trace: FILE: what is wrong" and
- * exits 1; a bug in gort prints one "internal error" line (its stack with GORT_TRACEBACK=1).
+ * exits 1; a bug in gort prints check.ts's "internal error" report and exits 3.
  * The analysis itself lives in @gort/trace; this file only reads, dispatches and writes.
  */
 import * as fs from "node:fs";
@@ -22,6 +22,7 @@ import {
   TraceError, checkNesting, formatEvent, formatGC, formatGoroutines, formatLatency, formatMMU, formatSummary, gcReport,
   goroutineStats, groupByStartFunction, mmuCurve, mmuSVG, mutatorUtilization, parseTrace, schedLatency, summarize, toPerfetto,
 } from "@gort/trace";
+import { withInternalErrorHandler } from "./check.js";
 
 export interface TraceOptions {
   file: string;
@@ -64,8 +65,12 @@ function writeOutput(file: string, data: string, io: TraceIO): void {
   }
 }
 
-/** Runs `gort trace` with parsed options; returns the exit status. */
+/** Runs `gort trace` with parsed options; returns the exit status (0, 1 bad input, 3 gort bug). */
 export function runTrace(opts: TraceOptions, io: TraceIO): number {
+  return withInternalErrorHandler(io, () => runTraceOrThrow(opts, io));
+}
+
+function runTraceOrThrow(opts: TraceOptions, io: TraceIO): number {
   try {
     const bytes = readInput(opts.file, io);
     let tr;
@@ -120,8 +125,6 @@ export function runTrace(opts: TraceOptions, io: TraceIO): number {
       io.stderr(`gort trace: ${e.message}\n`);
       return 1;
     }
-    const err = e instanceof Error ? e : new Error(String(e));
-    io.stderr(`gort trace: internal error: ${err.message}${io.env.GORT_TRACEBACK === "1" ? `\n${err.stack ?? ""}` : " (set GORT_TRACEBACK=1 for the stack; please report it)"}\n`);
-    return 3;
+    throw e;
   }
 }

@@ -70,16 +70,16 @@ func putSlots(t *rtype, p unsafe.Pointer, s []uintptr) unsafe.Pointer {
 
 // valueFromSlots returns a Value of type t holding the call-slot words s
 // (a struct or array word points to a fresh copy, which the Value takes).
-func valueFromSlots(t *rtype, s []unsafe.Pointer) Value {
+func valueFromSlots(t *rtype, s []uintptr) Value {
 	k := t.Kind()
 	if k == Struct || k == Array {
-		return Value{t, s[0], flagIndir | flag(k)}
+		return Value{t, unsafe.Pointer(s[0]), flagIndir | flag(k)}
 	}
 	if !t.ifaceIndir() {
-		return Value{t, s[0], flag(k)}
+		return Value{t, unsafe.Pointer(s[0]), flag(k)}
 	}
 	p := unsafe_New(t)
-	w := uintptr(s[0])
+	w := s[0]
 	switch k {
 	case Bool, Uint8, Int8:
 		*(*uint8)(p) = uint8(w)
@@ -91,25 +91,86 @@ func valueFromSlots(t *rtype, s []unsafe.Pointer) Value {
 		*(*float32)(p) = float32(math.Float64frombits(uint64(w)))
 	case Complex64:
 		*(*float32)(p) = float32(math.Float64frombits(uint64(w)))
-		*(*float32)(add(p, 4)) = float32(math.Float64frombits(uint64(uintptr(s[1]))))
+		*(*float32)(add(p, 4)) = float32(math.Float64frombits(uint64(s[1])))
 	case Complex128:
 		*(*uintptr)(p) = w
-		*(*uintptr)(add(p, 8)) = uintptr(s[1])
+		*(*uintptr)(add(p, 8)) = s[1]
 	case String:
-		*(*unsafe.Pointer)(p) = s[0]
-		*(*uintptr)(add(p, 8)) = uintptr(s[1])
+		*(*unsafe.Pointer)(p) = unsafe.Pointer(w)
+		*(*uintptr)(add(p, 8)) = s[1]
 	case Interface:
 		// word 0 is a type descriptor or itab: static memory
 		*(*uintptr)(p) = w
-		*(*unsafe.Pointer)(add(p, 8)) = s[1]
+		*(*unsafe.Pointer)(add(p, 8)) = unsafe.Pointer(s[1])
 	case Slice:
-		*(*unsafe.Pointer)(p) = s[0]
-		*(*uintptr)(add(p, 8)) = uintptr(s[1])
-		*(*uintptr)(add(p, 16)) = uintptr(s[2])
+		*(*unsafe.Pointer)(p) = unsafe.Pointer(w)
+		*(*uintptr)(add(p, 8)) = s[1]
+		*(*uintptr)(add(p, 16)) = s[2]
 	default:
 		*(*uintptr)(p) = w
 	}
 	return Value{t, p, flagIndir | flag(k)}
+}
+
+// retDesc tells storeRets where each result word of a call goes.
+type retDesc struct {
+	n    int
+	dst  [maxCallSlots]unsafe.Pointer
+	code [maxCallSlots]uint8
+}
+
+// storeRets codes: how a result word is stored at its destination.
+const (
+	retPtr  = 1 // a pointer word (through the write barrier)
+	retWord = 2 // a non-pointer 8-byte word
+	retU8   = 3 // the low byte
+	retU16  = 4 // the low 2 bytes
+	retU32  = 5 // the low 4 bytes
+	retF32  = 6 // a float64 narrowed to float32
+)
+
+func (d *retDesc) put(i int, p unsafe.Pointer, code uint8) {
+	d.dst[i] = p
+	d.code[i] = code
+}
+
+// retSlots describes the result words of a non-pointer-shaped value of
+// type t stored at p, from word i; it returns the number of words.
+func (d *retDesc) retSlots(t *rtype, p unsafe.Pointer, i int) int {
+	switch t.Kind() {
+	case Bool, Int8, Uint8:
+		d.put(i, p, retU8)
+	case Int16, Uint16:
+		d.put(i, p, retU16)
+	case Int32, Uint32:
+		d.put(i, p, retU32)
+	case Float32:
+		d.put(i, p, retF32)
+	case Complex64:
+		d.put(i, p, retF32)
+		d.put(i+1, add(p, 4), retF32)
+		return 2
+	case Complex128:
+		d.put(i, p, retWord)
+		d.put(i+1, add(p, 8), retWord)
+		return 2
+	case String:
+		d.put(i, p, retPtr)
+		d.put(i+1, add(p, 8), retWord)
+		return 2
+	case Interface:
+		d.put(i, p, retWord)
+		d.put(i+1, add(p, 8), retPtr)
+		return 2
+	case Slice:
+		d.put(i, p, retPtr)
+		d.put(i+1, add(p, 8), retWord)
+		d.put(i+2, add(p, 16), retWord)
+		return 3
+	default:
+		d.put(i, p, retWord)
+	}
+	return 1
 }
 
 func alignUp(x, a uintptr) uintptr { return (x + a - 1) &^ (a - 1) }
@@ -266,15 +327,37 @@ func (v Value) call(op string, in []Value) []Value {
 	if m > maxCallSlots {
 		panic("reflect: " + op + " of a function with more than " + itoa(maxCallSlots) + " result words (gort's limit)")
 	}
-	var res [maxCallSlots]unsafe.Pointer
-	callSlots(fn, &words, &res)
-	keepAlive(keep)
-	keepAlive(args)
+	// Result storage is allocated before the call: storeRets writes into it
+	// without allocating. Pointer-shaped results and the pointers to
+	// aggregate results land in ptrs.
+	desc := new(retDesc)
+	ptrs := new([maxCallSlots]unsafe.Pointer)
 	ret := make([]Value, nout)
 	off := 0
 	for i := range ret {
 		t := ft.out(i)
-		ret[i] = valueFromSlots(t, res[off:])
+		if k := t.Kind(); k == Struct || k == Array || !t.ifaceIndir() {
+			desc.put(off, unsafe.Pointer(&ptrs[off]), retPtr)
+			off++
+			continue
+		}
+		p := unsafe_New(t)
+		ret[i] = Value{t, p, flagIndir | flag(t.Kind())}
+		off += desc.retSlots(t, p, off)
+	}
+	desc.n = off
+	callSlots(fn, &words, desc)
+	keepAlive(keep)
+	keepAlive(args)
+	off = 0
+	for i := range ret {
+		t := ft.out(i)
+		switch k := t.Kind(); {
+		case k == Struct || k == Array:
+			ret[i] = Value{t, ptrs[off], flagIndir | flag(k)}
+		case !t.ifaceIndir():
+			ret[i] = Value{t, ptrs[off], flag(k)}
+		}
 		off += slotCount(t)
 	}
 	return ret
@@ -330,7 +413,7 @@ func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value {
 // callReflectSlots runs a MakeFunc call: s holds the argument slot words;
 // it returns the result words, their count and the fresh copies they point
 // to (kept alive until makeFuncRet has stored them).
-func callReflectSlots(ctxt *makeFuncImpl, s *[maxCallSlots]unsafe.Pointer) (*[maxCallSlots]uintptr, int, []unsafe.Pointer) {
+func callReflectSlots(ctxt *makeFuncImpl, s *[maxCallSlots]uintptr) (*[maxCallSlots]uintptr, int, []unsafe.Pointer) {
 	ft := ctxt.ftyp
 	in := make([]Value, ft.inCount)
 	off := 0

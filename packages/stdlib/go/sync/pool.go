@@ -10,25 +10,28 @@ import (
 // A Pool is a set of temporary objects that may be individually saved and
 // retrieved; the collector may drop them at any time.
 //
-// Design: each P has a private slot (written only while the goroutine is
-// pinned to that P, so it needs no lock) and the pool has one shared
-// stack under a Mutex. At the start of each GC cycle the runtime calls
-// poolCleanup, which moves the current objects to a victim generation and
-// drops the previous victims, so an object survives at most two cycles
-// unused (Go's policy). Go's lock-free per-P shared chains are not
-// reproduced: the shared stack's lock is simpler and gort runs Go code on
-// one thread today.
+// Design (Go's): each P has a poolLocal with a private slot, used only by
+// the goroutine pinned to that P (procPin), and a shared deque: the owner
+// pushes and pops at its head, other Ps steal from its tail. Get looks at
+// the private slot, then the own deque's head, then steals from the other
+// Ps' tails, then the victim generation (private, then shared tails). At
+// the start of every GC cycle, with the world stopped, the runtime moves
+// each pool's locals to its victim and drops the previous victims
+// (runtime_registerPoolCleanup), so an unused object survives at most two
+// cycles.
+//
+// Go's deques are lock-free chains; gort's are slices under the pool's
+// Mutex (the private slot stays lock-free). The lock is never taken while
+// pinned: a pinned goroutine must not park.
 type Pool struct {
 	noCopy noCopy
 
-	local      unsafe.Pointer // *[n]poolLocal, n = localSize
+	local      unsafe.Pointer // *[localSize]poolLocal, indexed by P id
 	localSize  uintptr
-	victim     unsafe.Pointer
+	victim     unsafe.Pointer // local of the previous cycle
 	victimSize uintptr
 
-	mu      Mutex
-	shared  []any
-	vshared []any
+	mu Mutex // guards every shared deque of local and victim
 
 	// New optionally specifies a function to generate a value when Get
 	// would otherwise return nil.
@@ -36,7 +39,8 @@ type Pool struct {
 }
 
 type poolLocal struct {
-	private any
+	private any   // owner only, while pinned
+	shared  []any // deque: head = end of the slice, tail = index 0; under Pool.mu
 }
 
 // Put adds x to the pool.
@@ -52,7 +56,7 @@ func (p *Pool) Put(x any) {
 	}
 	runtime_procUnpin()
 	p.mu.Lock()
-	p.shared = append(p.shared, x)
+	l.shared = append(l.shared, x)
 	p.mu.Unlock()
 }
 
@@ -62,24 +66,15 @@ func (p *Pool) Get() any {
 	l, pid := p.pin()
 	x := l.private
 	l.private = nil
-	if x == nil {
-		// The victim slot of this P, still pinned.
-		if v := indexLocal(atomic.LoadPointer(&p.victim), pid, atomic.LoadUintptr(&p.victimSize)); v != nil {
-			x = v.private
-			v.private = nil
-		}
-	}
 	runtime_procUnpin()
 	if x == nil {
 		p.mu.Lock()
-		if n := len(p.shared); n > 0 {
-			x = p.shared[n-1]
-			p.shared[n-1] = nil
-			p.shared = p.shared[:n-1]
-		} else if n := len(p.vshared); n > 0 {
-			x = p.vshared[n-1]
-			p.vshared[n-1] = nil
-			p.vshared = p.vshared[:n-1]
+		if n := len(l.shared); n > 0 {
+			x = l.shared[n-1]
+			l.shared[n-1] = nil
+			l.shared = l.shared[:n-1]
+		} else {
+			x = p.getSlow(pid)
 		}
 		p.mu.Unlock()
 	}
@@ -89,19 +84,59 @@ func (p *Pool) Get() any {
 	return x
 }
 
-func indexLocal(l unsafe.Pointer, i int, size uintptr) *poolLocal {
-	if l == nil || uintptr(i) >= size {
+// popTail takes the oldest element of a shared deque.
+func popTail(s *[]any) any {
+	if len(*s) == 0 {
 		return nil
 	}
+	x := (*s)[0]
+	(*s)[0] = nil
+	*s = (*s)[1:]
+	return x
+}
+
+// getSlow steals from the other Ps, then takes from the victim cache.
+// Called with p.mu held.
+func (p *Pool) getSlow(pid int) any {
+	size := atomic.LoadUintptr(&p.localSize)
+	locals := p.local
+	for i := 0; i < int(size); i++ {
+		if x := popTail(&indexLocal(locals, (pid+i+1)%int(size)).shared); x != nil {
+			return x
+		}
+	}
+	size = atomic.LoadUintptr(&p.victimSize)
+	if uintptr(pid) >= size {
+		return nil
+	}
+	locals = p.victim
+	l := indexLocal(locals, pid)
+	if x := l.private; x != nil {
+		l.private = nil
+		return x
+	}
+	for i := 0; i < int(size); i++ {
+		if x := popTail(&indexLocal(locals, (pid+i)%int(size)).shared); x != nil {
+			return x
+		}
+	}
+	// The victim cache is empty: later Gets need not look at it.
+	atomic.StoreUintptr(&p.victimSize, 0)
+	return nil
+}
+
+func indexLocal(l unsafe.Pointer, i int) *poolLocal {
 	return &(*[1 << 16]poolLocal)(l)[i]
 }
 
-// pin pins the goroutine to its P and returns the P's slot; the caller
-// must call runtime_procUnpin.
+// pin pins the goroutine to its P and returns the P's poolLocal and the P
+// id; the caller must call runtime_procUnpin.
 func (p *Pool) pin() (*poolLocal, int) {
 	pid := runtime_procPin()
-	if l := indexLocal(atomic.LoadPointer(&p.local), pid, atomic.LoadUintptr(&p.localSize)); l != nil {
-		return l, pid
+	s := atomic.LoadUintptr(&p.localSize)
+	l := p.local
+	if uintptr(pid) < s {
+		return indexLocal(l, pid), pid
 	}
 	return p.pinSlow()
 }
@@ -111,46 +146,42 @@ func (p *Pool) pinSlow() (*poolLocal, int) {
 	allPoolsMu.Lock()
 	defer allPoolsMu.Unlock()
 	pid := runtime_procPin()
-	size := atomic.LoadUintptr(&p.localSize)
-	if l := indexLocal(atomic.LoadPointer(&p.local), pid, size); l != nil {
-		return l, pid
+	s := p.localSize
+	l := p.local
+	if uintptr(pid) < s {
+		return indexLocal(l, pid), pid
 	}
 	if p.local == nil {
 		allPools = append(allPools, p)
 	}
-	// Grow to cover this P; objects in the old slots are dropped, which a
-	// pool may do at any time.
-	n := uintptr(pid + 1)
-	if n < 2*size {
-		n = 2 * size
-	}
-	locals := make([]poolLocal, n)
+	// GOMAXPROCS changed since the locals were made: new ones, one per P;
+	// the old ones are dropped (a pool may drop anything at any time).
+	size := runtime_GOMAXPROCS()
+	locals := make([]poolLocal, size)
 	atomic.StorePointer(&p.local, unsafe.Pointer(&locals[0]))
-	atomic.StoreUintptr(&p.localSize, n)
+	atomic.StoreUintptr(&p.localSize, uintptr(size))
 	return &locals[pid], pid
 }
 
 var (
 	allPoolsMu Mutex
-	allPools   []*Pool // pools with live objects
+	allPools   []*Pool // pools with live locals; rotated by the runtime at GC start
 	oldPools   []*Pool // pools with victims
 )
 
-// poolCleanup runs with the world stopped at the start of a GC cycle.
-func poolCleanup() {
-	for _, p := range oldPools {
-		p.victim = nil
-		p.victimSize = 0
-		p.vshared = nil
-	}
-	for _, p := range allPools {
-		p.victim, p.victimSize = p.local, p.localSize
-		p.local, p.localSize = nil, 0
-		p.vshared, p.shared = p.shared, nil
-	}
-	oldPools, allPools = allPools, nil
-}
+// runtime_registerPoolCleanup hands the runtime the pool lists and the
+// Pool field offsets; at the start of each GC cycle, with the world
+// stopped, it drops the victims of oldPools, moves every allPools pool's
+// locals to its victim, and sets oldPools, allPools = allPools, nil (Go's
+// poolCleanup, done by the runtime so it runs inside the pause).
+func runtime_registerPoolCleanup(all, old *[]*Pool, local, localSize, victim, victimSize uintptr)
+
+// runtime_GOMAXPROCS returns the current number of Ps.
+func runtime_GOMAXPROCS() int
 
 func init() {
-	runtime_registerPoolCleanup(poolCleanup)
+	var p Pool
+	runtime_registerPoolCleanup(&allPools, &oldPools,
+		unsafe.Offsetof(p.local), unsafe.Offsetof(p.localSize),
+		unsafe.Offsetof(p.victim), unsafe.Offsetof(p.victimSize))
 }

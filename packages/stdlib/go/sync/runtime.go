@@ -62,9 +62,7 @@ func runtime_nanotime() int64
 func runtime_procPin() int
 func runtime_procUnpin()
 
-// runtime_registerPoolCleanup registers the function the collector calls
-// with the world stopped at the start of each cycle.
-func runtime_registerPoolCleanup(cleanup func())
+// (runtime_registerPoolCleanup and runtime_GOMAXPROCS: pool.go)
 
 // throw reports an unrecoverable error: "fatal error: " + s, exit 2.
 func throw(s string)

@@ -401,7 +401,7 @@ func (d *decodeState) object(v reflect.Value) error {
 			kt := t.Key()
 			var kv reflect.Value
 			switch {
-			case reflect.PointerTo(kt).Implements(textUnmarshalerType) && kt.Kind() != reflect.String:
+			case reflect.PointerTo(kt).Implements(textUnmarshalerType):
 				kv = reflect.New(kt)
 				if err := d.literalStore(d.data[keyStart:keyEndOf(d.data, keyStart)], kv, true); err != nil {
 					return err

@@ -566,3 +566,5 @@ func appendBase64(b []byte, src []byte) []byte {
 	}
 	return b
 }
+
+func reflectTypeOfNumber() reflect.Type { return reflect.TypeOf(Number("")) }

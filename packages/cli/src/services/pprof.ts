@@ -1,0 +1,251 @@
+/**
+ * `gort pprof [flags] PROFILE...`: reports on pprof profiles (gort's or Go's own), like
+ * `go tool pprof` in its non-interactive form.
+ *
+ * Flags are parsed as Go's flag package does, so go tool pprof command lines work unchanged:
+ * "-top" and "--top" are the same flag, values are given as "-flag=value" or "-flag value", and
+ * flag parsing stops at the first non-flag argument (or "--"). Several profiles are merged.
+ *
+ * Output: the report on stdout; pprof's warnings ("Focus expression matched no samples") on
+ * stderr. Errors are one line, "gort pprof: <what>" (naming the file for unreadable or corrupt
+ * profiles), with exit status 1; a bad command line prints the problem and the usage with exit
+ * status 2. Anything else is a bug in gort, reported by withInternalErrorHandler.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import {
+  decodeProfile,
+  defaultReportOptions,
+  flameHtmlReport,
+  flameTextReport,
+  generateReport,
+  type Granularity,
+  mergeProfiles,
+  type Profile,
+  ProfileError,
+  type ReportKind,
+  type ReportOptions,
+  subtractBase,
+} from "@gort/pprof";
+
+/** Where the command reads and writes. */
+export interface PprofIO {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** whether stdout is a terminal (colours in --flame) */
+  isTTY: boolean;
+  /** the terminal's width in columns (undefined: not a terminal) */
+  columns: number | undefined;
+}
+
+type FlagKind = "bool" | "string" | "int" | "float";
+interface FlagSpec {
+  kind: FlagKind;
+  help: string;
+  arg?: string;
+}
+
+/** The flags, in the order the usage lists them. */
+export const PPROF_FLAGS: Record<string, FlagSpec> = {
+  top: { kind: "bool", help: "print the hottest functions, one per line (flat and cumulative values)" },
+  list: { kind: "string", arg: "RE", help: "annotated source of the functions matching RE (flat/cum per line)" },
+  peek: { kind: "string", arg: "RE", help: "callers and callees of the functions matching RE" },
+  traces: { kind: "bool", help: "every sample's stack with its value and labels" },
+  tree: { kind: "bool", help: "callers and callees of every function (text call graph)" },
+  tags: { kind: "bool", help: "the sample labels (tags) and their share of the total" },
+  flame: { kind: "bool", help: "draw a flame graph in the terminal (root on top; colours when stdout is a terminal)" },
+  html: { kind: "string", arg: "FILE", help: "write a self-contained interactive flame-graph page to FILE (zoom, search, details)" },
+  sample_index: { kind: "string", arg: "NAME|N", help: "the sample value to report (e.g. alloc_space, inuse_objects, delay; default: the profile's default, else the last)" },
+  focus: { kind: "string", arg: "RE", help: "only samples with a frame matching RE" },
+  ignore: { kind: "string", arg: "RE", help: "drop samples with a frame matching RE" },
+  hide: { kind: "string", arg: "RE", help: "remove frames matching RE from the stacks" },
+  show: { kind: "string", arg: "RE", help: "keep only frames matching RE in the stacks" },
+  nodecount: { kind: "int", arg: "N", help: "show at most N nodes (default: all for -top, 80 for -tree)" },
+  nodefraction: { kind: "float", arg: "F", help: "drop nodes below this fraction of the total (default 0.005)" },
+  cum: { kind: "bool", help: "sort by cumulative value" },
+  flat: { kind: "bool", help: "sort by flat value (the default)" },
+  unit: { kind: "string", arg: "UNIT", help: "show values in UNIT (ns, us, ms, s, B, kB, MB, ...; default: chosen from the values)" },
+  base: { kind: "string", arg: "FILE", help: "subtract the profile FILE (show the change from it)" },
+  diff_base: { kind: "string", arg: "FILE", help: "subtract FILE and give percentages relative to it" },
+  functions: { kind: "bool", help: "aggregate by function (the default)" },
+  filefunctions: { kind: "bool", help: "aggregate by function and file" },
+  files: { kind: "bool", help: "aggregate by source file" },
+  lines: { kind: "bool", help: "aggregate by source line" },
+  addresses: { kind: "bool", help: "aggregate by address" },
+  source_path: { kind: "string", arg: "DIRS", help: "where -list looks for source files (default: the current directory and its parents)" },
+  trim_path: { kind: "string", arg: "PREFIXES", help: "path prefixes to remove from source file names for -list" },
+  output: { kind: "string", arg: "FILE", help: "write the report to FILE instead of stdout" },
+};
+
+const REPORTS = ["top", "list", "peek", "traces", "tree", "tags", "flame", "html"] as const;
+
+export function pprofUsage(): string {
+  const lines = ["usage: gort pprof [flags] PROFILE...", "", "Reports (one of):"];
+  const row = (name: string, s: FlagSpec): string => {
+    const left = `  -${name}${s.arg !== undefined ? `=${s.arg}` : ""}`;
+    return `${left.padEnd(24)} ${s.help}`;
+  };
+  for (const r of REPORTS) lines.push(row(r, PPROF_FLAGS[r]));
+  lines.push("", "Options:");
+  for (const [name, s] of Object.entries(PPROF_FLAGS)) if (!(REPORTS as readonly string[]).includes(name)) lines.push(row(name, s));
+  lines.push("", "Flags may start with - or --. PROFILE is a pprof protobuf file, gzipped or not (from gort run --cpuprofile, runtime/pprof, or Go itself).");
+  return lines.join("\n") + "\n";
+}
+
+class UsageError extends Error {}
+
+interface ParsedArgs {
+  flags: Map<string, string | boolean>;
+  files: string[];
+}
+
+/** Parses args as Go's flag package would. */
+export function parsePprofArgs(args: string[]): ParsedArgs {
+  const flags = new Map<string, string | boolean>();
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--") {
+      i++;
+      break;
+    }
+    if (!a.startsWith("-") || a === "-") break;
+    const body = a.startsWith("--") ? a.slice(2) : a.slice(1);
+    const eq = body.indexOf("=");
+    const name = eq < 0 ? body : body.slice(0, eq);
+    if (name === "h" || name === "help") throw new UsageError("");
+    const spec = PPROF_FLAGS[name];
+    if (spec === undefined) throw new UsageError(`flag provided but not defined: -${name}`);
+    if (spec.kind === "bool") {
+      if (eq < 0) flags.set(name, true);
+      else {
+        const v = body.slice(eq + 1);
+        if (!["1", "t", "T", "true", "TRUE", "True", "0", "f", "F", "false", "FALSE", "False"].includes(v)) {
+          throw new UsageError(`invalid boolean value "${v}" for -${name}`);
+        }
+        flags.set(name, ["1", "t", "T", "true", "TRUE", "True"].includes(v));
+      }
+      continue;
+    }
+    let v: string;
+    if (eq >= 0) v = body.slice(eq + 1);
+    else {
+      if (i + 1 >= args.length) throw new UsageError(`flag needs an argument: -${name}`);
+      v = args[++i];
+    }
+    if (spec.kind === "int" && !/^[+-]?\d+$/.test(v)) throw new UsageError(`invalid value "${v}" for flag -${name}: parse error`);
+    if (spec.kind === "float" && (v.trim() === "" || Number.isNaN(Number(v)))) throw new UsageError(`invalid value "${v}" for flag -${name}: parse error`);
+    flags.set(name, v);
+  }
+  return { flags, files: args.slice(i) };
+}
+
+/** Reads and decodes a profile file; errors name the file. */
+export function readProfile(file: string, io: PprofIO): Profile {
+  const p = path.resolve(io.cwd, file);
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(p);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file or directory" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : String((e as Error).message);
+    throw new ProfileError(`${file}: ${why}`);
+  }
+  try {
+    return decodeProfile(data);
+  } catch (e) {
+    if (e instanceof ProfileError) throw new ProfileError(`${file}: ${e.message}`);
+    throw e;
+  }
+}
+
+function str(flags: Map<string, string | boolean>, name: string): string {
+  const v = flags.get(name);
+  return typeof v === "string" ? v : "";
+}
+
+function compileSymbol(flag: string, re: string): RegExp {
+  try {
+    return new RegExp(re);
+  } catch (e) {
+    throw new ProfileError(`parsing argument regexp ${re}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Runs `gort pprof args...`; returns the exit status. */
+export function runPprof(args: string[], io: PprofIO): number {
+  let parsed: ParsedArgs;
+  try {
+    parsed = parsePprofArgs(args);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    if (e.message === "") {
+      io.stdout(pprofUsage());
+      return 0;
+    }
+    io.stderr(`gort pprof: ${e.message}\n${pprofUsage()}`);
+    return 2;
+  }
+  const { flags, files } = parsed;
+  const chosen = REPORTS.filter((r) => flags.has(r) && flags.get(r) !== false);
+  if (chosen.length !== 1 || files.length === 0) {
+    const why = files.length === 0 ? "no profile given" : chosen.length === 0 ? "no report chosen (-top, -list, -peek, -traces, -tree, -tags, -flame or -html)" : `choose one report, not ${chosen.map((c) => `-${c}`).join(" and ")}`;
+    io.stderr(`gort pprof: ${why}\n${pprofUsage()}`);
+    return 2;
+  }
+  const kind = chosen[0];
+  try {
+    const profs = files.map((f) => readProfile(f, io));
+    let p = profs.length > 1 ? mergeProfiles(profs) : profs[0];
+    const baseFile = str(flags, "diff_base") !== "" ? str(flags, "diff_base") : str(flags, "base");
+    if (baseFile !== "") p = subtractBase(p, readProfile(baseFile, io), str(flags, "diff_base") !== "");
+
+    const o: ReportOptions = defaultReportOptions(kind === "flame" || kind === "html" ? "top" : (kind as ReportKind), io.cwd);
+    o.sampleIndex = str(flags, "sample_index");
+    o.focus = str(flags, "focus");
+    o.ignore = str(flags, "ignore");
+    o.hide = str(flags, "hide");
+    o.show = str(flags, "show");
+    if (flags.has("unit")) o.unit = str(flags, "unit");
+    if (flags.has("nodecount")) o.nodeCount = Number(str(flags, "nodecount"));
+    if (flags.has("nodefraction")) o.nodeFraction = Number(str(flags, "nodefraction"));
+    o.cum = flags.get("cum") === true;
+    o.sourcePath = str(flags, "source_path");
+    o.trimPath = str(flags, "trim_path");
+    for (const g of ["functions", "filefunctions", "files", "lines", "addresses"] as Granularity[]) if (flags.get(g) === true) o.granularity = g;
+    if (kind === "list" || kind === "peek") o.symbol = compileSymbol(kind, str(flags, kind));
+
+    let text: string;
+    let warnings: string[];
+    if (kind === "flame") ({ text, warnings } = flameTextReport(p, o, { width: io.columns ?? 100, color: io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== "dumb" }));
+    else if (kind === "html") {
+      ({ text, warnings } = flameHtmlReport(p, o, files.map((f) => path.basename(f)).join(", ")));
+      for (const w of warnings) io.stderr(`${w}\n`);
+      writeOutput(str(flags, "html"), text, io);
+      io.stderr(`Flame graph written to ${str(flags, "html")}\n`);
+      return 0;
+    } else ({ text, warnings } = generateReport(p, o));
+    for (const w of warnings) io.stderr(`${w}\n`);
+    if (str(flags, "output") !== "") {
+      io.stderr(`Generating report in ${str(flags, "output")}\n`);
+      writeOutput(str(flags, "output"), text, io);
+    } else io.stdout(text);
+    return 0;
+  } catch (e) {
+    if (e instanceof ProfileError) {
+      io.stderr(`gort pprof: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+function writeOutput(file: string, text: string, io: PprofIO): void {
+  try {
+    fs.writeFileSync(path.resolve(io.cwd, file), text);
+  } catch (e) {
+    throw new ProfileError(`${file}: ${(e as Error).message}`);
+  }
+}

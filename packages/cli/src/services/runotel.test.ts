@@ -1,0 +1,117 @@
+/**
+ * `gort run --otel=otlp` end to end: the CLI (scripts/dev-gort.mjs, the esbuild bundle of these
+ * sources — a worker thread cannot load the .ts modules vitest runs) exports to an OTLP/HTTP
+ * receiver on loopback, periodically while the program runs and once more at exit.
+ */
+import { describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as http from "node:http";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { otelMode, startOtelFlag } from "./runotel.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
+
+const PROG = `package main
+
+import (
+	"fmt"
+	"time"
+)
+
+var sink [][]byte
+
+func main() {
+	start := time.Now()
+	c := make(chan int)
+	go func() {
+		for v := range c {
+			sink = append(sink, make([]byte, 64+v%512))
+			if len(sink) > 2000 {
+				sink = nil
+			}
+		}
+	}()
+	n := 0
+	for time.Since(start) < 1500*time.Millisecond {
+		c <- n
+		n++
+	}
+	close(c)
+	fmt.Println("done", n > 0)
+}
+`;
+
+const DEFAULT_NAMES = [
+  "go.memory.used",
+  "go.memory.limit",
+  "go.memory.allocated",
+  "go.memory.allocations",
+  "go.memory.gc.goal",
+  "go.goroutine.count",
+  "go.processor.limit",
+  "go.schedule.duration",
+  "go.config.gogc",
+];
+
+interface OtlpJson {
+  resourceMetrics?: { scopeMetrics?: { metrics?: { name: string; unit?: string }[] }[] }[];
+}
+
+describe("gort run --otel", () => {
+  it("rejects an unknown --otel value like go's flag package", () => {
+    expect(otelMode("otlp")).toBe("otlp");
+    expect(startOtelFlag("bogus", {}, () => {})).toBe('invalid value "bogus" for flag -otel: want otlp, console or none\n');
+    expect(startOtelFlag("none", {}, () => {})).toBeNull();
+  });
+
+  it("delivers the nine default Go runtime metrics to a local OTLP/HTTP receiver, periodically and at exit", async () => {
+    const bodies: OtlpJson[] = [];
+    const paths: string[] = [];
+    const server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        paths.push(`${req.method} ${req.url} ${req.headers["content-type"]}`);
+        bodies.push(JSON.parse(Buffer.concat(chunks).toString("utf8")) as OtlpJson);
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end("{}");
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as { port: number }).port;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gort-otlp-"));
+    fs.writeFileSync(path.join(dir, "main.go"), PROG);
+    const env = {
+      ...process.env,
+      GORTCACHE: "off",
+      GOMEMLIMIT: "512MiB",
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
+      OTEL_METRIC_EXPORT_INTERVAL: "300",
+    };
+    const r = await new Promise<{ code: number; out: string; err: string }>((resolve) => {
+      execFile(process.execPath, [path.join(ROOT, "scripts/dev-gort.mjs"), "run", "--otel=otlp", "main.go"], { cwd: dir, env, timeout: 110_000 }, (e, out, err) =>
+        resolve({ code: e === null ? 0 : typeof e.code === "number" ? e.code : -1, out, err }),
+      );
+    });
+    server.close();
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toBe("done true\n");
+    expect(paths[0]).toBe("POST /v1/metrics application/json");
+    // 1.5 s of program at a 300 ms interval: periodic exports during the run, plus the final one
+    expect(bodies.length).toBeGreaterThanOrEqual(3);
+    const seen = new Map<string, string | undefined>();
+    for (const b of bodies)
+      for (const rm of b.resourceMetrics ?? []) for (const sm of rm.scopeMetrics ?? []) for (const m of sm.metrics ?? []) seen.set(m.name, m.unit);
+    for (const n of DEFAULT_NAMES) expect(seen.has(n), n).toBe(true);
+    expect(seen.get("go.memory.used")).toBe("By");
+    expect(seen.get("go.schedule.duration")).toBe("s");
+    // the last export holds the final goroutine count: main alone
+    const last = bodies[bodies.length - 1].resourceMetrics![0].scopeMetrics![0].metrics!;
+    const gc = last.find((m) => m.name === "go.memory.limit") as unknown as { sum: { dataPoints: { asInt: string | number }[] } };
+    expect(Number(gc.sum.dataPoints[0].asInt)).toBe(512 * 1024 * 1024);
+  }, 120_000);
+});
