@@ -137,12 +137,7 @@ function fmtTypes(p: Profile): string {
  * those that cancel out are dropped; the result is a new profile.
  */
 export function subtractBase(p: Profile, base: Profile, diff: boolean): Profile {
-  if (!typesEqual(p.periodType, base.periodType)) {
-    throw new ProfileError(`incompatible period types ${p.periodType?.type ?? ""}/${p.periodType?.unit ?? ""} and ${base.periodType?.type ?? ""}/${base.periodType?.unit ?? ""}`);
-  }
-  if (p.sampleTypes.length !== base.sampleTypes.length || p.sampleTypes.some((t, i) => !typesEqual(t, base.sampleTypes[i]))) {
-    throw new ProfileError(`incompatible sample types ${fmtTypes(p)} and ${fmtTypes(base)}`);
-  }
+  checkCompatible(p, base);
   for (const s of base.samples) {
     s.values = s.values.map((v) => -v);
     if (diff) s.labels.set("pprof::base", ["true"]);
@@ -150,9 +145,21 @@ export function subtractBase(p: Profile, base: Profile, diff: boolean): Profile 
   return mergeProfiles([p, base]);
 }
 
+/** Throws unless profiles a and b have the same period type and sample types. */
+function checkCompatible(a: Profile, b: Profile): void {
+  if (!typesEqual(a.periodType, b.periodType)) {
+    const t = (v: Profile["periodType"]) => (v === undefined ? "none" : `${v.type}/${v.unit}`);
+    throw new ProfileError(`incompatible profiles: period types ${t(a.periodType)} and ${t(b.periodType)}`);
+  }
+  if (a.sampleTypes.length !== b.sampleTypes.length || a.sampleTypes.some((t, i) => !typesEqual(t, b.sampleTypes[i]))) {
+    throw new ProfileError(`incompatible profiles: sample types ${fmtTypes(a)} and ${fmtTypes(b)}`);
+  }
+}
+
 /** Merges profiles of the same types (pprof's profile.Merge, minus mapping address relocation). */
 export function mergeProfiles(srcs: Profile[]): Profile {
   const first = srcs[0];
+  for (const s of srcs.slice(1)) checkCompatible(first, s);
   let time = 0n;
   let duration = 0;
   let period = 0;

@@ -4,6 +4,7 @@
  * `gort run` (packages/cli/src/services/runprof.test.ts, packages/compiler/test/run/pprof_*.go).
  */
 import { describe, expect, it } from "vitest";
+import "./index.js"; // the package's module order (vm/interp ↔ vm/panic import each other)
 import { scaleHeapSample, MemProfiler } from "./profmem.js";
 import { tabify } from "./proftext.js";
 import type { Profiler } from "./prof.js";

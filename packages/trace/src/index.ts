@@ -12,5 +12,5 @@ export {
   summarize, schedLatency, histogram, quantile, gcReport,
 } from "./analyze.js";
 export { type UtilPoint, type MMUPoint, mutatorUtilization, mmuAt, mmuCurve } from "./mmu.js";
-export { type ChromeEvent, type ChromeTrace, type NestingViolation, toPerfetto, checkNesting } from "./perfetto.js";
+export { type ChromeEvent, type ChromeTrace, type NestingViolation, toPerfetto, exportPerfetto, checkNesting, NestingChecker } from "./perfetto.js";
 export { fmtDur, fmtBytes, formatSummary, formatGoroutines, formatLatency, formatGC, formatMMU, mmuSVG } from "./report.js";

@@ -88,9 +88,21 @@ interface Open {
   args?: Record<string, string | number>;
 }
 
-/** Builds the Chrome trace-event document for a parsed trace. */
+/** Builds the Chrome trace-event document for a parsed trace, in memory. */
 export function toPerfetto(tr: Trace, source = ""): ChromeTrace {
-  const out: ChromeEvent[] = [];
+  const traceEvents: ChromeEvent[] = [];
+  const otherData = exportPerfetto(tr, source, (e) => traceEvents.push(e));
+  return { traceEvents, displayTimeUnit: "ns", otherData };
+}
+
+/**
+ * Streams the trace events of the export to sink (in no particular time order; viewers sort)
+ * and returns the document's otherData. For big traces: the whole document as one JSON string
+ * can exceed V8's maximum string length (~512 MB, about 5 M events), so writers serialise the
+ * events one by one (see the CLI's services/trace.ts).
+ */
+export function exportPerfetto(tr: Trace, source: string, sink: (e: ChromeEvent) => void): Record<string, string> {
+  const out = { push: sink };
   const end = tr.events.length === 0 ? 0 : tr.events[tr.events.length - 1].ts;
   const slice = (pid: number, tid: number, name: string, from: number, to: number, args?: Record<string, string | number>, cat?: string) => {
     const e: ChromeEvent = { name, ph: "X", pid, tid, ts: us(from), dur: us(to - from) };
@@ -333,11 +345,7 @@ export function toPerfetto(tr: Trace, source = ""): ChromeTrace {
       meta(PID_GS, TID_REGIONS + g, "thread_sort_index", 2 * g + 1);
     }
   }
-  return {
-    traceEvents: out,
-    displayTimeUnit: "ns",
-    otherData: { source, producer: "gort trace --perfetto", format: `Go execution trace ${Math.floor(tr.version / 1000)}.${tr.version % 1000}` },
-  };
+  return { source, producer: "gort trace --perfetto", format: `Go execution trace ${Math.floor(tr.version / 1000)}.${tr.version % 1000}` };
 }
 
 /** A violation of the nesting rule found by checkNesting. */
@@ -351,55 +359,67 @@ export interface NestingViolation {
 }
 
 /**
- * Checks the document's structure and the nesting rule: every "X" slice has numeric ts ≥ 0 and
- * dur ≥ 0, and on each (pid, tid) track any two slices are nested or disjoint, with times
- * rounded to integer ns as Perfetto imports them. Returns the violations (empty: valid).
+ * Checks trace events for the document's structure and the nesting rule: every "X" slice has
+ * numeric ts ≥ 0 and dur ≥ 0, and on each (pid, tid) track any two slices are nested or
+ * disjoint, with times rounded to integer ns as Perfetto imports them. Feed events with add(),
+ * then result(); checkNesting does both for a whole document.
  */
-export function checkNesting(doc: unknown): { slices: number; tracks: number; violations: NestingViolation[]; errors: string[] } {
-  const errors: string[] = [];
-  const violations: NestingViolation[] = [];
-  if (typeof doc !== "object" || doc === null || !Array.isArray((doc as { traceEvents?: unknown }).traceEvents)) {
-    return { slices: 0, tracks: 0, violations, errors: ["not a trace-event document: no traceEvents array"] };
-  }
-  const tracks = new Map<string, { s: number; e: number; name: string; pid: number; tid: number }[]>();
-  let slices = 0;
-  for (const raw of (doc as { traceEvents: unknown[] }).traceEvents) {
+export class NestingChecker {
+  private readonly tracks = new Map<string, { s: number; e: number; name: string; pid: number; tid: number }[]>();
+  private slices = 0;
+  private readonly errors: string[] = [];
+
+  add(raw: unknown): void {
     const e = raw as Partial<ChromeEvent>;
-    if (typeof e.ph !== "string" || typeof e.pid !== "number" || typeof e.name !== "string") {
-      errors.push(`event without ph/pid/name: ${JSON.stringify(raw).slice(0, 80)}`);
-      continue;
+    if (typeof e !== "object" || e === null || typeof e.ph !== "string" || typeof e.pid !== "number" || typeof e.name !== "string") {
+      this.errors.push(`event without ph/pid/name: ${JSON.stringify(raw)?.slice(0, 80)}`);
+      return;
     }
-    if (e.ph === "M") continue;
+    if (e.ph === "M") return;
     if (typeof e.ts !== "number" || !Number.isFinite(e.ts) || e.ts < 0) {
-      errors.push(`${e.ph} event "${e.name}" has bad ts ${String(e.ts)}`);
-      continue;
+      this.errors.push(`${e.ph} event "${e.name}" has bad ts ${String(e.ts)}`);
+      return;
     }
-    if (e.ph !== "X") continue;
+    if (e.ph !== "X") return;
     if (typeof e.dur !== "number" || !(e.dur >= 0) || typeof e.tid !== "number") {
-      errors.push(`slice "${e.name}" has bad dur or tid`);
-      continue;
+      this.errors.push(`slice "${e.name}" has bad dur or tid`);
+      return;
     }
-    slices++;
+    this.slices++;
     const s = Math.round(e.ts * 1000);
     const key = `${e.pid}/${e.tid}`;
-    let list = tracks.get(key);
-    if (list === undefined) tracks.set(key, (list = []));
+    let list = this.tracks.get(key);
+    if (list === undefined) this.tracks.set(key, (list = []));
     list.push({ s, e: s + Math.round(e.dur * 1000), name: e.name, pid: e.pid, tid: e.tid });
   }
-  for (const list of tracks.values()) {
-    list.sort((x, y) => x.s - y.s || y.e - x.e);
-    const stack: typeof list = [];
-    for (const sl of list) {
-      while (stack.length > 0 && stack[stack.length - 1].e <= sl.s) stack.pop();
-      const top = stack[stack.length - 1];
-      if (top !== undefined && sl.e > top.e) {
-        violations.push({ pid: sl.pid, tid: sl.tid, a: top.name, b: sl.name, at: sl.s });
-        continue;
+
+  result(): { slices: number; tracks: number; violations: NestingViolation[]; errors: string[] } {
+    const violations: NestingViolation[] = [];
+    for (const list of this.tracks.values()) {
+      list.sort((x, y) => x.s - y.s || y.e - x.e);
+      const stack: typeof list = [];
+      for (const sl of list) {
+        while (stack.length > 0 && stack[stack.length - 1].e <= sl.s) stack.pop();
+        const top = stack[stack.length - 1];
+        if (top !== undefined && sl.e > top.e) {
+          violations.push({ pid: sl.pid, tid: sl.tid, a: top.name, b: sl.name, at: sl.s });
+          continue;
+        }
+        stack.push(sl);
       }
-      stack.push(sl);
     }
+    return { slices: this.slices, tracks: this.tracks.size, violations, errors: this.errors };
   }
-  return { slices, tracks: tracks.size, violations, errors };
+}
+
+/** NestingChecker over a whole parsed document; reports a document without traceEvents. */
+export function checkNesting(doc: unknown): { slices: number; tracks: number; violations: NestingViolation[]; errors: string[] } {
+  if (typeof doc !== "object" || doc === null || !Array.isArray((doc as { traceEvents?: unknown }).traceEvents)) {
+    return { slices: 0, tracks: 0, violations: [], errors: ["not a trace-event document: no traceEvents array"] };
+  }
+  const c = new NestingChecker();
+  for (const e of (doc as { traceEvents: unknown[] }).traceEvents) c.add(e);
+  return c.result();
 }
 
 /** Names of the event kinds present (for reports and tests). */

@@ -184,7 +184,7 @@ export function Dashboard({ model, columns, rows, title, onKey }: DashboardProps
   const outH = Math.max(4, rows - topH - 3);
   const half = Math.floor(columns / 2);
   const status =
-    model.exitCode !== null ? `exited with status ${model.exitCode} — press q to close` : model.paused ? "view paused (p resumes)" : "running";
+    model.exitCode !== null ? `exited with status ${model.exitCode}` : model.paused ? "view paused (p resumes)" : "running";
   return (
     <Box flexDirection="column" width={columns}>
       <Text>

@@ -75,7 +75,7 @@ func light(n int) int {
 }
 
 func main() {
-	fmt.Println(fib(24), light(20000))
+	fmt.Println(fib(22), light(20000))
 }
 `;
 
@@ -112,7 +112,7 @@ describe("gort run --cpuprofile", () => {
     const r = run(dir, ["--cpuprofile", "cpu.pprof", "cpu.go"]);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(r.out).toBe("46368 199990000\n");
+    expect(r.out).toBe("17711 199990000\n");
     const bytes = fs.readFileSync(path.join(dir, "cpu.pprof"));
     expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]); // gzip, as Go writes
     const p = decodeProfile(bytes);

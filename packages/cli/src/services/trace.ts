@@ -19,8 +19,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import {
-  TraceError, checkNesting, formatEvent, formatGC, formatGoroutines, formatLatency, formatMMU, formatSummary, gcReport,
-  goroutineStats, groupByStartFunction, mmuCurve, mmuSVG, mutatorUtilization, parseTrace, schedLatency, summarize, toPerfetto,
+  NestingChecker, TraceError, type Trace, exportPerfetto, formatEvent, formatGC, formatGoroutines, formatLatency, formatMMU, formatSummary, gcReport,
+  goroutineStats, groupByStartFunction, mmuCurve, mmuSVG, mutatorUtilization, parseTrace, schedLatency, summarize,
 } from "@gort/trace";
 import { withInternalErrorHandler } from "./check.js";
 
@@ -65,6 +65,52 @@ function writeOutput(file: string, data: string, io: TraceIO): void {
   }
 }
 
+/**
+ * Writes the Perfetto export to out event by event (one JSON string of a big trace would exceed
+ * V8's string limit), checking the nesting rule on the way; an invalid export is a gort bug:
+ * the file is removed and the error thrown. Returns the report line.
+ */
+function writePerfetto(tr: Trace, file: string, out: string, io: TraceIO): string {
+  const target = path.resolve(io.cwd, out);
+  let fd: number;
+  try {
+    fd = fs.openSync(target, "w");
+  } catch (e) {
+    throw new UserError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const checker = new NestingChecker();
+  let buf: string[] = [];
+  let bufLen = 0;
+  let count = 0;
+  const flush = () => {
+    fs.writeSync(fd, buf.join(""));
+    buf = [];
+    bufLen = 0;
+  };
+  let result;
+  try {
+    fs.writeSync(fd, '{"traceEvents":[\n');
+    const otherData = exportPerfetto(tr, path.basename(file), (e) => {
+      checker.add(e);
+      const s = (count++ === 0 ? "" : ",\n") + JSON.stringify(e);
+      buf.push(s);
+      bufLen += s.length;
+      if (bufLen > 1 << 20) flush();
+    });
+    flush();
+    fs.writeSync(fd, `\n],"displayTimeUnit":"ns","otherData":${JSON.stringify(otherData)}}\n`);
+    result = checker.result();
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (result.errors.length > 0 || result.violations.length > 0) {
+    fs.rmSync(target, { force: true });
+    const v = result.violations[0];
+    throw new Error(`perfetto export is invalid: ${result.errors[0] ?? `slices "${v.a}" and "${v.b}" overlap on track ${v.pid}/${v.tid} at ${v.at} ns`}`);
+  }
+  return `wrote ${out}: ${result.slices} slices on ${result.tracks} tracks, ${count} trace events (open it in https://ui.perfetto.dev)\n`;
+}
+
 /** Runs `gort trace` with parsed options; returns the exit status (0, 1 bad input, 3 gort bug). */
 export function runTrace(opts: TraceOptions, io: TraceIO): number {
   return withInternalErrorHandler(io, () => runTraceOrThrow(opts, io));
@@ -107,17 +153,7 @@ function runTraceOrThrow(opts: TraceOptions, io: TraceIO): number {
       }
       sections.push(text);
     }
-    if (opts.perfetto !== undefined) {
-      const doc = toPerfetto(tr, path.basename(opts.file));
-      const check = checkNesting(doc);
-      if (check.errors.length > 0 || check.violations.length > 0) {
-        const v = check.violations[0];
-        const what = check.errors[0] ?? `slices "${v.a}" and "${v.b}" overlap on track ${v.pid}/${v.tid} at ${v.at} ns`;
-        throw new Error(`perfetto export is invalid: ${what}`);
-      }
-      writeOutput(opts.perfetto, JSON.stringify(doc), io);
-      sections.push(`wrote ${opts.perfetto}: ${check.slices} slices on ${check.tracks} tracks, ${doc.traceEvents.length} trace events (open it in https://ui.perfetto.dev)\n`);
-    }
+    if (opts.perfetto !== undefined) sections.push(writePerfetto(tr, opts.file, opts.perfetto, io));
     io.stdout(sections.join("\n"));
     return 0;
   } catch (e) {
