@@ -10,8 +10,8 @@
  * (or your reader's `collect()`) after `run` resolves to export the final values. For periodic
  * export *during* a run use `gort run --otel`, whose SDK lives on a worker thread (runotel.ts).
  */
-import type { MeterProvider } from "@opentelemetry/api";
-import { registerGoRuntimeMetrics, type GoRuntimeMetricsRegistration, type MetricsSnapshot, type Sched } from "@gort/runtime";
+import type { MeterProvider, TracerProvider } from "@opentelemetry/api";
+import { OtelAnnotationSpans, registerGoRuntimeMetrics, type GoRuntimeMetricsRegistration, type MetricsSnapshot, type Sched } from "@gort/runtime";
 import type { ProgramImage } from "@gort/runtime/image";
 import { execImage, type RunIO } from "./services/runexec.js";
 
@@ -29,6 +29,12 @@ export interface RunOptions {
   stderr?: (s: string) => void;
   /** Publishes the Go runtime instruments (semantic conventions) on `meterProvider.getMeter("gort")`. */
   meterProvider?: MeterProvider;
+  /**
+   * runtime/trace tasks, regions and logs become spans of `tracerProvider.getTracer("gort")`
+   * (otelspans.ts; needs runtime/trace's natives to report to Sched.userAnnotations — see
+   * EMBEDDING.md). Spans still open at exit are ended then.
+   */
+  tracerProvider?: TracerProvider;
   /** Also the opt-in instruments (go.memory.gc.cycles, go.memory.gc.pause.duration, go.cpu.time). */
   optInMetrics?: boolean;
 }
@@ -51,6 +57,7 @@ export async function run(target: string | ProgramImage, opts: RunOptions = {}):
   let sched: Sched | null = null;
   let final: MetricsSnapshot | null = null;
   let reg: GoRuntimeMetricsRegistration | null = null;
+  const spans = opts.tracerProvider !== undefined ? new OtelAnnotationSpans(opts.tracerProvider.getTracer("gort")) : null;
   const io: RunIO = {
     cwd: opts.cwd ?? process.cwd(),
     env: opts.env ?? process.env,
@@ -58,6 +65,7 @@ export async function run(target: string | ProgramImage, opts: RunOptions = {}):
     stderr: opts.stderr ?? ((s) => void process.stderr.write(s)),
     onSched: (s) => {
       sched = s;
+      if (spans !== null) s.userAnnotations = spans;
       if (opts.meterProvider !== undefined && reg === null) {
         const source = (): MetricsSnapshot | null => final ?? (sched !== null ? sched.metrics.snapshot() : null);
         reg = registerGoRuntimeMetrics(opts.meterProvider.getMeter("gort"), source, { optIn: opts.optInMetrics === true });
@@ -70,6 +78,7 @@ export async function run(target: string | ProgramImage, opts: RunOptions = {}):
     const { runRun } = await import("./services/run.js");
     exitCode = runRun(["--", target, ...args], io);
   } else exitCode = execImage(target, "<image>", "main", args, io);
+  if (spans !== null) spans.endAll();
   const s: Sched | null = sched;
   if (s !== null) final = (s as Sched).metrics.snapshot();
   sched = null; // the frozen snapshot is all the instruments need now

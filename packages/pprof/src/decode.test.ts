@@ -62,3 +62,39 @@ describe("decodeProfile", () => {
     expect(errorOf(bad)).toMatch(/string index 7 out of range/);
   });
 });
+
+describe("damaged profiles", () => {
+  it("either decode and report, or fail with a ProfileError (seeded byte mutations)", async () => {
+    const { defaultReportOptions, generateReport } = await import("./report.js");
+    const raw = zlib.gunzipSync(cpu);
+    let seed = 12345;
+    const rnd = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    let decoded = 0;
+    let rejected = 0;
+    for (let iter = 0; iter < 400; iter++) {
+      const b = Uint8Array.from(raw);
+      const edits = 1 + rnd(4);
+      for (let e = 0; e < edits; e++) b[rnd(b.length)] = rnd(256);
+      const cut = rnd(3) === 0 ? b.subarray(0, rnd(b.length)) : b;
+      try {
+        const p = decodeProfile(cut);
+        decoded++;
+        for (const kind of ["top", "traces", "tags"] as const) {
+          try {
+            generateReport(p, defaultReportOptions(kind, testdata));
+          } catch (e) {
+            expect(e).toBeInstanceOf(ProfileError);
+          }
+        }
+      } catch (e) {
+        if (!(e instanceof ProfileError)) throw e;
+        rejected++;
+      }
+    }
+    expect(decoded).toBeGreaterThan(0);
+    expect(rejected).toBeGreaterThan(0);
+  });
+});

@@ -55,6 +55,9 @@ function checkMessage(b: Uint8Array, pos: number, end: number, name: string): vo
     const field = Math.floor(tag / 8);
     const wire = tag % 8;
     if (field === 0) throw new ProfileError(`not a pprof profile (field number 0 at byte ${start} in a ${name})`);
+    if (wire !== 2 && (subs[field] !== undefined || (name === "Profile" && field === 6))) {
+      throw new ProfileError(`not a pprof profile (${name} field ${field} at byte ${start} has wire type ${wire}, want a length-delimited message)`);
+    }
     switch (wire) {
       case 0:
         [, pos] = readVarint(b, pos, end, `${name} field ${field}`);
@@ -209,11 +212,15 @@ function resolve(p: pf.Profile): Profile {
         else vs.push(str(lb.str, "label value"));
       } else if (num(lb.num) !== 0 || num(lb.numUnit) !== 0) {
         const vs = numLabels.get(key) ?? [];
+        // units are recorded only when some value of the key has one (padded with "" before it)
+        if (num(lb.numUnit) !== 0) {
+          const us = numUnits.get(key) ?? [];
+          while (us.length < vs.length) us.push("");
+          us.push(str(lb.numUnit, "label unit"));
+          numUnits.set(key, us);
+        }
         vs.push(num(lb.num));
         numLabels.set(key, vs);
-        const us = numUnits.get(key) ?? [];
-        us.push(str(lb.numUnit, "label unit"));
-        numUnits.set(key, us);
       }
     }
     return { locations: locs, values: s.value.map(num), labels, numLabels, numUnits };

@@ -111,6 +111,47 @@ describe.skipIf(chromium === undefined)("flame graph page in headless Chromium",
     expect(stdout).toMatch(/<span id="status">Matched: 42\.35%<\/span>/);
   }, 90000);
 
+  it("hover, click, search and Escape work through the page's own handlers", () => {
+    // a copy of the page with a script after it that plays the user's part with DOM events
+    const driver = `<script>
+(function () {
+  function frame(name) { return Array.prototype.find.call(document.querySelectorAll(".f"), function (d) { return d.textContent === name; }); }
+  var out = {};
+  var medium = frame("main.medium");
+  medium.dispatchEvent(new MouseEvent("mousemove", { bubbles: true }));
+  out.details = document.getElementById("details").textContent;
+  medium.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+  out.hash = location.hash;
+  out.zoomed = frame("main.medium").style.left + " " + frame("main.medium").style.width;
+  out.heavyAfterZoom = frame("main.heavy") === undefined;
+  var input = document.getElementById("search");
+  input.value = "hash";
+  input.dispatchEvent(new Event("input"));
+  out.status = document.getElementById("status").textContent;
+  out.matches = document.querySelectorAll(".f.match").length;
+  document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
+  out.afterEscape = [document.querySelectorAll(".f.match").length, frame("main.heavy") !== undefined, location.hash];
+  document.body.setAttribute("data-result", JSON.stringify(out));
+})();
+</script>`;
+    const page = path.join(dir, "driven.html");
+    fs.writeFileSync(page, fs.readFileSync(file, "utf8").replace("</body>", `${driver}</body>`));
+    const { stdout, console } = headless(["--dump-dom"], `file://${page}`);
+    expect(console).toEqual([]);
+    const m = /data-result="([^"]*)"/.exec(stdout);
+    expect(m).not.toBeNull();
+    const result = JSON.parse((m as RegExpExecArray)[1].replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
+    expect(result).toEqual({
+      details: "main.medium — 250ms (29.41% of total), self 0",
+      hash: "#zoom=runtime.main;main.main;main.medium",
+      zoomed: "0px 1256px",
+      heavyAfterZoom: true,
+      status: "Matched: 29.41%",
+      matches: 1,
+      afterEscape: [0, true, ""],
+    });
+  }, 90000);
+
   it("takes a screenshot showing the flame graph", () => {
     const shot = path.join(dir, "shot.png");
     const { console } = headless([`--screenshot=${shot}`], `file://${file}`);

@@ -71,7 +71,7 @@ export interface Sample {
   labels: Map<string, string[]>;
   /** numeric labels: key → values */
   numLabels: Map<string, number[]>;
-  /** units of numLabels, parallel arrays ("" when not given) */
+  /** units of numLabels: for a key, absent when none of its values has a unit, else parallel to its values up to the last one given ("" where missing) */
   numUnits: Map<string, string[]>;
 }
 

@@ -22,11 +22,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { type Graph, type Node, newGraph, printableName, sortByFile, sortByName, sortedEdges, sortNodes, createNodes } from "./graph.js";
 import { cloneProfile, isDiffBaseSample, type Profile, ProfileError, type Sample } from "./profile.js";
+import { rawText } from "./raw.js";
 import { tabwriterFormat } from "./tabwriter.js";
-import { aggregate, filterSamplesByName, type Granularity, sampleIndex } from "./transform.js";
+import { aggregate, compileTagFilter, filterSamplesByName, filterSamplesByTag, filterTagsByName, type Granularity, numLabelUnits, sampleIndex } from "./transform.js";
 import { formatFixed, label, percentage, scale, scaledLabel } from "./units.js";
 
-export type ReportKind = "top" | "tree" | "peek" | "traces" | "tags" | "list";
+export type ReportKind = "top" | "tree" | "peek" | "traces" | "tags" | "list" | "raw";
 
 /** What a report shows; the defaults are go tool pprof's. */
 export interface ReportOptions {
@@ -47,6 +48,11 @@ export interface ReportOptions {
   ignore: string;
   hide: string;
   show: string;
+  /** label filters: -tagfocus, -tagignore ([key=]regexps or numeric ranges), -tagshow, -taghide (key regexps) */
+  tagfocus: string;
+  tagignore: string;
+  tagshow: string;
+  taghide: string;
   /** granularity of top/tree/peek (list always uses lines) */
   granularity: Granularity;
   /** where -list looks for source files (default: the current directory) */
@@ -68,6 +74,10 @@ export function defaultReportOptions(kind: ReportKind, cwd: string): ReportOptio
     ignore: "",
     hide: "",
     show: "",
+    tagfocus: "",
+    tagignore: "",
+    tagshow: "",
+    taghide: "",
     granularity: "functions",
     sourcePath: "",
     trimPath: "",
@@ -119,6 +129,10 @@ export class Report {
       ["ignore", o.ignore],
       ["hide", o.hide],
       ["show", o.show],
+      ["tagfocus", o.tagfocus],
+      ["tagignore", o.tagignore],
+      ["tagshow", o.tagshow],
+      ["taghide", o.taghide],
     ] as const) {
       if (v !== "") this.filters.push(`${k}=${v}`);
     }
@@ -166,6 +180,10 @@ export function prepareReport(p0: Profile, o0: ReportOptions | (Omit<ReportOptio
       trim = false;
       granularity = "lines";
       break;
+    case "raw":
+      trim = false;
+      granularity = "addresses";
+      break;
     case "top":
       if (o.nodeCount === -1) o.nodeCount = 0;
       break;
@@ -178,18 +196,30 @@ export function prepareReport(p0: Profile, o0: ReportOptions | (Omit<ReportOptio
     o.edgeFraction = 0;
   }
   const p = cloneProfile(p0);
+  const units = numLabelUnits(p);
+  const rpt = new Report(p, o);
   const focus = compileRegexp("focus", o.focus);
   const ignore = compileRegexp("ignore", o.ignore);
   const hide = compileRegexp("hide", o.hide);
   const show = compileRegexp("show", o.show);
-  const rpt = new Report(p, o);
+  const warn = (s: string) => rpt.warnings.push(s);
+  const tagfocus = compileTagFilter("tagfocus", o.tagfocus, units, warn);
+  const tagignore = compileTagFilter("tagignore", o.tagignore, units, warn);
   const m = filterSamplesByName(p, focus, ignore, hide, show);
-  if (focus !== undefined && !m.focus) rpt.warnings.push("Focus expression matched no samples");
-  if (ignore !== undefined && !m.ignore) rpt.warnings.push("Ignore expression matched no samples");
-  if (hide !== undefined && !m.hide) rpt.warnings.push("Hide expression matched no samples");
-  if (show !== undefined && !m.show) rpt.warnings.push("Show expression matched no samples");
+  if (focus !== undefined && !m.focus) warn("Focus expression matched no samples");
+  if (ignore !== undefined && !m.ignore) warn("Ignore expression matched no samples");
+  if (hide !== undefined && !m.hide) warn("Hide expression matched no samples");
+  if (show !== undefined && !m.show) warn("Show expression matched no samples");
+  const tm = filterSamplesByTag(p, tagfocus, tagignore);
+  if (tagfocus !== undefined && !tm.focus) warn("TagFocus expression matched no samples");
+  if (tagignore !== undefined && !tm.ignore) warn("TagIgnore expression matched no samples");
+  const tagshow = compileRegexp("tagshow", o.tagshow);
+  const taghide = compileRegexp("taghide", o.taghide);
+  const tn = filterTagsByName(p, tagshow, taghide);
+  if (tagshow !== undefined && !tn.show) warn("TagShow expression matched no samples");
+  if (taghide !== undefined && !tn.hide) warn("TagHide expression matched no samples");
   // trimPath of "/proc/self/cwd" prefixes, as pprof does for every report
-  for (const f of p.functions) f.filename = trimSourcePath(f.filename, o.trimPath, "");
+  if (o0.kind !== "raw") for (const f of p.functions) f.filename = trimSourcePath(f.filename, o.trimPath, "");
   aggregate(p, granularity);
   return rpt;
 }
@@ -215,6 +245,9 @@ export function generateReport(p0: Profile, o0: ReportOptions): ReportResult {
       break;
     case "list":
       text = printSource(rpt);
+      break;
+    case "raw":
+      text = rawText(rpt.prof);
       break;
   }
   return { text, warnings: rpt.warnings };
@@ -387,20 +420,6 @@ function printTree(rpt: Report): string {
   const text = out.join("\n") + "\n";
   if (rx !== undefined && matched === 0) throw new ProfileError(`no matches found for regexp: ${rx.source}`);
   return text;
-}
-
-/** Units of numeric labels: the first unit given for a key, else one implied by the key. */
-function numLabelUnits(p: Profile): Map<string, string> {
-  const units = new Map<string, string>();
-  const keys = new Set<string>();
-  for (const s of p.samples) {
-    for (const [k] of s.numLabels) {
-      keys.add(k);
-      for (const u of s.numUnits.get(k) ?? []) if (u !== "" && !units.has(k)) units.set(k, u);
-    }
-  }
-  for (const k of keys) if (!units.has(k)) units.set(k, k === "alignment" || k === "request" ? "bytes" : k);
-  return units;
 }
 
 function printTraces(rpt: Report): string {

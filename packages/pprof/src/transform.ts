@@ -5,6 +5,7 @@
  * a copy, see cloneProfile).
  */
 import { type Func, type Location, type Mapping, type Profile, ProfileError, type Sample } from "./profile.js";
+import { scale } from "./units.js";
 
 /** Index of the sample type a report uses: by name, number, or the default. */
 export function sampleIndex(p: Profile, want: string): number {
@@ -252,4 +253,120 @@ export function mergeProfiles(srcs: Profile[]): Profile {
   }
   out.samples = out.samples.filter((s) => s.values.some((v) => v !== 0));
   return out;
+}
+
+/** Units of numeric labels: the first unit given for a key, else one implied by the key. */
+export function numLabelUnits(p: Profile): Map<string, string> {
+  const units = new Map<string, string>();
+  const keys = new Set<string>();
+  for (const s of p.samples) {
+    for (const [k] of s.numLabels) {
+      keys.add(k);
+      for (const u of s.numUnits.get(k) ?? []) if (u !== "" && !units.has(k)) units.set(k, u);
+    }
+  }
+  for (const k of keys) if (!units.has(k)) units.set(k, k === "alignment" || k === "request" ? "bytes" : k);
+  return units;
+}
+
+/** A predicate on samples built from a -tagfocus/-tagignore value. */
+export type TagMatch = (s: Sample) => boolean;
+
+/**
+ * Numeric range filters of -tagfocus: "N[unit]" (equal), "N[unit]:" (at least), ":N[unit]" (at
+ * most), "N[unit]:M[unit]" (between). Undefined when value is not one of those forms.
+ */
+function parseTagRange(value: string): ((v: number, unit: string) => boolean) | undefined {
+  const ranges = [...value.matchAll(/([+-]?[0-9]+)([A-Za-z]+)?/g)].slice(0, 2);
+  if (ranges.length === 0) return undefined;
+  const [lo, unit] = scale(Number(ranges[0][1]), ranges[0][2] ?? "", ranges[0][2] ?? "");
+  const inUnit = (v: number, u: string): number | undefined => {
+    const [sv, su] = scale(v, u, unit);
+    return su === unit ? sv : undefined;
+  };
+  if (ranges.length === 1) {
+    const m = ranges[0][0];
+    if (value === m) return (v, u) => inUnit(v, u) === lo;
+    if (value === `${m}:`) return (v, u) => (inUnit(v, u) ?? -Infinity) >= lo;
+    if (value === `:${m}`) return (v, u) => (inUnit(v, u) ?? Infinity) <= lo;
+    return undefined;
+  }
+  if (value !== `${ranges[0][0]}:${ranges[1][0]}`) return undefined;
+  const [hi, unit2] = scale(Number(ranges[1][1]), ranges[1][2] ?? "", unit);
+  if (unit2 !== unit) return undefined;
+  return (v, u) => {
+    const sv = inUnit(v, u);
+    return sv !== undefined && sv >= lo && sv <= hi;
+  };
+}
+
+/**
+ * Compiles a -tagfocus/-tagignore value: [key=]regexp,regexp... matched against "key:value" of
+ * string labels (every regexp must match some label), or against the values of label `key`
+ * (any regexp); or a numeric range (see parseTagRange) on numeric labels, with a note on stderr.
+ */
+export function compileTagFilter(name: string, value: string, units: Map<string, string>, warn: (s: string) => void): TagMatch | undefined {
+  if (value === "") return undefined;
+  let wantKey = "";
+  const eq = value.indexOf("=");
+  if (eq >= 0) {
+    wantKey = value.slice(0, eq);
+    value = value.slice(eq + 1);
+  }
+  const range = parseTagRange(value);
+  if (range !== undefined) {
+    warn(`${name}:Interpreted '${value}' as range, not regexp`);
+    const any = (vals: number[], unit: string) => vals.some((v) => range(v, unit));
+    if (wantKey === "") return (s) => [...s.numLabels].some(([k, vals]) => any(vals, units.get(k) ?? ""));
+    return (s) => {
+      const vals = s.numLabels.get(wantKey);
+      return vals !== undefined && any(vals, units.get(wantKey) ?? "");
+    };
+  }
+  const rxs = value.split(",").map((v) => {
+    try {
+      return new RegExp(v);
+    } catch (e) {
+      throw new ProfileError(`parsing ${name} regexp: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+  if (wantKey === "") {
+    return (s) => rxs.every((rx) => [...s.labels].some(([k, vals]) => vals.some((v) => rx.test(`${k}:${v}`))));
+  }
+  return (s) => {
+    const vals = s.labels.get(wantKey);
+    return vals !== undefined && rxs.some((rx) => vals.some((v) => rx.test(v)));
+  };
+}
+
+/** Keeps the samples that match focus (when given) and not ignore; returns which matched anything. */
+export function filterSamplesByTag(p: Profile, focus?: TagMatch, ignore?: TagMatch): { focus: boolean; ignore: boolean } {
+  let fm = false;
+  let im = false;
+  p.samples = p.samples.filter((s) => {
+    const f = focus === undefined || focus(s);
+    const i = ignore !== undefined && ignore(s);
+    fm ||= f;
+    im ||= i;
+    return f && !i;
+  });
+  return { focus: fm, ignore: im };
+}
+
+/** Removes labels whose key does not match show or matches hide (-tagshow, -taghide). */
+export function filterTagsByName(p: Profile, show?: RegExp, hide?: RegExp): { show: boolean; hide: boolean } {
+  let sm = false;
+  let hm = false;
+  const remove = (key: string): boolean => {
+    const ms = show === undefined || show.test(key);
+    const mh = hide !== undefined && hide.test(key);
+    sm ||= ms;
+    hm ||= mh;
+    return !ms || mh;
+  };
+  for (const s of p.samples) {
+    for (const k of [...s.labels.keys()]) if (remove(k)) s.labels.delete(k);
+    for (const k of [...s.numLabels.keys()]) if (remove(k)) s.numLabels.delete(k);
+  }
+  return { show: sm, hide: hm };
 }

@@ -54,7 +54,7 @@ export type { HostIO } from "./host.js";
 export { addReflectNatives, REFLECT_NATIVE_NAMES } from "./reflectrt.js";
 
 // ── watching a running program: dashboard snapshots (snapshot.ts) ──
-export { SnapshotMonitor, takeSnapshot, CTL_GC, CTL_STOP, CTL_WORDS } from "./snapshot.js";
+export { SnapshotMonitor, takeSnapshot, CTL_GC, CTL_STOP, CTL_REQ, CTL_WORDS, REQ_GOROUTINES, REQ_MEMSTATS } from "./snapshot.js";
 export type { RuntimeSnapshot, ProcSnapshot, GCSnapshot } from "./snapshot.js";
 export type { GCTraceRecord } from "./gctrace.js";
 
@@ -68,3 +68,5 @@ export type { GoInstrumentSpec, GoRuntimeMetricsOptions, GoRuntimeMetricsRegistr
 // ── profiling (prof.ts): raw profiles for packages/pprof, host setup ──
 export { Profiler } from "./prof.js";
 export type { RawProfile, RawSample, RawFrame, ProfileSetup, ProfileEncoder } from "./prof.js";
+export { OtelAnnotationSpans } from "./otelspans.js";
+export type { UserAnnotationSink } from "./otelspans.js";

@@ -189,6 +189,9 @@ export interface GCEventSink {
   /** A proportional-sweep loop begins / ends having swept `swept` span bytes, freeing `reclaimed` object bytes. */
   sweepBegin?(): void;
   sweepEnd?(swept: number, reclaimed: number): void;
+  /** A background (idle: true = idle-time) mark slice begins / ends (Go's gcBgMarkWorker runs). */
+  markWorkerStart?(idle: boolean): void;
+  markWorkerDone?(): void;
 }
 
 /** Background mark slice granularity: work done between clock reads (bytes of scan work). */
@@ -675,6 +678,8 @@ export class Collector implements MallocHooks {
     const deadline = t0 + allowance;
     let t = t0;
     let work = 0;
+    const ev = this.events;
+    if (ev !== null && ev.markWorkerStart !== undefined) ev.markWorkerStart(false);
     for (;;) {
       const w = this.marker.drain(SLICE_WORK_QUANTUM);
       work += w;
@@ -688,6 +693,7 @@ export class Collector implements MallocHooks {
     pacer.bgScanCredit += work;
     this.syncScanWork();
     pacer.revise();
+    if (ev !== null && ev.markWorkerDone !== undefined) ev.markWorkerDone();
     if (this.marker.markDone()) this.gcMarkDone();
     return dt;
   }
@@ -698,6 +704,8 @@ export class Collector implements MallocHooks {
    */
   idleMark(budgetNs: number): number {
     if (this.phase !== GC_MARK) return 0;
+    const ev = this.events;
+    if (ev !== null && ev.markWorkerStart !== undefined) ev.markWorkerStart(true);
     const t0 = this.nanotime();
     let t = t0;
     let work = 0;
@@ -711,6 +719,7 @@ export class Collector implements MallocHooks {
     this.limiter.addIdleTime(t - t0);
     this.pacer.bgScanCredit += work;
     this.syncScanWork();
+    if (ev !== null && ev.markWorkerDone !== undefined) ev.markWorkerDone();
     if (this.marker.markDone()) this.gcMarkDone();
     return t - t0;
   }

@@ -102,6 +102,7 @@ import { addDebugNatives } from "./debugrt.js";
 import { addMakesliceNatives } from "./makeslice.js";
 import { readmemstatsNative } from "./mstatsnative.js";
 import { RuntimeMetrics } from "./metrics.js";
+import type { UserAnnotationSink } from "./otelspans.js";
 import { setFinalizerNative, startFinalizers } from "./finq.js";
 import { addMapNatives } from "./map.js";
 import { addIfaceNatives, preprintPanics } from "./iface.js";
@@ -109,6 +110,7 @@ import type { Tracer } from "./trace.js";
 import { addTraceNatives } from "./tracenative.js";
 import { Profiler, type ProfileSetup } from "./prof.js";
 import { addProfNatives } from "./profnatives.js";
+import { addStdNatives } from "./stdnatives.js";
 import { FATAL_PANIC, FATAL_SCHED, FATAL_THROW, SchedTrace, parseSchedDebug, type FatalKind, type SchedDebug } from "./schedtrace.js";
 import type { SnapshotMonitor } from "./snapshot.js";
 
@@ -195,6 +197,12 @@ export class Sched implements GoroutineSource {
   readonly rtimers: RuntimeTimers;
   /** runtime/metrics and the scheduling-latency histogram (metrics.ts). */
   readonly metrics: RuntimeMetrics;
+  /**
+   * Receiver of runtime/trace task/region/log annotations besides the execution tracer (OpenTelemetry
+   * spans under --otel / the embedding API: otelspans.ts); null = none. runtime/trace's natives
+   * call it (see METRICS.md "Spans").
+   */
+  userAnnotations: UserAnnotationSink | null = null;
   /** Profiling: CPU sampler, labels, heap/block/mutex records (prof.ts). */
   readonly prof: Profiler;
   /** The execution tracer (trace.ts) while a trace runs, else null: each hook is one check. */
@@ -277,6 +285,7 @@ export class Sched implements GoroutineSource {
     addIfaceNatives(this.vm, m); // interfaces (iface.ts)
     addProfNatives(this, m); // profiling (profnatives.ts)
     addTraceNatives(this, m); // runtime/trace (tracenative.ts)
+    addStdNatives(m); // crypto/rand, hash/maphash, crypto/md5|sha1|sha256 blocks (stdnatives.ts)
     return m;
   }
 
@@ -1069,6 +1078,7 @@ export class Sched implements GoroutineSource {
       const n = vm.mem.i64[args >>> 3];
       const prev = sched.gomaxprocs;
       if (n > 0n) sched.procresize(Number(BigInt.asIntN(32, n)));
+      if (n > 0n && sched.tracer !== null) sched.tracer.gomaxprocs(); // Go: at the world restart
       vm.mem.i64[res >>> 3] = BigInt(prev);
     });
     // LockOSThread/UnlockOSThread: Go's external nesting count (m.lockedExt) in G_LOCKED; the G

@@ -144,7 +144,12 @@ function gcSnapshot(sched: Sched): GCSnapshot {
 /** Control words a watcher writes (Int32Array over a SharedArrayBuffer, or a plain one in tests). */
 export const CTL_GC = 0; // nonzero: run a GC cycle (runtime.GC) at the next poll, then cleared
 export const CTL_STOP = 1; // nonzero: end the program at the next poll with this exit status
-export const CTL_WORDS = 2;
+export const CTL_REQ = 2; // nonzero: a request (REQ_*) answered at the next poll through onRequest, then cleared
+export const CTL_WORDS = 3;
+
+/** Requests through CTL_REQ. */
+export const REQ_GOROUTINES = 1; // every goroutine's stack, as a deadlock or SIGQUIT prints them
+export const REQ_MEMSTATS = 2; // runtime.ReadMemStats
 
 /** Periodic snapshots of one scheduler, handed to `sink`; polled by the scheduler. */
 export class SnapshotMonitor {
@@ -158,6 +163,8 @@ export class SnapshotMonitor {
   taken = 0;
   /** the exit status the watcher asked for (-1: keep running) */
   stopCode = -1;
+  /** answers CTL_REQ requests (at a safe point: every goroutine's state is saved) */
+  onRequest: ((req: number) => void) | null = null;
 
   constructor(sched: Sched, periodNs: number, sink: (s: RuntimeSnapshot) => void, control: Int32Array | null = null) {
     this.sched = sched;
@@ -180,6 +187,8 @@ export class SnapshotMonitor {
         Atomics.store(ctl, CTL_GC, 0);
         if (this.sched.gc !== null) this.sched.gc.GC();
       }
+      const req = ctl[CTL_REQ] !== 0 ? Atomics.exchange(ctl, CTL_REQ, 0) : 0;
+      if (req !== 0 && this.onRequest !== null) this.onRequest(req);
     }
     if (this.start >= 0 && now < this.last + this.periodNs) return -1;
     if (this.start < 0) this.start = now;

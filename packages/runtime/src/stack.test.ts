@@ -152,10 +152,10 @@ function setup(capBytes = 64 * MB) {
 }
 
 describe("goroutine stacks", () => {
-  test("initial stack is 1 KiB from a pool; stacks are counted as StackInuse, not heap", () => {
+  test("initial stack is StackMin (512 B) from a pool; stacks are counted as StackInuse, not heap", () => {
     const { heap, maps } = setup();
     const g = new Goroutine(heap, maps);
-    expect(g.hi - g.lo).toBe(1024);
+    expect(g.hi - g.lo).toBe(512);
     expect(g.fp).toBe(g.hi);
     const ms = heap.readMemStats();
     expect(ms.StackInuse).toBe(32 * 1024);
@@ -188,12 +188,12 @@ describe("goroutine stacks", () => {
       // The scalar slot of frame d holds what was a stack address when written: it must keep that exact value.
       g.check();
     }
-    expect([...new Set(sizes)]).toEqual([1024, 2048, 4096, 8192, 16384, 32768, 65536]);
-    expect(heap.stacks.copies).toBe(6);
+    expect([...new Set(sizes)]).toEqual([512, 1024, 2048, 4096, 8192, 16384, 32768, 65536]);
+    expect(heap.stacks.copies).toBe(7);
     assertHeapValid(heap);
   });
 
-  test("shrinks to half at GC when under a quarter used, never below 1 KiB", () => {
+  test("shrinks to half at GC when under a quarter used, never below StackMin", () => {
     const { heap, maps } = setup();
     const g = new Goroutine(heap, maps);
     for (let d = 0; d < 100; d++) {
@@ -215,6 +215,8 @@ describe("goroutine stacks", () => {
     while (g.frames.length > 0) g.pop();
     expect(heap.stacks.shrinkstack(g.g)).toBe(true);
     expect(g.hi - g.lo).toBe(1024);
+    expect(heap.stacks.shrinkstack(g.g)).toBe(true);
+    expect(g.hi - g.lo).toBe(512);
     expect(heap.stacks.shrinkstack(g.g)).toBe(false);
     heap.stacks.shrinkDisabled = true;
     assertHeapValid(heap);
@@ -224,16 +226,18 @@ describe("goroutine stacks", () => {
     const { heap, maps } = setup();
     const st = heap.stacks;
     st.computeStartingStackSize(0, 0);
-    expect(st.startingStackSize).toBe(1024);
+    expect(st.startingStackSize).toBe(512);
     st.computeStartingStackSize(10 * 3000, 10); // avg 3000 + 128 guard → 4 KiB
     expect(st.startingStackSize).toBe(4096);
     const g = new Goroutine(heap, maps);
     expect(g.hi - g.lo).toBe(4096);
-    st.computeStartingStackSize(100, 10);
+    st.computeStartingStackSize(10 * 700, 10); // avg 700 + 128 → 1 KiB
     expect(st.startingStackSize).toBe(1024);
+    st.computeStartingStackSize(100, 10);
+    expect(st.startingStackSize).toBe(512);
     st.adaptiveStackStart = false;
     st.computeStartingStackSize(10 * 3000, 10);
-    expect(st.startingStackSize).toBe(1024);
+    expect(st.startingStackSize).toBe(512);
   });
 
   test("the adjustExtra hook sees every move", () => {

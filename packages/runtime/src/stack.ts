@@ -3,16 +3,19 @@
  * and the frame / stack-map contract the VM implements. Counterpart of Go's stack.go (written
  * afresh).
  *
- * ALLOCATION. Stack sizes are powers of two from StackMin = 1 KiB. Sizes 1, 2, 4, 8, 16 KiB
- * (orders 0–4) come from pools: 32 KiB manual spans (Go's _StackCacheSize) carved into equal
+ * ALLOCATION. Stack sizes are powers of two from StackMin = 512 B. Sizes 0.5, 1, 2, 4, 8, 16 KiB
+ * (orders 0–5) come from pools: 32 KiB manual spans (Go's _StackCacheSize) carved into equal
  * stacks linked through their first word (SP_MANUALFREE); a pool lists the spans with a free
  * stack (linked through SP_NEXT). A span whose stacks are all free goes back to the heap unless
  * it is the pool's only span. `releaseStackPools()` (debug.FreeOSMemory) frees those too.
  * Stacks ≥ 32 KiB get a dedicated manual span. Manual spans count as StackInuse, never as heap.
  * Per-P stack caches (Go's stackcache) are left for the parallel scheduler.
- * Why 1 KiB: the VM checks each frame's exact size at entry (no nosplit chains, no signal
- * frames on the goroutine stack), so Go's 928-byte guard is unnecessary; a 1 KiB stack holds
- * ~10 typical interpreter frames and halves the memory of goroutine-heavy programs.
+ * Why 512 B: the VM checks each frame's exact size at entry (no nosplit chains, no signal
+ * frames on the goroutine stack), so Go's 928-byte guard is unnecessary; 512 B hold a parked
+ * goroutine's usual few frames (a closure blocked on a channel uses ~100–200 B), and Go 1.19's
+ * adaptive start raises the size for programs whose goroutines run deeper. Measured
+ * (bench/sched/parked.go, 1e6 parked goroutines): 1 KiB → 1225 B of Sys per parked goroutine,
+ * 512 B → 713 B (Go 1.19: 2741 B); growth copies cost a goroutine that needs 1 KiB one copy.
  *
  * STACKS GROW DOWN, as in Go: a stack is [lo, hi); the innermost frame is at the lowest address.
  * The stack record (16 bytes; the scheduler's G embeds it):
@@ -40,7 +43,7 @@
  * and panics, which the scheduler fixes in the `adjustExtra` hook. Go also rejects pointers in
  * (0, 4096) found in pointer slots: "invalid pointer found on stack".
  *
- * INITIAL SIZE: StackMin (1 KiB), or with Go 1.19's adaptivestackstart the power of two above
+ * INITIAL SIZE: StackMin (512 B), or with Go 1.19's adaptivestackstart the power of two above
  * the average scanned stack use reported by the GC (computeStartingStackSize).
  *
  * GROWTH (newstack): double until the frame that failed its check fits with StackGuard to
@@ -62,8 +65,8 @@ import { PAGE_SIZE } from "./sizeclasses.js";
 export const StackMin = 1024;
 /** Bytes kept free below the innermost frame for runtime helpers the VM calls without a check. */
 export const StackGuard = 128;
-/** Pool orders: 1, 2, 4, 8, 16 KiB. */
-export const NumStackOrders = 5;
+/** Pool orders: 0.5, 1, 2, 4, 8, 16 KiB. */
+export const NumStackOrders = 6;
 /** Pool span size (Go's _StackCacheSize). */
 export const StackCacheSize = 32 << 10;
 /** Go's default maximum stack size on 64-bit (debug.SetMaxStack). */

@@ -61,6 +61,15 @@ const MAX_USER_STRING = 16 << 10;
  * GoSysExit), as Go's sysmon retakes a P from a syscall after 20 µs.
  */
 const SYSCALL_RETAKE_NS = 20_000;
+/**
+ * The background mark worker shown in the trace (gort marks inside the scheduler, Go on
+ * gcBgMarkWorker goroutines): a pseudo-G with this goid (below the system range, far above
+ * any user goid) and the sentinel record address WORKER_G in `curG` while it runs.
+ */
+const WORKER_GOID = 0x3fff_fff0;
+const WORKER_G = 1;
+/** Function id standing for runtime.gcBgMarkWorker in the stack table. */
+const FN_GC_WORKER = -2;
 
 /** Trace event of a goroutine parking with wait reason `r` (Go's gopark traceEv argument). */
 function blockEvent(r: number): number {
@@ -108,7 +117,8 @@ export interface TraceStats {
 /** The execution tracer of one scheduler. Construct with `startTrace`. */
 export class Tracer implements GCEventSink {
   readonly sched: Sched;
-  private readonly now: () => number;
+  /** Custom clock (tests), or null for performance.now() called directly (no indirection). */
+  private readonly clock: (() => number) | null;
   private readonly sink: TraceSink;
   /** The running P's buffer (one host thread runs P 0). */
   private buf: TraceBuf;
@@ -123,6 +133,9 @@ export class Tracer implements GCEventSink {
   /** A GCStart / STW start was emitted and its end is still due (cycles begun before Start are skipped). */
   private gcOpen: boolean;
   private stwOpen: boolean;
+  /** The pseudo worker G: created in the trace yet, and its sequence number. */
+  private workerMade: boolean;
+  private workerSeq: number;
   /** Sweep in progress (sweepStart seen): its start time (ns) and the sweeper's counters then. */
   private sweepTs: number;
   /** Stack table: hash → id (collisions probe hash+1), id → frames (fn, pc pairs). */
@@ -150,7 +163,7 @@ export class Tracer implements GCEventSink {
 
   constructor(sched: Sched, sink: TraceSink | null, opts: TraceOptions = {}) {
     this.sched = sched;
-    this.now = opts.now ?? (() => performance.now() * 1e6);
+    this.clock = opts.now ?? null;
     this.sink =
       sink === null
         ? (c) => {
@@ -161,13 +174,16 @@ export class Tracer implements GCEventSink {
             this.stats.bytes += c.length;
             sink(c);
           };
-    this.ts = Math.floor(this.now());
+    this.ts = 0;
+    this.ts = this.tick();
     this.curG = 0;
     this.seq = new Uint32Array(Math.max(64, sched.allgs.length * 2));
     this.gcSeq = 0;
     this.gcOpen = false;
     this.stwOpen = false;
     this.sweepTs = -1;
+    this.workerMade = false;
+    this.workerSeq = 0;
     this.readerG = 0;
     this.queueOff = 0;
     this.stopped = false;
@@ -187,7 +203,7 @@ export class Tracer implements GCEventSink {
 
   /** Next timestamp: the clock, but strictly after the previous event. */
   private tick(): number {
-    const t = Math.floor(this.now());
+    const t = this.clock === null ? Math.floor(performance.now() * 1e6) : Math.floor(this.clock());
     this.ts = t > this.ts ? t : this.ts + 1;
     return this.ts;
   }
@@ -310,7 +326,7 @@ export class Tracer implements GCEventSink {
   /** Stack of the G the trace shows running (the creator / unblocker), 0 if none. */
   private curStack(): number {
     const g = this.curG;
-    return g === 0 ? 0 : this.stackOf(g, false, false);
+    return g === 0 || g === WORKER_G ? 0 : this.stackOf(g, false, false);
   }
 
   // ── trace start ──
@@ -361,7 +377,7 @@ export class Tracer implements GCEventSink {
   goStart(g: number): void {
     const cur = this.curG;
     if (cur === g) return;
-    if (cur !== 0) this.goPreempt(cur);
+    if (cur !== 0) this.endCur(cur);
     if (!this.traced(g)) return;
     this.room().ev2(Ev.GoStart, this.tick(), this.goid(g), this.nextSeq(g));
     this.curG = g;
@@ -371,13 +387,19 @@ export class Tracer implements GCEventSink {
   goStartAfterPark(g: number): void {
     const cur = this.curG;
     if (cur === g) return;
-    if (cur !== 0) this.goPreempt(cur);
+    if (cur !== 0) this.endCur(cur);
     if (!this.traced(g)) return;
     this.stats.events++;
     const b = this.buf;
     b.room(MAX_EVENT_BYTES);
     b.ev2(Ev.GoStart, ++this.ts, this.goid(g), this.nextSeq(g));
     this.curG = g;
+  }
+
+  /** The G shown running (cur ≠ 0) stops being shown: a user G is preempted, the GC worker parks. */
+  private endCur(cur: number): void {
+    if (cur === WORKER_G) this.markWorkerDone();
+    else this.goPreempt(cur);
   }
 
   /** g parks with wait reason `reason` (Sched.gopark, inside g's native). */
@@ -420,8 +442,13 @@ export class Tracer implements GCEventSink {
 
   /** The P goes idle (the scheduler sleeps until a timer). */
   procStop(): void {
-    if (this.curG !== 0) this.goPreempt(this.curG);
+    if (this.curG !== 0) this.endCur(this.curG);
     this.room().ev0(Ev.ProcStop, this.tick());
+  }
+
+  /** GOMAXPROCS was set (runtime.GOMAXPROCS): Go emits the count when the world restarts. */
+  gomaxprocs(): void {
+    this.room().ev2(Ev.Gomaxprocs, this.tick(), this.sched.gomaxprocs, this.curStack());
   }
 
   /** The P runs again after idling. */
@@ -446,7 +473,7 @@ export class Tracer implements GCEventSink {
         this.room().ev1(Ev.GoSysCall, t0, this.stackOf(g, false, false));
         orig(v, g, args, res);
         if (this.sched.tracer !== this || v.mem.u32[(g + G_STATUS) >>> 2] !== GRUNNING) return;
-        const t1 = Math.floor(this.now());
+        const t1 = this.clock === null ? performance.now() * 1e6 : this.clock();
         if (t1 - t0 < SYSCALL_RETAKE_NS) return;
         // The call held the thread long enough for Go's sysmon to take the P away.
         this.ts = Math.max(this.ts, t0 + SYSCALL_RETAKE_NS - 1);
@@ -517,6 +544,32 @@ export class Tracer implements GCEventSink {
     this.room().ev0(Ev.GCMarkAssistDone, this.tick());
   }
 
+  /**
+   * A background mark slice: the worker takes the P (a user G still shown running is preempted,
+   * as Go's scheduler does for a GC worker), starts with its label, and parks at the end.
+   */
+  markWorkerStart(idle: boolean): void {
+    const cur = this.curG;
+    if (cur === WORKER_G) return;
+    if (cur !== 0) this.endCur(cur);
+    if (!this.workerMade) {
+      this.workerMade = true;
+      this.workerSeq = 0;
+      const fr = new Int32Array([FN_GC_WORKER, -1]);
+      const stk = this.internStack(0x6c078965, fr, 2);
+      this.room().ev3(Ev.GoCreate, this.tick(), WORKER_GOID, stk, 0);
+    } else this.room().ev3(Ev.GoUnblock, this.tick(), WORKER_GOID, ++this.workerSeq, 0);
+    // Labels 3 and 4 are "GC (fractional)" and "GC (idle)" (registered first in the constructor).
+    this.room().ev3(Ev.GoStartLabel, this.tick(), WORKER_GOID, ++this.workerSeq, idle ? 4 : 3);
+    this.curG = WORKER_G;
+  }
+
+  markWorkerDone(): void {
+    if (this.curG !== WORKER_G) return;
+    this.room().ev1(Ev.GoBlock, this.tick(), 0);
+    this.curG = 0;
+  }
+
   /** A proportional-sweep loop may begin; emitted only if it sweeps something (sweptDone). */
   sweepBegin(): void {
     this.sweepTs = this.tick();
@@ -577,6 +630,7 @@ export class Tracer implements GCEventSink {
     if (sched.tracer === this) sched.tracer = null;
     if (sched.gc !== null && sched.gc.events !== null) sched.gc.events = this.prevEvents;
     this.unwrapSyscalls();
+    if (this.curG === WORKER_G) this.markWorkerDone();
     if (this.curG !== 0) {
       this.room().ev1(Ev.GoSched, this.tick(), this.stackOf(this.curG, false, false));
       this.curG = 0;
@@ -609,6 +663,10 @@ export class Tracer implements GCEventSink {
       for (let j = 0; j < fr.length; j += 2) {
         const fn = fr[j];
         const pc = fr[j + 1];
+        if (fn === FN_GC_WORKER) {
+          quad.push(0x1000, strId("runtime.gcBgMarkWorker"), strId(`${goroot()}/src/runtime/mgc.go`), 1201);
+          continue;
+        }
         const f = img.func(fn);
         let file: string;
         let line: number;
@@ -661,6 +719,11 @@ export class Tracer implements GCEventSink {
   }
 }
 
+/** GOROOT as gort's tracebacks name it (runtime frames' files). */
+function goroot(): string {
+  return process.env.GOROOT ?? "/usr/lib/go-1.19";
+}
+
 /** Forwards collector events to two sinks (the tracer and an earlier observer). */
 function teeEvents(a: GCEventSink, b: GCEventSink): GCEventSink {
   return {
@@ -675,6 +738,8 @@ function teeEvents(a: GCEventSink, b: GCEventSink): GCEventSink {
     markAssistDone: () => (a.markAssistDone?.(), b.markAssistDone?.()),
     sweepBegin: () => (a.sweepBegin?.(), b.sweepBegin?.()),
     sweepEnd: (s, r) => (a.sweepEnd?.(s, r), b.sweepEnd?.(s, r)),
+    markWorkerStart: (i) => (a.markWorkerStart?.(i), b.markWorkerStart?.(i)),
+    markWorkerDone: () => (a.markWorkerDone?.(), b.markWorkerDone?.()),
   };
 }
 

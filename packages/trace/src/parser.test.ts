@@ -124,6 +124,48 @@ describe("bad input is one clear TraceError", () => {
   });
 });
 
+describe("corrupted traces (seeded byte flips): a TraceError or a trace every analysis accepts", () => {
+  for (const name of ["basic", "gort/sample"]) {
+    it(name, async () => {
+      const { summarize, schedLatency, gcReport } = await import("./analyze.js");
+      const { goroutineStats } = await import("./goroutines.js");
+      const { mutatorUtilization, mmuCurve } = await import("./mmu.js");
+      const { toPerfetto, checkNesting } = await import("./perfetto.js");
+      const good = fs.readFileSync(path.join(testdata, `${name}.trace`));
+      let seed = 12345;
+      const rnd = (n: number) => {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        return seed % n;
+      };
+      let parsed = 0;
+      let rejected = 0;
+      for (let i = 0; i < 80; i++) {
+        const bad = Uint8Array.from(good);
+        const flips = 1 + rnd(3);
+        for (let k = 0; k < flips; k++) bad[16 + rnd(bad.length - 16)] ^= 1 << rnd(8);
+        let tr;
+        try {
+          tr = parseTrace(bad);
+        } catch (e) {
+          expect(e, String((e as Error).stack)).toBeInstanceOf(TraceError);
+          expect((e as Error).message).not.toContain("\n");
+          rejected++;
+          continue;
+        }
+        parsed++;
+        summarize(tr);
+        schedLatency(tr);
+        gcReport(tr);
+        goroutineStats(tr);
+        mmuCurve(mutatorUtilization(tr));
+        expect(checkNesting(toPerfetto(tr)).violations).toEqual([]);
+      }
+      expect(rejected).toBeGreaterThan(20);
+      expect(parsed + rejected).toBe(80);
+    });
+  }
+});
+
 /** Offset of the Frequency record (type 2, n=0) in a Go-written trace, found by decoding. */
 function findFrequency(buf: Uint8Array): number {
   // the footer is Frequency then the stack-dump Batch; scan from the end for "02 varint 41 00"

@@ -16,7 +16,7 @@ describe("toPerfetto", () => {
       expect(doc.displayTimeUnit).toBe("ns");
       const evs = doc.traceEvents;
       for (const e of evs) {
-        expect(["X", "i", "C", "M", "b", "e"]).toContain(e.ph);
+        expect(["X", "i", "C", "M", "b", "e", "s", "f"]).toContain(e.ph);
         expect(typeof e.name).toBe("string");
         expect(Number.isInteger(e.pid)).toBe(true);
         if (e.ph !== "M") expect(e.ts).toBeGreaterThanOrEqual(0);
@@ -53,6 +53,11 @@ describe("toPerfetto", () => {
       // heap counter, one sample per HeapAlloc
       const heap = evs.filter((e) => e.ph === "C" && e.name === "Heap" && e.args!.alloc !== undefined);
       expect(heap.length).toBe(tr.events.filter((e) => e.type === Ev.HeapAlloc).length);
+      // flow arrows come in start/finish pairs with matching ids
+      const starts = new Map(evs.filter((e) => e.ph === "s").map((e) => [e.id, e]));
+      const ends = evs.filter((e) => e.ph === "f");
+      expect(ends.length).toBe(starts.size);
+      for (const f of ends) expect(f.ts).toBeGreaterThanOrEqual(starts.get(f.id)!.ts!);
       // async task slices are balanced
       const b = evs.filter((e) => e.ph === "b").length;
       expect(evs.filter((e) => e.ph === "e").length).toBe(b);

@@ -15,6 +15,9 @@
  *                       counters        "Heap" (alloc, goal in bytes), "Goroutines" (running,
  *                                       runnable, waiting)
  *                       async "task"    user tasks (b/e pairs keyed by task id)
+ *   flows (arrows, as in Go's viewer): "go" from a GoCreate to the new goroutine's first start,
+ *   "unblock" from a GoUnblock by a running goroutine to the start it enables, both between
+ *   goroutine tracks (s/f pairs, the end bound to the enclosing running slice)
  *
  * The nesting rule: on one track, two slices either nest (one inside the other) or do not
  * overlap. Each track above is fed by a state machine that closes a slice before opening the
@@ -29,7 +32,7 @@ import type { Trace } from "./parser.js";
 /** One Chrome trace event (the subset we write). */
 export interface ChromeEvent {
   name: string;
-  ph: "X" | "i" | "C" | "M" | "b" | "e";
+  ph: "X" | "i" | "C" | "M" | "b" | "e" | "s" | "f";
   pid: number;
   tid?: number;
   /** µs */
@@ -39,6 +42,8 @@ export interface ChromeEvent {
   cat?: string;
   id?: string;
   s?: "t" | "p" | "g";
+  /** flow end binding: "e" = the enclosing slice */
+  bp?: "e";
   args?: Record<string, string | number>;
 }
 
@@ -137,6 +142,12 @@ export function exportPerfetto(tr: Trace, source: string, sink: (e: ChromeEvent)
   const seenP = new Set<number>();
   let gcOpen: Open | null = null;
   let stwOpen: Open | null = null;
+  let flowId = 0;
+  const flow = (name: string, fromG: number, at: number, toG: number, to: number) => {
+    const id = `${name}${++flowId}`;
+    out.push({ name, ph: "s", cat: "flow", id, pid: PID_GS, tid: fromG, ts: us(at) });
+    out.push({ name, ph: "f", bp: "e", cat: "flow", id, pid: PID_GS, tid: toG, ts: us(to) });
+  };
   let nRunning = 0;
   let nRunnable = 0;
   let nWaiting = 0;
@@ -180,6 +191,7 @@ export function exportPerfetto(tr: Trace, source: string, sink: (e: ChromeEvent)
     switch (ev.type) {
       case Ev.GoCreate:
         setState(ev.args[0], "runnable", t);
+        if (ev.g !== 0 && ev.link !== null) flow("go", ev.g, t, ev.args[0], ev.link.ts);
         break;
       case Ev.GoWaiting:
         setState(ev.g, "waiting", t);
@@ -229,6 +241,7 @@ export function exportPerfetto(tr: Trace, source: string, sink: (e: ChromeEvent)
         break;
       case Ev.GoUnblock:
         setState(ev.args[0], "runnable", t, ev.g !== 0 ? { "woken by": nameOf(ev.g) } : undefined);
+        if (ev.g !== 0 && ev.link !== null) flow("unblock", ev.g, t, ev.args[0], ev.link.ts);
         break;
       case Ev.GoSysExit:
         setState(ev.g, "runnable", t, { after: "syscall" });

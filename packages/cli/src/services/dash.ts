@@ -1,5 +1,5 @@
 /**
- * dash.ts — `gort run --dash`: the program runs on a worker thread (runworker.ts) while the
+ * dash.ts — `gort run --dash` (and `--diag`, the socket `gort top` attaches to): the program runs on a worker thread (runworker.ts) while the
  * main thread draws a live dashboard with ink (dash/panels.tsx) from the runtime's snapshots,
  * several times a second. Keys: q ends the program as SIGINT would (exit status 130) and closes
  * the dashboard, p pauses the view, g forces a GC cycle, tab moves the focus between panes.
@@ -19,10 +19,14 @@ import { Dashboard } from "../dash/panels.js";
 import { summaryLine } from "../dash/format.js";
 import type { RunnableImage } from "./run.js";
 import type { RunFlags, RunIO } from "./runexec.js";
-import { startInWorker } from "./runworker.js";
+import type { RuntimeSnapshot } from "@gort/runtime";
+import { startDiagServer, type DiagServer } from "./diag.js";
+import { startInWorker, type WorkerRun } from "./runworker.js";
 
 /** Snapshot period with the dashboard (ms): a few frames a second. */
 const DASH_PERIOD_MS = 200;
+/** Snapshot period for `gort top` watchers (ms). */
+const DIAG_PERIOD_MS = 250;
 /** Summary period without a terminal (ms). */
 const PLAIN_PERIOD_MS = 1000;
 /** Output kept for replay after the dashboard closes. */
@@ -33,9 +37,29 @@ export interface DashIO extends RunIO {
   tty?: { columns: number; rows: number; stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream } | null;
 }
 
-/** Runs the program with the dashboard (or the plain summary lines); resolves to its exit status. */
-export async function runWithDashboard(img: RunnableImage, progArgs: readonly string[], flags: RunFlags, io: DashIO): Promise<number> {
-  const tty = io.tty ?? null;
+/**
+ * Runs the program on a worker thread, watched: with --dash the dashboard (or, without a
+ * terminal, the plain summary lines), with --diag the diagnostics socket for `gort top`
+ * (diag.ts). Resolves to the program's exit status.
+ */
+export async function runWatched(img: RunnableImage, progArgs: readonly string[], flags: RunFlags, io: DashIO): Promise<number> {
+  const tty = flags.dash === true ? (io.tty ?? null) : null;
+  let diag: DiagServer | null = null;
+  const startDiag = async (run: WorkerRun): Promise<void> => {
+    if (flags.diag !== true) return;
+    try {
+      diag = await startDiagServer(run, { program: img.progName, args: progArgs });
+    } catch (e) {
+      io.stderr(`gort: diagnostics socket: ${(e as Error).message}\n`);
+    }
+  };
+  const publish = (s: RuntimeSnapshot): void => {
+    if (diag !== null) diag.publish(s);
+  };
+  const finish = async (code: number): Promise<number> => {
+    if (diag !== null) await (diag as DiagServer).close(code);
+    return code;
+  };
   const outBytes = (fd: 1 | 2, b: Uint8Array): void => {
     if (fd === 1 && io.stdoutBytes !== undefined) io.stdoutBytes(b);
     else if (fd === 2 && io.stderrBytes !== undefined) io.stderrBytes(b);
@@ -43,21 +67,24 @@ export async function runWithDashboard(img: RunnableImage, progArgs: readonly st
   };
   if (tty === null) {
     let last = -Infinity;
+    const summaries = flags.dash === true;
     const run = startInWorker(img.image, img.file, img.progName, progArgs, {
       cwd: io.cwd,
       env: io.env,
       flags,
-      periodMs: PLAIN_PERIOD_MS,
+      periodMs: flags.diag === true ? DIAG_PERIOD_MS : PLAIN_PERIOD_MS,
       stdin: true,
       onOutput: outBytes,
       onSnapshot: (s) => {
-        if (s.timeNs - last < PLAIN_PERIOD_MS * 1e6 * 0.5) return;
+        publish(s);
+        if (!summaries || s.timeNs - last < PLAIN_PERIOD_MS * 1e6 * 0.9) return;
         last = s.timeNs;
         io.stderr(summaryLine(s) + "\n");
       },
       onCrash: (m, stack) => crashReport(io, m, stack),
     });
-    return run.done;
+    await startDiag(run);
+    return finish(await run.done);
   }
 
   const model = new DashModel();
@@ -82,6 +109,7 @@ export async function runWithDashboard(img: RunnableImage, progArgs: readonly st
     },
     onSnapshot: (s) => {
       model.addSnapshot(s);
+      publish(s);
       dirty = true;
     },
     onCrash: (m, stack) => {
@@ -89,13 +117,14 @@ export async function runWithDashboard(img: RunnableImage, progArgs: readonly st
       replay.push([2, new TextEncoder().encode(crashText(io, m, stack))]);
     },
   });
-  let finish: () => void = () => {};
-  const closedP = new Promise<void>((r) => (finish = r));
+  await startDiag(run);
+  let close: () => void = () => {};
+  const closedP = new Promise<void>((r) => (close = r));
   const onKey = (k: string): void => {
     if (k === "q") {
       if (model.exitCode !== null) {
         closed = true;
-        finish();
+        close();
         return;
       }
       model.message = "stopping…";
@@ -123,7 +152,7 @@ export async function runWithDashboard(img: RunnableImage, progArgs: readonly st
   dirty = true;
   // the program ended by itself: keep the final picture a moment, then close; q closes at once
   if (!closed) {
-    setTimeout(finish, model.snap === null ? 0 : 1500).unref();
+    setTimeout(close, model.snap === null ? 0 : 1500).unref();
     await closedP;
   }
   clearInterval(timer);
@@ -132,7 +161,7 @@ export async function runWithDashboard(img: RunnableImage, progArgs: readonly st
   await app.waitUntilExit().catch(() => {});
   tty.stdout.write("\n");
   for (const [fd, b] of replay) outBytes(fd, b);
-  return code;
+  return finish(code);
 }
 
 function crashText(io: RunIO, message: string, stack: string): string {

@@ -55,6 +55,7 @@ export const PPROF_FLAGS: Record<string, FlagSpec> = {
   traces: { kind: "bool", help: "every sample's stack with its value and labels" },
   tree: { kind: "bool", help: "callers and callees of every function (text call graph)" },
   tags: { kind: "bool", help: "the sample labels (tags) and their share of the total" },
+  raw: { kind: "bool", help: "the profile's content as text: samples, locations, mappings" },
   flame: { kind: "bool", help: "draw a flame graph in the terminal (root on top; colours when stdout is a terminal)" },
   html: { kind: "string", arg: "FILE", help: "write a self-contained interactive flame-graph page to FILE (zoom, search, details)" },
   sample_index: { kind: "string", arg: "NAME|N", help: "the sample value to report (e.g. alloc_space, inuse_objects, delay; default: the profile's default, else the last)" },
@@ -62,6 +63,10 @@ export const PPROF_FLAGS: Record<string, FlagSpec> = {
   ignore: { kind: "string", arg: "RE", help: "drop samples with a frame matching RE" },
   hide: { kind: "string", arg: "RE", help: "remove frames matching RE from the stacks" },
   show: { kind: "string", arg: "RE", help: "keep only frames matching RE in the stacks" },
+  tagfocus: { kind: "string", arg: "[KEY=]RE|RANGE", help: "only samples whose labels match (key:value regexps, or a numeric range like 1kb:64kb)" },
+  tagignore: { kind: "string", arg: "[KEY=]RE|RANGE", help: "drop samples whose labels match" },
+  tagshow: { kind: "string", arg: "RE", help: "keep only labels whose key matches RE" },
+  taghide: { kind: "string", arg: "RE", help: "remove labels whose key matches RE" },
   nodecount: { kind: "int", arg: "N", help: "show at most N nodes (default: all for -top, 80 for -tree)" },
   nodefraction: { kind: "float", arg: "F", help: "drop nodes below this fraction of the total (default 0.005)" },
   cum: { kind: "bool", help: "sort by cumulative value" },
@@ -79,7 +84,7 @@ export const PPROF_FLAGS: Record<string, FlagSpec> = {
   output: { kind: "string", arg: "FILE", help: "write the report to FILE instead of stdout" },
 };
 
-const REPORTS = ["top", "list", "peek", "traces", "tree", "tags", "flame", "html"] as const;
+const REPORTS = ["top", "list", "peek", "traces", "tree", "tags", "raw", "flame", "html"] as const;
 
 export function pprofUsage(): string {
   const lines = ["usage: gort pprof [flags] PROFILE...", "", "Reports (one of):"];
@@ -191,14 +196,16 @@ export function runPprof(args: string[], io: PprofIO): number {
   const { flags, files } = parsed;
   const chosen = REPORTS.filter((r) => flags.has(r) && flags.get(r) !== false);
   if (chosen.length !== 1 || files.length === 0) {
-    const why = files.length === 0 ? "no profile given" : chosen.length === 0 ? "no report chosen (-top, -list, -peek, -traces, -tree, -tags, -flame or -html)" : `choose one report, not ${chosen.map((c) => `-${c}`).join(" and ")}`;
+    const why = files.length === 0 ? "no profile given" : chosen.length === 0 ? "no report chosen (-top, -list, -peek, -traces, -tree, -tags, -raw, -flame or -html)" : `choose one report, not ${chosen.map((c) => `-${c}`).join(" and ")}`;
     io.stderr(`gort pprof: ${why}\n${pprofUsage()}`);
     return 2;
   }
   const kind = chosen[0];
   try {
     const profs = files.map((f) => readProfile(f, io));
-    let p = profs.length > 1 ? mergeProfiles(profs) : profs[0];
+    // pprof merges even a single profile: identical stacks with identical labels become one
+    // sample, and samples whose values are all zero are dropped
+    let p = mergeProfiles(profs);
     const baseFile = str(flags, "diff_base") !== "" ? str(flags, "diff_base") : str(flags, "base");
     if (baseFile !== "") p = subtractBase(p, readProfile(baseFile, io), str(flags, "diff_base") !== "");
 
@@ -208,6 +215,10 @@ export function runPprof(args: string[], io: PprofIO): number {
     o.ignore = str(flags, "ignore");
     o.hide = str(flags, "hide");
     o.show = str(flags, "show");
+    o.tagfocus = str(flags, "tagfocus");
+    o.tagignore = str(flags, "tagignore");
+    o.tagshow = str(flags, "tagshow");
+    o.taghide = str(flags, "taghide");
     if (flags.has("unit")) o.unit = str(flags, "unit");
     if (flags.has("nodecount")) o.nodeCount = Number(str(flags, "nodecount"));
     if (flags.has("nodefraction")) o.nodeFraction = Number(str(flags, "nodefraction"));

@@ -9,7 +9,7 @@
  * shared Int32Array the monitor reads at the same safe points (snapshot.ts CTL_*).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { SnapshotMonitor, processHostIO } from "@gort/runtime";
+import { REQ_GOROUTINES, REQ_MEMSTATS, SnapshotMonitor, processHostIO, type Sched } from "@gort/runtime";
 import { decodeImage } from "@gort/runtime/image";
 import { execImage, type RunIO } from "./runexec.js";
 import type { WorkerJob, WorkerMessage } from "./runworker.js";
@@ -17,6 +17,13 @@ import type { WorkerJob, WorkerMessage } from "./runworker.js";
 const job = workerData as WorkerJob;
 const port = parentPort!;
 const post = (m: WorkerMessage): void => port.postMessage(m);
+
+/** The answer to a watcher's request (snapshot.ts REQ_*), as plain data. */
+function answer(sched: Sched, req: number): unknown {
+  if (req === REQ_GOROUTINES) return sched.tracebackAll().replace(/^\n/, "");
+  if (req === REQ_MEMSTATS) return sched.gc === null ? null : sched.gc.readMemStats();
+  return null;
+}
 
 function main(): number {
   const image = decodeImage(job.image, job.file, { trusted: true });
@@ -33,6 +40,7 @@ function main(): number {
     readStdin: job.stdin ? processHostIO([]).readStdin : undefined,
     onSched: (sched) => {
       monitor = new SnapshotMonitor(sched, job.periodMs * 1e6, (snap) => post({ t: "snap", snap }), new Int32Array(job.control));
+      monitor.onRequest = (req) => post({ t: "reply", req, data: answer(sched, req) });
       sched.monitor = monitor;
     },
   };

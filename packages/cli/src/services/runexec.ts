@@ -33,6 +33,8 @@ export interface RunFlags {
   force: boolean;
   /** --dash: the live dashboard while the program runs (dash.ts) */
   dash?: boolean;
+  /** --diag: the diagnostics socket `gort top` attaches to (diag.ts) */
+  diag?: boolean;
   /** --cpuprofile/--memprofile/--blockprofile/--mutexprofile FILE: profiles written at exit */
   cpuprofile?: string;
   memprofile?: string;
@@ -104,6 +106,10 @@ export function splitRunArgs(args: string[]): SplitArgs {
     }
     if (a === "-dash" || a === "--dash") {
       flags.dash = true;
+      continue;
+    }
+    if (a === "-diag" || a === "--diag") {
+      flags.diag = true;
       continue;
     }
     const body = a.replace(/^--?/, "");

@@ -30,14 +30,14 @@ export async function runCommand(args: string[]): Promise<number> {
   try {
     const split = splitRunArgs(args);
     let missed = false;
-    if (split.error === undefined && split.flags.dash === true) {
+    if (split.error === undefined && (split.flags.dash === true || split.flags.diag === true)) {
       const { obtainImage } = await import("./run.js");
       const img = obtainImage(split, io);
       if (typeof img === "number") return img;
-      const { runWithDashboard } = await import("./dash.js");
+      const { runWatched } = await import("./dash.js");
       const out = process.stdout;
       const tty = out.isTTY && process.stdin.isTTY && process.env.TERM !== "dumb" ? { columns: out.columns, rows: out.rows, stdin: process.stdin, stdout: out } : null;
-      return await runWithDashboard(img, split.progArgs, split.flags, { ...io, tty });
+      return await runWatched(img, split.progArgs, split.flags, { ...io, tty });
     }
     if (split.error === undefined) {
       const img = readImageArg(split.build, io);

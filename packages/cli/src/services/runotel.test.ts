@@ -26,7 +26,9 @@ var sink [][]byte
 func main() {
 	start := time.Now()
 	c := make(chan int)
+	done := make(chan bool)
 	go func() {
+		defer close(done)
 		for v := range c {
 			sink = append(sink, make([]byte, 64+v%512))
 			if len(sink) > 2000 {
@@ -40,6 +42,7 @@ func main() {
 		n++
 	}
 	close(c)
+	<-done
 	fmt.Println("done", n > 0)
 }
 `;

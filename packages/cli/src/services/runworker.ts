@@ -8,7 +8,7 @@
  * CTL_GC / CTL_STOP) that the scheduler reads at its safe points.
  */
 import { Worker } from "node:worker_threads";
-import { CTL_GC, CTL_STOP, CTL_WORDS, type RuntimeSnapshot } from "@gort/runtime";
+import { CTL_GC, CTL_REQ, CTL_STOP, CTL_WORDS, type RuntimeSnapshot } from "@gort/runtime";
 import { encodeImage, type ProgramImage } from "@gort/runtime/image";
 import type { RunFlags } from "./runexec.js";
 
@@ -33,6 +33,7 @@ export type WorkerMessage =
   | { t: "out"; fd: 1 | 2; b: Uint8Array }
   | { t: "snap"; snap: RuntimeSnapshot }
   | { t: "exit"; code: number }
+  | { t: "reply"; req: number; data: unknown }
   | { t: "crash"; message: string; stack: string };
 
 export interface WorkerRun {
@@ -44,6 +45,11 @@ export interface WorkerRun {
   stop(code: number): void;
   /** ends the worker at once (a program stuck in a host call never reaches a safe point) */
   kill(): void;
+  /**
+   * Asks the program for data (snapshot.ts REQ_*), answered at its next safe point; requests
+   * are served one at a time. Rejects when the program ends first.
+   */
+  request(req: number): Promise<unknown>;
 }
 
 export interface WorkerRunOptions {
@@ -75,11 +81,19 @@ export function startInWorker(image: ProgramImage, file: string, progName: strin
     stdin: o.stdin,
   };
   const worker = new Worker(new URL("./progworker.js", import.meta.url), { workerData: job, stdout: false, stderr: false });
+  // requests in flight: the first is in the control word, the rest wait their turn
+  const pending: { req: number; resolve: (v: unknown) => void; reject: (e: Error) => void }[] = [];
+  let exited = false;
   const done = new Promise<number>((resolve) => {
     let code = -1;
     worker.on("message", (m: WorkerMessage) => {
       if (m.t === "out") o.onOutput(m.fd, m.b);
       else if (m.t === "snap") o.onSnapshot(m.snap);
+      else if (m.t === "reply") {
+        const p = pending.shift();
+        if (p !== undefined) p.resolve(m.data);
+        if (pending.length > 0) Atomics.store(ctl, CTL_REQ, pending[0].req);
+      }
       else if (m.t === "exit") code = m.code;
       else {
         o.onCrash(m.message, m.stack);
@@ -91,12 +105,22 @@ export function startInWorker(image: ProgramImage, file: string, progName: strin
       code = 3;
     });
     // terminated by kill(): the stop status it was asked for
-    worker.on("exit", () => resolve(code >= 0 ? code : Atomics.load(ctl, CTL_STOP) || 3));
+    worker.on("exit", () => {
+      exited = true;
+      for (const p of pending.splice(0)) p.reject(new Error("the program has exited"));
+      resolve(code >= 0 ? code : Atomics.load(ctl, CTL_STOP) || 3);
+    });
   });
   return {
     done,
     gc: () => void Atomics.store(ctl, CTL_GC, 1),
     stop: (code) => void Atomics.store(ctl, CTL_STOP, code),
     kill: () => void worker.terminate(),
+    request: (req) =>
+      new Promise<unknown>((resolve, reject) => {
+        if (exited) return reject(new Error("the program has exited"));
+        pending.push({ req, resolve, reject });
+        if (pending.length === 1) Atomics.store(ctl, CTL_REQ, req);
+      }),
   };
 }

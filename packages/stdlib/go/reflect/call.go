@@ -239,7 +239,7 @@ func (v Value) call(op string, in []Value) []Value {
 		fn = v.pointer()
 	}
 	if fn == nil {
-		panic("reflect: call of nil function")
+		panic("reflect.Value.Call: call of nil function")
 	}
 	isSlice := op == "CallSlice"
 	n := int(ft.inCount)
@@ -464,12 +464,9 @@ func makeMethodValue(v Value) Value {
 		panic("reflect: internal error: invalid use of makeMethodValue")
 	}
 	i := int(v.flag) >> flagMethodShift
+	// The receiver is not copied: like Go's, the method value reads it
+	// when called.
 	rcvr := Value{v.typ, v.ptr, v.flag&(flagIndir|flagRO) | flag(v.typ.Kind())}
-	if rcvr.flag&flagIndir != 0 {
-		c := unsafe_New(v.typ)
-		typedmemmove(v.typ, c, v.ptr)
-		rcvr.ptr = c
-	}
 	ft := v.Type()
 	variadic := ft.IsVariadic()
 	fv := MakeFunc(ft, func(args []Value) []Value {

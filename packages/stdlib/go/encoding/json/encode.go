@@ -350,7 +350,7 @@ func (e *encodeState) number(s string, quoted bool) {
 		s = "0"
 	}
 	if !isValidNumber(s) {
-		e.fail(&UnsupportedValueError{reflect.ValueOf(Number(s)), "invalid number literal " + strconv.Quote(s)})
+		e.fail(&encodingError{"json: invalid number literal " + strconv.Quote(s)})
 	}
 	if quoted {
 		e.buf = append(e.buf, '"')

@@ -55,6 +55,17 @@ func (s *checker) fail(context string) bool {
 	return false
 }
 
+// failTok reports an error inside a token (literal, number, escape): at the
+// end of input Go's checker sees a space there, so the message names ' '.
+func (s *checker) failTok(context string) bool {
+	if s.err == nil && s.i >= len(s.data) {
+		s.err = &SyntaxError{"invalid character ' ' " + context, int64(len(s.data))}
+		s.eof = true
+		return false
+	}
+	return s.fail(context)
+}
+
 func (s *checker) skipSpace() {
 	for s.i < len(s.data) && isSpace(s.data[s.i]) {
 		s.i++
@@ -186,7 +197,7 @@ func (s *checker) str() bool {
 		case c == '\\':
 			s.i++
 			if s.i >= len(s.data) {
-				return s.fail("")
+				return s.failTok("in string escape code")
 			}
 			switch s.data[s.i] {
 			case 'b', 'f', 'n', 'r', 't', '\\', '/', '"':
@@ -195,7 +206,7 @@ func (s *checker) str() bool {
 				s.i++
 				for k := 0; k < 4; k++ {
 					if s.i >= len(s.data) {
-						return s.fail("")
+						return s.failTok(`in \u hexadecimal character escape`)
 					}
 					if !isHex(s.data[s.i]) {
 						return s.fail(`in \u hexadecimal character escape`)
@@ -225,11 +236,8 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 func (s *checker) number() bool {
 	if s.data[s.i] == '-' {
 		s.i++
-		if s.i >= len(s.data) {
-			return s.fail("")
-		}
-		if !isDigit(s.data[s.i]) {
-			return s.fail("in numeric literal")
+		if s.i >= len(s.data) || !isDigit(s.data[s.i]) {
+			return s.failTok("in numeric literal")
 		}
 	}
 	if s.data[s.i] == '0' {
@@ -239,11 +247,8 @@ func (s *checker) number() bool {
 	}
 	if s.i < len(s.data) && s.data[s.i] == '.' {
 		s.i++
-		if s.i >= len(s.data) {
-			return s.fail("")
-		}
-		if !isDigit(s.data[s.i]) {
-			return s.fail("after decimal point in numeric literal")
+		if s.i >= len(s.data) || !isDigit(s.data[s.i]) {
+			return s.failTok("after decimal point in numeric literal")
 		}
 		s.digits()
 	}
@@ -252,11 +257,8 @@ func (s *checker) number() bool {
 		if s.i < len(s.data) && (s.data[s.i] == '+' || s.data[s.i] == '-') {
 			s.i++
 		}
-		if s.i >= len(s.data) {
-			return s.fail("")
-		}
-		if !isDigit(s.data[s.i]) {
-			return s.fail("in exponent of numeric literal")
+		if s.i >= len(s.data) || !isDigit(s.data[s.i]) {
+			return s.failTok("in exponent of numeric literal")
 		}
 		s.digits()
 	}
@@ -266,11 +268,8 @@ func (s *checker) number() bool {
 func (s *checker) literal(word string) bool {
 	s.i++
 	for k := 1; k < len(word); k++ {
-		if s.i >= len(s.data) {
-			return s.fail("")
-		}
-		if s.data[s.i] != word[k] {
-			return s.fail("in literal " + word + " (expecting " + quoteChar(word[k]) + ")")
+		if s.i >= len(s.data) || s.data[s.i] != word[k] {
+			return s.failTok("in literal " + word + " (expecting " + quoteChar(word[k]) + ")")
 		}
 		s.i++
 	}

@@ -225,4 +225,8 @@ func StopCPUProfile() {
 	runtime.SetCPUProfileRate(0)
 	cpu.stop <- true
 	<-cpu.done
+	// Let the writer goroutine finish returning, so it is gone once this
+	// returns (as it practically always is in Go, where it exits on
+	// another thread while this one wakes up).
+	runtime.Gosched()
 }

@@ -1,0 +1,187 @@
+/**
+ * top.ts — `gort top [PID]`: attaches to a gort program started with `gort run --diag` through
+ * its diagnostics socket (diag.ts). Without a PID it lists the programs that can be attached
+ * to. With one: the live dashboard (the same panels as `gort run --dash`; q leaves the viewer,
+ * the program goes on), or with flags a one-shot answer: --goroutines (every goroutine's stack),
+ * --memstats (runtime.MemStats), --gc (force a collection), --once (one summary line). Without
+ * a terminal the live view prints one summary line per snapshot.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { createElement } from "react";
+import { render } from "ink";
+import type { RuntimeSnapshot } from "@gort/runtime";
+import { DashModel } from "../dash/model.js";
+import { Dashboard } from "../dash/panels.js";
+import { summaryLine } from "../dash/format.js";
+import { diagDir, diagRequest, diagSocketPath, diagWatch } from "./diag.js";
+
+export interface TopIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  tty: { columns: number; rows: number; stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream } | null;
+}
+
+export const TOP_USAGE = "usage: gort top [--goroutines | --memstats | --gc | --once] [PID]\nRun 'gort top --help' for details.\n";
+
+/** Runs `gort top args...`; resolves to the exit status. */
+export async function runTop(args: string[], io: TopIO): Promise<number> {
+  type Mode = "live" | "goroutines" | "memstats" | "gc" | "once";
+  let mode = "live" as Mode;
+  let pid: number | null = null;
+  for (const a of args) {
+    const f = a.replace(/^--?/, "");
+    if (a.startsWith("-") && ["goroutines", "memstats", "gc", "once"].includes(f)) mode = f as Mode;
+    else if (/^\d+$/.test(a) && pid === null) pid = Number(a);
+    else {
+      io.stderr(a.startsWith("-") ? `flag provided but not defined: ${a}\n${TOP_USAGE}` : `gort top: not a process id: ${a}\n${TOP_USAGE}`);
+      return 2;
+    }
+  }
+  if (pid === null) {
+    if (mode !== "live") {
+      io.stderr(`gort top: --${mode} needs a process id\n${TOP_USAGE}`);
+      return 2;
+    }
+    return listPrograms(io);
+  }
+  const sock = diagSocketPath(pid);
+  if (!fs.existsSync(sock)) {
+    io.stderr(`gort top: no gort program with diagnostics at pid ${pid} (start it with gort run --diag)\n`);
+    return 1;
+  }
+  try {
+    switch (mode) {
+      case "goroutines": {
+        const r = await ask(sock, "goroutines");
+        io.stdout(`${String(r.text)}\n`);
+        return 0;
+      }
+      case "memstats": {
+        const r = await ask(sock, "memstats");
+        io.stdout(formatMemStats(r.memstats as Record<string, unknown> | null));
+        return 0;
+      }
+      case "gc":
+        await ask(sock, "gc");
+        io.stdout(`gort top: GC requested in ${pid}\n`);
+        return 0;
+      case "once": {
+        const r = await ask(sock, "snapshot");
+        io.stdout(r.snap === null ? "gort top: no snapshot yet\n" : `${summaryLine(r.snap as RuntimeSnapshot)}\n`);
+        return 0;
+      }
+      default:
+        return await live(sock, pid, io);
+    }
+  } catch (e) {
+    io.stderr(`gort top: ${pid}: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function ask(sock: string, op: string): Promise<Record<string, unknown>> {
+  const r = await diagRequest(sock, { op });
+  if (typeof r.error === "string") throw new Error(r.error);
+  return r;
+}
+
+/** `gort top` without a PID: the programs whose sockets answer (stale sockets are removed). */
+async function listPrograms(io: TopIO): Promise<number> {
+  const dir = diagDir();
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir).filter((n) => /^\d+\.sock$/.test(n));
+  } catch {
+    // no directory: no program ever listened
+  }
+  const rows: string[][] = [];
+  for (const n of names.sort((a, b) => parseInt(a) - parseInt(b))) {
+    const sock = path.join(dir, n);
+    try {
+      const r = await diagRequest(sock, { op: "hello" }, 2000);
+      rows.push([String(r.pid), String(r.program), (r.args as string[]).join(" "), String(r.startedAt)]);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ECONNREFUSED" || code === "ENOENT") fs.rmSync(sock, { force: true });
+    }
+  }
+  if (rows.length === 0) {
+    io.stdout("no gort programs with diagnostics (start one with gort run --diag)\n");
+    return 0;
+  }
+  const head = ["PID", "PROGRAM", "ARGS", "STARTED"];
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  for (const r of [head, ...rows]) io.stdout(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(w[i]))).join("  ") + "\n");
+  return 0;
+}
+
+/** Go's MemStats field order, printed as `Name: value` lines. */
+export function formatMemStats(ms: Record<string, unknown> | null): string {
+  if (ms === null) return "collector off\n";
+  let out = "";
+  for (const [k, v] of Object.entries(ms)) {
+    if (k === "BySize" || k === "PauseNs" || k === "PauseEnd") continue;
+    out += `${k}: ${typeof v === "number" && !Number.isInteger(v) ? v.toFixed(6) : String(v)}\n`;
+  }
+  const pauses = (ms.PauseNs as number[] | undefined) ?? [];
+  const n = Number(ms.NumGC ?? 0);
+  const recent: number[] = [];
+  for (let i = 0; i < Math.min(n, 8); i++) recent.push(pauses[(n - 1 - i + 256) % 256]);
+  out += `PauseNs (most recent first): ${recent.join(" ")}\n`;
+  return out;
+}
+
+/** The live view: the dashboard in a terminal, summary lines otherwise. */
+async function live(sock: string, pid: number, io: TopIO): Promise<number> {
+  const hello = await ask(sock, "hello");
+  const title = `top ${pid} ${String(hello.program)} ${(hello.args as string[]).join(" ")}`.trim();
+  if (io.tty === null) {
+    let code: number | null = null;
+    const w = diagWatch(sock, (m) => {
+      if (m.snap !== undefined && m.snap !== null) io.stdout(`${summaryLine(m.snap as RuntimeSnapshot)}\n`);
+      if (typeof m.exit === "number") code = m.exit;
+    });
+    await w.done;
+    io.stdout(code === null ? `gort top: connection to ${pid} closed\n` : `gort top: ${pid} exited with status ${code}\n`);
+    return 0;
+  }
+  const tty = io.tty;
+  const model = new DashModel();
+  model.addOutput(new TextEncoder().encode(`(the program's output stays in its own terminal; attached to pid ${pid})\n`));
+  let dirty = true;
+  let quit: () => void = () => {};
+  const quitP = new Promise<void>((r) => (quit = r));
+  const w = diagWatch(sock, (m) => {
+    if (m.snap !== undefined && m.snap !== null) model.addSnapshot(m.snap as RuntimeSnapshot);
+    if (typeof m.exit === "number") model.exitCode = m.exit;
+    dirty = true;
+  });
+  void w.done.then(() => setTimeout(quit, 1500).unref(), quit);
+  const onKey = (k: string): void => {
+    if (k === "q") quit();
+    else if (k === "p") model.paused = !model.paused;
+    else if (k === "g") {
+      void ask(sock, "gc").then(
+        () => (model.message = "GC requested"),
+        (e: Error) => (model.message = e.message),
+      );
+    } else if (k === "tab") model.cycleFocus();
+    dirty = true;
+  };
+  const view = () => createElement(Dashboard, { model, columns: tty.columns, rows: tty.rows, title, onKey });
+  const app = render(view(), { stdout: tty.stdout, stdin: tty.stdin, exitOnCtrlC: false, patchConsole: false });
+  const timer = setInterval(() => {
+    if (!dirty) return;
+    dirty = false;
+    app.rerender(view());
+  }, 100);
+  await quitP;
+  clearInterval(timer);
+  w.close();
+  app.rerender(view());
+  app.unmount();
+  await app.waitUntilExit().catch(() => {});
+  tty.stdout.write("\n");
+  return 0;
+}
