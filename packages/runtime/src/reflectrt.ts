@@ -5,7 +5,7 @@
  * chan.ts), per packages/stdlib/NATIVES.md "reflect".
  *
  * Provided: unsafe_New, unsafe_NewArray, typedmemmove, typedmemclr, typedslicecopy, growslice,
- * ptrTo, sliceOf, arrayOf, ifaceE2I. Not yet: chanOf, mapOf, funcOf, structOf, rselect (an image
+ * ptrTo, sliceOf, arrayOf, mapOf, chanOf, funcOf, structOf, ifaceE2I. Not yet: rselect (an image
  * that reaches them fails to load with a message naming the native). Descriptors the image lacks (`*T` when T.ptrToThis is 0, `[]T`)
  * are looked up among the image's own descriptors first (one descriptor per type: reflect
  * compares types by address), else built once in persistent memory and cached (TYPEDESC.md
@@ -48,6 +48,10 @@ const KIND_MASK = 0x1f;
 const KIND_PTR = 22;
 const KIND_SLICE = 23;
 const KIND_ARRAY = 17;
+const KIND_CHAN = 18;
+const KIND_FUNC = 19;
+const KIND_INTERFACE = 20;
+const KIND_MAP = 21;
 
 const E_NEWARRAY = plainErrorId("reflect: unsafe_NewArray: size out of range");
 const E_GROWSLICE = plainErrorId("reflect.Value.Grow: slice overflow");
@@ -57,6 +61,8 @@ class ReflectRT {
   private readonly ptrTos = new Map<number, number>();
   private readonly sliceOfs = new Map<number, number>();
   private readonly arrayOfs = new Map<string, number>();
+  /** mapOf/chanOf/funcOf/structOf results by a key of their arguments. */
+  private readonly built = new Map<string, number>();
   private hdrType = 0;
   private itabs: Itabs | null = null;
   private builder: TypeBuilder | null = null;
@@ -197,6 +203,152 @@ class ReflectRT {
     return t;
   }
 
+  /** Reads the Go string whose (ptr, len) words are at address h. */
+  goStringAt(h: number): string {
+    const mem = this.heap.mem;
+    const p = mem.u32[h >>> 2];
+    const n = Number(mem.i64[(h + 8) >>> 3]);
+    return n === 0 ? "" : new TextDecoder().decode(mem.u8.subarray(p, p + n));
+  }
+
+  /** `map[key]elem`: key/elem only matter to map.ts; the other words follow lowermap.ts mapDescWords. */
+  mapOf(key: number, elem: number): number {
+    const mem = this.heap.mem;
+    const u32 = mem.u32;
+    for (const t of this.vm.image.typeAddrs)
+      if ((mem.u8[t + TD_KIND] & KIND_MASK) === KIND_MAP && u32[(t + 36) >>> 2] === key && u32[(t + 40) >>> 2] === elem) return t;
+    const cacheKey = `m${key}:${elem}`;
+    const got = this.built.get(cacheKey);
+    if (got !== undefined) return got;
+    const ks0 = u32[(key + TD_SIZE) >>> 2];
+    const es0 = u32[(elem + TD_SIZE) >>> 2];
+    const keysize = ks0 > 128 ? 8 : ks0;
+    const valuesize = es0 > 128 ? 8 : es0;
+    let reflexive = true;
+    let update = false;
+    let panics = false;
+    const walk = (t: number): void => {
+      const k = mem.u8[t + TD_KIND] & KIND_MASK;
+      if (k === KIND_INTERFACE) {
+        reflexive = false;
+        update = true;
+        panics = true;
+      } else if (k === KIND_STRUCT) {
+        const n = mem.u32[(t + 40) >>> 2];
+        const f = mem.u32[(t + 44) >>> 2];
+        for (let i = 0; i < n; i++) walk(mem.u32[(f + i * 24 + 4) >>> 2]);
+      } else if (k === KIND_ARRAY) walk(mem.u32[(t + TD_ELEM) >>> 2]);
+      else if (k >= 13 && k <= 16) {
+        reflexive = false;
+        update = true;
+      } else if (k === 24) update = true;
+    };
+    walk(key);
+    const t = this.build(KIND_MAP, key, 8, `map[${this.typeStr(key)}]${this.typeStr(elem)}`, 0, true, 24);
+    const w = this.heap.mem;
+    w.u32[(t + 40) >>> 2] = elem;
+    w.u8[t + 52] = keysize;
+    w.u8[t + 53] = valuesize;
+    w.u16[(t + 54) >>> 1] = ((8 + 8 * keysize + 8 * valuesize + 7) & ~7) + 8;
+    w.u32[(t + 56) >>> 2] = (ks0 > 128 ? 1 : 0) | (es0 > 128 ? 2 : 0) | (reflexive ? 4 : 0) | (update ? 8 : 0) | (panics ? 16 : 0);
+    this.built.set(cacheKey, t);
+    return t;
+  }
+
+  /** `chan elem` with direction dir (1 recv, 2 send, 3 both). */
+  chanOf(dir: number, elem: number): number {
+    const mem = this.heap.mem;
+    const u32 = mem.u32;
+    for (const t of this.vm.image.typeAddrs)
+      if ((mem.u8[t + TD_KIND] & KIND_MASK) === KIND_CHAN && u32[(t + 36) >>> 2] === elem && u32[(t + 40) >>> 2] === dir) return t;
+    const cacheKey = `c${dir}:${elem}`;
+    const got = this.built.get(cacheKey);
+    if (got !== undefined) return got;
+    const es = this.typeStr(elem);
+    const recvElem = (mem.u8[elem + TD_KIND] & KIND_MASK) === KIND_CHAN && u32[(elem + 40) >>> 2] === 1;
+    const str = dir === 1 ? `<-chan ${es}` : dir === 2 ? `chan<- ${es}` : recvElem ? `chan (${es})` : `chan ${es}`;
+    const t = this.build(KIND_CHAN, elem, 8, str, this.equalOfKind(KIND_CHAN) || this.equalOfKind(KIND_PTR), true, 8);
+    this.heap.mem.u32[(t + 40) >>> 2] = dir;
+    this.built.set(cacheKey, t);
+    return t;
+  }
+
+  /** `func(in...) (out...)`. */
+  funcOf(ins: number[], outs: number[], variadic: boolean): number {
+    const mem = this.heap.mem;
+    const u32 = mem.u32;
+    const same = (t: number): boolean => {
+      if ((mem.u8[t + TD_KIND] & KIND_MASK) !== KIND_FUNC) return false;
+      const ni = mem.u16[(t + 36) >>> 1];
+      const no = mem.u16[(t + 38) >>> 1];
+      if (ni !== ins.length || (no & 0x7fff) !== outs.length || (no >>> 15 === 1) !== variadic) return false;
+      const p = u32[(t + 40) >>> 2];
+      for (let i = 0; i < ins.length; i++) if (u32[(p >>> 2) + i] !== ins[i]) return false;
+      for (let i = 0; i < outs.length; i++) if (u32[(p >>> 2) + ins.length + i] !== outs[i]) return false;
+      return true;
+    };
+    for (const t of this.vm.image.typeAddrs) if (same(t)) return t;
+    const cacheKey = `f${variadic ? 1 : 0}:${ins.join(",")}:${outs.join(",")}`;
+    const got = this.built.get(cacheKey);
+    if (got !== undefined) return got;
+    const inStr = ins.map((t, i) => (variadic && i === ins.length - 1 ? `...${this.typeStr(u32[(t + TD_ELEM) >>> 2])}` : this.typeStr(t)));
+    let str = `func(${inStr.join(", ")})`;
+    if (outs.length === 1) str += ` ${this.typeStr(outs[0])}`;
+    else if (outs.length > 1) str += ` (${outs.map((t) => this.typeStr(t)).join(", ")})`;
+    const n = ins.length + outs.length;
+    const params = n === 0 ? 0 : this.heap.mheap.persistentAlloc(n * 4, 4, ST_OTHER_SYS);
+    const t = this.build(KIND_FUNC, 0, 8, str, 0, true, 8);
+    const w = this.heap.mem;
+    for (let i = 0; i < ins.length; i++) w.u32[(params >>> 2) + i] = ins[i];
+    for (let i = 0; i < outs.length; i++) w.u32[(params >>> 2) + ins.length + i] = outs[i];
+    w.u16[(t + 36) >>> 1] = ins.length;
+    w.u16[(t + 38) >>> 1] = outs.length | (variadic ? 0x8000 : 0);
+    w.u32[(t + 40) >>> 2] = params;
+    this.built.set(cacheKey, t);
+    return t;
+  }
+
+  /**
+   * A struct type from StructOf's layout (field records per TYPEDESC.md). The built type has no
+   * equal function (not comparable through ==/interfaces; map keys use map.ts's own algorithm).
+   */
+  structOf(str: string, names: string[], tags: string[], pkgs: string[], types: number[], offsets: number[], embedded: boolean[], size: number, align: number): number {
+    const got = this.built.get(`s${str}`);
+    if (got !== undefined) return got;
+    const mem0 = this.heap.mem;
+    for (const t of this.vm.image.typeAddrs)
+      if ((mem0.u8[t + TD_KIND] & KIND_MASK) === KIND_STRUCT && mem0.u32[(t + 32) >>> 2] === 0 && this.typeStr(t) === str) return t;
+    const words: number[] = [];
+    for (let i = 0; i < types.length; i++) {
+      const ft = types[i];
+      const nw = mem0.u32[(ft + TD_PTRDATA) >>> 2] >>> 3;
+      const mask = mem0.u32[(ft + TD_GCDATA) >>> 2];
+      for (let w = 0; w < nw; w++) if ((mem0.u8[mask + (w >>> 3)] >>> (w & 7)) & 1) words.push(offsets[i] / 8 + w);
+    }
+    const direct = types.length === 1 && (mem0.u8[types[0] + TD_KIND] & KIND_DIRECT_IFACE) !== 0;
+    const refs = (s: string): number => (s === "" ? 0 : this.staticString(s));
+    const nameRefs = names.map((s) => this.staticString(s));
+    const tagRefs = tags.map(refs);
+    const pkgRefs = pkgs.map(refs);
+    const fields = types.length === 0 ? 0 : this.heap.mheap.persistentAlloc(24 * types.length, 8, ST_OTHER_SYS);
+    const t = this.build(KIND_STRUCT, 0, size, str, 0, direct, 8, words, align);
+    const u32 = this.heap.mem.u32;
+    u32[(t + 36) >>> 2] = 0;
+    u32[(t + 40) >>> 2] = types.length;
+    u32[(t + 44) >>> 2] = fields;
+    for (let i = 0; i < types.length; i++) {
+      const f = (fields >>> 2) + i * 6;
+      u32[f] = nameRefs[i];
+      u32[f + 1] = types[i];
+      u32[f + 2] = offsets[i];
+      u32[f + 3] = tagRefs[i];
+      u32[f + 4] = pkgRefs[i];
+      u32[f + 5] = embedded[i] ? 1 : 0;
+    }
+    this.built.set(`s${str}`, t);
+    return t;
+  }
+
   /** Copies n bytes of values of type t from src to dst (overlap allowed) with write barriers. */
   typedCopy(t: number, dst: number, src: number, count: number): void {
     const mem = this.heap.mem;
@@ -218,6 +370,28 @@ function ptrArg(vm: VM, at: number): number {
 }
 function intArg(vm: VM, at: number): number {
   return Number(vm.heap.mem.i64[at >>> 3]);
+}
+/** The elements of the []*rtype / []uintptr slice whose 3 slots start at `at` (low words). */
+function ptrSlice(vm: VM, at: number): number[] {
+  const mem = vm.heap.mem;
+  const p = mem.u32[at >>> 2];
+  const n = Number(mem.i64[(at + 8) >>> 3]);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(mem.u32[(p + i * 8) >>> 2]);
+  return out;
+}
+/** The elements of the []string whose 3 slots start at `at`. */
+function stringSlice(vm: VM, at: number): string[] {
+  const mem = vm.heap.mem;
+  const p = mem.u32[at >>> 2];
+  const n = Number(mem.i64[(at + 8) >>> 3]);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = mem.u32[(p + i * 16) >>> 2];
+    const len = Number(mem.i64[(p + i * 16 + 8) >>> 3]);
+    out.push(len === 0 ? "" : new TextDecoder().decode(mem.u8.slice(d, d + len)));
+  }
+  return out;
 }
 function putPtr(vm: VM, at: number, p: number): void {
   const u32 = vm.heap.mem.u32;
@@ -424,6 +598,28 @@ export function addReflectNatives(m: Map<string, NativeFn>): void {
       putPtr(vm, dst + 8, data);
     }
   });
+  m.set("reflect.mapOf", (vm, _g, args, res) => putPtr(vm, res, rt(vm).mapOf(ptrArg(vm, args), ptrArg(vm, args + 8))));
+  m.set("reflect.chanOf", (vm, _g, args, res) => putPtr(vm, res, rt(vm).chanOf(intArg(vm, args), ptrArg(vm, args + 8))));
+  // funcOf(in, out []*rtype, variadic bool): slices are 3 slots each
+  m.set("reflect.funcOf", (vm, _g, args, res) => {
+    const ins = ptrSlice(vm, args);
+    const outs = ptrSlice(vm, args + 24);
+    putPtr(vm, res, rt(vm).funcOf(ins, outs, vm.heap.mem.u8[args + 48] !== 0));
+  });
+  // structOf(str string, names, tags, pkgPaths []string, types []*rtype, offsets []uintptr,
+  // embedded []bool, size, align uintptr)
+  m.set("reflect.structOf", (vm, _g, args, res) => {
+    const r = rt(vm);
+    const str = r.goStringAt(args);
+    const names = stringSlice(vm, args + 16);
+    const tags = stringSlice(vm, args + 40);
+    const pkgs = stringSlice(vm, args + 64);
+    const types = ptrSlice(vm, args + 88);
+    const offsets = ptrSlice(vm, args + 112);
+    const emb = vm.heap.mem.u32[(args + 136) >>> 2];
+    const embedded = types.map((_, i) => vm.heap.mem.u8[emb + i] !== 0);
+    putPtr(vm, res, r.structOf(str, names, tags, pkgs, types, offsets, embedded, intArg(vm, args + 160), intArg(vm, args + 168)));
+  });
   m.set("reflect.makeFuncTramp", makeFuncTramp);
   m.set("reflect.makeFuncRet", makeFuncRet);
   m.set("reflect.storeRets", storeRets);
@@ -442,6 +638,10 @@ export const REFLECT_NATIVE_NAMES: readonly string[] = [
   "reflect.arrayOf",
   "reflect.ifaceE2I",
   "reflect.makeFuncTramp",
+  "reflect.mapOf",
+  "reflect.chanOf",
+  "reflect.funcOf",
+  "reflect.structOf",
   "reflect.makeFuncRet",
   "reflect.storeRets",
 ];

@@ -14,7 +14,7 @@
  * frames on the goroutine stack), so Go's 928-byte guard is unnecessary; 512 B hold a parked
  * goroutine's usual few frames (a closure blocked on a channel uses ~100–200 B), and Go 1.19's
  * adaptive start raises the size for programs whose goroutines run deeper. Measured
- * (bench/sched/parked.go, 1e6 parked goroutines): 1 KiB → 1225 B of Sys per parked goroutine,
+ * (bench/sched/parked.go, parked goroutines): 1 KiB → 1216 B of Sys per parked goroutine,
  * 512 B → 713 B (Go 1.19: 2741 B); growth copies cost a goroutine that needs 1 KiB one copy.
  *
  * STACKS GROW DOWN, as in Go: a stack is [lo, hi); the innermost frame is at the lowest address.
@@ -62,7 +62,7 @@ import type { MHeap } from "./mheap.js";
 import { SP_ALLOCCOUNT, SP_ELEMSIZE, SP_MANUALFREE, SP_NELEMS, SP_NEXT, SP_START, SP_STATE, SPAN_MANUAL } from "./mspan.js";
 import { PAGE_SIZE } from "./sizeclasses.js";
 
-export const StackMin = 1024;
+export const StackMin = 512;
 /** Bytes kept free below the innermost frame for runtime helpers the VM calls without a check. */
 export const StackGuard = 128;
 /** Pool orders: 0.5, 1, 2, 4, 8, 16 KiB. */

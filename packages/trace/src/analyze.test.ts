@@ -25,7 +25,7 @@ function goEvents(base: string): { ts: number; name: string; f: Record<string, s
   });
 }
 
-const traces = ["basic", "sched", "parallel", "gort/sample", "gort/annotations"];
+const traces = ["basic", "sched", "parallel", "cpuprof", "gort/sample", "gort/annotations"];
 
 describe("analyses checked against Go's parse of the same traces", () => {
   for (const name of traces) {

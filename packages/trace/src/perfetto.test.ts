@@ -9,7 +9,7 @@ import { type ChromeEvent, checkNesting, toPerfetto } from "./perfetto.js";
 const testdata = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "testdata");
 
 describe("toPerfetto", () => {
-  for (const name of ["basic", "sched", "parallel"]) {
+  for (const name of ["basic", "sched", "parallel", "cpuprof", "gort/sample", "gort/annotations"]) {
     it(`${name}.trace: valid trace-event JSON, tracks per P and goroutine, GC/STW, heap counter, nesting rule`, () => {
       const tr = parseTrace(fs.readFileSync(path.join(testdata, `${name}.trace`)));
       const doc = JSON.parse(JSON.stringify(toPerfetto(tr, `${name}.trace`))) as { traceEvents: ChromeEvent[]; displayTimeUnit: string };
@@ -28,7 +28,7 @@ describe("toPerfetto", () => {
       const check = checkNesting(doc);
       expect(check.errors).toEqual([]);
       expect(check.violations).toEqual([]);
-      expect(check.slices).toBeGreaterThan(50);
+      expect(check.slices).toBeGreaterThan(30);
 
       const names = (pid: number) => new Map(evs.filter((e) => e.ph === "M" && e.name === "thread_name" && e.pid === pid).map((e) => [e.tid!, String(e.args!.name)]));
       // one track per P that ran anything
@@ -58,6 +58,9 @@ describe("toPerfetto", () => {
       const ends = evs.filter((e) => e.ph === "f");
       expect(ends.length).toBe(starts.size);
       for (const f of ends) expect(f.ts).toBeGreaterThanOrEqual(starts.get(f.id)!.ts!);
+      // CPU profile samples as instants on their P's track
+      const samples = tr.events.filter((e) => e.type === Ev.CPUSample && e.p >= 0);
+      expect(evs.filter((e) => e.ph === "i" && e.name === "CPU sample").map((e) => e.tid)).toEqual(samples.map((e) => e.p));
       // async task slices are balanced
       const b = evs.filter((e) => e.ph === "b").length;
       expect(evs.filter((e) => e.ph === "e").length).toBe(b);

@@ -5,6 +5,7 @@
  * Layout (pid / tid → track):
  *   pid 1 "Procs"       tid P           "Proc P": one slice per goroutine running span on P,
  *                                       named "G<id> <start function>" (GC workers by label)
+ *                                       and CPU profile samples as instants
  *                       tid 10000+P     "Proc P GC": sweep slices (GCSweepStart → Done)
  *   pid 2 "Goroutines"  tid G           "G<id> <fn>": the goroutine's states back to back
  *                                       (runnable, running, blocked (chan recv)..., syscall),
@@ -310,6 +311,13 @@ export function exportPerfetto(tr: Trace, source: string, sink: (e: ChromeEvent)
         }
         break;
       }
+      case Ev.CPUSample:
+        // a profiling sample: an instant on the P it was taken on (none if it had no P)
+        if (ev.p >= 0) {
+          seenP.add(ev.p);
+          out.push({ name: "CPU sample", ph: "i", s: "t", cat: "cpu", pid: PID_PROCS, tid: ev.p, ts: us(t), args: { G: ev.g, stack: (tr.stacks.get(ev.stk) ?? []).map((f) => f.fn).join(" ← ") } });
+        }
+        break;
       case Ev.UserLog:
         out.push({ name: `log ${ev.sargs[0]}`, ph: "i", s: "t", pid: PID_GS, tid: ev.g, ts: us(t), args: { message: ev.sargs[1], task: ev.args[0] } });
         break;

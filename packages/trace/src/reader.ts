@@ -31,6 +31,9 @@ export interface Frame {
   line: number;
 }
 
+/** Shared by the (many) events without string arguments; never mutated (events with strings get their own array). */
+const NO_SARGS: string[] = [];
+
 /**
  * One trace event. ts is in CPU ticks while decoding and ordering, nanoseconds since the first
  * event once parsing is done. p is the P whose buffer held it (or a pseudo-P, see events.ts);
@@ -60,7 +63,7 @@ export class TraceEvent {
     this.g = g;
     this.args = args;
     this.stk = stk;
-    this.sargs = [];
+    this.sargs = NO_SARGS;
     this.link = null;
   }
 }

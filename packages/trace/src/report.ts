@@ -102,7 +102,7 @@ export function formatLatency(rep: LatencyReport): string {
     rows.push([label, String(h.counts[i]), pct(h.counts[i], lat.length), "█".repeat(Math.ceil((40 * h.counts[i]) / maxCount))]);
     lo = b;
   });
-  out.push(table([["latency", "count", "%", ""], ...rows]));
+  out.push(table([["latency", "count", "%", ""], ...rows], [0, 3]));
   if (rep.other.length > 0) {
     const o = rep.other.map((w) => w.latency).sort((a, b) => a - b);
     out.push("");

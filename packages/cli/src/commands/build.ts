@@ -26,6 +26,7 @@ export default class Build extends Command {
       cwd: process.cwd(),
       env: process.env,
       stderr: (s: string) => void process.stderr.write(s),
+      progress: process.stderr.isTTY === true,
     };
     const code = withInternalErrorHandler(io, () => runBuild(this.argv.map(String), io));
     if (code !== 0) this.exit(code);

@@ -19,7 +19,7 @@ import { IMAGE_SHEBANG } from "./runexec.js";
 export const BUILD_USAGE = "usage: gort build [-o output] [build flags] [packages]\nRun 'gort build --help' for details.\n";
 
 /** Runs `gort build args...`; returns the exit status. */
-export function runBuild(args: string[], io: CheckIO): number {
+export function runBuild(args: string[], io: CheckIO & { progress?: boolean }): number {
   let out: string | undefined;
   let i = 0;
   while (i < args.length && args[i].startsWith("-") && args[i] !== "-") {

@@ -59,7 +59,8 @@ export interface BuiltProgram {
  * import path) into one image. Diagnostics go to io.stderr as go build prints them; the result
  * is then an exit status (1).
  */
-export function buildProgram(build: readonly string[], io: CheckIO): BuiltProgram | number {
+export function buildProgram(build: readonly string[], io: CheckIO & { progress?: boolean }): BuiltProgram | number {
+  const started = Date.now();
   const goroot = io.env.GOROOT === "" ? undefined : io.env.GOROOT;
   const stdlibRoot = io.env.GORT_STDLIB === "" ? undefined : io.env.GORT_STDLIB;
   const result = loadPackages([...build], {
@@ -69,7 +70,7 @@ export function buildProgram(build: readonly string[], io: CheckIO): BuiltProgra
     errorLimit: 10,
     keepSyntax: true,
     makeInfo: () => new types.Info(),
-    progress: false,
+    progress: io.progress === true, // a line on a terminal's stderr after ~1 s (never in pipes)
     linkRuntime: true, // every program links package runtime (its run-time error types)
   });
   const fset = result.loader.fset;
@@ -100,7 +101,11 @@ export function buildProgram(build: readonly string[], io: CheckIO): BuiltProgra
     io.stderr(`package ${pkg.importPath} is not a main package\n`);
     return 1;
   }
+  // code generation is one synchronous pass: one line while it runs, when loading was already slow
+  const showCompile = io.progress === true && process.stderr.isTTY === true && Date.now() - started > 1000;
+  if (showCompile) process.stderr.write(`\r\x1b[Kgort: compiling ${pkg.importPath} and ${result.loader.allPackages().length - 1} packages it imports…`);
   const compiled = compileProgram(pkg, fset);
+  if (showCompile) process.stderr.write("\r\x1b[K");
   if (compiled.image === null) {
     // group diagnostics under the package that holds them, as go build does
     const byPkg = new Map<string, string[]>();

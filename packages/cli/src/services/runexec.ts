@@ -23,6 +23,8 @@ export interface RunIO extends CheckIO {
   stderrBytes?: (b: Uint8Array) => void;
   /** reads the program's standard input; absent = empty input */
   readStdin?: (b: Uint8Array) => number;
+  /** show progress lines while compiling (a terminal's stderr only) */
+  progress?: boolean;
   /** called with the scheduler before the program starts (watchers: the dashboard's snapshot monitor) */
   onSched?: (sched: Sched) => void;
 }

@@ -26,6 +26,7 @@ export async function runCommand(args: string[]): Promise<number> {
     stdoutBytes: (b) => host.write(1, b),
     stderrBytes: (b) => host.write(2, b),
     readStdin: host.readStdin,
+    progress: process.stderr.isTTY === true,
   };
   try {
     const split = splitRunArgs(args);

@@ -11,6 +11,7 @@ func StructOf(fields []StructField) Type {
 	n := len(fields)
 	names := make([]string, n)
 	tags := make([]string, n)
+	pkgs := make([]string, n)
 	types := make([]*rtype, n)
 	offsets := make([]uintptr, n)
 	embedded := make([]bool, n)
@@ -29,10 +30,16 @@ func StructOf(fields []StructField) Type {
 		if f.Type == nil {
 			panic("reflect.StructOf: field " + itoa(i) + " has no type")
 		}
-		if f.PkgPath != "" || !isExportedName(f.Name) {
-			panic("reflect.StructOf: StructOf does not allow unexported fields")
+		if f.Anonymous && f.PkgPath != "" {
+			panic("reflect.StructOf: field \"" + f.Name + "\" is anonymous but has PkgPath set")
 		}
-		if seen[f.Name] {
+		if f.PkgPath == "" && !isExportedName(f.Name) {
+			// Go's best-effort check: a lowercase ASCII or '_' start without PkgPath
+			if c := f.Name[0]; 'a' <= c && c <= 'z' || c == '_' {
+				panic("reflect.StructOf: field \"" + f.Name + "\" is unexported but missing PkgPath")
+			}
+		}
+		if seen[f.Name] && f.Name != "_" {
 			panic("reflect.StructOf: duplicate field " + f.Name)
 		}
 		seen[f.Name] = true
@@ -45,7 +52,7 @@ func StructOf(fields []StructField) Type {
 		offsets[i] = size
 		size += uintptr(t.size)
 		lastZero = t.size == 0
-		names[i], tags[i], types[i], embedded[i] = f.Name, string(f.Tag), t, f.Anonymous
+		names[i], tags[i], pkgs[i], types[i], embedded[i] = f.Name, string(f.Tag), f.PkgPath, t, f.Anonymous
 		if i > 0 {
 			str += ";"
 		}
@@ -69,13 +76,13 @@ func StructOf(fields []StructField) Type {
 		size++
 	}
 	size = alignUp(size, align)
-	return toType(structOf(str, names, tags, types, offsets, embedded, size, align))
+	return toType(structOf(str, names, tags, pkgs, types, offsets, embedded, size, align))
 }
 
 // structOf returns the struct descriptor with these fields (exported,
 // package path ""), from the image when it has an identical type, else
 // built once and cached by the runtime; str is the type's String.
-func structOf(str string, names, tags []string, types []*rtype, offsets []uintptr, embedded []bool, size, align uintptr) *rtype
+func structOf(str string, names, tags, pkgPaths []string, types []*rtype, offsets []uintptr, embedded []bool, size, align uintptr) *rtype
 
 func isExportedName(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
