@@ -36,7 +36,7 @@ if (!fs.existsSync(out) || fs.statSync(out).mtimeMs < newest) {
   const tmp = `${out}.${process.pid}.tmp`;
   findEsbuild().buildSync({
     stdin: {
-      contents: `export { runRun } from ${JSON.stringify(src("cli", "services/run.ts"))};\nexport { runCheck } from ${JSON.stringify(src("cli", "services/check.ts"))};\n`,
+      contents: `export { runRun } from ${JSON.stringify(src("cli", "services/run.ts"))};\nexport { runCheck } from ${JSON.stringify(src("cli", "services/check.ts"))};\nexport { runTest } from ${JSON.stringify(src("cli", "services/gotest.ts"))};\n`,
       resolveDir: root,
       loader: "ts",
     },
@@ -72,8 +72,9 @@ const io = {
 let code;
 if (cmd === "run") code = mod.runRun(args, io);
 else if (cmd === "check" && mod.runCheck !== undefined) code = mod.runCheck(args, io);
+else if (cmd === "test" && mod.runTest !== undefined) code = mod.runTest(args, io);
 else {
-  process.stderr.write("usage: node scripts/dev-gort.mjs run|check [args...]\n");
+  process.stderr.write("usage: node scripts/dev-gort.mjs run|check|test [args...]\n");
   code = 2;
 }
 process.exitCode = await code;

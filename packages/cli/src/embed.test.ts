@@ -38,7 +38,7 @@ func main() {
 			done <- true
 		}()
 	}
-	for i := 0; i < 200; i++ {
+	for i := 0; i < 1000; i++ { // ~2000 switches: dozens of samples at 1 in 64
 		c <- i
 	}
 	close(c)

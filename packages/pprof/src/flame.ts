@@ -15,7 +15,7 @@
  * without colour (output not a terminal), each frame is drawn as "[name   ]" so boundaries stay
  * visible in plain text.
  */
-import { createNodes, printableName } from "./graph.js";
+import { createNodes, type Node as GraphNode, printableName } from "./graph.js";
 import type { Report } from "./report.js";
 
 export interface FlameNode {
@@ -25,11 +25,16 @@ export interface FlameNode {
   children: FlameNode[];
 }
 
+/** Children are found by a linear scan up to this many, then through a map (most nodes have 1–3). */
+const SCAN_CHILDREN = 8;
+
 /** The call tree of a prepared report (prepareReport with kind "flame"). */
 export function flameTree(rpt: Report): FlameNode {
   const root: FlameNode = { name: "root", value: 0, self: 0, children: [] };
-  const index = new Map<FlameNode, Map<string, FlameNode>>();
   const { locNodes } = createNodes(rpt.prof, { value: rpt.value, objNames: false });
+  const names = new Map<GraphNode, string>();
+  const index = new Map<FlameNode, Map<string, FlameNode>>();
+  const all: FlameNode[] = [root];
   for (const s of rpt.prof.samples) {
     const w = rpt.value(s);
     if (w === 0) continue;
@@ -40,17 +45,27 @@ export function flameTree(rpt: Report): FlameNode {
       for (let j = ns.length - 1; j >= 0; j--) {
         const n = ns[j];
         if (n === undefined) continue;
-        const name = printableName(n.info);
-        let kids = index.get(cur);
-        if (kids === undefined) {
-          kids = new Map();
-          index.set(cur, kids);
+        let name = names.get(n);
+        if (name === undefined) {
+          name = printableName(n.info);
+          names.set(n, name);
         }
-        let child = kids.get(name);
+        const kids = cur.children;
+        let child: FlameNode | undefined;
+        if (kids.length <= SCAN_CHILDREN) {
+          for (const k of kids) {
+            if (k.name === name) {
+              child = k;
+              break;
+            }
+          }
+        } else child = index.get(cur)?.get(name);
         if (child === undefined) {
           child = { name, value: 0, self: 0, children: [] };
-          kids.set(name, child);
-          cur.children.push(child);
+          kids.push(child);
+          all.push(child);
+          if (kids.length === SCAN_CHILDREN + 1) index.set(cur, new Map(kids.map((k) => [k.name, k])));
+          else if (kids.length > SCAN_CHILDREN + 1) index.get(cur)?.set(name, child);
         }
         child.value += w;
         cur = child;
@@ -58,11 +73,8 @@ export function flameTree(rpt: Report): FlameNode {
     }
     cur.self += w;
   }
-  const order = (n: FlameNode): void => {
-    n.children.sort((a, b) => b.value - a.value || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const c of n.children) order(c);
-  };
-  order(root);
+  const byValue = (a: FlameNode, b: FlameNode) => b.value - a.value || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const n of all) if (n.children.length > 1) n.children.sort(byValue);
   return root;
 }
 

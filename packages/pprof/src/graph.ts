@@ -31,11 +31,15 @@ export interface Edge {
   weight: number;
   residual: boolean;
   inline: boolean;
+  /** @internal the last sample (newGraph's counter) that added to this edge */
+  stamp: number;
 }
 
 export class Node {
   flat = 0;
   cum = 0;
+  /** @internal the last sample (newGraph's counter) that added to cum */
+  stamp = -1;
   readonly in = new Map<Node, Edge>();
   readonly out = new Map<Node, Edge>();
   constructor(
@@ -44,15 +48,16 @@ export class Node {
   ) {}
 
   /** Adds w to the edge this → to, creating it. */
-  addToEdge(to: Node, w: number, residual: boolean, inline: boolean): void {
+  addToEdge(to: Node, w: number, residual: boolean, inline: boolean, stamp = -1): void {
     const e = this.out.get(to);
     if (e !== undefined) {
       e.weight += w;
       if (residual) e.residual = true;
       if (!inline) e.inline = false;
+      e.stamp = stamp;
       return;
     }
-    const ne: Edge = { src: this, dest: to, weight: w, residual, inline };
+    const ne: Edge = { src: this, dest: to, weight: w, residual, inline, stamp };
     this.out.set(to, ne);
     to.in.set(this, ne);
   }
@@ -168,13 +173,12 @@ export function createNodes(p: Profile, o: GraphOptions): { nodes: Map<string, N
 /** Builds the call graph of p's samples. */
 export function newGraph(p: Profile, o: GraphOptions): Graph {
   const { nodes, locNodes } = createNodes(p, o);
-  const seenNode = new Set<Node>();
-  const seenEdge = new Map<Node, Set<Node>>();
+  // a node or edge already counted for the current sample carries its number (recursion)
+  let stamp = 0;
   for (const s of p.samples) {
     const w = o.value(s);
     if (w === 0) continue;
-    seenNode.clear();
-    seenEdge.clear();
+    stamp++;
     let parent: Node | undefined;
     let residual = false;
     for (let i = s.locations.length - 1; i >= 0; i--) {
@@ -185,20 +189,12 @@ export function newGraph(p: Profile, o: GraphOptions): Graph {
           residual = true;
           continue;
         }
-        if (!seenNode.has(n)) {
-          seenNode.add(n);
+        if (n.stamp !== stamp) {
+          n.stamp = stamp;
           n.cum += w;
         }
-        if (parent !== undefined && n !== parent) {
-          let dests = seenEdge.get(n);
-          if (dests === undefined) {
-            dests = new Set();
-            seenEdge.set(n, dests);
-          }
-          if (!dests.has(parent)) {
-            dests.add(parent);
-            parent.addToEdge(n, w, residual, ni !== ln.length - 1);
-          }
+        if (parent !== undefined && n !== parent && parent.out.get(n)?.stamp !== stamp) {
+          parent.addToEdge(n, w, residual, ni !== ln.length - 1, stamp);
         }
         parent = n;
         residual = false;

@@ -25,6 +25,30 @@ export interface FlameHtmlOptions {
   header: string[];
   formatValue: (v: number) => string;
   total: number;
+  /** at most this many frames go into the page (the smallest are left out); default MAX_FRAMES */
+  maxFrames?: number;
+}
+
+/**
+ * Frames kept in a page. A browser handles this many absolutely positioned divs (only those
+ * ≥ 1 px wide are drawn at a time) and the page stays under ~20 MB; real profiles have far fewer
+ * distinct call paths, synthetic random ones can have millions.
+ */
+export const MAX_FRAMES = 150000;
+
+/** The smallest value a frame needs to be kept when at most `max` frames may be (0: keep all). */
+function frameThreshold(root: FlameNode, max: number): number {
+  const values: number[] = [];
+  const walk = (n: FlameNode): void => {
+    if (n.value <= 0) return;
+    values.push(n.value);
+    for (const c of n.children) walk(c);
+  };
+  walk(root);
+  if (values.length <= max) return 0;
+  values.sort((a, b) => b - a);
+  // keep values strictly above the first one that does not fit, so equal values go together
+  return values[max - 1] + (values[max - 1] === values[max] ? 1 : 0);
 }
 
 type Packed = [number, number, number, string, string, Packed[]];
@@ -42,6 +66,8 @@ function escapeHtml(s: string): string {
 export function flameHtml(root: FlameNode, o: FlameHtmlOptions): string {
   const names: string[] = [];
   const nameIdx = new Map<string, number>();
+  const threshold = frameThreshold(root, o.maxFrames ?? MAX_FRAMES);
+  let dropped = 0;
   const pack = (n: FlameNode): Packed => {
     let i = nameIdx.get(n.name);
     if (i === undefined) {
@@ -49,9 +75,13 @@ export function flameHtml(root: FlameNode, o: FlameHtmlOptions): string {
       names.push(n.name);
       nameIdx.set(n.name, i);
     }
-    return [i, n.value, n.self, o.formatValue(n.value), o.formatValue(n.self), n.children.filter((c) => c.value > 0).map(pack)];
+    const kept = n.children.filter((c) => c.value > 0 && c.value >= threshold);
+    dropped += n.children.length - kept.length;
+    return [i, n.value, n.self, o.formatValue(n.value), o.formatValue(n.self), kept.map(pack)];
   };
-  const data = { names, tree: pack(root), total: o.total, totalLabel: o.formatValue(o.total) };
+  const tree = pack(root);
+  const header = dropped > 0 ? [...o.header, `(call paths below ${o.formatValue(threshold)} left out: ${dropped} subtrees)`] : o.header;
+  const data = { names, tree, total: o.total, totalLabel: o.formatValue(o.total) };
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -76,7 +106,7 @@ header pre { margin: 0; font: 11px/1.35 ui-monospace, Menlo, Consolas, monospace
 </style>
 </head>
 <body>
-<header><h1>${escapeHtml(o.title)}</h1><pre id="labels">${escapeHtml(o.header.join("\n"))}</pre></header>
+<header><h1>${escapeHtml(o.title)}</h1><pre id="labels">${escapeHtml(header.join("\n"))}</pre></header>
 <div id="bar"><input id="search" type="search" placeholder="Search (regexp)" aria-label="search"><button id="reset" type="button">Reset zoom</button><span id="status"></span></div>
 <div id="details">Hover over a frame for details; click to zoom.</div>
 <div id="chart" role="img" aria-label="flame graph"></div>

@@ -99,9 +99,67 @@ export class ProfileError extends Error {
   override name = "ProfileError";
 }
 
-/** A deep copy: analysis passes mutate profiles (filters, aggregation). */
+/**
+ * A deep copy (analysis passes mutate profiles: filters, aggregation) that keeps the sharing of
+ * mappings, functions and locations. Written out because structuredClone is several times slower
+ * on large profiles. References to objects outside p's own tables are copied too.
+ */
 export function cloneProfile(p: Profile): Profile {
-  return structuredClone(p);
+  const maps = new Map<Mapping, Mapping>();
+  const funcs = new Map<Func, Func>();
+  const locs = new Map<Location, Location>();
+  const mapping = (m: Mapping | undefined): Mapping | undefined => {
+    if (m === undefined) return undefined;
+    let c = maps.get(m);
+    if (c === undefined) {
+      c = { ...m };
+      maps.set(m, c);
+    }
+    return c;
+  };
+  const func = (f: Func | undefined): Func | undefined => {
+    if (f === undefined) return undefined;
+    let c = funcs.get(f);
+    if (c === undefined) {
+      c = { ...f };
+      funcs.set(f, c);
+    }
+    return c;
+  };
+  const loc = (l: Location): Location => {
+    let c = locs.get(l);
+    if (c === undefined) {
+      c = { id: l.id, mapping: mapping(l.mapping), address: l.address, lines: l.lines.map((ln) => ({ fn: func(ln.fn), line: ln.line })), isFolded: l.isFolded };
+      locs.set(l, c);
+    }
+    return c;
+  };
+  const copyMap = <T>(m: Map<string, T[]>): Map<string, T[]> => {
+    const r = new Map<string, T[]>();
+    for (const [k, v] of m) r.set(k, [...v]);
+    return r;
+  };
+  return {
+    sampleTypes: p.sampleTypes.map((t) => ({ ...t })),
+    defaultSampleType: p.defaultSampleType,
+    mappings: p.mappings.map((m) => mapping(m) as Mapping),
+    functions: p.functions.map((f) => func(f) as Func),
+    locations: p.locations.map(loc),
+    samples: p.samples.map((s) => ({
+      locations: s.locations.map(loc),
+      values: [...s.values],
+      labels: s.labels.size === 0 ? new Map() : copyMap(s.labels),
+      numLabels: s.numLabels.size === 0 ? new Map() : copyMap(s.numLabels),
+      numUnits: s.numUnits.size === 0 ? new Map() : copyMap(s.numUnits),
+    })),
+    dropFrames: p.dropFrames,
+    keepFrames: p.keepFrames,
+    timeNanos: p.timeNanos,
+    durationNanos: p.durationNanos,
+    periodType: p.periodType === undefined ? undefined : { ...p.periodType },
+    period: p.period,
+    comments: [...p.comments],
+  };
 }
 
 /** Whether sample s belongs to a --diff_base base profile (pprof's "pprof::base" label). */

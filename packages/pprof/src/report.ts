@@ -23,8 +23,9 @@ import * as path from "node:path";
 import { type Graph, type Node, newGraph, printableName, sortByFile, sortByName, sortedEdges, sortNodes, createNodes } from "./graph.js";
 import { cloneProfile, isDiffBaseSample, type Profile, ProfileError, type Sample } from "./profile.js";
 import { rawText } from "./raw.js";
+import { goRegExp } from "./regexp.js";
 import { tabwriterFormat } from "./tabwriter.js";
-import { aggregate, compileTagFilter, filterSamplesByName, filterSamplesByTag, filterTagsByName, type Granularity, numLabelUnits, sampleIndex } from "./transform.js";
+import { aggregate, compileTagFilter, filterSamplesByName, filterSamplesByTag, filterTagsByName, type Granularity, numLabelUnits, pruneFrom, sampleIndex, showFrom } from "./transform.js";
 import { formatFixed, label, percentage, scale, scaledLabel } from "./units.js";
 
 export type ReportKind = "top" | "tree" | "peek" | "traces" | "tags" | "list" | "raw";
@@ -48,6 +49,11 @@ export interface ReportOptions {
   ignore: string;
   hide: string;
   show: string;
+  /** -show_from: drop callers above the outermost frame matching it; -prune_from: drop callees below the innermost match */
+  showFrom: string;
+  pruneFrom: string;
+  /** -noinlines: attribute inlined frames to the function they were inlined into */
+  noInlines: boolean;
   /** label filters: -tagfocus, -tagignore ([key=]regexps or numeric ranges), -tagshow, -taghide (key regexps) */
   tagfocus: string;
   tagignore: string;
@@ -55,6 +61,8 @@ export interface ReportOptions {
   taghide: string;
   /** granularity of top/tree/peek (list always uses lines) */
   granularity: Granularity;
+  /** headers without the profile's own lines (File, Type, Time, Duration), as in pprof's interactive mode */
+  compactLabels: boolean;
   /** where -list looks for source files (default: the current directory) */
   sourcePath: string;
   trimPath: string;
@@ -74,11 +82,15 @@ export function defaultReportOptions(kind: ReportKind, cwd: string): ReportOptio
     ignore: "",
     hide: "",
     show: "",
+    showFrom: "",
+    pruneFrom: "",
+    noInlines: false,
     tagfocus: "",
     tagignore: "",
     tagshow: "",
     taghide: "",
     granularity: "functions",
+    compactLabels: false,
     sourcePath: "",
     trimPath: "",
     cwd,
@@ -94,7 +106,7 @@ export interface ReportResult {
 function compileRegexp(name: string, src: string): RegExp | undefined {
   if (src === "") return undefined;
   try {
-    return new RegExp(src);
+    return goRegExp(src);
   } catch (e) {
     throw new ProfileError(`parsing ${name} regexp: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -129,6 +141,7 @@ export class Report {
       ["ignore", o.ignore],
       ["hide", o.hide],
       ["show", o.show],
+      ["show_from", o.showFrom],
       ["tagfocus", o.tagfocus],
       ["tagignore", o.tagignore],
       ["tagshow", o.tagshow],
@@ -210,6 +223,9 @@ export function prepareReport(p0: Profile, o0: ReportOptions | (Omit<ReportOptio
   if (ignore !== undefined && !m.ignore) warn("Ignore expression matched no samples");
   if (hide !== undefined && !m.hide) warn("Hide expression matched no samples");
   if (show !== undefined && !m.show) warn("Show expression matched no samples");
+  const sf = compileRegexp("show_from", o.showFrom);
+  const pf = compileRegexp("prune_from", o.pruneFrom);
+  if (sf !== undefined && !showFrom(p, sf)) warn("ShowFrom expression matched no samples");
   const tm = filterSamplesByTag(p, tagfocus, tagignore);
   if (tagfocus !== undefined && !tm.focus) warn("TagFocus expression matched no samples");
   if (tagignore !== undefined && !tm.ignore) warn("TagIgnore expression matched no samples");
@@ -218,10 +234,16 @@ export function prepareReport(p0: Profile, o0: ReportOptions | (Omit<ReportOptio
   const tn = filterTagsByName(p, tagshow, taghide);
   if (tagshow !== undefined && !tn.show) warn("TagShow expression matched no samples");
   if (taghide !== undefined && !tn.hide) warn("TagHide expression matched no samples");
+  if (pf !== undefined) pruneFrom(p, pf);
   // trimPath of "/proc/self/cwd" prefixes, as pprof does for every report
   if (o0.kind !== "raw") for (const f of p.functions) f.filename = trimSourcePath(f.filename, o.trimPath, "");
-  aggregate(p, granularity);
+  aggregate(p, granularity, !o.noInlines);
   return rpt;
+}
+
+/** The profile's header lines (File, Type, Time, Duration) for options o, as a report prints them. */
+export function profileHeader(p: Profile, o: ReportOptions): string[] {
+  return profileLabels(new Report(p, o));
 }
 
 /** Generates a text report of profile p (which is not modified). */
@@ -335,7 +357,7 @@ export function profileLabels(rpt: Report): string[] {
 
 /** The header of a graph report: profile labels, active filters, what is shown and dropped. */
 function reportLabels(rpt: Report, g: Graph, origCount: number, droppedNodes: number): string[] {
-  const out = profileLabels(rpt);
+  const out = rpt.o.compactLabels ? [] : profileLabels(rpt);
   const flatSum = g.nodes.reduce((a, n) => a + n.flat, 0);
   if (rpt.filters.length > 0) {
     out.push("Active filters:");

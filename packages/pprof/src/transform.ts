@@ -5,6 +5,7 @@
  * a copy, see cloneProfile).
  */
 import { type Func, type Location, type Mapping, type Profile, ProfileError, type Sample } from "./profile.js";
+import { goRegExp } from "./regexp.js";
 import { scale } from "./units.js";
 
 /** Index of the sample type a report uses: by name, number, or the default. */
@@ -192,8 +193,14 @@ export function mergeProfiles(srcs: Profile[]): Profile {
   const funcs = new Map<string, Func>();
   const locs = new Map<string, Location>();
   const samples = new Map<string, Sample>();
+  // per source object caches (the keys below are only computed once per source object)
+  const mappingOf = new Map<Mapping, Mapping>();
+  const funcOf = new Map<Func, Func>();
+  const locOf = new Map<Location, Location>();
   const mapMapping = (m: Mapping | undefined): Mapping | undefined => {
     if (m === undefined) return undefined;
+    const cached = mappingOf.get(m);
+    if (cached !== undefined) return cached;
     const k = `${m.file}\x00${m.buildId}\x00${m.limit - m.start}\x00${m.offset}`;
     let r = mappings.get(k);
     if (r === undefined) {
@@ -201,10 +208,13 @@ export function mergeProfiles(srcs: Profile[]): Profile {
       mappings.set(k, r);
       out.mappings.push(r);
     }
+    mappingOf.set(m, r);
     return r;
   };
   const mapFunc = (f: Func | undefined): Func | undefined => {
     if (f === undefined) return undefined;
+    const cached = funcOf.get(f);
+    if (cached !== undefined) return cached;
     const k = `${f.name}\x00${f.systemName}\x00${f.filename}\x00${f.startLine}`;
     let r = funcs.get(k);
     if (r === undefined) {
@@ -212,9 +222,12 @@ export function mergeProfiles(srcs: Profile[]): Profile {
       funcs.set(k, r);
       out.functions.push(r);
     }
+    funcOf.set(f, r);
     return r;
   };
   const mapLoc = (l: Location): Location => {
+    const cached = locOf.get(l);
+    if (cached !== undefined) return cached;
     const m = mapMapping(l.mapping);
     const addr = l.mapping !== undefined && m !== undefined ? l.address - l.mapping.start + m.start : l.address;
     const lines = l.lines.map((ln) => ({ fn: mapFunc(ln.fn), line: ln.line }));
@@ -225,6 +238,7 @@ export function mergeProfiles(srcs: Profile[]): Profile {
       locs.set(k, r);
       out.locations.push(r);
     }
+    locOf.set(l, r);
     return r;
   };
   for (const src of srcs) {
@@ -232,9 +246,11 @@ export function mergeProfiles(srcs: Profile[]): Profile {
     for (const s of src.samples) {
       if (s.values.every((v) => v === 0)) continue;
       const ls = s.locations.map(mapLoc);
-      const lab = [...s.labels.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const nlab = [...s.numLabels.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const k = `${ls.map((l) => l.id).join(",")}\x00${JSON.stringify(lab)}\x00${JSON.stringify(nlab)}\x00${JSON.stringify([...s.numUnits.entries()])}`;
+      let k = ls.map((l) => l.id).join(",");
+      if (s.labels.size > 0 || s.numLabels.size > 0) {
+        const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+        k += `\x00${JSON.stringify([...s.labels].sort(byKey))}\x00${JSON.stringify([...s.numLabels].sort(byKey))}\x00${JSON.stringify([...s.numUnits].sort(byKey))}`;
+      }
       const have = samples.get(k);
       if (have !== undefined) {
         for (let i = 0; i < have.values.length; i++) have.values[i] += s.values[i];
@@ -325,7 +341,7 @@ export function compileTagFilter(name: string, value: string, units: Map<string,
   }
   const rxs = value.split(",").map((v) => {
     try {
-      return new RegExp(v);
+      return goRegExp(v);
     } catch (e) {
       throw new ProfileError(`parsing ${name} regexp: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -369,4 +385,73 @@ export function filterTagsByName(p: Profile, show?: RegExp, hide?: RegExp): { sh
     for (const k of [...s.numLabels.keys()]) if (remove(k)) s.numLabels.delete(k);
   }
   return { show: sm, hide: hm };
+}
+
+/** -show_from: drops the frames above (callers of) the outermost frame matching re; samples without one go. */
+export function showFrom(p: Profile, re: RegExp): boolean {
+  let matched = false;
+  const keep = new Set<Location>();
+  for (const l of p.locations) {
+    if (mappingMatches(re, l.mapping)) {
+      keep.add(l);
+      matched = true;
+      continue;
+    }
+    let last = -1;
+    for (let i = l.lines.length - 1; i >= 0; i--) {
+      if (matchesLine(re, l.lines[i].fn)) {
+        last = i;
+        break;
+      }
+    }
+    if (last >= 0) {
+      l.lines = l.lines.slice(0, last + 1);
+      keep.add(l);
+      matched = true;
+    }
+  }
+  const kept: Sample[] = [];
+  for (const s of p.samples) {
+    for (let i = s.locations.length - 1; i >= 0; i--) {
+      if (keep.has(s.locations[i])) {
+        s.locations = s.locations.slice(0, i + 1);
+        kept.push(s);
+        break;
+      }
+    }
+  }
+  p.samples = kept;
+  return matched;
+}
+
+/** A function name without a C++-style argument list (pprof matches -prune_from against this). */
+function simplifyFunc(f: string): string {
+  let name = f.startsWith(".") ? f.slice(1) : f;
+  const re = /\(anonymous namespace\)|operator\(\)|\(/g;
+  for (let m = re.exec(name); m !== null; m = re.exec(name)) {
+    if (m[0] === "(") {
+      name = name.slice(0, m.index);
+      break;
+    }
+  }
+  return name;
+}
+
+/** -prune_from: drops the frames below (callees of) the innermost frame matching re. */
+export function pruneFrom(p: Profile, re: RegExp): void {
+  const beneath = new Set<Location>();
+  for (const l of p.locations) {
+    for (let i = 0; i < l.lines.length; i++) {
+      const fn = l.lines[i].fn;
+      if (fn !== undefined && fn.name !== "" && re.test(simplifyFunc(fn.name))) {
+        beneath.add(l);
+        l.lines = l.lines.slice(i);
+        break;
+      }
+    }
+  }
+  for (const s of p.samples) {
+    const i = s.locations.findIndex((l) => beneath.has(l));
+    if (i > 0) s.locations = s.locations.slice(i);
+  }
 }

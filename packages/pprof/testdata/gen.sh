@@ -29,3 +29,5 @@ grep -v '^#' cases.txt | while IFS=$'\t' read -r out args; do
   # pprof's warnings (stderr), compared too when there are any
   if [ -s "$tmp/err" ]; then cp "$tmp/err" "expected/$out.err"; fi
 done
+# an interactive session (stdout and stderr together, in order)
+$GO tool pprof cpu.pprof < session.txt > expected/cpu.session.txt 2>&1

@@ -427,12 +427,16 @@ export class Chans {
     u32[(c + HC_CLOSED) >>> 2] = 1;
     const n = u32[(c + HC_ELEMSIZE) >>> 2];
     const et = u32[(c + HC_ELEMTYPE) >>> 2];
-    // Receivers first (zero value, ok=false), then senders (they panic when they resume).
+    // Receivers (zero value, ok=false), then senders (they panic when they resume) are taken
+    // off the queues, then made ready last-taken first, as Go's closechan readies its list:
+    // with one P the first waiter ends up in runnext and runs first.
+    const woken: number[] = [];
     for (let sg = this.dequeue(c + HC_RECVQ); sg !== 0; sg = this.dequeue(c + HC_RECVQ)) {
       this.clearElem(this.mem.u32[(sg + SG_ELEM) >>> 2], n, et);
-      this.wake(sg, 0);
+      woken.push(sg);
     }
-    for (let sg = this.dequeue(c + HC_SENDQ); sg !== 0; sg = this.dequeue(c + HC_SENDQ)) this.wake(sg, 0);
+    for (let sg = this.dequeue(c + HC_SENDQ); sg !== 0; sg = this.dequeue(c + HC_SENDQ)) woken.push(sg);
+    for (let i = woken.length - 1; i >= 0; i--) this.wake(woken[i], 0);
     return true;
   }
 

@@ -279,6 +279,28 @@ export function hostNatives(io: HostIO): Map<string, NativeFn> {
     const to = getString(args + 16);
     sys(res, () => fs.renameSync(from, to));
   });
+  // sysReadDirNames(name string) (names []string, errno int): entries in directory order, no . and ..
+  m.set("os.sysReadDirNames", (_vm, _g, args, res) => {
+    const name = getString(args);
+    let names: string[] = [];
+    let errno = 0;
+    try {
+      names = fs.readdirSync(name);
+    } catch (e) {
+      errno = errnoOf(e);
+    }
+    putStrings(res, names);
+    putInt(res + 24, errno);
+  });
+  // sysIsDir(name string) (dir bool, errno int): lstat's answer (a symlink is not a directory)
+  m.set("os.sysIsDir", (_vm, _g, args, res) => {
+    const name = getString(args);
+    let dir = false;
+    sys(res + 8, () => {
+      dir = fs.lstatSync(name).isDirectory();
+    });
+    putInt(res, dir ? 1 : 0);
+  });
   m.set("os.sysGetpid", (_vm, _g, _args, res) => putInt(res, process.pid));
   m.set("os.sysGetppid", (_vm, _g, _args, res) => putInt(res, process.ppid));
   m.set("os.sysHostname", (_vm, _g, _args, res) => {
@@ -290,6 +312,8 @@ export function hostNatives(io: HostIO): Map<string, NativeFn> {
 
 /** Names of the natives hostNatives provides (for the compiler's link check). */
 export const HOST_NATIVE_NAMES: readonly string[] = [
+  "os.sysReadDirNames",
+  "os.sysIsDir",
   "os.runtime_args",
   "os.runtime_envs",
   "os.sysWrite",

@@ -40,6 +40,7 @@
 
 import type { LinearMemory } from "./mem.js";
 import { ST_OTHER_SYS } from "./mstats.js";
+import { ItabTable } from "./itabtable.js";
 import { KIND_DIRECT_IFACE, TD_EQUAL, TD_KIND, TD_SIZE, TD_STR } from "./typedesc.js";
 import { RUN_EXIT, type NativeFn, type VM } from "./vm/interp.js";
 import { G_PKIND, G_PVAL } from "./vm/g.js";
@@ -65,6 +66,8 @@ const M_MTYP = 8;
 const M_IFN = 16;
 const IM_BYTES = 12;
 const ITAB_FUN = 16;
+/** Negative itabs (fun[0] = 0): name string of the first missing method (itabtable.ts). */
+const ITAB_MISSING = 12;
 const ARRAY_ELEM = 36;
 const ARRAY_LEN = 44;
 const STRUCT_NFIELDS = 40;
@@ -153,27 +156,26 @@ export function ifacePanicMessage(mem: LinearMemory, kind: number, x: bigint, y:
 
 /** Interface tables of one runtime (one per VM). */
 export class Itabs {
-  private readonly cache = new Map<number, Map<number, number>>();
+  /** Every itab built so far, positive and negative, in linear memory (itabtable.ts). */
+  private readonly table: ItabTable;
   /** name string ref of the first missing method of the last failed getitab (0: nil type) */
   missing = 0;
 
-  constructor(private readonly vm: VM) {}
+  constructor(private readonly vm: VM) {
+    this.table = new ItabTable(vm.mem, vm.heap.mheap);
+  }
 
   /**
    * The itab of (interface descriptor inter, concrete descriptor typ), or 0 if typ lacks a
    * method (then `missing` names the first one, in the interface's order).
    */
   getitab(inter: number, typ: number): number {
-    let m = this.cache.get(inter);
-    if (m === undefined) this.cache.set(inter, (m = new Map()));
-    const got = m.get(typ);
-    if (got !== undefined) {
-      if (got < 0) this.missing = -got;
-      return got < 0 ? 0 : got;
-    }
-    const r = this.build(inter, typ);
-    m.set(typ, r === 0 ? -this.missing : r);
-    return r;
+    let it = this.table.find(inter, typ);
+    if (it === 0) it = this.build(inter, typ);
+    const u32 = this.vm.mem.u32;
+    if (u32[(it + ITAB_FUN) >>> 2] !== 0) return it;
+    this.missing = u32[(it + ITAB_MISSING) >>> 2]; // negative itab (fun[0] = 0)
+    return 0;
   }
 
   private build(inter: number, typ: number): number {
@@ -201,8 +203,16 @@ export class Itabs {
         }
       }
       if (found < 0) {
-        this.missing = name;
-        return 0;
+        // A negative itab: fun[0] = 0, the missing method's name in the padding word.
+        const neg = this.vm.heap.mheap.persistentAlloc(ITAB_FUN + 4, 8, ST_OTHER_SYS);
+        const w = this.vm.mem.u32;
+        w[neg >>> 2] = inter;
+        w[(neg + 4) >>> 2] = typ;
+        w[(neg + 8) >>> 2] = w[(typ + TD_HASH) >>> 2];
+        w[(neg + ITAB_MISSING) >>> 2] = name;
+        w[(neg + ITAB_FUN) >>> 2] = 0;
+        this.table.add(neg);
+        return neg;
       }
       fun.push(found);
     }
@@ -211,8 +221,9 @@ export class Itabs {
     w[it >>> 2] = inter;
     w[(it + 4) >>> 2] = typ;
     w[(it + 8) >>> 2] = w[(typ + TD_HASH) >>> 2];
-    w[(it + 12) >>> 2] = 0;
+    w[(it + ITAB_MISSING) >>> 2] = 0;
     for (let i = 0; i < n; i++) w[(it + ITAB_FUN + 4 * i) >>> 2] = fun[i];
+    this.table.add(it);
     return it;
   }
 

@@ -56,6 +56,8 @@ export interface SweepProfHook {
   sweepSpan(s: number): void;
   /** Mark termination: a new sweep phase (Go's mProf_NextCycle + mProf_Flush). */
   nextCycle(): void;
+  /** The sweep phase finished: its frees are complete (Go's mProf_PostSweep). */
+  postSweep(): void;
 }
 
 export class Sweeper {
@@ -215,6 +217,7 @@ export class Sweeper {
     if (this.done) return;
     this.done = true;
     this.sweepPagesPerByte = 0;
+    if (this.prof !== null) this.prof.postSweep();
     if (this.onSweepDone !== null) this.onSweepDone();
   }
 

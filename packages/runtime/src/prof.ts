@@ -134,8 +134,8 @@ function hiddenFrame(f: { name: string; flags: number }): boolean {
   return (f.flags & FN_RUNTIME) !== 0 && !f.name.startsWith("runtime.");
 }
 
-/** A CPU sample bucket: one (stack, label set). */
-interface CountBucket {
+/** A CPU sample or count-profile bucket: one (stack, label set). */
+export interface CountBucket {
   stack: number[];
   labels: number;
   count: number;
@@ -279,6 +279,53 @@ export class Profiler {
     // waiting one is inside a native call, its frames' FR_PC saved.
     const top = u32[(g + G_STATUS) >>> 2] === GRUNNABLE ? u32[(g + G_PC) >>> 2] : -1;
     return this.captureStack(g, top, 0, max);
+  }
+
+  /**
+   * A stack from Go-side return pcs (runtime.Callers' byte addresses, a custom profile's
+   * records) in the recorded (function id, word pc) form; unknown pcs are dropped.
+   */
+  stackFromPcs(pcs: readonly number[]): number[] {
+    const image = this.sched.image;
+    const entries = image.entries;
+    const out: number[] = [];
+    for (const pc of pcs) {
+      const w = Math.floor(pc / 4);
+      // the function whose code holds the call (the word before the return address)
+      let lo = 0;
+      let hi = entries.length - 1;
+      let id = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        if (entries[mid] <= w - 1) {
+          id = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (id < 0 || w - 1 >= entries[id] + image.func(id).code.length) continue;
+      if (hiddenFrame(image.func(id))) continue;
+      out.push(id, w);
+    }
+    return out;
+  }
+
+  /** Count records (custom profiles): identical stacks merged, sorted by count (desc). */
+  countRecords(stacks: readonly number[][]): CountBucket[] {
+    const m = new Map<string, CountBucket>();
+    for (const stack of stacks) {
+      const key = stack.join(",");
+      const b = m.get(key);
+      if (b === undefined) m.set(key, { stack, labels: 0, count: 1 });
+      else b.count++;
+    }
+    return [...m.values()].sort((a, b) => b.count - a.count);
+  }
+
+  /** A count profile (debug=0 form) of `name` from records. */
+  countProfile(name: string, recs: readonly CountBucket[]): RawProfile {
+    const p = this.newProfile(name, [[name, "count"]], [name, "count"], 1);
+    for (const r of recs) p.samples.push({ frames: this.frames(r.stack), values: [r.count], labels: this.labelsOf(r.labels), numLabels: [] });
+    return p;
   }
 
   /** Symbolizes a recorded stack. */
@@ -578,11 +625,7 @@ export class Profiler {
 
   /** The goroutine profile (debug=0 form). */
   goroutineProfile(): RawProfile {
-    const p = this.newProfile("goroutine", [["goroutine", "count"]], ["goroutine", "count"], 1);
-    for (const r of this.goroutineRecords()) {
-      p.samples.push({ frames: this.frames(r.stack), values: [r.count], labels: this.labelsOf(r.labels), numLabels: [] });
-    }
-    return p;
+    return this.countProfile("goroutine", this.goroutineRecords());
   }
 
   /** Threads created: gort runs every goroutine on one host thread (no stacks recorded, as Go). */

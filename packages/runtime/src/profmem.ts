@@ -22,6 +22,7 @@
  * sweeper's startPhase) c advances and future[c%3] is folded into `active` — so the profile shows
  * the heap as of the most recently completed GC, and never an object freed but not yet allocated.
  * With no GC yet (every active record empty) all futures are folded in when read, as Go does.
+ * When a sweep phase completes (`postSweep`), future[(c+1)%3] is published too (see there).
  *
  * Rejected: a JS Map keyed by every sampled address for the sweep check (each span sweep would
  * then scan all sampled objects); a flag bit in the span record (the span layout belongs to the
@@ -213,6 +214,20 @@ export class MemProfiler {
   nextCycle(): void {
     this.cycle++;
     const i = this.cycle % 3;
+    for (const b of this.buckets.values()) {
+      addCounts(b.active, b.future[i]);
+      b.future[i] = zeroCounts();
+    }
+  }
+
+  /**
+   * Sweep done: publish the frees of the cycle just swept together with the allocations made
+   * before its mark termination (future[(c+1)%3]), without advancing the cycle. Go does this in
+   * runtime.GC() only (mProf_PostSweep); here at every sweep completion, so a profile lags the
+   * heap by at most one cycle instead of two.
+   */
+  postSweep(): void {
+    const i = (this.cycle + 1) % 3;
     for (const b of this.buckets.values()) {
       addCounts(b.active, b.future[i]);
       b.future[i] = zeroCounts();

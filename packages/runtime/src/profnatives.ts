@@ -135,10 +135,10 @@ export function addProfNatives(sched: Sched, m: Map<string, NativeFn>): void {
     let text: string;
     switch (name) {
       case "goroutine":
-        text = debug >= 2 ? goroutineStacksText(prof, g) : countProfileText(prof, "goroutine");
+        text = debug >= 2 ? goroutineStacksText(prof, g) : countProfileText(prof, "goroutine", prof.goroutineRecords());
         break;
       case "threadcreate":
-        text = countProfileText(prof, "threadcreate");
+        text = countProfileText(prof, "threadcreate", [{ stack: [], labels: 0, count: prof.threadCount() }]);
         break;
       case "heap":
       case "allocs":
@@ -153,6 +153,32 @@ export function addProfNatives(sched: Sched, m: Map<string, NativeFn>): void {
         return;
     }
     putBytes(vm, res, utf8.encode(text));
+  });
+  // runtime_countProfileBytes(name string, pcs []uintptr, lens []int, debug int) ([]byte, string):
+  // a custom profile (NewProfile/Add) from its stacks, pcs concatenated, lens[i] pcs each.
+  m.set("runtime/pprof.runtime_countProfileBytes", (vm, _g, args, res) => {
+    const name = getString(vm, args);
+    const mem = vm.mem;
+    const pp = mem.u32[(args + 16) >>> 2];
+    const lp = mem.u32[(args + 40) >>> 2];
+    const nl = Number(mem.i64[(args + 48) >>> 3]);
+    const debug = getInt(vm, args + 64);
+    const stacks: number[][] = [];
+    let k = 0;
+    for (let i = 0; i < nl; i++) {
+      const n = Number(mem.i64[(lp + 8 * i) >>> 3]);
+      const pcs: number[] = [];
+      for (let j = 0; j < n; j++, k++) pcs.push(mem.u32[(pp + 8 * k) >>> 2]);
+      stacks.push(prof.stackFromPcs(pcs));
+    }
+    const recs = prof.countRecords(stacks);
+    if (debug > 0) {
+      putBytes(vm, res, utf8.encode(countProfileText(prof, name, recs)));
+      return;
+    }
+    const r = encode(sched, prof.countProfile(name, recs));
+    if (r.bytes === null) putString(vm, res + 24, r.err);
+    else putBytes(vm, res, r.bytes);
   });
   // runtime_setLabels(kv []string): the calling goroutine's label set (key, value, …).
   m.set("runtime/pprof.runtime_setLabels", (vm, g, args) => {

@@ -87,9 +87,11 @@ function labelString(pairs: readonly [string, string][]): string {
   return "{" + pairs.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(", ") + "}";
 }
 
-/** goroutine / threadcreate at debug=1 (printCountProfile's legacy format). */
-export function countProfileText(prof: Profiler, name: "goroutine" | "threadcreate"): string {
-  const recs = name === "goroutine" ? prof.goroutineRecords() : [{ stack: [] as number[], labels: 0, count: prof.threadCount() }];
+/**
+ * A count profile at debug=1 (printCountProfile's legacy format): goroutine, threadcreate, or a
+ * custom profile's records.
+ */
+export function countProfileText(prof: Profiler, name: string, recs: readonly { stack: number[]; labels: number; count: number }[]): string {
   const keyed = recs.map((r) => {
     const lbl = prof.labelsOf(r.labels);
     return { key: "@" + pcList(r.stack) + (lbl.length > 0 ? "\n# labels: " + labelString(lbl) : ""), r };

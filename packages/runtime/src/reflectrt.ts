@@ -36,7 +36,8 @@ import type { NativeFn, VM } from "./vm/interp.js";
 import { PK_PLAIN, plainErrorId } from "./vm/panic.js";
 import { FR_LINK, FR_PC, STK_FP } from "./stack.js";
 import { G_CTX } from "./vm/g.js";
-import { FT_ENTRY, FT_FRAMESIZE, FT_WORDS } from "./vm/loader.js";
+import { FT_ENTRY, FT_FLAGS, FT_FRAMESIZE, FT_WORDS } from "./vm/loader.js";
+import { FN_WRAPPER } from "./image/format.js";
 
 const TD_HASH = 8;
 const TD_KIND = 15;
@@ -410,22 +411,97 @@ const MF_NIN = 16;
  * callReflect's RET returns to the caller's saved pc, after its call instruction.
  */
 function makeFuncTramp(vm: VM, g: number, args: number): void {
-  let u32 = vm.heap.mem.u32;
-  const impl = u32[(g + G_CTX) >>> 2];
+  enterCallReflect(vm, g, args, vm.heap.mem.u32[(g + G_CTX) >>> 2]);
+}
+
+const bridgesMarked = new WeakSet<VM>();
+
+/**
+ * Marks reflect's bridge functions (callReflect, callReflectSlots) FN_WRAPPER in the image, once
+ * per VM: recover() then sees through them as Go's sees through makeFuncStub/callReflect, so
+ * the function given to MakeFunc recovers when its func value is the deferred call (and only
+ * then: a frame of ordinary code between stops the walk, vm/defer.ts gorecover).
+ */
+function markBridgeWrappers(vm: VM): void {
+  if (bridgesMarked.has(vm)) return;
+  bridgesMarked.add(vm);
+  const funcs = vm.image.img.funcs;
+  const u32 = vm.heap.mem.u32;
+  for (let i = 0; i < funcs.length; i++) {
+    const name = funcs[i].name;
+    if (name === "reflect.callReflect" || name === "reflect.callReflectSlots") {
+      funcs[i].flags |= FN_WRAPPER;
+      u32[vm.image.funcTab + i * FT_WORDS + FT_FLAGS] |= FN_WRAPPER;
+    }
+  }
+}
+
+/** makeFuncTramp's work for record impl (also methodValueTramp's fallback). */
+function enterCallReflect(vm: VM, g: number, args: number, impl: number): void {
+  markBridgeWrappers(vm);
+  const u32 = vm.heap.mem.u32;
   const entry = u32[(impl + MF_ENTRY) >>> 2];
-  const nin = u32[(impl + MF_NIN) >>> 2];
-  const callerFp = u32[(g + STK_FP) >>> 2];
+  pushCallFrame(vm, g, args, entry, impl, u32[(impl + MF_NIN) >>> 2]);
+}
+
+/**
+ * Pushes a frame of function fn whose slot 0 is `first` and slots 1.. are the caller's `nin`
+ * argument slots (at `args`), and makes the loop continue at fn's entry (VM.enterPc).
+ */
+function pushCallFrame(vm: VM, g: number, args: number, fn: number, first: number, nin: number): void {
+  const callerFp = vm.heap.mem.u32[(g + STK_FP) >>> 2];
   const argOff = args - callerFp; // the stack may move while the frame is pushed
-  const ft = vm.image.funcTab + entry * FT_WORDS;
-  const fp = vm.heap.stacks.pushFrame(g, entry, 0, u32[ft + FT_FRAMESIZE]);
+  const ft = vm.image.funcTab + fn * FT_WORDS;
+  const fp = vm.heap.stacks.pushFrame(g, fn, 0, vm.heap.mem.u32[ft + FT_FRAMESIZE]);
   const mem = vm.heap.mem;
-  u32 = mem.u32;
+  const u32 = mem.u32;
   const src = (u32[(fp + FR_LINK) >>> 2] + argOff) >>> 2;
   const dst = (fp + 16) >>> 2;
-  u32[dst] = impl;
+  u32[dst] = first;
   u32[dst + 1] = 0;
   mem.i32.copyWithin(dst + 2, src, src + 2 * nin);
   vm.enterPc = u32[ft + FT_ENTRY];
+}
+
+// methodValueImpl (reflect/call.go) word offsets
+const MV_TARGET = 8;
+const MV_ADDR = 16;
+const MV_NIN = 32;
+const MV_MODE = 40;
+const MV_INDEX = 48;
+const MV_FALLBACK = 56;
+const FN_NATIVE_FLAG = 4; // image/format.ts FN_NATIVE
+
+/**
+ * The code of a reflect method value record: pushes the method's own frame (its ifn, receiver =
+ * the interface data word, read now) with the caller's argument slots, so the method returns
+ * straight to the caller; falls back to the record's MakeFunc closure for native or missing
+ * targets and nil interfaces (whose Go path panics as Go does).
+ */
+function methodValueTramp(vm: VM, g: number, args: number): void {
+  const u32 = vm.heap.mem.u32;
+  const rec = u32[(g + G_CTX) >>> 2];
+  const addr = u32[(rec + MV_ADDR) >>> 2];
+  let target = u32[(rec + MV_TARGET) >>> 2];
+  let word = 0;
+  switch (u32[(rec + MV_MODE) >>> 2]) {
+    case 0:
+      word = u32[addr >>> 2];
+      break;
+    case 1: {
+      const itab = u32[addr >>> 2];
+      target = itab === 0 ? 0 : u32[(itab + 16 + 4 * u32[(rec + MV_INDEX) >>> 2]) >>> 2];
+      word = u32[(addr + 8) >>> 2];
+      break;
+    }
+    default:
+      word = addr;
+  }
+  if (target === 0 || (u32[vm.image.funcTab + target * FT_WORDS + FT_FLAGS] & FN_NATIVE_FLAG) !== 0) {
+    enterCallReflect(vm, g, args, u32[(rec + MV_FALLBACK) >>> 2]);
+    return;
+  }
+  pushCallFrame(vm, g, args, target, word, u32[(rec + MV_NIN) >>> 2]);
 }
 
 /**
@@ -621,6 +697,7 @@ export function addReflectNatives(m: Map<string, NativeFn>): void {
     putPtr(vm, res, r.structOf(str, names, tags, pkgs, types, offsets, embedded, intArg(vm, args + 160), intArg(vm, args + 168)));
   });
   m.set("reflect.makeFuncTramp", makeFuncTramp);
+  m.set("reflect.methodValueTramp", methodValueTramp);
   m.set("reflect.makeFuncRet", makeFuncRet);
   m.set("reflect.storeRets", storeRets);
 }
@@ -638,6 +715,7 @@ export const REFLECT_NATIVE_NAMES: readonly string[] = [
   "reflect.arrayOf",
   "reflect.ifaceE2I",
   "reflect.makeFuncTramp",
+  "reflect.methodValueTramp",
   "reflect.mapOf",
   "reflect.chanOf",
   "reflect.funcOf",

@@ -105,3 +105,67 @@ describe("GODEBUG=schedtrace / scheddetail", () => {
     expect(r.sched.trace).toBeNull();
   });
 });
+
+describe("sync.throw / sync.fatal (Sched.throwFromGo)", () => {
+  const SRC = `${CHAN_HEADER}
+.native sync.fatal
+.type clo1 size=16 ptrs=1 kind=19 str=func()
+.string msg "sync: unlock of unlocked mutex"
+.file /tmp/sf/m.go
+func main.waiter params=0 results=0 frame=5 ptrs=0,1,2 closure line=10
+  .line 11
+  GETCTX s0
+  LD64 s1, s0, 8
+  FADDR s2, 3
+  CALLN runtime.chanrecv1, s1, s4
+  RET
+end
+func main.main params=0 results=0 frame=12 ptrs=3,4,6 line=3
+  .line 4
+  TYPEADDR s9, %chint
+  LDI s10, 0
+  CALLN runtime.makechan, s9, s3
+  .line 5
+  NEW s6, %clo1
+  LDI s7, @main.waiter
+  ST64 s6, 0, s7
+  STP s6, 8, s3
+  CALLN runtime.newproc, s6, s7
+  .line 6
+  CALLN runtime.chanrecv1, s3, s7
+  RET
+end
+func main.unlock params=0 results=0 frame=4 line=20
+  .line 21
+  SADDR s0, &msg
+  LD64 s1, s0, 0
+  LD64 s2, s0, 8
+  CALLN sync.fatal, s1, s3
+  RET
+end
+.entry main.main
+`;
+
+  it("prints Go's fatal error, then every goroutine's traceback (the throwing one first); exit 2", () => {
+    // main parks on a receive; the waiter's receive is the fatal call site instead.
+    const src = SRC.replace("  CALLN runtime.chanrecv1, s1, s4\n  RET\nend\nfunc main.main", "  CALL main.unlock, s4, s4\n  RET\nend\nfunc main.main");
+    const r = go(src);
+    expect(r.exitCode).toBe(2);
+    expect(r.err.replace(/ \+0x[0-9a-f]+$/gm, "")).toBe(
+      "fatal error: sync: unlock of unlocked mutex\n\n" +
+        "goroutine 5 [running]:\nmain.unlock()\n\t/tmp/sf/m.go:21\nmain.waiter()\n\t/tmp/sf/m.go:11\ncreated by main.main\n\t/tmp/sf/m.go:5\n\n" +
+        "goroutine 1 [chan receive]:\nmain.main()\n\t/tmp/sf/m.go:6\n",
+    );
+  });
+
+  it("with scheddetail=1 the detailed report follows the fatal line (Go's startpanic_m)", () => {
+    const src = SRC.replace("  CALLN runtime.chanrecv1, s1, s4\n  RET\nend\nfunc main.main", "  CALL main.unlock, s4, s4\n  RET\nend\nfunc main.main");
+    const r = go(src, { GODEBUG: "scheddetail=1" });
+    const lines = r.err.split("\n");
+    expect(lines[0]).toBe("fatal error: sync: unlock of unlocked mutex");
+    expect(lines[1]).toMatch(/^SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=1 .* sysmonwait=0$/);
+    expect(lines).toContain("  M0: p=0 curg=5 mallocing=1 throwing=1 preemptoff= locks=2 dying=1 spinning=false blocked=false lockedg=-1");
+    expect(lines).toContain("  G5: status=2() m=0 lockedm=-1");
+    expect(r.err).toContain("\ngoroutine 5 [running]:\n");
+  });
+});

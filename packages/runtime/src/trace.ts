@@ -54,6 +54,8 @@ import { BUF_BYTES, Ev, MAX_EVENT_BYTES, TRACE_HEADER, TraceBuf, frequencyRecord
 const SYSTEM_GOID_BASE = 0x4000_0000;
 /** Frames captured per stack (Go: 128). Deeper stacks keep their innermost frames. */
 const MAX_FRAMES = 64;
+/** Entries of the direct-mapped stack cache (a power of two): hot stacks skip the Map. */
+const STACK_CACHE = 1024;
 /** Longest user string (task/region names, log keys and values), bytes. */
 const MAX_USER_STRING = 16 << 10;
 /**
@@ -104,6 +106,8 @@ function blockEvent(r: number): number {
 export interface TraceOptions {
   /** Monotonic nanoseconds (default: performance.now() × 1e6). */
   now?: () => number;
+  /** The sink writes each chunk out before returning (a file): buffers are reused, not reallocated. */
+  syncSink?: boolean;
 }
 
 /** Counters of one trace (tests, `gort run --trace` summary). */
@@ -142,6 +146,8 @@ export class Tracer implements GCEventSink {
   private readonly stackIds = new Map<number, number>();
   private readonly stackFrames: Int32Array[] = [];
   private readonly frames = new Int32Array(MAX_FRAMES * 2);
+  private readonly cacheHash = new Int32Array(STACK_CACHE);
+  private readonly cacheId = new Int32Array(STACK_CACHE);
   /** String table (user strings, labels): text → id. Names and files are added at dump time. */
   private readonly strings = new Map<string, number>();
   /** Functions whose frames are dropped from user-annotation stacks (package runtime/trace). */
@@ -159,10 +165,13 @@ export class Tracer implements GCEventSink {
   queueOff: number;
   /** Set by stop(): the footer is queued; ReadTrace returns 0 once the queue is drained. */
   stopped: boolean;
+  /** Output is queued for runtime/trace's reader (no sink given), not written by the host. */
+  readonly queued: boolean;
   readonly stats: TraceStats = { events: 0, bytes: 0, stacks: 0, strings: 0 };
 
   constructor(sched: Sched, sink: TraceSink | null, opts: TraceOptions = {}) {
     this.sched = sched;
+    this.queued = sink === null;
     this.clock = opts.now ?? null;
     this.sink =
       sink === null
@@ -194,7 +203,7 @@ export class Tracer implements GCEventSink {
     this.entryFn = entry !== undefined && entry.name !== "main.main" && (entry.flags & FN_RUNTIME) !== 0 ? img.entry : -1;
     this.prevEvents = sched.gc !== null ? sched.gc.events : null;
     this.sink(TRACE_HEADER);
-    this.buf = new TraceBuf(this.pid(), this.sink, this.ts);
+    this.buf = new TraceBuf(this.pid(), this.sink, this.ts, sink !== null && opts.syncSink === true);
     // The GoStartLabel labels (Go registers them first, ids 1–4).
     for (const s of ["Not worker", "GC (dedicated)", "GC (fractional)", "GC (idle)"]) this.stringId(s);
   }
@@ -294,6 +303,22 @@ export class Tracer implements GCEventSink {
 
   /** Id of the stack in fr[0, len) (fn, pc pairs), interned. */
   private internStack(h: number, fr: Int32Array, len: number): number {
+    // Direct-mapped cache in front of the Map: a hit is verified frame by frame like a Map hit.
+    const slot = h & (STACK_CACHE - 1);
+    const cid = this.cacheId[slot];
+    if (cid !== 0 && this.cacheHash[slot] === h) {
+      const have = this.stackFrames[cid - 1];
+      let same = have.length === len;
+      for (let i = 0; same && i < len; i++) same = have[i] === fr[i];
+      if (same) return cid;
+    }
+    const id = this.internStackSlow(h, fr, len);
+    this.cacheHash[slot] = h;
+    this.cacheId[slot] = id;
+    return id;
+  }
+
+  private internStackSlow(h: number, fr: Int32Array, len: number): number {
     for (;;) {
       const id = this.stackIds.get(h);
       if (id === undefined) break;
@@ -626,6 +651,7 @@ export class Tracer implements GCEventSink {
    * then the Frequency record and the stack table. Hooks are removed first.
    */
   stop(): void {
+    if (this.stopped) return;
     const sched = this.sched;
     if (sched.tracer === this) sched.tracer = null;
     if (sched.gc !== null && sched.gc.events !== null) sched.gc.events = this.prevEvents;

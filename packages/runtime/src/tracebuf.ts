@@ -106,9 +106,13 @@ export class TraceBuf {
   readonly pid: number;
   private readonly sink: TraceSink;
 
-  constructor(pid: number, sink: TraceSink, ts: number) {
+  /** The sink is done with a chunk when it returns (the array may be overwritten). */
+  private readonly reuse: boolean;
+
+  constructor(pid: number, sink: TraceSink, ts: number, reuse = false) {
     this.pid = pid;
     this.sink = sink;
+    this.reuse = reuse;
     this.bytes = new Uint8Array(BUF_BYTES);
     this.pos = 0;
     this.lastTs = ts;
@@ -126,11 +130,14 @@ export class TraceBuf {
     if (this.pos + n > BUF_BYTES) this.flush();
   }
 
-  /** Hands the bytes written to the sink and starts a new batch (a fresh array: the sink keeps the old). */
+  /**
+   * Hands the bytes written to the sink and starts a new batch: in the same array when the
+   * sink consumed the bytes synchronously (`reuse`, a file), else in a fresh one (a queue).
+   */
   flush(): void {
     if (this.pos === 0) return;
     this.sink(this.bytes.subarray(0, this.pos));
-    this.bytes = new Uint8Array(BUF_BYTES);
+    if (!this.reuse) this.bytes = new Uint8Array(BUF_BYTES);
     this.pos = 0;
     this.batchHeader();
   }
@@ -150,6 +157,11 @@ export class TraceBuf {
   varint(v: number): void {
     const b = this.bytes;
     let p = this.pos;
+    if (v < 0x80 && v >= 0) {
+      b[p] = v; // most values: seqs, small goids, stack ids, deltas under 128 ns
+      this.pos = p + 1;
+      return;
+    }
     if (v < 0) {
       // −1 only (P = −1, "no P"): ten bytes of two's complement.
       for (let i = 0; i < 9; i++) b[p++] = 0xff;

@@ -55,6 +55,7 @@ export function addTraceNatives(sched: Sched, m: Map<string, NativeFn>): void {
     const t = sched.tracer;
     if (t === null) return;
     t.stop();
+    if (!t.queued) return; // `gort run --trace`'s tracer: its bytes went to the file already
     if (t.readerG !== 0) {
       const r = t.readerG;
       t.readerG = 0;

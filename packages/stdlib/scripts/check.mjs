@@ -76,6 +76,9 @@ const realImports = new Map([
   ["fmt", new Set(["reflect", "os", "sync", "internal/reflectlite"])],
   ["internal/fmtsort", new Set(["reflect"])],
   ["internal/reflectlite", new Set(["reflect"])], // the shim (scripts/shim)
+  // encoding/json and text/template are verified over Go's reflect (and sync, os, fmt)
+  ["encoding/json", new Set(["reflect", "sync"])],
+  ["text/template", new Set(["reflect", "sync", "os", "fmt", "path/filepath"])],
 ]);
 
 // Packages with body-less (runtime-provided) functions get an empty

@@ -442,8 +442,3 @@ export function checkNesting(doc: unknown): { slices: number; tracks: number; vi
   for (const e of (doc as { traceEvents: unknown[] }).traceEvents) c.add(e);
   return c.result();
 }
-
-/** Names of the event kinds present (for reports and tests). */
-export function sliceNames(doc: ChromeTrace): Set<string> {
-  return new Set(doc.traceEvents.filter((e) => e.ph === "X").map((e) => e.name));
-}

@@ -1,6 +1,7 @@
 import { Args, Command } from "@oclif/core";
 import { withInternalErrorHandler } from "../services/check.js";
-import { pprofUsage, runPprof } from "../services/pprof.js";
+import * as readline from "node:readline";
+import { pprofUsage, runPprofCommand } from "../services/pprof.js";
 
 /** `gort pprof [flags] PROFILE...`: text reports and flame graphs of pprof profiles. */
 export default class Pprof extends Command {
@@ -9,6 +10,7 @@ export default class Pprof extends Command {
   static override description = [
     "Reads CPU, heap, allocs, block, mutex or goroutine profiles in pprof's protobuf format (gzipped or not), as written by `gort run --cpuprofile/--memprofile`, by runtime/pprof, or by Go itself, and prints the report its flag asks for, as `go tool pprof` does. Flags may be written with one dash or two (-top, --top) and take values as -flag=value or -flag value.",
     pprofUsage().trimEnd(),
+    "Without a report flag, gort pprof starts pprof's interactive shell: type top, list RE, peek RE, tree, traces, tags, raw, flame or html FILE, set options with name=value (focus=RE, sample_index=alloc_space, ...), \"help\" for more, \"q\" to quit.",
     "With several PROFILE arguments the profiles are merged. Warnings go to stderr. A missing, corrupt or truncated file prints one line naming the file and what is wrong, with exit status 1; a bad command line exits with status 2.",
   ].join("\n\n");
 
@@ -27,6 +29,7 @@ export default class Pprof extends Command {
     "<%= config.bin %> pprof -flame cpu.pprof",
     "<%= config.bin %> pprof -html=flame.html cpu.pprof",
     "<%= config.bin %> pprof -top -diff_base=before.pprof after.pprof",
+    "<%= config.bin %> pprof cpu.pprof   (interactive)",
   ];
 
   async run(): Promise<void> {
@@ -42,7 +45,19 @@ export default class Pprof extends Command {
       isTTY: process.stdout.isTTY === true,
       columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
     };
-    const code = withInternalErrorHandler(io, () => runPprof(this.argv.map(String), io));
+    let code: number;
+    try {
+      const rl = readline.createInterface({ input: process.stdin, terminal: false });
+      try {
+        code = await runPprofCommand(this.argv.map(String), io, rl);
+      } finally {
+        rl.close();
+      }
+    } catch (e) {
+      code = withInternalErrorHandler(io, () => {
+        throw e;
+      });
+    }
     if (code !== 0) this.exit(code);
   }
 }

@@ -6,7 +6,7 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parsePprofArgs, type PprofIO, runPprof } from "./pprof.js";
+import { parsePprofArgs, type PprofIO, runPprof, runPprofCommand } from "./pprof.js";
 
 const testdata = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../../pprof/testdata");
 const expected = (name: string) => fs.readFileSync(path.join(testdata, "expected", name), "utf8");
@@ -138,5 +138,29 @@ describe("gort pprof", () => {
     // no external resources
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/);
     expect(html).not.toMatch(/https?:\/\//);
+  });
+});
+
+describe("gort pprof PROFILE (interactive shell)", () => {
+  it("answers a scripted session as go tool pprof does", async () => {
+    let all = "";
+    const io: PprofIO = {
+      cwd: testdata,
+      env: {},
+      stdout: (s) => {
+        all += s;
+      },
+      stderr: (s) => {
+        all += s;
+      },
+      isTTY: false,
+      columns: undefined,
+    };
+    const session = fs.readFileSync(path.join(testdata, "session.txt"), "utf8").split("\n").slice(0, -1);
+    async function* lines() {
+      yield* session;
+    }
+    expect(await runPprofCommand(["cpu.pprof"], io, lines())).toBe(0);
+    expect(all).toBe(expected("cpu.session.txt"));
   });
 });

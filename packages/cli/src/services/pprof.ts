@@ -19,6 +19,7 @@ import {
   flameHtmlReport,
   flameTextReport,
   generateReport,
+  goRegExp,
   type Granularity,
   mergeProfiles,
   type Profile,
@@ -63,6 +64,9 @@ export const PPROF_FLAGS: Record<string, FlagSpec> = {
   ignore: { kind: "string", arg: "RE", help: "drop samples with a frame matching RE" },
   hide: { kind: "string", arg: "RE", help: "remove frames matching RE from the stacks" },
   show: { kind: "string", arg: "RE", help: "keep only frames matching RE in the stacks" },
+  show_from: { kind: "string", arg: "RE", help: "drop the callers above the outermost frame matching RE" },
+  prune_from: { kind: "string", arg: "RE", help: "drop the callees below the innermost frame matching RE" },
+  noinlines: { kind: "bool", help: "attribute inlined calls to the function they were inlined into" },
   tagfocus: { kind: "string", arg: "[KEY=]RE|RANGE", help: "only samples whose labels match (key:value regexps, or a numeric range like 1kb:64kb)" },
   tagignore: { kind: "string", arg: "[KEY=]RE|RANGE", help: "drop samples whose labels match" },
   tagshow: { kind: "string", arg: "RE", help: "keep only labels whose key matches RE" },
@@ -87,7 +91,7 @@ export const PPROF_FLAGS: Record<string, FlagSpec> = {
 const REPORTS = ["top", "list", "peek", "traces", "tree", "tags", "raw", "flame", "html"] as const;
 
 export function pprofUsage(): string {
-  const lines = ["usage: gort pprof [flags] PROFILE...", "", "Reports (one of):"];
+  const lines = ["usage: gort pprof [flags] PROFILE...", "", "Reports (one of; with none, an interactive shell reads commands: type help):"];
   const row = (name: string, s: FlagSpec): string => {
     const left = `  -${name}${s.arg !== undefined ? `=${s.arg}` : ""}`;
     return `${left.padEnd(24)} ${s.help}`;
@@ -171,16 +175,20 @@ function str(flags: Map<string, string | boolean>, name: string): string {
   return typeof v === "string" ? v : "";
 }
 
-function compileSymbol(flag: string, re: string): RegExp {
+function compileSymbol(re: string): RegExp {
   try {
-    return new RegExp(re);
+    return goRegExp(re);
   } catch (e) {
     throw new ProfileError(`parsing argument regexp ${re}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
-/** Runs `gort pprof args...`; returns the exit status. */
-export function runPprof(args: string[], io: PprofIO): number {
+type ReportName = (typeof REPORTS)[number];
+
+/** The checked command line: the report asked for (undefined: interactive) and the files. */
+type CommandLine = { kind: ReportName | undefined; flags: Map<string, string | boolean>; files: string[] } | { exit: number };
+
+function checkCommandLine(args: string[], io: PprofIO): CommandLine {
   let parsed: ParsedArgs;
   try {
     parsed = parsePprofArgs(args);
@@ -188,62 +196,134 @@ export function runPprof(args: string[], io: PprofIO): number {
     if (!(e instanceof UsageError)) throw e;
     if (e.message === "") {
       io.stdout(pprofUsage());
-      return 0;
+      return { exit: 0 };
     }
     io.stderr(`gort pprof: ${e.message}\n${pprofUsage()}`);
-    return 2;
+    return { exit: 2 };
   }
   const { flags, files } = parsed;
   const chosen = REPORTS.filter((r) => flags.has(r) && flags.get(r) !== false);
-  if (chosen.length !== 1 || files.length === 0) {
-    const why = files.length === 0 ? "no profile given" : chosen.length === 0 ? "no report chosen (-top, -list, -peek, -traces, -tree, -tags, -raw, -flame or -html)" : `choose one report, not ${chosen.map((c) => `-${c}`).join(" and ")}`;
+  if (chosen.length > 1 || files.length === 0) {
+    const why = files.length === 0 ? "no profile given" : `choose one report, not ${chosen.map((c) => `-${c}`).join(" and ")}`;
     io.stderr(`gort pprof: ${why}\n${pprofUsage()}`);
+    return { exit: 2 };
+  }
+  return { kind: chosen[0], flags, files };
+}
+
+/** Reads the profiles (merged, as pprof always does) and subtracts -base/-diff_base. */
+export function loadProfiles(files: string[], base: string, diffBase: string, io: PprofIO): Profile {
+  const profs = files.map((f) => readProfile(f, io));
+  // pprof merges even a single profile: identical stacks with identical labels become one
+  // sample, and samples whose values are all zero are dropped
+  let p = mergeProfiles(profs);
+  const baseFile = diffBase !== "" ? diffBase : base;
+  if (baseFile !== "") p = subtractBase(p, readProfile(baseFile, io), diffBase !== "");
+  return p;
+}
+
+/** Report options from command-line flags (kind set by the caller). */
+function optionsFromFlags(flags: Map<string, string | boolean>, io: PprofIO): ReportOptions {
+  const o: ReportOptions = defaultReportOptions("top", io.cwd);
+  o.sampleIndex = str(flags, "sample_index");
+  o.focus = str(flags, "focus");
+  o.ignore = str(flags, "ignore");
+  o.hide = str(flags, "hide");
+  o.show = str(flags, "show");
+  o.showFrom = str(flags, "show_from");
+  o.pruneFrom = str(flags, "prune_from");
+  o.noInlines = flags.get("noinlines") === true;
+  o.tagfocus = str(flags, "tagfocus");
+  o.tagignore = str(flags, "tagignore");
+  o.tagshow = str(flags, "tagshow");
+  o.taghide = str(flags, "taghide");
+  if (flags.has("unit")) o.unit = str(flags, "unit");
+  if (flags.has("nodecount")) o.nodeCount = Number(str(flags, "nodecount"));
+  if (flags.has("nodefraction")) o.nodeFraction = Number(str(flags, "nodefraction"));
+  o.cum = flags.get("cum") === true;
+  o.sourcePath = str(flags, "source_path");
+  o.trimPath = str(flags, "trim_path");
+  for (const g of ["functions", "filefunctions", "files", "lines", "addresses"] as Granularity[]) if (flags.get(g) === true) o.granularity = g;
+  return o;
+}
+
+/** What a report needs besides its options: the regexp of list/peek, where to write, the page title. */
+export interface ReportRequest {
+  kind: ReportName;
+  /** the argument of list/peek (a regexp) or html (a file) */
+  arg: string;
+  /** write the report here instead of stdout ("" = stdout) */
+  output: string;
+  /** the profile files' names (the HTML page's title) */
+  title: string;
+}
+
+/** Generates and prints one report; ProfileErrors propagate to the caller. */
+export function emitReport(p: Profile, o0: ReportOptions, req: ReportRequest, io: PprofIO): void {
+  const o: ReportOptions = { ...o0, kind: req.kind === "flame" || req.kind === "html" ? "top" : (req.kind as ReportKind) };
+  if (req.kind === "list" || req.kind === "peek") o.symbol = compileSymbol(req.arg);
+  let text: string;
+  let warnings: string[];
+  if (req.kind === "flame") ({ text, warnings } = flameTextReport(p, o, { width: io.columns ?? 100, color: io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== "dumb" }));
+  else if (req.kind === "html") {
+    ({ text, warnings } = flameHtmlReport(p, o, req.title));
+    for (const w of warnings) io.stderr(`${w}\n`);
+    writeOutput(req.arg, text, io);
+    io.stderr(`Flame graph written to ${req.arg}\n`);
+    return;
+  } else ({ text, warnings } = generateReport(p, o));
+  for (const w of warnings) io.stderr(`${w}\n`);
+  if (req.output !== "") {
+    io.stderr(`Generating report in ${req.output}\n`);
+    writeOutput(req.output, text, io);
+  } else io.stdout(text);
+}
+
+/** Runs `gort pprof args...` when a report flag is given; returns the exit status. */
+export function runPprof(args: string[], io: PprofIO): number {
+  const cl = checkCommandLine(args, io);
+  if ("exit" in cl) return cl.exit;
+  if (cl.kind === undefined) {
+    io.stderr(`gort pprof: no report chosen (-top, -list, -peek, -traces, -tree, -tags, -raw, -flame or -html)\n${pprofUsage()}`);
     return 2;
   }
-  const kind = chosen[0];
-  try {
-    const profs = files.map((f) => readProfile(f, io));
-    // pprof merges even a single profile: identical stacks with identical labels become one
-    // sample, and samples whose values are all zero are dropped
-    let p = mergeProfiles(profs);
-    const baseFile = str(flags, "diff_base") !== "" ? str(flags, "diff_base") : str(flags, "base");
-    if (baseFile !== "") p = subtractBase(p, readProfile(baseFile, io), str(flags, "diff_base") !== "");
-
-    const o: ReportOptions = defaultReportOptions(kind === "flame" || kind === "html" ? "top" : (kind as ReportKind), io.cwd);
-    o.sampleIndex = str(flags, "sample_index");
-    o.focus = str(flags, "focus");
-    o.ignore = str(flags, "ignore");
-    o.hide = str(flags, "hide");
-    o.show = str(flags, "show");
-    o.tagfocus = str(flags, "tagfocus");
-    o.tagignore = str(flags, "tagignore");
-    o.tagshow = str(flags, "tagshow");
-    o.taghide = str(flags, "taghide");
-    if (flags.has("unit")) o.unit = str(flags, "unit");
-    if (flags.has("nodecount")) o.nodeCount = Number(str(flags, "nodecount"));
-    if (flags.has("nodefraction")) o.nodeFraction = Number(str(flags, "nodefraction"));
-    o.cum = flags.get("cum") === true;
-    o.sourcePath = str(flags, "source_path");
-    o.trimPath = str(flags, "trim_path");
-    for (const g of ["functions", "filefunctions", "files", "lines", "addresses"] as Granularity[]) if (flags.get(g) === true) o.granularity = g;
-    if (kind === "list" || kind === "peek") o.symbol = compileSymbol(kind, str(flags, kind));
-
-    let text: string;
-    let warnings: string[];
-    if (kind === "flame") ({ text, warnings } = flameTextReport(p, o, { width: io.columns ?? 100, color: io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== "dumb" }));
-    else if (kind === "html") {
-      ({ text, warnings } = flameHtmlReport(p, o, files.map((f) => path.basename(f)).join(", ")));
-      for (const w of warnings) io.stderr(`${w}\n`);
-      writeOutput(str(flags, "html"), text, io);
-      io.stderr(`Flame graph written to ${str(flags, "html")}\n`);
-      return 0;
-    } else ({ text, warnings } = generateReport(p, o));
-    for (const w of warnings) io.stderr(`${w}\n`);
-    if (str(flags, "output") !== "") {
-      io.stderr(`Generating report in ${str(flags, "output")}\n`);
-      writeOutput(str(flags, "output"), text, io);
-    } else io.stdout(text);
+  return withProfileErrors(io, () => {
+    const { flags, files } = cl;
+    const p = loadProfiles(files, str(flags, "base"), str(flags, "diff_base"), io);
+    const kind = cl.kind as ReportName;
+    const arg = kind === "list" || kind === "peek" || kind === "html" ? str(flags, kind) : "";
+    emitReport(p, optionsFromFlags(flags, io), { kind, arg, output: str(flags, "output"), title: files.map((f) => path.basename(f)).join(", ") }, io);
     return 0;
+  });
+}
+
+/**
+ * Runs `gort pprof args...`: a report when a report flag is given, otherwise pprof's interactive
+ * shell reading commands from `lines` (pprofshell.ts).
+ */
+export async function runPprofCommand(args: string[], io: PprofIO, lines: AsyncIterable<string>): Promise<number> {
+  const cl = checkCommandLine(args, io);
+  if ("exit" in cl) return cl.exit;
+  if (cl.kind !== undefined) return runPprof(args, io);
+  const { flags, files } = cl;
+  let p: Profile;
+  try {
+    p = loadProfiles(files, str(flags, "base"), str(flags, "diff_base"), io);
+  } catch (e) {
+    if (e instanceof ProfileError) {
+      io.stderr(`gort pprof: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const { pprofShell } = await import("./pprofshell.js");
+  return pprofShell(p, optionsFromFlags(flags, io), files.map((f) => path.basename(f)).join(", "), io, lines);
+}
+
+/** Runs fn; a ProfileError becomes one line on stderr and status 1. */
+export function withProfileErrors(io: PprofIO, fn: () => number): number {
+  try {
+    return fn();
   } catch (e) {
     if (e instanceof ProfileError) {
       io.stderr(`gort pprof: ${e.message}\n`);

@@ -17,7 +17,8 @@
  *     (drained with receiveMessageOnPort at ticks     so output goes through the run's stderr
  *      and at exit, printed on the run's stderr)      sink, in order, synchronously
  *   at exit: final snapshot + "shutdown" ────────▶  provider.shutdown() (final collect+export)
- *   Atomics.wait on a shared word (≤ timeout) ◀────  Atomics.notify when the flush is done
+ *   Atomics.wait on a shared word (≤ timeout) ◀────  Atomics.notify: READY once the instruments
+ *                                                    are registered, DONE when the flush is done
  *
  * So exports happen on schedule while the program runs (the snapshot they report is at most
  * SAMPLE_MS old, taken at a scheduler safe point), and the final values are flushed before gort
@@ -32,7 +33,8 @@
  * Environment (read in the worker, like any OTel SDK): OTEL_EXPORTER_OTLP_ENDPOINT /
  * OTEL_EXPORTER_OTLP_METRICS_ENDPOINT / OTEL_EXPORTER_OTLP_HEADERS … (the exporter's own),
  * OTEL_METRIC_EXPORT_INTERVAL (ms, default 60000), OTEL_METRIC_EXPORT_TIMEOUT (ms, default
- * 30000). The installed exporter (@opentelemetry/exporter-metrics-otlp-http) sends JSON
+ * 30000; the exporter gives up earlier, after OTEL_EXPORTER_OTLP_TIMEOUT, 10 s by default, when no
+ * collector answers). The installed exporter (@opentelemetry/exporter-metrics-otlp-http) sends JSON
  * (http/json); protobuf would need exporter-metrics-otlp-proto. GORT_OTEL_OPTIN=1 adds the opt-in
  * instruments. Console output goes to stderr so the program's stdout stays its own.
  */
@@ -43,6 +45,12 @@ import type { MetricsSnapshot, Sched } from "@gort/runtime";
 const SAMPLE_MS = 250;
 const DEFAULT_INTERVAL_MS = 60_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** How long `finish` waits for a worker that has not signalled READY yet (module load, SDK import). */
+const START_WAIT_MS = 10_000;
+/** States of the shared word: worker loading, instruments registered, final export done. */
+const STARTING = 0;
+const READY = 1;
+const DONE = 2;
 
 interface OtelWorkerData {
   gortOtelWorker: true;
@@ -143,9 +151,13 @@ export function startRunOtel(mode: "otlp" | "console", env: Record<string, strin
       if (sched !== null) sched.metrics.onTick = null;
       post({ t: "shutdown", snap });
       // The export needs the worker's event loop, not ours: block until it signals (bounded).
-      Atomics.wait(doneWord, 0, 0, timeoutMs + 5_000);
+      // A worker that never came up (state still STARTING after START_WAIT_MS) is not waited for.
+      if (Atomics.load(doneWord, 0) === STARTING) Atomics.wait(doneWord, 0, STARTING, START_WAIT_MS);
+      if (Atomics.load(doneWord, 0) === READY) Atomics.wait(doneWord, 0, READY, timeoutMs + 5_000);
       drain();
-      if (Atomics.load(doneWord, 0) === 0) stderr(`gort: otel: final export did not finish within ${timeoutMs + 5_000} ms\n`);
+      const state = Atomics.load(doneWord, 0);
+      if (state === STARTING) stderr(`gort: otel: the exporter thread did not start within ${START_WAIT_MS} ms\n`);
+      else if (state === READY) stderr(`gort: otel: final export did not finish within ${timeoutMs + 5_000} ms\n`);
       port1.close();
       void worker.terminate();
     },
@@ -153,6 +165,17 @@ export function startRunOtel(mode: "otlp" | "console", env: Record<string, strin
 }
 
 // ── the worker side ──
+
+/** The SDK's global error handler logs errors as JSON ({message, stack, …}): keep the message. */
+function errorText(m: string): string {
+  if (!m.startsWith("{")) return m;
+  try {
+    const o = JSON.parse(m) as { message?: unknown };
+    return typeof o.message === "string" ? o.message : m;
+  } catch {
+    return m;
+  }
+}
 
 async function workerMain(d: OtelWorkerData): Promise<void> {
   const { inspect } = await import("node:util");
@@ -165,7 +188,7 @@ async function workerMain(d: OtelWorkerData): Promise<void> {
   console.log = (...a: unknown[]) => out(a.map((x) => (typeof x === "string" ? x : inspect(x))).join(" ") + "\n");
   api.diag.setLogger(
     {
-      error: (m: string, ...a: unknown[]) => out(`gort: otel: ${m}${a.length > 0 ? " " + a.map((x) => (x instanceof Error ? x.message : inspect(x))).join(" ") : ""}\n`),
+      error: (m: string, ...a: unknown[]) => out(`gort: otel: ${errorText(m)}${a.length > 0 ? " " + a.map((x) => (x instanceof Error ? x.message : inspect(x))).join(" ") : ""}\n`),
       warn: () => {},
       info: () => {},
       debug: () => {},
@@ -176,7 +199,7 @@ async function workerMain(d: OtelWorkerData): Promise<void> {
   let exporter: import("@opentelemetry/sdk-metrics").PushMetricExporter;
   if (d.mode === "otlp") {
     const { OTLPMetricExporter } = await import("@opentelemetry/exporter-metrics-otlp-http");
-    exporter = new OTLPMetricExporter({ timeoutMillis: d.timeoutMs });
+    exporter = new OTLPMetricExporter(); // its own timeout: OTEL_EXPORTER_OTLP_(METRICS_)TIMEOUT, 10 s by default
   } else exporter = new sdk.ConsoleMetricExporter();
   const reader = new sdk.PeriodicExportingMetricReader({
     exporter,
@@ -187,6 +210,8 @@ async function workerMain(d: OtelWorkerData): Promise<void> {
   let latest: MetricsSnapshot | null = null;
   registerGoRuntimeMetrics(provider.getMeter("gort", undefined), () => latest, { optIn: d.optIn });
   const doneWord = new Int32Array(d.done);
+  Atomics.store(doneWord, 0, READY);
+  Atomics.notify(doneWord, 0);
   const { parentPort } = await import("node:worker_threads");
   parentPort!.on("message", (m: ToWorker) => {
     if (m.snap !== null) latest = m.snap;
@@ -195,7 +220,7 @@ async function workerMain(d: OtelWorkerData): Promise<void> {
       .shutdown()
       .catch((e: unknown) => out(`gort: otel: ${e instanceof Error ? e.message : String(e)}\n`))
       .finally(() => {
-        Atomics.store(doneWord, 0, 1);
+        Atomics.store(doneWord, 0, DONE);
         Atomics.notify(doneWord, 0);
       });
   });

@@ -106,6 +106,50 @@ func main() {
 }
 `;
 
+const HEAP_PROG = `package main
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/pprof"
+)
+
+var keep []*[1000]byte
+var sink *[2000]byte
+
+func keepers() {
+	for i := 0; i < 10; i++ {
+		p := new([1000]byte)
+		keep = append(keep, p)
+	}
+}
+
+func garbage() int {
+	n := 0
+	for i := 0; i < 50; i++ {
+		sink = new([2000]byte)
+		n += len(sink)
+	}
+	return n
+}
+
+func main() {
+	runtime.MemProfileRate = 1
+	keepers()
+	fmt.Println(garbage())
+	runtime.GC()
+	f, err := os.Create(os.Args[1])
+	if err != nil {
+		panic(err)
+	}
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		panic(err)
+	}
+	f.Close()
+}
+`;
+
 describe("gort run --cpuprofile", () => {
   it("writes a CPU profile whose hottest function is main.fib", () => {
     const dir = prog("cpu.go", CPU_PROG);
@@ -222,5 +266,22 @@ func main() {
       expect(s.locations[0].lines[0].fn?.name).toBe("sync.(*Mutex).Unlock");
       expect(s.locations[1].lines[0].fn?.name).toBe("main.worker");
     }
+  }, 120_000);
+});
+
+describe("runtime/pprof.WriteHeapProfile", () => {
+  it("counts every allocation and free at MemProfileRate = 1 (same figures as Go 1.19)", () => {
+    const dir = prog("heap.go", HEAP_PROG);
+    const r = run(dir, ["heap.go", path.join(dir, "heap.pprof")]);
+    expect(r.err).toBe("");
+    expect(r.out).toBe("100000\n");
+    const p = decodeProfile(fs.readFileSync(path.join(dir, "heap.pprof")));
+    expect(p.defaultSampleType).toBe("");
+    const row = (fn: string, size: number): number[] | undefined =>
+      p.samples.find((s) => s.locations[0]?.lines[0]?.fn?.name === fn && s.numLabels.get("bytes")?.[0] === size)?.values;
+    // Go 1.19 writes exactly these rows for this program (rate 1: no scaling):
+    //   10 10240 10 10240 (main.keepers, bytes:[1024]) and 50 102400 1 2048 (main.garbage, bytes:[2048])
+    expect(row("main.keepers", 1024)).toEqual([10, 10240, 10, 10240]);
+    expect(row("main.garbage", 2048)).toEqual([50, 102400, 1, 2048]);
   }, 120_000);
 });

@@ -33,10 +33,13 @@ export function openRunTrace(file: string): RunTrace | string {
   let open = true;
   return {
     start(sched) {
-      tracer = startTrace(sched, (chunk) => {
+      const write = (chunk: Uint8Array): void => {
         let off = 0;
         while (off < chunk.length) off += fs.writeSync(fd, chunk, off, chunk.length - off);
-      });
+      };
+      // the file takes each chunk before write returns: the tracer may reuse its buffers
+      const opts: NonNullable<Parameters<typeof startTrace>[2]> & { syncSink?: boolean } = { syncSink: true };
+      tracer = startTrace(sched, write, opts);
     },
     stop() {
       if (!open) return;

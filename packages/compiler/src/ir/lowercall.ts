@@ -96,7 +96,8 @@ export abstract class LowerCall extends LowerExpr {
         const o = info.uses.get(fun.sel);
         if (o instanceof Builtin) return this.builtin(e, o.builtinId);
         if (o instanceof Func) return this.staticCall(e, o, null); // pkg.F()
-        throw new Unsupported(pos, `calls of imported functions (${(fun.x as ast.Ident).name ?? "?"}.${fun.sel.name})`);
+        // pkg.V() with V a variable of func type: an indirect call below
+        if (o === undefined) throw new Unsupported(pos, `calls of imported functions (${(fun.x as ast.Ident).name ?? "?"}.${fun.sel.name})`);
       }
     }
     const ft = this.typeOf(fun).underlying();

@@ -350,9 +350,19 @@ export abstract class LowerChan extends LowerStmt {
     const cases = clauses.filter((c) => c.comm !== undefined);
     this.targets.push({ label, brk, cont: null });
     if (cases.length === 1 && dflt === undefined) {
-      // one case: the plain operation, then its body
+      // one case: the plain operation, then its body — but a receive with an assignment
+      // receives first and evaluates its left-hand side after (the spec's select order; as a
+      // plain assignment `*f() = <-g()` would call f first). test/chan/select5.go checks it.
       const c = cases[0];
-      this.stmt(c.comm as ast.Stmt);
+      const comm = c.comm as ast.Stmt;
+      if (comm.kind === "AssignStmt") {
+        const { rx, assign } = this.recvParts(comm);
+        const a = assign as ast.AssignStmt;
+        const m = this.mark();
+        const vals = this.chanRecv(rx, a.lhs.length === 2);
+        this.recvAssign(a, vals[0], vals[vals.length - 1]);
+        this.release(m);
+      } else this.stmt(comm);
       this.block(c.body);
     } else if (cases.length === 0) {
       this.block((dflt as ast.CommClause).body);

@@ -15,3 +15,4 @@ export {
   type CheckFunction, type LoadError, type LoadedPackage, type LoaderOptions, Loader, COMMAND_LINE_ARGUMENTS,
 } from "./loader.js";
 export { type LoadResult, loadPackages, walkPackageDirs } from "./patterns.js";
+export { type TestProgram, type TestFunc, type ExampleFunc, loadTestProgram, testMainSource } from "./testpkg.js";

@@ -39,7 +39,7 @@ import type { GoMod } from "./gomod.js";
 import { UNEXPECTED_NUL, checkImportPath } from "./header.js";
 import { Progress } from "./progress.js";
 import { type PackageKind, Resolver } from "./resolve.js";
-import { fileMatches, selectFiles } from "./select.js";
+import { fileMatches, selectFiles, type DirSelection, type SelectedFile } from "./select.js";
 
 /** The type checker's entry point, as the loader calls it. */
 export type CheckFunction = (
@@ -198,6 +198,11 @@ export class Loader {
   private readonly progress: Progress;
   /** number of packages whose loading has started */
   loadedCount = 0;
+  /**
+   * Import paths bound to given packages before any lookup (`gort test`: the test-augmented
+   * package under test and its external test package; testpkg.ts).
+   */
+  readonly overrides = new Map<string, LoadedPackage>();
 
   constructor(opts: LoaderOptions = {}) {
     this.opts = opts;
@@ -285,6 +290,42 @@ export class Loader {
     return this.loadDir(r.dir);
   }
 
+  /** The import path the package in directory `abs` has (without loading it). */
+  loadDirInfo(abs: string): { importPath: string } {
+    if (this.resolver.isStdDir(abs)) return { importPath: this.resolver.stdImportPath(abs) };
+    const m = this.resolver.moduleFor(abs);
+    if (m === undefined || "error" in m) return { importPath: COMMAND_LINE_ARGUMENTS };
+    return { importPath: this.resolver.modulePackagePath(m, abs) };
+  }
+
+  /**
+   * Loads a package whose files are given rather than selected from its directory (testpkg.ts:
+   * a package with its _test.go files, a generated test main). `key` registers it in place of
+   * the directory's own package when it equals the directory, so importers see this one.
+   */
+  loadGiven(importPath: string, dir: string, key: string, files: SelectedFile[]): LoadedPackage {
+    let kind: PackageKind = "files";
+    let module: GoMod | undefined;
+    if (this.resolver.isStdDir(dir)) kind = "std";
+    else {
+      const m = this.resolver.moduleFor(dir);
+      if (m !== undefined && !("error" in m)) {
+        kind = "module";
+        module = m;
+      }
+    }
+    const pkg = this.newPackage(importPath, dir, kind, module);
+    this.byDir.set(key, pkg);
+    const sel: DirSelection = { dir, name: files[0]?.packageName ?? "", files, ignored: [] };
+    if (files.length === 0) sel.error = `no Go files in ${dir}`;
+    this.givenSelection = sel;
+    this.loadPackage(pkg, files.map((f) => f.path));
+    return pkg;
+  }
+
+  /** The selection loadGiven hands to the next loadPackageSteps. */
+  private givenSelection: DirSelection | null = null;
+
   private newPackage(importPath: string, dir: string, kind: PackageKind, module: GoMod | undefined): LoadedPackage {
     let goVersion = NEWEST_GO_VERSION;
     if (kind !== "std" && module !== undefined && module.goVersion !== "") goVersion = langVersion(module.goVersion) || NEWEST_GO_VERSION;
@@ -321,7 +362,9 @@ export class Loader {
   private loadPackageSteps(pkg: LoadedPackage, explicitFiles: string[] | undefined): void {
     this.loadedCount++;
     this.progress.update(`loading ${pkg.importPath} (${this.loadedCount} packages)`);
-    const sel = selectFiles(this.ctx, pkg.dir, explicitFiles);
+    const given = this.givenSelection;
+    this.givenSelection = null;
+    const sel = given ?? selectFiles(this.ctx, pkg.dir, explicitFiles);
     pkg.name = sel.name;
     pkg.fileNames = sel.files.map((f) => f.path);
     if (sel.error !== undefined) {
@@ -356,6 +399,11 @@ export class Loader {
           if (seen.has(imp.path)) continue;
           seen.add(imp.path);
           if (imp.path === "unsafe" || imp.path === "C") continue;
+          const bound = this.overrides.get(imp.path);
+          if (bound !== undefined) {
+            pkg.imports.set(imp.path, bound);
+            continue;
+          }
           const r = this.resolver.resolve(imp.path, pkg.dir, pkg.kind);
           if ("error" in r) {
             pkg.loadErrors.push({ msg: r.error, ...at });

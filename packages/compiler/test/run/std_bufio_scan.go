@@ -65,7 +65,7 @@ func main() {
 		return
 	}
 	w := bufio.NewWriterSize(f, 64)
-	for i := 1; i <= 200; i++ {
+	for i := 1; i <= 20; i++ {
 		fmt.Fprintf(w, "line %d: the quick brown fox\tjumps  over héllo wörld\r\n", i)
 	}
 	w.WriteString("last line without newline ✓")
@@ -91,8 +91,9 @@ func main() {
 	}
 
 	// Long lines: the default limit and a custom Buffer.
-	long := strings.Repeat("x", 70000) + "\nshort\n"
+	long := strings.Repeat("x", 700) + "\nshort\n"
 	sc := bufio.NewScanner(strings.NewReader(long))
+	sc.Buffer(nil, 512)
 	for sc.Scan() {
 		fmt.Println("token", len(sc.Text()))
 	}

@@ -40,7 +40,7 @@ func main() {
 	}
 
 	// Streaming in odd chunks equals one-shot; Sum does not disturb the state.
-	data := bytes.Repeat([]byte("streaming data 123 "), 500)
+	data := bytes.Repeat([]byte("streaming data 123 "), 60)
 	for _, h := range []hash.Hash{md5.New(), sha1.New(), sha256.New(), sha256.New224(), crc32.NewIEEE(), adler32.New(), fnv.New64a()} {
 		for i, step := 0, 1; i < len(data); i, step = i+step, step*2+1 {
 			end := i + step
@@ -110,7 +110,7 @@ func main() {
 	buf2 := make([]byte, 64)
 	rand.Reader.Read(buf2)
 	fmt.Println(n, err, !bytes.Equal(buf, buf2), !bytes.Equal(buf, make([]byte, 64)))
-	big := make([]byte, 100000)
+	big := make([]byte, 25600)
 	n, err = io.ReadFull(rand.Reader, big)
 	counts := make([]int, 256)
 	for _, c := range big {
@@ -125,5 +125,5 @@ func main() {
 			hi = c
 		}
 	}
-	fmt.Println(n, err, lo > 250, hi < 560)
+	fmt.Println(n, err, lo > 40, hi < 170)
 }

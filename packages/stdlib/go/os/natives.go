@@ -60,3 +60,9 @@ func sysGetppid() int
 
 // sysHostname returns the host name.
 func sysHostname() (name string, errno int)
+
+// sysReadDirNames lists the names in directory name (without . and ..).
+func sysReadDirNames(name string) (names []string, errno int)
+
+// sysIsDir reports whether name is a directory (lstat: a symbolic link is not).
+func sysIsDir(name string) (dir bool, errno int)

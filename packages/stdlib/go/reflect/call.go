@@ -73,10 +73,10 @@ func putSlots(t *rtype, p unsafe.Pointer, s []uintptr) unsafe.Pointer {
 func valueFromSlots(t *rtype, s []uintptr) Value {
 	k := t.Kind()
 	if k == Struct || k == Array {
-		return Value{t, unsafe.Pointer(s[0]), flagIndir | flag(k)}
+		return Value{t, wordPtr(s[0]), flagIndir | flag(k)}
 	}
 	if !t.ifaceIndir() {
-		return Value{t, unsafe.Pointer(s[0]), flag(k)}
+		return Value{t, wordPtr(s[0]), flag(k)}
 	}
 	p := unsafe_New(t)
 	w := s[0]
@@ -96,14 +96,14 @@ func valueFromSlots(t *rtype, s []uintptr) Value {
 		*(*uintptr)(p) = w
 		*(*uintptr)(add(p, 8)) = s[1]
 	case String:
-		*(*unsafe.Pointer)(p) = unsafe.Pointer(w)
+		*(*unsafe.Pointer)(p) = wordPtr(w)
 		*(*uintptr)(add(p, 8)) = s[1]
 	case Interface:
 		// word 0 is a type descriptor or itab: static memory
 		*(*uintptr)(p) = w
-		*(*unsafe.Pointer)(add(p, 8)) = unsafe.Pointer(s[1])
+		*(*unsafe.Pointer)(add(p, 8)) = wordPtr(s[1])
 	case Slice:
-		*(*unsafe.Pointer)(p) = unsafe.Pointer(w)
+		*(*unsafe.Pointer)(p) = wordPtr(w)
 		*(*uintptr)(add(p, 8)) = s[1]
 		*(*uintptr)(add(p, 16)) = s[2]
 	default:
@@ -111,6 +111,10 @@ func valueFromSlots(t *rtype, s []uintptr) Value {
 	}
 	return Value{t, p, flagIndir | flag(k)}
 }
+
+// wordPtr reinterprets a call-slot word as a pointer (the word came from a
+// pointer slot of the calling convention).
+func wordPtr(w uintptr) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&w)) }
 
 // retDesc tells storeRets where each result word of a call goes.
 type retDesc struct {
@@ -457,15 +461,38 @@ func callReflectSlots(ctxt *makeFuncImpl, s *[maxCallSlots]uintptr) (*[maxCallSl
 // (Go prints the function's name; gort has no symbol table here).
 func funcName(f func([]Value) []Value) string { return "unknown" }
 
-// makeMethodValue turns a method Value (flagMethod) into a real func value
-// bound to a copy of the receiver.
+// methodValueImpl is the closure record of a method value made by reflect
+// (v.Method(i).Interface() and friends). Its code, the runtime's
+// methodValueTramp, pushes the method's own frame (the itab-style ifn,
+// receiver = interface data word) on top of the caller with the caller's
+// argument slots, so no reflect frame sits between the caller and the
+// method (recover inside the method works as for a direct call). The
+// receiver is read at call time, as Go's are: mode 0 word = *addr, 1 an
+// interface at addr (target from its itab), 2 word = addr (a pointer to an
+// indirect receiver). A native target, a dropped method (target 0) or a nil
+// interface use the MakeFunc closure in fallback.
+type methodValueImpl struct {
+	code     uintptr
+	target   uintptr
+	addr     unsafe.Pointer
+	word     unsafe.Pointer
+	nin      uintptr
+	mode     uintptr
+	index    uintptr
+	fallback *makeFuncImpl
+}
+
+// methodValueTramp is the code of every methodValueImpl record (a runtime
+// native; reflect/HACKING.md "Calls").
+func methodValueTramp()
+
+// makeMethodValue turns a method Value (flagMethod) into a real func value;
+// like Go's, it reads the receiver when called.
 func makeMethodValue(v Value) Value {
 	if v.flag&flagMethod == 0 {
 		panic("reflect: internal error: invalid use of makeMethodValue")
 	}
 	i := int(v.flag) >> flagMethodShift
-	// The receiver is not copied: like Go's, the method value reads it
-	// when called.
 	rcvr := Value{v.typ, v.ptr, v.flag&(flagIndir|flagRO) | flag(v.typ.Kind())}
 	ft := v.Type()
 	variadic := ft.IsVariadic()
@@ -476,6 +503,30 @@ func makeMethodValue(v Value) Value {
 		}
 		return m.Call(args)
 	})
-	fv.flag |= v.flag.ro()
-	return fv
+	impl := (*makeFuncImpl)(fv.ptr)
+	tramp := methodValueTramp
+	rec := &methodValueImpl{
+		code:     funcID(*(*unsafe.Pointer)(unsafe.Pointer(&tramp))),
+		nin:      impl.nin,
+		index:    uintptr(i),
+		fallback: impl,
+	}
+	switch {
+	case v.typ.Kind() == Interface:
+		rec.mode = 1
+		rec.addr = v.ptr
+	default:
+		rec.target = uintptr(v.typ.uncommon().method(i).ifn)
+		switch {
+		case v.typ.ifaceIndir():
+			rec.mode = 2
+			rec.addr = v.ptr
+		case v.flag&flagIndir != 0:
+			rec.addr = v.ptr
+		default:
+			rec.word = v.ptr
+			rec.addr = unsafe.Pointer(&rec.word)
+		}
+	}
+	return Value{fv.typ, unsafe.Pointer(rec), flag(Func) | v.flag.ro()}
 }

@@ -574,9 +574,6 @@ func (d *decodeState) literalStore(item []byte, v reflect.Value, fromQuoted bool
 			panic("json: decoder out of sync")
 		}
 		s := string(item)
-		if fromQuoted && !isValidNumber(s) {
-			return invalidStringUse(item, v.Type())
-		}
 		switch v.Kind() {
 		default:
 			if v.Kind() == reflect.String && v.Type() == numberType {
@@ -795,56 +792,67 @@ func unquote(s []byte) (string, bool) {
 	return string(b), true
 }
 
-// decodeBase64 decodes standard base64 (padding required, '\r' and '\n'
-// ignored), reporting errors as base64.CorruptInputError does.
+// decodeBase64 decodes standard base64 (padding required; '\r' and '\n'
+// ignored), reporting errors at the offsets base64.StdEncoding does: a bad
+// character at its index, a truncated quantum at the quantum's start.
 func decodeBase64(s string) ([]byte, error) {
 	out := make([]byte, 0, len(s)*3/4)
-	var quad [4]byte
-	n := 0
-	pad := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\r' || c == '\n' {
-			continue
+	si := 0
+	skipNL := func() {
+		for si < len(s) && (s[si] == '\n' || s[si] == '\r') {
+			si++
 		}
-		if pad > 0 && c != '=' {
-			return nil, corruptInputError(i)
-		}
-		if c == '=' {
-			if n < 2 {
-				return nil, corruptInputError(i)
+	}
+	for {
+		var q [4]byte
+		start := si
+		j := 0
+		for ; j < 4; j++ {
+			skipNL()
+			if si == len(s) {
+				if j == 0 {
+					return out, nil
+				}
+				return nil, corruptInputError(si - j)
 			}
-			pad++
-			quad[n] = 0
-			n++
-		} else {
-			k := strings.IndexByte(base64Chars, c)
-			if k < 0 {
-				return nil, corruptInputError(i)
-			}
-			quad[n] = byte(k)
-			n++
-		}
-		if n == 4 {
-			v := uint(quad[0])<<18 | uint(quad[1])<<12 | uint(quad[2])<<6 | uint(quad[3])
-			out = append(out, byte(v>>16), byte(v>>8), byte(v))
-			out = out[:len(out)-pad]
-			if pad > 0 {
-				// nothing may follow the padding
-				for j := i + 1; j < len(s); j++ {
-					if s[j] != '\r' && s[j] != '\n' {
-						return nil, corruptInputError(j)
+			c := s[si]
+			si++
+			if c == '=' {
+				// padding: "xx==" or "xxx="
+				switch j {
+				case 0, 1:
+					return nil, corruptInputError(si - 1)
+				case 2:
+					skipNL()
+					if si == len(s) {
+						return nil, corruptInputError(len(s))
 					}
+					if s[si] != '=' {
+						return nil, corruptInputError(si - 1)
+					}
+					si++
+				}
+				skipNL()
+				if si < len(s) {
+					return nil, corruptInputError(si)
+				}
+				v := uint(q[0])<<18 | uint(q[1])<<12 | uint(q[2])<<6
+				out = append(out, byte(v>>16))
+				if j == 3 {
+					out = append(out, byte(v>>8))
 				}
 				return out, nil
 			}
-			n = 0
+			k := strings.IndexByte(base64Chars, c)
+			if k < 0 {
+				return nil, corruptInputError(si - 1)
+			}
+			q[j] = byte(k)
 		}
+		_ = start
+		v := uint(q[0])<<18 | uint(q[1])<<12 | uint(q[2])<<6 | uint(q[3])
+		out = append(out, byte(v>>16), byte(v>>8), byte(v))
 	}
-	if n != 0 {
-		return nil, corruptInputError(len(s))
-	}
-	return out, nil
 }
 
 // corruptInputError prints as base64.CorruptInputError does.

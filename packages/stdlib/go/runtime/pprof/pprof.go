@@ -7,8 +7,7 @@
 // the gzipped protobuf encoding is done by the host that runs the program
 // (packages/pprof, installed by `gort run`). The natives below return the
 // finished bytes. Differences from Go: a CPU profile is written to w when
-// it stops (Go streams it every 100 ms), and custom profiles made with
-// NewProfile can be written with debug >= 1 only for now.
+// it stops (Go streams it every 100 ms).
 package pprof
 
 import (
@@ -31,6 +30,10 @@ func runtime_cpuProfileBytes() ([]byte, string)
 // runtime_profileBytes returns built-in profile name at the given debug
 // level: gzipped protobuf for debug <= 0, text otherwise.
 func runtime_profileBytes(name string, debug int) ([]byte, string)
+
+// runtime_countProfileBytes returns a custom profile built from its
+// stacks (all pcs concatenated, lens[i] of them for stack i).
+func runtime_countProfileBytes(name string, pcs []uintptr, lens []int, debug int) ([]byte, string)
 
 // runtime_profileCount is Count for a built-in profile.
 func runtime_profileCount(name string) int
@@ -157,10 +160,21 @@ func (p *Profile) WriteTo(w io.Writer, debug int) error {
 	if p.name == "" {
 		panic("pprof: use of zero Profile")
 	}
-	if !p.builtin {
-		return errors.New("runtime/pprof: gort cannot write custom profiles yet")
+	var b []byte
+	var err string
+	if p.builtin {
+		b, err = runtime_profileBytes(p.name, debug)
+	} else {
+		p.mu.Lock()
+		var pcs []uintptr
+		var lens []int
+		for _, stk := range p.m {
+			pcs = append(pcs, stk...)
+			lens = append(lens, len(stk))
+		}
+		p.mu.Unlock()
+		b, err = runtime_countProfileBytes(p.name, pcs, lens, debug)
 	}
-	b, err := runtime_profileBytes(p.name, debug)
 	if err != "" {
 		return errors.New(err)
 	}

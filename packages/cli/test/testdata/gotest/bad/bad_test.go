@@ -1,0 +1,7 @@
+package bad
+
+import "testing"
+
+func TestF(t *testing.T) {
+	x := F()
+}

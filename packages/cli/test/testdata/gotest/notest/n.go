@@ -1,0 +1,3 @@
+package notest
+
+func G() {}

@@ -1,0 +1,3 @@
+package p
+
+func Add(a, b int) int { return a + b }
