@@ -10,7 +10,6 @@
 package big
 
 import (
-	"math"
 	"math/bits"
 	"math/rand"
 )
@@ -170,7 +169,6 @@ func (z *Int) QuoRem(x, y, r *Int) (*Int, *Int) {
 func (z *Int) Div(x, y *Int) *Int {
 	var r Int
 	yneg := y.neg
-	yabs := y.abs.clone()
 	z.QuoRem(x, y, &r)
 	if r.neg {
 		if yneg {
@@ -179,7 +177,6 @@ func (z *Int) Div(x, y *Int) *Int {
 			z.Sub(z, intOne)
 		}
 	}
-	_ = yabs
 	return z
 }
 
@@ -627,8 +624,3 @@ func (x *Int) ProbablyPrime(n int) bool {
 	}
 	return true
 }
-
-// Float64 is not in Go 1.19's Int API; isInt64Exact helps Rat.
-func isExactFloat(x nat) bool { return x.bitLen() <= 53 }
-
-var _ = math.MaxInt64
