@@ -68,7 +68,8 @@ export async function run(target: string | ProgramImage, opts: RunOptions = {}):
   let sched: Sched | null = null;
   let final: MetricsSnapshot | null = null;
   let reg: GoRuntimeMetricsRegistration | null = null;
-  const spans = opts.tracerProvider !== undefined ? new OtelAnnotationSpans(opts.tracerProvider.getTracer("gort")) : null;
+  // (the API is loaded only when spans are wanted: it is not free to import)
+  const spans = opts.tracerProvider !== undefined ? new OtelAnnotationSpans(opts.tracerProvider.getTracer("gort"), await import("@opentelemetry/api")) : null;
   const io: RunIO = {
     cwd: opts.cwd ?? process.cwd(),
     env: opts.env ?? process.env,

@@ -53,6 +53,12 @@ describe("decodeProfile", () => {
     expect(errorOf(new Uint8Array(0))).toBe("empty file");
     expect(errorOf(new Uint8Array([0x1f, 0x8b, 1, 2, 3]))).toMatch(/gzip/);
   });
+  it("recognises runtime/pprof's text forms (debug=1)", () => {
+    const text = (s: string) => new TextEncoder().encode(s);
+    expect(errorOf(text("goroutine profile: total 1\n1 @ 0x42d196 0x45c6a5\n"))).toMatch(/^a text goroutine profile \(written with debug=1\)/);
+    expect(errorOf(text("heap profile: 1: 2 [3: 4] @ heap/1048576\n"))).toMatch(/^a text heap profile/);
+    expect(errorOf(text("--- mutex:\ncycles/second=1\n"))).toMatch(/^a text mutex profile/);
+  });
   it("reports references that do not resolve", () => {
     // Profile{sample_type {type:1 unit:2}, sample{location_id: 9, value: 1}, string_table ["", "a", "b"]}
     const bytes = Uint8Array.from([0x0a, 0x04, 0x08, 0x01, 0x10, 0x02, 0x12, 0x04, 0x08, 0x09, 0x10, 0x01, 0x32, 0x00, 0x32, 0x01, 0x61, 0x32, 0x01, 0x62]);

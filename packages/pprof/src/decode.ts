@@ -85,6 +85,17 @@ function checkMessage(b: Uint8Array, pos: number, end: number, name: string): vo
   }
 }
 
+/** The kind of profile when data is one of runtime/pprof's text forms (debug=1), else undefined. */
+function legacyTextKind(data: Uint8Array): string | undefined {
+  const head = new TextDecoder("latin1").decode(data.subarray(0, 64));
+  const m = /^(goroutine|threadcreate) profile: total \d+/.exec(head);
+  if (m !== null) return m[1];
+  if (/^heap profile: /.test(head)) return "heap";
+  if (/^--- contention:/.test(head)) return "contention (block)";
+  if (/^--- mutex:/.test(head)) return "mutex";
+  return undefined;
+}
+
 /** A decoded number as a JS number: int64 two's complement for 10-byte varints. */
 function num(v: number | bigint): number {
   if (typeof v === "number") return v;
@@ -109,6 +120,10 @@ export function decodeProfile(data: Uint8Array): Profile {
       throw new ProfileError(msg === "unexpected end of file" ? "truncated gzip data" : `corrupt gzip data (${msg})`);
     }
     if (raw.length === 0) throw new ProfileError("empty profile (the gzip stream holds no data)");
+  }
+  const legacy = legacyTextKind(raw);
+  if (legacy !== undefined) {
+    throw new ProfileError(`a text ${legacy} profile (written with debug=1); gort pprof reads the protobuf form (debug=0, as pprof.WriteHeapProfile and --cpuprofile write it)`);
   }
   checkMessage(raw, 0, raw.length, "Profile");
   let p: pf.Profile;

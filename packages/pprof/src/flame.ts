@@ -90,13 +90,18 @@ export function layoutFlame(root: FlameNode, width: number): Cell[][] {
   const rows: Cell[][] = [];
   const place = (n: FlameNode, x0: number, x1: number, depth: number): void => {
     (rows[depth] ??= []).push({ node: n, x0, x1 });
-    if (n.value <= 0) return;
+    // with a -base profile subtracted, children can outweigh their parent: then they share its width
+    let denom = n.value;
+    let kids = 0;
+    for (const c of n.children) if (c.value > 0) kids += c.value;
+    if (kids > denom) denom = kids;
+    if (denom <= 0) return;
     let acc = 0;
     for (const c of n.children) {
       if (c.value <= 0) continue;
-      const a = x0 + Math.round((acc / n.value) * (x1 - x0));
+      const a = x0 + Math.round((acc / denom) * (x1 - x0));
       acc += c.value;
-      const b = x0 + Math.round((acc / n.value) * (x1 - x0));
+      const b = x0 + Math.round((acc / denom) * (x1 - x0));
       if (b - a >= 1) place(c, a, b, depth + 1);
     }
   };

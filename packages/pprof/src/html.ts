@@ -183,11 +183,14 @@ header pre { margin: 0; font: 11px/1.35 ui-monospace, Menlo, Consolas, monospace
       if (m && !inMatch) matched += n.value;
       frame(n, x, w, m ? " match" : "");
       if (n.depth > maxDepth) maxDepth = n.depth;
-      var acc = 0;
+      // with a -base profile subtracted, children can outweigh their parent: they share its width
+      var acc = 0, denom = n.value, kids = 0;
+      for (var k = 0; k < n.children.length; k++) kids += n.children[k].value;
+      if (kids > denom) denom = kids;
       for (var i = 0; i < n.children.length; i++) {
         var c = n.children[i];
-        var cw = w * c.value / n.value;
-        if (cw >= 1) place(c, x + w * acc / n.value, cw, inMatch || m);
+        var cw = denom > 0 ? w * c.value / denom : 0;
+        if (cw >= 1) place(c, x + w * acc / denom, cw, inMatch || m);
         else if (search !== null) matched += countMatches(c, inMatch || m);
         acc += c.value;
       }

@@ -69,4 +69,4 @@ export type { GoInstrumentSpec, GoRuntimeMetricsOptions, GoRuntimeMetricsRegistr
 export { Profiler } from "./prof.js";
 export type { RawProfile, RawSample, RawFrame, ProfileSetup, ProfileEncoder } from "./prof.js";
 export { OtelAnnotationSpans } from "./otelspans.js";
-export type { UserAnnotationSink } from "./otelspans.js";
+export type { OtelContextApi, UserAnnotationSink } from "./otelspans.js";

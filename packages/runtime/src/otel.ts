@@ -34,8 +34,11 @@
  * embedding API) it is `() => sched.metrics.snapshot()`, called between scheduler slices; under
  * `gort run --otel` the SDK lives on a worker thread and the source is the latest snapshot the
  * scheduler posted (packages/cli/src/services/runotel.ts).
+ *
+ * Only types come from @opentelemetry/api: loading the API costs tens of milliseconds, and
+ * @gort/runtime is on every `gort run`'s startup path; the caller's Meter brings the API along.
  */
-import { ValueType, type Attributes, type BatchObservableResult, type Histogram, type Meter, type Observable } from "@opentelemetry/api";
+import type { Attributes, BatchObservableResult, Histogram, Meter, Observable, ValueType } from "@opentelemetry/api";
 import { M, metricBuckets, type MetricsSnapshot } from "./metrics.js";
 import { timeBucketMidSeconds } from "./metricshist.js";
 
@@ -88,6 +91,10 @@ export interface GoRuntimeMetricsRegistration {
   unregister(): void;
 }
 
+/** @opentelemetry/api's ValueType.INT / DOUBLE (a numeric enum; see the header for why not imported). */
+const INT = 0 as ValueType;
+const DOUBLE = 1 as ValueType;
+
 const STACK: Attributes = { "go.memory.type": "stack" };
 const OTHER: Attributes = { "go.memory.type": "other" };
 const CPU_GC: Attributes = { "go.cpu.state": "gc" };
@@ -134,7 +141,7 @@ export function registerGoRuntimeMetrics(meter: Meter, source: () => MetricsSnap
   const intOpts = (name: string): { unit: string; description: string; valueType: ValueType } => ({
     unit: spec(name).unit,
     description: spec(name).description,
-    valueType: ValueType.INT,
+    valueType: INT,
   });
   const memUsed = meter.createObservableUpDownCounter("go.memory.used", intOpts("go.memory.used"));
   const memLimit = meter.createObservableUpDownCounter("go.memory.limit", intOpts("go.memory.limit"));
@@ -148,7 +155,7 @@ export function registerGoRuntimeMetrics(meter: Meter, source: () => MetricsSnap
     meter.createHistogram("go.schedule.duration", {
       unit: "s",
       description: spec("go.schedule.duration").description,
-      valueType: ValueType.DOUBLE,
+      valueType: DOUBLE,
       advice: { explicitBucketBoundaries: timeAdvice(M.latencies) },
     }),
     M.latencies,
@@ -159,12 +166,12 @@ export function registerGoRuntimeMetrics(meter: Meter, source: () => MetricsSnap
   let pauses: HistogramFeed | null = null;
   if (opts.optIn === true) {
     cycles = meter.createObservableCounter("go.memory.gc.cycles", intOpts("go.memory.gc.cycles"));
-    cpu = meter.createObservableCounter("go.cpu.time", { unit: "s", description: spec("go.cpu.time").description, valueType: ValueType.DOUBLE });
+    cpu = meter.createObservableCounter("go.cpu.time", { unit: "s", description: spec("go.cpu.time").description, valueType: DOUBLE });
     pauses = new HistogramFeed(
       meter.createHistogram("go.memory.gc.pause.duration", {
         unit: "s",
         description: spec("go.memory.gc.pause.duration").description,
-        valueType: ValueType.DOUBLE,
+        valueType: DOUBLE,
         advice: { explicitBucketBoundaries: timeAdvice(M.pauses) },
       }),
       M.pauses,

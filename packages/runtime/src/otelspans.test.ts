@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { trace, type Context, type Span, type SpanOptions, type Tracer } from "@opentelemetry/api";
+import { context, trace, type Context, type Span, type SpanOptions, type Tracer } from "@opentelemetry/api";
 import { OtelAnnotationSpans } from "./otelspans.js";
 
 interface Rec {
@@ -36,7 +36,7 @@ function recordingTracer(): { tracer: Tracer; spans: Rec[] } {
 describe("runtime/trace annotations as spans", () => {
   it("nests tasks, regions per goroutine, and logs as events", () => {
     const { tracer, spans } = recordingTracer();
-    const s = new OtelAnnotationSpans(tracer);
+    const s = new OtelAnnotationSpans(tracer, { context, trace });
     s.taskCreate(1, 1, 0, "makeCoffee");
     s.taskCreate(1, 2, 1, "grind");
     s.region(1, 1, 0, "boil");

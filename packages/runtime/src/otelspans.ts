@@ -18,7 +18,16 @@
  * Ids: task ids are Go's uint64s passed as numbers or bigints (runtime/trace assigns small
  * integers); 0 means "no task" (the background task), as in Go.
  */
-import { context, trace, type Span, type Tracer } from "@opentelemetry/api";
+import type { Context, ContextAPI, Span, TraceAPI, Tracer } from "@opentelemetry/api";
+
+/**
+ * The two pieces of @opentelemetry/api this file calls, passed in by the caller (who has the API
+ * loaded anyway): importing it here would load it on every run's startup (see otel.ts).
+ */
+export interface OtelContextApi {
+  context: Pick<ContextAPI, "active">;
+  trace: Pick<TraceAPI, "setSpan">;
+}
 
 /** What runtime/trace's natives report (one call per annotation; cheap when nobody listens). */
 export interface UserAnnotationSink {
@@ -39,11 +48,20 @@ export class OtelAnnotationSpans implements UserAnnotationSink {
   private readonly tasks = new Map<string, Span>();
   private readonly regions = new Map<number, OpenRegion[]>();
 
-  constructor(private readonly tracer: Tracer) {}
+  constructor(
+    private readonly tracer: Tracer,
+    private readonly api: OtelContextApi,
+  ) {}
+
+  /** The context whose active span is `parent` (or the active context). */
+  private ctxFor(parent: Span | undefined): Context {
+    const active = this.api.context.active();
+    return parent !== undefined ? this.api.trace.setSpan(active, parent) : active;
+  }
 
   taskCreate(goid: number, id: number | bigint, parentId: number | bigint, taskType: string): void {
     const parent = this.tasks.get(String(parentId));
-    const ctx = parent !== undefined ? trace.setSpan(context.active(), parent) : context.active();
+    const ctx = this.ctxFor(parent);
     const span = this.tracer.startSpan(taskType, { attributes: { "go.trace.task.id": String(id), "go.goroutine.id": goid } }, ctx);
     this.tasks.set(String(id), span);
   }
@@ -59,7 +77,7 @@ export class OtelAnnotationSpans implements UserAnnotationSink {
     let stack = this.regions.get(goid);
     if (Number(mode) === 0) {
       const parent = stack !== undefined && stack.length > 0 ? stack[stack.length - 1].span : this.tasks.get(String(taskId));
-      const ctx = parent !== undefined ? trace.setSpan(context.active(), parent) : context.active();
+      const ctx = this.ctxFor(parent);
       const attributes: Record<string, string | number | boolean> = { "go.trace.region": true, "go.goroutine.id": goid };
       if (String(taskId) !== "0") attributes["go.trace.task.id"] = String(taskId);
       const span = this.tracer.startSpan(regionType, { attributes }, ctx);

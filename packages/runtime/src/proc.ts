@@ -112,6 +112,7 @@ import { Profiler, type ProfileSetup } from "./prof.js";
 import { addProfNatives } from "./profnatives.js";
 import { addStdNatives } from "./stdnatives.js";
 import { FATAL_PANIC, FATAL_SCHED, FATAL_THROW, SchedTrace, parseSchedDebug, type FatalKind, type SchedDebug } from "./schedtrace.js";
+import { AllGs } from "./allgs.js";
 import type { SnapshotMonitor } from "./snapshot.js";
 
 /**
@@ -171,7 +172,7 @@ export class Sched implements GoroutineSource {
   /** The running P. */
   p: number;
   /** Every G record ever made, index = G_ALLGIDX (dead ones are reused). */
-  readonly allgs: number[];
+  readonly allgs: AllGs;
   mainG: number;
   /** The G being run (0 between slices). */
   curg: number;
@@ -227,7 +228,7 @@ export class Sched implements GoroutineSource {
     for (let i = 0; i < n; i++) this.ps.push(this.newP(i));
     this.mem.u32[(this.ps[0] + P_STATUS) >>> 2] = PRUNNING;
     this.p = this.ps[0];
-    this.allgs = [];
+    this.allgs = new AllGs(this.mem, mh, this.sched); // allgs.ts: in linear memory
     this.mainG = 0;
     this.curg = 0;
     this.ngoroutines = 0;
@@ -295,7 +296,7 @@ export class Sched implements GoroutineSource {
     return this.allgs.length;
   }
   stackAt(i: number): number {
-    const g = this.allgs[i];
+    const g = this.allgs.at(i);
     return this.mem.u32[(g + G_STATUS) >>> 2] === GDEAD ? 0 : g;
   }
 
@@ -438,8 +439,7 @@ export class Sched implements GoroutineSource {
       u32[(g + STK_FP) >>> 2] = u32[(g + STK_HI) >>> 2];
     } else {
       g = this.vm.newG();
-      this.mem.u32[(g + G_ALLGIDX) >>> 2] = this.allgs.length;
-      this.allgs.push(g);
+      this.mem.u32[(g + G_ALLGIDX) >>> 2] = this.allgs.push(g);
       // The closure context of a G that has not run yet lives only in G_CTX: a GC root.
       if (this.gc !== null) this.gc.addRoot(g + G_CTX);
     }

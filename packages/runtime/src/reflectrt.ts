@@ -11,13 +11,16 @@
  * compares types by address), else built once in persistent memory and cached (TYPEDESC.md
  * layouts; str as Go prints it; equality taken from an existing descriptor of the same kind).
  *
- * Calls (reflect/HACKING.md "Calls"): Value.Call is plain Go (a func value called through a
- * fixed-width slot signature). MakeFunc's closure records run the native makeFuncTramp, which
- * pushes a frame of the Go function reflect.callReflect holding the record and the caller's
- * argument slots and asks the loop to continue at its entry (VM.enterPc, read by CALLI's native
- * path); makeFuncRet, called by callReflect before it returns, stores the result words in the
- * slots of callReflect's caller (found as RET finds them: the C operand of the call
- * instruction before the caller's saved pc).
+ * Calls (packages/stdlib/go/reflect/HACKING.md "Calls"): Value.Call is plain Go (a func value
+ * called through a fixed-width slot signature; storeRets stores the result words with no safe
+ * point after the call). MakeFunc's closure records run the native makeFuncTramp, which pushes a
+ * frame of the Go function reflect.callReflect holding the record and the caller's argument
+ * slots and asks the loop to continue at its entry (VM.enterPc, read by CALLI's native path);
+ * makeFuncRet, called by callReflect before it returns, stores the result words in the slots of
+ * callReflect's caller (found as RET finds them: the C operand of the call instruction before
+ * the caller's saved pc). Reflect method values run methodValueTramp, which pushes the method's
+ * own frame the same way. callReflect/callReflectSlots are marked FN_WRAPPER on first use so
+ * recover() sees through them (markBridgeWrappers).
  *
  * Calling convention (vm/interp.ts NativeFn): args/res are byte addresses of slots; a struct
  * parameter (sliceHeader) is one slot holding the address of a copy; a struct result is one

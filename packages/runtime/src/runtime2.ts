@@ -30,6 +30,7 @@
  *
  * Global scheduler record (SCHED_BYTES):
  *   +0 runqhead u32  +4 runqtail u32  +8 runqsize u32  (global run queue, linked by schedlink)
+ *   +16 allgs u32  +20 allglen u32  +24 allgcap u32  (every G record: allgs.ts)
  *
  * sudog (SG_BYTES, from a free-listed pool in persistent memory; each sudog's `c` word is a
  * registered GC root — a parked G keeps its channel alive — while `elem` is not: the value it

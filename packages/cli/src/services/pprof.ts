@@ -1,6 +1,7 @@
 /**
  * `gort pprof [flags] PROFILE...`: reports on pprof profiles (gort's or Go's own), like
- * `go tool pprof` in its non-interactive form.
+ * `go tool pprof`: one report when a report flag is given, else the interactive shell
+ * (pprofshell.ts).
  *
  * Flags are parsed as Go's flag package does, so go tool pprof command lines work unchanged:
  * "-top" and "--top" are the same flag, values are given as "-flag=value" or "-flag value", and
@@ -264,7 +265,11 @@ export function emitReport(p: Profile, o0: ReportOptions, req: ReportRequest, io
   if (req.kind === "list" || req.kind === "peek") o.symbol = compileSymbol(req.arg);
   let text: string;
   let warnings: string[];
-  if (req.kind === "flame") ({ text, warnings } = flameTextReport(p, o, { width: io.columns ?? 100, color: io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== "dumb" }));
+  if (req.kind === "flame") {
+    // colours only for a terminal (not for -output files, NO_COLOR or TERM=dumb)
+    const color = req.output === "" && io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== "dumb";
+    ({ text, warnings } = flameTextReport(p, o, { width: io.columns ?? 100, color }));
+  }
   else if (req.kind === "html") {
     ({ text, warnings } = flameHtmlReport(p, o, req.title));
     for (const w of warnings) io.stderr(`${w}\n`);

@@ -41,7 +41,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, isMainThread, workerData, type MessagePort } from "node:worker_threads";
 import type { MetricsSnapshot, Sched } from "@gort/runtime";
 
-/** Longest period between two snapshots the scheduler posts (ms). */
+/** Longest period between two snapshots the scheduler posts (ms; half the export interval if shorter). */
 const SAMPLE_MS = 250;
 const DEFAULT_INTERVAL_MS = 60_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -126,6 +126,7 @@ export function startRunOtel(mode: "otlp" | "console", env: Record<string, strin
   const worker = new Worker(new URL(import.meta.url), { workerData: data, transferList: [port2], env: workerEnv, stdout: false, stderr: false });
   let sched: Sched | null = null;
   let next = 0;
+  const sampleNs = Math.min(SAMPLE_MS, intervalMs / 2) * 1e6;
   const drain = (): void => {
     for (;;) {
       const m = receiveMessageOnPort(port1);
@@ -141,7 +142,7 @@ export function startRunOtel(mode: "otlp" | "console", env: Record<string, strin
       s.metrics.onTick = () => {
         const now = clock.now();
         if (now < next) return;
-        next = now + SAMPLE_MS * 1e6;
+        next = now + sampleNs;
         post({ t: "snap", snap: s.metrics.snapshot() });
         drain();
       };

@@ -3,7 +3,7 @@
 // Reader draws from the host's cryptographically secure generator (Node's
 // crypto.randomFillSync, which reads the operating system's CSPRNG) through
 // the native getRandom, filling the Go slice in linear memory directly.
-// Int, Prime and the math/big helpers are not provided yet (no math/big).
+// Int is in util.go; Prime is not provided yet.
 
 package rand
 

@@ -177,44 +177,42 @@ func (x *Int) Format(s fmt.State, ch rune) {
 	writeMultiple(s, " ", right)
 }
 
-var errNoDigits = errors.New("number has no digits")
+var (
+	errNoDigits = errors.New("number has no digits")
+	errInvalSep = errors.New("'_' must separate successive digits")
+)
 
-// scanInt parses s entirely as an integer in base (0 or 2..62).
-func scanInt(s string, base int) (neg bool, abs nat, err error) {
+// scanInt parses the longest integer prefix of s in base (0 or 2..62) and
+// reports whether it used all of s. On error, abs holds the digits read so
+// far (Go leaves the receiver in that state).
+func scanInt(s string, base int) (neg bool, abs nat, all bool, err error) {
 	if s != "" && (s[0] == '+' || s[0] == '-') {
 		neg = s[0] == '-'
 		s = s[1:]
 	}
-	if base != 0 && (base < 2 || base > MaxBase) {
-		return false, nil, errors.New("invalid number base")
-	}
 	prev := '.' // '.' start, '0' digit or prefix, '_' separator
 	count := 0  // digits seen
+	prefix := byte(0)
 	underscores := base == 0
 	if base == 0 {
 		base = 10
 		if s != "" && s[0] == '0' {
-			if len(s) >= 2 {
-				switch s[1] {
+			prefix = '0'
+			base, s = 8, s[1:]
+			if s != "" {
+				switch s[0] {
 				case 'x', 'X':
-					base, s = 16, s[2:]
+					base, prefix, s = 16, 'x', s[1:]
 				case 'b', 'B':
-					base, s = 2, s[2:]
+					base, prefix, s = 2, 'b', s[1:]
 				case 'o', 'O':
-					base, s = 8, s[2:]
-				default:
-					base, s = 8, s[1:]
-					count = 1 // the leading 0 is a digit
+					base, prefix, s = 8, 'o', s[1:]
 				}
-			} else {
-				base, s = 8, s[1:]
-				count = 1
 			}
 			prev = '0'
 		}
 	}
-	// Accumulate up to k digits per word multiplication.
-	bb, k := Word(base), 1
+	bb, k := Word(base), 1 // bb = base^k fits in a Word
 	for {
 		hi := bb * Word(base)
 		if hi/Word(base) != bb {
@@ -225,16 +223,18 @@ func scanInt(s string, base int) (neg bool, abs nat, err error) {
 	}
 	var acc Word
 	n := 0
-	for i := 0; i < len(s); i++ {
+	invalSep := false
+	i := 0
+	for ; i < len(s); i++ {
 		c := s[i]
 		if c == '_' && underscores {
 			if prev != '0' {
-				return false, nil, errors.New("'_' must separate successive digits")
+				invalSep = true
 			}
 			prev = '_'
 			continue
 		}
-		var d Word
+		d := Word(MaxBase + 1)
 		switch {
 		case '0' <= c && c <= '9':
 			d = Word(c - '0')
@@ -246,11 +246,9 @@ func scanInt(s string, base int) (neg bool, abs nat, err error) {
 			} else {
 				d = Word(c-'A') + 36
 			}
-		default:
-			return false, nil, errors.New("invalid digit")
 		}
 		if d >= Word(base) {
-			return false, nil, errors.New("invalid digit")
+			break // not part of the number
 		}
 		prev = '0'
 		count++
@@ -261,30 +259,46 @@ func scanInt(s string, base int) (neg bool, abs nat, err error) {
 			acc, n = 0, 0
 		}
 	}
+	all = i == len(s)
+	if invalSep || prev == '_' {
+		err = errInvalSep
+	}
+	if count == 0 {
+		if prefix == '0' {
+			return neg, nil, all, err // a lone "0"
+		}
+		err = errNoDigits
+	}
 	if n > 0 {
 		p := Word(1)
-		for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
 			p *= Word(base)
 		}
 		abs = mulAddWW(abs, p, acc)
 	}
-	if count == 0 {
-		return false, nil, errNoDigits
-	}
-	if prev == '_' {
-		return false, nil, errors.New("'_' must separate successive digits")
-	}
-	return neg, abs.norm(), nil
+	return neg, abs.norm(), all, err
 }
 
 // SetString sets z to the value of s in base (0 means: from the prefix)
-// and returns (z, true), or (nil, false) if s is not a valid number.
+// and returns (z, true), or (nil, false) if s is not a valid number (z is
+// then left as Go leaves it).
 func (z *Int) SetString(s string, base int) (*Int, bool) {
-	neg, abs, err := scanInt(s, base)
+	if s == "" {
+		return nil, false // z untouched (Go fails before scanning)
+	}
+	if base != 0 && (base < 2 || base > MaxBase) {
+		panic(fmt.Sprintf("invalid number base %d", base))
+	}
+	neg, abs, all, err := scanInt(s, base)
 	if err != nil {
+		z.abs = abs // the sign is not updated on a scan error
 		return nil, false
 	}
-	return z.set(neg, abs), true
+	z.set(neg, abs)
+	if !all {
+		return nil, false
+	}
+	return z, true
 }
 
 // MarshalText implements encoding.TextMarshaler.

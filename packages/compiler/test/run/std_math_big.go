@@ -1,0 +1,65 @@
+package main
+
+import (
+	"crypto/rand"
+	"fmt"
+	"math/big"
+)
+
+func fib(n int) *big.Int {
+	a, b := big.NewInt(0), big.NewInt(1)
+	for i := 0; i < n; i++ {
+		a.Add(a, b)
+		a, b = b, a
+	}
+	return a
+}
+
+func main() {
+	f := new(big.Int).MulRange(1, 50)
+	fmt.Println("50! =", f, f.BitLen(), len(f.String()))
+	fmt.Println("fib(300) =", fib(300))
+	fmt.Println(new(big.Int).Binomial(100, 50))
+
+	// Toy RSA with known primes.
+	p, _ := new(big.Int).SetString("170141183460469231731687303715884105727", 10) // 2^127-1
+	q, _ := new(big.Int).SetString("618970019642690137449562111", 10)             // 2^89-1
+	fmt.Println(p.ProbablyPrime(10), q.ProbablyPrime(10), new(big.Int).Add(p, big.NewInt(2)).ProbablyPrime(10))
+	n := new(big.Int).Mul(p, q)
+	phi := new(big.Int).Mul(new(big.Int).Sub(p, big.NewInt(1)), new(big.Int).Sub(q, big.NewInt(1)))
+	e := big.NewInt(65537)
+	d := new(big.Int).ModInverse(e, phi)
+	msg := new(big.Int).SetBytes([]byte("hello, gort"))
+	c := new(big.Int).Exp(msg, e, n)
+	m := new(big.Int).Exp(c, d, n)
+	fmt.Printf("n=%x\nc=%d\nd=%v\nback=%q\n", n, c, d, m.Bytes())
+
+	a, _ := new(big.Int).SetString("-123456789012345678901234567890", 0)
+	b := big.NewInt(-97)
+	var qq, rr, dd, mm big.Int
+	qq.QuoRem(a, b, &rr)
+	dd.DivMod(a, b, &mm)
+	fmt.Println(&qq, &rr, &dd, &mm)
+	x, y := new(big.Int), new(big.Int)
+	g := new(big.Int).GCD(x, y, big.NewInt(240), big.NewInt(-46))
+	fmt.Println(g, x, y, new(big.Int).Sqrt(f), new(big.Int).Lsh(b, 70), new(big.Int).Rsh(a, 3))
+	fmt.Println(new(big.Int).And(a, b), new(big.Int).Or(a, big.NewInt(255)), new(big.Int).Xor(a, b), new(big.Int).Not(a), a.Bit(3))
+	fmt.Printf("%x %X %#o %O %b %+d %08d|%-6d|%.4d %s %v\n", a, a, b, b, b, big.NewInt(7), b, b, b, a, a)
+	fmt.Printf("%10.3d|%q|%t\n", big.NewInt(5), big.NewInt(5), big.NewInt(5))
+	fmt.Println(a.Text(36), a.Text(62), a.Int64(), a.IsInt64(), a.Sign(), a.Cmp(b), a.CmpAbs(b))
+	for _, s := range []string{"0x_dead_beef", "0b1011", "0o777", "0777", "1_000_000", "12a", "", "-0", "_1"} {
+		v, ok := new(big.Int).SetString(s, 0)
+		fmt.Print(v, ok, "; ")
+	}
+	fmt.Println()
+	var nilInt *big.Int
+	fmt.Println(nilInt, new(big.Int))
+	j, _ := a.MarshalJSON()
+	var back big.Int
+	fmt.Println(string(j), back.UnmarshalJSON(j), &back, back.UnmarshalText([]byte("x1")))
+
+	r, err := rand.Int(rand.Reader, big.NewInt(1000))
+	fmt.Println(err, r.Sign() >= 0 && r.Cmp(big.NewInt(1000)) < 0)
+	defer func() { fmt.Println("panic:", recover()) }()
+	new(big.Int).Quo(a, new(big.Int))
+}
