@@ -6,8 +6,13 @@
 import { flameTree, renderFlameText } from "./flame.js";
 import { flameHtml } from "./html.js";
 import type { Profile } from "./profile.js";
-import { prepareReport, profileLabels, type ReportOptions, type ReportResult } from "./report.js";
+import { prepareReport, profileLabels, type Report, type ReportOptions, type ReportResult } from "./report.js";
 import { percentage } from "./units.js";
+
+/** pprof's "Active filters:" lines for the filters in use (none: no lines). */
+function activeFilters(rpt: Report): string[] {
+  return rpt.filters.length === 0 ? [] : ["Active filters:", ...rpt.filters.map((f) => `   ${f}`)];
+}
 
 /** --flame: the flame graph drawn for a terminal `width` columns wide, with or without colours. */
 export function flameTextReport(p: Profile, o: ReportOptions, term: { width: number; color: boolean }): ReportResult {
@@ -16,6 +21,7 @@ export function flameTextReport(p: Profile, o: ReportOptions, term: { width: num
   const shown = root.value;
   const header = [
     ...profileLabels(rpt),
+    ...activeFilters(rpt),
     `Flame graph of ${rpt.formatValue(shown)}, ${percentage(shown, rpt.total).trim()} of ${rpt.formatValue(rpt.total)} total`,
     `(callers above callees, widths proportional to ${rpt.sampleType})`,
   ];
@@ -27,6 +33,6 @@ export function flameTextReport(p: Profile, o: ReportOptions, term: { width: num
 export function flameHtmlReport(p: Profile, o: ReportOptions, title: string): ReportResult {
   const rpt = prepareReport(p, { ...o, kind: "flame" });
   const root = flameTree(rpt);
-  const text = flameHtml(root, { title: `${title} — ${rpt.sampleType} flame graph`, header: profileLabels(rpt), formatValue: (v) => rpt.formatValue(v), total: rpt.total });
+  const text = flameHtml(root, { title: `${title} — ${rpt.sampleType} flame graph`, header: [...profileLabels(rpt), ...activeFilters(rpt)], formatValue: (v) => rpt.formatValue(v), total: rpt.total });
   return { text, warnings: rpt.warnings };
 }

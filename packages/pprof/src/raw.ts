@@ -5,6 +5,7 @@
  * file holds, and to compare a profile gort wrote with one Go wrote.
  */
 import type { Profile } from "./profile.js";
+import { zoneAbbreviation } from "./tzabbr.js";
 
 /** Go's time.Duration.String(). */
 export function goDuration(ns: number): string {
@@ -50,7 +51,7 @@ export function goTime(unixNanos: bigint): string {
   const off = -d.getTimezoneOffset();
   const sign = off < 0 ? "-" : "+";
   const zoneOff = `${sign}${pad2(Math.floor(Math.abs(off) / 60))}${pad2(Math.abs(off) % 60)}`;
-  const zone = new Intl.DateTimeFormat("en-US", { timeZoneName: "short" }).formatToParts(d).find((x) => x.type === "timeZoneName")?.value ?? "UTC";
+  const zone = zoneAbbreviation(Math.floor(ms / 1000));
   return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}${frac} ${zoneOff} ${zone}`;
 }
 

@@ -26,6 +26,7 @@ import { rawText } from "./raw.js";
 import { goRegExp } from "./regexp.js";
 import { tabwriterFormat } from "./tabwriter.js";
 import { aggregate, compileTagFilter, filterSamplesByName, filterSamplesByTag, filterTagsByName, type Granularity, numLabelUnits, pruneFrom, sampleIndex, showFrom } from "./transform.js";
+import { zoneAbbreviation } from "./tzabbr.js";
 import { formatFixed, label, percentage, scale, scaledLabel } from "./units.js";
 
 export type ReportKind = "top" | "tree" | "peek" | "traces" | "tags" | "list" | "raw";
@@ -332,7 +333,7 @@ export function formatProfileTime(unixNanos: bigint): string {
   const d = new Date(Number(unixNanos / 1000000n));
   const h = d.getHours();
   const h12 = h % 12 === 0 ? 12 : h % 12;
-  const zone = new Intl.DateTimeFormat("en-US", { timeZoneName: "short" }).formatToParts(d).find((x) => x.type === "timeZoneName")?.value ?? "UTC";
+  const zone = zoneAbbreviation(Math.floor(d.getTime() / 1000));
   return `${MONTHS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()} at ${h12}:${String(d.getMinutes()).padStart(2, "0")}${h < 12 ? "am" : "pm"} (${zone})`;
 }
 

@@ -30,6 +30,7 @@ import type { Heap } from "./malloc.js";
 import { ST_OTHER_SYS } from "./mstats.js";
 import { KIND_STRING, TypeBuilder } from "./typedesc.js";
 import type { NativeFn, VM } from "./vm/interp.js";
+import { addHostFsNatives, HOSTFS_NATIVE_NAMES } from "./hostfs.js";
 
 /** The program's view of the host process. */
 export interface HostIO {
@@ -307,6 +308,7 @@ export function hostNatives(io: HostIO): Map<string, NativeFn> {
     putString(res, os.hostname());
     putInt(res + 16, 0);
   });
+  addHostFsNatives(table); // stat, directories, pread/pwrite, links, os/exec (hostfs.ts)
   return table;
 }
 
@@ -329,4 +331,5 @@ export const HOST_NATIVE_NAMES: readonly string[] = [
   "os.sysGetpid",
   "os.sysGetppid",
   "os.sysHostname",
+  ...HOSTFS_NATIVE_NAMES,
 ];

@@ -76,6 +76,13 @@ import {
   PRUNNING,
   RUNQ_SIZE,
   SCHED_BYTES,
+  SCHED_EXITCODE,
+  SCHED_MAING,
+  SCHED_MAINGOEXIT,
+  SCHED_NEXTGOID,
+  SCHED_NEXTSYSGOID,
+  SCHED_NGOROUTINES,
+  SCHED_NSYSTEM,
   SCHED_RUNQHEAD,
   SCHED_RUNQSIZE,
   SCHED_RUNQTAIL,
@@ -112,7 +119,8 @@ import { Profiler, type ProfileSetup } from "./prof.js";
 import { addProfNatives } from "./profnatives.js";
 import { addStdNatives } from "./stdnatives.js";
 import { FATAL_PANIC, FATAL_SCHED, FATAL_THROW, SchedTrace, parseSchedDebug, type FatalKind, type SchedDebug } from "./schedtrace.js";
-import { AllGs } from "./allgs.js";
+import { AllGs, RecordList, SCHED_ALLGS, SCHED_ALLP } from "./allgs.js";
+import { NetPoller } from "./netpoll.js";
 import type { SnapshotMonitor } from "./snapshot.js";
 
 /**
@@ -157,14 +165,16 @@ export class Sched implements GoroutineSource {
   readonly timers: TimerHeap;
   /** Global scheduler record (runtime2.ts SCHED_*). */
   readonly sched: number;
-  /** P records of the current GOMAXPROCS (Go's allp); ps[0] is the one this thread runs. */
-  readonly ps: number[];
+  /** P records of the current GOMAXPROCS (Go's allp, in linear memory: allgs.ts); ps.at(0) is the one this thread runs. */
+  readonly ps: RecordList;
   /** Every P record ever made (procresize reuses them; ps is a prefix of it). */
   private readonly pPool: number[];
   /** The G wired to the M by LockOSThread (0 = none; Go's m.lockedg). */
   lockedg: number;
   /** Dashboard snapshots and watcher commands (null = nobody watches; snapshot.ts). */
   monitor: SnapshotMonitor | null = null;
+  /** The network poller: sockets on a host thread (netpoll.ts); its thread starts on first use. */
+  readonly netpoll: NetPoller = new NetPoller(this);
   /** GODEBUG=schedtrace/scheddetail reporter (null = off; schedtrace.ts). */
   trace: SchedTrace | null;
   /** Set by goyield: the G returning RUN_PARK runnable goes to the local queue's tail. */
@@ -173,23 +183,60 @@ export class Sched implements GoroutineSource {
   p: number;
   /** Every G record ever made, index = G_ALLGIDX (dead ones are reused). */
   readonly allgs: AllGs;
-  mainG: number;
   /** The G being run (0 between slices). */
   curg: number;
+  // Process-wide scheduler words live in the SCHED record (every M will share them: THREADS.md).
+  /** Goroutine 1's record. */
+  get mainG(): number {
+    return this.mem.u32[(this.sched + SCHED_MAING) >>> 2];
+  }
+  set mainG(g: number) {
+    this.mem.u32[(this.sched + SCHED_MAING) >>> 2] = g;
+  }
   /** Live (not dead) goroutines, system ones included. */
-  ngoroutines: number;
+  get ngoroutines(): number {
+    return this.mem.u32[(this.sched + SCHED_NGOROUTINES) >>> 2];
+  }
+  set ngoroutines(n: number) {
+    this.mem.u32[(this.sched + SCHED_NGOROUTINES) >>> 2] = n;
+  }
   /** Live system goroutines (goid ≥ SYSTEM_GOID_BASE). */
-  nsystem: number;
+  get nsystem(): number {
+    return this.mem.u32[(this.sched + SCHED_NSYSTEM) >>> 2];
+  }
+  set nsystem(n: number) {
+    this.mem.u32[(this.sched + SCHED_NSYSTEM) >>> 2] = n;
+  }
   /** Set by runtime.Goexit on main. */
-  mainGoexit: boolean;
+  get mainGoexit(): boolean {
+    return this.mem.u32[(this.sched + SCHED_MAINGOEXIT) >>> 2] !== 0;
+  }
+  set mainGoexit(b: boolean) {
+    this.mem.u32[(this.sched + SCHED_MAINGOEXIT) >>> 2] = b ? 1 : 0;
+  }
+  private get nextGoid(): number {
+    return this.mem.u32[(this.sched + SCHED_NEXTGOID) >>> 2];
+  }
+  private set nextGoid(n: number) {
+    this.mem.u32[(this.sched + SCHED_NEXTGOID) >>> 2] = n;
+  }
+  private get nextSystemGoid(): number {
+    return this.mem.u32[(this.sched + SCHED_NEXTSYSGOID) >>> 2];
+  }
+  private set nextSystemGoid(n: number) {
+    this.mem.u32[(this.sched + SCHED_NEXTSYSGOID) >>> 2] = n;
+  }
+  /** Exit status requested by os.Exit or a throw (−1 = none). */
+  get exitCode(): number {
+    return this.mem.i32[(this.sched + SCHED_EXITCODE) >>> 2];
+  }
+  set exitCode(c: number) {
+    this.mem.i32[(this.sched + SCHED_EXITCODE) >>> 2] = c;
+  }
   /** xorshift32 state (select's poll order, cheaprand). */
   private rng: number;
-  private nextGoid: number;
-  private nextSystemGoid: number;
   private sudogFree: number;
   private runnextStreak: number;
-  /** Exit status requested by os.Exit (−1 = none). */
-  exitCode: number;
   /** Host sleeps taken (tests). */
   idleSleeps: number;
   readonly chans: Chans;
@@ -220,15 +267,15 @@ export class Sched implements GoroutineSource {
     const mh = this.heap.mheap;
     this.sched = mh.persistentAlloc(SCHED_BYTES, 8, ST_OTHER_SYS);
     const n = Math.max(1, opts.gomaxprocs ?? 1);
-    this.ps = [];
+    this.ps = new RecordList(this.mem, mh, this.sched + SCHED_ALLP, 8);
     this.pPool = [];
     this.lockedg = 0;
     this.trace = null;
     this.yieldLocal = false;
     for (let i = 0; i < n; i++) this.ps.push(this.newP(i));
-    this.mem.u32[(this.ps[0] + P_STATUS) >>> 2] = PRUNNING;
-    this.p = this.ps[0];
-    this.allgs = new AllGs(this.mem, mh, this.sched); // allgs.ts: in linear memory
+    this.mem.u32[(this.ps.at(0) + P_STATUS) >>> 2] = PRUNNING;
+    this.p = this.ps.at(0);
+    this.allgs = new AllGs(this.mem, mh, this.sched + SCHED_ALLGS); // allgs.ts: in linear memory
     this.mainG = 0;
     this.curg = 0;
     this.ngoroutines = 0;
@@ -287,6 +334,7 @@ export class Sched implements GoroutineSource {
     addProfNatives(this, m); // profiling (profnatives.ts)
     addTraceNatives(this, m); // runtime/trace (tracenative.ts)
     addStdNatives(m); // crypto/rand, hash/maphash, crypto/md5|sha1|sha256 blocks (stdnatives.ts)
+    this.netpoll.addNatives(m); // package net (netpoll.ts)
     return m;
   }
 
@@ -348,9 +396,9 @@ export class Sched implements GoroutineSource {
       }
       return old;
     }
-    const p0 = this.ps[0];
+    const p0 = this.ps.at(0);
     for (let i = old - 1; i >= n; i--) {
-      const p = this.ps[i];
+      const p = this.ps.at(i);
       let t = u32[(p + P_RUNQTAIL) >>> 2];
       const h = u32[(p + P_RUNQHEAD) >>> 2];
       while (t !== h) {
@@ -374,7 +422,7 @@ export class Sched implements GoroutineSource {
       u32[(p + P_GFREECNT) >>> 2] = 0;
       u32[(p + P_STATUS) >>> 2] = PDEAD;
     }
-    this.ps.length = n;
+    this.ps.truncate(n);
     return old;
   }
 
@@ -390,7 +438,7 @@ export class Sched implements GoroutineSource {
     const u32 = this.mem.u32;
     const start = this.fastrandn(n);
     for (let k = 0; k < n; k++) {
-      const v = ps[(start + k) % n];
+      const v = ps.at((start + k) % n);
       if (v === p) continue;
       const h = u32[(v + P_RUNQHEAD) >>> 2];
       const t = u32[(v + P_RUNQTAIL) >>> 2];
@@ -781,6 +829,7 @@ export class Sched implements GoroutineSource {
     if (this.tracer !== null) this.tracer.pollReader(); // runtime/trace's reader, when data waits
     if (tick % GLOBAL_CHECK_TICKS === 0 && this.trace !== null) this.trace.poll(this.clock.now(), 0);
     if (tick % GLOBAL_CHECK_TICKS === 0 && this.monitor !== null) this.monitor.poll(this.clock.now());
+    if (tick % GLOBAL_CHECK_TICKS === 0 && this.netpoll.waiters > 0) this.netpoll.poll(this.clock.now());
     if (tick % GLOBAL_CHECK_TICKS === 0 && u32[(this.sched + SCHED_RUNQSIZE) >>> 2] !== 0) {
       this.runnextStreak = 0;
       return this.globrunqget();
@@ -800,16 +849,26 @@ export class Sched implements GoroutineSource {
           return g;
         }
       }
-      if (this.timers.len === 0) return 0;
+      // goroutines in IO wait: not a deadlock; the M waits for the network or the next timer
+      const np = this.netpoll;
+      if (np.waiters > 0) {
+        np.poll(this.clock.now());
+        if (this.anyRunnable()) continue;
+      }
+      const netWait = np.waiters > 0;
+      if (this.timers.len === 0 && !netWait) return 0;
       const now = this.clock.now();
-      this.checkTimers(now);
-      if (this.anyRunnable()) continue;
-      this.dropStaleTimers();
-      if (this.timers.len === 0) return 0; // only stale entries were left
-      let wait = this.timers.peekWhen() - now;
+      if (this.timers.len > 0) {
+        this.checkTimers(now);
+        if (this.anyRunnable()) continue;
+        this.dropStaleTimers();
+      }
+      if (this.timers.len === 0 && !netWait) return 0; // only stale entries were left
+      const nextTimer = (): number => (this.timers.len > 0 ? this.timers.peekWhen() - this.clock.now() : Infinity);
+      let wait = Math.min(nextTimer(), netWait ? np.untilDeadline(now) : Infinity);
       if (this.gc !== null && wait > 0) {
         this.gc.idleMark(Math.min(wait, IDLE_MARK_NS));
-        wait = this.timers.peekWhen() - this.clock.now();
+        wait = Math.min(nextTimer(), netWait ? np.untilDeadline(this.clock.now()) : Infinity);
       }
       this.idleSleeps++;
       // The P is idle while the M sleeps (schedtrace's idleprocs); reports stay on time.
@@ -820,7 +879,8 @@ export class Sched implements GoroutineSource {
       if (mon !== null) wait = Math.min(wait, mon.untilDue(this.clock.now()));
       const xt = this.tracer;
       if (xt !== null) xt.procStop(); // execution trace (trace.ts)
-      this.clock.sleep(wait);
+      if (netWait) np.wait(wait);
+      else this.clock.sleep(wait);
       if (xt !== null) xt.procStart();
       if (tr !== null) tr.poll(this.clock.now(), 0); // (P still idle: schedtrace's idleprocs)
       u32[(p + P_STATUS) >>> 2] = PRUNNING;
@@ -880,6 +940,7 @@ export class Sched implements GoroutineSource {
           // Budget spent: the preemption and GC safe point (and schedtrace's clock check).
           if (this.trace !== null) this.trace.poll(this.clock.now(), g);
           if (this.monitor !== null && this.monitor.poll(this.clock.now()) >= 0) return this.monitor.stopCode;
+          if (this.netpoll.waiters > 0) this.netpoll.poll(this.clock.now()); // network events (netpoll.ts)
           if (gc !== null) {
             gc.poll();
             startFinalizers(this); // finq.ts
@@ -920,6 +981,7 @@ export class Sched implements GoroutineSource {
       throw e;
     } finally {
       this.curg = 0;
+      this.netpoll.shutdown();
     }
   }
 

@@ -37,27 +37,27 @@ describe("procresize (runtime.GOMAXPROCS) and stealing", () => {
         expect(s.procresize(3)).toBe(1);
         expect(s.gomaxprocs).toBe(3);
         expect(s.ps.map((p) => u32[(p + P_STATUS) >>> 2])).toEqual([PRUNNING, PIDLE, PIDLE]);
-        const p1 = s.ps[1];
+        const p1 = s.ps.at(1);
         // P2 holds g1, g2 in its ring and g3 in runnext; a Gosched'ed g0 waits in the global queue.
         const [g0, g1, g2, g3] = [fake(), fake(), fake(), fake()];
         s.globrunqput(g0);
-        s.runqput(s.ps[2], g1, false);
-        s.runqput(s.ps[2], g2, false);
-        s.runqput(s.ps[2], g3, true);
-        const p2 = s.ps[2];
+        s.runqput(s.ps.at(2), g1, false);
+        s.runqput(s.ps.at(2), g2, false);
+        s.runqput(s.ps.at(2), g3, true);
+        const p2 = s.ps.at(2);
         expect(s.procresize(1)).toBe(3);
         expect(u32[(p2 + P_STATUS) >>> 2]).toBe(PDEAD);
         expect(drainGlobal(s)).toEqual([g3, g1, g2, g0]); // p.destroy: runnext, then the ring in order, at the head
         // Growing again reuses the old records, reset and idle.
         expect(s.procresize(2)).toBe(1);
-        expect(s.ps[1]).toBe(p1);
+        expect(s.ps.at(1)).toBe(p1);
         expect(u32[(p1 + P_RUNQHEAD) >>> 2]).toBe(u32[(p1 + P_RUNQTAIL) >>> 2]);
         // Stealing: P1 has 4 runnable Gs; P0 takes half (one to run now, one into its ring).
         const gs = [fake(), fake(), fake(), fake()];
         for (const g of gs) s.runqput(p1, g, false);
-        const steal = (s as unknown as { stealWork(p: number): number }).stealWork(s.ps[0]);
+        const steal = (s as unknown as { stealWork(p: number): number }).stealWork(s.ps.at(0));
         expect(steal).toBe(gs[0]);
-        const p0 = s.ps[0];
+        const p0 = s.ps.at(0);
         expect(s.runqlen(p0)).toBe(1);
         expect(s.runqlen(p1)).toBe(2);
         u32[(p0 + P_RUNQHEAD) >>> 2] = u32[(p0 + P_RUNQTAIL) >>> 2]; // drop the fake G again

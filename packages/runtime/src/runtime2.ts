@@ -31,6 +31,10 @@
  * Global scheduler record (SCHED_BYTES):
  *   +0 runqhead u32  +4 runqtail u32  +8 runqsize u32  (global run queue, linked by schedlink)
  *   +16 allgs u32  +20 allglen u32  +24 allgcap u32  (every G record: allgs.ts)
+ *   +28 ngoroutines u32 (live Gs, system ones included)  +32 nsystem u32  +36 nextgoid u32
+ *   +40 nextsysgoid u32  +44 maing u32 (goroutine 1's record)  +48 exitcode i32 (−1 = none)
+ *   +52 maingoexit u32 (1: main called Goexit)   — Sched's accessors; written by the M
+ *   +64 allp u32  +68 gomaxprocs u32  +72 allpcap u32  (the current Ps: allgs.ts RecordList)
  *
  * sudog (SG_BYTES, from a free-listed pool in persistent memory; each sudog's `c` word is a
  * registered GC root — a parked G keeps its channel alive — while `elem` is not: the value it
@@ -84,7 +88,14 @@ export const PDEAD = 4;
 export const SCHED_RUNQHEAD = 0;
 export const SCHED_RUNQTAIL = 4;
 export const SCHED_RUNQSIZE = 8;
-export const SCHED_BYTES = 64;
+export const SCHED_NGOROUTINES = 28;
+export const SCHED_NSYSTEM = 32;
+export const SCHED_NEXTGOID = 36;
+export const SCHED_NEXTSYSGOID = 40;
+export const SCHED_MAING = 44;
+export const SCHED_EXITCODE = 48;
+export const SCHED_MAINGOEXIT = 52;
+export const SCHED_BYTES = 96;
 
 export const SG_G = 0;
 export const SG_NEXT = 4;

@@ -153,7 +153,7 @@ export class SchedTrace {
     let out = `SCHED ${ms}ms: gomaxprocs=${ps.length} idleprocs=${idle} threads=1 spinningthreads=0 idlethreads=0 runqueue=${s.globrunqsize()}`;
     if (!detailed) {
       out += " [";
-      for (let i = 0; i < ps.length; i++) out += (i > 0 ? " " : "") + s.runqlen(ps[i]);
+      for (let i = 0; i < ps.length; i++) out += (i > 0 ? " " : "") + s.runqlen(ps.at(i));
       return out + "]\n";
     }
     out += ` gcwaiting=0 nmidlelocked=0 stopwait=0 sysmonwait=0\n`;

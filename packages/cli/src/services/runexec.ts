@@ -122,6 +122,9 @@ export function splitRunArgs(args: string[]): SplitArgs {
     if (eq >= 0) value = body.slice(eq + 1);
     else if (i < args.length) value = args[i++];
     else return { error: `flag needs an argument: ${a}\n${RUN_USAGE}`, status: 2 };
+    if (name === "otel" && value !== "otlp" && value !== "console") {
+      return { error: `invalid value "${value}" for flag -otel: must be otlp or console\n${RUN_USAGE}`, status: 2 };
+    }
     flags[name] = value;
   }
   const build: string[] = [];

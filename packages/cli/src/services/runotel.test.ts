@@ -14,17 +14,22 @@ import { otelMode, startOtelFlag } from "./runotel.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 
+/**
+ * The program keeps a second goroutine alive until the receiver has seen an export taken during
+ * the run (the test then creates the flag file), so the check does not depend on how fast the
+ * exporter thread starts on a loaded machine.
+ */
 const PROG = `package main
 
 import (
 	"fmt"
+	"os"
 	"time"
 )
 
 var sink [][]byte
 
 func main() {
-	start := time.Now()
 	c := make(chan int)
 	done := make(chan bool)
 	go func() {
@@ -36,10 +41,17 @@ func main() {
 			}
 		}
 	}()
+	start := time.Now()
 	n := 0
-	for time.Since(start) < 1500*time.Millisecond {
-		c <- n
-		n++
+	for {
+		for i := 0; i < 1000; i++ {
+			c <- n
+			n++
+		}
+		if _, err := os.ReadFile(os.Args[1]); err == nil || time.Since(start) > 60*time.Second {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 	close(c)
 	<-done
@@ -63,6 +75,13 @@ interface OtlpJson {
   resourceMetrics?: { scopeMetrics?: { metrics?: { name: string; unit?: string }[] }[] }[];
 }
 
+function goroutineCount(b: OtlpJson): number {
+  const m = b.resourceMetrics?.[0]?.scopeMetrics?.[0]?.metrics?.find((x) => x.name === "go.goroutine.count") as unknown as
+    | { sum: { dataPoints: { asInt: string | number }[] } }
+    | undefined;
+  return m !== undefined ? Number(m.sum.dataPoints[0].asInt) : -1;
+}
+
 describe("gort run --otel", () => {
   it("rejects an unknown --otel value like go's flag package", () => {
     expect(otelMode("otlp")).toBe("otlp");
@@ -73,19 +92,22 @@ describe("gort run --otel", () => {
   it("delivers the nine default Go runtime metrics to a local OTLP/HTTP receiver, periodically and at exit", async () => {
     const bodies: OtlpJson[] = [];
     const paths: string[] = [];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gort-otlp-"));
+    const flag = path.join(dir, "flag");
     const server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
         paths.push(`${req.method} ${req.url} ${req.headers["content-type"]}`);
-        bodies.push(JSON.parse(Buffer.concat(chunks).toString("utf8")) as OtlpJson);
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as OtlpJson;
+        bodies.push(body);
+        if (goroutineCount(body) === 2) fs.writeFileSync(flag, "seen\n"); // an export from during the run
         res.writeHead(200, { "content-type": "application/json" });
         res.end("{}");
       });
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const port = (server.address() as { port: number }).port;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gort-otlp-"));
     fs.writeFileSync(path.join(dir, "main.go"), PROG);
     const env = {
       ...process.env,
@@ -95,7 +117,7 @@ describe("gort run --otel", () => {
       OTEL_METRIC_EXPORT_INTERVAL: "300",
     };
     const r = await new Promise<{ code: number; out: string; err: string }>((resolve) => {
-      execFile(process.execPath, [path.join(ROOT, "scripts/dev-gort.mjs"), "run", "--otel=otlp", "main.go"], { cwd: dir, env, timeout: 110_000 }, (e, out, err) =>
+      execFile(process.execPath, [path.join(ROOT, "scripts/dev-gort.mjs"), "run", "--otel=otlp", "main.go", flag], { cwd: dir, env, timeout: 110_000 }, (e, out, err) =>
         resolve({ code: e === null ? 0 : typeof e.code === "number" ? e.code : -1, out, err }),
       );
     });
@@ -104,13 +126,10 @@ describe("gort run --otel", () => {
     expect(r.code).toBe(0);
     expect(r.out).toBe("done true\n");
     expect(paths[0]).toBe("POST /v1/metrics application/json");
-    // 1.5 s of program at a 300 ms interval: periodic exports during the run (they see main and
-    // the receiving goroutine), plus the final one at exit (main alone)
+    // periodic exports during the run (they see main and the receiving goroutine), plus the
+    // final one at exit (main alone)
     expect(bodies.length).toBeGreaterThanOrEqual(2);
-    const goroutines = bodies.map((b) => {
-      const m = b.resourceMetrics![0].scopeMetrics![0].metrics!.find((x) => x.name === "go.goroutine.count") as unknown as { sum: { dataPoints: { asInt: string | number }[] } };
-      return Number(m.sum.dataPoints[0].asInt);
-    });
+    const goroutines = bodies.map(goroutineCount);
     expect(goroutines).toContain(2);
     expect(goroutines[goroutines.length - 1]).toBe(1);
     const seen = new Map<string, string | undefined>();

@@ -22,14 +22,14 @@ func main() {
 	fmt.Println(new(big.Int).Binomial(100, 50))
 
 	// Toy RSA with known primes.
-	p, _ := new(big.Int).SetString("170141183460469231731687303715884105727", 10) // 2^127-1
-	q, _ := new(big.Int).SetString("618970019642690137449562111", 10)             // 2^89-1
-	fmt.Println(p.ProbablyPrime(10), q.ProbablyPrime(10), new(big.Int).Add(p, big.NewInt(2)).ProbablyPrime(10))
+	p, _ := new(big.Int).SetString("2305843009213693951", 10) // 2^61-1
+	q, _ := new(big.Int).SetString("2147483647", 10)          // 2^31-1
+	fmt.Println(p.ProbablyPrime(1), q.ProbablyPrime(0), new(big.Int).Add(p, big.NewInt(2)).ProbablyPrime(1), big.NewInt(3215031751).ProbablyPrime(0))
 	n := new(big.Int).Mul(p, q)
 	phi := new(big.Int).Mul(new(big.Int).Sub(p, big.NewInt(1)), new(big.Int).Sub(q, big.NewInt(1)))
 	e := big.NewInt(65537)
 	d := new(big.Int).ModInverse(e, phi)
-	msg := new(big.Int).SetBytes([]byte("hello, gort"))
+	msg := new(big.Int).SetBytes([]byte("hi, gort"))
 	c := new(big.Int).Exp(msg, e, n)
 	m := new(big.Int).Exp(c, d, n)
 	fmt.Printf("n=%x\nc=%d\nd=%v\nback=%q\n", n, c, d, m.Bytes())

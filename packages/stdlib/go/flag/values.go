@@ -141,7 +141,7 @@ func (f *float64Value) String() string { return strconv.FormatFloat(float64(*f),
 type durationValue time.Duration
 
 func (d *durationValue) Set(s string) error {
-	v, err := parseDuration(s)
+	v, err := time.ParseDuration(s)
 	if err != nil {
 		err = errParse
 	}
@@ -186,119 +186,6 @@ type funcValue func(string) error
 
 func (f funcValue) Set(s string) error { return f(s) }
 func (f funcValue) String() string     { return "" }
-
-// parseDuration parses a duration string such as "300ms", "-1.5h" or
-// "2h45m" (units ns, us, µs, μs, ms, s, m, h), with time.ParseDuration's
-// rules; flag only needs to know whether it failed.
-func parseDuration(s string) (time.Duration, error) {
-	bad := errors.New("time: invalid duration")
-	neg := false
-	if s != "" && (s[0] == '-' || s[0] == '+') {
-		neg = s[0] == '-'
-		s = s[1:]
-	}
-	if s == "0" {
-		return 0, nil
-	}
-	if s == "" {
-		return 0, bad
-	}
-	var total uint64
-	for s != "" {
-		if !(s[0] == '.' || '0' <= s[0] && s[0] <= '9') {
-			return 0, bad
-		}
-		// Integer part.
-		var whole uint64
-		i := 0
-		for ; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
-			if whole > (1<<63)/10 {
-				return 0, bad
-			}
-			whole = whole*10 + uint64(s[i]-'0')
-			if whole > 1<<63 {
-				return 0, bad
-			}
-		}
-		intDigits := i > 0
-		// Fraction.
-		var frac uint64
-		scale := 1.0
-		fracDigits := false
-		if i < len(s) && s[i] == '.' {
-			i++
-			start := i
-			overflow := false
-			for ; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
-				if overflow {
-					continue
-				}
-				if frac > (1<<63-1)/10 {
-					overflow = true
-					continue
-				}
-				y := frac*10 + uint64(s[i]-'0')
-				if y > 1<<63 {
-					overflow = true
-					continue
-				}
-				frac = y
-				scale *= 10
-			}
-			fracDigits = i > start
-		}
-		if !intDigits && !fracDigits {
-			return 0, bad
-		}
-		s = s[i:]
-		// Unit.
-		j := 0
-		for ; j < len(s) && s[j] != '.' && !('0' <= s[j] && s[j] <= '9'); j++ {
-		}
-		if j == 0 {
-			return 0, bad // missing unit
-		}
-		var unit uint64
-		switch s[:j] {
-		case "ns":
-			unit = 1
-		case "us", "µs", "μs":
-			unit = 1e3
-		case "ms":
-			unit = 1e6
-		case "s":
-			unit = 1e9
-		case "m":
-			unit = 60e9
-		case "h":
-			unit = 3600e9
-		default:
-			return 0, bad
-		}
-		s = s[j:]
-		if whole > (1<<63)/unit {
-			return 0, bad
-		}
-		v := whole * unit
-		if frac > 0 {
-			v += uint64(float64(frac) * (float64(unit) / scale))
-			if v > 1<<63 {
-				return 0, bad
-			}
-		}
-		total += v
-		if total > 1<<63 {
-			return 0, bad
-		}
-	}
-	if neg {
-		return -time.Duration(total), nil
-	}
-	if total > 1<<63-1 {
-		return 0, bad
-	}
-	return time.Duration(total), nil
-}
 
 // isZeroValue reports whether value is the String of the zero value of
 // flag's Value type (PrintDefaults omits such defaults).

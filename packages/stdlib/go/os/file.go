@@ -1,9 +1,8 @@
 // gort standard library: package os (files).
 
 // Package os provides a platform-independent interface to operating
-// system functionality, over gort's host calls (natives.go). This is the
-// minimal subset: arguments, exit, environment, the standard files and
-// the error types; opening files waits for the host-call issue.
+// system functionality, over gort's host calls (natives.go, natives_fs.go;
+// see HACKING.md for what is there and what is not).
 package os
 
 import (
@@ -21,11 +20,18 @@ var (
 	ErrClosed     = fs.ErrClosed
 
 	ErrNoDeadline       = errorString("file type does not support deadline")
-	ErrDeadlineExceeded = errorString("i/o timeout")
+	ErrDeadlineExceeded error = &deadlineExceededError{} // a timeout: net.Error's Timeout() is true
 	ErrProcessDone      = errorString("os: process already finished")
 )
 
 type errorString string
+
+// deadlineExceededError is ErrDeadlineExceeded: "i/o timeout", a timeout for net.Error.
+type deadlineExceededError struct{}
+
+func (e *deadlineExceededError) Error() string   { return "i/o timeout" }
+func (e *deadlineExceededError) Timeout() bool   { return true }
+func (e *deadlineExceededError) Temporary() bool { return true }
 
 func (e errorString) Error() string { return string(e) }
 
@@ -119,6 +125,14 @@ type file struct {
 	fd     int
 	name   string
 	closed bool
+	// seekable: a regular file or block device opened by OpenFile. Node
+	// has no lseek, so such files keep their offset here (off, bytes from
+	// the start) and are read and written with pread/pwrite; other files
+	// use the descriptor's own offset.
+	seekable   bool
+	off        int64
+	appendMode bool     // opened with O_APPEND
+	dirinfo    *dirInfo // directory entries being read (dir.go); nil until ReadDir
 }
 
 // Stdin, Stdout and Stderr are open Files pointing to the standard input,
@@ -174,7 +188,13 @@ func (f *File) Read(b []byte) (n int, err error) {
 	if len(b) == 0 {
 		return 0, nil
 	}
-	n, errno := sysRead(f.fd, b)
+	var errno int
+	if f.seekable {
+		n, errno = sysPread(f.fd, b, f.off)
+		f.off += int64(n)
+	} else {
+		n, errno = sysRead(f.fd, b)
+	}
 	if errno != 0 {
 		return 0, f.wrapErr("read", errno)
 	}
@@ -191,7 +211,16 @@ func (f *File) Write(b []byte) (n int, err error) {
 		return 0, err
 	}
 	for n < len(b) {
-		m, errno := sysWrite(f.fd, b[n:])
+		var m, errno int
+		switch {
+		case f.seekable && f.appendMode:
+			m, errno = sysPwrite(f.fd, b[n:], -1)
+		case f.seekable:
+			m, errno = sysPwrite(f.fd, b[n:], f.off)
+			f.off += int64(m)
+		default:
+			m, errno = sysWrite(f.fd, b[n:])
+		}
 		if errno != 0 {
 			return n, f.wrapErr("write", errno)
 		}
@@ -199,6 +228,13 @@ func (f *File) Write(b []byte) (n int, err error) {
 			return n, f.wrapErr("write", int(syscall.EIO))
 		}
 		n += m
+	}
+	if f.seekable && f.appendMode {
+		// the write went to the end: that is where the offset is now
+		var st sysStatT
+		if sysFstat(f.fd, &st) == 0 {
+			f.off = st.Size
+		}
 	}
 	return n, nil
 }
@@ -229,7 +265,14 @@ func OpenFile(name string, flag int, perm FileMode) (*File, error) {
 	if errno != 0 {
 		return nil, &PathError{Op: "open", Path: name, Err: syscall.Errno(errno)}
 	}
-	return NewFile(uintptr(fd), name), nil
+	f := NewFile(uintptr(fd), name)
+	var st sysStatT
+	if sysFstat(fd, &st) == 0 {
+		t := uint32(st.Mode) & s_IFMT
+		f.seekable = t == s_IFREG || t == s_IFBLK
+	}
+	f.appendMode = flag&O_APPEND != 0
+	return f, nil
 }
 
 // Open opens the named file for reading.

@@ -48,8 +48,16 @@ const (
 	ELOOP        Errno = 40
 	ENOTSUP      Errno = 95
 	EOPNOTSUPP   Errno = 95
+	EADDRINUSE    Errno = 98
+	EADDRNOTAVAIL Errno = 99
+	ENETDOWN      Errno = 100
+	ENETUNREACH   Errno = 101
+	ECONNABORTED  Errno = 103
+	ECONNRESET    Errno = 104
+	ENOTCONN      Errno = 107
 	ETIMEDOUT    Errno = 110
 	ECONNREFUSED Errno = 111
+	EHOSTUNREACH  Errno = 113
 	EWOULDBLOCK  Errno = EAGAIN
 )
 
@@ -90,8 +98,16 @@ var errnoText = map[Errno]string{
 	ENOTEMPTY:    "directory not empty",
 	ELOOP:        "too many levels of symbolic links",
 	ENOTSUP:      "operation not supported",
+	EADDRINUSE:    "address already in use",
+	EADDRNOTAVAIL: "cannot assign requested address",
+	ENETDOWN:      "network is down",
+	ENETUNREACH:   "network is unreachable",
+	ECONNABORTED:  "software caused connection abort",
+	ECONNRESET:    "connection reset by peer",
+	ENOTCONN:      "transport endpoint is not connected",
 	ETIMEDOUT:    "connection timed out",
 	ECONNREFUSED: "connection refused",
+	EHOSTUNREACH:  "no route to host",
 }
 
 func (e Errno) Error() string {

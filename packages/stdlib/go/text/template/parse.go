@@ -242,6 +242,7 @@ type parser struct {
 	t         *tree
 	items     []item
 	p         int
+	last      item // the item next returned last (Go's token[0]): error lines
 	funcs     []map[string]any
 	vars      []string
 	rangeDep  int
@@ -254,6 +255,7 @@ type parser struct {
 func (p *parser) next() item {
 	it := p.at(p.p)
 	p.p++
+	p.last = it
 	return it
 }
 
@@ -287,10 +289,7 @@ func (p *parser) peekNonSpace() item {
 type parseError struct{ err error }
 
 func (p *parser) errorf(format string, args ...any) {
-	line := p.at(p.p).line
-	if p.p > 0 {
-		line = p.at(p.p - 1).line
-	}
+	line := p.last.line
 	panic(parseError{fmt.Errorf("template: %s:%d: %s", p.t.parseName, line, fmt.Sprintf(format, args...))})
 }
 
@@ -496,7 +495,7 @@ func (p *parser) action() node {
 
 func (p *parser) breakControl(pos, line int) node {
 	if t := p.nextNonSpace(); t.typ != itemRightDelim {
-		p.unexpected(t, "in {{break}}")
+		p.unexpected(t, "{{break}}")
 	}
 	if p.rangeDep == 0 {
 		p.errorf("{{break}} outside {{range}}")
@@ -506,7 +505,7 @@ func (p *parser) breakControl(pos, line int) node {
 
 func (p *parser) continueControl(pos, line int) node {
 	if t := p.nextNonSpace(); t.typ != itemRightDelim {
-		p.unexpected(t, "in {{continue}}")
+		p.unexpected(t, "{{continue}}")
 	}
 	if p.rangeDep == 0 {
 		p.errorf("{{continue}} outside {{range}}")
