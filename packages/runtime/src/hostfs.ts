@@ -44,6 +44,7 @@ import type { Heap } from "./malloc.js";
 import type { NativeFn } from "./vm/interp.js";
 
 const EIO = 5;
+const ECHILD = 10;
 const ENOTDIR = 20;
 const EINVAL = 22;
 
@@ -84,6 +85,7 @@ export const HOSTFS_NATIVE_NAMES: readonly string[] = [
   "os.sysGetid",
   "os.sysExecutable",
   "os.sysKill",
+  "os.sysWait",
   "os/exec.sysRun",
 ];
 
@@ -384,12 +386,27 @@ export function addHostFsNatives(table: Map<string, NativeFn>): void {
     }
     putBytes(h, res, Buffer.from(p), false);
   });
+  // Children that ended but were not yet waited for (pid -> status): the kernel's zombies. A
+  // spawnSync child is already reaped by Node when sysRun returns, so its status waits here for
+  // os.Process.Wait, and signals sent to it before then succeed without reaching another process
+  // that may have reused the pid.
+  const zombies = new Map<number, { status: number; sig: number }>();
   // sysKill(pid int, sig int) (errno int)
   set("os.sysKill", (vm, _g, args, res) => {
     const h = vm.heap;
     const pid = i64(h, args);
     const sig = i64(h, args + 8);
-    putInt(h, res, sys(() => process.kill(pid, sig)));
+    putInt(h, res, zombies.has(pid) ? 0 : sys(() => process.kill(pid, sig)));
+  });
+  // sysWait(pid int) (status, sig, errno int): ECHILD for a pid that is not an unwaited child
+  set("os.sysWait", (vm, _g, args, res) => {
+    const h = vm.heap;
+    const pid = i64(h, args);
+    const z = zombies.get(pid);
+    zombies.delete(pid);
+    putInt(h, res, z?.status ?? 0);
+    putInt(h, res + 8, z?.sig ?? 0);
+    putInt(h, res + 16, z === undefined ? ECHILD : 0);
   });
 
   // os/exec.sysRun(path string, argv, env []string, dir string, stdinFd int, stdin []byte,
@@ -409,6 +426,7 @@ export function addHostFsNatives(table: Map<string, NativeFn>): void {
     const mode = i64(h, args + 112);
     const timeoutMs = i64(h, args + 120);
     const r = runChild(file, argv, env, dir, stdinFd, input, mode, timeoutMs);
+    if (r.errno === 0 && r.pid > 0) zombies.set(r.pid, { status: r.status, sig: r.sig });
     putBytes(h, res, r.out, true); // pinned in its result slot before the next allocation
     putBytes(h, res + 24, r.err, true);
     putInt(h, res + 48, r.pid);

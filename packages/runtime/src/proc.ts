@@ -96,6 +96,7 @@ import { RealClock, RuntimeTimers, TimerHeap, addTimeNatives, addTimerNatives, t
 import { availableParallelism } from "node:os";
 import { Chans } from "./chan.js";
 import { Selects } from "./select.js";
+import { rselectNative } from "./reflectrt.js";
 import { Semas } from "./sema.js";
 import { Heap, type HeapOptions } from "./malloc.js";
 import { newMemory } from "./meminit.js";
@@ -316,6 +317,7 @@ export class Sched implements GoroutineSource {
     this.addNatives(m);
     this.chans.addNatives(m);
     this.selects.addNatives(m);
+    m.set("reflect.rselect", rselectNative(this.selects)); // reflect.Select (reflectrt.ts)
     this.semas.addNatives(m);
     addTimeNatives(this, m);
     addTimerNatives(this.rtimers, m);

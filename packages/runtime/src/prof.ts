@@ -524,6 +524,10 @@ export class Profiler {
         this.waitStart.set(g, this.sched.clock.now());
         break;
       default:
+        // Not a blocking event Go profiles (sleep, GC, I/O): forget any stale record.
+        this.waitStart.delete(g);
+        this.waitSkip.delete(g);
+        this.mutexWaiters.delete(g);
     }
   }
 

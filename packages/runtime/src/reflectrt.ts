@@ -5,8 +5,8 @@
  * chan.ts), per packages/stdlib/NATIVES.md "reflect".
  *
  * Provided: unsafe_New, unsafe_NewArray, typedmemmove, typedmemclr, typedslicecopy, growslice,
- * ptrTo, sliceOf, arrayOf, mapOf, chanOf, funcOf, structOf, ifaceE2I. Not yet: rselect (an image
- * that reaches them fails to load with a message naming the native). Descriptors the image lacks (`*T` when T.ptrToThis is 0, `[]T`)
+ * ptrTo, sliceOf, arrayOf, mapOf, chanOf, funcOf, structOf, ifaceE2I, and rselect (rselectNative,
+ * added by proc.ts with the scheduler's Selects). Descriptors the image lacks (`*T` when T.ptrToThis is 0, `[]T`)
  * are looked up among the image's own descriptors first (one descriptor per type: reflect
  * compares types by address), else built once in persistent memory and cached (TYPEDESC.md
  * layouts; str as Go prints it; equality taken from an existing descriptor of the same kind).
@@ -41,6 +41,8 @@ import { FR_LINK, FR_PC, STK_FP } from "./stack.js";
 import { G_CTX } from "./vm/g.js";
 import { FT_ENTRY, FT_FLAGS, FT_FRAMESIZE, FT_WORDS } from "./vm/loader.js";
 import { FN_WRAPPER } from "./image/format.js";
+import type { Selects } from "./select.js";
+import { CH_DONE } from "./chan.js";
 
 const TD_HASH = 8;
 const TD_KIND = 15;
@@ -703,6 +705,55 @@ export function addReflectNatives(m: Map<string, NativeFn>): void {
   m.set("reflect.methodValueTramp", methodValueTramp);
   m.set("reflect.makeFuncRet", makeFuncRet);
   m.set("reflect.storeRets", storeRets);
+}
+
+/**
+ * reflect.rselect(cases []runtimeSelect) (chosen int, recvOK bool) over the scheduler's select
+ * (select.ts selectgo; wired by proc.ts natives()). runtimeSelect is {dir, typ, ch, val} (32
+ * bytes; dir 1 send, 2 receive, 3 default). The cases are laid out as selectgo's scases — sends
+ * first, then receives — in a per-VM scratch array (selectgo reads it only before parking; the
+ * channels and values stay reachable from the Go caller's cases slice), and the chosen scase
+ * index is mapped back to the caller's. Restartable like selectgo: after a park the call runs
+ * again, rebuilds the same layout and selectgo resumes.
+ */
+export function rselectNative(sel: Selects): NativeFn {
+  let scratch = 0;
+  let scratchCases = 0;
+  const order: number[] = [];
+  return (vm, g, args, res) => {
+    let mem = vm.heap.mem;
+    const cases = mem.u32[args >>> 2];
+    const n = Number(mem.i64[(args + 8) >>> 3]);
+    if (n > scratchCases) {
+      scratchCases = Math.max(n, 2 * scratchCases, 8);
+      scratch = vm.heap.mheap.persistentAlloc(scratchCases * 16, 8, ST_OTHER_SYS);
+      mem = vm.heap.mem;
+    }
+    order.length = 0;
+    let nsends = 0;
+    let dflt = -1;
+    for (let i = 0; i < n; i++) {
+      const d = mem.u32[(cases + i * 32) >>> 2];
+      if (d === 1) {
+        order.splice(nsends, 0, i);
+        nsends++;
+      } else if (d === 2) order.push(i);
+      else dflt = i;
+    }
+    const u32 = mem.u32;
+    for (let k = 0; k < order.length; k++) {
+      const c = cases + order[k] * 32;
+      u32[(scratch + k * 16) >>> 2] = u32[(c + 16) >>> 2];
+      u32[(scratch + k * 16 + 4) >>> 2] = 0;
+      u32[(scratch + k * 16 + 8) >>> 2] = u32[(c + 24) >>> 2];
+      u32[(scratch + k * 16 + 12) >>> 2] = 0;
+    }
+    const r = sel.selectgo(g, scratch, nsends, order.length - nsends, dflt < 0);
+    if (r !== CH_DONE) return; // parked (the call runs again) or panicking
+    const i64 = vm.heap.mem.i64;
+    i64[res >>> 3] = BigInt(sel.chosen < 0 ? dflt : order[sel.chosen]);
+    i64[(res + 8) >>> 3] = sel.recvOK ? 1n : 0n;
+  };
 }
 
 /** Names addReflectNatives provides (for the compiler's link check). */

@@ -9,11 +9,17 @@ import { runGo } from "./proc.js";
 import { VirtualClock } from "./time.js";
 import { pingPong } from "./sched-programs.js";
 import { startTrace, type Tracer } from "./trace.js";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { spawnSync } from "node:child_process";
+
+const GO = "/usr/lib/go-1.19/bin/go";
 
 const NAMES: Record<number, string> = {
   4: "Gomaxprocs", 5: "ProcStart", 6: "ProcStop", 7: "GCStart", 8: "GCDone", 9: "GCSTWStart", 10: "GCSTWDone",
   13: "GoCreate", 14: "GoStart", 15: "GoEnd", 16: "GoStop", 17: "GoSched", 18: "GoPreempt", 19: "GoSleep",
-  20: "GoBlock", 21: "GoUnblock", 22: "GoBlockSend", 23: "GoBlockRecv", 25: "GoBlockSync", 33: "HeapAlloc", 34: "HeapGoal",
+  20: "GoBlock", 21: "GoUnblock", 41: "GoStartLabel", 43: "GCMarkAssistStart", 44: "GCMarkAssistDone", 22: "GoBlockSend", 23: "GoBlockRecv", 25: "GoBlockSync", 33: "HeapAlloc", 34: "HeapGoal",
 };
 
 interface Ev { name: string; ts: number; args: number[] }
@@ -71,7 +77,7 @@ function decode(b: Uint8Array): { events: Ev[]; stacks: Map<number, number[]>; s
   return { events, stacks, strings, freq };
 }
 
-function traced(src: string) {
+function traced(src: string, atStart?: (t: Tracer) => void) {
   const chunks: Uint8Array[] = [];
   const clock = new VirtualClock();
   let tracer: Tracer | null = null;
@@ -83,6 +89,7 @@ function traced(src: string) {
     write: () => {},
     onSched: (s) => {
       tracer = startTrace(s, (c) => void chunks.push(c.slice()), { now: () => clock.now() + (t += 10) });
+      if (atStart !== undefined && tracer !== null) atStart(tracer);
     },
   });
   (tracer as Tracer | null)?.stop();
@@ -92,7 +99,7 @@ function traced(src: string) {
     all.set(c, o);
     o += c.length;
   }
-  return { r, ...decode(all), sched: r.sched };
+  return { r, ...decode(all), sched: r.sched, bytes: all };
 }
 
 describe("execution tracer", () => {
@@ -154,6 +161,34 @@ describe("execution tracer", () => {
       const fr = stacks.get(e.args[0])!;
       expect(strings.get(fr[2])).toBe("/tmp/pp/main.go");
     }
+  });
+
+  it("shows background mark slices as a GC worker goroutine with GoStartLabel", () => {
+    const { events, strings, stacks, bytes } = traced(pingPong(1), (t) => {
+      t.markWorkerStart(false); // a fractional slice from the scheduler (no G running yet)
+      t.markWorkerDone();
+      t.markWorkerStart(true); // an idle slice
+      t.markWorkerStart(true); // nested start: ignored
+      t.markWorkerDone();
+    });
+    const w = events.filter((e) => e.args[0] === 0x3fff_fff0 || e.name === "GoBlock");
+    expect(w.map((e) => e.name + (e.name === "GoStartLabel" ? ` ${e.args[1]} ${strings.get(e.args[2])}` : ""))).toEqual([
+      "GoCreate",
+      "GoStartLabel 1 GC (fractional)",
+      "GoBlock",
+      "GoUnblock",
+      "GoStartLabel 3 GC (idle)",
+      "GoBlock",
+    ]);
+    const create = w[0];
+    expect(strings.get(stacks.get(create.args[1])![1])).toBe("runtime.gcBgMarkWorker");
+    if (!fs.existsSync(GO)) return;
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gort-trace-")), "w.trace");
+    fs.writeFileSync(file, bytes);
+    const d = spawnSync(GO, ["tool", "trace", "-d", file], { encoding: "utf8" });
+    expect(d.status, d.stderr).toBe(0);
+    expect(d.stdout).toContain("GoStartLabel");
+    expect(d.stdout).toContain("label=GC (idle)");
   });
 
   it("costs nothing when off: no tracer, and a second start is refused while one runs", () => {

@@ -344,7 +344,9 @@ export class Tracer implements GCEventSink {
       f = u32[(f + FR_LINK) >>> 2];
     }
     if (fn < 0) return 0;
-    const fr = new Int32Array([fn, -1]); // pc −1: the function's entry and declaration line
+    const fr = this.frames;
+    fr[0] = fn;
+    fr[1] = -1; // pc −1: the function's entry and declaration line
     return this.internStack(Math.imul(0x5bd1e995 ^ fn, 0x01000193), fr, 2);
   }
 

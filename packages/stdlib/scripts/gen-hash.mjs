@@ -7,6 +7,9 @@
 //   SHA-256 (§4.2.2):      K[i] = first 32 fraction bits of cbrt(prime i), 64 primes
 //   SHA-256 IV (§5.3.3):   first 32 fraction bits of sqrt(primes 1..8)
 //   SHA-224 IV (§5.3.2):   second 32 fraction bits of sqrt(primes 9..16)
+//   SHA-512 K (§4.2.3):    first 64 fraction bits of cbrt(prime i), 80 primes
+//   SHA-512/384 IVs (§5.3.5, 5.3.4): first 64 fraction bits of sqrt(primes 1..8 / 9..16)
+//   SHA-512/t IVs (§5.3.6): SHA-512 of "SHA-512/t" from the SHA-512 IV XOR 0xa5a5...
 //
 // sin is summed as a Taylor series in fixed point with 192 fraction bits.
 import { writeFileSync } from "node:fs";
@@ -25,7 +28,7 @@ function iroot(n, k) { // floor(n^(1/k)) for BigInt n >= 0 by Newton's method
   }
 }
 const primes = [];
-for (let n = 2; primes.length < 64; n++) if (primes.every((p) => n % p !== 0)) primes.push(n);
+for (let n = 2; primes.length < 80; n++) if (primes.every((p) => n % p !== 0)) primes.push(n);
 const M32 = (1n << 32n) - 1n;
 
 // Fixed-point sin(i) for integer i: reduce by a high-precision pi first.
@@ -51,7 +54,7 @@ for (let i = 1; i <= 64; i++) {
   md5T.push(((s < 0n ? -s : s) << 32n) >> FB);
 }
 const sha1K = [2, 3, 5, 10].map((n) => iroot(BigInt(n) << 60n, 2n));
-const sha256K = primes.map((p) => iroot(BigInt(p) << 96n, 3n) & M32);
+const sha256K = primes.slice(0, 64).map((p) => iroot(BigInt(p) << 96n, 3n) & M32);
 const sha256IV = primes.slice(0, 8).map((p) => iroot(BigInt(p) << 64n, 2n) & M32);
 const sha224IV = primes.slice(8, 16).map((p) => iroot(BigInt(p) << 128n, 2n) & M32);
 
@@ -70,3 +73,54 @@ writeFileSync(join(here, "../go/crypto/sha256/consts.go"), file("sha256",
   table("sha256K", sha256K, "sha256K: the first 32 fraction bits of the cube roots of the first 64 primes.") + "\n" +
   table("iv256", sha256IV, "iv256: the first 32 fraction bits of the square roots of the first 8 primes.") + "\n" +
   table("iv224", sha224IV, "iv224: the second 32 fraction bits of the square roots of primes 9 to 16.")));
+
+// SHA-512 family (64-bit words).
+const M64 = (1n << 64n) - 1n;
+const sha512K = primes.map((p) => iroot(BigInt(p) << 192n, 3n) & M64);
+const iv512 = primes.slice(0, 8).map((p) => iroot(BigInt(p) << 128n, 2n) & M64);
+const iv384 = primes.slice(8, 16).map((p) => iroot(BigInt(p) << 128n, 2n) & M64);
+const rotr = (x, n) => ((x >> BigInt(n)) | (x << BigInt(64 - n))) & M64;
+function sha512(iv, bytes) { // a plain FIPS 180-4 SHA-512, for the /t IVs
+  const msg = [...bytes, 0x80];
+  while (msg.length % 128 !== 112) msg.push(0);
+  const bitLen = BigInt(bytes.length * 8);
+  for (let i = 15; i >= 0; i--) msg.push(Number((bitLen >> BigInt(8 * i)) & 0xffn));
+  const h = iv.slice();
+  for (let off = 0; off < msg.length; off += 128) {
+    const w = [];
+    for (let i = 0; i < 16; i++) {
+      let v = 0n;
+      for (let j = 0; j < 8; j++) v = (v << 8n) | BigInt(msg[off + 8 * i + j]);
+      w.push(v);
+    }
+    for (let i = 16; i < 80; i++) {
+      const s0 = rotr(w[i - 15], 1) ^ rotr(w[i - 15], 8) ^ (w[i - 15] >> 7n);
+      const s1 = rotr(w[i - 2], 19) ^ rotr(w[i - 2], 61) ^ (w[i - 2] >> 6n);
+      w.push((w[i - 16] + s0 + w[i - 7] + s1) & M64);
+    }
+    let [a, b, c, d, e, f, g, hh] = h;
+    for (let i = 0; i < 80; i++) {
+      const t1 = (hh + (rotr(e, 14) ^ rotr(e, 18) ^ rotr(e, 41)) + ((e & f) ^ (~e & M64 & g)) + sha512K[i] + w[i]) & M64;
+      const t2 = ((rotr(a, 28) ^ rotr(a, 34) ^ rotr(a, 39)) + ((a & b) ^ (a & c) ^ (b & c))) & M64;
+      hh = g; g = f; f = e; e = (d + t1) & M64; d = c; c = b; b = a; a = (t1 + t2) & M64;
+    }
+    [a, b, c, d, e, f, g, hh].forEach((v, i) => { h[i] = (h[i] + v) & M64; });
+  }
+  return h;
+}
+const ivT = (t) => sha512(iv512.map((v) => v ^ 0xa5a5a5a5a5a5a5a5n), [...Buffer.from(`SHA-512/${t}`)]);
+// Self-check against the FIPS 180-4 example digest of "abc".
+const abc = sha512(iv512, [...Buffer.from("abc")]).map((v) => v.toString(16).padStart(16, "0")).join("");
+if (!abc.startsWith("ddaf35a193617aba")) throw new Error("gen-hash: SHA-512 self-check failed");
+const hex64 = (v) => `0x${v.toString(16).padStart(16, "0")}`;
+function table64(name, vals, doc) {
+  let t = `// ${doc}\nvar ${name} = [${vals.length}]uint64{\n`;
+  for (let i = 0; i < vals.length; i += 4) t += "\t" + vals.slice(i, i + 4).map(hex64).join(", ") + ",\n";
+  return t + "}\n";
+}
+writeFileSync(join(here, "../go/crypto/sha512/consts.go"), file("sha512",
+  table64("sha512K", sha512K, "sha512K: the first 64 fraction bits of the cube roots of the first 80 primes.") + "\n" +
+  table64("iv512", iv512, "iv512: the first 64 fraction bits of the square roots of the first 8 primes.") + "\n" +
+  table64("iv384", iv384, "iv384: the first 64 fraction bits of the square roots of primes 9 to 16.") + "\n" +
+  table64("iv512_224", ivT(224), "iv512_224: the SHA-512/224 IV (FIPS 180-4 5.3.6).") + "\n" +
+  table64("iv512_256", ivT(256), "iv512_256: the SHA-512/256 IV (FIPS 180-4 5.3.6).")));

@@ -15,7 +15,11 @@ import { runRun } from "./run.js";
 const GO = "/usr/lib/go-1.19/bin/go";
 const haveGo = fs.existsSync(GO);
 
-/** goroutines, an unbuffered channel, a buffered one, a contended mutex, a sleep, a select on a timer, runtime.GC. */
+/**
+ * goroutines, an unbuffered channel, a buffered one, a contended mutex, a sleep, a select on a
+ * timer, runtime.GC, then 13 MB of garbage over a small live tree (run with GOGC=10: dozens of
+ * heap-triggered cycles with mark assists and proportional sweeps).
+ */
 const PROG = `package main
 
 import (
@@ -64,6 +68,13 @@ func main() {
 		s += <-out
 	}
 	wg.Wait()
+	live := build(9)
+	var sink []byte
+	for i := 0; i < 400; i++ { // garbage for heap-triggered cycles (GOGC=10): assists, sweeps
+		sink = make([]byte, 32<<10)
+		build(3)
+	}
+	_, _ = live, sink
 	time.Sleep(time.Millisecond)
 	runtime.GC()
 	never := make(chan int)
@@ -153,7 +164,7 @@ describe("gort run --trace", () => {
     let err = "";
     const code = runRun(["--trace", file, "main.go"], {
       cwd: dir,
-      env: { GORTCACHE: path.join(dir, "cache") },
+      env: { GORTCACHE: path.join(dir, "cache"), GOGC: "10" },
       stdout: (s) => (out += s),
       stderr: (s) => (err += s),
     });
@@ -166,7 +177,8 @@ describe("gort run --trace", () => {
     const count = (t: number) => events.filter((e) => e.type === t).length;
     // GoCreate: main + 3 workers + the producer; every new-goroutine stack is defined.
     const creates = events.filter((e) => e.type === 13);
-    expect(creates.length).toBe(5);
+    const user = creates.filter((e) => e.args[0] < 0x3fff_fff0);
+    expect(user.length).toBe(5);
     for (const e of creates) expect(stacks.get(e.args[1])).toBe(1);
     expect(count(5)).toBeGreaterThanOrEqual(1); // ProcStart
     expect(count(14)).toBeGreaterThan(5); // GoStart
@@ -178,6 +190,12 @@ describe("gort run --trace", () => {
     expect(count(7)).toBeGreaterThanOrEqual(1); // GCStart (runtime.GC)
     expect(count(8)).toBe(count(7)); // GCDone
     expect(count(33)).toBeGreaterThan(0); // HeapAlloc
+    expect(count(34)).toBeGreaterThan(0); // HeapGoal
+    expect(count(7)).toBeGreaterThan(1); // heap-triggered cycles besides runtime.GC
+    expect(count(9)).toBe(2 * count(7)); // GCSTWStart: sweep and mark termination per cycle
+    expect(count(43)).toBeGreaterThan(0); // GCMarkAssistStart
+    expect(count(11)).toBeGreaterThan(0); // GCSweepStart
+    expect(count(12)).toBe(count(11)); // GCSweepDone
     expect(count(15)).toBe(5); // GoEnd: every goroutine ended
     // Sequence numbers: each G's GoStart/GoUnblock seqs go 1, 2, 3, … without gaps.
     const seq = new Map<number, number>();
@@ -195,7 +213,7 @@ describe("gort run --trace", () => {
     if (!haveGo) return;
     const d = spawnSync(GO, ["tool", "trace", "-d", file], { encoding: "utf8" });
     expect(d.status, d.stderr).toBe(0);
-    for (const name of ["GoCreate", "GoStart", "GoBlockRecv", "GoBlockSync", "GoUnblock", "ProcStart", "GCStart", "HeapAlloc", "GoSleep", "GoEnd"]) {
+    for (const name of ["GoCreate", "GoStart", "GoBlockRecv", "GoBlockSync", "GoUnblock", "ProcStart", "GCStart", "HeapAlloc", "GoSleep", "GoEnd", "GCMarkAssistStart", "GCSweepStart"]) {
       expect(d.stdout, name).toContain(` ${name} `);
     }
     const prof = path.join(dir, "sched.pprof");

@@ -48,4 +48,13 @@ func main() {
 	fmt.Printf("%v %v %v\n", v.Field(0), *v.Field(1).Interface().(*int), v.Field(2))
 	arr := reflect.New(reflect.ArrayOf(3, reflect.SliceOf(reflect.TypeOf(uint64(0))))).Elem()
 	fmt.Println(arr.Type(), arr.Len())
+	// Comparable types built at run time: interface equality and map keys
+	sct := reflect.StructOf([]reflect.StructField{{Name: "A", Type: reflect.TypeOf(0)}, {Name: "S", Type: reflect.TypeOf("")}})
+	ca, cb := reflect.New(sct).Elem(), reflect.New(sct).Elem()
+	ca.Field(1).SetString("x")
+	cb.Field(1).SetString("x")
+	fmt.Println(sct.Comparable(), ca.Interface() == cb.Interface(), reflect.ArrayOf(2, reflect.TypeOf([]int{})).Comparable())
+	cm := reflect.MakeMap(reflect.MapOf(sct, reflect.TypeOf(0)))
+	cm.SetMapIndex(ca, reflect.ValueOf(5))
+	fmt.Println(cm.MapIndex(cb), cm.Len())
 }

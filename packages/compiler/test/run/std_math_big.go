@@ -58,6 +58,18 @@ func main() {
 	var back big.Int
 	fmt.Println(string(j), back.UnmarshalJSON(j), &back, back.UnmarshalText([]byte("x1")))
 
+	// Rationals.
+	h := new(big.Rat)
+	for i := int64(1); i <= 20; i++ {
+		h.Add(h, big.NewRat(1, i)) // harmonic number H(20)
+	}
+	f64, exact := h.Float64()
+	fmt.Println(h, h.FloatString(12), f64, exact, h.Num(), h.Denom(), h.IsInt(), h.Sign())
+	third, _ := new(big.Rat).SetString("-0.125e1")
+	q2, _ := new(big.Rat).SetString("0x10/6")
+	fmt.Println(third, q2, new(big.Rat).Mul(third, q2), new(big.Rat).Quo(third, q2).RatString(), third.Cmp(q2), new(big.Rat).SetFloat64(0.1))
+	fmt.Println(new(big.Rat).Inv(big.NewRat(-3, 9)), big.NewRat(7, 1).RatString(), big.NewRat(2, 3).FloatString(0), big.NewRat(-1, 3).FloatString(3))
+
 	r, err := rand.Int(rand.Reader, big.NewInt(1000))
 	fmt.Println(err, r.Sign() >= 0 && r.Cmp(big.NewInt(1000)) < 0)
 	defer func() { fmt.Println("panic:", recover()) }()

@@ -323,7 +323,7 @@ func LookupHost(host string) (addrs []string, err error) {
 	}
 	s, errno := sysLookup(host)
 	if errno == eNoHost {
-		return nil, &DNSError{Err: "no such host", Name: host, IsNotFound: true}
+		return nil, &DNSError{Err: "no such host", Name: host, Server: dnsServer(), IsNotFound: true}
 	}
 	if errno != 0 {
 		return nil, &DNSError{Err: syscall.Errno(errno).Error(), Name: host}
@@ -338,6 +338,50 @@ func LookupHost(host string) (addrs []string, err error) {
 		}
 	}
 	return addrs, nil
+}
+
+// dnsServer is the first name server of /etc/resolv.conf as "ip:53" (Go names the server it
+// asked in lookup errors); "" when there is none.
+func dnsServer() string {
+	data, err := os.ReadFile("/etc/resolv.conf")
+	if err != nil {
+		return ""
+	}
+	line := ""
+	for i := 0; i <= len(data); i++ {
+		if i < len(data) && data[i] != '\n' {
+			continue
+		}
+		line, data = string(data[:i]), data[i:]
+		if len(data) > 0 {
+			data = data[1:]
+		}
+		i = -1
+		f := fields(line)
+		if len(f) >= 2 && f[0] == "nameserver" {
+			return JoinHostPort(f[1], "53")
+		}
+		if len(data) == 0 {
+			break
+		}
+	}
+	return ""
+}
+
+func fields(s string) []string {
+	var out []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' || s[i] == '\t' || s[i] == '\r' {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	return out
 }
 
 // LookupIP returns the IP addresses of host.

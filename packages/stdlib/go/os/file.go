@@ -101,6 +101,8 @@ func underlyingError(err error) error {
 	switch err := err.(type) {
 	case *PathError:
 		return err.Err
+	case *LinkError:
+		return err.Err
 	case *SyscallError:
 		return err.Err
 	}

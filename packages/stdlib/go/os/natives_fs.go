@@ -10,7 +10,7 @@ package os
 // sysStatT is the stat buffer the natives fill: sixteen int64 words in this
 // order (times as seconds and nanoseconds since the Unix epoch).
 type sysStatT struct {
-	Dev, Ino, Nlink, Mode, Uid, Gid, Rdev, Size, Blksize, Blocks int64
+	Dev, Ino, Nlink, Mode, Uid, Gid, Rdev, Size, Blksize, Blocks  int64
 	AtimeSec, AtimeNsec, MtimeSec, MtimeNsec, CtimeSec, CtimeNsec int64
 }
 
@@ -62,3 +62,7 @@ func sysExecutable() string
 
 // sysKill sends signal sig to process pid.
 func sysKill(pid int, sig int) (errno int)
+
+// sysWait collects the exit status of child pid (started by os/exec):
+// status is its exit code, sig the signal that ended it (0 if it exited).
+func sysWait(pid int) (status int, sig int, errno int)

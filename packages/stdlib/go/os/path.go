@@ -43,6 +43,12 @@ func Mkdir(name string, perm FileMode) error {
 // MkdirAll creates a directory named path, along with any necessary
 // parents; it does nothing if path is already a directory.
 func MkdirAll(path string, perm FileMode) error {
+	if info, err := Stat(path); err == nil {
+		if info.IsDir() {
+			return nil
+		}
+		return &PathError{Op: "mkdir", Path: path, Err: syscall.ENOTDIR}
+	}
 	// Create the parents first (strip trailing separators, then the last
 	// element).
 	i := len(path)
@@ -60,8 +66,8 @@ func MkdirAll(path string, perm FileMode) error {
 	}
 	err := Mkdir(path, perm)
 	if err != nil {
-		// Already there (as a directory, as far as mkdir can tell)?
-		if pe, ok := err.(*PathError); ok && pe.Err == syscall.EEXIST {
+		// Someone else made it meanwhile (or it is "x/." and the like)?
+		if info, err1 := Lstat(path); err1 == nil && info.IsDir() {
 			return nil
 		}
 		return err

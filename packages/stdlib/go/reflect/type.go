@@ -332,7 +332,12 @@ func (t *rtype) PkgPath() string {
 		return ""
 	}
 	if u := t.uncommon(); u != nil {
-		return loadString(u.pkgPath)
+		p := loadString(u.pkgPath)
+		if p == "" && t.Kind() == UnsafePointer {
+			// unsafe.Pointer itself: its uncommon record says ""
+			return "unsafe"
+		}
+		return p
 	}
 	return ""
 }
@@ -696,7 +701,25 @@ func (t *rtype) ConvertibleTo(u Type) bool {
 	return convertOp(u.common(), t) != nil
 }
 
-func (t *rtype) Comparable() bool { return t.equal != 0 }
+// Comparable reports whether values of type t are comparable: decided by
+// kind, elements and fields as Go's spec says (types built at run time by
+// StructOf/ArrayOf carry no equal function, so the descriptor's word is not
+// the answer for them).
+func (t *rtype) Comparable() bool {
+	switch t.Kind() {
+	case Func, Map, Slice:
+		return false
+	case Array:
+		return t.Len() == 0 || t.Elem().Comparable()
+	case Struct:
+		for i := 0; i < t.NumField(); i++ {
+			if !t.Field(i).Type.Comparable() {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // methodOrder compares two method keys in the order descriptors keep them:
 // exported names first, sorted by name; then unexported, by name and

@@ -8,9 +8,14 @@
 package md5
 
 import (
+	"crypto"
 	"hash"
 	"math/bits"
 )
+
+func init() {
+	crypto.RegisterHash(crypto.MD5, New)
+}
 
 // Size of an MD5 checksum in bytes.
 const Size = 16

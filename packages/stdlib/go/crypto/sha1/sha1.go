@@ -7,9 +7,14 @@
 package sha1
 
 import (
+	"crypto"
 	"hash"
 	"math/bits"
 )
+
+func init() {
+	crypto.RegisterHash(crypto.SHA1, New)
+}
 
 // Size of a SHA-1 checksum in bytes.
 const Size = 20

@@ -8,9 +8,15 @@
 package sha256
 
 import (
+	"crypto"
 	"hash"
 	"math/bits"
 )
+
+func init() {
+	crypto.RegisterHash(crypto.SHA224, New224)
+	crypto.RegisterHash(crypto.SHA256, New)
+}
 
 // Size of a SHA-256 checksum in bytes.
 const Size = 32

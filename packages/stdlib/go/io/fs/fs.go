@@ -1,11 +1,84 @@
 // gort standard library: package io/fs (errors, PathError and FileMode).
 
-// Package fs defines basic interfaces to a file system. gort provides the
-// error values, PathError and FileMode now; FS, File, FileInfo and
-// DirEntry come with package time and the host file calls (issue 6).
+// Package fs defines basic interfaces to a file system: FS and File, the
+// optional ReadDirFS, ReadFileFS, StatFS, SubFS and GlobFS, and the helpers
+// that use them (ReadDir, ReadFile, Stat, Sub, Glob, WalkDir). Package os
+// provides the host's file system through them (os.DirFS).
 package fs
 
-import "internal/oserror"
+import (
+	"internal/oserror"
+	"time"
+	"unicode/utf8"
+)
+
+// An FS provides access to a hierarchical file system.
+type FS interface {
+	// Open opens the named file (a valid path, see ValidPath).
+	Open(name string) (File, error)
+}
+
+// ValidPath reports whether name is a valid path for FS.Open: unrooted,
+// slash-separated, UTF-8, with no empty, "." or ".." elements, except that
+// "." alone names the root.
+func ValidPath(name string) bool {
+	if !utf8.ValidString(name) {
+		return false
+	}
+	if name == "." {
+		return true
+	}
+	start := 0
+	for i := 0; i <= len(name); i++ {
+		if i < len(name) && name[i] != '/' {
+			continue
+		}
+		elem := name[start:i]
+		if elem == "" || elem == "." || elem == ".." {
+			return false
+		}
+		start = i + 1
+	}
+	return true
+}
+
+// A File provides access to a single file.
+type File interface {
+	Stat() (FileInfo, error)
+	Read([]byte) (int, error)
+	Close() error
+}
+
+// A DirEntry is an entry read from a directory.
+type DirEntry interface {
+	// Name returns the final element of the entry's path.
+	Name() string
+	// IsDir reports whether the entry describes a directory.
+	IsDir() bool
+	// Type returns the type bits of the entry (a FileMode.Type value).
+	Type() FileMode
+	// Info returns the FileInfo for the file or subdirectory described by
+	// the entry.
+	Info() (FileInfo, error)
+}
+
+// A ReadDirFile is a directory file whose entries can be read with ReadDir.
+type ReadDirFile interface {
+	File
+	// ReadDir reads the directory's contents: with n > 0 at most n entries
+	// (io.EOF at the end), with n <= 0 all remaining ones.
+	ReadDir(n int) ([]DirEntry, error)
+}
+
+// A FileInfo describes a file and is returned by Stat.
+type FileInfo interface {
+	Name() string       // base name of the file
+	Size() int64        // length in bytes for regular files; system-dependent for others
+	Mode() FileMode     // file mode bits
+	ModTime() time.Time // modification time
+	IsDir() bool        // abbreviation for Mode().IsDir()
+	Sys() any           // underlying data source (can return nil)
+}
 
 // Generic file system errors; errors.Is matches them against host errors.
 var (

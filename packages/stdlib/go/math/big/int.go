@@ -9,10 +9,7 @@
 
 package big
 
-import (
-	"math/bits"
-	"math/rand"
-)
+import "math/bits"
 
 // An Int represents a signed multi-precision integer. The zero value is 0.
 type Int struct {
@@ -603,12 +600,21 @@ func (x *Int) ProbablyPrime(n int) bool {
 		}
 	}
 	if n > 0 {
-		rnd := rand.New(rand.NewSource(int64(x.abs[0])))
+		// Bases from a splitmix64 sequence seeded with x (deterministic,
+		// like Go's, which seeds math/rand with x).
+		state := uint64(x.abs[0])
+		next := func() uint64 {
+			state += 0x9e3779b97f4a7c15
+			z := state
+			z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+			z = (z ^ z>>27) * 0x94d049bb133111eb
+			return z ^ z>>31
+		}
 		bitLen := x.abs.bitLen()
 		for i := 0; i < n; i++ {
 			a := make(nat, len(x.abs))
 			for j := range a {
-				a[j] = Word(rnd.Uint64())
+				a[j] = Word(next())
 			}
 			if rem := uint(bitLen % _W); rem != 0 {
 				a[len(a)-1] &= 1<<rem - 1

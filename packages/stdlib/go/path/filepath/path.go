@@ -1,9 +1,7 @@
 // gort standard library: package path/filepath (Unix flavour: gort runs
 // Go programs as GOOS=linux, so the separator is '/', there are no volume
-// names, and the lexical functions are those of package path).
-//
-// Not provided yet: Walk, WalkDir, Glob and EvalSymlinks need os.Lstat,
-// os.ReadDir and readlink, which gort's package os does not have yet.
+// names, and the lexical functions are those of package path). Walk,
+// WalkDir, Glob and EvalSymlinks are in walk.go.
 
 package filepath
 

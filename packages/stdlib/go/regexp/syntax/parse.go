@@ -296,7 +296,84 @@ func factor(sub []*Regexp, flags Flags) []*Regexp {
 		str = istr
 		strFlags = iflags
 	}
+	sub = out
+
+	// Round 2: factor a common first piece when it is a single-character
+	// expression or a fixed repetition of one (a{2}x|a{2}y = a{2}(?:x|y)).
+	out = nil
+	start = 0
+	var first *Regexp
+	for i := 0; i <= len(sub); i++ {
+		var ifirst *Regexp
+		if i < len(sub) {
+			ifirst = leadingRegexp(sub[i])
+			if first != nil && first.Equal(ifirst) &&
+				(isCharClass(first) || first.Op == OpRepeat && first.Min == first.Max && isCharClass(first.Sub[0])) {
+				continue
+			}
+		}
+		switch {
+		case i == start:
+		case i == start+1:
+			out = append(out, sub[start])
+		default:
+			rests := make([]*Regexp, 0, i-start)
+			for j := start; j < i; j++ {
+				rests = append(rests, removeLeadingRegexp(sub[j]))
+			}
+			suffix := collapse(rests, OpAlternate, flags)
+			out = append(out, &Regexp{Op: OpConcat, Flags: flags, Sub: []*Regexp{first, suffix}})
+		}
+		start = i
+		first = ifirst
+	}
+	sub = out
+
+	// Round 4: a run of empty alternatives is one empty alternative.
+	out = nil
+	for i, s := range sub {
+		if i > 0 && s.Op == OpEmptyMatch && sub[i-1].Op == OpEmptyMatch {
+			continue
+		}
+		out = append(out, s)
+	}
 	return out
+}
+
+// isCharClass reports whether re matches exactly one character.
+func isCharClass(re *Regexp) bool {
+	return re.Op == OpLiteral && len(re.Rune) == 1 || re.Op == OpCharClass ||
+		re.Op == OpAnyCharNotNL || re.Op == OpAnyChar
+}
+
+// leadingRegexp returns the first piece of re (nil for an empty match).
+func leadingRegexp(re *Regexp) *Regexp {
+	if re.Op == OpEmptyMatch {
+		return nil
+	}
+	if re.Op == OpConcat && len(re.Sub) > 0 {
+		if re.Sub[0].Op == OpEmptyMatch {
+			return nil
+		}
+		return re.Sub[0]
+	}
+	return re
+}
+
+// removeLeadingRegexp returns re without its first piece.
+func removeLeadingRegexp(re *Regexp) *Regexp {
+	if re.Op == OpConcat && len(re.Sub) > 0 {
+		switch len(re.Sub) - 1 {
+		case 0:
+			return &Regexp{Op: OpEmptyMatch, Flags: re.Flags}
+		case 1:
+			return re.Sub[1]
+		}
+		nre := *re
+		nre.Sub = re.Sub[1:]
+		return &nre
+	}
+	return &Regexp{Op: OpEmptyMatch, Flags: re.Flags}
 }
 
 // leadingString returns the literal runes re starts with, and their fold
