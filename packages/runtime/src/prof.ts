@@ -119,7 +119,7 @@ export const MAX_STACK = 32;
  * points) can last several ms of calls; 2^12 keeps a sample within ≈ 0.1–0.4 ms of its tick.
  * Costs one scheduler round trip (~1 µs) per slice: measured overhead in HACKING.md.
  */
-const PROF_BUDGET = 1 << 12;
+const PROF_BUDGET = 1 << 14;
 
 /** System goroutines (timers, finalizers) have goids from here (proc.ts). */
 const SYSTEM_GOID_BASE = 0x4000_0000;

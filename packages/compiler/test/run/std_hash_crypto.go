@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"crypto"
 	"crypto/md5"
 	"crypto/rand"
 	"crypto/sha1"
 	"crypto/sha256"
+	"crypto/sha512"
 	"encoding"
 	"encoding/hex"
 	"fmt"
@@ -102,6 +104,29 @@ func main() {
 	func() {
 		defer func() { fmt.Println("panic:", recover()) }()
 		mh.SetSeed(maphash.Seed{})
+	}()
+
+	// SHA-512 family and crypto.Hash.
+	for _, in := range []string{"", "abc", strings.Repeat("x", 111), strings.Repeat("y", 112), strings.Repeat("z", 300)} {
+		b := []byte(in)
+		fmt.Printf("%x\n%x\n%x\n%x\n", sha512.Sum512(b), sha512.Sum384(b), sha512.Sum512_224(b), sha512.Sum512_256(b))
+	}
+	for _, h := range []crypto.Hash{crypto.MD5, crypto.SHA1, crypto.SHA224, crypto.SHA256, crypto.SHA384, crypto.SHA512, crypto.SHA512_256, crypto.SHA3_256, crypto.Hash(99)} {
+		if h == 99 {
+			fmt.Println(h, h.Available())
+			continue
+		}
+		fmt.Print(h, " ", h.Size(), " ", h.Available())
+		if h.Available() {
+			hh := h.New()
+			io.WriteString(hh, "crypto.Hash")
+			fmt.Printf(" %x", hh.Sum(nil)[:8])
+		}
+		fmt.Println()
+	}
+	func() {
+		defer func() { fmt.Println("panic:", recover()) }()
+		crypto.SHA3_512.New()
 	}()
 
 	// crypto/rand.

@@ -1,6 +1,7 @@
 // runtime/trace from a Go program: Start/Stop into a buffer, a second Start's
 // error, IsEnabled, a task with a subtask, regions (WithRegion, StartRegion,
-// the no-op region when tracing is off), Log/Logf. The trace bytes differ
+// the no-op region when tracing is off), Log/Logf, and a ping-pong long
+// enough that the trace spans several buffers. The trace bytes differ
 // between runs; what is printed is what Go guarantees about them: the header,
 // and the user strings (task/region names, log keys and values) and function
 // names appear in the file.
@@ -52,6 +53,20 @@ func main() {
 	}
 	reg.End()
 	wg.Wait()
+	// Enough events to fill several 64 KiB buffers while tracing: the reader goroutine is
+	// woken with data before Stop.
+	ping, pong := make(chan int), make(chan int)
+	go func() {
+		for v := range ping {
+			pong <- v + 1
+		}
+	}()
+	v := 0
+	for i := 0; i < 5000; i++ {
+		ping <- v
+		v = <-pong
+	}
+	close(ping)
 	subtask.End()
 	trace.Logf(ctx, "total", "sum=%d", sum)
 	task.End()
@@ -63,5 +78,5 @@ func main() {
 	for _, s := range []string{"makeCoffee", "grindBeans", "orderID", "order-1234", "brew", "collect", "total", "sum=14", "main.main", "main.work"} {
 		fmt.Printf("%s: %v\n", s, bytes.Contains(b, []byte(s)))
 	}
-	fmt.Println("large:", len(b) > 500)
+	fmt.Println("large:", len(b) > 65536, v)
 }

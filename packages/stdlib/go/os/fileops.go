@@ -325,3 +325,10 @@ func UserConfigDir() (string, error) {
 	}
 	return dir, nil
 }
+
+// IsTimeout reports whether err is known to report that a timeout
+// occurred.
+func IsTimeout(err error) bool {
+	t, ok := underlyingError(err).(interface{ Timeout() bool })
+	return ok && t.Timeout()
+}

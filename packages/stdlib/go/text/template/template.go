@@ -282,3 +282,25 @@ func parseFiles(t *Template, filenames ...string) (*Template, error) {
 	}
 	return t, nil
 }
+
+// ParseGlob creates a new Template and parses the template definitions
+// from the files identified by the pattern (filepath.Match syntax).
+func ParseGlob(pattern string) (*Template, error) { return parseGlob(nil, pattern) }
+
+// ParseGlob parses the template definitions in the files identified by the
+// pattern and associates the resulting templates with t.
+func (t *Template) ParseGlob(pattern string) (*Template, error) {
+	t.init()
+	return parseGlob(t, pattern)
+}
+
+func parseGlob(t *Template, pattern string) (*Template, error) {
+	filenames, err := filepath.Glob(pattern)
+	if err != nil {
+		return nil, err
+	}
+	if len(filenames) == 0 {
+		return nil, fmt.Errorf("template: pattern matches no files: %#q", pattern)
+	}
+	return parseFiles(t, filenames...)
+}
