@@ -87,6 +87,7 @@ export const HOSTFS_NATIVE_NAMES: readonly string[] = [
   "os.sysKill",
   "os.sysWait",
   "os/exec.sysRun",
+  "os.sysRun",
 ];
 
 /** Adds the file-system and child-process natives to `table` (called by host.ts hostNatives). */
@@ -409,13 +410,13 @@ export function addHostFsNatives(table: Map<string, NativeFn>): void {
     putInt(h, res + 16, z === undefined ? ECHILD : 0);
   });
 
-  // os/exec.sysRun(path string, argv, env []string, dir string, stdinFd int, stdin []byte,
+  // os/exec.sysRun and os.sysRun(path string, argv, env []string, dir string, stdinFd int, stdin []byte,
   //   mode int, timeoutMs int) (out, errOut []byte, pid, status, sig, errno int)
   // Runs the child to completion. mode bits: 1 capture stdout, 2 capture stderr, 4 stdout and
   // stderr are one stream (returned in out), 8 feed `stdin` as its standard input. stdinFd >= 0
   // hands that descriptor to the child as fd 0; otherwise fd 0 is /dev/null unless mode&8.
   // status is the exit code (-1 when killed by signal sig); errno != 0 when it could not start.
-  set("os/exec.sysRun", (vm, _g, args, res) => {
+  const sysRun: NativeFn = (vm, _g, args, res) => {
     const h = vm.heap;
     const file = pathAt(h, args).toString("utf8");
     const argv = stringsAt(h, args + 16);
@@ -433,7 +434,9 @@ export function addHostFsNatives(table: Map<string, NativeFn>): void {
     putInt(h, res + 56, r.status);
     putInt(h, res + 64, r.sig);
     putInt(h, res + 72, r.errno);
-  });
+  };
+  set("os/exec.sysRun", sysRun);
+  set("os.sysRun", sysRun); // os.StartProcess
 
   /** The []string at `at` as JS strings (UTF-8). */
   function stringsAt(h: Heap, at: number): string[] {

@@ -19,7 +19,7 @@
 import type { NativeFn } from "./vm/interp.js";
 import type { Sched } from "./proc.js";
 import { startTrace } from "./trace.js";
-import { G_STATUS, GWAITING } from "./vm/g.js";
+import { G_GOID, G_STATUS, GWAITING } from "./vm/g.js";
 import { WaitReason } from "./runtime2.js";
 
 const utf8 = new TextDecoder("utf-8");
@@ -30,6 +30,7 @@ export const TRACE_NATIVE_NAMES = [
   "runtime/trace.stopTrace",
   "runtime/trace.readTrace",
   "runtime/trace.isEnabled",
+  "runtime/trace.annotating",
   "runtime/trace.userTaskCreate",
   "runtime/trace.userTaskEnd",
   "runtime/trace.userRegion",
@@ -91,24 +92,47 @@ export function addTraceNatives(sched: Sched, m: Map<string, NativeFn>): void {
   m.set("runtime/trace.isEnabled", (vm, _g, _args, res) => {
     vm.mem.i64[res >>> 3] = sched.tracer !== null ? 1n : 0n;
   });
+  // annotating() bool: someone records annotations — the tracer, or the OpenTelemetry span sink
+  // (Sched.userAnnotations, otelspans.ts). StartRegion and Logf test this instead of IsEnabled so
+  // spans work without a trace; with no span sink it is exactly IsEnabled (Go's behaviour).
+  m.set("runtime/trace.annotating", (vm, _g, _args, res) => {
+    vm.mem.i64[res >>> 3] = sched.tracer !== null || sched.userAnnotations !== null ? 1n : 0n;
+  });
+  const goid = (g: number): number => sched.mem.u32[(g + G_GOID) >>> 2];
+  // Each annotation goes to the tracer and to the span sink, whichever are installed.
   // userTaskCreate(id, parentID uint64, taskType string)
   m.set("runtime/trace.userTaskCreate", (_vm, g, args) => {
     const t = sched.tracer;
-    if (t !== null) t.userTaskCreate(g, u64(args), u64(args + 8), str(args + 16));
+    const a = sched.userAnnotations;
+    if (t === null && a === null) return;
+    const name = str(args + 16);
+    if (t !== null) t.userTaskCreate(g, u64(args), u64(args + 8), name);
+    if (a !== null) a.taskCreate(goid(g), u64(args), u64(args + 8), name);
   });
   // userTaskEnd(id uint64)
   m.set("runtime/trace.userTaskEnd", (_vm, g, args) => {
     const t = sched.tracer;
     if (t !== null) t.userTaskEnd(g, u64(args));
+    const a = sched.userAnnotations;
+    if (a !== null) a.taskEnd(goid(g), u64(args));
   });
   // userRegion(id, mode uint64, regionType string)
   m.set("runtime/trace.userRegion", (_vm, g, args) => {
     const t = sched.tracer;
-    if (t !== null) t.userRegion(g, u64(args), u64(args + 8), str(args + 16));
+    const a = sched.userAnnotations;
+    if (t === null && a === null) return;
+    const name = str(args + 16);
+    if (t !== null) t.userRegion(g, u64(args), u64(args + 8), name);
+    if (a !== null) a.region(goid(g), u64(args), u64(args + 8), name);
   });
   // userLog(id uint64, category, message string)
   m.set("runtime/trace.userLog", (_vm, g, args) => {
     const t = sched.tracer;
-    if (t !== null) t.userLog(g, u64(args), str(args + 8), str(args + 24));
+    const a = sched.userAnnotations;
+    if (t === null && a === null) return;
+    const cat = str(args + 8);
+    const msg = str(args + 24);
+    if (t !== null) t.userLog(g, u64(args), cat, msg);
+    if (a !== null) a.log(goid(g), u64(args), cat, msg);
   });
 }

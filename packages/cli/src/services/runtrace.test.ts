@@ -228,6 +228,58 @@ describe("gort run --trace", () => {
     expect(sync.status).toBe(0);
   });
 
+  it("hands runtime/trace annotations to Sched.userAnnotations without a trace (OpenTelemetry spans)", { timeout: 120_000 }, () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gort-trace-test-"));
+    fs.writeFileSync(
+      path.join(dir, "main.go"),
+      `package main
+
+import (
+	"context"
+	"runtime/trace"
+)
+
+func main() {
+	ctx, task := trace.NewTask(context.Background(), "order")
+	trace.WithRegion(ctx, "brew", func() { trace.Log(ctx, "k", "v") })
+	r := trace.StartRegion(ctx, "pour")
+	trace.Logf(ctx, "n", "%d", 42)
+	r.End()
+	task.End()
+	println(trace.IsEnabled())
+}
+`,
+    );
+    const calls: string[] = [];
+    let err = "";
+    const code = runRun(["main.go"], {
+      cwd: dir,
+      env: { GORTCACHE: path.join(dir, "cache") },
+      stdout: () => {},
+      stderr: (s) => (err += s),
+      onSched: (s) => {
+        s.userAnnotations = {
+          taskCreate: (g, id, p, name) => void calls.push(`task ${g} ${id} ${p} ${name}`),
+          taskEnd: (g, id) => void calls.push(`end ${g} ${id}`),
+          region: (g, id, mode, name) => void calls.push(`region ${g} ${id} ${mode} ${name}`),
+          log: (g, id, k, v) => void calls.push(`log ${g} ${id} ${k}=${v}`),
+        };
+      },
+    });
+    expect(code).toBe(0);
+    expect(err).toBe("false\n"); // IsEnabled keeps Go's meaning: no trace runs
+    expect(calls).toEqual([
+      "task 1 1 0 order",
+      "region 1 1 0 brew",
+      "log 1 1 k=v",
+      "region 1 1 1 brew",
+      "region 1 1 0 pour", // StartRegion is not a no-op while annotations are recorded
+      "log 1 1 n=42",
+      "region 1 1 1 pour",
+      "end 1 1",
+    ]);
+  });
+
   it("reports a trace file that cannot be created", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gort-trace-test-"));
     fs.writeFileSync(path.join(dir, "main.go"), "package main\n\nfunc main() { println(1) }\n");

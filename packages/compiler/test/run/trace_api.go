@@ -62,7 +62,7 @@ func main() {
 		}
 	}()
 	v := 0
-	for i := 0; i < 5000; i++ {
+	for i := 0; i < 2000; i++ {
 		ping <- v
 		v = <-pong
 	}
@@ -78,5 +78,5 @@ func main() {
 	for _, s := range []string{"makeCoffee", "grindBeans", "orderID", "order-1234", "brew", "collect", "total", "sum=14", "main.main", "main.work"} {
 		fmt.Printf("%s: %v\n", s, bytes.Contains(b, []byte(s)))
 	}
-	fmt.Println("large:", len(b) > 65536, v)
+	fmt.Println("large:", len(b) > 32768, v)
 }

@@ -66,3 +66,7 @@ func sysKill(pid int, sig int) (errno int)
 // sysWait collects the exit status of child pid (started by os/exec):
 // status is its exit code, sig the signal that ended it (0 if it exited).
 func sysWait(pid int) (status int, sig int, errno int)
+
+// sysRun runs a child process to completion: os/exec's sysRun (see
+// packages/stdlib/go/os/exec/natives.go for the arguments).
+func sysRun(path string, argv, env []string, dir string, stdinFd int, stdin []byte, mode int, timeoutMs int64) (out, errOut []byte, pid, status, sig, errno int)

@@ -130,7 +130,7 @@ func (p *Process) Wait() (*ProcessState, error) {
 	}
 	status, sig, errno := sysWait(p.Pid)
 	if errno != 0 {
-		return nil, NewSyscallError("wait", syscall.Errno(errno))
+		return nil, NewSyscallError("waitid", syscall.Errno(errno))
 	}
 	p.done = true
 	return &ProcessState{pid: p.Pid, status: status, sig: sig}, nil

@@ -417,7 +417,7 @@ fieldLoop:
 
 type mapKey struct {
 	s string
-	k reflect.Value
+	v reflect.Value // the element (a NaN key cannot be looked up again)
 }
 
 func (e *encodeState) mapValue(v reflect.Value) {
@@ -439,8 +439,7 @@ func (e *encodeState) mapValue(v reflect.Value) {
 	keys := make([]mapKey, 0, v.Len())
 	it := v.MapRange()
 	for it.Next() {
-		k := it.Key()
-		keys = append(keys, mapKey{e.keyName(k, t), k})
+		keys = append(keys, mapKey{e.keyName(it.Key(), t), it.Value()})
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i].s < keys[j].s })
 	e.buf = append(e.buf, '{')
@@ -450,7 +449,7 @@ func (e *encodeState) mapValue(v reflect.Value) {
 		}
 		e.buf = appendString(e.buf, kv.s, e.escapeHTML)
 		e.buf = append(e.buf, ':')
-		e.value(v.MapIndex(kv.k), false)
+		e.value(kv.v, false)
 	}
 	e.buf = append(e.buf, '}')
 	e.leave(v)

@@ -61,6 +61,7 @@ type Decoder struct {
 	buf        []byte
 	scanp      int   // start of unread data in buf
 	scanned    int64 // bytes dropped from the front of buf
+	scanBytes  int64 // bytes that went through readValue (Go's scanner count: SyntaxError offsets)
 	err        error
 	tokenState int
 	tokenStack []int
@@ -121,15 +122,20 @@ func (dec *Decoder) readValue() (int, error) {
 			// a number running to the end of the buffer may go on
 			last := data[c.i-1]
 			if !(isDigit(last) && c.i == len(data) && err == nil) {
+				dec.scanBytes += int64(c.i)
 				return c.i, nil
 			}
 		} else if !c.eof {
+			// Go's offsets count the bytes its scanner saw over the stream:
+			// those of earlier values, not the delimiters Token consumed
+			c.err.Offset += dec.scanBytes
 			dec.err = c.err
 			return 0, c.err
 		}
 		if err != nil {
 			if err == io.EOF {
 				if ok {
+					dec.scanBytes += int64(c.i)
 					return c.i, nil
 				}
 				if nonSpace(data) {

@@ -68,7 +68,7 @@ func Log(ctx context.Context, category, message string) {
 
 // Logf is like Log, but the value is formatted using the specified format spec.
 func Logf(ctx context.Context, category, format string, args ...any) {
-	if IsEnabled() {
+	if annotating() { // Go: IsEnabled(); also true when gort records annotations as spans
 		// Ideally this should be just Log, but that will add one more frame
 		// in the stack trace.
 		id := fromContext(ctx).id
@@ -104,7 +104,7 @@ func WithRegion(ctx context.Context, regionType string, fn func()) {
 //
 //	defer trace.StartRegion(ctx, "myTracedRegion").End()
 func StartRegion(ctx context.Context, regionType string) *Region {
-	if !IsEnabled() {
+	if !annotating() { // Go: !IsEnabled(); see annotating
 		return noopRegion
 	}
 	id := fromContext(ctx).id

@@ -21,6 +21,11 @@ func readTrace(buf []byte) int
 // isEnabled reports whether the execution tracer is running.
 func isEnabled() bool
 
+// annotating reports whether annotations are recorded: the tracer runs, or
+// the runtime turns them into OpenTelemetry spans (gort's embedding API).
+// Without a span sink it equals isEnabled.
+func annotating() bool
+
 // userTaskCreate records the creation of task id, a child of parentID.
 func userTaskCreate(id, parentID uint64, taskType string)
 
