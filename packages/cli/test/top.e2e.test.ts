@@ -76,6 +76,13 @@ describe.skipIf(!built)("gort top", () => {
       const after = gort(["top", "--memstats", String(child.pid)], dir);
       expect(Number(/^NumForcedGC: (\d+)$/m.exec(after.stdout)?.[1])).toBeGreaterThanOrEqual(1);
 
+      // a 5 s capture: a CPU profile (gzipped protobuf) and a Go 1.19 execution trace
+      const cap = gort(["top", "--cpuprofile", "c.pprof", "--trace", "t.trace", String(child.pid)], dir);
+      expect(cap.status).toBe(0);
+      expect(cap.stdout).toContain(`wrote a CPU profile of ${child.pid}`);
+      expect([...fs.readFileSync(path.join(dir, "c.pprof")).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+      expect(fs.readFileSync(path.join(dir, "t.trace")).subarray(0, 16).toString("latin1")).toBe("go 1.19 trace\0\0\0");
+
       // another user cannot connect (only meaningful as root, which can switch users)
       if (uid === 0 && spawnSync("runuser", ["--help"]).status === 0) {
         const probe = `require("net").createConnection(${JSON.stringify(sock)}).on("connect",()=>{console.log("connected");process.exit(0)}).on("error",e=>{console.log(e.code);process.exit(1)})`;
@@ -89,5 +96,5 @@ describe.skipIf(!built)("gort top", () => {
     const bad = gort(["top", "--once", "999999999"], dir);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toBe("gort top: no gort program with diagnostics at pid 999999999 (start it with gort run --diag)\n");
-  }, 55_000);
+  }, 58_000);
 });

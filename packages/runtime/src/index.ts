@@ -54,7 +54,7 @@ export type { HostIO } from "./host.js";
 export { addReflectNatives, REFLECT_NATIVE_NAMES } from "./reflectrt.js";
 
 // ── watching a running program: dashboard snapshots (snapshot.ts) ──
-export { SnapshotMonitor, takeSnapshot, CTL_GC, CTL_STOP, CTL_REQ, CTL_WORDS, REQ_GOROUTINES, REQ_MEMSTATS } from "./snapshot.js";
+export { SnapshotMonitor, takeSnapshot, CTL_GC, CTL_STOP, CTL_REQ, CTL_WORDS, REQ_GOROUTINES, REQ_MEMSTATS, REQ_CAPTURE } from "./snapshot.js";
 export type { RuntimeSnapshot, ProcSnapshot, GCSnapshot } from "./snapshot.js";
 export type { GCTraceRecord } from "./gctrace.js";
 

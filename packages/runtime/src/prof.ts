@@ -115,9 +115,10 @@ export const MAX_STACK = 32;
 
 /**
  * VM safe-point budget while CPU profiling (vm.budget; restored at stop). Samples are taken at
- * slice ends, so a slice must be short next to the 10 ms tick: the default budget (2^16 safe
- * points) can last several ms of calls; 2^12 keeps a sample within ≈ 0.1–0.4 ms of its tick.
- * Costs one scheduler round trip (~1 µs) per slice: measured overhead in HACKING.md.
+ * slice ends, so a slice should be short next to the 10 ms tick: at the default budget (2^16
+ * safe points) a slice of calls lasts 3–7 ms (≈ 40–100 ns per safe point), at 2^14 ≈ 0.7–1.6 ms.
+ * Shorter slices cost scheduler round trips: 2^12 measured ≈ +15 % CPU on nbody, 2^14 is within
+ * the noise of the default (HACKING.md "Profiling", overhead figures).
  */
 const PROF_BUDGET = 1 << 14;
 

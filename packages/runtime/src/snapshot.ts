@@ -150,6 +150,7 @@ export const CTL_WORDS = 3;
 /** Requests through CTL_REQ. */
 export const REQ_GOROUTINES = 1; // every goroutine's stack, as a deadlock or SIGQUIT prints them
 export const REQ_MEMSTATS = 2; // runtime.ReadMemStats
+export const REQ_CAPTURE = 3; // a CPU profile and an execution trace of the next few seconds
 
 /** Periodic snapshots of one scheduler, handed to `sink`; polled by the scheduler. */
 export class SnapshotMonitor {

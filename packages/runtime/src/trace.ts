@@ -485,13 +485,15 @@ export class Tracer implements GCEventSink {
 
   // ── host calls (syscalls) ──
 
-  /** Replaces the host-call natives (os.sys*, syscall.*) by wrappers emitting syscall events. */
+  /** Replaces the host-call natives (os.sys*, net.sys*, syscall.*) by wrappers emitting syscall events. */
   private wrapSyscalls(): void {
     const vm = this.sched.vm;
     const names = this.sched.image.img.natives;
     for (let i = 0; i < names.length && i < vm.natives.length; i++) {
       const name = names[i];
-      if (!/^(os\.sys|syscall\.)/.test(name)) continue;
+      // Go's syscalls: file and process calls, and socket reads/writes/accepts (Go's net issues a
+      // non-blocking syscall before parking in the netpoller); nanotime is vDSO in Go, not one.
+      if (!/^(os\.sys|net\.sys|syscall\.)/.test(name) || name === "net.sysNanotime") continue;
       const orig = vm.natives[i];
       this.wrapped.set(i, orig);
       vm.natives[i] = (v, g, args, res) => {

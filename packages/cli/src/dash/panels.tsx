@@ -202,7 +202,7 @@ export function Dashboard({ model, columns, rows, title, onKey }: DashboardProps
         <GCPanel model={model} width={columns - half} height={topH} />
       </Box>
       <OutputPane model={model} width={columns} height={outH} />
-      <Text dimColor>q quit · p pause view · g force GC · tab next pane</Text>
+      <Text dimColor>q quit · p pause view · g force GC · s save CPU profile + trace (5 s) · tab next pane</Text>
     </Box>
   );
 }

@@ -2,7 +2,9 @@
  * dash.ts — `gort run --dash` (and `--diag`, the socket `gort top` attaches to): the program runs on a worker thread (runworker.ts) while the
  * main thread draws a live dashboard with ink (dash/panels.tsx) from the runtime's snapshots,
  * several times a second. Keys: q ends the program as SIGINT would (exit status 130) and closes
- * the dashboard, p pauses the view, g forces a GC cycle, tab moves the focus between panes.
+ * the dashboard, p pauses the view, g forces a GC cycle, s records a CPU profile and an execution
+ * trace of the next 5 s and saves them as PROG-TIME.cpu.pprof and PROG-TIME.trace in the working
+ * directory, tab moves the focus between panes.
  *
  * The program's standard output and error go to the output pane; they are also kept and
  * written to the real descriptors once the dashboard closes, so nothing the program printed is
@@ -19,7 +21,9 @@ import { Dashboard } from "../dash/panels.js";
 import { summaryLine } from "../dash/format.js";
 import type { RunnableImage } from "./run.js";
 import type { RunFlags, RunIO } from "./runexec.js";
-import type { RuntimeSnapshot } from "@gort/runtime";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { REQ_CAPTURE, type RuntimeSnapshot } from "@gort/runtime";
 import { startDiagServer, type DiagServer } from "./diag.js";
 import { startInWorker, type WorkerRun } from "./runworker.js";
 
@@ -136,9 +140,26 @@ export async function runWatched(img: RunnableImage, progArgs: readonly string[]
     else if (k === "g") {
       run.gc();
       model.message = "GC requested";
+    } else if (k === "s") {
+      if (saving) return;
+      saving = true;
+      model.message = "capturing a CPU profile and a trace (5 s)…";
+      void run.request(REQ_CAPTURE).then(
+        (d) => {
+          saving = false;
+          model.message = saveCapture(io.cwd, img.progName, d as CaptureData);
+          dirty = true;
+        },
+        (e: Error) => {
+          saving = false;
+          model.message = `capture: ${e.message}`;
+          dirty = true;
+        },
+      );
     } else if (k === "tab") model.cycleFocus();
     dirty = true;
   };
+  let saving = false;
   const view = () => createElement(Dashboard, { model, columns: tty.columns, rows: tty.rows, title, onKey });
   const app = render(view(), { stdout: tty.stdout, stdin: tty.stdin, exitOnCtrlC: false, patchConsole: false });
   const timer = setInterval(() => {
@@ -162,6 +183,34 @@ export async function runWatched(img: RunnableImage, progArgs: readonly string[]
   tty.stdout.write("\n");
   for (const [fd, b] of replay) outBytes(fd, b);
   return finish(code);
+}
+
+/** What a capture (REQ_CAPTURE) returns. */
+export interface CaptureData {
+  cpu: Uint8Array | null;
+  trace: Uint8Array | null;
+  seconds: number;
+}
+
+/** Writes a capture next to the program's working directory; returns the status line to show. */
+export function saveCapture(dir: string, prog: string, d: CaptureData): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "");
+  const saved: string[] = [];
+  try {
+    if (d.cpu !== null) {
+      const f = `${prog}-${stamp}.cpu.pprof`;
+      fs.writeFileSync(path.join(dir, f), d.cpu);
+      saved.push(f);
+    }
+    if (d.trace !== null) {
+      const f = `${prog}-${stamp}.trace`;
+      fs.writeFileSync(path.join(dir, f), d.trace);
+      saved.push(f);
+    }
+  } catch (e) {
+    return `capture: ${(e as Error).message}`;
+  }
+  return saved.length === 0 ? "capture: profiling or tracing was already running" : `saved ${saved.join(" and ")}`;
 }
 
 function crashText(io: RunIO, message: string, stack: string): string {

@@ -12,13 +12,14 @@
  *   {"op":"goroutines"}  → {"text": every goroutine's stack, as Go prints them}
  *   {"op":"memstats"}    → {"memstats": runtime.MemStats}
  *   {"op":"gc"}          → {"ok": true} once a GC cycle was requested
+ *   {"op":"capture"}     → {"cpu": base64 pprof, "trace": base64 trace, "seconds": n} after n s
  *   anything else        → {"error": "…"}
  */
 import * as fs from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
-import { REQ_GOROUTINES, REQ_MEMSTATS, type RuntimeSnapshot } from "@gort/runtime";
+import { REQ_CAPTURE, REQ_GOROUTINES, REQ_MEMSTATS, type RuntimeSnapshot } from "@gort/runtime";
 import type { WorkerRun } from "./runworker.js";
 import { versionString } from "./version.js";
 
@@ -90,6 +91,11 @@ export async function startDiagServer(run: WorkerRun, info: DiagInfo): Promise<D
         case "gc":
           run.gc();
           return send(c, { ok: true });
+        case "capture": {
+          const d = (await run.request(REQ_CAPTURE)) as { cpu: Uint8Array | null; trace: Uint8Array | null; seconds: number };
+          const b64 = (x: Uint8Array | null) => (x === null ? null : Buffer.from(x).toString("base64"));
+          return send(c, { cpu: b64(d.cpu), trace: b64(d.trace), seconds: d.seconds });
+        }
         default:
           return send(c, { error: `unknown op ${JSON.stringify(req.op)}` });
       }

@@ -9,7 +9,8 @@
  * shared Int32Array the monitor reads at the same safe points (snapshot.ts CTL_*).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { REQ_GOROUTINES, REQ_MEMSTATS, SnapshotMonitor, processHostIO, type Sched } from "@gort/runtime";
+import { REQ_CAPTURE, REQ_GOROUTINES, REQ_MEMSTATS, SnapshotMonitor, processHostIO, startTrace, type Sched, type Tracer } from "@gort/runtime";
+import { encodeProfile } from "@gort/pprof";
 import { decodeImage } from "@gort/runtime/image";
 import { execImage, type RunIO } from "./runexec.js";
 import type { WorkerJob, WorkerMessage } from "./runworker.js";
@@ -17,6 +18,42 @@ import type { WorkerJob, WorkerMessage } from "./runworker.js";
 const job = workerData as WorkerJob;
 const port = parentPort!;
 const post = (m: WorkerMessage): void => port.postMessage(m);
+
+/** Seconds a dashboard capture (REQ_CAPTURE) lasts. */
+const CAPTURE_SECONDS = Number(job.captureSeconds ?? 5);
+
+/** A capture in progress: CPU profile and execution trace until `until` (scheduler clock, ns). */
+let capture: { until: number; tracer: Tracer | null; chunks: Uint8Array[]; cpu: boolean } | null = null;
+
+/** Starts a capture (a second request while one runs is answered when it ends, with the same data). */
+function startCapture(sched: Sched): void {
+  if (capture !== null) return;
+  const chunks: Uint8Array[] = [];
+  const tracer = startTrace(sched, (c) => void chunks.push(c.slice()), { syncSink: true });
+  const cpu = sched.prof.setCPUProfileRate(100);
+  capture = { until: sched.clock.now() + CAPTURE_SECONDS * 1e9, tracer, chunks, cpu };
+}
+
+/** Ends the capture when due (or now, at exit): posts the CPU profile and the trace. */
+function finishCapture(sched: Sched, force: boolean): void {
+  if (capture === null || (!force && sched.clock.now() < capture.until)) return;
+  const c = capture;
+  capture = null;
+  if (c.tracer !== null) c.tracer.stop();
+  let cpu: Uint8Array | null = null;
+  if (c.cpu) {
+    sched.prof.setCPUProfileRate(0);
+    if (sched.prof.lastCPU !== null) cpu = encodeProfile(sched.prof.lastCPU);
+  }
+  const n = c.chunks.reduce((a, b) => a + b.length, 0);
+  const trace = new Uint8Array(n);
+  let off = 0;
+  for (const b of c.chunks) {
+    trace.set(b, off);
+    off += b.length;
+  }
+  post({ t: "reply", req: REQ_CAPTURE, data: { cpu, trace: c.tracer !== null ? trace : null, seconds: CAPTURE_SECONDS } });
+}
 
 /** The answer to a watcher's request (snapshot.ts REQ_*), as plain data. */
 function answer(sched: Sched, req: number): unknown {
@@ -40,12 +77,28 @@ function main(): number {
     readStdin: job.stdin ? processHostIO([]).readStdin : undefined,
     onSched: (sched) => {
       monitor = new SnapshotMonitor(sched, job.periodMs * 1e6, (snap) => post({ t: "snap", snap }), new Int32Array(job.control));
-      monitor.onRequest = (req) => post({ t: "reply", req, data: answer(sched, req) });
+      monitor.onRequest = (req) => {
+        if (req === REQ_CAPTURE) {
+          post({ t: "ack", req });
+          startCapture(sched);
+        } else post({ t: "reply", req, data: answer(sched, req) });
+      };
+      const m = monitor;
+      const inner = m.poll.bind(m);
+      // captures end at the monitor's polls (safe points)
+      m.poll = (now: number): number => {
+        const r = inner(now);
+        finishCapture(sched, false);
+        return r;
+      };
+      schedRef = sched;
       sched.monitor = monitor;
     },
   };
   let monitor: SnapshotMonitor | null = null;
+  let schedRef: Sched | null = null;
   const code = execImage(image, job.file, job.progName, job.progArgs, io, job.flags);
+  if (schedRef !== null) finishCapture(schedRef, true);
   if (monitor !== null) (monitor as SnapshotMonitor).final();
   return code;
 }

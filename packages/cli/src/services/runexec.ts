@@ -233,16 +233,17 @@ export function execImage(
   };
   const natives = hostNatives(host);
   addReflectNatives(natives);
-  const trace = flags.trace !== undefined ? openRunTrace(flags.trace) : null; // runtrace.ts
-  if (typeof trace === "string") {
-    io.stderr(`gort: ${trace}\n`);
-    return 1;
-  }
   // --otel: runtime metrics exported through OpenTelemetry from a worker thread (runotel.ts)
   const otel = flags.otel !== undefined ? startOtelFlag(flags.otel, env, io.stderr) : null;
   if (typeof otel === "string") {
     io.stderr(otel + RUN_USAGE);
     return 2;
+  }
+  const trace = flags.trace !== undefined ? openRunTrace(flags.trace) : null; // --trace (runtrace.ts)
+  if (typeof trace === "string") {
+    otel?.finish();
+    io.stderr(`gort: ${trace}\n`);
+    return 1;
   }
   try {
     const res = runGo(image, {
@@ -257,7 +258,7 @@ export function execImage(
       profile: runProfileSetup(flags, programPath(progName)), // --cpuprofile etc. (runprof.ts)
     });
     res.vm.flushPrint();
-    trace?.stop();
+    trace?.stop(); // footer and stack table now; the finally below only closes after a failure
     return writeRunProfiles(flags, res, io.cwd, io.stderr, res.exitCode); // runprof.ts
   } catch (e) {
     // an image the runtime cannot bind (a native it lacks) or a corrupt cached image
@@ -267,6 +268,7 @@ export function execImage(
     }
     throw e;
   } finally {
+    trace?.stop();
     otel?.finish(); // final snapshot and export, bounded wait (runotel.ts)
   }
 }

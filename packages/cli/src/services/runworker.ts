@@ -27,6 +27,8 @@ export interface WorkerJob {
   control: SharedArrayBuffer;
   /** the program reads the process's standard input (false: empty input, e.g. under the dashboard) */
   stdin: boolean;
+  /** how long a capture (REQ_CAPTURE) lasts, in seconds (default 5) */
+  captureSeconds?: number;
 }
 
 export type WorkerMessage =
@@ -34,6 +36,7 @@ export type WorkerMessage =
   | { t: "snap"; snap: RuntimeSnapshot }
   | { t: "exit"; code: number }
   | { t: "reply"; req: number; data: unknown }
+  | { t: "ack"; req: number }
   | { t: "crash"; message: string; stack: string };
 
 export interface WorkerRun {
@@ -82,17 +85,35 @@ export function startInWorker(image: ProgramImage, file: string, progName: strin
   };
   const worker = new Worker(new URL("./progworker.js", import.meta.url), { workerData: job, stdout: false, stderr: false });
   // requests in flight: the first is in the control word, the rest wait their turn
-  const pending: { req: number; resolve: (v: unknown) => void; reject: (e: Error) => void }[] = [];
+  // requests: `sent` once written to the control word; the worker acks (or answers) each as it
+  // takes it, which frees the word for the next one
+  const pending: { req: number; sent: boolean; taken: boolean; resolve: (v: unknown) => void; reject: (e: Error) => void }[] = [];
+  const sendNext = (): void => {
+    if (pending.some((p) => p.sent && !p.taken)) return;
+    const next = pending.find((p) => !p.sent);
+    if (next !== undefined) {
+      next.sent = true;
+      Atomics.store(ctl, CTL_REQ, next.req);
+    }
+  };
+  const taken = (req: number): void => {
+    const p = pending.find((x) => x.sent && !x.taken && x.req === req);
+    if (p !== undefined) p.taken = true;
+  };
   let exited = false;
   const done = new Promise<number>((resolve) => {
     let code = -1;
     worker.on("message", (m: WorkerMessage) => {
       if (m.t === "out") o.onOutput(m.fd, m.b);
       else if (m.t === "snap") o.onSnapshot(m.snap);
-      else if (m.t === "reply") {
-        const p = pending.shift();
-        if (p !== undefined) p.resolve(m.data);
-        if (pending.length > 0) Atomics.store(ctl, CTL_REQ, pending[0].req);
+      else if (m.t === "ack") {
+        taken(m.req);
+        sendNext();
+      } else if (m.t === "reply") {
+        taken(m.req);
+        const i = pending.findIndex((x) => x.taken && x.req === m.req);
+        if (i >= 0) pending.splice(i, 1)[0].resolve(m.data);
+        sendNext();
       }
       else if (m.t === "exit") code = m.code;
       else {
@@ -119,8 +140,8 @@ export function startInWorker(image: ProgramImage, file: string, progName: strin
     request: (req) =>
       new Promise<unknown>((resolve, reject) => {
         if (exited) return reject(new Error("the program has exited"));
-        pending.push({ req, resolve, reject });
-        if (pending.length === 1) Atomics.store(ctl, CTL_REQ, req);
+        pending.push({ req, sent: false, taken: false, resolve, reject });
+        sendNext();
       }),
   };
 }

@@ -4,7 +4,8 @@
  * to. With one: the live dashboard (the same panels as `gort run --dash`; q leaves the viewer,
  * the program goes on), or with flags a one-shot answer: --goroutines (every goroutine's stack),
  * --memstats (runtime.MemStats), --gc (force a collection), --once (one summary line). Without
- * a terminal the live view prints one summary line per snapshot.
+ * a terminal the live view prints one summary line per snapshot. --cpuprofile FILE and --trace FILE
+ * record the next 5 s of the program (CPU profile at 100 Hz, execution trace) into FILE.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -22,16 +23,31 @@ export interface TopIO {
   tty: { columns: number; rows: number; stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream } | null;
 }
 
-export const TOP_USAGE = "usage: gort top [--goroutines | --memstats | --gc | --once] [PID]\nRun 'gort top --help' for details.\n";
+export const TOP_USAGE =
+  "usage: gort top [--goroutines | --memstats | --gc | --once | --cpuprofile FILE | --trace FILE] [PID]\nRun 'gort top --help' for details.\n";
 
 /** Runs `gort top args...`; resolves to the exit status. */
 export async function runTop(args: string[], io: TopIO): Promise<number> {
-  type Mode = "live" | "goroutines" | "memstats" | "gc" | "once";
+  type Mode = "live" | "goroutines" | "memstats" | "gc" | "once" | "capture";
   let mode = "live" as Mode;
   let pid: number | null = null;
-  for (const a of args) {
+  let cpuFile: string | null = null;
+  let traceFile: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
     const f = a.replace(/^--?/, "");
-    if (a.startsWith("-") && ["goroutines", "memstats", "gc", "once"].includes(f)) mode = f as Mode;
+    const eq = f.indexOf("=");
+    const fname = eq < 0 ? f : f.slice(0, eq);
+    if (a.startsWith("-") && (fname === "cpuprofile" || fname === "trace")) {
+      const v = eq >= 0 ? f.slice(eq + 1) : args[++i];
+      if (v === undefined) {
+        io.stderr(`flag needs an argument: ${a}\n${TOP_USAGE}`);
+        return 2;
+      }
+      if (fname === "cpuprofile") cpuFile = v;
+      else traceFile = v;
+      mode = "capture";
+    } else if (a.startsWith("-") && ["goroutines", "memstats", "gc", "once"].includes(f)) mode = f as Mode;
     else if (/^\d+$/.test(a) && pid === null) pid = Number(a);
     else {
       io.stderr(a.startsWith("-") ? `flag provided but not defined: ${a}\n${TOP_USAGE}` : `gort top: not a process id: ${a}\n${TOP_USAGE}`);
@@ -66,6 +82,20 @@ export async function runTop(args: string[], io: TopIO): Promise<number> {
         await ask(sock, "gc");
         io.stdout(`gort top: GC requested in ${pid}\n`);
         return 0;
+      case "capture": {
+        io.stderr(`gort top: recording ${pid} for 5 s…\n`);
+        const r = await diagRequest(sock, { op: "capture" }, 60_000);
+        if (typeof r.error === "string") throw new Error(r.error);
+        const put = (file: string | null, b64: unknown, what: string): void => {
+          if (file === null) return;
+          if (typeof b64 !== "string") throw new Error(`no ${what} (profiling or tracing was already running in the program)`);
+          fs.writeFileSync(file, Buffer.from(b64, "base64"));
+          io.stdout(`gort top: wrote ${what} of ${pid} (${String(r.seconds)} s) to ${file}\n`);
+        };
+        put(cpuFile, r.cpu, "a CPU profile");
+        put(traceFile, r.trace, "an execution trace");
+        return 0;
+      }
       case "once": {
         const r = await ask(sock, "snapshot");
         io.stdout(r.snap === null ? "gort top: no snapshot yet\n" : `${summaryLine(r.snap as RuntimeSnapshot)}\n`);

@@ -538,6 +538,22 @@ func (t *rtype) FieldByIndex(index []int) StructField {
 }
 
 func (t *rtype) FieldByName(name string) (StructField, bool) {
+	// Quick path: a direct field of that name wins at depth 0; without
+	// embedded fields there is nothing else to search.
+	st := t.structType()
+	hasEmbeds := false
+	for i := 0; i < int(st.nfields); i++ {
+		f := st.field(i)
+		if loadString(f.name) == name {
+			return t.Field(i), true
+		}
+		if f.flags&1 != 0 {
+			hasEmbeds = true
+		}
+	}
+	if !hasEmbeds {
+		return StructField{}, false
+	}
 	return t.FieldByNameFunc(func(s string) bool { return s == name })
 }
 

@@ -20,6 +20,7 @@ package regexp
 import (
 	"regexp/syntax"
 	"unicode"
+	"unicode/utf8"
 )
 
 const (
@@ -44,6 +45,14 @@ type prog struct {
 	runes [][]rune
 	fold  []bool
 	start int
+
+	// first holds the sorted [lo, hi] pairs of every rune a match can
+	// start with, when the start's closure reaches only rune instructions
+	// (no assertion, no empty match); nil otherwise. firstByte is that
+	// set's only member when it is one ASCII byte, else -1. The VM skips
+	// input that cannot start a match (exec.go).
+	first     []rune
+	firstByte int
 }
 
 // hole is an unpatched successor: pc's out (arg when isArg).
@@ -89,7 +98,74 @@ func compileProg(re *syntax.Regexp) *prog {
 	m := c.emit(iMatch)
 	c.patch(f.holes, m)
 	c.p.start = f.start
+	c.p.first = c.p.firstSet()
+	c.p.firstByte = -1
+	if len(c.p.first) == 2 && c.p.first[0] == c.p.first[1] && c.p.first[0] < utf8.RuneSelf {
+		c.p.firstByte = int(c.p.first[0])
+	}
 	return c.p
+}
+
+// firstSet computes prog.first.
+func (p *prog) firstSet() []rune {
+	var set []rune
+	seen := make([]bool, len(p.op))
+	ok := true
+	var visit func(pc int)
+	visit = func(pc int) {
+		if !ok || seen[pc] {
+			return
+		}
+		seen[pc] = true
+		switch p.op[pc] {
+		case iFail:
+		case iAlt:
+			visit(p.out[pc])
+			visit(p.arg[pc])
+		case iNop, iSave:
+			visit(p.out[pc])
+		case iRune1:
+			c := rune(p.arg[pc])
+			set = append(set, c, c)
+			if p.fold[pc] {
+				for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+					set = append(set, f, f)
+				}
+			}
+		case iRune:
+			set = append(set, p.runes[pc]...)
+		default: // iMatch, iEmpty, iAny, iAnyNotNL: no useful filter
+			ok = false
+		}
+	}
+	visit(p.start)
+	if !ok || len(set) == 0 {
+		return nil
+	}
+	return normRanges(set)
+}
+
+// normRanges sorts and merges [lo, hi] pairs.
+func normRanges(r []rune) []rune {
+	n := len(r) / 2
+	for i := 1; i < n; i++ { // insertion sort by lo (sets are small)
+		for j := i; j > 0 && r[2*j] < r[2*j-2]; j-- {
+			r[2*j], r[2*j+1], r[2*j-2], r[2*j-1] = r[2*j-2], r[2*j-1], r[2*j], r[2*j+1]
+		}
+	}
+	w := 0
+	for i := 0; i < n; i++ {
+		lo, hi := r[2*i], r[2*i+1]
+		if w > 0 && lo <= r[w-1]+1 {
+			if hi > r[w-1] {
+				r[w-1] = hi
+			}
+			continue
+		}
+		r[w], r[w+1] = lo, hi
+		w += 2
+	}
+	return r[:w]
 }
 
 func (c *compiler) nop() frag {

@@ -17,6 +17,7 @@ package regexp
 
 import (
 	"regexp/syntax"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -139,6 +140,34 @@ func (p *prog) matchRune(pc int, r rune) bool {
 	return false
 }
 
+// indexFirst returns the offset in s of the first rune that can start a
+// match (p.first), or -1.
+func (p *prog) indexFirst(s string) int {
+	if p.firstByte >= 0 {
+		return strings.IndexByte(s, byte(p.firstByte))
+	}
+	rs := p.first
+	for i := 0; i < len(s); {
+		c, w := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, w = utf8.DecodeRuneInString(s[i:])
+		}
+		lo, hi := 0, len(rs)/2
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if c < rs[2*mid] {
+				hi = mid
+			} else if c > rs[2*mid+1] {
+				lo = mid + 1
+			} else {
+				return i
+			}
+		}
+		i += w
+	}
+	return -1
+}
+
 // add follows pc's empty transitions at pos, adding a thread (with a copy
 // of cap) for each rune-consuming or matching instruction reached; t is a
 // spare thread to reuse, returned when unused.
@@ -252,6 +281,23 @@ func (m *machine) match(pos int, startCond syntax.EmptyOp) bool {
 			}
 			if m.matched {
 				break
+			}
+			if m.p.first != nil {
+				// No thread alive: jump to the next rune that can start a
+				// match (the start's closure has no assertions, so nothing
+				// in between can).
+				adv := m.p.indexFirst(m.input[pos:])
+				if adv < 0 {
+					break
+				}
+				if adv > 0 {
+					pos += adv
+					r, width = m.step(pos)
+					r1, width1 = endOfText, 0
+					if r != endOfText {
+						r1, width1 = m.step(pos + width)
+					}
+				}
 			}
 		}
 		if !m.matched && (pos == 0 || startCond&syntax.EmptyBeginText == 0) {

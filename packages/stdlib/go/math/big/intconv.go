@@ -10,7 +10,6 @@ package big
 import (
 	"errors"
 	"fmt"
-	"strings"
 )
 
 const digitChars = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -333,7 +332,9 @@ func (z *Int) UnmarshalJSON(text []byte) error {
 	return z.UnmarshalText(text)
 }
 
-// Scan is a support routine for fmt.Scanner: verbs b, o, d, x, X, s, v.
+// Scan is a support routine for fmt.Scanner: verbs b, o, d, x, X, s, v
+// (s and v take the base from the prefix). Like Go, it reads the longest
+// prefix of the input that can belong to the number and leaves the rest.
 func (z *Int) Scan(s fmt.ScanState, ch rune) error {
 	s.SkipSpace()
 	base := 0
@@ -350,14 +351,67 @@ func (z *Int) Scan(s fmt.ScanState, ch rune) error {
 	default:
 		return errors.New("Int.Scan: invalid verb")
 	}
-	tok, err := s.Token(false, func(r rune) bool {
-		return r == '+' || r == '-' || r == '_' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
-	})
+	var buf []byte
+	next := func() (rune, bool) {
+		r, _, err := s.ReadRune()
+		return r, err == nil
+	}
+	r, ok := next()
+	if ok && (r == '+' || r == '-') {
+		buf = append(buf, byte(r))
+		r, ok = next()
+	}
+	b := base
+	if base == 0 {
+		b = 10
+		if ok && r == '0' {
+			buf = append(buf, '0')
+			b = 8
+			r, ok = next()
+			if ok {
+				switch r {
+				case 'x', 'X':
+					b = 16
+				case 'b', 'B':
+					b = 2
+				case 'o', 'O':
+					b = 8
+				default:
+					goto digits
+				}
+				buf = append(buf, byte(r))
+				r, ok = next()
+			}
+		}
+	}
+digits:
+	for ok {
+		d := int(MaxBase + 1)
+		switch {
+		case '0' <= r && r <= '9':
+			d = int(r - '0')
+		case 'a' <= r && r <= 'z':
+			d = int(r-'a') + 10
+		case 'A' <= r && r <= 'Z':
+			d = int(r-'A') + 10
+		case r == '_' && base == 0:
+			d = 0
+		}
+		if d >= b {
+			s.UnreadRune()
+			break
+		}
+		buf = append(buf, byte(r))
+		r, ok = next()
+	}
+	if len(buf) == 0 {
+		return errNoDigits
+	}
+	neg, abs, _, err := scanInt(string(buf), base)
 	if err != nil {
+		z.abs = abs // as Go leaves it
 		return err
 	}
-	if _, ok := z.SetString(strings.TrimSpace(string(tok)), base); !ok {
-		return errors.New("Int.Scan: invalid number")
-	}
+	z.set(neg, abs)
 	return nil
 }
