@@ -1,8 +1,9 @@
 // gort standard library: package time (Duration, Time, the clocks).
 
 // Package time measures and waits for time on gort's runtime clocks.
-// gort's version covers durations, the wall and monotonic clocks, and
-// timers (sleep.go); calendars, locations and formatting are not here yet.
+// gort's version covers durations, the wall and monotonic clocks, timers
+// (sleep.go), calendars and locations (calendar.go, zoneinfo.go) and Go's
+// layouts (format.go).
 package time
 
 // A Duration is the elapsed time between two instants as an int64
@@ -217,12 +218,13 @@ type Time struct {
 	sec  int64 // seconds since January 1, year 1 00:00:00 UTC
 	nsec int32 // nanoseconds within the second, [0, 999999999]
 	mono int64 // monotonic reading + 1; 0 = none
+	loc  *Location // nil = UTC
 }
 
 // Now returns the current time.
 func Now() Time {
 	sec, nsec, mono := now()
-	return Time{sec: sec + unixToInternal, nsec: nsec, mono: mono + 1}
+	return Time{sec: sec + unixToInternal, nsec: nsec, mono: mono + 1, loc: Local}
 }
 
 // Unix returns the local Time of the given Unix time (nsec may be outside [0, 1e9)).
@@ -236,7 +238,7 @@ func Unix(sec int64, nsec int64) Time {
 			sec--
 		}
 	}
-	return Time{sec: sec + unixToInternal, nsec: int32(nsec)}
+	return Time{sec: sec + unixToInternal, nsec: int32(nsec), loc: Local}
 }
 
 // UnixMilli returns the Time of msec milliseconds since the Unix epoch.
@@ -280,7 +282,7 @@ func (t Time) Add(d Duration) Time {
 		dsec--
 		nsec += 1e9
 	}
-	r := Time{sec: t.sec + dsec, nsec: nsec}
+	r := Time{sec: t.sec + dsec, nsec: nsec, loc: t.loc}
 	if t.mono != 0 {
 		m := t.mono + int64(d)
 		// keep the monotonic reading only while it moves in d's direction (no overflow)
