@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 )
@@ -92,6 +93,14 @@ func main() {
 	err := tctx.Err()
 	var te interface{ Timeout() bool }
 	fmt.Println(errors.Is(err, context.DeadlineExceeded), errors.As(err, &te) && te.Timeout())
+
+	// Deadline contexts print their deadline and the time left.
+	str := fmt.Sprint(tctx)
+	fmt.Println(strings.HasPrefix(str, "context.Background.WithDeadline(20"), strings.Contains(str, " m=+"), strings.HasSuffix(str, "])"))
+	vctx, cancelV := context.WithTimeout(context.WithValue(bg, key("k"), "v"), time.Hour)
+	vs := fmt.Sprint(vctx)
+	fmt.Println(strings.HasPrefix(vs, "context.Background.WithValue(type main.key, val v).WithDeadline("), strings.Contains(vs, " [59m59."))
+	cancelV()
 
 	// The parent's earlier deadline wins; an expired deadline cancels at once.
 	short, c1 := context.WithTimeout(bg, time.Hour)

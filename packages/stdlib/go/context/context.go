@@ -297,10 +297,10 @@ func (c *timerCtx) Deadline() (deadline time.Time, ok bool) {
 	return c.deadline, true
 }
 
-// timerCtx has no String method yet: Go's prints the deadline with
-// time.Time.String, which gort's package time does not provide yet, so %v
-// of a deadline context prints the struct instead of Go's
-// "context.Background.WithDeadline(… [1s])".
+func (c *timerCtx) String() string {
+	return nameOf(c.cancelCtx.Context) + ".WithDeadline(" + c.deadline.String() +
+		" [" + time.Until(c.deadline).String() + "])"
+}
 
 func (c *timerCtx) cancel(removeFromParent bool, err error) {
 	c.cancelCtx.cancel(false, err)

@@ -68,57 +68,31 @@ func itoa(buf *[]byte, i int, wid int) {
 	*buf = append(*buf, b[bp:]...)
 }
 
-// civil converts days since 1970-01-01 to a proleptic Gregorian date.
-func civil(days int64) (year, month, day int) {
-	z := days + 719468
-	era := z / 146097
-	if z < 0 && z%146097 != 0 {
-		era--
-	}
-	doe := z - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	d := doy - (153*mp+2)/5 + 1
-	m := mp + 3
-	if m > 12 {
-		m -= 12
-	}
-	y := yoe + era*400
-	if m <= 2 {
-		y++
-	}
-	return int(y), int(m), int(d)
-}
 
 func (l *Logger) formatHeader(buf *[]byte, t time.Time, file string, line int) {
 	if l.flag&Lmsgprefix == 0 {
 		*buf = append(*buf, l.prefix...)
 	}
 	if l.flag&(Ldate|Ltime|Lmicroseconds) != 0 {
-		// gort's time package has no zones: local time is UTC
-		sec := t.Unix()
-		days := sec / 86400
-		rem := sec % 86400
-		if rem < 0 {
-			rem += 86400
-			days--
+		if l.flag&LUTC != 0 {
+			t = t.UTC()
 		}
 		if l.flag&Ldate != 0 {
-			year, month, day := civil(days)
+			year, month, day := t.Date()
 			itoa(buf, year, 4)
 			*buf = append(*buf, '/')
-			itoa(buf, month, 2)
+			itoa(buf, int(month), 2)
 			*buf = append(*buf, '/')
 			itoa(buf, day, 2)
 			*buf = append(*buf, ' ')
 		}
 		if l.flag&(Ltime|Lmicroseconds) != 0 {
-			itoa(buf, int(rem/3600), 2)
+			hour, min, sec := t.Clock()
+			itoa(buf, hour, 2)
 			*buf = append(*buf, ':')
-			itoa(buf, int(rem/60%60), 2)
+			itoa(buf, min, 2)
 			*buf = append(*buf, ':')
-			itoa(buf, int(rem%60), 2)
+			itoa(buf, sec, 2)
 			if l.flag&Lmicroseconds != 0 {
 				*buf = append(*buf, '.')
 				itoa(buf, t.Nanosecond()/1e3, 6)
