@@ -448,7 +448,8 @@ export function addHostFsNatives(table: Map<string, NativeFn>): void {
   }
 }
 
-interface ChildResult {
+/** @internal */
+export interface ChildResult {
   out: Uint8Array;
   err: Uint8Array;
   pid: number;
@@ -457,8 +458,11 @@ interface ChildResult {
   errno: number;
 }
 
-/** Runs one child process to completion (os/exec.sysRun's body; see the file comment). */
-function runChild(
+/**
+ * Runs one child process to completion (os/exec.sysRun's body; see the file comment).
+ * @internal exported for hostfs.test.ts
+ */
+export function runChild(
   file: string,
   argv: readonly string[],
   envList: readonly string[],

@@ -142,4 +142,59 @@ describe("gort run --otel", () => {
     const gc = last.find((m) => m.name === "go.memory.limit") as unknown as { sum: { dataPoints: { asInt: string | number }[] } };
     expect(Number(gc.sum.dataPoints[0].asInt)).toBe(512 * 1024 * 1024);
   }, 120_000);
+
+  it("turns runtime/trace tasks, regions and logs into spans (OTLP/HTTP /v1/traces)", async () => {
+    type Span = { name: string; spanId: string; parentSpanId?: string; events?: { name: string }[] };
+    const spans: Span[] = [];
+    const server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        if (req.url === "/v1/traces") {
+          const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { resourceSpans?: { scopeSpans?: { spans?: Span[] }[] }[] };
+          for (const rs of body.resourceSpans ?? []) for (const ss of rs.scopeSpans ?? []) spans.push(...(ss.spans ?? []));
+        }
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end("{}");
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as { port: number }).port;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gort-otlp-spans-"));
+    fs.writeFileSync(
+      path.join(dir, "main.go"),
+      `package main
+
+import (
+	"context"
+	"runtime/trace"
+)
+
+func main() {
+	ctx, task := trace.NewTask(context.Background(), "order")
+	trace.WithRegion(ctx, "validate", func() { trace.Log(ctx, "item", "widget") })
+	r := trace.StartRegion(ctx, "ship")
+	r.End()
+	task.End()
+	println("done")
+}
+`,
+    );
+    const env = { ...process.env, GORTCACHE: "off", OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}` };
+    const r = await new Promise<{ code: number; err: string }>((resolve) => {
+      execFile(process.execPath, [path.join(ROOT, "scripts/dev-gort.mjs"), "run", "--otel=otlp", "main.go"], { cwd: dir, env, timeout: 55_000 }, (e, _out, err) =>
+        resolve({ code: e === null ? 0 : typeof e.code === "number" ? e.code : -1, err }),
+      );
+    });
+    server.close();
+    expect(r.err).toBe("done\n");
+    expect(r.code).toBe(0);
+    const byName = new Map(spans.map((sp) => [sp.name, sp]));
+    expect([...byName.keys()].sort()).toEqual(["order", "ship", "validate"]);
+    const order = byName.get("order")!;
+    expect(order.parentSpanId ?? "").toBe("");
+    expect(byName.get("validate")!.parentSpanId).toBe(order.spanId);
+    expect(byName.get("ship")!.parentSpanId).toBe(order.spanId);
+    expect(byName.get("validate")!.events?.map((e) => e.name)).toEqual(["log"]);
+  }, 58_000);
 });

@@ -39,7 +39,8 @@
  * instruments. Console output goes to stderr so the program's stdout stays its own.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, isMainThread, workerData, type MessagePort } from "node:worker_threads";
-import type { MetricsSnapshot, Sched } from "@gort/runtime";
+import { OtelAnnotationSpans, type MetricsSnapshot, type OtelContextApi, type Sched } from "@gort/runtime";
+import type { Tracer } from "@opentelemetry/api";
 
 /** Longest period between two snapshots the scheduler posts (ms; half the export interval if shorter). */
 const SAMPLE_MS = 250;
@@ -62,7 +63,51 @@ interface OtelWorkerData {
   port: MessagePort;
 }
 
-type ToWorker = { t: "snap"; snap: MetricsSnapshot } | { t: "shutdown"; snap: MetricsSnapshot | null };
+type HrTime = [number, number];
+type ToWorker =
+  | { t: "snap"; snap: MetricsSnapshot }
+  | { t: "shutdown"; snap: MetricsSnapshot | null }
+  // runtime/trace annotations as spans (otelspans.ts on this side, real SDK spans in the worker)
+  | { t: "span"; op: "start"; id: number; parent: number; name: string; attrs: Record<string, string | number | boolean>; time: HrTime }
+  | { t: "span"; op: "end"; id: number; time: HrTime }
+  | { t: "span"; op: "event"; id: number; name: string; attrs: Record<string, string | number | boolean>; time: HrTime };
+
+function hrNow(): HrTime {
+  const ms = performance.timeOrigin + performance.now();
+  const sec = Math.floor(ms / 1000);
+  return [sec, Math.round((ms - sec * 1000) * 1e6)];
+}
+
+/**
+ * The slice of @opentelemetry/api's Tracer and Span that otelspans.ts uses, recording on this
+ * thread and replaying in the exporter worker (which owns the SDK and its event loop). Span ids
+ * here are local numbers; the worker's SDK assigns the real trace and span ids.
+ */
+function proxyTracer(post: (m: ToWorker) => void): { tracer: Tracer; api: OtelContextApi } {
+  let next = 1;
+  class ProxySpan {
+    constructor(readonly id: number) {}
+    end(): void {
+      post({ t: "span", op: "end", id: this.id, time: hrNow() });
+    }
+    addEvent(name: string, attrs?: Record<string, string | number | boolean>): this {
+      post({ t: "span", op: "event", id: this.id, name, attrs: attrs ?? {}, time: hrNow() });
+      return this;
+    }
+  }
+  const tracer = {
+    startSpan(name: string, opts?: { attributes?: Record<string, string | number | boolean> }, ctx?: { gortSpan?: ProxySpan }): ProxySpan {
+      const span = new ProxySpan(next++);
+      post({ t: "span", op: "start", id: span.id, parent: ctx?.gortSpan?.id ?? 0, name, attrs: opts?.attributes ?? {}, time: hrNow() });
+      return span;
+    },
+  };
+  const api = {
+    context: { active: () => ({}) },
+    trace: { setSpan: (_ctx: object, span: ProxySpan) => ({ gortSpan: span }) },
+  };
+  return { tracer: tracer as unknown as Tracer, api: api as unknown as OtelContextApi };
+}
 
 /** A `gort run --otel` session: attach to the scheduler, then finish after the run. */
 export interface RunOtel {
@@ -135,9 +180,12 @@ export function startRunOtel(mode: "otlp" | "console", env: Record<string, strin
     }
   };
   const post = (m: ToWorker): void => worker.postMessage(m);
+  const proxy = proxyTracer(post);
+  const spans = new OtelAnnotationSpans(proxy.tracer, proxy.api);
   return {
     attach(s: Sched): void {
       sched = s;
+      s.userAnnotations = spans; // runtime/trace tasks, regions and logs become spans
       const clock = s.clock;
       s.metrics.onTick = () => {
         const now = clock.now();
@@ -150,6 +198,7 @@ export function startRunOtel(mode: "otlp" | "console", env: Record<string, strin
     finish(): void {
       const snap = sched !== null ? sched.metrics.snapshot() : null;
       if (sched !== null) sched.metrics.onTick = null;
+      spans.endAll(); // tasks and regions left open end with the program
       post({ t: "shutdown", snap });
       // The export needs the worker's event loop, not ours: block until it signals (bounded).
       // A worker that never came up (state still STARTING after START_WAIT_MS) is not waited for.
@@ -208,6 +257,13 @@ async function workerMain(d: OtelWorkerData): Promise<void> {
     exportTimeoutMillis: Math.min(d.timeoutMs, d.intervalMs),
   });
   const provider = new sdk.MeterProvider({ readers: [reader] });
+  // spans of runtime/trace annotations: the same destination as the metrics
+  const traceSdk = await import("@opentelemetry/sdk-trace");
+  const spanExporter =
+    d.mode === "otlp" ? new (await import("@opentelemetry/exporter-trace-otlp-http")).OTLPTraceExporter() : new traceSdk.ConsoleSpanExporter();
+  const tracerProvider = new traceSdk.TracerProvider({ spanProcessors: [new traceSdk.BatchSpanProcessor({ exporter: spanExporter })] });
+  const tracer = tracerProvider.getTracer("gort");
+  const open = new Map<number, import("@opentelemetry/api").Span>();
   let latest: MetricsSnapshot | null = null;
   registerGoRuntimeMetrics(provider.getMeter("gort", undefined), () => latest, { optIn: d.optIn });
   const doneWord = new Int32Array(d.done);
@@ -215,10 +271,21 @@ async function workerMain(d: OtelWorkerData): Promise<void> {
   Atomics.notify(doneWord, 0);
   const { parentPort } = await import("node:worker_threads");
   parentPort!.on("message", (m: ToWorker) => {
+    if (m.t === "span") {
+      if (m.op === "start") {
+        const parent = open.get(m.parent);
+        const ctx = parent !== undefined ? api.trace.setSpan(api.context.active(), parent) : api.ROOT_CONTEXT;
+        open.set(m.id, tracer.startSpan(m.name, { attributes: m.attrs, startTime: m.time }, ctx));
+      } else if (m.op === "event") open.get(m.id)?.addEvent(m.name, m.attrs, m.time);
+      else {
+        open.get(m.id)?.end(m.time);
+        open.delete(m.id);
+      }
+      return;
+    }
     if (m.snap !== null) latest = m.snap;
     if (m.t !== "shutdown") return;
-    provider
-      .shutdown()
+    Promise.all([provider.shutdown(), tracerProvider.shutdown()])
       .catch((e: unknown) => out(`gort: otel: ${e instanceof Error ? e.message : String(e)}\n`))
       .finally(() => {
         Atomics.store(doneWord, 0, DONE);

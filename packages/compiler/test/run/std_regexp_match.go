@@ -52,6 +52,15 @@ func main() {
 	fmt.Printf("%q %v %q\n", b.Find([]byte("foo boo")), b.FindAllIndex([]byte("foo boo"), -1), b.ReplaceAll([]byte("foo boo"), []byte("0")))
 	fmt.Printf("%q\n", b.ReplaceAllFunc([]byte("foo boo"), func(m []byte) []byte { return []byte(fmt.Sprint(len(m))) }))
 	fmt.Println(regexp.MatchString(`^[a-z]+\[[0-9]+\]$`, "adam[23]"))
+	// A program too big for the backtracker (the Pike VM runs it).
+	var words []string
+	for i := 0; i < 120; i++ {
+		words = append(words, fmt.Sprintf("w%03dx", i*7))
+	}
+	big := regexp.MustCompile(`\b(?:` + strings.Join(words, "|") + `)(s?)\b`)
+	long := strings.Repeat("w007x w700x w014xs w0x ", 20)
+	all := big.FindAllStringSubmatchIndex(long, -1)
+	fmt.Println(len(long), len(all), all[:3], all[len(all)-1], big.ReplaceAllString(long[:40], "<$1>"))
 	fmt.Println(regexp.MatchString(`a(b`, "ab"))
 	for _, p := range []string{`a**`, `(?P<>x)`, `[z-a]`, `x{1001}`, `\8`, `(?<n>x)`, "\xff", `a)`} {
 		_, err := regexp.Compile(p)

@@ -19,9 +19,9 @@ var (
 	ErrNotExist   = fs.ErrNotExist
 	ErrClosed     = fs.ErrClosed
 
-	ErrNoDeadline       = errorString("file type does not support deadline")
+	ErrNoDeadline             = errorString("file type does not support deadline")
 	ErrDeadlineExceeded error = &deadlineExceededError{} // a timeout: net.Error's Timeout() is true
-	ErrProcessDone      = errorString("os: process already finished")
+	ErrProcessDone            = errorString("os: process already finished")
 )
 
 type errorString string

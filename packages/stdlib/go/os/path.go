@@ -16,6 +16,15 @@ func IsPathSeparator(c uint8) bool { return c == PathSeparator }
 
 // Getwd returns a rooted path name corresponding to the current directory.
 func Getwd() (dir string, err error) {
+	// $PWD when it names the current directory (it may keep a symbolic
+	// link the shell went through), as Go does
+	if pwd := Getenv("PWD"); len(pwd) > 0 && pwd[0] == '/' {
+		if dot, err := Stat("."); err == nil {
+			if d, err := Stat(pwd); err == nil && SameFile(dot, d) {
+				return pwd, nil
+			}
+		}
+	}
 	dir, errno := sysGetwd()
 	if errno != 0 {
 		return "", NewSyscallError("getwd", syscall.Errno(errno))

@@ -12,10 +12,7 @@
 
 package regexp
 
-import (
-	"regexp/syntax"
-	"strings"
-)
+import "regexp/syntax"
 
 const (
 	maxBacktrackProg   = 500        // instructions
@@ -32,12 +29,11 @@ type job struct {
 }
 
 type bitState struct {
-	end      int
-	cap      []int
-	matchcap []int
+	end      int   // len(input)
+	cap      []int // the current path's captures
+	matchcap []int // the best match's captures
 	jobs     []job
-	visited  []uint32
-	nprog    int
+	visited  []uint32 // bit pc*(end+1)+pos
 }
 
 // shouldVisit marks (pc, pos) visited and reports whether it was new.
@@ -51,8 +47,7 @@ func (b *bitState) shouldVisit(pc, pos int) bool {
 }
 
 func (b *bitState) push(pc, pos int, arg bool) {
-	// Fail instructions are never worth a job; a second visit (arg)
-	// must be queued even though the state was seen.
+	// A second visit (arg) is queued even though the state was seen.
 	if arg || b.shouldVisit(pc, pos) {
 		b.jobs = append(b.jobs, job{pc, pos, arg})
 	}
@@ -153,7 +148,7 @@ func (re *Regexp) backtrack(s string, pos int, ncap int, dst []int) []int {
 	}
 	n := len(re.prog.op)
 	end := len(s)
-	b := &bitState{end: end, nprog: n,
+	b := &bitState{end: end,
 		visited: make([]uint32, (n*(end+1)+31)/32),
 		cap:     make([]int, ncap), matchcap: make([]int, ncap)}
 	for i := range b.cap {
@@ -170,16 +165,12 @@ func (re *Regexp) backtrack(s string, pos int, ncap int, dst []int) []int {
 		}
 	} else {
 		found := false
-		for ; pos <= end; pos++ {
+		// Try each start position in turn, rune by rune, including the
+		// empty string at the end.
+		for width := -1; pos <= end && width != 0; pos += width {
 			if re.prog.first != nil {
 				// Skip to a rune that can start a match.
 				adv := re.prog.indexFirst(s[pos:])
-				if adv < 0 {
-					break
-				}
-				pos += adv
-			} else if re.prefix != "" && !re.prefixFold() {
-				adv := strings.Index(s[pos:], re.prefix)
 				if adv < 0 {
 					break
 				}
@@ -192,6 +183,7 @@ func (re *Regexp) backtrack(s string, pos int, ncap int, dst []int) []int {
 				found = true
 				break
 			}
+			_, width = m.step(pos)
 		}
 		if !found {
 			return nil
@@ -202,6 +194,3 @@ func (re *Regexp) backtrack(s string, pos int, ncap int, dst []int) []int {
 	}
 	return append(dst, b.matchcap...)
 }
-
-// prefixFold is always false: LiteralPrefix stops at case-folded runes.
-func (re *Regexp) prefixFold() bool { return false }

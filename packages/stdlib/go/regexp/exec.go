@@ -333,6 +333,9 @@ func (m *machine) match(pos int, startCond syntax.EmptyOp) bool {
 // doExecute finds the leftmost match in s at or after pos and returns its
 // first ncap capture positions appended to dst (nil when there is none).
 func (re *Regexp) doExecute(s string, pos int, ncap int, dst []int) []int {
+	if re.useBacktrack(len(s)) {
+		return re.backtrack(s, pos, ncap, dst)
+	}
 	n := len(re.prog.op)
 	m := &machine{p: re.prog, longest: re.longest, ncap: ncap, input: s,
 		matchcap: make([]int, ncap), q0: newQueue(n), q1: newQueue(n)}
