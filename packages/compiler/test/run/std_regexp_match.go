@@ -53,11 +53,11 @@ func main() {
 	fmt.Printf("%q\n", b.ReplaceAllFunc([]byte("foo boo"), func(m []byte) []byte { return []byte(fmt.Sprint(len(m))) }))
 	fmt.Println(regexp.MatchString(`^[a-z]+\[[0-9]+\]$`, "adam[23]"))
 	// A program too big for the backtracker (the Pike VM runs it).
-	var words []string
+	var wlist []string
 	for i := 0; i < 120; i++ {
-		words = append(words, fmt.Sprintf("w%03dx", i*7))
+		wlist = append(wlist, fmt.Sprintf("w%03dx", i*7))
 	}
-	big := regexp.MustCompile(`\b(?:` + strings.Join(words, "|") + `)(s?)\b`)
+	big := regexp.MustCompile(`\b(?:` + strings.Join(wlist, "|") + `)(s?)\b`)
 	long := strings.Repeat("w007x w700x w014xs w0x ", 20)
 	all := big.FindAllStringSubmatchIndex(long, -1)
 	fmt.Println(len(long), len(all), all[:3], all[len(all)-1], big.ReplaceAllString(long[:40], "<$1>"))
