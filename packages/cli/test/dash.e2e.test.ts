@@ -6,7 +6,7 @@
  * go to stderr.
  */
 import { describe, expect, it } from "vitest";
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -86,9 +86,13 @@ describe.skipIf(!built || !hasTmux)("gort run --dash in a terminal", () => {
 });
 
 describe.skipIf(!built)("gort run --dash without a terminal", () => {
-  it("passes the program's output through and prints summary lines on stderr", () => {
+  it("passes the program's output through and prints summary lines on stderr", async () => {
     const dir = tmp();
-    const r = spawnSync("node", [bin, "run", "--dash", "short.go"], { cwd: dir, encoding: "utf8", env: { ...process.env, GORTCACHE: `${dir}/cache` }, timeout: 40_000 });
+    const r = await new Promise<{ status: number; stderr: string }>((resolve) =>
+      execFile("node", [bin, "run", "--dash", "short.go"], { cwd: dir, encoding: "utf8", env: { ...process.env, GORTCACHE: `${dir}/cache` }, timeout: 45_000 }, (e, _o, stderr) =>
+        resolve({ status: e === null ? 0 : typeof e.code === "number" ? e.code : -1, stderr }),
+      ),
+    );
     expect(r.status).toBe(0);
     const err = r.stderr.split("\n");
     expect(err.filter((l) => /^line \d$/.test(l))).toEqual(["line 0", "line 1", "line 2"]);

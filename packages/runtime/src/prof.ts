@@ -114,13 +114,14 @@ export const MAX_CPU_STACK = 64;
 export const MAX_STACK = 32;
 
 /**
- * VM safe-point budget while CPU profiling (vm.budget; restored at stop). Samples are taken at
- * slice ends, so a slice should be short next to the 10 ms tick: at the default budget (2^16
- * safe points) a slice of calls lasts 3–7 ms (≈ 40–100 ns per safe point), at 2^14 ≈ 0.7–1.6 ms.
- * Shorter slices cost scheduler round trips: 2^12 measured ≈ +15 % CPU on nbody, 2^14 is within
- * the noise of the default (HACKING.md "Profiling", overhead figures).
+ * Smallest VM safe-point budget the CPU profiler shrinks slices to. Samples are taken at slice
+ * ends, so a slice should not outlast the sampling period: when three sampled slices in a row
+ * each saw two or more ticks, `cpuTick` halves vm.budget (restored at stop), down to this floor. At built-VM speed slices of
+ * the default 2^16 safe points last ≈ 1–7 ms and the budget never changes (changing it alters
+ * V8's optimisation of the run loop: a fixed 2^14 or 2^12 measured +20 % CPU on nbody and −20 % on
+ * fannkuch); under a slow VM (vitest, a debugger) slices of 100+ ms shrink until sampled finely.
  */
-const PROF_BUDGET = 1 << 14;
+const MIN_PROF_BUDGET = 1 << 10;
 
 /** System goroutines (timers, finalizers) have goids from here (proc.ts). */
 const SYSTEM_GOID_BASE = 0x4000_0000;
@@ -178,6 +179,8 @@ export class Profiler {
   private cpuBuckets: Map<string, CountBucket>;
   /** vm.budget before profiling shortened it (0 = not changed). */
   private savedBudget: number;
+  /** Consecutive sampled slices that saw more than one tick. */
+  private longSlices: number;
   /** The last CPU profile stopped (kept until read). */
   lastCPU: RawProfile | null;
 
@@ -220,6 +223,7 @@ export class Profiler {
     this.cpuIdle = 0;
     this.cpuBuckets = new Map();
     this.savedBudget = 0;
+    this.longSlices = 0;
     this.lastCPU = null;
     this.labelSets = [[]];
     this.labelIds = new Map([["", 0]]);
@@ -428,11 +432,6 @@ export class Profiler {
       const w = new Worker(TICKER_SOURCE, { eval: true, workerData: { sab: this.tick.buffer, ms: Math.max(1, 1000 / rate) } });
       w.unref();
       this.ticker = w;
-      const vm = this.sched.vm;
-      if (vm.budget > PROF_BUDGET) {
-        this.savedBudget = vm.budget;
-        vm.budget = PROF_BUDGET;
-      }
       return true;
     }
     if (this.cpuHz === 0) return true;
@@ -502,6 +501,13 @@ export class Profiler {
       this.cpuIdle = sched.idleSleeps;
       return;
     }
+    // Three slices in a row that each outlasted a tick: the VM is slow here, sample finer.
+    // (One alone is usually the host descheduling the thread, not a long slice.)
+    if (n === 1) this.longSlices = 0;
+    else if (++this.longSlices >= 3) {
+      this.longSlices = 0;
+      this.shortenSlices();
+    }
     const u32 = sched.mem.u32;
     if (g === 0 || u32[(g + G_STATUS) >>> 2] === GDEAD) return;
     const stack = this.captureStack(g, atPc ? u32[(g + G_PC) >>> 2] : -1, 0, MAX_CPU_STACK);
@@ -510,6 +516,14 @@ export class Profiler {
     const b = this.cpuBuckets.get(key);
     if (b === undefined) this.cpuBuckets.set(key, { stack, labels, count: n });
     else b.count += n;
+  }
+
+  /** A slice outlasted the sampling period: halve the VM budget (see MIN_PROF_BUDGET). */
+  private shortenSlices(): void {
+    const vm = this.sched.vm;
+    if (vm.budget <= MIN_PROF_BUDGET) return;
+    if (this.savedBudget === 0) this.savedBudget = vm.budget;
+    vm.budget = Math.max(MIN_PROF_BUDGET, vm.budget >> 1);
   }
 
   // ── block / mutex ──

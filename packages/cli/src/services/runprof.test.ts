@@ -75,7 +75,7 @@ func light(n int) int {
 }
 
 func main() {
-	fmt.Println(fib(21), light(2000))
+	fmt.Println(fib(23), light(2000))
 }
 `;
 
@@ -156,7 +156,7 @@ describe("gort run --cpuprofile", () => {
     const r = run(dir, ["--cpuprofile", "cpu.pprof", "cpu.go"]);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(r.out).toBe("10946 1999000\n");
+    expect(r.out).toBe("28657 1999000\n");
     const bytes = fs.readFileSync(path.join(dir, "cpu.pprof"));
     expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]); // gzip, as Go writes
     const p = decodeProfile(bytes);
@@ -167,7 +167,7 @@ describe("gort run --cpuprofile", () => {
     expect(p.periodType).toEqual({ type: "cpu", unit: "nanoseconds" });
     expect(p.period).toBe(10000000);
     const total = p.samples.reduce((a, s) => a + s.values[0], 0);
-    expect(total).toBeGreaterThan(3);
+    expect(total).toBeGreaterThan(3); // under vitest a slice is ~100× longer than built: few, heavy samples
     for (const s of p.samples) expect(s.values[1]).toBe(s.values[0] * 10000000);
     expect(top(flat(p, 1))).toBe("main.fib");
     // main.fib's frames name this file and lines inside its body (5–10)
