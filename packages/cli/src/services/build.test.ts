@@ -44,7 +44,8 @@ function io(dir: string, env: Record<string, string> = {}) {
 }
 
 describe("gort build", () => {
-  it("writes an executable image that gort run runs with the program's exit status and flags", () => {
+  it("writes an executable image that gort run runs with the program's exit status and flags", async () => {
+    await new Promise((r) => setImmediate(r));
     const dir = tmp({ "tool.go": PROG });
     const b = io(dir);
     expect(runBuild(["tool.go"], b.io)).toBe(0);
@@ -60,7 +61,8 @@ describe("gort build", () => {
     expect(r2.r.out).toBe("tool [z] \n1073741824\n");
   });
 
-  it("-o DIR/ puts the image under the program's name; compile errors stop it", () => {
+  it("-o DIR/ puts the image under the program's name; compile errors stop it", async () => {
+    await new Promise((r) => setImmediate(r));
     const dir = tmp({ "main.go": PROG, "bad.go": "package main\n\nfunc main() { x := 1 }\n" });
     const b = io(dir);
     expect(runBuild(["-o", "bin/", "main.go"], b.io)).toBe(0);
@@ -74,7 +76,8 @@ describe("gort build", () => {
     expect(f.r.err.split("\n")[0]).toBe("flag provided but not defined: -x");
   });
 
-  it("a corrupt or truncated image is one clear line, exit 1", () => {
+  it("a corrupt or truncated image is one clear line, exit 1", async () => {
+    await new Promise((r) => setImmediate(r));
     const dir = tmp({ "main.go": PROG });
     expect(runBuild(["-o", "img", "main.go"], io(dir).io)).toBe(0);
     const bytes = fs.readFileSync(path.join(dir, "img"));

@@ -25,7 +25,8 @@ const norm = (s: string) => s.replace(/\((\d+\.\d+)s\)/g, "(0.00s)").replace(/\t
 
 describe("gort test", () => {
   for (const c of cases) {
-    it(`${c.dir}: gort test ${c.args.join(" ")}`, () => {
+    it(`${c.dir}: gort test ${c.args.join(" ")}`, async () => {
+      await new Promise((r) => setImmediate(r)); // let vitest's RPC run between synchronous tests
       let out = "";
       const code = runTest(c.args, {
         cwd: path.join(data, "gotest", c.dir),

@@ -36,7 +36,10 @@ function traceShape(s: string): string {
 
 describe("gort run", () => {
   for (const p of progs) {
-    test(p, () => {
+    test(p, async () => {
+      // each program runs synchronously: let the worker's event loop turn first, so vitest's
+      // RPC (task updates) is not starved by a long chain of synchronous tests
+      await new Promise((r) => setImmediate(r));
       const base = path.join(dir, p.slice(0, -3));
       let out = "";
       let err = "";

@@ -9,6 +9,7 @@ package json
 
 import (
 	"encoding"
+	"encoding/base64"
 	"errors"
 	"reflect"
 	"strconv"
@@ -792,72 +793,13 @@ func unquote(s []byte) (string, bool) {
 	return string(b), true
 }
 
-// decodeBase64 decodes standard base64 (padding required; '\r' and '\n'
-// ignored), reporting errors at the offsets base64.StdEncoding does: a bad
-// character at its index, a truncated quantum at the quantum's start.
+// decodeBase64 decodes standard (padded) base64, '\r' and '\n' ignored, with
+// base64.StdEncoding (so errors are its CorruptInputError).
 func decodeBase64(s string) ([]byte, error) {
-	out := make([]byte, 0, len(s)*3/4)
-	si := 0
-	skipNL := func() {
-		for si < len(s) && (s[si] == '\n' || s[si] == '\r') {
-			si++
-		}
+	b := make([]byte, base64.StdEncoding.DecodedLen(len(s)))
+	n, err := base64.StdEncoding.Decode(b, []byte(s))
+	if err != nil {
+		return nil, err
 	}
-	for {
-		var q [4]byte
-		start := si
-		j := 0
-		for ; j < 4; j++ {
-			skipNL()
-			if si == len(s) {
-				if j == 0 {
-					return out, nil
-				}
-				return nil, corruptInputError(si - j)
-			}
-			c := s[si]
-			si++
-			if c == '=' {
-				// padding: "xx==" or "xxx="
-				switch j {
-				case 0, 1:
-					return nil, corruptInputError(si - 1)
-				case 2:
-					skipNL()
-					if si == len(s) {
-						return nil, corruptInputError(len(s))
-					}
-					if s[si] != '=' {
-						return nil, corruptInputError(si - 1)
-					}
-					si++
-				}
-				skipNL()
-				if si < len(s) {
-					return nil, corruptInputError(si)
-				}
-				v := uint(q[0])<<18 | uint(q[1])<<12 | uint(q[2])<<6
-				out = append(out, byte(v>>16))
-				if j == 3 {
-					out = append(out, byte(v>>8))
-				}
-				return out, nil
-			}
-			k := strings.IndexByte(base64Chars, c)
-			if k < 0 {
-				return nil, corruptInputError(si - 1)
-			}
-			q[j] = byte(k)
-		}
-		_ = start
-		v := uint(q[0])<<18 | uint(q[1])<<12 | uint(q[2])<<6 | uint(q[3])
-		out = append(out, byte(v>>16), byte(v>>8), byte(v))
-	}
-}
-
-// corruptInputError prints as base64.CorruptInputError does.
-type corruptInputError int64
-
-func (e corruptInputError) Error() string {
-	return "illegal base64 data at input byte " + strconv.FormatInt(int64(e), 10)
+	return b[:n], nil
 }
