@@ -70,3 +70,5 @@ export { Profiler } from "./prof.js";
 export type { RawProfile, RawSample, RawFrame, ProfileSetup, ProfileEncoder } from "./prof.js";
 export { OtelAnnotationSpans } from "./otelspans.js";
 export type { OtelContextApi, UserAnnotationSink } from "./otelspans.js";
+export { applySandbox, SANDBOXED_NATIVES } from "./sandbox.js";
+export type { SandboxPolicy } from "./sandbox.js";

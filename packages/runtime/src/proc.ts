@@ -8,9 +8,10 @@
  * (RUN_YIELD: preemption point and GC poll) or a native parks it (RUN_PARK). The run queues are
  * Go's: per P a 256-entry ring plus `runnext` (a G readied by the running G runs next and
  * inherits the time slice — what makes a channel handoff cheap), and one global queue linked
- * through G_SCHEDLINK. GOMAXPROCS logical Ps exist (records, ids, NumGoroutine/GOMAXPROCS
- * answers), but with one host thread only P 0 runs Gs; the others stay idle until Ms run on
- * worker threads (DESIGN.md), at which point runqsteal joins findRunnable.
+ * through G_SCHEDLINK. GOMAXPROCS logical Ps exist (records in linear memory, resized at run
+ * time by procresize), but with one host thread only P 0 runs Gs; the others stay idle until Ms
+ * run on worker threads (DESIGN.md). findRunnable already steals from them (stealWork).
+ * Thread readiness of every piece of state here: THREADS.md.
  *
  * PARKING NATIVES. A native that must block calls `gopark(g, reason)` (status → waiting) and
  * returns; the VM sees the status change, saves pc = the call instruction and returns RUN_PARK.
@@ -122,6 +123,7 @@ import { addStdNatives } from "./stdnatives.js";
 import { FATAL_PANIC, FATAL_SCHED, FATAL_THROW, SchedTrace, parseSchedDebug, type FatalKind, type SchedDebug } from "./schedtrace.js";
 import { AllGs, RecordList, SCHED_ALLGS, SCHED_ALLP } from "./allgs.js";
 import { NetPoller } from "./netpoll.js";
+import { applySandbox, type SandboxPolicy } from "./sandbox.js";
 import type { SnapshotMonitor } from "./snapshot.js";
 
 /**
@@ -1205,6 +1207,8 @@ export interface RunGoOptions {
   gc?: boolean;
   GOGC?: string;
   GODEBUG?: string;
+  /** Host access policy for untrusted programs (sandbox.ts); undefined = everything allowed. */
+  sandbox?: SandboxPolicy;
   /** GOMEMLIMIT as in the environment ("512MiB", "off", …). */
   GOMEMLIMIT?: string;
   /** GOMAXPROCS as in the environment: a positive integer sets runtime.GOMAXPROCS's value (reported only). */
@@ -1260,6 +1264,7 @@ export function runGo(img: ProgramImage, opts: RunGoOptions = {}): RunGoResult {
   const sched = new Sched(vm, { gc, clock: opts.clock, gomaxprocs: opts.gomaxprocs, seed: opts.seed });
   const table = sched.natives();
   if (opts.natives !== undefined) for (const [k, v] of opts.natives) table.set(k, v);
+  if (opts.sandbox !== undefined) applySandbox(table, opts.sandbox); // gort run --sandbox (sandbox.ts)
   vm.natives = loaded.bindNatives(table, opts.file ?? "<image>");
   // GOMAXPROCS: a positive decimal int32 (Go's atoi32), else the default.
   const envProcs = /^\d+$/.test(opts.GOMAXPROCS ?? "") ? Number(opts.GOMAXPROCS) : 0;

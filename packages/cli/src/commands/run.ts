@@ -34,6 +34,12 @@ export default class Run extends Command {
     otel: Flags.string({ description: "export runtime metrics through OpenTelemetry (OTLP/HTTP or the console)", options: ["otlp", "console"] }),
     dash: Flags.boolean({ description: "live dashboard of the scheduler, the GC and the program's output (q quit, p pause, g GC, tab)" }),
     diag: Flags.boolean({ description: "open the diagnostics socket that gort top attaches to" }),
+    sandbox: Flags.boolean({ description: "deny file, network, process and environment access unless an --allow-* flag grants it (denied calls fail with permission denied)" }),
+    "allow-read": Flags.string({ description: "with --sandbox: directories the program may read (comma-separated; no value: all)", helpValue: "DIRS" }),
+    "allow-write": Flags.string({ description: "with --sandbox: directories the program may write (comma-separated; no value: all)", helpValue: "DIRS" }),
+    "allow-net": Flags.string({ description: "with --sandbox: HOST:PORT, HOST or :PORT the program may dial or listen on (no value: all)", helpValue: "ADDRS" }),
+    "allow-run": Flags.boolean({ description: "with --sandbox: allow child processes (os/exec) and signals" }),
+    "allow-env": Flags.boolean({ description: "with --sandbox: the program sees the environment (else an empty one)" }),
   };
 
   static override args = {

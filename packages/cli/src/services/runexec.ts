@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { addReflectNatives, hostNatives, runGo, type HostIO, type Sched } from "@gort/runtime";
+import { addReflectNatives, hostNatives, runGo, type HostIO, type SandboxPolicy, type Sched } from "@gort/runtime";
 import { IMAGE_MAGIC, ImageError, decodeImage, type ProgramImage } from "@gort/runtime/image";
 import type { CheckIO } from "./check.js";
 import { openRunTrace } from "./runtrace.js";
@@ -37,6 +37,8 @@ export interface RunFlags {
   dash?: boolean;
   /** --diag: the diagnostics socket `gort top` attaches to (diag.ts) */
   diag?: boolean;
+  /** --sandbox and its --allow-* grants (runtime sandbox.ts) */
+  sandbox?: SandboxPolicy;
   /** --cpuprofile/--memprofile/--blockprofile/--mutexprofile FILE: profiles written at exit */
   cpuprofile?: string;
   memprofile?: string;
@@ -112,6 +114,29 @@ export function splitRunArgs(args: string[]): SplitArgs {
     }
     if (a === "-diag" || a === "--diag") {
       flags.diag = true;
+      continue;
+    }
+    const grant = /^--?(sandbox|allow-read|allow-write|allow-net|allow-run|allow-env)(?:=(.*))?$/.exec(a);
+    if (grant !== null) {
+      const sb = (flags.sandbox ??= { read: [], write: [], net: [], run: false, env: false });
+      const list = grant[2] === undefined || grant[2] === "" ? ["*"] : grant[2].split(",").filter((x) => x !== "");
+      switch (grant[1]) {
+        case "allow-read":
+          sb.read = [...sb.read, ...list];
+          break;
+        case "allow-write":
+          sb.write = [...sb.write, ...list];
+          break;
+        case "allow-net":
+          sb.net = [...sb.net, ...list];
+          break;
+        case "allow-run":
+          sb.run = true;
+          break;
+        case "allow-env":
+          sb.env = true;
+          break;
+      }
       continue;
     }
     const body = a.replace(/^--?/, "");
@@ -256,6 +281,7 @@ export function execImage(
       natives,
       onSched: otelOnSched(otel, trace === null ? io.onSched : (s) => (trace.start(s), io.onSched?.(s))),
       profile: runProfileSetup(flags, programPath(progName)), // --cpuprofile etc. (runprof.ts)
+      sandbox: flags.sandbox, // --sandbox (runtime sandbox.ts)
     });
     res.vm.flushPrint();
     trace?.stop(); // footer and stack table now; the finally below only closes after a failure
