@@ -152,6 +152,13 @@ export class Resolver {
       }
       return { dir, importPath, kind: "module", module: sub };
     }
+    // golang.org/x/exp's generic helpers (slices, maps, constraints) ship with gort: a module
+    // that requires golang.org/x/exp gets them without a module download
+    if (importPath.startsWith("golang.org/x/exp/") && mod.requires.some((r) => r.path === "golang.org/x/exp")) {
+      const root = this.fromGoroot ? defaultStdlibRoot() : this.stdRoot;
+      const dir = path.join(root, "golang.org", "x", "exp", importPath.slice("golang.org/x/exp/".length));
+      if (isDir(dir)) return { dir, importPath, kind: "module", module: mod };
+    }
     return { error: `no required module provides package ${importPath}` };
   }
 
