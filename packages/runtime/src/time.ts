@@ -27,6 +27,7 @@
  * the heap must be inspectable by traces/dashboards reading memory).
  */
 
+import { readFileSync } from "node:fs";
 import type { Heap } from "./malloc.js";
 import { ST_OTHER_SYS } from "./mstats.js";
 import type { NativeFn } from "./vm/interp.js";
@@ -172,6 +173,44 @@ export function addTimeNatives(sched: SleepSched, m: Map<string, NativeFn>): voi
     i64[res >>> 3] = BigInt(Math.floor(ms / 1000));
     i64[(res + 8) >>> 3] = BigInt((ms % 1000) * 1e6);
     i64[(res + 16) >>> 3] = BigInt(Math.floor(sched.clock.now()));
+  });
+  // Zone data and TZ (zoneinfo.go). gort run's host natives (host.ts) replace lookupTZ with the
+  // program's own environment; these defaults serve embedders and tests.
+  m.set("time.readZoneFile", (vm, _g, args, res) => {
+    const mem = vm.mem;
+    const p = mem.u32[args >>> 2];
+    const n = Number(mem.i64[(args + 8) >>> 3]);
+    const name = Buffer.from(mem.u8.buffer, mem.u8.byteOffset + p, n).toString("utf8");
+    mem.u8.fill(0, res, res + 32);
+    let data: Buffer;
+    try {
+      data = readFileSync(name);
+    } catch (e) {
+      const errno = (e as { errno?: number }).errno;
+      vm.mem.i64[(res + 24) >>> 3] = BigInt(typeof errno === "number" && errno !== 0 ? Math.abs(errno) : 5);
+      return;
+    }
+    if (data.length === 0) return;
+    const q = vm.heap.mallocgc(data.length, 0, false);
+    const m2 = vm.mem;
+    m2.u8.set(data, q);
+    m2.u32[res >>> 2] = q;
+    m2.i64[(res + 8) >>> 3] = BigInt(data.length);
+    m2.i64[(res + 16) >>> 3] = BigInt(data.length);
+  });
+  m.set("time.lookupTZ", (vm, _g, _args, res) => {
+    const tz = process.env.TZ;
+    const mem = vm.mem;
+    mem.u8.fill(0, res, res + 24);
+    if (tz === undefined) return;
+    const b = Buffer.from(tz, "utf8");
+    if (b.length > 0) {
+      const q = vm.heap.mallocgc(b.length, 0, false);
+      vm.mem.u8.set(b, q);
+      vm.mem.u32[res >>> 2] = q;
+      vm.mem.i64[(res + 8) >>> 3] = BigInt(b.length);
+    }
+    vm.mem.u8[res + 16] = 1;
   });
   m.set("time.runtimeNano", (vm, _g, _args, res) => {
     vm.mem.i64[res >>> 3] = BigInt(Math.floor(sched.clock.now()));

@@ -1,3 +1,5 @@
+// gort standard library: package net
+
 // Package net: TCP and Unix stream sockets over gort's network poller (runtime/src/netpoll.ts),
 // with Go's types, addresses and error texts. gort's own implementation.
 package net

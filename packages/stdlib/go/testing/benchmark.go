@@ -1,3 +1,5 @@
+// gort standard library: package testing
+
 package testing
 
 import (

@@ -1,3 +1,5 @@
+// gort standard library: package testing
+
 // Package testing runs the tests, benchmarks and examples of a package for `gort test`, with
 // go test's command-line flags (-test.v, -test.run, -test.bench, -test.count, ...) and its
 // output format. gort's own implementation (written for this project); the generated test

@@ -1,3 +1,5 @@
+// gort standard library: package net/http
+
 // Package http: an HTTP/1.1 client and server over gort's net package, with Go's types,
 // behaviour and texts (gort's own implementation).
 package http

@@ -1,3 +1,5 @@
+// gort standard library: package net/http
+
 package http
 
 import "bytes"

@@ -1,3 +1,5 @@
+// gort standard library: package net/url
+
 // Package url parses URLs and implements query escaping (gort's implementation, Go's behaviour).
 package url
 

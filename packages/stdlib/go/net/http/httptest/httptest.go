@@ -1,3 +1,5 @@
+// gort standard library: package net/http/httptest
+
 // Package httptest provides a test server and a response recorder.
 package httptest
 

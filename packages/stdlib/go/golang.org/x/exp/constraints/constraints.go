@@ -1,3 +1,5 @@
+// gort standard library: package golang.org/x/exp/constraints
+
 // Package constraints defines type constraints for generic code (golang.org/x/exp/constraints,
 // shipped with gort).
 package constraints

@@ -1,3 +1,5 @@
+// gort standard library: package golang.org/x/exp/maps
+
 // Package maps has generic functions for maps (golang.org/x/exp/maps, shipped with gort).
 package maps
 

@@ -1,3 +1,5 @@
+// gort standard library: package golang.org/x/exp/slices
+
 // Package slices has generic functions for slices (golang.org/x/exp/slices as of Go 1.19,
 // shipped with gort).
 package slices
