@@ -22,37 +22,9 @@
 import { gzipSync } from "node:zlib";
 import { Function as PFunction, Label, Line, Location, Mapping, Profile, Sample, StringTable, ValueType } from "pprof-format";
 
-/** One symbolized frame. */
-export interface RawFrame {
-  func: string;
-  file: string;
-  line: number;
-  /** Byte address of the frame's pc. */
-  addr: number;
-}
-
-export interface RawSample {
-  /** Innermost first. */
-  frames: RawFrame[];
-  values: number[];
-  labels: [string, string][];
-  numLabels: [string, number][];
-}
-
-/** A profile before encoding (packages/runtime prof.ts RawProfile). */
-export interface RawProfile {
-  name: string;
-  sampleTypes: [string, string][];
-  periodType: [string, string];
-  period: number;
-  timeNanos: number;
-  durationNanos: number;
-  defaultSampleType: string;
-  samples: RawSample[];
-  mainBinary: string;
-  codeStart: number;
-  codeLimit: number;
-}
+// The profiles the runtime produces (runtime prof.ts); pprof reads what the runtime emits.
+export type { RawFrame, RawProfile, RawSample } from "@gort/runtime";
+import type { RawProfile } from "@gort/runtime";
 
 /** The pprof-format Profile for a raw profile (not yet serialized). */
 export function buildProfile(raw: RawProfile): Profile {
