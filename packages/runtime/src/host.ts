@@ -280,30 +280,7 @@ export function hostNatives(io: HostIO): Map<string, NativeFn> {
     const to = getString(args + 16);
     sys(res, () => fs.renameSync(from, to));
   });
-  // time.readZoneFile(name string) (data []byte, errno int): a zoneinfo (TZif) file
-  m.set("time.readZoneFile", (_vm, _g, args, res) => {
-    const name = getString(args);
-    let data: Buffer | null = null;
-    let errno = 0;
-    try {
-      data = fs.readFileSync(name);
-    } catch (e) {
-      errno = errnoOf(e);
-    }
-    const mem0 = heap.mem;
-    mem0.u32[res >>> 2] = 0;
-    mem0.i64[(res + 8) >>> 3] = 0n;
-    mem0.i64[(res + 16) >>> 3] = 0n;
-    if (data !== null && data.length > 0) {
-      const p = heap.mallocgc(data.length, 0, false);
-      const mem = heap.mem;
-      mem.u8.set(data, p);
-      mem.u32[res >>> 2] = p;
-      mem.i64[(res + 8) >>> 3] = BigInt(data.length);
-      mem.i64[(res + 16) >>> 3] = BigInt(data.length);
-    }
-    putInt(res + 24, errno);
-  });
+  // (time.readZoneFile is the scheduler's own native, time.ts: zone files are the same for every program)
   // time.lookupTZ() (tz string, ok bool): the TZ environment variable of the program
   m.set("time.lookupTZ", (_vm, _g, _args, res) => {
     const kv = io.env.find((e) => e.startsWith("TZ="));
@@ -344,7 +321,6 @@ export function hostNatives(io: HostIO): Map<string, NativeFn> {
 
 /** Names of the natives hostNatives provides (for the compiler's link check). */
 export const HOST_NATIVE_NAMES: readonly string[] = [
-  "time.readZoneFile",
   "time.lookupTZ",
   "os.sysReadDirNames",
   "os.sysIsDir",
