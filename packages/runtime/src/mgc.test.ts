@@ -540,6 +540,35 @@ describe("stacks and other roots", () => {
   });
 });
 
+describe("periodic GC (sysmon's forcegc)", () => {
+  it("starts a cycle when none ran for 2 minutes, only after a first cycle and not with GOGC=off", () => {
+    const clock = new VirtualClock(1000);
+    const w = new GCWorld({ nanotime: clock.now, debug: { gctrace: 1 } });
+    for (let i = 0; i < 16; i++) w.setGlobal(i, w.alloc(3));
+    const idle = (): void => {
+      for (let i = 0; i < 4096 && w.gc.phase === GC_OFF; i++) w.gc.poll();
+    };
+    clock.t += 200e9; // no cycle yet: time alone never forces the first one
+    idle();
+    expect(w.gc.phase).toBe(GC_OFF);
+    w.gc.GC();
+    const cycles = w.gc.readMemStats().NumGC;
+    clock.t += 60e9; // one minute: not yet
+    idle();
+    expect(w.gc.phase).toBe(GC_OFF);
+    clock.t += 61e9; // past two minutes since the last cycle
+    idle();
+    expect(w.gc.phase).toBe(GC_MARK);
+    while (w.gc.phase !== GC_OFF) w.gc.idleMark(50_000);
+    expect(w.gc.readMemStats().NumGC).toBe(cycles + 1);
+    expect(w.output.join("")).toContain("GC forced\n");
+    w.gc.setGCPercent(-1);
+    clock.t += 500e9;
+    idle();
+    expect(w.gc.phase).toBe(GC_OFF);
+  });
+});
+
 describe("events", () => {
   it("reports phases and pauses in order", () => {
     const w = new GCWorld({ nanotime: new VirtualClock().now });

@@ -200,6 +200,10 @@ const SLICE_WORK_QUANTUM = 64 << 10;
 const MAX_BG_SLICE_NS = 1_000_000;
 /** Background sweeping per poll: spans swept at most (bounds the latency it adds). */
 const BG_SWEEP_SPANS = 64;
+/** Go's forcegcperiod: sysmon forces a cycle after 2 minutes without one. */
+const FORCE_GC_PERIOD_NS = 120e9;
+/** Safe points between two checks of the periodic-GC clock (each ≈ 0.1–1 ms apart). */
+const FORCE_CHECK_POLLS = 1024;
 /**
  * Most scan work (bytes) one assist does before letting its allocation proceed (≈ 1 ms at our
  * mark rate). Go bounds assists by preemption instead; with one thread a bound keeps other
@@ -268,6 +272,10 @@ export class Collector implements MallocHooks {
   private maxprocs = 1;
   /** An STW cycle (gcstoptheworld) waiting for the next safe point. */
   private pendingSTW = false;
+  /** Monotonic end of the last cycle (Go's memstats.last_gc_nanotime); 0 before the first. */
+  private lastGCNano = 0;
+  /** poll() calls since the last periodic-GC check (the check reads the clock). */
+  private pollsSinceForceCheck = 0;
   private pendingForced = false;
 
   // ── CPU accounting ──
@@ -644,6 +652,15 @@ export class Collector implements MallocHooks {
       if (this.limiter.needUpdate(now)) this.limiter.update(now, this.numgc);
       return this.backgroundMark(now);
     }
+    // sysmon's forcegc: a cycle when none ran for 2 minutes (not before the first cycle, and
+    // not with GOGC=off). The clock is read once every FORCE_CHECK_POLLS safe points.
+    if (++this.pollsSinceForceCheck >= FORCE_CHECK_POLLS) {
+      this.pollsSinceForceCheck = 0;
+      if (this.lastGCNano !== 0 && this.pacer.gcPercent >= 0 && this.nanotime() - this.lastGCNano > FORCE_GC_PERIOD_NS) {
+        this.forcegc();
+        return 0;
+      }
+    }
     if (this.sweeper.done && this.scavDebt <= 0) return 0; // nothing to do: no clock read
     const t0 = this.nanotime();
     let did = false;
@@ -831,6 +848,7 @@ export class Collector implements MallocHooks {
     f[(ST_PAUSE_END >>> 3) + slot] = wall;
     f[ST_PAUSE_TOTAL_NS >>> 3] = f[ST_PAUSE_TOTAL_NS >>> 3]! + this.pauseNS;
     f[ST_LAST_GC >>> 3] = wall;
+    this.lastGCNano = end;
     f[ST_NUM_GC >>> 3] = this.numgc;
     f[ST_NUM_FORCED_GC >>> 3] = this.numForcedGC;
     const sweepTermCpu = this.stwprocs * (this.tMark - this.tSweepTerm);
