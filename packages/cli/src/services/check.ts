@@ -16,6 +16,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { type LoadError, type LoadedPackage, formatDiagnostic, loadPackages } from "@gort/compiler";
+import { reportInternalError } from "./internalerror.js";
 
 /** Where the command writes, and the directory and environment it runs in. */
 export interface CheckIO {
@@ -115,11 +116,6 @@ export function withInternalErrorHandler(io: CheckIO, fn: () => number): number 
   try {
     return fn();
   } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
-    io.stderr(`gort: internal error: ${err.message}\n`);
-    io.stderr("This is a bug in gort. Please report it with the command you ran and the Go files it read.\n");
-    if (io.env.GORT_TRACEBACK !== undefined && io.env.GORT_TRACEBACK !== "") io.stderr(`${err.stack ?? ""}\n`);
-    else io.stderr("(set GORT_TRACEBACK=1 to include gort's own stack in the report)\n");
-    return 3;
+    return reportInternalError(io, e);
   }
 }

@@ -14,16 +14,15 @@
  * output passes straight through and a summary line (format.ts summaryLine) goes to stderr
  * once a second.
  */
-import { createElement } from "react";
-import { render } from "ink";
 import { DashModel } from "../dash/model.js";
-import { Dashboard } from "../dash/panels.js";
+import { mountDashboard, type DashTTY, type MountedDashboard } from "../dash/mount.js";
 import { summaryLine } from "../dash/format.js";
 import type { RunnableImage } from "./run.js";
 import type { RunFlags, RunIO } from "./runexec.js";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { REQ_CAPTURE, type RuntimeSnapshot } from "@gort/runtime";
+import { internalErrorText } from "./internalerror.js";
 import { startDiagServer, type DiagServer } from "./diag.js";
 import { startInWorker, type WorkerRun } from "./runworker.js";
 
@@ -38,7 +37,7 @@ const REPLAY_LIMIT = 64 << 20;
 
 export interface DashIO extends RunIO {
   /** the terminal, when there is one: size and whether to draw */
-  tty?: { columns: number; rows: number; stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream } | null;
+  tty?: DashTTY | null;
 }
 
 /**
@@ -85,7 +84,7 @@ export async function runWatched(img: RunnableImage, progArgs: readonly string[]
         last = s.timeNs;
         io.stderr(summaryLine(s) + "\n");
       },
-      onCrash: (m, stack) => crashReport(io, m, stack),
+      onCrash: (m, stack) => io.stderr(internalErrorText(io.env, m, stack)),
     });
     await startDiag(run);
     return finish(await run.done);
@@ -94,7 +93,8 @@ export async function runWatched(img: RunnableImage, progArgs: readonly string[]
   const model = new DashModel();
   const replay: [1 | 2, Uint8Array][] = [];
   let replayBytes = 0;
-  let dirty = true;
+  let mounted: MountedDashboard | null = null;
+  const touch = (): void => mounted?.touch();
   let closed = false;
   const title = [img.progName, ...progArgs].join(" ");
   const run = startInWorker(img.image, img.file, img.progName, progArgs, {
@@ -109,16 +109,16 @@ export async function runWatched(img: RunnableImage, progArgs: readonly string[]
         replay.push([fd, b]);
         replayBytes += b.length;
       }
-      dirty = true;
+      touch();
     },
     onSnapshot: (s) => {
       model.addSnapshot(s);
       publish(s);
-      dirty = true;
+      touch();
     },
     onCrash: (m, stack) => {
       model.message = `gort internal error: ${m}`;
-      replay.push([2, new TextEncoder().encode(crashText(io, m, stack))]);
+      replay.push([2, new TextEncoder().encode(internalErrorText(io.env, m, stack))]);
     },
   });
   await startDiag(run);
@@ -148,39 +148,30 @@ export async function runWatched(img: RunnableImage, progArgs: readonly string[]
         (d) => {
           saving = false;
           model.message = saveCapture(io.cwd, img.progName, d as CaptureData);
-          dirty = true;
+          touch();
         },
         (e: Error) => {
           saving = false;
           model.message = `capture: ${e.message}`;
-          dirty = true;
+          touch();
         },
       );
     } else if (k === "tab") model.cycleFocus();
-    dirty = true;
+    touch();
   };
   let saving = false;
-  const view = () => createElement(Dashboard, { model, columns: tty.columns, rows: tty.rows, title, onKey });
-  const app = render(view(), { stdout: tty.stdout, stdin: tty.stdin, exitOnCtrlC: false, patchConsole: false });
-  const timer = setInterval(() => {
-    if (!dirty) return;
-    dirty = false;
-    app.rerender(view());
-  }, 100);
+  const dash = mountDashboard(model, tty, title, onKey);
+  mounted = dash;
   const code = await run.done;
   model.exitCode = code;
   model.message = "";
-  dirty = true;
+  touch();
   // the program ended by itself: keep the final picture a moment, then close; q closes at once
   if (!closed) {
     setTimeout(close, model.snap === null ? 0 : 1500).unref();
     await closedP;
   }
-  clearInterval(timer);
-  app.rerender(view());
-  app.unmount();
-  await app.waitUntilExit().catch(() => {});
-  tty.stdout.write("\n");
+  await dash.close();
   for (const [fd, b] of replay) outBytes(fd, b);
   return finish(code);
 }
@@ -213,12 +204,3 @@ export function saveCapture(dir: string, prog: string, d: CaptureData): string {
   return saved.length === 0 ? "capture: profiling or tracing was already running" : `saved ${saved.join(" and ")}`;
 }
 
-function crashText(io: RunIO, message: string, stack: string): string {
-  let s = `gort: internal error: ${message}\nThis is a bug in gort. Please report it with the command you ran and the Go files it read.\n`;
-  if (io.env.GORT_TRACEBACK !== undefined && io.env.GORT_TRACEBACK !== "") s += `${stack}\n`;
-  return s;
-}
-
-function crashReport(io: RunIO, message: string, stack: string): void {
-  io.stderr(crashText(io, message, stack));
-}

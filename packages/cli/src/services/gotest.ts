@@ -14,10 +14,11 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Loader, compileProgram, formatDiagnostic, loadTestProgram, types, walkPackageDirs, type LoadedPackage } from "@gort/compiler";
+import { Loader, compileProgram, formatDiagnostic, loadTestProgram, walkPackageDirs, type LoadedPackage } from "@gort/compiler";
 import { validateImage } from "@gort/runtime/image";
 import { displayPath, packageReport } from "./check.js";
 import { execImage, type RunIO } from "./runexec.js";
+import { programLoadOptions } from "./run.js";
 
 export const TEST_USAGE = "usage: gort test [build/test flags] [packages] [build/test flags & test binary flags]\nRun 'gort test --help' for details.\n";
 
@@ -96,18 +97,7 @@ export function runTest(args: string[], io: RunIO): number {
     return 2;
   }
   const localMode = parsed.packages.length === 0;
-  const goroot = io.env.GOROOT === "" ? undefined : io.env.GOROOT;
-  const stdlibRoot = io.env.GORT_STDLIB === "" ? undefined : io.env.GORT_STDLIB;
-  const opts = {
-    cwd: io.cwd,
-    goroot,
-    stdlibRoot,
-    errorLimit: 10,
-    keepSyntax: true,
-    makeInfo: () => new types.Info(),
-    progress: io.progress === true,
-    linkRuntime: true,
-  };
+  const opts = programLoadOptions(io);
   const dirs = packageDirs(new Loader(opts), parsed.packages, io);
   if (typeof dirs === "string") {
     io.stderr(`${dirs}\n`);

@@ -54,6 +54,20 @@ export interface BuiltProgram {
   deps: { dir: string; fileNames: readonly string[]; modFile?: string }[];
 }
 
+/** The loader's options for building programs (gort run, build and test) in io's environment. */
+export function programLoadOptions(io: CheckIO & { progress?: boolean }) {
+  return {
+    cwd: io.cwd,
+    goroot: io.env.GOROOT === "" ? undefined : io.env.GOROOT,
+    stdlibRoot: io.env.GORT_STDLIB === "" ? undefined : io.env.GORT_STDLIB,
+    errorLimit: 10,
+    keepSyntax: true,
+    makeInfo: () => new types.Info(),
+    progress: io.progress === true, // a line on a terminal's stderr after ~1 s (never in pipes)
+    linkRuntime: true, // every program links package runtime (its run-time error types)
+  };
+}
+
 /**
  * Loads, type-checks and compiles the main package named by `build` (files, a directory or an
  * import path) into one image. Diagnostics go to io.stderr as go build prints them; the result
@@ -61,18 +75,7 @@ export interface BuiltProgram {
  */
 export function buildProgram(build: readonly string[], io: CheckIO & { progress?: boolean }): BuiltProgram | number {
   const started = Date.now();
-  const goroot = io.env.GOROOT === "" ? undefined : io.env.GOROOT;
-  const stdlibRoot = io.env.GORT_STDLIB === "" ? undefined : io.env.GORT_STDLIB;
-  const result = loadPackages([...build], {
-    cwd: io.cwd,
-    goroot,
-    stdlibRoot,
-    errorLimit: 10,
-    keepSyntax: true,
-    makeInfo: () => new types.Info(),
-    progress: io.progress === true, // a line on a terminal's stderr after ~1 s (never in pipes)
-    linkRuntime: true, // every program links package runtime (its run-time error types)
-  });
+  const result = loadPackages([...build], programLoadOptions(io));
   const fset = result.loader.fset;
   const fmt = (d: { pos: number; msg: string }): string => {
     const s = formatDiagnostic(fset, d);

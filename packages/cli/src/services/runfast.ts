@@ -13,6 +13,7 @@ import * as path from "node:path";
 import { processHostIO } from "@gort/runtime";
 import { cacheDir, cacheKey, cacheLookup } from "./runcache.js";
 import { execImage, readImageArg, splitRunArgs, type RunIO } from "./runexec.js";
+import { reportInternalError } from "./internalerror.js";
 
 /** Runs `gort run args...` for the real process; resolves to the exit status. */
 export async function runCommand(args: string[]): Promise<number> {
@@ -57,11 +58,6 @@ export async function runCommand(args: string[]): Promise<number> {
     const { runRun } = await import("./run.js");
     return runRun(args, io, missed);
   } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
-    io.stderr(`gort: internal error: ${err.message}\n`);
-    io.stderr("This is a bug in gort. Please report it with the command you ran and the Go files it read.\n");
-    if (io.env.GORT_TRACEBACK !== undefined && io.env.GORT_TRACEBACK !== "") io.stderr(`${err.stack ?? ""}\n`);
-    else io.stderr("(set GORT_TRACEBACK=1 to include gort's own stack in the report)\n");
-    return 3;
+    return reportInternalError(io, e);
   }
 }

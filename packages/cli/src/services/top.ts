@@ -9,18 +9,16 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { createElement } from "react";
-import { render } from "ink";
 import type { RuntimeSnapshot } from "@gort/runtime";
 import { DashModel } from "../dash/model.js";
-import { Dashboard } from "../dash/panels.js";
+import { mountDashboard, type DashTTY, type MountedDashboard } from "../dash/mount.js";
 import { summaryLine } from "../dash/format.js";
 import { diagDir, diagRequest, diagSocketPath, diagWatch } from "./diag.js";
 
 export interface TopIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  tty: { columns: number; rows: number; stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream } | null;
+  tty: DashTTY | null;
 }
 
 export const TOP_USAGE =
@@ -179,13 +177,14 @@ async function live(sock: string, pid: number, io: TopIO): Promise<number> {
   const tty = io.tty;
   const model = new DashModel();
   model.addOutput(new TextEncoder().encode(`(the program's output stays in its own terminal; attached to pid ${pid})\n`));
-  let dirty = true;
+  let mounted: MountedDashboard | null = null;
+  const touch = (): void => mounted?.touch();
   let quit: () => void = () => {};
   const quitP = new Promise<void>((r) => (quit = r));
   const w = diagWatch(sock, (m) => {
     if (m.snap !== undefined && m.snap !== null) model.addSnapshot(m.snap as RuntimeSnapshot);
     if (typeof m.exit === "number") model.exitCode = m.exit;
-    dirty = true;
+    touch();
   });
   void w.done.then(() => setTimeout(quit, 1500).unref(), quit);
   const onKey = (k: string): void => {
@@ -197,21 +196,12 @@ async function live(sock: string, pid: number, io: TopIO): Promise<number> {
         (e: Error) => (model.message = e.message),
       );
     } else if (k === "tab") model.cycleFocus();
-    dirty = true;
+    touch();
   };
-  const view = () => createElement(Dashboard, { model, columns: tty.columns, rows: tty.rows, title, onKey });
-  const app = render(view(), { stdout: tty.stdout, stdin: tty.stdin, exitOnCtrlC: false, patchConsole: false });
-  const timer = setInterval(() => {
-    if (!dirty) return;
-    dirty = false;
-    app.rerender(view());
-  }, 100);
+  const dash = mountDashboard(model, tty, title, onKey);
+  mounted = dash;
   await quitP;
-  clearInterval(timer);
   w.close();
-  app.rerender(view());
-  app.unmount();
-  await app.waitUntilExit().catch(() => {});
-  tty.stdout.write("\n");
+  await dash.close();
   return 0;
 }
