@@ -56,6 +56,14 @@ export function testRoot() {
   return "/usr/lib/go-1.19/test";
 }
 
+/** PATH for the tests: the Go toolchain of the test suite's GOROOT first, when it has one. */
+function testPath() {
+  const goroot = path.dirname(testRoot());
+  const bin = path.join(goroot, "bin");
+  const base = process.env.PATH ?? "";
+  return fs.existsSync(path.join(bin, "go")) ? `${bin}${path.delimiter}${base}` : base;
+}
+
 // ─── selection (run.go's recipe and build-constraint rules) ─────────────────────────────────
 
 /** The test's recipe words ("run", args…) as run.go reads them, or null when it has none. */
@@ -214,7 +222,9 @@ function runChild(bundle, t, timeoutMs, tmpDir) {
       stdio: ["ignore", fd, fd, "pipe"],
       // a clean environment: no GOROOT (gort's own stdlib), no image cache (always compile), and
       // the stdlib's location, which the loader cannot derive from a bundle living in /tmp
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", GORTCACHE: "off", GORT_STDLIB: path.join(repoRoot, "packages/stdlib/go") },
+      // — and Go's toolchain on PATH, as run.go's harness has it: a few tests drive the `go`
+      // command through os/exec (what they check of gort is os/exec, files and exit codes)
+      env: { PATH: testPath(), HOME: process.env.HOME ?? "", GORTCACHE: "off", GORT_STDLIB: path.join(repoRoot, "packages/stdlib/go") },
     });
     fs.closeSync(fd);
     let status = "";

@@ -822,7 +822,9 @@ export abstract class LowerExpr extends LowerBase {
         const ft = st.fields[fi].type as Type;
         const m = this.mark();
         const v = this.convertTo(this.expr(ve), this.typeOf(ve), ft, ast.nodePos(ve));
-        this.storeAt(r, offs[fi], ft, v, ast.nodePos(ve));
+        // a blank field's value is evaluated (its side effects happen) but never stored: the
+        // field stays zero, as reflect can observe
+        if (st.fields[fi].name !== "_") this.storeAt(r, offs[fi], ft, v, ast.nodePos(ve));
         this.release(m);
       });
       return { slot: r, n: 1, fresh: true };
