@@ -16,6 +16,9 @@ import type { RawProfile } from "./prof.js";
 
 const utf8 = new TextEncoder();
 
+/** runtime.MemProfileRecord: AllocBytes, FreeBytes, AllocObjects, FreeObjects, Stack0 [32]uintptr. */
+const MEM_RECORD_BYTES = 4 * 8 + 32 * 8;
+
 function getInt(vm: VM, at: number): number {
   return Number(vm.mem.i64[at >>> 3]);
 }
@@ -85,6 +88,42 @@ export function addProfNatives(sched: Sched, m: Map<string, NativeFn>): void {
       vm.flushPrint();
       vm.write("runtime: cannot set cpu profile rate until previous profile has finished.\n");
     }
+  });
+  // memProfileReachable() bool: the image holds runtime.MemProfile (then the program samples
+  // from its start at MemProfileRate, as Go's linker arranges)
+  m.set("runtime.memProfileReachable", (vm, _g, _args, res) => {
+    const n = vm.image.entries.length;
+    let found = false;
+    for (let id = 0; id < n && !found; id++) found = vm.image.func(id).name === "runtime.MemProfile";
+    vm.mem.i64[res >>> 3] = found ? 1n : 0n;
+  });
+  // memProfileRateVar(p *int)
+  m.set("runtime.memProfileRateVar", (vm, _g, args) => {
+    prof.mem.registerRateVar(vm.mem.u32[args >>> 2]);
+  });
+  // memProfileFill(p []MemProfileRecord, inuseZero bool) int: records of 4 int64 counts and
+  // 32 return pcs (Go-side byte addresses, zero-terminated), written only when all fit
+  m.set("runtime.memProfileFill", (vm, _g, args, res) => {
+    const mem = vm.mem;
+    const p = mem.u32[args >>> 2];
+    const cap = getInt(vm, args + 8);
+    const inuseZero = mem.u8[args + 24] !== 0;
+    const recs = prof.mem.records().filter((r) => inuseZero || r.allocBytes !== r.freeBytes);
+    if (recs.length <= cap) {
+      recs.forEach((r, i) => {
+        const at = p + i * MEM_RECORD_BYTES;
+        mem.i64[at >>> 3] = BigInt(r.allocBytes);
+        mem.i64[(at + 8) >>> 3] = BigInt(r.freeBytes);
+        mem.i64[(at + 16) >>> 3] = BigInt(r.allocObjects);
+        mem.i64[(at + 24) >>> 3] = BigInt(r.freeObjects);
+        // the stack is (function id, word pc) pairs; Go-side pcs are byte addresses
+        for (let k = 0; k < 32; k++) {
+          const pc = 2 * k + 1 < r.stack.length ? r.stack[2 * k + 1] * 4 : 0;
+          mem.i64[(at + 32 + 8 * k) >>> 3] = BigInt(pc);
+        }
+      });
+    }
+    vm.mem.i64[res >>> 3] = BigInt(recs.length);
   });
   // SetBlockProfileRate(rate int)
   m.set("runtime.SetBlockProfileRate", (vm, _g, args) => {
