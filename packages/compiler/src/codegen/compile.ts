@@ -274,6 +274,7 @@ function compileWholeProgram(main: LoadedPackage, fset: FileSet, opts: CompileOp
       nativeIndex,
       // interfaces (ir/loweriface.ts, ifacegen.ts)
       itabOff: (iface, t) => types.itab(iface, t),
+      staticFuncval: (fn) => types.funcval(fn),
       markIface: (t) => types.markIface(t),
       extraFunc: (name, pos, build) => ifaceGen.extraFunc(name, pos, build),
       runtimePkg: () => runtimePkg,

@@ -287,6 +287,23 @@ export class TypeTable {
   hooks: TypeHooks | null = null;
   /** function ids to write into the statics once functions are numbered */
   private fnRefs: { at: number; fn: IrFunc }[] = [];
+  private funcvals = new Map<IrFunc, number>();
+
+  /**
+   * Statics offset of a static func value for fn: the 8-byte closure record {fn index} of a
+   * function value that captures nothing (top-level functions, method expressions, literals
+   * without free variables), shared by every use as Go's linker shares `f·f` symbols, so taking
+   * such a value allocates nothing.
+   */
+  funcval(fn: IrFunc): number {
+    let off = this.funcvals.get(fn);
+    if (off === undefined) {
+      off = this.st.reserve(8, 8);
+      this.fnRefs.push({ at: off, fn });
+      this.funcvals.set(fn, off);
+    }
+    return off;
+  }
   /** descriptors whose uncommon methods / equal function are still to be requested */
   private pendingFuncs: { off: number; t: Type }[] = [];
   private pendingMethods: { off: number; t: Type }[] = [];

@@ -192,6 +192,13 @@ export class FuncLowering extends LowerDefer {
 
   /** A closure record {fn index, &capture...} for a function literal or a top-level function. */
   protected closure(fn: IrFunc, captures: Var[], pos: Pos): Val {
+    if (captures.length === 0 && this.p.staticFuncval !== undefined) {
+      // nothing captured: the shared static record, no allocation (Go: closure.go's newfunc)
+      const r = this.temp("p");
+      this.at(pos);
+      this.emit(Op.SADDR, r, this.p.staticFuncval(fn));
+      return { slot: r, n: 1 };
+    }
     const fields = [new Var(pos, null, "F", Typ[BasicKind.Uintptr])];
     captures.forEach((v, i) => fields.push(new Var(pos, null, `X${i}`, new Pointer(v.type as Type))));
     const t = new Struct(fields, []);

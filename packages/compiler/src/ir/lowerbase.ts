@@ -60,6 +60,8 @@ export interface ProgramCtx {
   nativeIndex(name: string): number;
   /** statics offset of the itab of (interface type iface, concrete type t) — loweriface.ts */
   itabOff(iface: Type, t: Type): number;
+  /** statics offset of the shared closure record of fn for func values capturing nothing */
+  staticFuncval?(fn: IrFunc): number;
   /** t is stored in interfaces: its methods must be in the image (TypeTable.markIface) */
   markIface(t: Type): void;
   /** a generated function (wrappers), made once per name: `build` lowers its body */
