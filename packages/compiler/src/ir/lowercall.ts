@@ -25,6 +25,8 @@ import {
   type Type,
 } from "../types/index.js";
 import { sizeof } from "../types/sizes.js";
+import { TypeAndValue } from "../types/info.js";
+import { Mode } from "../types/operand.js";
 import { Label, type IrFunc } from "./ir.js";
 import {
   BC_CONVERT,
@@ -533,8 +535,22 @@ export abstract class LowerCall extends LowerExpr {
 
   protected builtin(e: ast.CallExpr, id: BuiltinId): Val[] {
     const pos = ast.nodePos(e);
-    if (id !== BuiltinId.Print && id !== BuiltinId.Println && e.args.length === 1 && this.p.info.types.get(e.args[0])?.type.tag === TypeTag.Tuple)
-      throw new Unsupported(pos, "multi-value call as builtin arguments"); // copy(f()), delete(f())
+    const tuple = e.args.length === 1 ? this.p.info.types.get(e.args[0]) : undefined;
+    if (id !== BuiltinId.Print && id !== BuiltinId.Println && tuple !== undefined && tuple.type.tag === TypeTag.Tuple) {
+      // copy(f()), delete(f()), append(f()), complex(f()): the call's results become the
+      // arguments — synthetic expressions preset to the result values, typed as the results
+      const vals = this.call(ast.unparen(e.args[0]) as ast.CallExpr);
+      const args = (tuple.type as Tuple).vars.map((v, i): ast.Expr => {
+        const a: ast.Ident = { kind: "Ident", pos: ast.nodePos(e.args[0]), name: `_arg${i}` };
+        this.p.info.types.set(a, new TypeAndValue(Mode.Value, v.type as Type, null));
+        this.presets.set(a, vals[i]);
+        return a;
+      });
+      const call: ast.CallExpr = { ...e, args };
+      const ctv = this.p.info.types.get(e);
+      if (ctv !== undefined) this.p.info.types.set(call, ctv);
+      return this.builtin(call, id);
+    }
     const xv = this.complexBuiltin(e, id);
     if (xv !== null) return xv;
     const cv = this.chanBuiltin(e, id);
