@@ -649,6 +649,36 @@ export abstract class LowerCall extends LowerExpr {
       }
       case BuiltinId.Recover:
         return [this.recoverCall(pos)];
+      case BuiltinId.Add: {
+        // unsafe.Add(p, n) = unsafe.Pointer(uintptr(p) + uintptr(n)): n's slot already holds
+        // its value widened to 64 bits (sign- or zero-extended by its type)
+        const p = this.expr(e.args[0]);
+        const n = this.expr(e.args[1]);
+        const r = this.temp("p");
+        this.at(pos);
+        this.emit(Op.ADD, r, p.slot, n.slot);
+        return [{ slot: r, n: 1 }];
+      }
+      case BuiltinId.Slice: {
+        // unsafe.Slice(p, n) = []T{p, n, n} after Go's checks (runtime.unsafeslice: n ≥ 0,
+        // n*size neither overflowing nor running past the end of the address space; a nil p
+        // only with n = 0)
+        const elem = (this.typeOf(e.args[0]).underlying() as Pointer).base;
+        const p = this.expr(e.args[0]);
+        const n = this.expr(e.args[1]);
+        const args = this.temp("npn");
+        this.at(pos);
+        this.ldi(args, sizeof(elem));
+        this.emit(Op.MOV, args + 1, p.slot);
+        this.emit(Op.MOV, args + 2, n.slot);
+        // (a uint64 length above MaxInt64 reads as a negative int64: out of range, as in Go)
+        this.emit(Op.CALLN, this.p.nativeIndex("runtime.unsafeslicecheck"), args, 0);
+        const r = this.temp("pnn");
+        this.emit(Op.MOV, r, p.slot);
+        this.emit(Op.MOV, r + 1, n.slot);
+        this.emit(Op.MOV, r + 2, n.slot);
+        return [{ slot: r, n: 3 }];
+      }
     }
     throw new Unsupported(pos, "this builtin");
   }
