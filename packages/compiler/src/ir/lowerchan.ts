@@ -34,7 +34,7 @@
 import { FN_CLOSURE, FN_RUNTIME, Op } from "@gort/runtime/image";
 import type { Pos } from "../syntax/position.js";
 import * as ast from "../syntax/ast.js";
-import { BasicKind, BuiltinId, Struct, Typ, TypeTag, Var, type Chan, type Signature, type Type } from "../types/index.js";
+import { BasicKind, Builtin, BuiltinId, Struct, Typ, TypeTag, Var, type Chan, type Signature, type Type } from "../types/index.js";
 import { sizeof } from "../types/sizes.js";
 import { Label, newFunc, type Instr, type IrFunc } from "./ir.js";
 import { Unsupported, basicKind, isAggregate, normOp, shapeOf, type Val } from "./lowerbase.js";
@@ -49,7 +49,7 @@ interface RecvBuf {
 }
 
 export abstract class LowerChan extends LowerStmt {
-  private ngowraps = 0;
+  protected ngowraps = 0;
 
   protected chanElem(t: Type): Type {
     return (t.underlying() as Chan).elem;
@@ -232,6 +232,9 @@ export abstract class LowerChan extends LowerStmt {
     this.place(brk);
   }
 
+  /** go builtin(x) (lowerdefer.ts). */
+  protected abstract goBuiltin(call: ast.CallExpr, pos: Pos): void;
+
   /** go f(x): evaluate now, run in a new goroutine (see the header). */
   protected goStmt(s: ast.GoStmt): void {
     const call = s.call;
@@ -245,6 +248,11 @@ export abstract class LowerChan extends LowerStmt {
       const clo = this.expr(fun);
       this.at(pos);
       this.emit(Op.CALLN, this.p.nativeIndex("runtime.newproc"), clo.slot, 0);
+      return;
+    }
+    const builtin = fun.kind === "Ident" ? info.uses.get(fun) : fun.kind === "SelectorExpr" ? info.uses.get(fun.sel) : undefined;
+    if (builtin instanceof Builtin) {
+      this.goBuiltin(call, pos);
       return;
     }
     this.lastCall = null;

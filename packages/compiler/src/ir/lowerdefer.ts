@@ -446,13 +446,58 @@ export abstract class LowerDefer extends LowerMisc {
     this.pushRecord(child.f, slots, pos);
   }
 
-  /** Body of a deferred builtin's wrapper (this is a fresh lowering of it). */
-  protected lowerBuiltinWrapper(call: ast.CallExpr, captured: { e: ast.Expr; t: Type; shape: string }[], pos: Pos): void {
+  /**
+   * go builtin(args): the arguments are evaluated now into a closure record {F, captures…}
+   * whose wrapper (the deferred builtins' one, reading from offset 8) makes the call in the
+   * new goroutine. recover() in a go statement returns nil there: nothing to start.
+   */
+  protected goBuiltin(call: ast.CallExpr, pos: Pos): void {
+    const info = this.p.info;
+    const fun = ast.unparen(call.fun);
+    const b = (fun.kind === "Ident" ? info.uses.get(fun) : info.uses.get((fun as ast.SelectorExpr).sel)) as Builtin;
+    if (call.args.length === 1 && info.types.get(call.args[0])?.type.tag === TypeTag.Tuple)
+      throw new Unsupported(pos, `go ${b.name}(f()) with a multi-value f`);
+    this.hoistCalls(call.args);
+    const captured: { e: ast.Expr; t: Type; shape: string; v: Val }[] = [];
+    for (const a of call.args) {
+      const tv = info.types.get(a);
+      if (tv !== undefined && (tv.value !== null || tv.isType())) continue; // constants and types are re-evaluated
+      const t = this.typeOf(a);
+      let v = this.expr(a);
+      if (isAggregate(t)) v = this.copyAgg(t, v);
+      captured.push({ e: a, t, shape: shapeOf(t, ast.nodePos(a)), v });
+    }
+    const name = `${this.f.name}.gowrap${++this.ngowraps}`;
+    const Ctor = this.constructor as new (p: ProgramCtx, name: string, pos: Pos) => LowerDefer;
+    const child = new Ctor(this.p, name, pos);
+    child.lowerBuiltinWrapper(call, captured.map((c) => ({ e: c.e, t: c.t, shape: c.shape })), pos, 8);
+    this.p.addFunc(child.f);
+    const fields = [new Var(pos, null, "F", Typ[BasicKind.Uintptr])];
+    const slots: { slot: number; ptr: boolean }[] = [];
+    for (const c of captured) for (let i = 0; i < c.shape.length; i++) slots.push({ slot: c.v.slot + i, ptr: c.shape[i] === "p" });
+    slots.forEach((sl, i) => fields.push(new Var(pos, null, `A${i}`, Typ[sl.ptr ? BasicKind.UnsafePointer : BasicKind.Uintptr])));
+    const rt = new Struct(fields, []);
+    this.at(pos);
+    const r = this.temp("p");
+    this.emit(Op.NEW, r, this.p.typeId(rt), 0, 0, { type: rt });
+    const idx = this.temp("n");
+    this.emit(Op.LDI, idx, 0, 0, 0, { fnB: child.f });
+    this.emit(Op.ST64, r, 0, idx);
+    slots.forEach((sl, i) => this.emit(sl.ptr ? Op.STP : Op.ST64, r, 8 + 8 * i, sl.slot));
+    this.emit(Op.CALLN, this.p.nativeIndex("runtime.newproc"), r, 0);
+  }
+
+  /**
+   * Body of a deferred (or go-started) builtin's wrapper (this is a fresh lowering of it): the
+   * captured arguments are read from the context record from offset `base` (16 in a defer
+   * record {F, link, …}, 8 in a go statement's closure {F, …}).
+   */
+  protected lowerBuiltinWrapper(call: ast.CallExpr, captured: { e: ast.Expr; t: Type; shape: string }[], pos: Pos, base = 16): void {
     this.f.flags |= FN_CLOSURE | FN_WRAPPER | FN_RUNTIME;
     this.at(pos);
     const ctx = this.alloc("p");
     this.emit(Op.GETCTX, ctx);
-    let off = 16;
+    let off = base;
     for (const c of captured) {
       const s = this.alloc(c.shape);
       for (let i = 0; i < c.shape.length; i++) {
