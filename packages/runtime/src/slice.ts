@@ -50,6 +50,11 @@ export function growsliceNative(gc: Collector | null): NativeFn {
     const oldCap = Number(mem.i64[(args + 24) >>> 3]);
     const newLen = Number(mem.i64[(args + 32) >>> 3]);
     const size = mem.u32[(typ + TD_SIZE) >>> 2];
+    if (newLen < oldCap) {
+      // len + n wrapped past MaxInt (append to a huge slice of zero-size elements): Go's check
+      vm.setPanic(g, PK_PLAIN, BigInt(E_GROWSLICE_CAP), 0n);
+      return;
+    }
     let newcap = nextslicecap(oldCap, newLen);
     let p: number;
     if (size === 0) {

@@ -65,7 +65,7 @@ describe("compileProgram", () => {
   test("unsupported constructs are positioned diagnostics, not crashes", () => {
     const res = compile("unsupported.go");
     expect(res.image).toBeNull();
-    expect(res.errors.map((d) => d.msg)).toEqual(["gort: multi-value call as builtin arguments not supported yet"]);
+    expect(res.errors.map((d) => d.msg)).toEqual(["gort: defer copy(f()) with a multi-value f not supported yet"]);
   });
 });
 

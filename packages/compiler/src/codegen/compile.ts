@@ -202,7 +202,9 @@ function compileWholeProgram(main: LoadedPackage, fset: FileSet, opts: CompileOp
   if (gsize > 1 << 30) errors.push({ pos: firstPos, msg: `gort: ${gsize} bytes of global variables (more than 1 GiB) not supported yet` });
 
   const fileIndex = (pos: Pos): number => {
-    const name = fset.position(pos).filename;
+    // a //line directive without a file name ("//line :1") leaves the name empty; Go's
+    // toolchain records such code as file "??" (runtime.Caller, tracebacks)
+    const name = fset.position(pos).filename || "??";
     let i = fileIdx.get(name);
     if (i === undefined) {
       i = files.push(name) - 1;

@@ -6,5 +6,6 @@ package main
 func two() ([]int, []int) { return make([]int, 2), []int{1, 2} }
 
 func main() {
-	println(copy(two()))
+	defer copy(two())
+	println("deferred")
 }

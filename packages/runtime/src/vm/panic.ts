@@ -244,10 +244,15 @@ export function traceback(mem: LinearMemory, image: LoadedImage, g: number, stat
   for (let f = fp; f !== 0; f = u32[(f + FR_LINK) >>> 2]) frames.push(f);
   // GOTRACEBACK ≤ 1 hides runtime frames unless that would hide everything; a gopanic frame
   // that is not the top frame marks the boundary into deferred code and prints as panic(…).
+  // Wrappers (method values' -fm, promoted and pointer-receiver wrappers) are elided as Go's
+  // traceback does, unless the wrapper itself panicked (panicwrap: its callee is gopanic, or
+  // it is the faulting top frame).
   const shownFrame = (f: number, i: number): boolean => {
     const id = u32[(f + FR_FUNC) >>> 2];
     if (isGopanic(image, id)) return i > 0;
-    return (image.func(id).flags & FN_RUNTIME) === 0;
+    const flags = image.func(id).flags;
+    if ((flags & FN_WRAPPER) !== 0 && (flags & FN_RUNTIME) === 0 && i > 0 && !isGopanic(image, u32[(frames[i - 1] + FR_FUNC) >>> 2])) return false;
+    return (flags & FN_RUNTIME) === 0;
   };
   const shown = frames.filter(shownFrame);
   const list = shown.length > 0 ? shown : frames;
