@@ -1,12 +1,12 @@
 /**
  * hostfs.ts — the host side of package os's file-system calls beyond open/read/write/close
  * (stat, directories, positioned I/O, permissions, times, links) and of package os/exec's child
- * processes. The Go declarations are packages/stdlib/go/os/natives_fs.go and
- * packages/stdlib/go/os/exec/natives.go; packages/stdlib/go/os/HACKING.md describes the design.
+ * processes. The Go declarations are packages/stdlib/go/os/natives_fs.go;
+ * packages/stdlib/go/os/HACKING.md describes the design.
  *
  * Corresponds to the Linux system calls Go's syscall package makes for os (stat/lstat/fstat,
- * pread/pwrite, getdents, fchmod, utimensat, ftruncate, fsync, symlink, readlink, link) and to
- * os.StartProcess + wait4 for os/exec; written afresh over Node's `fs` and `child_process`.
+ * pread/pwrite, getdents, fchmod, utimensat, ftruncate, fsync, symlink, readlink, link); written
+ * afresh over Node's `fs`.
  *
  * Conventions (as host.ts): one 8-byte slot per word of arguments and results; int = i64 slot;
  * string = (ptr, len); slice = (ptr, len, cap); a pointer is the low 32 bits of its slot. Errors
@@ -24,27 +24,18 @@
  * it was renamed since (falls back to the File's name where /proc is missing). Entries come in
  * the host's directory order (readdir(3), as Go's getdents), not sorted.
  *
- * Child processes: `child_process.spawnSync`, so a running child blocks the whole runtime (every
- * goroutine) until it exits. Output is captured here and handed back to Go, which writes it to
- * Cmd.Stdout/Stderr; combined output (Stdout == Stderr) goes through one unlinked temporary file
- * shared as the child's fds 1 and 2, so its interleaving is the child's own. Rejected: async
- * `spawn` with the goroutine parked until exit — gort's scheduler runs inside one synchronous
- * call today, so Node's event loop never turns while a program runs; this waits for the
- * netpoller/parallel-scheduler work (issue 6 "a blocking host call parks its goroutine").
+ * Child processes moved to hostproc.ts (session of issue 6): they run on a host thread while
+ * their goroutines park, instead of spawnSync freezing the whole runtime.
  *
  * GC safety (runtime/src/HACKING.md "GC safety rules for natives"): a native that allocates two
  * objects pins the first in its result slot before allocating the second.
  */
 
 import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import { spawnSync, type SpawnSyncOptions, type StdioOptions } from "node:child_process";
 import type { Heap } from "./malloc.js";
 import type { NativeFn } from "./vm/interp.js";
 
 const EIO = 5;
-const ECHILD = 10;
 const ENOTDIR = 20;
 const EINVAL = 22;
 
@@ -84,10 +75,6 @@ export const HOSTFS_NATIVE_NAMES: readonly string[] = [
   "os.sysFchdir",
   "os.sysGetid",
   "os.sysExecutable",
-  "os.sysKill",
-  "os.sysWait",
-  "os/exec.sysRun",
-  "os.sysRun",
 ];
 
 /** Adds the file-system and child-process natives to `table` (called by host.ts hostNatives). */
@@ -387,162 +374,4 @@ export function addHostFsNatives(table: Map<string, NativeFn>): void {
     }
     putBytes(h, res, Buffer.from(p), false);
   });
-  // Children that ended but were not yet waited for (pid -> status): the kernel's zombies. A
-  // spawnSync child is already reaped by Node when sysRun returns, so its status waits here for
-  // os.Process.Wait, and signals sent to it before then succeed without reaching another process
-  // that may have reused the pid.
-  const zombies = new Map<number, { status: number; sig: number }>();
-  // sysKill(pid int, sig int) (errno int)
-  set("os.sysKill", (vm, _g, args, res) => {
-    const h = vm.heap;
-    const pid = i64(h, args);
-    const sig = i64(h, args + 8);
-    putInt(h, res, zombies.has(pid) ? 0 : sys(() => process.kill(pid, sig)));
-  });
-  // sysWait(pid int) (status, sig, errno int): ECHILD for a pid that is not an unwaited child
-  set("os.sysWait", (vm, _g, args, res) => {
-    const h = vm.heap;
-    const pid = i64(h, args);
-    const z = zombies.get(pid);
-    zombies.delete(pid);
-    putInt(h, res, z?.status ?? 0);
-    putInt(h, res + 8, z?.sig ?? 0);
-    putInt(h, res + 16, z === undefined ? ECHILD : 0);
-  });
-
-  // os/exec.sysRun and os.sysRun(path string, argv, env []string, dir string, stdinFd int, stdin []byte,
-  //   mode int, timeoutMs int) (out, errOut []byte, pid, status, sig, errno int)
-  // Runs the child to completion. mode bits: 1 capture stdout, 2 capture stderr, 4 stdout and
-  // stderr are one stream (returned in out), 8 feed `stdin` as its standard input. stdinFd >= 0
-  // hands that descriptor to the child as fd 0; otherwise fd 0 is /dev/null unless mode&8.
-  // status is the exit code (-1 when killed by signal sig); errno != 0 when it could not start.
-  const sysRun: NativeFn = (vm, _g, args, res) => {
-    const h = vm.heap;
-    const file = pathAt(h, args).toString("utf8");
-    const argv = stringsAt(h, args + 16);
-    const env = stringsAt(h, args + 40);
-    const dir = pathAt(h, args + 64).toString("utf8");
-    const stdinFd = i64(h, args + 80);
-    const input = bytesAt(h, args + 88);
-    const mode = i64(h, args + 112);
-    const timeoutMs = i64(h, args + 120);
-    const r = runChild(file, argv, env, dir, stdinFd, input, mode, timeoutMs);
-    if (r.errno === 0 && r.pid > 0) zombies.set(r.pid, { status: r.status, sig: r.sig });
-    putBytes(h, res, r.out, true); // pinned in its result slot before the next allocation
-    putBytes(h, res + 24, r.err, true);
-    putInt(h, res + 48, r.pid);
-    putInt(h, res + 56, r.status);
-    putInt(h, res + 64, r.sig);
-    putInt(h, res + 72, r.errno);
-  };
-  set("os/exec.sysRun", sysRun);
-  set("os.sysRun", sysRun); // os.StartProcess
-
-  /** The []string at `at` as JS strings (UTF-8). */
-  function stringsAt(h: Heap, at: number): string[] {
-    const arr = h.mem.u32[at >>> 2];
-    const n = i64(h, at + 8);
-    const out: string[] = [];
-    for (let i = 0; i < n; i++) out.push(bytesAt(h, arr + 16 * i).toString("utf8"));
-    return out;
-  }
-}
-
-/** @internal */
-export interface ChildResult {
-  out: Uint8Array;
-  err: Uint8Array;
-  pid: number;
-  status: number;
-  sig: number;
-  errno: number;
-}
-
-/**
- * Runs one child process to completion (os/exec.sysRun's body; see the file comment).
- * @internal exported for hostfs.test.ts
- */
-export function runChild(
-  file: string,
-  argv: readonly string[],
-  envList: readonly string[],
-  dir: string,
-  stdinFd: number,
-  input: Buffer,
-  mode: number,
-  timeoutMs: number,
-): ChildResult {
-  const empty = new Uint8Array(0);
-  const result: ChildResult = { out: empty, err: empty, pid: 0, status: 0, sig: 0, errno: 0 };
-  const env: Record<string, string> = {};
-  for (const kv of envList) {
-    const i = kv.indexOf("=");
-    if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
-  }
-  // exec(2) semantics: a name without a slash is not looked up in PATH (libuv would)
-  const exe = file.includes("/") ? file : `./${file}`;
-  let shared = -1;
-  const stdio: StdioOptions = [
-    stdinFd >= 0 ? stdinFd : (mode & 8) !== 0 ? "pipe" : "ignore",
-    (mode & 1) !== 0 ? "pipe" : "ignore",
-    (mode & 2) !== 0 ? "pipe" : "ignore",
-  ];
-  let tmpName = "";
-  try {
-    if ((mode & 4) !== 0) {
-      // one stream for both: an unlinked temporary file as fds 1 and 2
-      tmpName = path.join(os.tmpdir(), `gort-exec-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
-      shared = fs.openSync(tmpName, fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
-      fs.unlinkSync(tmpName);
-      stdio[1] = shared;
-      stdio[2] = shared;
-    }
-    const opts: SpawnSyncOptions = {
-      argv0: argv.length > 0 ? argv[0] : file,
-      cwd: dir !== "" ? dir : undefined,
-      env,
-      stdio,
-      input: (mode & 8) !== 0 && stdinFd < 0 ? input : undefined,
-      maxBuffer: Infinity,
-      windowsHide: true,
-    };
-    if (timeoutMs > 0) {
-      opts.timeout = timeoutMs;
-      opts.killSignal = "SIGKILL";
-    }
-    const r = spawnSync(exe, argv.slice(1), opts);
-    if (r.error !== undefined && (r.pid === 0 || r.pid === undefined) && r.status === null && r.signal === null) {
-      result.errno = errnoOf(r.error);
-      return result;
-    }
-    result.pid = r.pid ?? 0;
-    if (r.signal !== null && r.signal !== undefined) {
-      result.status = -1;
-      result.sig = os.constants.signals[r.signal as keyof typeof os.constants.signals] ?? 0;
-    } else result.status = r.status ?? 0;
-    if (shared >= 0) {
-      const size = fs.fstatSync(shared).size;
-      const buf = Buffer.alloc(size);
-      let off = 0;
-      while (off < size) {
-        const n = fs.readSync(shared, buf, off, size - off, off);
-        if (n === 0) break;
-        off += n;
-      }
-      result.out = buf.subarray(0, off);
-    } else {
-      if ((mode & 1) !== 0 && r.stdout !== null && r.stdout !== undefined) result.out = toBytes(r.stdout);
-      if ((mode & 2) !== 0 && r.stderr !== null && r.stderr !== undefined) result.err = toBytes(r.stderr);
-    }
-    return result;
-  } catch (e) {
-    result.errno = errnoOf(e);
-    return result;
-  } finally {
-    if (shared >= 0) fs.closeSync(shared);
-  }
-}
-
-function toBytes(b: string | Buffer): Uint8Array {
-  return typeof b === "string" ? Buffer.from(b) : b;
 }

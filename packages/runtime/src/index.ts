@@ -72,3 +72,5 @@ export { OtelAnnotationSpans } from "./otelspans.js";
 export type { OtelContextApi, UserAnnotationSink } from "./otelspans.js";
 export { applySandbox, SANDBOXED_NATIVES } from "./sandbox.js";
 export type { SandboxPolicy } from "./sandbox.js";
+export { listenSignals, setSignalBridge, SIGNAL_BRIDGE_WORDS } from "./signal.js"; // os/signal bridge (host6)
+export { setDirectStdio } from "./hostproc.js"; // children inherit fds 1/2 (host6)

@@ -12,19 +12,29 @@
  *
  * BUFFERS. Received bytes wait in per-connection queues on this side (the counterpart of a
  * kernel socket buffer: a host resource behind an integer handle, DESIGN.md) until a Read
- * copies them into Go memory. Writes copy the Go bytes into a transferable buffer; Write
- * returns when the host's socket has taken all of them (Go's Write blocks likewise).
+ * copies them into Go memory. Writes copy the Go bytes into a transferable buffer and return
+ * at once while the connection has less than WQ_HIGH bytes the host has not yet taken (a kernel
+ * send buffer's role; past it the writer parks). Requests to the host go in batches (post).
+ * UDP sockets (node:dgram) queue whole datagrams with their sender (PollDesc.dq); sends do not
+ * wait, as sendto on a UDP socket does not.
+ *
+ * REJECTED: one postMessage per request (≈25 µs each; it dominated small-message servers, now
+ * one per scheduler poll); Write waiting for the host's acknowledgment (a host round trip per
+ * Write halved echo throughput; a bounded unsent count gives the kernel's semantics); Nagle's
+ * algorithm (Node's default) — Go sets TCP_NODELAY, and leaving it on cost 10× on small
+ * request/response traffic. Figures: bench/NET.md; Go side: packages/stdlib/go/net/HACKING.md.
  *
  * NATIVES (package net, netfd.go) are restartable: one that cannot finish parks its goroutine
  * with G_PARKSTATE = 1 and runs again when woken (an event, or its deadline), re-checking.
  *
- * Ring record: [u32 len (multiple of 4, header included)][i32 kind][i32 id][i32 a][i32 b]
+ * Ring record: [u32 len (multiple of 8, header included)][i32 kind][i32 id][i32 a][i32 b]
  * [u32 payload length] then the payload. Counters head/tail count bytes modulo 2^32; a record
  * never wraps: the producer pads to the end of the buffer (kind PAD) and starts again at 0.
  */
 import { Worker } from "node:worker_threads";
 import type { NativeFn, VM } from "./vm/interp.js";
 import { G_PARKSTATE, WaitReason } from "./runtime2.js";
+import { HostProc } from "./hostproc.js"; // host6: child processes and stdin (hostproc.ts)
 
 /** What the poller needs of the scheduler. */
 export interface NetpollSched {
@@ -40,6 +50,13 @@ const C_HEAD = 0;
 const C_TAIL = 1;
 const C_NOTIFY = 2;
 const C_WANTSPACE = 3;
+/**
+ * 1 while the scheduler needs write acknowledgments promptly (a writer parked on a full send
+ * buffer, or exit lingering): only then does an EV_WRITTEN record wake it. Otherwise acks wait
+ * in the ring for the next wake-up, which halves the scheduler's wake-ups on request/response
+ * traffic (a data event and an ack per round trip).
+ */
+const C_WANTACK = 4;
 
 // event kinds (host → runtime)
 export const EV_PAD = 0;
@@ -51,6 +68,8 @@ export const EV_EOF = 5;
 export const EV_ERROR = 6;
 export const EV_WRITTEN = 7;
 export const EV_LOOKUP = 8;
+export const EV_DGRAM = 9; // UDP datagram: a = sender's port, b = length of the sender's address text
+export const EV_SENT = 10; // UDP send failed: b = errno
 
 /** Errno values the Go side maps to errors (syscall.Errno), plus gort's own below 0. */
 export const E_TIMEOUT = -2; // a deadline passed: os.ErrDeadlineExceeded
@@ -67,6 +86,7 @@ const HOST_SOURCE = `
 const { workerData, parentPort } = require("node:worker_threads");
 const net = require("node:net");
 const dns = require("node:dns");
+const dgram = require("node:dgram");
 const ctl = new Int32Array(workerData.ctl);
 const ring = new Uint8Array(workerData.ring);
 const dv = new DataView(workerData.ring);
@@ -74,6 +94,7 @@ const SIZE = ring.length;
 const errnos = workerData.errnos;
 const socks = new Map();
 const servers = new Map();
+const udps = new Map();
 let nextAccept = 1 << 24;
 const pending = [];
 function room(need) {
@@ -86,10 +107,15 @@ function room(need) {
 }
 function put(kind, id, a, b, payload) {
   const plen = payload ? payload.length : 0;
-  const len = (24 + plen + 3) & ~3;
+  const len = (24 + plen + 7) & ~7; // (multiples of 8: a pad record always has room for its header)
   if (pending.length > 0 || len > SIZE / 2) { pending.push([kind, id, a, b, payload]); flushLater(); return; }
   const pad = room(len);
   if (pad < 0) { pending.push([kind, id, a, b, payload]); flushLater(); return; }
+  emit(kind, id, a, b, payload, len, pad);
+}
+// writes one record (room(len) returned pad >= 0)
+function emit(kind, id, a, b, payload, len, pad) {
+  const plen = payload ? payload.length : 0;
   let tail = Atomics.load(ctl, 1) >>> 0;
   if (pad > 0) {
     const pos = tail % SIZE;
@@ -101,8 +127,11 @@ function put(kind, id, a, b, payload) {
   dv.setInt32(pos + 12, a, true); dv.setInt32(pos + 16, b, true); dv.setUint32(pos + 20, plen, true);
   if (plen > 0) ring.set(payload, pos + 24);
   Atomics.store(ctl, 1, (tail + len) | 0);
-  Atomics.add(ctl, 2, 1);
-  Atomics.notify(ctl, 2);
+  // a successful write's ack wakes the scheduler only when it asked for acks (C_WANTACK)
+  if (kind !== 7 || b !== 0 || Atomics.load(ctl, 4) !== 0) {
+    Atomics.add(ctl, 2, 1);
+    Atomics.notify(ctl, 2);
+  }
 }
 let flushTimer = null;
 function flushLater() {
@@ -122,10 +151,11 @@ function flush() {
       pending.unshift([kind, id, a, b, payload.subarray(0, q)]);
       continue;
     }
-    const len = (24 + plen + 3) & ~3;
-    if (room(len) < 0) { flushTimer = setTimeout(flush, 5); return; }
+    const len = (24 + plen + 7) & ~7; // (multiples of 8: a pad record always has room for its header)
+    const pad = room(len);
+    if (pad < 0) { flushTimer = setTimeout(flush, 5); return; }
     pending.shift();
-    put(kind, id, a, b, payload);
+    emit(kind, id, a, b, payload, len, pad); // (put would queue it behind the rest again)
   }
   Atomics.store(ctl, 3, 0);
   for (const s of socks.values()) if (!s.gortPaused) s.resume();
@@ -133,14 +163,20 @@ function flush() {
 const enc = new TextEncoder();
 function errno(e) { return errnos[e.code] || errnos.EIO; }
 function addr(a, p) { return a === undefined ? "" : (a.includes(":") ? "[" + a + "]:" + p : a + ":" + p); }
+// an IPv4 destination of a dual-stack (udp6) socket is written in its IPv4-mapped form
+function udpHost(s, h) { return s.type === "udp6" && h.indexOf(":") < 0 ? "::ffff:" + h : h; }
 function track(id, s, unix) {
   socks.set(id, s);
+  // Go sets TCP_NODELAY on every TCP connection; Node leaves Nagle's algorithm on
+  if (!unix) s.setNoDelay(true);
   s.on("data", (d) => put(4, id, 0, 0, d));
   s.on("end", () => put(5, id, 0, 0, null));
   s.on("error", (e) => put(6, id, errno(e), 0, enc.encode(e.syscall || "read")));
   s.on("close", () => socks.delete(id));
 }
-parentPort.on("message", (m) => {
+// requests arrive in batches (NetPoller.post)
+parentPort.on("message", (batch) => { for (const m of batch) handle(m); });
+function handle(m) {
   switch (m.op) {
     case "listen": {
       const srv = net.createServer({ allowHalfOpen: true });
@@ -174,19 +210,25 @@ parentPort.on("message", (m) => {
     }
     case "write": {
       const s = socks.get(m.id);
-      if (s === undefined) { put(6, m.id, errnos.EPIPE, 0, enc.encode("write")); break; }
-      s.write(new Uint8Array(m.buf), (e) => {
-        if (e) put(6, m.id, errno(e), 1, enc.encode("write"));
-        else put(7, m.id, m.buf.byteLength, 0, null);
-      });
+      const n = m.buf.byteLength;
+      // every write is acknowledged (its bytes leave the runtime's unsent count), failed or not
+      if (s === undefined) { put(7, m.id, n, errnos.EPIPE, null); break; }
+      s.write(new Uint8Array(m.buf), (e) => put(7, m.id, n, e ? errno(e) : 0, null));
       break;
     }
     case "closewrite": { const s = socks.get(m.id); if (s) s.end(); break; }
     case "close": {
       const s = socks.get(m.id);
-      if (s) { socks.delete(m.id); s.destroy(); }
+      if (s) {
+        socks.delete(m.id);
+        // as close(2) does, send what was written first (then FIN); unsent data is dropped on destroy
+        if (s.writableLength > 0 && !s.destroyed) { s.end(); s.once("finish", () => s.destroy()); setTimeout(() => s.destroy(), 30000).unref(); }
+        else s.destroy();
+      }
       const srv = servers.get(m.id);
       if (srv) { servers.delete(m.id); srv.close(); }
+      const u = udps.get(m.id);
+      if (u) { udps.delete(m.id); u.close(); }
       break;
     }
     case "pause": { const s = socks.get(m.id); if (s) { s.gortPaused = true; s.pause(); } break; }
@@ -198,9 +240,46 @@ parentPort.on("message", (m) => {
         else put(8, m.id, 0, 0, enc.encode(list.map((x) => x.address).join("\\n")));
       });
       break;
-    case "exit": for (const s of socks.values()) s.destroy(); for (const v of servers.values()) v.close(); parentPort.close(); break;
+    case "udp": {
+      // a datagram socket: bind (port 0: any), then connect when a remote address is given
+      const s = dgram.createSocket({ type: m.v6 ? "udp6" : "udp4", ipv6Only: false });
+      udps.set(m.id, s);
+      let bound = false;
+      const fail = (e, op) => { udps.delete(m.id); s.close(); put(6, m.id, errno(e), 0, enc.encode(e.syscall || op)); };
+      s.on("error", (e) => { if (!bound) fail(e, "bind"); });
+      s.on("message", (d, r) => {
+        const a = enc.encode(r.address);
+        const p = new Uint8Array(a.length + d.length);
+        p.set(a); p.set(d, a.length);
+        put(9, m.id, r.port, a.length, p);
+      });
+      const ready = () => {
+        bound = true;
+        const la = s.address();
+        let ra = "";
+        if (m.rport > 0) { const r = s.remoteAddress(); ra = addr(r.address, r.port); }
+        put(3, m.id, 0, 0, enc.encode(addr(la.address, la.port) + "\\n" + ra));
+      };
+      s.bind({ port: m.port, address: m.host === "" ? undefined : m.host, exclusive: true }, () => {
+        if (m.rport > 0) s.connect(m.rport, udpHost(s, m.rhost), (e) => { if (e) fail(e, "connect"); else ready(); });
+        else ready();
+      });
+      break;
+    }
+    case "send": {
+      const s = udps.get(m.id);
+      const b = new Uint8Array(m.buf);
+      if (s === undefined) { put(10, m.id, 0, errnos.EBADF, null); break; }
+      const done = (e) => { if (e) put(10, m.id, 0, errno(e), null); };
+      try {
+        if (m.port === 0 && m.host === "") s.send(b, done);
+        else s.send(b, m.port, udpHost(s, m.host), done);
+      } catch (e) { put(10, m.id, 0, errno(e), null); }
+      break;
+    }
+    case "exit": for (const s of socks.values()) s.destroy(); for (const v of servers.values()) v.close(); for (const u of udps.values()) u.close(); parentPort.close(); break;
   }
-});
+}
 `;
 
 /** Node's error codes as Linux errno numbers (what Go's syscall.Errno prints). */
@@ -212,6 +291,8 @@ const ERRNOS: Record<string, number> = {
   EAGAIN: 11,
   EACCES: 13,
   EINVAL: 22,
+  EDESTADDRREQ: 89,
+  EMSGSIZE: 90,
   EPIPE: 32,
   EADDRINUSE: 98,
   EADDRNOTAVAIL: 99,
@@ -244,15 +325,42 @@ interface PollDesc {
   port: number;
   /** accepted connections waiting for Accept */
   acceptQ: { id: number; laddr: string; raddr: string }[];
-  /** bytes written and acknowledged for the Write in progress (-1: none in progress) */
-  written: number;
+  /** bytes of Writes handed to the host thread and not yet taken by its socket */
+  unacked: number;
+  /** errno of a failed write, returned by later Writes (0: none) */
+  werr: number;
   closed: boolean;
   /** the goroutines parked on it (0: none) and their deadlines (abs ns, 0: none) */
   rg: number;
   wg: number;
   rdeadline: number;
   wdeadline: number;
+  /** UDP: received datagrams (sender "ip:port", bytes) not yet read, and their total size */
+  dq: { from: string; data: Uint8Array }[];
+  dqBytes: number;
+  /** UDP: the errno of a send the host rejected, reported by the next send (0: none) */
+  sendErr: number;
 }
+
+/**
+ * Datagrams queued for one UDP socket past this many bytes are dropped, as a full kernel socket
+ * buffer drops them (Linux's default receive buffer is 208 KiB; the host's copy overhead
+ * makes a little more room worthwhile).
+ */
+const DQ_HIGH = 1 << 20;
+
+/** Requests per postMessage at most (post); more are sent at once. */
+const OUTBOX_MAX = 256;
+
+/**
+ * A TCP Write returns at once while the connection has less than this many bytes the host has
+ * not yet taken (the counterpart of a kernel's socket send buffer); past it, writers park until
+ * the host catches up. Larger means fewer parks for bulk senders and more memory per connection.
+ */
+const WQ_HIGH = 512 << 10;
+
+/** How long program exit waits for written data to reach the host's sockets (ns). */
+const LINGER_NS = 2e9;
 
 /** Stop reading from the host past this much unread data per connection. */
 const RQ_HIGH = 1 << 20;
@@ -267,17 +375,44 @@ export class NetPoller {
   /** DNS requests: id → result (addresses or errno), and the waiting goroutine */
   private readonly lookups = new Map<number, { g: number; done: boolean; err: number; addrs: string[] }>();
   private nextId = 1;
-  /** goroutines parked in IO wait */
+  /** goroutines parked in IO wait (+1 while the outbox holds requests) */
   waiters = 0;
+  /** requests not yet sent to the host thread, and the buffers they transfer (post/flush) */
+  private outbox: object[] = [];
+  private outboxTransfer: ArrayBuffer[] = [];
+  /** bytes of TCP writes the host has not yet handed to its sockets, over all connections */
+  private unacked = 0;
+  /** C_WANTACK is set (askAcks), and whether exit is waiting for acks (shutdown) */
+  private wantAck = false;
+  private lingering = false;
   private readonly dec = new TextDecoder();
 
   constructor(sched: NetpollSched) {
     this.sched = sched;
-    this.ctl = new Int32Array(new SharedArrayBuffer(16));
+    this.ctl = new Int32Array(new SharedArrayBuffer(32));
     const rb = new SharedArrayBuffer(RING_BYTES);
     this.ring = new Uint8Array(rb);
     this.dv = new DataView(rb);
+    this.hostproc = new HostProc(this);
   }
+
+  // ── host6: other host threads reporting through this poller (hostproc.ts) ──
+  // Child processes and stdin reads live on hostproc's own host thread; it drains in poll(),
+  // wakes the idle wait() through the notify word, and counts its parked goroutines in waiters.
+  readonly hostproc: HostProc;
+  get notifyWords(): Int32Array {
+    return this.ctl;
+  }
+  get notifyIndex(): number {
+    return C_NOTIFY;
+  }
+  gopark(g: number, reason: number): void {
+    this.sched.gopark(g, reason);
+  }
+  goready(g: number): void {
+    this.sched.goready(g);
+  }
+  // ── end host6 ──
 
   private host(): Worker {
     if (this.worker === null) {
@@ -287,12 +422,46 @@ export class NetPoller {
     return this.worker;
   }
 
+  /**
+   * Queues a request for the host thread. Requests go out in batches (one postMessage per
+   * scheduler poll or idle wait, or per OUTBOX_MAX requests): a postMessage costs tens of
+   * microseconds, and a server with many connections makes one request per Write. While the
+   * outbox holds requests it counts as one IO waiter, so the scheduler keeps calling poll()
+   * (which flushes) instead of sleeping or declaring a deadlock.
+   */
   private post(m: object, transfer?: ArrayBuffer[]): void {
-    this.host().postMessage(m, transfer);
+    if (this.outbox.length === 0) this.waiters++;
+    this.outbox.push(m);
+    if (transfer !== undefined) for (const b of transfer) this.outboxTransfer.push(b);
+    if (this.outbox.length >= OUTBOX_MAX) this.flush();
+  }
+
+  /** Sends the queued requests to the host thread. */
+  private flush(): void {
+    if (this.outbox.length === 0) return;
+    this.waiters--;
+    const batch = this.outbox;
+    const transfer = this.outboxTransfer;
+    this.outbox = [];
+    this.outboxTransfer = [];
+    this.host().postMessage(batch, transfer);
   }
 
   /** Ends the host thread (program exit). */
   shutdown(): void {
+    this.hostproc.shutdown(); // host6
+    // Like a kernel after close(2), deliver what the program wrote before it exited: wait (a
+    // bounded time) until the host has handed every written byte to its sockets.
+    this.flush();
+    if (this.worker !== null && this.unacked > 0) {
+      this.lingering = true;
+      this.askAcks();
+      const until = this.sched.clock.now() + LINGER_NS;
+      for (let now = this.sched.clock.now(); this.unacked > 0 && now < until; now = this.sched.clock.now()) {
+        this.wait(until - now);
+        this.poll(now);
+      }
+    }
     if (this.worker !== null) {
       void this.worker.terminate();
       this.worker = null;
@@ -302,14 +471,17 @@ export class NetPoller {
   private newDesc(id: number): PollDesc {
     const d: PollDesc = {
       id, rq: [], rqOff: 0, rqBytes: 0, paused: false, eof: false, err: 0, errOp: "", ready: false, laddr: "", raddr: "", port: 0,
-      acceptQ: [], written: -1, closed: false, rg: 0, wg: 0, rdeadline: 0, wdeadline: 0,
+      acceptQ: [], unacked: 0, werr: 0, closed: false, rg: 0, wg: 0, rdeadline: 0, wdeadline: 0,
+      dq: [], dqBytes: 0, sendErr: 0,
     };
     this.fds.set(id, d);
     return d;
   }
 
-  /** Drains the event ring and wakes goroutines whose deadline passed. Cheap when idle. */
+  /** Sends queued requests, drains the event ring and wakes goroutines whose deadline passed. Cheap when idle. */
   poll(now: number): void {
+    this.flush();
+    this.hostproc.poll(); // host6: child processes, stdin (hostproc.ts)
     const ctl = this.ctl;
     let head = Atomics.load(ctl, C_HEAD) >>> 0;
     const tail = Atomics.load(ctl, C_TAIL) >>> 0;
@@ -333,6 +505,7 @@ export class NetPoller {
       Atomics.store(ctl, C_HEAD, head | 0);
       if (Atomics.load(ctl, C_WANTSPACE) !== 0) this.post({ op: "space" });
     }
+    if (this.wantAck && !this.lingering) this.checkWantAck();
     if (this.waiters > 0) this.checkDeadlines(now);
   }
 
@@ -347,6 +520,7 @@ export class NetPoller {
       l.g = 0;
       return;
     }
+    if (kind === EV_WRITTEN) this.unacked -= a; // (also for connections closed since)
     const d = this.fds.get(id);
     if (d === undefined || d.closed) return;
     switch (kind) {
@@ -396,11 +570,24 @@ export class NetPoller {
         this.wakeW(d);
         break;
       case EV_WRITTEN:
-        if (d.written >= 0) d.written += a;
+        d.unacked -= a;
+        if (b !== 0 && d.werr === 0) d.werr = b; // reported by the next Write (Reads still see data, EOF)
         this.wakeW(d);
         break;
+      case EV_DGRAM: {
+        if (d.dqBytes + payload.length > DQ_HIGH) break; // dropped, like a full socket buffer
+        const ip = this.dec.decode(payload.subarray(0, b));
+        const from = (ip.includes(":") ? "[" + ip + "]:" : ip + ":") + a;
+        const data = payload.subarray(b);
+        d.dq.push({ from, data });
+        d.dqBytes += data.length;
+        this.wakeR(d);
+        break;
+      }
+      case EV_SENT:
+        if (b !== 0) d.sendErr = b;
+        break;
     }
-    void b;
   }
 
   private wake(g: number): void {
@@ -426,6 +613,21 @@ export class NetPoller {
     }
   }
 
+  /** Asks the host for prompt write acks (a writer parks on a full send buffer). */
+  private askAcks(): void {
+    if (!this.wantAck) {
+      this.wantAck = true;
+      Atomics.store(this.ctl, C_WANTACK, 1);
+    }
+  }
+
+  /** Stops asking for prompt acks once no writer waits for them. */
+  private checkWantAck(): void {
+    for (const d of this.fds.values()) if (d.wg !== 0 && d.unacked >= WQ_HIGH) return;
+    this.wantAck = false;
+    Atomics.store(this.ctl, C_WANTACK, 0);
+  }
+
   /** Nanoseconds until the earliest deadline of a parked goroutine (Infinity: none). */
   untilDeadline(now: number): number {
     let best = Infinity;
@@ -438,8 +640,10 @@ export class NetPoller {
 
   /** Blocks the thread until the host reports something or `ns` pass (the idle scheduler's sleep). */
   wait(ns: number): void {
+    this.flush();
     const seen = Atomics.load(this.ctl, C_NOTIFY);
     if ((Atomics.load(this.ctl, C_HEAD) | 0) !== (Atomics.load(this.ctl, C_TAIL) | 0)) return;
+    if (this.hostproc.pending()) return; // host6
     Atomics.wait(this.ctl, C_NOTIFY, seen, ns === Infinity ? undefined : Math.max(0, ns / 1e6));
   }
 
@@ -460,6 +664,7 @@ export class NetPoller {
 
   /** The natives of package net (netfd.go). */
   addNatives(m: Map<string, NativeFn>): void {
+    this.hostproc.addNatives(m); // host6: os, os/exec (hostproc.ts)
     const np = this;
     const str = (vm: VM, at: number): string => {
       const mem = vm.mem;
@@ -620,37 +825,106 @@ export class NetPoller {
       np.park(g, d, false, vm.mem.u32);
     });
 
-    // sysWrite(id int, b []byte) (n int, errno int): returns once the host took every byte
+    // sysWrite(id int, b []byte) (n int, errno int): hands all of b to the host thread; parks
+    // only while the connection's unsent bytes exceed WQ_HIGH (a full send buffer). A failed
+    // send is reported by later Writes (d.werr), as a kernel reports it.
     m.set("net.sysWrite", (vm, g, args, res) => {
-      const again = resumed(vm, g);
+      resumed(vm, g);
       const d = desc(vm, Number(vm.mem.i64[args >>> 3]), res + 8);
       if (d === null) return;
-      const p = vm.mem.u32[(args + 8) >>> 2];
+      if (d.err !== 0 || d.werr !== 0) return putInt(vm, res + 8, d.werr !== 0 ? d.werr : d.err);
+      if (np.expired(d, true)) return putInt(vm, res + 8, E_TIMEOUT);
       const n = Number(vm.mem.i64[(args + 16) >>> 3]);
-      if (!again) {
-        if (d.err !== 0) return putInt(vm, res + 8, d.err);
-        if (np.expired(d, true)) return putInt(vm, res + 8, E_TIMEOUT);
-        if (n === 0) return putInt(vm, res, 0);
-        const buf = new ArrayBuffer(n);
-        new Uint8Array(buf).set(vm.mem.u8.subarray(p, p + n));
-        d.written = 0;
-        np.post({ op: "write", id: d.id, buf }, [buf]);
+      if (n === 0) return putInt(vm, res, 0);
+      // the "send buffer" is full: wait until the host takes some (EV_WRITTEN wakes us)
+      if (d.unacked >= WQ_HIGH) {
+        np.askAcks();
         return np.park(g, d, true, vm.mem.u32);
       }
-      if (d.written >= n || d.err !== 0) {
-        const w = Math.max(0, d.written);
-        d.written = -1;
-        putInt(vm, res, d.err !== 0 ? 0 : w);
-        putInt(vm, res + 8, d.err !== 0 && w < n ? d.err : 0);
+      const p = vm.mem.u32[(args + 8) >>> 2];
+      const buf = new ArrayBuffer(n);
+      new Uint8Array(buf).set(vm.mem.u8.subarray(p, p + n));
+      d.unacked += n;
+      np.unacked += n;
+      np.post({ op: "write", id: d.id, buf }, [buf]);
+      putInt(vm, res, n);
+      putInt(vm, res + 8, 0);
+    });
+
+    // sysListenUDP(network, host string, port int, rhost string, rport int) (id int, laddr, raddr string, errno int):
+    // a datagram socket bound to host:port (port 0: any), connected to rhost:rport when rport > 0
+    m.set("net.sysListenUDP", (vm, g, args, res) => {
+      const u32 = vm.mem.u32;
+      let id = Number(vm.mem.i64[res >>> 3]);
+      if (!resumed(vm, g)) {
+        const network = str(vm, args);
+        const host = str(vm, args + 16);
+        const rhost = str(vm, args + 40);
+        // "udp" on the unspecified address (or an IPv6 one) is a dual-stack IPv6 socket, as in Go
+        const v6 = network === "udp6" || (network === "udp" && (host === "" || host.includes(":") || (host === "" && rhost.includes(":"))));
+        id = np.nextId++;
+        np.newDesc(id);
+        np.post({ op: "udp", id, v6, host, port: Number(vm.mem.i64[(args + 32) >>> 3]), rhost, rport: Number(vm.mem.i64[(args + 56) >>> 3]) });
+        putInt(vm, res, id);
+        np.park(g, np.fds.get(id)!, false, u32);
         return;
       }
-      if (np.expired(d, true)) {
-        d.written = -1;
+      const d = np.fds.get(id)!;
+      if (!d.ready && d.err === 0) return np.park(g, d, false, u32);
+      if (d.err !== 0) {
+        np.fds.delete(id);
+        d.closed = true;
         putInt(vm, res, 0);
-        putInt(vm, res + 8, E_TIMEOUT);
+        putStr(vm, res + 8, "");
+        putStr(vm, res + 24, "");
+        putInt(vm, res + 40, d.err);
         return;
       }
-      np.park(g, d, true, vm.mem.u32);
+      putStr(vm, res + 8, d.laddr);
+      putStr(vm, res + 24, d.raddr);
+      putInt(vm, res + 40, 0);
+    });
+
+    // sysRecvFrom(id int, b []byte) (n int, from string, errno int): the next datagram, cut to len(b)
+    m.set("net.sysRecvFrom", (vm, g, args, res) => {
+      resumed(vm, g);
+      const d = desc(vm, Number(vm.mem.i64[args >>> 3]), res + 24);
+      if (d === null) return;
+      const dg = d.dq.shift();
+      if (dg === undefined) {
+        if (np.expired(d, false)) return putInt(vm, res + 24, E_TIMEOUT);
+        return np.park(g, d, false, vm.mem.u32);
+      }
+      d.dqBytes -= dg.data.length;
+      const p = vm.mem.u32[(args + 8) >>> 2];
+      const n = Math.min(dg.data.length, Number(vm.mem.i64[(args + 16) >>> 3]));
+      vm.mem.u8.set(dg.data.subarray(0, n), p);
+      putInt(vm, res, n);
+      putStr(vm, res + 8, dg.from);
+      putInt(vm, res + 24, 0);
+    });
+
+    // sysSendTo(id int, b []byte, host string, port int) (n int, errno int): one datagram
+    // (host "" and port 0: to the connected peer). It does not wait: the host takes the copy as
+    // a kernel's socket buffer would (sendto on a UDP socket returns at once), so the sender runs
+    // on as it does under Go; a send the host rejects reports its errno on the next send.
+    m.set("net.sysSendTo", (vm, _g, args, res) => {
+      const d = desc(vm, Number(vm.mem.i64[args >>> 3]), res + 8);
+      if (d === null) return;
+      if (d.sendErr !== 0) {
+        const e = d.sendErr;
+        d.sendErr = 0;
+        putInt(vm, res, 0);
+        return putInt(vm, res + 8, e);
+      }
+      if (np.expired(d, true)) return putInt(vm, res + 8, E_TIMEOUT);
+      const p = vm.mem.u32[(args + 8) >>> 2];
+      const n = Number(vm.mem.i64[(args + 16) >>> 3]);
+      const buf = new ArrayBuffer(n);
+      new Uint8Array(buf).set(vm.mem.u8.subarray(p, p + n));
+      np.post({ op: "send", id: d.id, buf, host: str(vm, args + 32), port: Number(vm.mem.i64[(args + 48) >>> 3]) }, [buf]);
+      putInt(vm, res, n);
+      putInt(vm, res + 8, 0);
     });
 
     // sysClose(id int) errno; sysCloseWrite(id int) errno
@@ -725,4 +999,7 @@ export const NET_NATIVE_NAMES: readonly string[] = [
   "net.sysSetDeadline",
   "net.sysNanotime",
   "net.sysLookup",
+  "net.sysListenUDP",
+  "net.sysRecvFrom",
+  "net.sysSendTo",
 ];

@@ -123,8 +123,10 @@ import { addStdNatives } from "./stdnatives.js";
 import { FATAL_PANIC, FATAL_SCHED, FATAL_THROW, SchedTrace, parseSchedDebug, type FatalKind, type SchedDebug } from "./schedtrace.js";
 import { AllGs, RecordList, SCHED_ALLGS, SCHED_ALLP } from "./allgs.js";
 import { NetPoller } from "./netpoll.js";
+import { JsBridge } from "./jsvalue.js";
 import { applySandbox, type SandboxPolicy } from "./sandbox.js";
 import type { SnapshotMonitor } from "./snapshot.js";
+import { mthreadsAvailable, runMThreads } from "./mserver.js";
 
 /**
  * Consecutive runnext handoffs before the ring gets a turn. Trades ping-pong throughput (each
@@ -178,6 +180,8 @@ export class Sched implements GoroutineSource {
   monitor: SnapshotMonitor | null = null;
   /** The network poller: sockets on a host thread (netpoll.ts); its thread starts on first use. */
   readonly netpoll: NetPoller = new NetPoller(this);
+  /** syscall/js: JavaScript on a host thread (jsvalue.ts); its thread starts on first use. */
+  readonly js: JsBridge = new JsBridge(this);
   /** GODEBUG=schedtrace/scheddetail reporter (null = off; schedtrace.ts). */
   trace: SchedTrace | null;
   /** Set by goyield: the G returning RUN_PARK runnable goes to the local queue's tail. */
@@ -339,6 +343,7 @@ export class Sched implements GoroutineSource {
     addTraceNatives(this, m); // runtime/trace (tracenative.ts)
     addStdNatives(m); // crypto/rand, hash/maphash, crypto/md5|sha1|sha256 blocks (stdnatives.ts)
     this.netpoll.addNatives(m); // package net (netpoll.ts)
+    this.js.addNatives(m); // syscall/js (jsvalue.ts)
     return m;
   }
 
@@ -860,14 +865,18 @@ export class Sched implements GoroutineSource {
         if (this.anyRunnable()) continue;
       }
       const netWait = np.waiters > 0;
-      if (this.timers.len === 0 && !netWait) return 0;
+      // syscall/js: replies and events from the JavaScript host thread (jsvalue.ts)
+      this.js.poll();
+      if (this.anyRunnable()) continue;
+      const jsWait = this.js.busy();
+      if (this.timers.len === 0 && !netWait && !jsWait) return 0;
       const now = this.clock.now();
       if (this.timers.len > 0) {
         this.checkTimers(now);
         if (this.anyRunnable()) continue;
         this.dropStaleTimers();
       }
-      if (this.timers.len === 0 && !netWait) return 0; // only stale entries were left
+      if (this.timers.len === 0 && !netWait && !jsWait) return 0; // only stale entries were left
       const nextTimer = (): number => (this.timers.len > 0 ? this.timers.peekWhen() - this.clock.now() : Infinity);
       let wait = Math.min(nextTimer(), netWait ? np.untilDeadline(now) : Infinity);
       if (this.gc !== null && wait > 0) {
@@ -883,7 +892,8 @@ export class Sched implements GoroutineSource {
       if (mon !== null) wait = Math.min(wait, mon.untilDue(this.clock.now()));
       const xt = this.tracer;
       if (xt !== null) xt.procStop(); // execution trace (trace.ts)
-      if (netWait) np.wait(wait);
+      if (jsWait) this.js.wait(netWait ? Math.min(wait, 1e6) : wait); // both: the network every ms
+      else if (netWait) np.wait(wait);
       else this.clock.sleep(wait);
       if (xt !== null) xt.procStart();
       if (tr !== null) tr.poll(this.clock.now(), 0); // (P still idle: schedtrace's idleprocs)
@@ -945,6 +955,7 @@ export class Sched implements GoroutineSource {
           if (this.trace !== null) this.trace.poll(this.clock.now(), g);
           if (this.monitor !== null && this.monitor.poll(this.clock.now()) >= 0) return this.monitor.stopCode;
           if (this.netpoll.waiters > 0) this.netpoll.poll(this.clock.now()); // network events (netpoll.ts)
+          this.js.poll(); // syscall/js replies and events (jsvalue.ts)
           if (gc !== null) {
             gc.poll();
             startFinalizers(this); // finq.ts
@@ -986,6 +997,7 @@ export class Sched implements GoroutineSource {
     } finally {
       this.curg = 0;
       this.netpoll.shutdown();
+      this.js.shutdown();
     }
   }
 
@@ -1223,6 +1235,8 @@ export interface RunGoOptions {
   args?: readonly bigint[];
   /** Called with the scheduler before it runs (tests: natives that inspect it). */
   onSched?: (s: Sched) => void;
+  /** GOMAXPROCS > 1 on worker-thread Ms (mserver.ts; default on unless GORT_MTHREADS=0). */
+  mthreads?: boolean;
 }
 
 export interface RunGoResult {
@@ -1275,7 +1289,10 @@ export function runGo(img: ProgramImage, opts: RunGoOptions = {}): RunGoResult {
   if (opts.profile !== undefined) sched.prof.setup(opts.profile);
   let exitCode: number;
   try {
-    exitCode = sched.run();
+    // GOMAXPROCS > 1: the Ps run on worker-thread Ms and this thread serves them (mserver.ts,
+    // MTHREADS.md); GORT_MTHREADS=0 or opts.mthreads = false keeps the one-thread scheduler.
+    const threads = sched.gomaxprocs > 1 && (opts.mthreads ?? process.env.GORT_MTHREADS !== "0") && mthreadsAvailable();
+    exitCode = threads ? runMThreads(sched, opts.budget) : sched.run();
   } finally {
     sched.prof.shutdown(); // stops a running CPU profile (kept in prof.lastCPU) and its ticker thread
   }

@@ -15,6 +15,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { NativeFn, VM } from "./vm/interp.js";
+import { fatal } from "./debug.js";
 
 export interface SandboxPolicy {
   /** directories the program may read below; "*" = everywhere */
@@ -135,10 +136,11 @@ export function applySandbox(table: Map<string, NativeFn>, policy: SandboxPolicy
 
   // processes
   if (!policy.run) {
-    const run: Denial = { errnoAt: 72, clear: 80, set: [[56, -1]] };
-    wrap("os/exec.sysRun", () => false, run);
-    wrap("os.sysRun", () => false, run);
-    wrap("os.sysKill", () => false, errno0);
+    // hostproc.ts: sysStart(…) (pid, h0, h1, h2, errno int); sysProcKill(pid, sig int) (errno int)
+    wrap("os.sysStart", () => false, { errnoAt: 32, clear: 40 });
+    wrap("os/exec.sysStart", () => false, { errnoAt: 32, clear: 40 });
+    wrap("os.sysProcKill", () => false, errno0);
+    wrap("syscall.sysKill", () => false, errno0);
   }
 
   // the environment: an empty one (TZ included)
@@ -164,12 +166,16 @@ export function applySandbox(table: Map<string, NativeFn>, policy: SandboxPolicy
     },
     { errnoAt: 16, clear: 24 },
   );
+
+  // syscall/js: JavaScript on its host thread reaches everything (require, fs): refused outright,
+  // at the package's init (jsvalue.ts)
+  if (table.has("syscall/js.registerHandler")) table.set("syscall/js.registerHandler", () => fatal("syscall/js: JavaScript is not available under --sandbox"));
 }
 
 /** The natives applySandbox guards (for tests and docs). */
 export const SANDBOXED_NATIVES: readonly string[] = [
   "os.sysOpen", "os.sysMkdir", "os.sysUnlink", "os.sysRmdir", "os.sysChmod", "os.sysChown", "os.sysUtimes", "os.sysTruncate",
   "os.sysRename", "os.sysSymlink", "os.sysLink", "os.sysStat", "os.sysLstat", "os.sysChdir", "os.sysReadlink", "os.sysReadDirNames",
-  "os.sysIsDir", "os/exec.sysRun", "os.sysRun", "os.sysKill", "os.runtime_envs", "time.lookupTZ", "net.sysListen", "net.sysDial",
+  "os.sysIsDir", "os.sysStart", "os/exec.sysStart", "os.sysProcKill", "syscall.sysKill", "os.runtime_envs", "time.lookupTZ", "net.sysListen", "net.sysDial",
   "net.sysLookup",
 ];

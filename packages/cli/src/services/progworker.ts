@@ -9,7 +9,7 @@
  * shared Int32Array the monitor reads at the same safe points (snapshot.ts CTL_*).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { REQ_CAPTURE, REQ_GOROUTINES, REQ_MEMSTATS, SnapshotMonitor, processHostIO, startTrace, type Sched, type Tracer } from "@gort/runtime";
+import { REQ_CAPTURE, REQ_GOROUTINES, REQ_MEMSTATS, SnapshotMonitor, processHostIO, setSignalBridge, startTrace, type Sched, type Tracer } from "@gort/runtime";
 import { encodeProfile } from "@gort/pprof";
 import { decodeImage } from "@gort/runtime/image";
 import { execImage, type RunIO } from "./runexec.js";
@@ -97,6 +97,7 @@ function main(): number {
   };
   let monitor: SnapshotMonitor | null = null;
   let schedRef: Sched | null = null;
+  if (job.signals !== undefined) setSignalBridge(job.signals); // os/signal (runsignal.ts)
   const code = execImage(image, job.file, job.progName, job.progArgs, io, job.flags);
   if (schedRef !== null) finishCapture(schedRef, true);
   if (monitor !== null) (monitor as SnapshotMonitor).final();

@@ -10,14 +10,16 @@
  * never a JavaScript stack trace by default.
  */
 import * as path from "node:path";
-import { processHostIO } from "@gort/runtime";
+import { processHostIO, setDirectStdio } from "@gort/runtime";
 import { cacheDir, cacheKey, cacheLookup } from "./runcache.js";
-import { execImage, readImageArg, splitRunArgs, type RunIO } from "./runexec.js";
+import { readImageArg, splitRunArgs, type RunIO } from "./runexec.js";
+import { execAny } from "./runsignal.js";
 import { reportInternalError } from "./internalerror.js";
 
 /** Runs `gort run args...` for the real process; resolves to the exit status. */
 export async function runCommand(args: string[]): Promise<number> {
   const host = processHostIO([]);
+  setDirectStdio(true); // output goes straight to fds 1/2: children inherit them (runtime hostproc.ts)
   const enc = new TextEncoder();
   const io: RunIO = {
     cwd: process.cwd(),
@@ -44,18 +46,24 @@ export async function runCommand(args: string[]): Promise<number> {
     if (split.error === undefined) {
       const img = readImageArg(split.build, io);
       if (typeof img === "number") return img;
-      if (img !== null) return execImage(img.image, img.file, img.progName, split.progArgs, io, split.flags);
+      if (img !== null) return await execAny(img.image, img.file, img.progName, split.progArgs, io, split.flags);
     }
     if (split.error === undefined && !split.flags.force) {
       const cdir = cacheDir(io);
       if (cdir !== null) {
         const stdlibRoot = io.env.GORT_STDLIB === "" ? undefined : io.env.GORT_STDLIB;
         const hit = cacheLookup(cdir, cacheKey(split.build, io, stdlibRoot ?? ""));
-        if (hit !== null) return execImage(hit.image, path.resolve(io.cwd, split.build[0]), hit.progName, split.progArgs, io, split.flags);
+        if (hit !== null) return await execAny(hit.image, path.resolve(io.cwd, split.build[0]), hit.progName, split.progArgs, io, split.flags);
         missed = true;
       }
     }
-    const { runRun } = await import("./run.js");
+    const { runRun, obtainImage } = await import("./run.js");
+    if (split.error === undefined) {
+      // (runRun's steps, with a program that uses os/signal run on a worker: runsignal.ts)
+      const img = obtainImage(split, io, missed);
+      if (typeof img === "number") return img;
+      return await execAny(img.image, img.file, img.progName, split.progArgs, io, split.flags);
+    }
     return runRun(args, io, missed);
   } catch (e) {
     return reportInternalError(io, e);

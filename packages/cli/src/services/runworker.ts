@@ -29,6 +29,8 @@ export interface WorkerJob {
   stdin: boolean;
   /** how long a capture (REQ_CAPTURE) lasts, in seconds (default 5) */
   captureSeconds?: number;
+  /** the os/signal bridge the main thread listens on (runsignal.ts; runtime signal.ts) */
+  signals?: SharedArrayBuffer;
 }
 
 export type WorkerMessage =
@@ -61,6 +63,8 @@ export interface WorkerRunOptions {
   flags: RunFlags;
   periodMs: number;
   stdin: boolean;
+  /** the os/signal bridge (runsignal.ts) */
+  signals?: SharedArrayBuffer;
   onOutput: (fd: 1 | 2, b: Uint8Array) => void;
   onSnapshot: (s: RuntimeSnapshot) => void;
   /** a gort bug inside the worker: its message and JS stack */
@@ -82,6 +86,7 @@ export function startInWorker(image: ProgramImage, file: string, progName: strin
     periodMs: o.periodMs,
     control,
     stdin: o.stdin,
+    signals: o.signals,
   };
   const worker = new Worker(new URL("./progworker.js", import.meta.url), { workerData: job, stdout: false, stderr: false });
   // requests in flight: the first is in the control word, the rest wait their turn

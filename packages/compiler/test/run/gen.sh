@@ -9,9 +9,19 @@ bin=$(mktemp /tmp/gort-run-golden.XXXXXX)
 for f in ${@:-*.go}; do
   b=${f%.go}
   if [ -f "$b.err" ] && head -c 2 "$b.err" | grep -q '^# '; then continue; fi
-  "$GO" build -o "$bin" "$f"
   set +e
-  "$bin" > "$b.out" 2> "$b.err"
+  case "$f" in
+  js_*)
+    # syscall/js programs: Go runs them only as js/wasm, under Node with Go's wasm_exec_node.js
+    # (wasm-fix.cjs: Node 20's read-only globalThis.crypto)
+    GOOS=js GOARCH=wasm "$GO" build -o "$bin" "$f" || exit 1
+    node --require ../../../stdlib/scripts/wasm-fix.cjs "$("$GO" env GOROOT)/misc/wasm/wasm_exec_node.js" "$bin" > "$b.out" 2> "$b.err"
+    ;;
+  *)
+    "$GO" build -o "$bin" "$f" || exit 1
+    "$bin" > "$b.out" 2> "$b.err"
+    ;;
+  esac
   echo $? > "$b.exit"
   sed -i "s#$(pwd)#\$DIR#g" "$b.err"
   # runtime frames (panic(…) at $GOROOT/src/runtime/panic.go): gort prints $GOROOT unless set

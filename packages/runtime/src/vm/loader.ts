@@ -41,6 +41,16 @@ export function setTracebackGoroot(dir: string): void {
   tracebackGoroot = dir;
 }
 
+/** Linear-memory placement of a mapped image (byte addresses of each section). */
+export interface ImageLayout {
+  code: number;
+  funcTab: number;
+  statics: number;
+  consts: number;
+  types: number;
+  maps: number;
+}
+
 export class LoadedImage implements StackMapSource {
   readonly img: ProgramImage;
   /** Word index of the function table in mem.u32. */
@@ -61,25 +71,36 @@ export class LoadedImage implements StackMapSource {
   readonly codeLo: number;
   readonly codeHi: number;
 
+  /** Where the image was placed (worker-thread Ms attach with it: mthreads, MTHREADS.md). */
+  readonly layout: ImageLayout;
+
+  /**
+   * Maps `img` into linear memory, or — with `attach` (a worker-thread M over memory where the
+   * image is already mapped, MTHREADS.md) — only decodes the JS-side tables for that placement
+   * without allocating or writing linear memory (`heap` then only needs `mem`).
+   */
   constructor(
     readonly heap: Heap,
     img: ProgramImage,
+    attach?: ImageLayout,
   ) {
     this.img = img;
-    const mheap = heap.mheap;
     const mem = heap.mem;
     const nf = img.funcs.length;
     let words = 0;
     for (const f of img.funcs) words += f.code.length;
-    const code = mheap.persistentAlloc(Math.max(8, words * 4), 8, ST_OTHER_SYS);
-    const ft = mheap.persistentAlloc(Math.max(8, nf * FT_WORDS * 4), 8, ST_OTHER_SYS);
-    const staticsSize = img.statics.length + img.bssSize;
-    const statics = mheap.persistentAlloc(Math.max(8, staticsSize), 8, ST_OTHER_SYS);
-    const consts = mheap.persistentAlloc(Math.max(8, img.consts.length * 8), 8, ST_OTHER_SYS);
-    const types = mheap.persistentAlloc(Math.max(8, img.types.length * 4), 8, ST_OTHER_SYS);
     let mapBytes = 0;
     for (const m of img.stackMaps) mapBytes += 4 + m.bits.length * 4;
-    const maps = mheap.persistentAlloc(Math.max(8, mapBytes), 8, ST_OTHER_SYS);
+    const staticsSize = img.statics.length + img.bssSize;
+    const alloc = (n: number): number => heap.mheap.persistentAlloc(Math.max(8, n), 8, ST_OTHER_SYS);
+    const code = attach !== undefined ? attach.code : alloc(words * 4);
+    const ft = attach !== undefined ? attach.funcTab : alloc(nf * FT_WORDS * 4);
+    const statics = attach !== undefined ? attach.statics : alloc(staticsSize);
+    const consts = attach !== undefined ? attach.consts : alloc(img.consts.length * 8);
+    const types = attach !== undefined ? attach.types : alloc(img.types.length * 4);
+    const maps = attach !== undefined ? attach.maps : alloc(mapBytes);
+    this.layout = { code, funcTab: ft, statics, consts, types, maps };
+    const writing = attach === undefined;
     // Views only after the last allocation (each may have grown memory).
     const u32 = mem.u32;
     const i32 = mem.i32;
@@ -89,28 +110,32 @@ export class LoadedImage implements StackMapSource {
     for (let i = 0; i < nf; i++) {
       const f = img.funcs[i];
       this.entries[i] = pc;
-      i32.set(f.code, pc);
       const b = (ft >>> 2) + i * FT_WORDS;
-      u32[b + FT_ENTRY] = pc;
+      const entry = pc;
+      pc += f.code.length;
+      if (!writing) continue;
+      i32.set(f.code, entry);
+      u32[b + FT_ENTRY] = entry;
       u32[b + FT_FRAMESIZE] = f.frameSize;
       u32[b + FT_NPARAMS] = f.nparams;
       u32[b + FT_NRESULTS] = f.nresults;
       u32[b + FT_ZEROEND] = f.zeroEnd;
       u32[b + FT_FLAGS] = f.flags;
       u32[b + FT_NATIVE] = f.native;
-      pc += f.code.length;
     }
     this.codeHi = pc;
     this.funcTab = ft >>> 2;
-    mem.u8.set(img.statics, statics);
-    for (const off of img.relocs) u32[(statics + off) >>> 2] = (u32[(statics + off) >>> 2] + statics) >>> 0;
+    if (writing) {
+      mem.u8.set(img.statics, statics);
+      for (const off of img.relocs) u32[(statics + off) >>> 2] = (u32[(statics + off) >>> 2] + statics) >>> 0;
+      mem.i64.set(img.consts, consts >>> 3);
+    }
     this.staticsBase = statics;
-    mem.i64.set(img.consts, consts >>> 3);
     this.constsBase = consts >>> 3;
     this.typeAddrs = new Uint32Array(img.types.length);
     for (let i = 0; i < img.types.length; i++) {
       this.typeAddrs[i] = statics + img.types[i];
-      u32[(types >>> 2) + i] = statics + img.types[i];
+      if (writing) u32[(types >>> 2) + i] = statics + img.types[i];
     }
     this.typeTab = types >>> 2;
     this.mapAddrs = new Uint32Array(img.stackMaps.length);
@@ -118,8 +143,10 @@ export class LoadedImage implements StackMapSource {
     for (let i = 0; i < img.stackMaps.length; i++) {
       const m = img.stackMaps[i];
       this.mapAddrs[i] = p;
-      u32[p >>> 2] = m.nslots;
-      u32.set(m.bits, (p >>> 2) + 1);
+      if (writing) {
+        u32[p >>> 2] = m.nslots;
+        u32.set(m.bits, (p >>> 2) + 1);
+      }
       p += 4 + m.bits.length * 4;
     }
   }

@@ -467,6 +467,9 @@ func parseAddr(network, s string) Addr {
 	if ip4 := ip.To4(); ip4 != nil && byteIndex(host, ':') < 0 {
 		ip = ip4
 	}
+	if network == "udp" {
+		return &UDPAddr{IP: ip, Port: p}
+	}
 	return &TCPAddr{IP: ip, Port: p}
 }
 
@@ -532,7 +535,7 @@ func deadlineNs(t time.Time) int64 {
 
 func (c *conn) setDeadline(mode int, t time.Time) error {
 	if !c.ok() {
-		return &OpError{Op: "set", Net: c.net, Source: c.laddr, Addr: c.raddr, Err: ErrClosed}
+		return &OpError{Op: "set", Net: c.net, Addr: c.laddr, Err: ErrClosed}
 	}
 	sysSetDeadline(c.id, mode, deadlineNs(t))
 	return nil
@@ -766,6 +769,8 @@ func (d *Dialer) Dial(network, address string) (Conn, error) {
 		return dialTCP(network, a, d.deadline())
 	case "unix":
 		return dialUnix(&UnixAddr{Name: address, Net: network}, d.deadline())
+	case "udp", "udp4", "udp6":
+		return dialUDP(network, address)
 	}
 	return nil, &OpError{Op: "dial", Net: network, Err: UnknownNetworkError(network)}
 }

@@ -30,6 +30,17 @@ func sysNanotime() int64
 // sysLookup resolves a host name: addresses separated by newlines.
 func sysLookup(host string) (addrs string, errno int)
 
+// sysListenUDP opens a datagram socket bound to host:port (port 0: any free port) and, when
+// rport > 0, connected to rhost:rport; laddr and raddr are the host's "ip:port" texts.
+func sysListenUDP(network, host string, port int, rhost string, rport int) (id int, laddr, raddr string, errno int)
+
+// sysRecvFrom waits for the next datagram, copies what fits in b (the rest is dropped, as
+// recvfrom does) and names its sender ("ip:port").
+func sysRecvFrom(id int, b []byte) (n int, from string, errno int)
+
+// sysSendTo sends b as one datagram to host:port (host "" and port 0: the connected peer).
+func sysSendTo(id int, b []byte, host string, port int) (n int, errno int)
+
 // gort's own errno values (netpoll.ts)
 const (
 	eTimeout = -2

@@ -194,6 +194,12 @@ func (f *File) Read(b []byte) (n int, err error) {
 	if f.seekable {
 		n, errno = sysPread(f.fd, b, f.off)
 		f.off += int64(n)
+	} else if f.fd == 0 {
+		// a pipe or terminal: the goroutine parks while the host reads (natives_proc.go)
+		n, errno = sysStdinRead(b)
+		if errno == -1 {
+			n, errno = sysRead(f.fd, b)
+		}
 	} else {
 		n, errno = sysRead(f.fd, b)
 	}

@@ -3,7 +3,8 @@
 // Body-less declarations implemented by gort's runtime in
 // packages/runtime/src/hostfs.ts (see HACKING.md here). Errors come back as
 // Linux errno numbers (0 = success). These calls are synchronous host calls:
-// one that waits (a slow disk, a child process) stalls every goroutine.
+// one that waits (a slow disk) stalls every goroutine; child processes and
+// reads of a pipe or terminal on stdin park instead (natives_proc.go).
 
 package os
 
@@ -59,14 +60,3 @@ func sysGetid(which int) int
 
 // sysExecutable returns the path of the host process's executable.
 func sysExecutable() string
-
-// sysKill sends signal sig to process pid.
-func sysKill(pid int, sig int) (errno int)
-
-// sysWait collects the exit status of child pid (started by os/exec):
-// status is its exit code, sig the signal that ended it (0 if it exited).
-func sysWait(pid int) (status int, sig int, errno int)
-
-// sysRun runs a child process to completion: os/exec's sysRun (see
-// packages/stdlib/go/os/exec/natives.go for the arguments).
-func sysRun(path string, argv, env []string, dir string, stdinFd int, stdin []byte, mode int, timeoutMs int64) (out, errOut []byte, pid, status, sig, errno int)

@@ -1,9 +1,10 @@
 // gort standard library: package os (processes and signals).
 //
-// Child processes are started by os/exec (natives in
-// packages/runtime/src/hostfs.ts), which runs each child to completion
-// while the whole runtime waits; the host keeps the exit status of a child
-// until Process.Wait collects it, as the kernel keeps a zombie.
+// Child processes are started by StartProcess and os/exec (natives in
+// packages/runtime/src/hostproc.ts) and run concurrently with the program;
+// Process.Wait parks its goroutine until the child exits. The host keeps
+// the exit status of a child until Wait collects it, as the kernel keeps a
+// zombie.
 
 package os
 
@@ -18,42 +19,13 @@ type Signal interface {
 	Signal() // to distinguish from other Stringers
 }
 
-// unixSignal is a Linux signal number. Go's os.Interrupt and os.Kill are
-// syscall.Signal values; gort's syscall has no Signal type yet
-// (HACKING.md), so %T prints os.unixSignal instead.
-type unixSignal int
-
-func (s unixSignal) Signal() {}
-
-func (s unixSignal) String() string { return signalName(int(s)) }
-
 // The only signal values guaranteed to be present in package os.
 var (
-	Interrupt Signal = unixSignal(2)
-	Kill      Signal = unixSignal(9)
+	Interrupt Signal = syscall.SIGINT
+	Kill      Signal = syscall.SIGKILL
 )
 
-// signalNames are Linux's signal descriptions as Go prints them.
-var signalNames = [...]string{
-	1: "hangup", 2: "interrupt", 3: "quit", 4: "illegal instruction",
-	5: "trace/breakpoint trap", 6: "aborted", 7: "bus error",
-	8: "floating point exception", 9: "killed", 10: "user defined signal 1",
-	11: "segmentation fault", 12: "user defined signal 2", 13: "broken pipe",
-	14: "alarm clock", 15: "terminated", 16: "stack fault", 17: "child exited",
-	18: "continued", 19: "stopped (signal)", 20: "stopped",
-	21: "stopped (tty input)", 22: "stopped (tty output)",
-	23: "urgent I/O condition", 24: "CPU time limit exceeded",
-	25: "file size limit exceeded", 26: "virtual timer expired",
-	27: "profiling timer expired", 28: "window changed", 29: "I/O possible",
-	30: "power failure", 31: "bad system call",
-}
-
-func signalName(n int) string {
-	if n > 0 && n < len(signalNames) {
-		return signalNames[n]
-	}
-	return "signal " + itoa(n)
-}
+func signalName(n int) string { return syscall.Signal(n).String() }
 
 func itoa(v int) string {
 	if v == 0 {
@@ -81,8 +53,10 @@ func itoa(v int) string {
 // Process stores the information about a process created by StartProcess
 // (os/exec's Cmd.Start).
 type Process struct {
-	Pid  int
-	done bool // Wait has collected the status
+	Pid    int
+	done   bool          // Wait has collected the status
+	copies int           // StartProcess output copiers still running
+	copied chan struct{} // each copier sends once when done
 }
 
 // FindProcess returns a Process for pid; on Unix it always succeeds.
@@ -110,11 +84,11 @@ func (p *Process) Signal(sig Signal) error {
 	if p.done {
 		return ErrProcessDone
 	}
-	s, ok := sig.(unixSignal)
+	s, ok := sig.(syscall.Signal)
 	if !ok {
 		return errors.New("os: unsupported signal type")
 	}
-	if errno := sysKill(p.Pid, int(s)); errno != 0 {
+	if errno := sysProcKill(p.Pid, int(s)); errno != 0 {
 		if errno == int(syscall.ESRCH) {
 			return ErrProcessDone
 		}
@@ -128,11 +102,15 @@ func (p *Process) Wait() (*ProcessState, error) {
 	if p.Pid == -1 {
 		return nil, syscall.EINVAL
 	}
-	status, sig, errno := sysWait(p.Pid)
+	status, sig, errno := sysProcWait(p.Pid)
 	if errno != 0 {
 		return nil, NewSyscallError("waitid", syscall.Errno(errno))
 	}
 	p.done = true
+	// StartProcess's goroutines copying the child's output to Files[1], Files[2]
+	for ; p.copies > 0; p.copies-- {
+		<-p.copied
+	}
 	return &ProcessState{pid: p.Pid, status: status, sig: sig}, nil
 }
 

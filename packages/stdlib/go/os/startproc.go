@@ -18,11 +18,13 @@ type ProcAttr struct {
 }
 
 // StartProcess starts the program name (a path: $PATH is not searched)
-// with arguments argv (argv[0] being its name, by convention).
+// with arguments argv (argv[0] being its name, by convention) and returns
+// at once; call Wait for its status.
 //
-// gort runs the child to completion here, with the whole runtime waiting
-// (HACKING.md); what it writes to Files[1] and Files[2] is written to those
-// Files when it has exited. Call Wait for its status.
+// Files[i] becomes the child's descriptor i. The program's own Stdout and
+// Stderr are inherited when the host writes them straight to the process's
+// fds 1 and 2 (gort run); otherwise (a host capturing the output) they are
+// pipes copied into the Files by goroutines that Wait waits for.
 func StartProcess(name string, argv []string, attr *ProcAttr) (*Process, error) {
 	if attr == nil {
 		attr = &ProcAttr{}
@@ -40,28 +42,48 @@ func StartProcess(name string, argv []string, attr *ProcAttr) (*Process, error) 
 	}
 	var files [3]*File
 	copy(files[:], attr.Files)
-	stdinFd, mode := -1, 0
-	if files[0] != nil {
-		stdinFd = files[0].fd
-	}
-	if files[1] != nil {
-		mode |= 1
-	}
-	if files[2] != nil {
-		mode |= 2
-		if files[2] == files[1] {
-			mode |= 4
+	var fds [3]int
+	for i, f := range files {
+		switch {
+		case f == nil:
+			fds[i] = -1
+		case i > 0 && (f.fd == 1 || f.fd == 2):
+			fds[i] = -10 - f.fd // the program's own output: the host inherits or pipes it
+		default:
+			fds[i] = f.fd
 		}
 	}
-	out, errOut, pid, _, _, errno := sysRun(name, argv, env, attr.Dir, stdinFd, nil, mode, 0)
+	if fds[1] <= -11 && files[2] == files[1] {
+		fds[2] = -3
+	}
+	pid, _, h1, h2, errno := sysStart(name, argv, env, attr.Dir, fds[0], fds[1], fds[2])
 	if errno != 0 {
 		return nil, &PathError{Op: "fork/exec", Path: name, Err: syscall.Errno(errno)}
 	}
-	if len(out) > 0 {
-		files[1].Write(out)
+	p := &Process{Pid: pid, copied: make(chan struct{}, 2)}
+	if h1 != 0 {
+		p.copies++
+		go copyPipe(h1, files[1], p.copied)
 	}
-	if len(errOut) > 0 {
-		files[2].Write(errOut)
+	if h2 != 0 {
+		p.copies++
+		go copyPipe(h2, files[2], p.copied)
 	}
-	return &Process{Pid: pid}, nil
+	return p, nil
+}
+
+// copyPipe copies the child's output pipe h to f until end of file.
+func copyPipe(h int, f *File, done chan<- struct{}) {
+	buf := make([]byte, 32*1024)
+	for {
+		n, errno := sysPipeRead(h, buf)
+		if n > 0 {
+			f.Write(buf[:n])
+		}
+		if n == 0 || errno != 0 {
+			break
+		}
+	}
+	sysPipeClose(h)
+	done <- struct{}{}
 }

@@ -46,6 +46,8 @@ const (
 	ENOSYS       Errno = 38
 	ENOTEMPTY    Errno = 39
 	ELOOP        Errno = 40
+	EDESTADDRREQ Errno = 89
+	EMSGSIZE     Errno = 90
 	ENOTSUP      Errno = 95
 	EOPNOTSUPP   Errno = 95
 	EADDRINUSE    Errno = 98
@@ -97,6 +99,8 @@ var errnoText = map[Errno]string{
 	ENOSYS:       "function not implemented",
 	ENOTEMPTY:    "directory not empty",
 	ELOOP:        "too many levels of symbolic links",
+	EDESTADDRREQ: "destination address required",
+	EMSGSIZE:     "message too long",
 	ENOTSUP:      "operation not supported",
 	EADDRINUSE:    "address already in use",
 	EADDRNOTAVAIL: "cannot assign requested address",

@@ -2,14 +2,11 @@
 
 // Package exec runs external commands (host child processes).
 //
-// gort runs a child synchronously: the whole runtime — every goroutine —
-// waits while a child runs (packages/stdlib/go/os/HACKING.md). Start runs
-// the child to completion at once when its standard input is known
-// (nothing, an *os.File, or an in-memory *bytes.Buffer, *bytes.Reader or
-// *strings.Reader); with StdinPipe or another io.Reader it runs when the
-// input is complete: at the pipe's Close, at the first read of an output
-// pipe, or at Wait. Output is captured and written to Cmd.Stdout and
-// Cmd.Stderr by Wait (to output pipes as soon as the child has run).
+// Children run concurrently with the program: Start spawns the child on
+// the runtime's host thread (packages/runtime/src/hostproc.ts) and returns;
+// goroutines copying Stdin/Stdout/Stderr through pipes, and Wait, park
+// until the host reports pipe data or the child's exit, so other
+// goroutines keep running (packages/stdlib/go/os/HACKING.md).
 package exec
 
 import (
@@ -22,7 +19,6 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-	"time"
 )
 
 // Error is returned by LookPath when it fails to classify a file as an
@@ -84,15 +80,14 @@ type Cmd struct {
 
 	ctx context.Context
 
-	ran      bool   // the child has run (or failed to start)
-	runErr   error  // why it failed to start
-	copyErr  error  // reading Stdin failed
-	out      []byte // captured standard output (or both streams)
-	errOut   []byte // captured standard error
-	combined bool   // out holds both streams
-	inPipe   *stdinPipe
-	outPipe  *outputPipe
-	errPipe  *outputPipe
+	childFds       [3]int         // the child's fds 0-2 for sysStart (-1 null, -2 pipe, -3 fd 1's stream, -11/-12 our fd 1/2)
+	goroutine      []func() error // copying between pipes and Stdin/Stdout/Stderr
+	errch          chan error     // one result per goroutine
+	closeAfterWait []io.Closer    // StdinPipe/StdoutPipe/StderrPipe ends
+	waitDone       chan struct{}  // closed by Wait: ends the context watcher
+	pipeIn         *pipeWriter    // StdinPipe's end, bound to a handle at Start
+	pipeOut        *pipeReader    // StdoutPipe's end
+	pipeErr        *pipeReader    // StderrPipe's end
 }
 
 // Command returns the Cmd to execute the named program with the given
@@ -165,8 +160,8 @@ func (c *Cmd) Run() error {
 	return c.Wait()
 }
 
-// Start starts the command (see the package comment for when the child
-// actually runs). After a successful Start, call Wait.
+// Start starts the command and returns without waiting for it. After a
+// successful Start, call Wait.
 func (c *Cmd) Start() error {
 	if c.Path == "" && c.Err == nil {
 		c.Err = errors.New("exec: no command")
@@ -184,10 +179,10 @@ func (c *Cmd) Start() error {
 		default:
 		}
 	}
-	if _, err := c.environ(); err != nil {
+	env, err := c.environ()
+	if err != nil {
 		return err
 	}
-	// what the kernel would refuse at fork/exec time
 	if c.Dir != "" {
 		if _, err := os.Stat(c.Dir); err != nil {
 			pe := err.(*os.PathError)
@@ -198,18 +193,47 @@ func (c *Cmd) Start() error {
 	if err := c.checkExecutable(); err != nil {
 		return err
 	}
-	c.Process = &os.Process{}
-	if c.stdinReady() {
-		c.run()
-		if c.runErr != nil {
-			c.Process = nil
-			return c.runErr
+	c.goroutine = nil
+	c.childFds[0] = c.stdinFd()
+	c.childFds[1] = c.outFd(c.Stdout, c.pipeOut, 1)
+	if c.Stderr != nil && c.Stdout != nil && interfaceEqual(c.Stderr, c.Stdout) {
+		// one stream for both, as Go hands the child one pipe (or file) for fds 1 and 2
+		c.childFds[2] = c.childFds[1]
+		if c.childFds[1] == -2 || c.childFds[1] <= -11 {
+			c.childFds[2] = -3
 		}
+	} else {
+		c.childFds[2] = c.outFd(c.Stderr, c.pipeErr, 2)
+	}
+	pid, h0, h1, h2, errno := sysStart(c.Path, c.argv(), env, c.Dir, c.childFds[0], c.childFds[1], c.childFds[2])
+	if errno != 0 {
+		c.goroutine = nil
+		return &os.PathError{Op: "fork/exec", Path: c.Path, Err: syscall.Errno(errno)}
+	}
+	c.Process = &os.Process{Pid: pid}
+	c.bind(h0, h1, h2)
+	c.errch = make(chan error, len(c.goroutine))
+	for _, fn := range c.goroutine {
+		go func(fn func() error) {
+			c.errch <- fn()
+		}(fn)
+	}
+	if c.ctx != nil {
+		c.waitDone = make(chan struct{})
+		go func() {
+			select {
+			case <-c.ctx.Done():
+				c.Process.Kill()
+			case <-c.waitDone:
+			}
+		}()
 	}
 	return nil
 }
 
-// checkExecutable reports the error execve would give for c.Path.
+// checkExecutable reports fork/exec errors before the host tries to start
+// the program (the host's spawn reports only some of them the way Linux's
+// execve does).
 func (c *Cmd) checkExecutable() error {
 	p := c.Path
 	if c.Dir != "" && !path.IsAbs(p) {
@@ -225,83 +249,113 @@ func (c *Cmd) checkExecutable() error {
 	return nil
 }
 
-// stdinReady reports whether the child's standard input is complete now.
-func (c *Cmd) stdinReady() bool {
-	switch c.Stdin.(type) {
-	case nil, *os.File, *bytes.Buffer, *bytes.Reader, *strings.Reader:
-		return true
-	}
-	return false
+// isStdFile reports whether f is the program's own standard output or
+// error: the host hands it to the child as is when it writes the program's
+// output straight to the process's fds (gort run), else as a pipe copied
+// into f (a host capturing the output, e.g. tests).
+func isStdFile(f *os.File) bool {
+	fd := f.Fd()
+	return fd == 1 || fd == 2
 }
 
-// run runs the child to completion (once) and hands output pipes their
-// data.
-func (c *Cmd) run() {
-	if c.ran {
-		return
-	}
-	c.ran = true
-	stdinFd := -1
-	var input []byte
-	mode := 0
+// stdinFd chooses the child's fd 0 and queues the copying goroutine.
+func (c *Cmd) stdinFd() int {
 	switch in := c.Stdin.(type) {
 	case nil:
+		if c.pipeIn != nil {
+			return -2
+		}
+		return -1
 	case *os.File:
-		stdinFd = int(in.Fd())
-	case *stdinPipe:
-		input = in.buf
-		mode |= 8
-	default:
-		b, err := io.ReadAll(in)
-		if err != nil {
-			c.copyErr = err
+		return int(in.Fd())
+	}
+	c.goroutine = append(c.goroutine, nil) // bound at Start (bind)
+	return -2
+}
+
+// outFd chooses the child's fd 1 or 2 for w (or its pipe) and queues the
+// copying goroutine.
+func (c *Cmd) outFd(w io.Writer, pipe *pipeReader, fd int) int {
+	if w == nil {
+		if pipe != nil {
+			return -2
 		}
-		input = b
-		mode |= 8
+		return -1
 	}
-	if c.Stdout != nil {
-		mode |= 1
-	}
-	if c.Stderr != nil {
-		mode |= 2
-		if c.Stdout != nil && interfaceEqual(c.Stdout, c.Stderr) {
-			mode |= 4
-			c.combined = true
+	if f, ok := w.(*os.File); ok {
+		if !isStdFile(f) {
+			return int(f.Fd())
 		}
+		c.goroutine = append(c.goroutine, nil)
+		return -10 - int(f.Fd())
 	}
-	var timeout int64
-	if c.ctx != nil {
-		if c.ctx.Err() != nil {
-			timeout = 1 // already done: killed at once, as watchCtx would
-		} else if dl, ok := c.ctx.Deadline(); ok {
-			d := time.Until(dl)
-			timeout = int64((d + time.Millisecond - 1) / time.Millisecond)
-			if timeout < 1 {
-				timeout = 1
+	c.goroutine = append(c.goroutine, nil)
+	return -2
+}
+
+// bind connects the pipe handles sysStart returned to the pipe ends and
+// copying goroutines chosen by stdinFd and outFd (in that order).
+func (c *Cmd) bind(h0, h1, h2 int) {
+	i := 0
+	if c.childFds[0] == -2 {
+		pw := &pipeWriter{h: h0}
+		if c.pipeIn != nil {
+			c.pipeIn.h = h0
+			c.closeAfterWait = append(c.closeAfterWait, c.pipeIn)
+		} else {
+			in := c.Stdin
+			c.goroutine[i] = func() error {
+				_, err := io.Copy(pw, in)
+				if skipStdinCopyError(err) {
+					err = nil
+				}
+				if err1 := pw.Close(); err == nil {
+					err = err1
+				}
+				return err
 			}
+			i++
 		}
 	}
-	env, _ := c.environ()
-	out, errOut, pid, _, _, errno := sysRun(c.Path, c.argv(), env, c.Dir, stdinFd, input, mode, timeout)
-	if errno != 0 {
-		c.runErr = &os.PathError{Op: "fork/exec", Path: c.Path, Err: syscall.Errno(errno)}
-		return
+	out := func(h int, w io.Writer, pipe *pipeReader) {
+		pr := &pipeReader{h: h}
+		if h == 0 && pipe == nil {
+			// the program's own stdout/stderr, inherited by the child: nothing to copy
+			c.goroutine[i] = func() error { return nil }
+			i++
+			return
+		}
+		if pipe != nil {
+			pipe.h = h
+			c.closeAfterWait = append(c.closeAfterWait, pipe)
+			return
+		}
+		c.goroutine[i] = func() error {
+			_, err := io.Copy(w, pr)
+			pr.Close()
+			return err
+		}
+		i++
 	}
-	c.Process.Pid = pid
-	c.out, c.errOut = out, errOut
-	if c.outPipe != nil {
-		c.outPipe.data = out
-		c.out = nil
+	if c.childFds[1] == -2 || c.childFds[1] <= -11 {
+		out(h1, c.Stdout, c.pipeOut)
 	}
-	if c.errPipe != nil {
-		c.errPipe.data = errOut
-		c.errOut = nil
+	if c.childFds[2] == -2 || c.childFds[2] <= -11 {
+		out(h2, c.Stderr, c.pipeErr)
 	}
 }
 
-// Wait waits for the command to exit and for its output to be written to
-// Stdout and Stderr. A command that exits unsuccessfully gives an
-// *ExitError; I/O errors are returned when the command itself succeeded.
+// skipStdinCopyError reports whether err, from copying Stdin to the child,
+// is the child having closed its input (it exited without reading it all).
+func skipStdinCopyError(err error) bool {
+	pe, ok := err.(*os.PathError)
+	return ok && pe.Op == "write" && pe.Path == "|1" && pe.Err == syscall.EPIPE
+}
+
+// Wait waits for the command to exit and for the copying to and from
+// Stdin, Stdout and Stderr to complete. The error is nil when the command
+// ran and exited with status 0; an *ExitError when it exited otherwise.
+// Wait closes the pipes of StdinPipe, StdoutPipe and StderrPipe.
 func (c *Cmd) Wait() error {
 	if c.Process == nil {
 		return errors.New("exec: not started")
@@ -309,41 +363,28 @@ func (c *Cmd) Wait() error {
 	if c.ProcessState != nil {
 		return errors.New("exec: Wait was already called")
 	}
-	c.run()
-	if c.runErr != nil {
-		return c.runErr
-	}
-	copyErr := c.copyErr
-	if len(c.out) > 0 {
-		if _, err := c.Stdout.Write(c.out); err != nil && copyErr == nil {
-			copyErr = err
-		}
-	}
-	if len(c.errOut) > 0 {
-		if _, err := c.Stderr.Write(c.errOut); err != nil && copyErr == nil {
-			copyErr = err
-		}
-	}
-	c.out, c.errOut = nil, nil
-	// the pipes close once the command has been waited for
-	if c.inPipe != nil {
-		c.inPipe.closed = true
-	}
-	if c.outPipe != nil {
-		c.outPipe.closed = true
-	}
-	if c.errPipe != nil {
-		c.errPipe.closed = true
-	}
 	state, err := c.Process.Wait()
-	if err == nil && !state.Success() {
-		err = &ExitError{ProcessState: state}
+	if c.waitDone != nil {
+		close(c.waitDone)
 	}
 	c.ProcessState = state
-	if err == nil {
-		err = copyErr
+	var copyError error
+	for range c.goroutine {
+		if err := <-c.errch; err != nil && copyError == nil {
+			copyError = err
+		}
 	}
-	return err
+	c.goroutine = nil
+	for _, cl := range c.closeAfterWait {
+		cl.Close()
+	}
+	c.closeAfterWait = nil
+	if err != nil {
+		return err
+	} else if !state.Success() {
+		return &ExitError{ProcessState: state}
+	}
+	return copyError
 }
 
 // Output runs the command and returns its standard output. If c.Stderr was

@@ -1,0 +1,662 @@
+/**
+ * mserver.ts — the runtime server: GOMAXPROCS > 1 runs each P's goroutines on a worker-thread M
+ * (mworker.ts) while this thread keeps every JS-side runtime object (Sched, heap, collector,
+ * timers, netpoll, profilers…) and is the only thread that runs runtime code. Design:
+ * MTHREADS.md. Go counterpart: proc.go's schedule/findRunnable/stopTheWorld, with the
+ * difference that Go's Ms run them themselves.
+ *
+ * SERVING. Each M has a mailbox record (mailbox.ts). The server loop takes posted requests one
+ * at a time and executes them with the requester's context installed: `sched.p` = the M's P
+ * (so run queues, runnext, G free lists are the requester's) and `sched.curg` = its G. NATIVE
+ * calls the server VM's own native; MALLOC/NEWSTACK/WB/TYPEDMOVE call the heap; SCHED does
+ * Sched.run's after-run bookkeeping for the result the M reports and replies with the next G —
+ * or, with nothing runnable, does not reply: the M sleeps in Atomics.wait until work appears
+ * (dispatchIdle: new Gs, timers, stealing). All Ms idle with no timers or network waiters is
+ * Go's deadlock.
+ *
+ * TRANSIT. When a native leaves its G not running (parked), the M still writes the G's saved pc
+ * and returns from vm.run before it reports RUN_PARK. Until that SCHED arrives the G must not be
+ * readied and run elsewhere (a waker's auto-resume pc would be overwritten): the server then
+ * serves that M only (a few µs). Go has the same rule: a G becomes wakeable only after park_m
+ * ran on g0.
+ *
+ * STOP THE WORLD. An M whose mailbox state is REQ or SERVING is stopped at a safe point.
+ * `stopTheWorld()` (callable from inside any request) waits on the doorbell until every M is;
+ * their requests queue, unserved, until the STW work is done. The collector's cycles are made
+ * stop-the-world as a whole (GODEBUG=gcstoptheworld=1 forced on, the cycle wrapped between
+ * sweep termination and mark termination): marking, stack scans and the write barrier's "on"
+ * window never overlap bytecode running on a worker, so the barrier flag is never seen set by a
+ * worker. Stack shrinking skips every G owned by an M (a queued barrier or native request holds
+ * stack addresses). Concurrent marking is the next step (MTHREADS.md).
+ */
+
+import { Worker } from "node:worker_threads";
+import { FatalError, formatFatal } from "./debug.js";
+import type { Sched } from "./proc.js";
+import { Mailbox, MB_READY, MB_REQ, MB_NONE, MB_REPLY, MB_TRANSIT, mailboxBytes } from "./mailbox.js";
+import {
+  MB_EXITING_WORD,
+  MWORKER_URL,
+  ALLOC_BATCH,
+  ALLOC_CACHE_BYTES,
+  TEXT_AREA_BYTES,
+  OP_CRASH,
+  OP_MALLOC,
+  OP_NATIVE,
+  OP_NEWSTACK,
+  OP_SCHED,
+  OP_TYPEDMOVE,
+  OP_WB,
+  type MWorkerData,
+} from "./mworker.js";
+import { ST_OTHER_SYS } from "./mstats.js";
+import { STK_FP } from "./stack.js";
+import { RUN_EXIT, RUN_PANIC, RUN_PARK, RUN_YIELD, DEFAULT_BUDGET } from "./vm/interp.js";
+import { G_PKIND, G_PX, G_STATUS, GDEAD, GRUNNABLE, GRUNNING, GWAITING } from "./vm/g.js";
+import { PK_NONE, PK_PLAIN, PLAIN_ERRORS, formatPanic } from "./vm/panic.js";
+import { P_RUNNEXT, P_RUNQHEAD, P_RUNQTAIL, P_SCHEDTICK, P_STATUS, PIDLE, PRUNNING, SCHED_RUNQSIZE } from "./runtime2.js";
+import { FATAL_PANIC, FATAL_SCHED, FATAL_THROW } from "./schedtrace.js";
+import { preprintPanics } from "./iface.js";
+import { startFinalizers } from "./finq.js";
+
+/** Go checks the global queue first every 61 schedticks (as proc.ts). */
+const GLOBAL_CHECK_TICKS = 61;
+/** Most worker Ms started (GOMAXPROCS above it shares them). */
+const MAX_MS = 16;
+/** Start-up handshake limit: a worker that has not started by then failed to load. */
+const READY_TIMEOUT_MS = 60_000;
+/** Longest doorbell wait while Ms run (ms): bounds timer and netpoll latency when no M is idle. */
+const BUSY_WAIT_MS = 2;
+
+let workerURL: string | URL = MWORKER_URL;
+/** Tests: the module workers load (an esbuild bundle of mworker.ts; Node cannot run .ts). */
+export function setMWorkerURLForTest(url: string | URL): void {
+  workerURL = url;
+}
+
+/**
+ * Whether worker Ms can start here: not when this module runs from TypeScript sources (vitest)
+ * without a bundled worker set by setMWorkerURLForTest — Node cannot load .ts in a worker, so
+ * such runs keep the one-thread scheduler.
+ */
+export function mthreadsAvailable(): boolean {
+  return !String(workerURL).endsWith(".ts");
+}
+
+/** Sched's private scheduling steps the server reuses (element access; see MTHREADS.md). */
+interface SchedInternals {
+  runqget(p: number): number;
+  globrunqget(): number;
+  stealWork(p: number): number;
+  checkTimers(now: number): void;
+  dropStaleTimers(): void;
+  gdestroy(g: number): void;
+  deadlock(): number;
+  fatalTrace(kind: number): void;
+  yieldLocal: boolean;
+  runnextStreak: number;
+}
+
+/** The collector's cycle steps the server wraps with stop/start the world. */
+interface CollectorInternals {
+  sweepTermination(kind: number, forced: boolean): void;
+  gcMarkTermination(): void;
+}
+
+export class MServer {
+  readonly sched: Sched;
+  readonly n: number;
+  readonly box: Mailbox;
+  private readonly workers: Worker[] = [];
+  /** G owned by each M (running, or waiting on a request); 0 = none. */
+  private readonly mG: number[];
+  /** M waits for work (its SCHED consumed, no reply yet). */
+  private readonly idle: boolean[];
+  /** M whose G left the running state inside a native and has not reported yet (−1 = none). */
+  private transit = -1;
+  /** Nesting depth of stopTheWorld. */
+  private stw = 0;
+  /** Exit status once decided (−1 = running). */
+  private exit = -1;
+  private readonly si: SchedInternals;
+  /** Per-M text areas (TEXT_AREA_BYTES each) for strings sent with a reply. */
+  private readonly textBase: number;
+  /** Per-M allocation caches (mworker.ts ALLOC_CACHE_*). */
+  private readonly cacheBase: number;
+  /** GC cycles started (sweep terminations) since the server started. */
+  private gcCycles = 0;
+  /** Requests served (tests, benchmarks). */
+  served = 0;
+  /** Stop-the-world episodes (tests). */
+  stwCount = 0;
+  /** Gs handed to each M (GORT_MTHREADS_STATS). */
+  readonly perM: number[];
+  /** Requests served per opcode (GORT_MTHREADS_STATS=1 prints them at exit). */
+  readonly opCounts = new Array<number>(8).fill(0);
+
+  constructor(sched: Sched, n: number) {
+    this.sched = sched;
+    this.n = n;
+    const base = sched.heap.mheap.persistentAlloc(mailboxBytes(n), 64, ST_OTHER_SYS);
+    this.box = new Mailbox(sched.mem.sab, base, n);
+    this.box.initIdle();
+    this.textBase = sched.heap.mheap.persistentAlloc(n * TEXT_AREA_BYTES, 8, ST_OTHER_SYS);
+    this.cacheBase = sched.heap.mheap.persistentAlloc(n * ALLOC_CACHE_BYTES, 8, ST_OTHER_SYS);
+    sched.mem.zero(this.cacheBase, n * ALLOC_CACHE_BYTES);
+    this.mG = new Array<number>(n).fill(0);
+    this.idle = new Array<boolean>(n).fill(true);
+    this.perM = new Array<number>(n).fill(0);
+    this.si = sched as unknown as SchedInternals;
+    const gc = sched.gc;
+    if (gc !== null) {
+      gc.setProcs(sched.gomaxprocs); // the Ps really run in parallel: gctrace P count, CPU accounting
+      // Whole cycles with the world stopped (the file comment).
+      if (gc.debug.gcstoptheworld === 0) gc.debug.gcstoptheworld = 1;
+      const ci = gc as unknown as CollectorInternals;
+      const sweepTerm = ci.sweepTermination.bind(gc);
+      const markTerm = ci.gcMarkTermination.bind(gc);
+      ci.sweepTermination = (kind, forced) => {
+        this.stopTheWorld();
+        this.gcCycles++;
+        // Objects waiting in the Ms' allocation caches are unreachable: drop them.
+        const u32 = sched.mem.u32;
+        for (let i = 0; i < n; i++) u32[((this.cacheBase + i * ALLOC_CACHE_BYTES) >>> 2) + 2] = 0;
+        sweepTerm(kind, forced);
+      };
+      ci.gcMarkTermination = () => {
+        markTerm();
+        this.startTheWorld();
+      };
+      const stacks = sched.heap.stacks;
+      gc.marker.shrinker = { shrinkstack: (g: number) => (this.owned(g) ? false : stacks.shrinkstack(g)) };
+    }
+  }
+
+  /** True when g belongs to an M (running or inside a request). */
+  private owned(g: number): boolean {
+    for (let i = 0; i < this.n; i++) if (this.mG[i] === g) return true;
+    return false;
+  }
+
+  /** P of M i (P 0 when GOMAXPROCS shrank below i). */
+  private pOf(i: number): number {
+    const ps = this.sched.ps;
+    return i < ps.length ? ps.at(i) : ps.at(0);
+  }
+
+  /** Starts the worker Ms, serves until the program ends; returns the exit status. */
+  run(budget: number = DEFAULT_BUDGET): number {
+    const sched = this.sched;
+    for (let i = 0; i < this.n; i++) {
+      const data: MWorkerData = {
+        gortMThread: true,
+        sab: sched.mem.sab,
+        mbox: this.box.w.byteOffset,
+        text: this.textBase,
+        cache: this.cacheBase,
+        n: this.n,
+        id: i,
+        image: sched.image.img,
+        layout: sched.image.layout,
+        budget,
+      };
+      const w = new Worker(typeof workerURL === "string" ? new URL(workerURL) : workerURL, { workerData: data });
+      w.unref();
+      this.workers.push(w);
+    }
+    const vm = sched.vm;
+    try {
+      this.awaitReady();
+      this.loop();
+      return this.exit;
+    } catch (e) {
+      if (e instanceof FatalError) {
+        vm.flushPrint();
+        vm.write(formatFatal(e));
+        this.si.fatalTrace(sched.curg !== 0 ? FATAL_THROW : FATAL_SCHED);
+        return 2;
+      }
+      throw e;
+    } finally {
+      if (process.env.GORT_MTHREADS_STATS === "1") {
+        const c = this.opCounts;
+        process.stderr.write(`mthreads: ${this.served} requests: sched ${c[OP_SCHED]} native ${c[OP_NATIVE]} malloc ${c[OP_MALLOC]} newstack ${c[OP_NEWSTACK]} wb ${c[OP_WB] + c[OP_TYPEDMOVE]}; ${this.stwCount} STW; Gs given per M ${this.perM.join("/")}\n`);
+      }
+      Atomics.store(this.box.w, MB_EXITING_WORD, 1);
+      for (const w of this.workers) void w.terminate();
+      sched.curg = 0;
+      sched.netpoll.shutdown();
+      sched.js.shutdown(); // syscall/js host thread (jsvalue.ts)
+    }
+  }
+
+  /**
+   * Waits until every M's thread runs (its READY word). A worker whose module cannot load never
+   * gets there; the server would otherwise wait on it forever.
+   */
+  private awaitReady(): void {
+    const box = this.box;
+    const t0 = Date.now();
+    for (;;) {
+      const seen = box.bell();
+      let all = true;
+      for (let i = 0; i < this.n; i++) if (Atomics.load(box.w, box.rec(i) + MB_READY) === 0) all = false;
+      if (all) return;
+      if (Date.now() - t0 > READY_TIMEOUT_MS) throw new Error(`gort: worker-thread Ms did not start within ${READY_TIMEOUT_MS / 1000} s (${String(workerURL)})`);
+      box.waitBell(seen, 50);
+    }
+  }
+
+  private loop(): void {
+    const box = this.box;
+    const sched = this.sched;
+    for (;;) {
+      const seen = box.bell();
+      let served = false;
+      if (this.transit >= 0 && Atomics.load(box.w, box.rec(this.transit) + MB_TRANSIT) === 0) this.transit = -1;
+      if (this.transit >= 0) {
+        const t = this.transit;
+        if (box.state(t) !== MB_REQ) {
+          box.waitBell(seen, BUSY_WAIT_MS);
+          continue;
+        }
+        this.serve(t);
+        served = true;
+      } else {
+        for (let i = 0; i < this.n && this.exit < 0 && this.transit < 0; i++) {
+          if (box.state(i) === MB_REQ) {
+            this.serve(i);
+            served = true;
+          }
+        }
+      }
+      if (this.exit >= 0) return;
+      if (this.transit >= 0) continue;
+      this.dispatchIdle();
+      if (this.exit >= 0) return;
+      if (served) continue;
+      if (this.allIdle()) {
+        this.idleAll();
+        if (this.exit >= 0) return;
+        continue;
+      }
+      // Some M runs: network readiness and due timers still reach the idle Ms promptly.
+      if (sched.netpoll.waiters > 0) {
+        sched.p = this.pOf(0);
+        sched.netpoll.poll(sched.clock.now());
+        this.dispatchIdle();
+      }
+      let wait = BUSY_WAIT_MS;
+      if (sched.timers.len > 0) wait = Math.min(wait, Math.max(0, (sched.timers.peekWhen() - sched.clock.now()) / 1e6));
+      box.waitBell(seen, wait);
+    }
+  }
+
+  private allIdle(): boolean {
+    for (let i = 0; i < this.n; i++) if (!this.idle[i]) return false;
+    return true;
+  }
+
+  /** Serves M i's posted request. */
+  private serve(i: number): void {
+    const box = this.box;
+    const sched = this.sched;
+    const op = box.op(i);
+    box.take(i);
+    this.served++;
+    this.opCounts[op & 7]++;
+    sched.p = this.pOf(i);
+    sched.curg = this.mG[i];
+    const vm = sched.vm;
+    switch (op) {
+      case OP_NATIVE: {
+        const g = box.arg(i, 1) >>> 0;
+        const fp = sched.mem.u32[(g + STK_FP) >>> 2];
+        vm.enterPc = 0;
+        vm.natives[box.arg(i, 0)](vm, g, fp + box.arg(i, 2), fp + box.arg(i, 3));
+        const pc = vm.enterPc;
+        vm.enterPc = 0;
+        if (sched.exitCode >= 0) {
+          this.finish(sched.exitCode);
+          return;
+        }
+        const u32 = sched.mem.u32;
+        const pk = u32[(g + G_PKIND) >>> 2];
+        const text = pk === PK_PLAIN ? this.sendPlainText(i, g) : 0;
+        if (u32[(g + G_STATUS) >>> 2] === GRUNNING) {
+          box.reply(i, pc, text);
+          return;
+        }
+        // The native parked g (or made it runnable): transit until the M let go of it.
+        this.transit = i;
+        Atomics.store(box.w, box.rec(i) + MB_TRANSIT, 1);
+        if (pk !== PK_NONE) {
+          box.reply(i, pc, text); // the M unwinds (gopanic) and reports with SCHED
+          return;
+        }
+        // Park now and pick the M's next G in the same reply: the M's park hook clears
+        // TRANSIT and switches to it inside the interpreter loop (0: it reports SCHED(−1)).
+        this.afterRun(i, RUN_PARK, g);
+        const next = this.findWork(i);
+        this.mG[i] = next;
+        if (next !== 0) sched.metrics.latency.running(next);
+        box.reply(i, pc, text, 1, next);
+        return;
+      }
+      case OP_MALLOC: {
+        const size = box.arg(i, 0) >>> 0;
+        const typ = box.arg(i, 1) >>> 0;
+        const zero = box.arg(i, 2) !== 0;
+        const want = box.arg(i, 3);
+        const heap = sched.heap;
+        let cycles = this.gcCycles;
+        let p = heap.mallocgc(size, typ, zero);
+        if (want <= 1) {
+          box.reply(i, p, 0);
+          return;
+        }
+        // A batch for the M's allocation cache (mworker.ts ALLOC_CACHE_*). Objects allocated
+        // here are held only in JS until the reply: if a GC cycle ran inside one of the calls,
+        // the earlier ones may have been freed, so they are dropped.
+        const cw = (this.cacheBase + i * ALLOC_CACHE_BYTES) >>> 2;
+        let n = 0;
+        for (let k = 1; k < want && k <= ALLOC_BATCH; k++) {
+          const q = heap.mallocgc(size, typ, zero);
+          if (this.gcCycles !== cycles) {
+            cycles = this.gcCycles;
+            p = q;
+            n = 0;
+            continue;
+          }
+          sched.mem.u32[cw + 4 + n++] = q;
+        }
+        const u32 = sched.mem.u32;
+        u32[cw] = typ;
+        u32[cw + 1] = size;
+        u32[cw + 2] = n;
+        u32[cw + 3] = 0;
+        box.reply(i, p, 0);
+        return;
+      }
+      case OP_NEWSTACK:
+        sched.heap.stacks.newstack(box.arg(i, 0) >>> 0, box.arg(i, 1) >>> 0);
+        box.reply(i, 0, 0);
+        return;
+      case OP_WB:
+        if (vm.barrier !== null) vm.barrier.writePointer(box.arg(i, 0) >>> 0, box.arg(i, 1) >>> 0);
+        else {
+          const u32 = sched.mem.u32;
+          const slot = box.arg(i, 0) >>> 0;
+          u32[slot >>> 2] = box.arg(i, 1) >>> 0;
+          u32[(slot >>> 2) + 1] = 0;
+        }
+        box.reply(i, 0, 0);
+        return;
+      case OP_TYPEDMOVE: {
+        const typ = box.arg(i, 0) >>> 0;
+        const dst = box.arg(i, 1) >>> 0;
+        const src = box.arg(i, 2) >>> 0;
+        if (vm.barrier !== null) vm.barrier.typedmemmove(typ, dst, src);
+        else sched.mem.move(dst, src, sched.mem.u32[typ >>> 2]);
+        box.reply(i, 0, 0);
+        return;
+      }
+      case OP_SCHED: {
+        if (this.transit === i) {
+          this.transit = -1;
+          Atomics.store(box.w, box.rec(i) + MB_TRANSIT, 0);
+        }
+        const g = box.arg(i, 1) >>> 0;
+        let next = this.afterRun(i, box.arg(i, 0), g);
+        if (this.exit >= 0) return;
+        if (next === 0) next = this.findWork(i);
+        if (next !== 0) this.give(i, next);
+        else {
+          this.mG[i] = 0;
+          this.idle[i] = true;
+          sched.mem.u32[(this.pOf(i) + P_STATUS) >>> 2] = PIDLE;
+        }
+        return;
+      }
+      case OP_CRASH:
+        this.finish(2);
+        return;
+      default:
+        throw new Error(`gort mserver: bad request ${op} from M${i}`);
+    }
+  }
+
+  /**
+   * A native raised a PK_PLAIN panic: its message index (G_PX) refers to this thread's
+   * PLAIN_ERRORS, which the worker's recover/boxing code reads from its own copy. Puts the text
+   * in M i's text area; the reply's R1 (byte length + 1) tells the worker to register it at the
+   * same index.
+   */
+  private sendPlainText(i: number, g: number): number {
+    const mem = this.sched.mem;
+    const text = PLAIN_ERRORS[Number(mem.i64[(g + G_PX) >>> 3])] ?? "";
+    const bytes = new TextEncoder().encode(text).subarray(0, TEXT_AREA_BYTES);
+    mem.u8.set(bytes, this.textBase + i * TEXT_AREA_BYTES);
+    return bytes.length + 1;
+  }
+
+  /** Hands g to idle-or-reporting M i. */
+  private give(i: number, g: number): void {
+    this.mG[i] = g;
+    this.idle[i] = false;
+    this.perM[i]++;
+    const sched = this.sched;
+    sched.mem.u32[(this.pOf(i) + P_STATUS) >>> 2] = PRUNNING;
+    sched.metrics.latency.running(g);
+    if (sched.tracer !== null) sched.tracer.goStart(g);
+    this.box.reply(i, g, 0);
+  }
+
+  /**
+   * Sched.run's bookkeeping after M i's vm.run(g) returned r (−1: nothing ran). Returns g when
+   * it should simply go on running (budget spent, nothing else runnable), else 0.
+   */
+  private afterRun(i: number, r: number, g: number): number {
+    const sched = this.sched;
+    const si = this.si;
+    const u32 = sched.mem.u32;
+    if (r < 0 || g === 0) return 0;
+    if (r === RUN_PARK) {
+      const st = u32[(g + G_STATUS) >>> 2];
+      if (st === GWAITING) return 0;
+      if (st === GRUNNABLE) {
+        sched.metrics.latency.enqueued(g);
+        if (si.yieldLocal) {
+          si.yieldLocal = false;
+          sched.runqput(sched.p, g, false);
+        } else sched.globrunqput(g);
+        return 0;
+      }
+      si.gdestroy(g); // Goexit
+      if (g === sched.mainG) sched.mainGoexit = true;
+      return 0;
+    }
+    if (r === RUN_YIELD) {
+      const now = sched.clock.now();
+      if (sched.trace !== null) sched.trace.poll(now, g);
+      if (sched.monitor !== null && sched.monitor.poll(now) >= 0) {
+        this.finish(sched.monitor.stopCode); // the dashboard's stop command
+        return 0;
+      }
+      if (sched.netpoll.waiters > 0) sched.netpoll.poll(now);
+      sched.js.poll(); // syscall/js replies and events (jsvalue.ts)
+      const gc = sched.gc;
+      if (gc !== null) {
+        gc.poll();
+        startFinalizers(sched);
+      }
+      if (sched.timers.len > 0) si.checkTimers(sched.clock.now());
+      if (this.anyRunnable(sched.p)) {
+        if (sched.tracer !== null) sched.tracer.goPreempt(g);
+        sched.metrics.latency.enqueued(g);
+        sched.globrunqput(g);
+        si.runnextStreak = 0;
+        return 0;
+      }
+      return g;
+    }
+    if (r === RUN_EXIT) {
+      if (g === sched.mainG) {
+        u32[(g + G_STATUS) >>> 2] = GDEAD;
+        this.finish(0);
+        return 0;
+      }
+      si.gdestroy(g);
+      return 0;
+    }
+    if (r === RUN_PANIC) {
+      this.stopTheWorld(); // other Ms quiet while the panic prints
+      const vm = sched.vm;
+      vm.flushPrint();
+      si.fatalTrace(FATAL_PANIC);
+      preprintPanics(vm, g);
+      vm.write(formatPanic(sched.mem, sched.image, g) + sched.createdBy(g));
+      this.finish(2);
+      return 0;
+    }
+    throw new Error(`gort mserver: bad run result ${r}`);
+  }
+
+  private anyRunnable(p: number): boolean {
+    const u32 = this.sched.mem.u32;
+    return u32[(p + P_RUNNEXT) >>> 2] !== 0 || u32[(p + P_RUNQHEAD) >>> 2] !== u32[(p + P_RUNQTAIL) >>> 2] || u32[(this.sched.sched + SCHED_RUNQSIZE) >>> 2] !== 0;
+  }
+
+  /** findRunnable without blocking, for M i's P: timers, global every 61st tick, local, global, steal. */
+  private findWork(i: number): number {
+    const sched = this.sched;
+    const ps = sched.ps;
+    if (i >= ps.length) return 0;
+    const si = this.si;
+    const p = ps.at(i);
+    sched.p = p;
+    const u32 = sched.mem.u32;
+    const tick = (u32[(p + P_SCHEDTICK) >>> 2] = (u32[(p + P_SCHEDTICK) >>> 2] + 1) >>> 0);
+    if (sched.timers.len > 0) si.checkTimers(sched.clock.now());
+    if (tick % GLOBAL_CHECK_TICKS === 0 && sched.globrunqsize() !== 0) {
+      si.runnextStreak = 0;
+      return si.globrunqget();
+    }
+    let g = si.runqget(p);
+    if (g !== 0) return g;
+    g = si.globrunqget();
+    if (g !== 0) {
+      si.runnextStreak = 0;
+      return g;
+    }
+    if (ps.length > 1) g = si.stealWork(p);
+    return g;
+  }
+
+  /** Gives work to idle Ms. */
+  private dispatchIdle(): void {
+    for (let i = 0; i < this.n; i++) {
+      if (!this.idle[i]) continue;
+      const g = this.findWork(i);
+      if (g !== 0) this.give(i, g);
+    }
+  }
+
+  /** Every M idle: network, timers, finalizers, else deadlock; sleeps until the next event. */
+  private idleAll(): void {
+    const sched = this.sched;
+    const si = this.si;
+    sched.p = this.pOf(0);
+    sched.curg = 0;
+    const np = sched.netpoll;
+    const now = sched.clock.now();
+    if (np.waiters > 0) {
+      np.poll(now);
+      if (this.anyWork()) return;
+    }
+    if (sched.timers.len > 0) {
+      si.checkTimers(now);
+      if (this.anyWork()) return;
+      si.dropStaleTimers();
+    }
+    const netWait = np.waiters > 0;
+    // syscall/js: the JavaScript host thread's replies and events (jsvalue.ts)
+    sched.js.poll();
+    if (this.anyWork()) return;
+    const jsWait = sched.js.busy();
+    if (sched.timers.len === 0 && !netWait && !jsWait) {
+      if (startFinalizers(sched)) return;
+      if (sched.monitor !== null && sched.monitor.stopCode >= 0) {
+        this.finish(sched.monitor.stopCode);
+        return;
+      }
+      this.finish(si.deadlock());
+      return;
+    }
+    let wait = Math.min(sched.timers.len > 0 ? sched.timers.peekWhen() - sched.clock.now() : Infinity, netWait ? np.untilDeadline(now) : Infinity);
+    if (sched.trace !== null) wait = Math.min(wait, sched.trace.untilDue(sched.clock.now()));
+    if (wait <= 0) return;
+    // Nobody can post a request while every M is idle: the host sleep is safe.
+    if (jsWait) sched.js.wait(Math.min(wait, netWait ? 1e6 : Infinity));
+    else if (netWait) np.wait(Math.min(wait, 10e6));
+    else sched.clock.sleep(wait);
+    if (sched.trace !== null) sched.trace.poll(sched.clock.now(), 0);
+  }
+
+  /** Some P (or the global queue) has a runnable G. */
+  private anyWork(): boolean {
+    const ps = this.sched.ps;
+    for (let k = 0; k < ps.length; k++) if (this.anyRunnable(ps.at(k))) return true;
+    return false;
+  }
+
+  /** Ends the program with status `code` (the caller's request is left unanswered). */
+  private finish(code: number): void {
+    if (this.exit >= 0) return;
+    this.exit = code;
+    Atomics.store(this.box.w, MB_EXITING_WORD, 1);
+    this.sched.vm.flushPrint();
+  }
+
+  /**
+   * Stops the world: returns once every M is stopped at a safe point (its mailbox state REQ or
+   * SERVING). Nests; callable from inside a request (the requester is already stopped).
+   */
+  stopTheWorld(): void {
+    if (this.stw++ > 0) return;
+    this.stwCount++;
+    const box = this.box;
+    for (;;) {
+      const seen = box.bell();
+      let all = true;
+      for (let i = 0; i < this.n; i++) {
+        const st = box.state(i);
+        if (st === MB_NONE || st === MB_REPLY) {
+          all = false;
+          break;
+        }
+      }
+      if (all) return;
+      box.waitBell(seen, BUSY_WAIT_MS);
+    }
+  }
+
+  startTheWorld(): void {
+    if (this.stw > 0) this.stw--;
+  }
+}
+
+let lastServer: MServer | null = null;
+/** Tests: the server of the last runMThreads (its request counts). */
+export function lastMServerForTest(): MServer | null {
+  return lastServer;
+}
+
+/** gort run's path for GOMAXPROCS > 1 (proc.ts runGo): N worker Ms, this thread serves. */
+export function runMThreads(sched: Sched, budget?: number): number {
+  // One M per P, at most MAX_MS threads (each is a V8 isolate with its own copy of the module);
+  // Ps beyond that get no M of their own and are only stolen from.
+  const srv = new MServer(sched, Math.min(sched.gomaxprocs, MAX_MS));
+  lastServer = srv;
+  return srv.run(budget ?? DEFAULT_BUDGET);
+}

@@ -1,0 +1,123 @@
+/**
+ * mthreadnatives.ts — natives a worker-thread M runs itself instead of asking the runtime
+ * server (MTHREADS.md "whitelist"). A native qualifies when it touches nothing but linear
+ * memory at its arguments: no JS-side runtime object, no allocation, no scheduling.
+ *
+ * sync/atomic (Go's sync/atomic/asm.s role): the same results as atomic.ts's one-thread
+ * versions (32-bit results sign- or zero-extended into the slot, 64-bit bit patterns, pointers
+ * as the low word), but with real `Atomics` operations, since two Ms may now hit one word at
+ * the same time. Sound because with worker Ms *every* sync/atomic call runs here — goroutines
+ * only run on workers — and the server never does a plain read-modify-write of a word that Go
+ * code treats atomically (the sema natives use their own `sema` words). Pointer stores skip the
+ * write barrier: the barrier is only ever on while the world is stopped (mserver.ts), i.e. never
+ * while a worker runs.
+ */
+
+import type { LinearMemory } from "./mem.js";
+import { FR_PC, STK_FP } from "./stack.js";
+import type { NativeFn, VM } from "./vm/interp.js";
+import { PK_NIL } from "./vm/panic.js";
+
+/** Words of a call instruction (the frame's saved pc is the next instruction's). */
+const CALL_WORDS = 3;
+
+/** Records a nil-dereference panic at the native call; true when addr is nil (as atomic.ts). */
+function nilAddr(vm: VM, g: number, addr: number): boolean {
+  if (addr !== 0) return false;
+  const u32 = vm.mem.u32;
+  const fp = u32[(g + STK_FP) >>> 2];
+  vm.setPanic(g, PK_NIL, 0n, BigInt(u32[(fp + FR_PC) >>> 2] - CALL_WORDS));
+  return true;
+}
+
+/** The natives a worker M runs locally, by Go name. */
+export function workerLocalNatives(mem: LinearMemory): Map<string, NativeFn> {
+  const m = new Map<string, NativeFn>();
+  const P = "sync/atomic.";
+  for (const signed of [true, false]) {
+    const T = signed ? "Int32" : "Uint32";
+    const ext = (v: number): bigint => BigInt(signed ? v | 0 : v >>> 0);
+    m.set(P + "Load" + T, (vm, g, args, res) => {
+      const a = mem.u32[args >>> 2];
+      if (nilAddr(vm, g, a)) return;
+      mem.i64[res >>> 3] = ext(Atomics.load(mem.i32, a >>> 2));
+    });
+    m.set(P + "Store" + T, (vm, g, args) => {
+      const a = mem.u32[args >>> 2];
+      if (nilAddr(vm, g, a)) return;
+      Atomics.store(mem.i32, a >>> 2, mem.i32[(args + 8) >>> 2]);
+    });
+    m.set(P + "Swap" + T, (vm, g, args, res) => {
+      const a = mem.u32[args >>> 2];
+      if (nilAddr(vm, g, a)) return;
+      mem.i64[res >>> 3] = ext(Atomics.exchange(mem.i32, a >>> 2, mem.i32[(args + 8) >>> 2]));
+    });
+    m.set(P + "Add" + T, (vm, g, args, res) => {
+      const a = mem.u32[args >>> 2];
+      if (nilAddr(vm, g, a)) return;
+      const d = mem.i32[(args + 8) >>> 2];
+      mem.i64[res >>> 3] = ext((Atomics.add(mem.i32, a >>> 2, d) + d) | 0);
+    });
+    m.set(P + "CompareAndSwap" + T, (vm, g, args, res) => {
+      const a = mem.u32[args >>> 2];
+      if (nilAddr(vm, g, a)) return;
+      const old = mem.i32[(args + 8) >>> 2];
+      const ok = Atomics.compareExchange(mem.i32, a >>> 2, old, mem.i32[(args + 16) >>> 2]) === old;
+      mem.i64[res >>> 3] = ok ? 1n : 0n;
+    });
+  }
+  for (const T of ["Int64", "Uint64", "Uintptr"]) {
+    m.set(P + "Load" + T, (vm, g, args, res) => {
+      const a = mem.u32[args >>> 2];
+      if (nilAddr(vm, g, a)) return;
+      mem.i64[res >>> 3] = Atomics.load(mem.i64, a >>> 3);
+    });
+    m.set(P + "Store" + T, (vm, g, args) => {
+      const a = mem.u32[args >>> 2];
+      if (nilAddr(vm, g, a)) return;
+      Atomics.store(mem.i64, a >>> 3, mem.i64[(args + 8) >>> 3]);
+    });
+    m.set(P + "Swap" + T, (vm, g, args, res) => {
+      const a = mem.u32[args >>> 2];
+      if (nilAddr(vm, g, a)) return;
+      mem.i64[res >>> 3] = Atomics.exchange(mem.i64, a >>> 3, mem.i64[(args + 8) >>> 3]);
+    });
+    m.set(P + "Add" + T, (vm, g, args, res) => {
+      const a = mem.u32[args >>> 2];
+      if (nilAddr(vm, g, a)) return;
+      const d = mem.i64[(args + 8) >>> 3];
+      mem.i64[res >>> 3] = BigInt.asIntN(64, Atomics.add(mem.i64, a >>> 3, d) + d);
+    });
+    m.set(P + "CompareAndSwap" + T, (vm, g, args, res) => {
+      const a = mem.u32[args >>> 2];
+      if (nilAddr(vm, g, a)) return;
+      const old = mem.i64[(args + 8) >>> 3];
+      const ok = Atomics.compareExchange(mem.i64, a >>> 3, old, mem.i64[(args + 16) >>> 3]) === old;
+      mem.i64[res >>> 3] = ok ? 1n : 0n;
+    });
+  }
+  // unsafe.Pointer: the low word (the high word of a pointer slot is always 0)
+  m.set(P + "LoadPointer", (vm, g, args, res) => {
+    const a = mem.u32[args >>> 2];
+    if (nilAddr(vm, g, a)) return;
+    mem.i64[res >>> 3] = BigInt(Atomics.load(mem.i32, a >>> 2) >>> 0);
+  });
+  m.set(P + "StorePointer", (vm, g, args) => {
+    const a = mem.u32[args >>> 2];
+    if (nilAddr(vm, g, a)) return;
+    Atomics.store(mem.i32, a >>> 2, mem.i32[(args + 8) >>> 2]);
+  });
+  m.set(P + "SwapPointer", (vm, g, args, res) => {
+    const a = mem.u32[args >>> 2];
+    if (nilAddr(vm, g, a)) return;
+    mem.i64[res >>> 3] = BigInt(Atomics.exchange(mem.i32, a >>> 2, mem.i32[(args + 8) >>> 2]) >>> 0);
+  });
+  m.set(P + "CompareAndSwapPointer", (vm, g, args, res) => {
+    const a = mem.u32[args >>> 2];
+    if (nilAddr(vm, g, a)) return;
+    const old = mem.i32[(args + 8) >>> 2];
+    const ok = Atomics.compareExchange(mem.i32, a >>> 2, old, mem.i32[(args + 16) >>> 2]) === old;
+    mem.i64[res >>> 3] = ok ? 1n : 0n;
+  });
+  return m;
+}
