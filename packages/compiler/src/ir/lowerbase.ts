@@ -40,6 +40,9 @@ export class Unsupported extends Error {
   }
 }
 
+/** Builtins whose calls gc evaluates in order with function calls (lowering's hoistCalls). */
+const ORDERED_BUILTINS = new Set(["append", "cap", "complex", "copy", "imag", "len", "make", "real", "new"]);
+
 /** Services of the whole program that function lowering uses (implemented by the driver). */
 export interface ProgramCtx {
   info: Info;
@@ -407,7 +410,15 @@ export abstract class LowerBase {
           if (fun.kind === "SelectorExpr") visit(fun.x);
           else if (fun.kind !== "Ident") visit(fun);
           for (const a of e.args) visit(a);
-          if ((ftv !== undefined && ftv.isType()) || isBuiltin) return;
+          if (ftv !== undefined && ftv.isType()) return;
+          if (isBuiltin) {
+            // gc orders the value-producing builtins with the calls: in `a, b := len(x), f()`
+            // len(x) reads x before f runs (bug491)
+            const b = (fun.kind === "Ident" ? info.uses.get(fun) : info.uses.get((fun as ast.SelectorExpr).sel)) as Builtin;
+            if (ORDERED_BUILTINS.has(b.name) && (several || !top.has(e)) && tv !== undefined && !tv.isVoid() && tv.type.tag !== TypeTag.Tuple)
+              this.hoistedExprs.set(e, this.expr(e));
+            return;
+          }
           this.hoisted.set(e, this.call(e));
           return;
         }
