@@ -224,7 +224,18 @@ function runChild(bundle, t, timeoutMs, tmpDir) {
       // the stdlib's location, which the loader cannot derive from a bundle living in /tmp
       // — and Go's toolchain on PATH, as run.go's harness has it: a few tests drive the `go`
       // command through os/exec (what they check of gort is os/exec, files and exit codes)
-      env: { PATH: testPath(), HOME: process.env.HOME ?? "", GORTCACHE: "off", GORT_STDLIB: path.join(repoRoot, "packages/stdlib/go") },
+      // (run.go also sets GOENV=off and GOFLAGS=; Go's `dist test`, which runs run.go, exports
+      // GOOS and GOARCH — env.go checks that)
+      env: {
+        PATH: testPath(),
+        HOME: process.env.HOME ?? "",
+        GORTCACHE: "off",
+        GORT_STDLIB: path.join(repoRoot, "packages/stdlib/go"),
+        GOENV: "off",
+        GOFLAGS: "",
+        GOOS: "linux",
+        GOARCH: "amd64",
+      },
     });
     fs.closeSync(fd);
     let status = "";
