@@ -157,6 +157,25 @@ export function applySandbox(table: Map<string, NativeFn>, policy: SandboxPolicy
   };
   wrap("net.sysListen", netOk, { errnoAt: 24, clear: 32 });
   wrap("net.sysDial", netOk, { errnoAt: 40, clear: 48 });
+  // UDP (netpoll.ts): a socket bound to host:port, or connected to rhost:rport (DialUDP);
+  // datagrams to an explicit address are checked per send
+  wrap(
+    "net.sysListenUDP",
+    (vm, args) => {
+      const rhost = str(vm, args + 40);
+      if (rhost !== "") return netAllowed(policy.net, rhost, Number(vm.mem.i64[(args + 56) >>> 3]));
+      return netAllowed(policy.net, str(vm, args + 16), Number(vm.mem.i64[(args + 32) >>> 3]));
+    },
+    { errnoAt: 40, clear: 48, set: [[0, -1]] },
+  );
+  wrap(
+    "net.sysSendTo",
+    (vm, args) => {
+      const host = str(vm, args + 32);
+      return host === "" || netAllowed(policy.net, host, Number(vm.mem.i64[(args + 48) >>> 3]));
+    },
+    { errnoAt: 8, clear: 16 },
+  );
   wrap(
     "net.sysLookup",
     (vm, args) => {
@@ -177,5 +196,5 @@ export const SANDBOXED_NATIVES: readonly string[] = [
   "os.sysOpen", "os.sysMkdir", "os.sysUnlink", "os.sysRmdir", "os.sysChmod", "os.sysChown", "os.sysUtimes", "os.sysTruncate",
   "os.sysRename", "os.sysSymlink", "os.sysLink", "os.sysStat", "os.sysLstat", "os.sysChdir", "os.sysReadlink", "os.sysReadDirNames",
   "os.sysIsDir", "os.sysStart", "os/exec.sysStart", "os.sysProcKill", "syscall.sysKill", "os.runtime_envs", "time.lookupTZ", "net.sysListen", "net.sysDial",
-  "net.sysLookup",
+  "net.sysLookup", "net.sysListenUDP", "net.sysSendTo",
 ];

@@ -35,6 +35,10 @@ func main() {
 	fmt.Println(err)
 	_, err = net.Listen("tcp", "127.0.0.1:0")
 	fmt.Println(err)
+	_, err = net.ListenPacket("udp", "127.0.0.1:0")
+	fmt.Println(err)
+	_, err = net.Dial("udp", "127.0.0.1:9")
+	fmt.Println(err)
 	_, err = exec.Command("/bin/true").Output()
 	fmt.Println(err)
 	fmt.Println(os.Getenv("HOME") == "", len(os.Environ()))
@@ -84,6 +88,8 @@ describe("gort run --sandbox", () => {
         `open ${dir}/box/link/secret.txt: permission denied`,
         "dial tcp 127.0.0.1:9: connect: permission denied",
         "listen tcp 127.0.0.1:0: bind: permission denied",
+        "listen udp 127.0.0.1:0: bind: permission denied",
+        "dial udp 127.0.0.1:9: connect: permission denied",
         "fork/exec /bin/true: permission denied",
         "true 0",
         "",
@@ -101,7 +107,9 @@ describe("gort run --sandbox", () => {
     expect(lines[0]).not.toContain("permission denied");
     expect(lines[3]).toBe("<nil>");
     expect(lines[7]).toBe("<nil>"); // listen on a free port
-    expect(lines[8]).toBe("<nil>"); // /bin/true ran
-    expect(lines[9]).toBe("false 3");
+    expect(lines[8]).toBe("<nil>"); // UDP socket on a free port
+    expect(lines[9]).toBe("<nil>"); // UDP "connection"
+    expect(lines[10]).toBe("<nil>"); // /bin/true ran
+    expect(lines[11]).toBe("false 3");
   });
 });

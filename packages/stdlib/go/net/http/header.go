@@ -62,7 +62,9 @@ func (h Header) writeSubset(w io.Writer, exclude map[string]bool) error {
 	sort.Strings(keys)
 	for _, k := range keys {
 		for _, v := range h[k] {
-			v = headerNewlineToSpace.Replace(v)
+			if strings.ContainsAny(v, "\r\n") {
+				v = headerNewlineToSpace.Replace(v)
+			}
 			v = strings.TrimSpace(v)
 			if _, err := io.WriteString(w, k+": "+v+"\r\n"); err != nil {
 				return err
@@ -100,15 +102,21 @@ func CanonicalHeaderKey(s string) string {
 }
 
 func validHeaderFieldByte(c byte) bool {
-	if c >= 0x80 || c <= ' ' || c == 0x7f {
-		return false
-	}
-	switch c {
-	case '(', ')', '<', '>', '@', ',', ';', ':', '\\', '"', '/', '[', ']', '?', '=', '{', '}':
-		return false
-	}
-	return true
+	return headerTokenByte[c]
 }
+
+// headerTokenByte[c] reports whether c may appear in a header field name
+// (an RFC 7230 token character): one table lookup per byte of every key.
+var headerTokenByte = func() (t [256]bool) {
+	for c := 0x21; c < 0x7f; c++ {
+		switch c {
+		case '(', ')', '<', '>', '@', ',', ';', ':', '\\', '"', '/', '[', ']', '?', '=', '{', '}':
+		default:
+			t[c] = true
+		}
+	}
+	return
+}()
 
 // TimeFormat is the time format of HTTP headers (always UTC).
 const TimeFormat = "Mon, 02 Jan 2006 15:04:05 GMT"
