@@ -36,6 +36,7 @@ if (files.length === 0) {
   for (const f of ["chan_basic.go", "chan_closepanic.go", "chan_deadlock.go", "chan_gc.go", "select_basic.go", "sync_atomic.go", "sync_map.go", "sync_pool.go", "gc_stackshrink.go", "gc_recovermsg.go", "defer_gc.go", "go_sched.go", "reflect_select.go", "reflect_recover.go", "go_time.go", "std_context_cancel.go", "exec_concurrent.go", "net_concurrent.go", "net_echo.go", "http_basic.go", "udp_basic.go"]) {
     if (fs.existsSync(path.join(run, f))) files.push(path.join(run, f));
   }
+  files.push(path.join(root, "bench/mthreads/spin.go")); // for {} goroutines, main still exits
 }
 
 /** Go's expected result: the .out/.err/.exit files next to the program, else a Go build's. */
@@ -46,13 +47,14 @@ function expected(file) {
     return { stdout: rd(".out"), stderr: rd(".err"), status: fs.existsSync(base + ".exit") ? Number(rd(".exit").trim()) : 0 };
   }
   const key = path.join(cache, file.replace(/[^A-Za-z0-9]/g, "_"));
-  if (!fs.existsSync(key + ".json")) {
+  const out = `${key}.p${procs}.json`;
+  if (!fs.existsSync(out)) {
     const b = spawnSync(GO, ["build", "-o", key + ".bin", file], { encoding: "utf8" });
     if (b.status !== 0) throw new Error(`go build ${file}: ${b.stderr}`);
     const r = spawnSync(key + ".bin", [], { encoding: "utf8", env: { ...process.env, GOMAXPROCS: procs } });
-    fs.writeFileSync(key + ".json", JSON.stringify({ stdout: r.stdout, stderr: r.stderr, status: r.status }));
+    fs.writeFileSync(out, JSON.stringify({ stdout: r.stdout, stderr: r.stderr, status: r.status }));
   }
-  return JSON.parse(fs.readFileSync(key + ".json", "utf8"));
+  return JSON.parse(fs.readFileSync(out, "utf8"));
 }
 
 let pass = 0;

@@ -4,8 +4,12 @@
 // packages/compiler/test/run/js_*.go.
 import { afterEach, describe, expect, it } from "vitest";
 import { Script } from "node:vm";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import {
+  C_GOWAIT,
   C_IDLE,
   C_M2W,
   C_W2M,
@@ -37,9 +41,9 @@ class Host {
   readonly worker: Worker;
   readonly ring = new HostRing(this.ctl);
   private req = 1;
-  constructor() {
+  constructor(preload: string | null = null) {
     const { port1, port2 } = new MessageChannel();
-    const workerData = { ctl: this.ctl.buffer, ring: this.ring.buf.buffer, port: port2 };
+    const workerData = { ctl: this.ctl.buffer, ring: this.ring.buf.buffer, port: port2, preload };
     this.worker = new Worker(JS_HOST_SOURCE, { eval: true, env: {}, workerData, transferList: [port2] });
     this.port = port1;
   }
@@ -171,11 +175,13 @@ describe("syscall/js host thread", () => {
     h.request([OP_CALL, 0, ...GLOBAL, "setTimeout", timeoutArgs], [timeoutArgs.buffer]);
     const ev = h.next();
     expect([ev[0], ev[1], ev[3]]).toEqual([M_CALLBACK, 0, 9]);
-    expect(Atomics.load(h.ctl, C_IDLE)).toBe(0); // waiting for Go
+    expect(Atomics.load(h.ctl, C_IDLE)).toBe(0);
+    expect(Atomics.load(h.ctl, C_GOWAIT)).toBe(1); // blocked in the Func call, waiting for Go
     h.post([OP_DONE, ev[2], 0, 0]);
     const end = Date.now() + 5000;
     while (Atomics.load(h.ctl, C_IDLE) !== 1 && Date.now() < end) Atomics.wait(h.ctl, C_W2M, Atomics.load(h.ctl, C_W2M), 50);
     expect(Atomics.load(h.ctl, C_IDLE)).toBe(1);
+    expect(Atomics.load(h.ctl, C_GOWAIT)).toBe(0);
   });
 
   it("carries every field kind through the ring, across its end and past its size", () => {
@@ -191,6 +197,16 @@ describe("syscall/js host thread", () => {
     const big = "y".repeat(600_000);
     const s = h.ref(h.request([OP_NEWSTRING, 0, big]));
     expect((h.request([OP_STRING, 0, ...s]) as string[])[2]).toBe(big);
+  });
+
+  it("loads the embedder's preload module before serving Go", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gort-js-"));
+    const mod = join(dir, "api.cjs");
+    writeFileSync(mod, "globalThis.host = { answer: 42 };\n");
+    const h = (host = new Host(mod));
+    const api = h.get(GLOBAL, "host");
+    expect(h.get(api, "answer")).toEqual(bits(42));
+    rmSync(dir, { recursive: true });
   });
 
   it("writes console output through the output Func, nested in the request that logs", () => {

@@ -56,16 +56,18 @@
  */
 
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { resolve as resolvePath } from "node:path";
 import { G_PARKSTATE, WaitReason } from "./runtime2.js";
 import type { NativeFn, VM } from "./vm/interp.js";
 import {
   C_EXIT,
+  C_GOWAIT,
   C_IDLE,
-  C_WAITING,
-  HostRing,
   C_M2W,
   C_W2M,
+  C_WAITING,
   CTL_WORDS,
+  HostRing,
   JS_HOST_SOURCE,
   M_BYTES,
   M_CALLBACK,
@@ -107,8 +109,8 @@ export interface JsSched {
 /**
  * How long a native waits for the host's reply before parking its goroutine (ms). Trades the
  * latency of a slow JavaScript call for the other goroutines (they run after this long) against
- * the cost of parking (a scheduler round trip) for calls that are merely slowish; most calls
- * answer in 10–40 µs (HACKING.md "syscall/js").
+ * the cost of parking (a scheduler round trip) for calls that are merely slowish; a call takes
+ * tens of µs (go/syscall/js/HACKING.md "Figures").
  */
 const SYNC_WAIT_MS = 1;
 
@@ -130,9 +132,10 @@ export class JsBridge {
   private readonly sched: JsSched;
   private worker: Worker | null = null;
   private port: MessagePort | null = null;
+  /** control words shared with the host thread (jsvaluehost.ts C_*: each word's writer) */
   private readonly ctl = new Int32Array(new SharedArrayBuffer(CTL_WORDS * 4));
-  /** main → host byte ring (jsvaluehost.ts RING_BYTES) */
-  private readonly ring = new HostRing(this.ctl);
+  /** main → host byte ring (jsvaluehost.ts RING_BYTES); made with the host thread (1 MiB) */
+  private ring: HostRing | null = null;
   /** ctl[C_W2M] when the port was last drained */
   private seen = 0;
   private nextReq = 1;
@@ -151,6 +154,12 @@ export class JsBridge {
   private handlerFn = 0;
   /** environment of the host thread (process.env), from the program's */
   private env: Record<string, string> = {};
+  /**
+   * A CommonJS module the host thread loads before serving Go (embedding: it puts the objects
+   * the program should reach on globalThis). Set before the first call; default: the program's
+   * GORT_JS_PRELOAD (resolved against the working directory).
+   */
+  preload: string | null = null;
   /** goroutines parked waiting for the host */
   waiters = 0;
   /** requests sent (tests, HACKING figures) */
@@ -169,10 +178,11 @@ export class JsBridge {
   private host(): MessagePort {
     if (this.port === null) {
       const { port1, port2 } = new MessageChannel();
+      const ring = (this.ring = new HostRing(this.ctl));
       this.worker = new Worker(JS_HOST_SOURCE, {
         eval: true,
         env: this.env,
-        workerData: { ctl: this.ctl.buffer, ring: this.ring.buf.buffer, port: port2 },
+        workerData: { ctl: this.ctl.buffer, ring: ring.buf.buffer, port: port2, preload: this.preload ?? preloadOf(this.env) },
         transferList: [port2],
       });
       this.worker.unref();
@@ -187,9 +197,9 @@ export class JsBridge {
     if (this.releases.length > 1) {
       const rel = this.releases;
       this.releases = [OP_REL];
-      this.ring.write(port, rel);
+      this.ring!.write(port, rel);
     }
-    this.ring.write(port, m, transfer);
+    this.ring!.write(port, m, transfer);
     this.hot = true;
     Atomics.add(this.ctl, C_M2W, 1);
     Atomics.notify(this.ctl, C_M2W);
@@ -218,12 +228,15 @@ export class JsBridge {
 
   /**
    * Whether the program must wait for the host: a goroutine waits for a reply, or the host's
-   * event loop still has work (call after poll()).
+   * event loop still has work (call after poll()). Not when the host is blocked in a Func call
+   * waiting for Go (a Func that blocks on the event loop: Go's documented deadlock) — with
+   * nothing runnable that is a deadlock, reported instead of waiting forever.
    */
   busy(): boolean {
     if (this.port === null) return false;
-    if (Atomics.load(this.ctl, C_EXIT) !== 0) return false; // nothing will ever come
-    return this.waiters > 0 || Atomics.load(this.ctl, C_IDLE) === 0;
+    const ctl = this.ctl;
+    if (Atomics.load(ctl, C_EXIT) !== 0) return false; // nothing will ever come
+    return this.waiters > 0 || (Atomics.load(ctl, C_IDLE) === 0 && Atomics.load(ctl, C_GOWAIT) === 0);
   }
 
   /** Waits up to `ns` nanoseconds (the scheduler's clock unit) for a message from the host (the scheduler is idle). */
@@ -514,6 +527,12 @@ function plainString(lo: number, hi: number): string {
   w32[0] = lo;
   w32[1] = hi;
   return String(f64[0]);
+}
+
+/** The program's GORT_JS_PRELOAD as an absolute path (null when unset). */
+function preloadOf(env: Record<string, string>): string | null {
+  const p = env.GORT_JS_PRELOAD;
+  return p === undefined || p === "" ? null : resolvePath(p);
 }
 
 const dec = new TextDecoder();

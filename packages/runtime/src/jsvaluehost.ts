@@ -14,10 +14,11 @@
  * lo = id, tags 0 plain (ids 0 NaN, 1 zero, 2 null, 3 true, 4 false), 1 object (id 5 is
  * globalThis), 2 string, 3 symbol, 4 function, 5 other (bigint).
  *
- * MESSAGES are arrays on one MessagePort, both ways; each post bumps a sequence word in `ctl`
- * and notifies it, so a side blocked in Atomics.wait wakes and takes the message with
- * receiveMessageOnPort. Main → host: requests [op, req, operands…], a release [OP_REL, ids…] and a
- * callback result [OP_DONE, cb, lo, hi]. Host → main: replies [M_*, req, …], Go calls
+ * MESSAGES are arrays. Main → host: records in a byte ring (RING_BYTES below, HostRing), then
+ * ctl[C_M2W] bumped and notified; host → main: MessagePort messages, then ctl[C_W2M] bumped and
+ * notified; a side blocked in Atomics.wait wakes and takes them (take / receiveMessageOnPort).
+ * Main → host: requests [op, req, operands…], a release [OP_REL, ids…], a callback result
+ * [OP_DONE, cb, lo, hi], OP_YIELD (see HOT_WINDOW_MS). Host → main: replies [M_*, req, …], Go calls
  * [M_CALLBACK, req, cb, funcId, thisLo, thisHi, argPairs] (req 0: no request is running, the
  * runtime starts a goroutine), uncaught errors [M_ERROR, text].
  *
@@ -38,6 +39,7 @@ export const C_EXIT = 3; // exit code + 1 once the host thread ended (process.ex
 export const C_HEAD = 4; // main → host ring: bytes consumed (host writes), mod 2^32
 export const C_TAIL = 5; // main → host ring: bytes published (main writes), mod 2^32
 export const C_WAITING = 6; // 1 while the host takes ring records through the futex (else main pings its port)
+export const C_GOWAIT = 7; // Func calls the host is blocked in, waiting for Go (raised before M_CALLBACK is posted)
 export const CTL_WORDS = 8;
 
 /**
@@ -184,7 +186,7 @@ const { Console } = require("node:console");
 const ctl = new Int32Array(workerData.ctl);
 const port = workerData.port;
 const C_W2M = ${C_W2M}, C_M2W = ${C_M2W}, C_IDLE = ${C_IDLE}, C_EXIT = ${C_EXIT};
-const C_HEAD = ${C_HEAD}, C_TAIL = ${C_TAIL}, C_WAITING = ${C_WAITING};
+const C_HEAD = ${C_HEAD}, C_TAIL = ${C_TAIL}, C_WAITING = ${C_WAITING}, C_GOWAIT = ${C_GOWAIT};
 const ring = new Uint8Array(workerData.ring);
 const rdv = new DataView(workerData.ring);
 const RSIZE = ring.length;
@@ -318,6 +320,8 @@ function serve(m) {
       case 7: result(req, 0, load(m[2], m[3]).length); break;
       case 8: {
         const v = load(m[2], m[3]);
+        // as Reflect.get: a primitive receiver (a string's methods) is refused, like Go's port
+        if (v === null || (typeof v !== "object" && typeof v !== "function")) { result(req, 1, undefined); break; }
         const f = v[m[4]];
         if (typeof f !== "function") { result(req, 1, undefined); break; }
         result(req, 0, Reflect.apply(f, v, loadArgs(m[5])));
@@ -371,10 +375,15 @@ function wrapper(funcId) {
     const t = new Uint32Array(2);
     store(this, t, 0);
     const req = reqs.length > 0 ? reqs[reqs.length - 1] : 0;
+    Atomics.add(ctl, C_GOWAIT, 1);
     post([5, req, cb, funcId, t[0], t[1], a], [a.buffer]);
-    for (;;) {
-      if (done.has(cb)) { const v = done.get(cb); done.delete(cb); return v; }
-      serve(next());
+    try {
+      for (;;) {
+        if (done.has(cb)) { const v = done.get(cb); done.delete(cb); return v; }
+        serve(next());
+      }
+    } finally {
+      Atomics.sub(ctl, C_GOWAIT, 1);
     }
   };
 }
@@ -404,6 +413,12 @@ process.emitWarning = function (w, ...rest) {
   if ((w && w.name) === "PromiseRejectionHandledWarning" || rest[0] === "PromiseRejectionHandledWarning") return;
   return emitWarning.call(process, w, ...rest);
 };
+
+// ── embedding: a module that puts the program's objects on globalThis (jsvalue.ts preload) ──
+if (workerData.preload) {
+  try { require(workerData.preload); }
+  catch (e) { post([6, "syscall/js: GORT_JS_PRELOAD " + workerData.preload + ": " + String((e && e.stack) || e)]); }
+}
 
 // ── the event loop ──
 port.on("message", (x) => {

@@ -442,6 +442,7 @@ export class Maps {
     const u8 = mem.u8;
     if ((u8[h + HM_FLAGS] & F_WRITING) !== 0) fatal("concurrent map read and map write");
     const hash = hashBytes(mem, p, n, u32[(h + HM_HASH0) >>> 2]);
+    this.lastHash = hash;
     const B = u8[h + HM_B];
     const bs = mt.bucketSize;
     let m = B >= 31 ? 0xffffffff : (1 << B) - 1;
@@ -494,6 +495,8 @@ export class Maps {
     } else {
       const p = u32[kw];
       e = this.accessStr(mt, h, p, u32[kw + 2]);
+      // a miss leaves the key's hash for the assign that follows (the seed cannot change between)
+      this.hashHint = e === 0 ? h : 0;
       if (e !== 0) {
         // slot index from the element address: update the key's data pointer
         const i = this.lastSlot;
@@ -507,6 +510,14 @@ export class Maps {
   /** Set by accessStr on a hit: the bucket and slot (assignExisting's key update). */
   private lastBucket = 0;
   private lastSlot = 0;
+  /** The hash accessStr computed last (valid right after it hashed). */
+  private lastHash = 0;
+  /**
+   * The hmap whose string key assignExisting just missed, so the next assign (the mapassign
+   * native's slow path, with the same key) reuses lastHash instead of hashing again; 0 = none.
+   * assign reads and clears it first thing.
+   */
+  hashHint = 0;
 
   /** Set by find: the bucket of the slot found. */
   private foundBucket = 0;
@@ -555,7 +566,9 @@ export class Maps {
   assign(mt: MapType, h: number, k: number): number {
     let mem = this.mem;
     if ((mem.u8[h + HM_FLAGS] & F_WRITING) !== 0) fatal("concurrent map writes");
-    const hash = this.hashKey(mt, k, mem.u32[(h + HM_HASH0) >>> 2]);
+    const hinted = this.hashHint === h && mt.fast === 2;
+    this.hashHint = 0;
+    const hash = hinted ? this.lastHash : this.hashKey(mt, k, mem.u32[(h + HM_HASH0) >>> 2]);
     if (this.algs.unhashable !== null) return 0;
     mem.u8[h + HM_FLAGS] ^= F_WRITING;
     if (mem.u32[(h + HM_BUCKETS) >>> 2] === 0) this.storePtr(h + HM_BUCKETS, this.heap.mallocgc(mt.bucketSize, mt.bucketDesc, true));
@@ -1145,6 +1158,7 @@ export function addMapNatives(m: Map<string, NativeFn>, vm0?: VM): void {
       mem.i64[(g + G_PX) >>> 3] = BigInt(E_NIL_ASSIGN);
       return;
     }
+    ms.hashHint = 0;
     if (mt.fast !== 0) {
       const e = ms.assignExisting(mt, h, args + 16);
       if (e !== 0) {

@@ -1,7 +1,7 @@
 // Worker-thread Ms (MTHREADS.md): the mailbox protocol with real workers, and programs run by
 // worker Ms under GOMAXPROCS=2. Node cannot load .ts in a worker, so the worker modules are
 // bundled with esbuild first (as scripts/dev-gort.mjs does for the CLI).
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { createRequire } from "node:module";
@@ -41,9 +41,14 @@ function bundle(name: string, contents: string): string {
 }
 
 let echoWorker = "";
+let mworkerBundle = "";
+afterAll(() => {
+  for (const f of [echoWorker, mworkerBundle]) if (f !== "") fs.rmSync(f, { force: true });
+});
 beforeAll(() => {
   // M entry: the real mworker.ts (starts its loop when workerData says so).
-  setMWorkerURLForTest(pathToFileURL(bundle("mworker", `import "./mworker.ts";`)));
+  mworkerBundle = bundle("mworker", `import "./mworker.ts";`);
+  setMWorkerURLForTest(pathToFileURL(mworkerBundle));
   // Mailbox client: `calls` requests of op 7 (a0 + a1); checks each reply, then exits.
   echoWorker = bundle(
     "echo",

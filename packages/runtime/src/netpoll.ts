@@ -22,7 +22,9 @@
  * one per scheduler poll); Write waiting for the host's acknowledgment (a host round trip per
  * Write halved echo throughput; a bounded unsent count gives the kernel's semantics); Nagle's
  * algorithm (Node's default) — Go sets TCP_NODELAY, and leaving it on cost 10× on small
- * request/response traffic. Figures: bench/NET.md; Go side: packages/stdlib/go/net/HACKING.md.
+ * request/response traffic; waking the scheduler for write acks only when a writer waits for
+ * them (tried: no measurable change, the acks ride along with data wake-ups).
+ * Figures: bench/NET.md; Go side: packages/stdlib/go/net/HACKING.md.
  *
  * NATIVES (package net, netfd.go) are restartable: one that cannot finish parks its goroutine
  * with G_PARKSTATE = 1 and runs again when woken (an event, or its deadline), re-checking.
@@ -50,13 +52,6 @@ const C_HEAD = 0;
 const C_TAIL = 1;
 const C_NOTIFY = 2;
 const C_WANTSPACE = 3;
-/**
- * 1 while the scheduler needs write acknowledgments promptly (a writer parked on a full send
- * buffer, or exit lingering): only then does an EV_WRITTEN record wake it. Otherwise acks wait
- * in the ring for the next wake-up, which halves the scheduler's wake-ups on request/response
- * traffic (a data event and an ack per round trip).
- */
-const C_WANTACK = 4;
 
 // event kinds (host → runtime)
 export const EV_PAD = 0;
@@ -127,11 +122,8 @@ function emit(kind, id, a, b, payload, len, pad) {
   dv.setInt32(pos + 12, a, true); dv.setInt32(pos + 16, b, true); dv.setUint32(pos + 20, plen, true);
   if (plen > 0) ring.set(payload, pos + 24);
   Atomics.store(ctl, 1, (tail + len) | 0);
-  // a successful write's ack wakes the scheduler only when it asked for acks (C_WANTACK)
-  if (kind !== 7 || b !== 0 || Atomics.load(ctl, 4) !== 0) {
-    Atomics.add(ctl, 2, 1);
-    Atomics.notify(ctl, 2);
-  }
+  Atomics.add(ctl, 2, 1);
+  Atomics.notify(ctl, 2);
 }
 let flushTimer = null;
 function flushLater() {
@@ -382,14 +374,11 @@ export class NetPoller {
   private outboxTransfer: ArrayBuffer[] = [];
   /** bytes of TCP writes the host has not yet handed to its sockets, over all connections */
   private unacked = 0;
-  /** C_WANTACK is set (askAcks), and whether exit is waiting for acks (shutdown) */
-  private wantAck = false;
-  private lingering = false;
   private readonly dec = new TextDecoder();
 
   constructor(sched: NetpollSched) {
     this.sched = sched;
-    this.ctl = new Int32Array(new SharedArrayBuffer(32));
+    this.ctl = new Int32Array(new SharedArrayBuffer(16));
     const rb = new SharedArrayBuffer(RING_BYTES);
     this.ring = new Uint8Array(rb);
     this.dv = new DataView(rb);
@@ -454,8 +443,6 @@ export class NetPoller {
     // bounded time) until the host has handed every written byte to its sockets.
     this.flush();
     if (this.worker !== null && this.unacked > 0) {
-      this.lingering = true;
-      this.askAcks();
       const until = this.sched.clock.now() + LINGER_NS;
       for (let now = this.sched.clock.now(); this.unacked > 0 && now < until; now = this.sched.clock.now()) {
         this.wait(until - now);
@@ -505,7 +492,6 @@ export class NetPoller {
       Atomics.store(ctl, C_HEAD, head | 0);
       if (Atomics.load(ctl, C_WANTSPACE) !== 0) this.post({ op: "space" });
     }
-    if (this.wantAck && !this.lingering) this.checkWantAck();
     if (this.waiters > 0) this.checkDeadlines(now);
   }
 
@@ -611,21 +597,6 @@ export class NetPoller {
       if (d.rg !== 0 && d.rdeadline > 0 && now >= d.rdeadline) this.wakeR(d);
       if (d.wg !== 0 && d.wdeadline > 0 && now >= d.wdeadline) this.wakeW(d);
     }
-  }
-
-  /** Asks the host for prompt write acks (a writer parks on a full send buffer). */
-  private askAcks(): void {
-    if (!this.wantAck) {
-      this.wantAck = true;
-      Atomics.store(this.ctl, C_WANTACK, 1);
-    }
-  }
-
-  /** Stops asking for prompt acks once no writer waits for them. */
-  private checkWantAck(): void {
-    for (const d of this.fds.values()) if (d.wg !== 0 && d.unacked >= WQ_HIGH) return;
-    this.wantAck = false;
-    Atomics.store(this.ctl, C_WANTACK, 0);
   }
 
   /** Nanoseconds until the earliest deadline of a parked goroutine (Infinity: none). */
@@ -837,10 +808,7 @@ export class NetPoller {
       const n = Number(vm.mem.i64[(args + 16) >>> 3]);
       if (n === 0) return putInt(vm, res, 0);
       // the "send buffer" is full: wait until the host takes some (EV_WRITTEN wakes us)
-      if (d.unacked >= WQ_HIGH) {
-        np.askAcks();
-        return np.park(g, d, true, vm.mem.u32);
-      }
+      if (d.unacked >= WQ_HIGH) return np.park(g, d, true, vm.mem.u32);
       const p = vm.mem.u32[(args + 8) >>> 2];
       const buf = new ArrayBuffer(n);
       new Uint8Array(buf).set(vm.mem.u8.subarray(p, p + n));

@@ -23,6 +23,8 @@ import type { NativeFn } from "./vm/interp.js";
 
 /** Adds the natives of crypto/rand, hash/maphash, crypto/md5, crypto/sha1, crypto/sha256. */
 export function addStdNatives(m: Map<string, NativeFn>): void {
+  addByteAlgNatives(m);
+  addFloatDigitsNatives(m);
   // crypto/rand.getRandom(p []byte): fill p from the host's CSPRNG.
   m.set("crypto/rand.getRandom", (vm, _g, args) => {
     const mem = vm.mem;
@@ -56,6 +58,190 @@ export function addStdNatives(m: Map<string, NativeFn>): void {
   m.set("crypto/sha256.blockNative", (vm, _g, args) => {
     const mem = vm.mem;
     sha256Blocks(mem.u8, mem.u32[args >>> 2], mem.u32[(args + 8) >>> 2], Number(mem.i64[(args + 16) >>> 3]));
+  });
+}
+
+// internal/bytealg: the byte loops of strings and bytes (session 4, perf). A string argument is
+// two slots (ptr, len), a slice three (ptr, len, cap); lengths are read from the low 32 bits of
+// their slot (linear memory is far below 2 GiB) and int results written as a sign-extended pair
+// of int32 words, which keeps BigInt off these paths. None allocates.
+
+/** Stores the Go int v (a small integer) in the 8-byte slot at byte address res. */
+function putInt(i32: Int32Array, res: number, v: number): void {
+  i32[res >>> 2] = v;
+  i32[(res + 4) >>> 2] = v >> 31;
+}
+
+/** Index of the first byte c in u8[p, p+n) relative to p, or -1. */
+function indexByte(u8: Uint8Array, p: number, n: number, c: number): number {
+  if (n > 48) {
+    // The host's indexOf is a vectorised scan; the view costs one small allocation.
+    return u8.subarray(p, p + n).indexOf(c);
+  }
+  for (let i = 0; i < n; i++) if (u8[p + i] === c) return i;
+  return -1;
+}
+
+function countByte(u8: Uint8Array, p: number, n: number, c: number): number {
+  let k = 0;
+  for (let i = p, e = p + n; i < e; i++) if (u8[i] === c) k++;
+  return k;
+}
+
+function addByteAlgNatives(m: Map<string, NativeFn>): void {
+  m.set("internal/bytealg.IndexByteString", (vm, _g, args, res) => {
+    const i32 = vm.mem.i32;
+    putInt(i32, res, indexByte(vm.mem.u8, i32[args >>> 2] >>> 0, i32[(args + 8) >>> 2], vm.mem.u8[args + 16]));
+  });
+  m.set("internal/bytealg.IndexByte", (vm, _g, args, res) => {
+    const i32 = vm.mem.i32;
+    putInt(i32, res, indexByte(vm.mem.u8, i32[args >>> 2] >>> 0, i32[(args + 8) >>> 2], vm.mem.u8[args + 24]));
+  });
+  m.set("internal/bytealg.LastIndexByteString", (vm, _g, args, res) => {
+    const i32 = vm.mem.i32;
+    const u8 = vm.mem.u8;
+    const p = i32[args >>> 2] >>> 0;
+    const c = u8[args + 16];
+    let i = i32[(args + 8) >>> 2] - 1;
+    while (i >= 0 && u8[p + i] !== c) i--;
+    putInt(i32, res, i);
+  });
+  m.set("internal/bytealg.CountString", (vm, _g, args, res) => {
+    const i32 = vm.mem.i32;
+    putInt(i32, res, countByte(vm.mem.u8, i32[args >>> 2] >>> 0, i32[(args + 8) >>> 2], vm.mem.u8[args + 16]));
+  });
+  m.set("internal/bytealg.Count", (vm, _g, args, res) => {
+    const i32 = vm.mem.i32;
+    putInt(i32, res, countByte(vm.mem.u8, i32[args >>> 2] >>> 0, i32[(args + 8) >>> 2], vm.mem.u8[args + 24]));
+  });
+  m.set("internal/bytealg.IndexString", (vm, _g, args, res) => {
+    const i32 = vm.mem.i32;
+    const u8 = vm.mem.u8;
+    const s = i32[args >>> 2] >>> 0, n = i32[(args + 8) >>> 2];
+    const t = i32[(args + 16) >>> 2] >>> 0, k = i32[(args + 24) >>> 2];
+    let r = -1;
+    if (k === 0) r = 0;
+    else if (k <= n) {
+      const first = u8[t];
+      const last = n - k;
+      for (let at = 0; at <= last; ) {
+        const j = indexByte(u8, s + at, last + 1 - at, first);
+        if (j < 0) break;
+        at += j;
+        let q = 1;
+        while (q < k && u8[s + at + q] === u8[t + q]) q++;
+        if (q === k) {
+          r = at;
+          break;
+        }
+        at++;
+      }
+    }
+    putInt(i32, res, r);
+  });
+  m.set("internal/bytealg.ASCIIInfo", (vm, _g, args, res) => {
+    const i32 = vm.mem.i32;
+    const u8 = vm.mem.u8;
+    const p = i32[args >>> 2] >>> 0, n = i32[(args + 8) >>> 2];
+    let r = 0;
+    for (let i = p, e = p + n; i < e; i++) {
+      const c = u8[i];
+      if (c >= 0x80) {
+        r |= 1;
+        break;
+      }
+      if (c >= 0x61 && c <= 0x7a) r |= 2;
+      else if (c >= 0x41 && c <= 0x5a) r |= 4;
+    }
+    putInt(i32, res, r);
+  });
+  m.set("internal/bytealg.CopyCaseASCII", (vm, _g, args) => {
+    const i32 = vm.mem.i32;
+    const u8 = vm.mem.u8;
+    const d = i32[args >>> 2] >>> 0;
+    const s = i32[(args + 24) >>> 2] >>> 0, n = i32[(args + 32) >>> 2];
+    const upper = i32[(args + 40) >>> 2] !== 0 || i32[(args + 44) >>> 2] !== 0;
+    const lo = upper ? 0x61 : 0x41;
+    for (let i = 0; i < n; i++) {
+      const c = u8[s + i];
+      u8[d + i] = c >= lo && c <= lo + 25 ? c ^ 0x20 : c;
+    }
+  });
+}
+
+// internal/floatdigits: decimal digits of float64 values for strconv (session 4, perf). The
+// host's Number.prototype.toExponential() with no argument gives the shortest digits that read
+// back exactly, the nearest such (V8: its SHORTEST mode), which is what strconv's Ryū computes;
+// test/floatdigits compares both with Go over random and special values. Fixed precision reuses
+// strconv's fixedFromShortest argument: the shortest digits S are within half an ulp of the
+// value, less than 12 units of S's 17th significant digit, so when the digits dropped at the
+// requested position are farther than 12 units from halfway, rounding S rounds the exact value
+// the same way; otherwise the native declines (-1) and strconv expands the value exactly.
+
+/** Parses toExponential()'s "d.ddde±N" into digitScratch; returns nd | (dp + 1024) << 8. */
+function shortestDigits(x: number): number {
+  const t = Math.abs(x).toExponential();
+  const e = t.indexOf("e");
+  let nd = 0;
+  for (let i = 0; i < e; i++) {
+    const c = t.charCodeAt(i);
+    if (c !== 0x2e) digitScratch[nd++] = c;
+  }
+  while (nd > 1 && digitScratch[nd - 1] === 0x30) nd--;
+  const dp = parseInt(t.slice(e + 1), 10) + 1;
+  return nd | ((dp + 1024) << 8);
+}
+const digitScratch = new Uint8Array(24);
+
+function addFloatDigitsNatives(m: Map<string, NativeFn>): void {
+  // Shortest64(bits uint64, d *[17]byte) int
+  m.set("internal/floatdigits.Shortest64", (vm, _g, args, res) => {
+    const mem = vm.mem;
+    const r = shortestDigits(mem.f64[args >>> 3]);
+    const d = mem.i32[(args + 8) >>> 2] >>> 0;
+    mem.u8.set(digitScratch.subarray(0, r & 0xff), d);
+    putInt(mem.i32, res, r);
+  });
+  // Fixed64(bits uint64, fmt byte, prec int, d *[17]byte) int
+  m.set("internal/floatdigits.Fixed64", (vm, _g, args, res) => {
+    const mem = vm.mem;
+    const i32 = mem.i32;
+    const fmt = mem.u8[args + 8];
+    const precLo = i32[(args + 16) >>> 2], precHi = i32[(args + 20) >>> 2];
+    const d = i32[(args + 24) >>> 2] >>> 0;
+    if (precHi !== precLo >> 31) return putInt(i32, res, -1);
+    const r = shortestDigits(mem.f64[args >>> 3]);
+    const nd = r & 0xff;
+    let dp = (r >> 8) - 1024;
+    let want: number;
+    if (fmt === 0x65 || fmt === 0x45) want = precLo + 1;
+    else if (fmt === 0x66) want = dp + precLo;
+    else if (fmt === 0x67 || fmt === 0x47) want = precLo;
+    else return putInt(i32, res, -1);
+    if (want <= 0 || want >= 17) return putInt(i32, res, -1);
+    // tail = digits want..16 of S padded to 17 digits, compared with half = 5 * 10^(16-want).
+    let tail = 0n;
+    for (let i = want; i < 17; i++) tail = tail * 10n + BigInt(i < nd ? digitScratch[i] - 0x30 : 0);
+    const half = 5n * 10n ** BigInt(16 - want);
+    const dist = tail > half ? tail - half : half - tail;
+    if (dist <= 12n) return putInt(i32, res, -1);
+    let n = Math.min(nd, want);
+    if (tail > half) {
+      // Round the first `want` digits up (S has no trailing zeros, so nd >= want here).
+      let i = want - 1;
+      while (i >= 0 && digitScratch[i] === 0x39) i--;
+      if (i < 0) {
+        digitScratch[0] = 0x31;
+        n = 1;
+        dp++;
+      } else {
+        digitScratch[i]++;
+        n = i + 1;
+      }
+    }
+    while (n > 1 && digitScratch[n - 1] === 0x30) n--;
+    mem.u8.set(digitScratch.subarray(0, n), d);
+    putInt(i32, res, n | ((dp + 1024) << 8));
   });
 }
 

@@ -86,7 +86,7 @@ func main() {
 	sleep := g.Get("Function").New("ms", "return new Promise(r => setTimeout(() => r('slept ' + ms + ' ms'), ms))")
 	start := time.Now()
 	v, err = await(sleep.Invoke(40))
-	fmt.Println("setTimeout promise:", v.String(), err, "waited >= 40ms:", time.Since(start) >= 40*time.Millisecond)
+	fmt.Println("setTimeout promise:", v.String(), err, "waited >= 35ms:", time.Since(start) >= 35*time.Millisecond) // (Node may fire a timer up to 1 ms early)
 	_, err = await(g.Get("Promise").Call("reject", g.Get("Error").New("nope")))
 	fmt.Println("rejected:", err)
 	stop <- true

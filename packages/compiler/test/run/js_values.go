@@ -106,6 +106,7 @@ func main() {
 	// errors
 	try("JSON.parse", func() { g.Get("JSON").Call("parse", "{bad") })
 	try("Call on number", func() { js.ValueOf(1).Call("x") })
+	try("Call on string", func() { js.ValueOf("abc").Call("toUpperCase") })
 	try("Call of non-function", func() { math.Call("PI") })
 	try("Get on undefined", func() { js.Undefined().Get("x") })
 	try("Int of string", func() { js.ValueOf("1").Int() })

@@ -11,6 +11,7 @@
 package bytes
 
 import (
+	"internal/bytealg"
 	"unicode"
 	"unicode/utf8"
 )
@@ -66,6 +67,9 @@ func Count(s, sep []byte) int {
 	if len(sep) == 0 {
 		return utf8.RuneCount(s) + 1
 	}
+	if len(sep) == 1 {
+		return bytealg.Count(s, sep[0])
+	}
 	n := 0
 	for {
 		i := Index(s, sep)
@@ -88,12 +92,7 @@ func ContainsRune(b []byte, r rune) bool { return IndexRune(b, r) >= 0 }
 
 // IndexByte returns the index of the first c in b, or -1.
 func IndexByte(b []byte, c byte) int {
-	for i, x := range b {
-		if x == c {
-			return i
-		}
-	}
-	return -1
+	return bytealg.IndexByte(b, c)
 }
 
 // LastIndexByte returns the index of the last c in s, or -1.

@@ -26,10 +26,10 @@ func IPv4(a, b, c, d byte) IP {
 }
 
 var (
-	IPv4bcast     = IPv4(255, 255, 255, 255)
-	IPv4allsys    = IPv4(224, 0, 0, 1)
-	IPv4allrouter = IPv4(224, 0, 0, 2)
-	IPv4zero      = IPv4(0, 0, 0, 0)
+	IPv4bcast       = IPv4(255, 255, 255, 255)
+	IPv4allsys      = IPv4(224, 0, 0, 1)
+	IPv4allrouter   = IPv4(224, 0, 0, 2)
+	IPv4zero        = IPv4(0, 0, 0, 0)
 	IPv6zero        = IP{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
 	IPv6unspecified = IP{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
 	IPv6loopback    = IP{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}

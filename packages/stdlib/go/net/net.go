@@ -51,9 +51,9 @@ var ErrClosed error = errClosed{}
 
 type errClosed struct{}
 
-func (errClosed) Error() string   { return "use of closed network connection" }
-func (errClosed) Timeout() bool   { return false }
-func (errClosed) Temporary() bool { return false }
+func (errClosed) Error() string        { return "use of closed network connection" }
+func (errClosed) Timeout() bool        { return false }
+func (errClosed) Temporary() bool      { return false }
 func (errClosed) Is(target error) bool { return target == os.ErrClosed }
 
 // OpError is the error type returned by the functions of this package.
@@ -566,13 +566,13 @@ func (c *TCPConn) CloseRead() error {
 }
 
 // SetNoDelay, SetKeepAlive and SetKeepAlivePeriod are accepted (the host's defaults apply).
-func (c *TCPConn) SetNoDelay(noDelay bool) error                  { return nil }
-func (c *TCPConn) SetKeepAlive(keepalive bool) error              { return nil }
-func (c *TCPConn) SetKeepAlivePeriod(d time.Duration) error       { return nil }
-func (c *TCPConn) SetLinger(sec int) error                         { return nil }
-func (c *TCPConn) ReadFrom(r io.Reader) (int64, error)            { return genericReadFrom(c, r) }
-func (c *TCPConn) SetReadBuffer(bytes int) error                  { return nil }
-func (c *TCPConn) SetWriteBuffer(bytes int) error                 { return nil }
+func (c *TCPConn) SetNoDelay(noDelay bool) error            { return nil }
+func (c *TCPConn) SetKeepAlive(keepalive bool) error        { return nil }
+func (c *TCPConn) SetKeepAlivePeriod(d time.Duration) error { return nil }
+func (c *TCPConn) SetLinger(sec int) error                  { return nil }
+func (c *TCPConn) ReadFrom(r io.Reader) (int64, error)      { return genericReadFrom(c, r) }
+func (c *TCPConn) SetReadBuffer(bytes int) error            { return nil }
+func (c *TCPConn) SetWriteBuffer(bytes int) error           { return nil }
 
 func genericReadFrom(w io.Writer, r io.Reader) (int64, error) {
 	return io.Copy(struct{ io.Writer }{w}, r)

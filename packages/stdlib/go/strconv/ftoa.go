@@ -16,7 +16,10 @@
 // output (and its choice of %e versus %f for 'g').
 package strconv
 
-import "math"
+import (
+	"internal/floatdigits"
+	"math"
+)
 
 // FormatFloat converts f to a string in format fmt ('b', 'e', 'E', 'f',
 // 'g', 'G', 'x', 'X') with precision prec (-1: the fewest digits that read
@@ -82,7 +85,7 @@ func appendFloat(dst []byte, val float64, fmt byte, prec, bitSize int) []byte {
 	shortest := prec < 0
 	if shortest {
 		if bitSize == 64 && mant != 0 {
-			ds = ryuShortest64(int(bitsv>>f.mantBits&(1<<f.expBits-1)), bitsv&(1<<f.mantBits-1))
+			ds = shortest64(bitsv)
 		} else {
 			ds = shortestDigits(mant, exp-int(f.mantBits), mant == 1<<f.mantBits && biased > 1, mant&1 == 0)
 		}
@@ -100,7 +103,12 @@ func appendFloat(dst []byte, val float64, fmt byte, prec, bitSize int) []byte {
 		}
 		fast := false
 		if bitSize == 64 && bitsv>>52&0x7FF != 0 { // normal numbers only
-			ds, fast = fixedFromShortest(bitsv, fmt, prec)
+			var d [17]byte
+			if r := floatdigits.Fixed64(bitsv, fmt, prec, &d); r >= 0 {
+				ds, fast = unpackDigits(&d, r), true
+			} else if r == -2 { // no native: decide here
+				ds, fast = fixedFromShortest(bitsv, fmt, prec)
+			}
 		}
 		if !fast {
 			ds = exactDigits(mant, exp-int(f.mantBits))
@@ -139,6 +147,22 @@ func appendFloat(dst []byte, val float64, fmt byte, prec, bitSize int) []byte {
 		return formatF(dst, neg, &ds, max(prec-ds.dp, 0))
 	}
 	return append(dst, '%', fmt)
+}
+
+// shortest64 returns the shortest digits of a finite, non-zero float64: the
+// host's (internal/floatdigits) when it provides them, else Ryū's.
+func shortest64(bitsv uint64) digitSet {
+	var d [17]byte
+	if r := floatdigits.Shortest64(bitsv, &d); r >= 0 {
+		return unpackDigits(&d, r)
+	}
+	return ryuShortest64(int(bitsv>>52&0x7FF), bitsv&(1<<52-1))
+}
+
+// unpackDigits turns a packed internal/floatdigits result into a digitSet.
+func unpackDigits(d *[17]byte, r int) digitSet {
+	nd := r & 0xff
+	return digitSet{d: append([]byte(nil), d[:nd]...), nd: nd, dp: r>>8 - 1024}
 }
 
 // fixedFromShortest derives a fixed-precision result for a normal (not

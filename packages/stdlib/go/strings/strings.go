@@ -4,6 +4,7 @@
 package strings
 
 import (
+	"internal/bytealg"
 	"unicode"
 	"unicode/utf8"
 )
@@ -45,13 +46,7 @@ func Count(s, substr string) int {
 		return utf8.RuneCountInString(s) + 1
 	}
 	if len(substr) == 1 {
-		c, n := substr[0], 0
-		for i := 0; i < len(s); i++ {
-			if s[i] == c {
-				n++
-			}
-		}
-		return n
+		return bytealg.CountString(s, substr[0])
 	}
 	n := 0
 	for {
@@ -84,12 +79,7 @@ func HasSuffix(s, suffix string) bool {
 
 // IndexByte returns the index of the first c in s, or -1.
 func IndexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
+	return bytealg.IndexByteString(s, c)
 }
 
 // Index returns the index of the first instance of substr in s, or -1. It
@@ -109,20 +99,8 @@ func Index(s, substr string) int {
 	case n > len(s):
 		return -1
 	}
-	// Scan for the first byte, then compare the candidate in full.
-	first := substr[0]
-	last := len(s) - n // the last start position that fits
-	for at := 0; at <= last; at++ {
-		k := IndexByte(s[at:last+1], first)
-		if k < 0 {
-			break
-		}
-		at += k
-		if s[at:at+n] == substr {
-			return at
-		}
-	}
-	return -1
+	// Scan for the first byte, then compare the candidate in full (natively).
+	return bytealg.IndexString(s, substr)
 }
 
 // IndexRune returns the index of the first instance of r in s, or -1. An
@@ -204,12 +182,7 @@ func LastIndex(s, substr string) int {
 
 // LastIndexByte returns the index of the last c in s, or -1.
 func LastIndexByte(s string, c byte) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
+	return bytealg.LastIndexByteString(s, c)
 }
 
 // IndexFunc returns the index of the first code point satisfying f, or -1.
@@ -432,40 +405,19 @@ func Repeat(s string, count int) string {
 }
 
 func hasUpperASCII(s string) (isASCII, hasUpper bool) {
-	isASCII = true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return false, hasUpper
-		}
-		hasUpper = hasUpper || ('A' <= c && c <= 'Z')
-	}
-	return
+	info := bytealg.ASCIIInfo(s)
+	return info&1 == 0, info&4 != 0
 }
 
 // ToUpper returns s with all letters mapped to upper case.
 func ToUpper(s string) string {
-	isASCII, hasLower := true, false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			isASCII = false
-			break
-		}
-		hasLower = hasLower || ('a' <= c && c <= 'z')
-	}
-	if isASCII {
-		if !hasLower {
+	info := bytealg.ASCIIInfo(s)
+	if info&1 == 0 {
+		if info&2 == 0 {
 			return s
 		}
 		b := make([]byte, len(s))
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			if 'a' <= c && c <= 'z' {
-				c -= 'a' - 'A'
-			}
-			b[i] = c
-		}
+		bytealg.CopyCaseASCII(b, s, 1)
 		return string(b)
 	}
 	return Map(unicode.ToUpper, s)
@@ -479,13 +431,7 @@ func ToLower(s string) string {
 			return s
 		}
 		b := make([]byte, len(s))
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b[i] = c
-		}
+		bytealg.CopyCaseASCII(b, s, 0)
 		return string(b)
 	}
 	return Map(unicode.ToLower, s)
