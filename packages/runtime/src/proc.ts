@@ -93,7 +93,7 @@ import {
   WAIT_REASON_STRINGS,
   WaitReason,
 } from "./runtime2.js";
-import { RealClock, RuntimeTimers, TimerHeap, addTimeNatives, addTimerNatives, type Clock } from "./time.js";
+import { PTimers, RealClock, RuntimeTimers, addTimeNatives, addTimerNatives, type Clock } from "./time.js";
 import { availableParallelism } from "node:os";
 import { Chans } from "./chan.js";
 import { Selects } from "./select.js";
@@ -167,7 +167,8 @@ export class Sched implements GoroutineSource {
   readonly image: LoadedImage;
   readonly gc: Collector | null;
   readonly clock: Clock;
-  readonly timers: TimerHeap;
+  /** The per-P timer heaps (time.ts PTimers): sleeps and runtime timers go to the current P's. */
+  readonly timers: PTimers;
   /** Global scheduler record (runtime2.ts SCHED_*). */
   readonly sched: number;
   /** P records of the current GOMAXPROCS (Go's allp, in linear memory: allgs.ts); ps.at(0) is the one this thread runs. */
@@ -270,7 +271,7 @@ export class Sched implements GoroutineSource {
     this.image = vm.image;
     this.gc = opts.gc ?? null;
     this.clock = opts.clock ?? new RealClock();
-    this.timers = new TimerHeap(this.heap);
+    this.timers = new PTimers(this.heap, () => this.ps, () => this.p);
     const mh = this.heap.mheap;
     this.sched = mh.persistentAlloc(SCHED_BYTES, 8, ST_OTHER_SYS);
     const n = Math.max(1, opts.gomaxprocs ?? 1);
@@ -429,7 +430,8 @@ export class Sched implements GoroutineSource {
       }
       u32[(p + P_GFREE) >>> 2] = 0;
       u32[(p + P_GFREECNT) >>> 2] = 0;
-      u32[(p + P_STATUS) >>> 2] = PDEAD;
+      this.timers.moveP(p, p0); // its timers run on P0 from now on (Go's moveTimers; may grow memory)
+      this.mem.u32[(p + P_STATUS) >>> 2] = PDEAD;
     }
     this.ps.truncate(n);
     return old;

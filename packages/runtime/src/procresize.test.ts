@@ -70,4 +70,43 @@ describe("procresize (runtime.GOMAXPROCS) and stealing", () => {
     expect(r.exitCode).toBe(0);
     expect(r.vm.result(r.g, 0)).toBe(7n);
   });
+
+  it("per-P timer heaps: a timer goes to the current P's heap; the earliest of all comes first; a removed P's timers move to P0", () => {
+    let checked = false;
+    const r = runGo(assemble(MAIN), {
+      write: () => {},
+      clock: new VirtualClock(),
+      seed: 1,
+      onSched: (s) => {
+        s.procresize(3);
+        const t = s.timers;
+        const [p0, p1, p2] = [s.ps.at(0), s.ps.at(1), s.ps.at(2)];
+        const saved = s.p;
+        // fake entries (odd g = runtime timer tag, never fired here): (when, g, seq)
+        s.p = p1;
+        t.push(300, 0x1001, 1);
+        t.push(100, 0x1003, 2);
+        s.p = p2;
+        t.push(200, 0x1005, 3);
+        s.p = p0;
+        t.push(400, 0x1007, 4);
+        s.p = saved;
+        expect([t.of(p0).len, t.of(p1).len, t.of(p2).len, t.len]).toEqual([1, 2, 1, 4]);
+        expect([t.peekWhen(), t.peekG()]).toEqual([100, 0x1003]);
+        t.pop();
+        expect([t.peekWhen(), t.peekSeq()]).toEqual([200, 3]);
+        s.procresize(1); // P1 and P2 go: their timers join P0's
+        expect([t.of(p0).len, t.of(p1).len, t.of(p2).len, t.len]).toEqual([3, 0, 0, 3]);
+        const order: number[] = [];
+        while (t.len > 0) {
+          order.push(t.peekWhen());
+          t.pop();
+        }
+        expect(order).toEqual([200, 300, 400]);
+        checked = true;
+      },
+    });
+    expect(checked).toBe(true);
+    expect(r.exitCode).toBe(0);
+  });
 });

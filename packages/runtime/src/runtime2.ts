@@ -78,7 +78,9 @@ export const P_GFREECNT = 28;
 export const P_RUNQ = 32;
 /** Local run queue capacity (Go: 256): a power of two, indexes wrap with `& (RUNQ_SIZE-1)`. */
 export const RUNQ_SIZE = 256;
-export const P_BYTES = P_RUNQ + RUNQ_SIZE * 4;
+/** The P's timer heap (time.ts TimerHeap, Go 1.14+'s per-P timers): base, cap, len words. */
+export const P_TIMERS = P_RUNQ + RUNQ_SIZE * 4;
+export const P_BYTES = P_TIMERS + 16;
 
 export const PIDLE = 0;
 export const PRUNNING = 1;

@@ -32,7 +32,7 @@ import type { Heap } from "./malloc.js";
 import { ST_OTHER_SYS } from "./mstats.js";
 import type { NativeFn } from "./vm/interp.js";
 import type { Collector } from "./mgc.js";
-import { G_PARKSTATE, WaitReason } from "./runtime2.js";
+import { G_PARKSTATE, P_TIMERS, WaitReason } from "./runtime2.js";
 
 /** Monotonic nanoseconds and a host-thread sleep. */
 export interface Clock {
@@ -75,14 +75,41 @@ export class VirtualClock implements Clock {
 
 const TE_BYTES = 16; // +0 when f64, +8 g u32, +12 seq u32
 
-/** Min-heap of sleeping goroutines keyed by deadline, in linear memory. */
-export class TimerHeap {
-  private base = 0;
-  private cap = 0;
-  /** Entries in the heap (stale ones included). */
-  len = 0;
+/** What the scheduler's timer code needs of a timer heap (one P's, or all of them). */
+export interface Timers {
+  /** Entries (stale ones included). */
+  readonly len: number;
+  push(when: number, g: number, seq: number): void;
+  pop(): void;
+  peekWhen(): number;
+  peekG(): number;
+  peekSeq(): number;
+}
 
-  constructor(private readonly heap: Heap) {}
+/**
+ * Min-heap of sleeping goroutines and runtime timers keyed by deadline, in linear memory; its
+ * header (base, cap, len) lives at `rec` — in a P record (P_TIMERS) for the per-P heaps, or in
+ * a small persistent record of its own.
+ */
+export class TimerHeap implements Timers {
+  constructor(
+    private readonly heap: Heap,
+    readonly rec: number = heap.mheap.persistentAlloc(16, 8, ST_OTHER_SYS),
+  ) {}
+
+  private get base(): number {
+    return this.heap.mem.u32[this.rec >>> 2];
+  }
+  private get cap(): number {
+    return this.heap.mem.u32[(this.rec + 4) >>> 2];
+  }
+  /** Entries in the heap (stale ones included). */
+  get len(): number {
+    return this.heap.mem.u32[(this.rec + 8) >>> 2];
+  }
+  private set len(n: number) {
+    this.heap.mem.u32[(this.rec + 8) >>> 2] = n;
+  }
 
   /** Earliest deadline (ns); only valid when len > 0. */
   peekWhen(): number {
@@ -98,7 +125,8 @@ export class TimerHeap {
   push(when: number, g: number, seq: number): void {
     if (this.len === this.cap) this.grow();
     const mem = this.heap.mem;
-    let i = this.len++;
+    let i = this.len;
+    this.len = i + 1;
     // sift up: move parents down until the slot fits
     while (i > 0) {
       const p = (i - 1) >>> 1;
@@ -116,7 +144,8 @@ export class TimerHeap {
   /** Removes the earliest entry. Precondition: len > 0. */
   pop(): void {
     const mem = this.heap.mem;
-    const n = --this.len;
+    const n = this.len - 1;
+    this.len = n;
     if (n === 0) return;
     const last = this.base + n * TE_BYTES;
     const when = mem.f64[last >>> 3];
@@ -147,8 +176,91 @@ export class TimerHeap {
     const ncap = this.cap === 0 ? 64 : this.cap * 2;
     const nb = this.heap.mheap.persistentAlloc(ncap * TE_BYTES, 8, ST_OTHER_SYS);
     if (this.len > 0) this.heap.mem.move(nb, this.base, this.len * TE_BYTES);
-    this.base = nb;
-    this.cap = ncap;
+    const u32 = this.heap.mem.u32;
+    u32[this.rec >>> 2] = nb;
+    u32[(this.rec + 4) >>> 2] = ncap;
+  }
+
+  /** Moves every entry into `to` (a P going away hands its timers on, as Go's moveTimers). */
+  moveTo(to: TimerHeap): void {
+    while (this.len > 0) {
+      const when = this.peekWhen();
+      const g = this.peekG();
+      const seq = this.peekSeq();
+      this.pop();
+      to.push(when, g, seq);
+    }
+  }
+}
+
+/**
+ * The per-P timer heaps as one (Go 1.14+: each P owns the timers its goroutines set, and the
+ * scheduler runs every P's due timers — its own in schedule, the others' when stealing). A
+ * timer goes into the current P's heap; the peek/pop operations act on the heap whose earliest
+ * deadline is the earliest of all, so the scheduler's timer loop sees one ordered stream.
+ * `len` counts every P's entries.
+ */
+export class PTimers implements Timers {
+  private heaps = new Map<number, TimerHeap>();
+  private total = 0;
+
+  constructor(
+    private readonly heap: Heap,
+    /** the P records that exist now (allp) */
+    private readonly ps: () => { readonly length: number; at(i: number): number },
+    /** the current P (the requester's, under the runtime server) */
+    private readonly cur: () => number,
+  ) {}
+
+  /** P p's own heap (header in its P record). */
+  of(p: number): TimerHeap {
+    let h = this.heaps.get(p);
+    if (h === undefined) this.heaps.set(p, (h = new TimerHeap(this.heap, p + P_TIMERS)));
+    return h;
+  }
+
+  get len(): number {
+    return this.total;
+  }
+
+  push(when: number, g: number, seq: number): void {
+    this.of(this.cur()).push(when, g, seq);
+    this.total++;
+  }
+
+  /** The P heap holding the earliest deadline (precondition: len > 0). */
+  private first(): TimerHeap {
+    const ps = this.ps();
+    let best: TimerHeap | null = null;
+    let when = Infinity;
+    for (let i = 0; i < ps.length; i++) {
+      const h = this.of(ps.at(i));
+      if (h.len > 0 && (best === null || h.peekWhen() < when)) {
+        best = h;
+        when = h.peekWhen();
+      }
+    }
+    if (best === null) throw new Error("gort: timer count out of step with the P heaps");
+    return best;
+  }
+
+  peekWhen(): number {
+    return this.first().peekWhen();
+  }
+  peekG(): number {
+    return this.first().peekG();
+  }
+  peekSeq(): number {
+    return this.first().peekSeq();
+  }
+  pop(): void {
+    this.first().pop();
+    this.total--;
+  }
+
+  /** P `from` is destroyed (procresize): its timers move to P `to`. */
+  moveP(from: number, to: number): void {
+    this.of(from).moveTo(this.of(to));
   }
 }
 
@@ -245,7 +357,7 @@ export const RT_ROOT = 48;
 export interface TimerSched {
   readonly heap: Heap;
   readonly gc: Collector | null;
-  readonly timers: TimerHeap;
+  readonly timers: Timers;
   /** Starts a system goroutine running closure `clo` with argument slots `args`. */
   newSystemProc(clo: number, args: readonly bigint[]): void;
 }
