@@ -24,7 +24,7 @@ import type { NativeFn } from "./vm/interp.js";
 /** Adds the natives of crypto/rand, hash/maphash, crypto/md5, crypto/sha1, crypto/sha256. */
 export function addStdNatives(m: Map<string, NativeFn>): void {
   addByteAlgNatives(m);
-  addFloatDigitsNatives(m);
+  addNumDigitsNatives(m);
   // crypto/rand.getRandom(p []byte): fill p from the host's CSPRNG.
   m.set("crypto/rand.getRandom", (vm, _g, args) => {
     const mem = vm.mem;
@@ -155,6 +155,18 @@ function addByteAlgNatives(m: Map<string, NativeFn>): void {
     }
     putInt(i32, res, r);
   });
+  m.set("internal/bytealg.PlainASCIIPrefix", (vm, _g, args, res) => {
+    const i32 = vm.mem.i32;
+    const u8 = vm.mem.u8;
+    const p = i32[args >>> 2] >>> 0, n = i32[(args + 8) >>> 2];
+    const q = u8[args + 16];
+    let i = 0;
+    for (; i < n; i++) {
+      const c = u8[p + i];
+      if (c < 0x20 || c >= 0x7f || c === q || c === 0x5c) break;
+    }
+    putInt(i32, res, i);
+  });
   m.set("internal/bytealg.CopyCaseASCII", (vm, _g, args) => {
     const i32 = vm.mem.i32;
     const u8 = vm.mem.u8;
@@ -169,10 +181,10 @@ function addByteAlgNatives(m: Map<string, NativeFn>): void {
   });
 }
 
-// internal/floatdigits: decimal digits of float64 values for strconv (session 4, perf). The
+// internal/numdigits: decimal digits of float64 values for strconv (session 4, perf). The
 // host's Number.prototype.toExponential() with no argument gives the shortest digits that read
 // back exactly, the nearest such (V8: its SHORTEST mode), which is what strconv's Ryū computes;
-// test/floatdigits compares both with Go over random and special values. Fixed precision reuses
+// test/numdigits compares both with Go over random and special values. Fixed precision reuses
 // strconv's fixedFromShortest argument: the shortest digits S are within half an ulp of the
 // value, less than 12 units of S's 17th significant digit, so when the digits dropped at the
 // requested position are farther than 12 units from halfway, rounding S rounds the exact value
@@ -193,9 +205,31 @@ function shortestDigits(x: number): number {
 }
 const digitScratch = new Uint8Array(24);
 
-function addFloatDigitsNatives(m: Map<string, NativeFn>): void {
+function addNumDigitsNatives(m: Map<string, NativeFn>): void {
+  // FormatBits(u uint64, neg bool, base int, d *[65]byte) int
+  m.set("internal/numdigits.FormatBits", (vm, _g, args, res) => {
+    const mem = vm.mem;
+    const i32 = mem.i32;
+    const u8 = mem.u8;
+    let lo = i32[args >>> 2] >>> 0;
+    let hi = i32[(args + 4) >>> 2] >>> 0;
+    const neg = u8[args + 8] !== 0;
+    const base = i32[(args + 16) >>> 2];
+    const d = i32[(args + 24) >>> 2] >>> 0;
+    if (neg) {
+      // two's complement magnitude (MinInt64 stays 2^63)
+      lo = (~lo + 1) >>> 0;
+      hi = (~hi + (lo === 0 ? 1 : 0)) >>> 0;
+    }
+    // below 2^53 a double holds u exactly; above, BigInt (rare)
+    const t = hi < 0x200000 ? (hi * 4294967296 + lo).toString(base) : ((BigInt(hi) << 32n) | BigInt(lo)).toString(base);
+    let k = 65;
+    for (let i = t.length - 1; i >= 0; i--) u8[d + --k] = t.charCodeAt(i);
+    if (neg) u8[d + --k] = 0x2d;
+    putInt(i32, res, k);
+  });
   // Shortest64(bits uint64, d *[17]byte) int
-  m.set("internal/floatdigits.Shortest64", (vm, _g, args, res) => {
+  m.set("internal/numdigits.Shortest64", (vm, _g, args, res) => {
     const mem = vm.mem;
     const r = shortestDigits(mem.f64[args >>> 3]);
     const d = mem.i32[(args + 8) >>> 2] >>> 0;
@@ -203,7 +237,7 @@ function addFloatDigitsNatives(m: Map<string, NativeFn>): void {
     putInt(mem.i32, res, r);
   });
   // Fixed64(bits uint64, fmt byte, prec int, d *[17]byte) int
-  m.set("internal/floatdigits.Fixed64", (vm, _g, args, res) => {
+  m.set("internal/numdigits.Fixed64", (vm, _g, args, res) => {
     const mem = vm.mem;
     const i32 = mem.i32;
     const fmt = mem.u8[args + 8];

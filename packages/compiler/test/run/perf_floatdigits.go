@@ -1,5 +1,5 @@
-// perf_floatdigits: strconv's float formatting through the runtime's digit
-// natives (internal/floatdigits) and the byte-loop natives of strings/bytes
+// perf_numdigits: strconv's float formatting through the runtime's digit
+// natives (internal/numdigits) and the byte-loop natives of strings/bytes
 // (internal/bytealg) must print exactly what Go prints. Random bit patterns,
 // decimal-looking values, exact halfway cases and subnormals, in every
 // format at every precision up to 18.

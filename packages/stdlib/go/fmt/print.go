@@ -6,6 +6,7 @@
 package fmt
 
 import (
+	"internal/bytealg"
 	"internal/fmtsort"
 	"io"
 	"os"
@@ -323,8 +324,10 @@ verbs:
 	for i := 0; i < end; {
 		p.goodArgNum = true
 		start := i
-		for i < end && format[i] != '%' {
-			i++
+		if k := bytealg.IndexByteString(format[i:], '%'); k >= 0 {
+			i += k
+		} else {
+			i = end
 		}
 		if i > start {
 			p.buf = append(p.buf, format[start:i]...)

@@ -17,7 +17,7 @@
 package strconv
 
 import (
-	"internal/floatdigits"
+	"internal/numdigits"
 	"math"
 )
 
@@ -104,7 +104,7 @@ func appendFloat(dst []byte, val float64, fmt byte, prec, bitSize int) []byte {
 		fast := false
 		if bitSize == 64 && bitsv>>52&0x7FF != 0 { // normal numbers only
 			var d [17]byte
-			if r := floatdigits.Fixed64(bitsv, fmt, prec, &d); r >= 0 {
+			if r := numdigits.Fixed64(bitsv, fmt, prec, &d); r >= 0 {
 				ds, fast = unpackDigits(&d, r), true
 			} else if r == -2 { // no native: decide here
 				ds, fast = fixedFromShortest(bitsv, fmt, prec)
@@ -150,16 +150,16 @@ func appendFloat(dst []byte, val float64, fmt byte, prec, bitSize int) []byte {
 }
 
 // shortest64 returns the shortest digits of a finite, non-zero float64: the
-// host's (internal/floatdigits) when it provides them, else Ryū's.
+// host's (internal/numdigits) when it provides them, else Ryū's.
 func shortest64(bitsv uint64) digitSet {
 	var d [17]byte
-	if r := floatdigits.Shortest64(bitsv, &d); r >= 0 {
+	if r := numdigits.Shortest64(bitsv, &d); r >= 0 {
 		return unpackDigits(&d, r)
 	}
 	return ryuShortest64(int(bitsv>>52&0x7FF), bitsv&(1<<52-1))
 }
 
-// unpackDigits turns a packed internal/floatdigits result into a digitSet.
+// unpackDigits turns a packed internal/numdigits result into a digitSet.
 func unpackDigits(d *[17]byte, r int) digitSet {
 	nd := r & 0xff
 	return digitSet{d: append([]byte(nil), d[:nd]...), nd: nd, dp: r>>8 - 1024}

@@ -2,17 +2,31 @@
 
 package strconv
 
+import "internal/numdigits"
+
 const digitChars = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 // FormatUint returns i in the given base (2 to 36), lower-case letters for
 // digits >= 10.
 func FormatUint(i uint64, base int) string {
-	return string(appendBase(nil, i, false, base))
+	return formatBits(i, false, base)
 }
 
 // FormatInt returns i in the given base (2 to 36).
 func FormatInt(i int64, base int) string {
-	return string(appendBase(nil, uint64(i), i < 0, base))
+	return formatBits(uint64(i), i < 0, base)
+}
+
+// formatBits is FormatInt/FormatUint's body: the digits from the host when it
+// provides them (internal/numdigits), else appendBase's.
+func formatBits(u uint64, neg bool, base int) string {
+	if base >= 2 && base <= len(digitChars) {
+		var d [65]byte
+		if k := numdigits.FormatBits(u, neg, base, &d); k >= 0 {
+			return string(d[k:])
+		}
+	}
+	return string(appendBase(nil, u, neg, base))
 }
 
 // Itoa is FormatInt(int64(i), 10).
@@ -32,6 +46,10 @@ func AppendUint(dst []byte, i uint64, base int) []byte {
 func appendBase(dst []byte, u uint64, neg bool, base int) []byte {
 	if base < 2 || base > len(digitChars) {
 		panic("strconv: illegal AppendInt/FormatInt base")
+	}
+	var d [65]byte
+	if k := numdigits.FormatBits(u, neg, base, &d); k >= 0 {
+		return append(dst, d[k:]...)
 	}
 	if neg {
 		u = -u // two's complement magnitude, also right for MinInt64

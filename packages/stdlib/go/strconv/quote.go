@@ -2,7 +2,10 @@
 
 package strconv
 
-import "unicode/utf8"
+import (
+	"internal/bytealg"
+	"unicode/utf8"
+)
 
 const hexLower = "0123456789abcdef"
 
@@ -12,6 +15,12 @@ const hexLower = "0123456789abcdef"
 func appendQuoted(buf []byte, s string, quote byte, asciiOnly, graphicOnly bool) []byte {
 	buf = append(buf, quote)
 	for i := 0; i < len(s); {
+		// a run of printable ASCII other than quote and '\\' is copied as is
+		if n := bytealg.PlainASCIIPrefix(s[i:], quote); n > 0 {
+			buf = append(buf, s[i:i+n]...)
+			i += n
+			continue
+		}
 		r, w := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(s[i:])
@@ -397,6 +406,9 @@ func inRanges32(table []uint32, r uint32) bool {
 func IsPrint(r rune) bool {
 	if r < 0 || r > utf8.MaxRune {
 		return false
+	}
+	if r < utf8.RuneSelf {
+		return 0x20 <= r && r < 0x7F
 	}
 	if r <= 0xFFFF {
 		return inRanges16(printRanges16, uint16(r))

@@ -44,7 +44,9 @@ func (b *Builder) Reset() {
 // Grow ensures room for n more bytes without another allocation; it panics
 // when n is negative. A growing Builder reallocates to 2*cap + n.
 func (b *Builder) Grow(n int) {
-	b.checkCopy()
+	if b.self != b {
+		b.checkCopy()
+	}
 	if n < 0 {
 		panic("strings.Builder.Grow: negative count")
 	}
@@ -57,21 +59,27 @@ func (b *Builder) Grow(n int) {
 
 // Write appends p; it always succeeds.
 func (b *Builder) Write(p []byte) (int, error) {
-	b.checkCopy()
+	if b.self != b {
+		b.checkCopy()
+	}
 	b.buf = append(b.buf, p...)
 	return len(p), nil
 }
 
 // WriteByte appends c; it always succeeds.
 func (b *Builder) WriteByte(c byte) error {
-	b.checkCopy()
+	if b.self != b {
+		b.checkCopy()
+	}
 	b.buf = append(b.buf, c)
 	return nil
 }
 
 // WriteRune appends the UTF-8 encoding of r; it always succeeds.
 func (b *Builder) WriteRune(r rune) (int, error) {
-	b.checkCopy()
+	if b.self != b {
+		b.checkCopy()
+	}
 	if uint32(r) < utf8.RuneSelf {
 		b.buf = append(b.buf, byte(r))
 		return 1, nil
@@ -87,7 +95,9 @@ func (b *Builder) WriteRune(r rune) (int, error) {
 
 // WriteString appends s; it always succeeds.
 func (b *Builder) WriteString(s string) (int, error) {
-	b.checkCopy()
+	if b.self != b {
+		b.checkCopy()
+	}
 	b.buf = append(b.buf, s...)
 	return len(s), nil
 }

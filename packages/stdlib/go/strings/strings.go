@@ -7,6 +7,7 @@ import (
 	"internal/bytealg"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Clone returns a fresh copy of s.
@@ -346,14 +347,13 @@ func Join(elems []string, sep string) string {
 	for _, e := range elems {
 		n += len(e)
 	}
-	var b Builder
-	b.Grow(n)
-	b.WriteString(elems[0])
+	buf := make([]byte, n)
+	k := copy(buf, elems[0])
 	for _, e := range elems[1:] {
-		b.WriteString(sep)
-		b.WriteString(e)
+		k += copy(buf[k:], sep)
+		k += copy(buf[k:], e)
 	}
-	return b.String()
+	return *(*string)(unsafe.Pointer(&buf)) // buf is never written again
 }
 
 // Map returns s with every code point replaced by mapping(r); code points

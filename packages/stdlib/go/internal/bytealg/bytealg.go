@@ -37,3 +37,8 @@ func ASCIIInfo(s string) int
 // CopyCaseASCII copies s into dst (len(dst) >= len(s)) mapping 'a'..'z' to
 // upper case (upper != 0) or 'A'..'Z' to lower case (upper == 0).
 func CopyCaseASCII(dst []byte, s string, upper int)
+
+// PlainASCIIPrefix returns the length of the longest prefix of s made of
+// printable ASCII bytes (0x20..0x7E) other than quote and '\\': the bytes
+// strconv's quoting copies unchanged.
+func PlainASCIIPrefix(s string, quote byte) int

@@ -71,3 +71,12 @@ func CopyCaseASCII(dst []byte, s string, upper int) {
 		dst[i] = c
 	}
 }
+
+func PlainASCIIPrefix(s string, quote byte) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7F || c == quote || c == '\\' {
+			return i
+		}
+	}
+	return len(s)
+}
