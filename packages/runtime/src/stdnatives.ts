@@ -5,6 +5,13 @@
  * because hashing is a tight loop of 32-bit operations (measured on a 1 MiB input: see
  * packages/stdlib/HACKING.md "Wave 4").
  *
+ * Session 4 (perf) added the speed natives of internal/bytealg (byte searches, counts, ASCII
+ * case mapping and quoting runs for strings, bytes, strconv and fmt) and internal/numdigits
+ * (float64 digits, integer digits, plain-decimal parsing for strconv and fmt): each replaces
+ * an interpreted per-byte or 64-bit-division loop (strfmt benchmark 12.0 → 6.3 CPU s;
+ * packages/stdlib/HACKING.md "Speed natives", bench/PERF.md "session 4"). Their Go
+ * definitions are the check shims in packages/stdlib/scripts/shim/internal.
+ *
  * No Go counterpart in src/runtime: Go runs these packages' Go (or assembly) code natively.
  * The Go declarations are in packages/stdlib/go/{crypto/rand,hash/maphash,crypto/*}/natives.go
  * and listed in packages/stdlib/NATIVES.md.
@@ -204,6 +211,8 @@ function shortestDigits(x: number): number {
   return nd | ((dp + 1024) << 8);
 }
 const digitScratch = new Uint8Array(24);
+/** The float syntax ParseDecimal accepts (a subset of Go's; Number() reads it the same way). */
+const PLAIN_DECIMAL = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 
 function addNumDigitsNatives(m: Map<string, NativeFn>): void {
   // FormatBits(u uint64, neg bool, base int, d *[65]byte) int
@@ -227,6 +236,26 @@ function addNumDigitsNatives(m: Map<string, NativeFn>): void {
     for (let i = t.length - 1; i >= 0; i--) u8[d + --k] = t.charCodeAt(i);
     if (neg) u8[d + --k] = 0x2d;
     putInt(i32, res, k);
+  });
+  // ParseDecimal(s string) (f float64, ok bool): results at res (f) and res+8 (ok)
+  m.set("internal/numdigits.ParseDecimal", (vm, _g, args, res) => {
+    const mem = vm.mem;
+    const i32 = mem.i32;
+    const p = i32[args >>> 2] >>> 0, n = i32[(args + 8) >>> 2];
+    let ok = 0;
+    let f = 0;
+    if (n > 0 && n <= 64) {
+      const u8 = mem.u8;
+      let t = "";
+      for (let i = 0; i < n; i++) t += String.fromCharCode(u8[p + i]);
+      if (PLAIN_DECIMAL.test(t)) {
+        f = Number(t);
+        if (f !== 0 && Number.isFinite(f)) ok = 1;
+      }
+    }
+    mem.f64[res >>> 3] = ok !== 0 ? f : 0;
+    i32[(res + 8) >>> 2] = ok;
+    i32[(res + 12) >>> 2] = 0;
   });
   // Shortest64(bits uint64, d *[17]byte) int
   m.set("internal/numdigits.Shortest64", (vm, _g, args, res) => {

@@ -4,6 +4,7 @@
 package fmt
 
 import (
+	"internal/numdigits"
 	"strconv"
 	"unicode/utf8"
 )
@@ -165,14 +166,27 @@ func (f *formatter) fmtInteger(u uint64, base int, signed bool, verb rune, digit
 		buf = make([]byte, need)
 	}
 	i := len(buf)
-	b := uint64(base)
-	for u >= b {
+	var d [65]byte
+	if k := numdigits.FormatBits(u, false, base, &d); k >= 0 {
+		// the host's digits (lower-case letters)
+		i -= copy(buf[i-(65-k):], d[k:])
+		if digits[10] == 'A' {
+			for j := i; j < len(buf); j++ {
+				if buf[j] >= 'a' {
+					buf[j] -= 'a' - 'A'
+				}
+			}
+		}
+	} else {
+		b := uint64(base)
+		for u >= b {
+			i--
+			buf[i] = digits[u%b]
+			u /= b
+		}
 		i--
-		buf[i] = digits[u%b]
-		u /= b
+		buf[i] = digits[u]
 	}
-	i--
-	buf[i] = digits[u]
 	for i > 0 && len(buf)-i < minDigits {
 		i--
 		buf[i] = '0'

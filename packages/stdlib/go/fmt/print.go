@@ -767,20 +767,23 @@ func (p *printer) printArg(arg any, verb rune) {
 		p.fmtPointer(reflect.ValueOf(arg), 'p')
 		return
 	}
-	// Common types without reflection.
+	// Common types without reflection (the most frequent first: the cases are
+	// tried in order, and each is a distinct concrete type).
 	switch v := arg.(type) {
+	case string:
+		p.fmtString(v, verb)
+	case int:
+		p.fmtInteger(uint64(v), true, verb)
+	case float64:
+		p.fmtFloat(v, 64, verb)
 	case bool:
 		p.fmtBool(v, verb)
 	case float32:
 		p.fmtFloat(float64(v), 32, verb)
-	case float64:
-		p.fmtFloat(v, 64, verb)
 	case complex64:
 		p.fmtComplex(complex128(v), 64, verb)
 	case complex128:
 		p.fmtComplex(v, 128, verb)
-	case int:
-		p.fmtInteger(uint64(v), true, verb)
 	case int8:
 		p.fmtInteger(uint64(v), true, verb)
 	case int16:
@@ -801,8 +804,6 @@ func (p *printer) printArg(arg any, verb rune) {
 		p.fmtInteger(v, false, verb)
 	case uintptr:
 		p.fmtInteger(uint64(v), false, verb)
-	case string:
-		p.fmtString(v, verb)
 	case []byte:
 		p.fmtByteSlice(v, verb, "[]byte")
 	case reflect.Value:

@@ -15,7 +15,10 @@
 //     including subnormals and overflow.
 package strconv
 
-import "math"
+import (
+	"internal/numdigits"
+	"math"
+)
 
 // floatFormat describes an IEEE binary format.
 type floatFormat struct {
@@ -400,6 +403,12 @@ func parseFloatPrefix(s string, bitSize int) (float64, int, error) {
 // case. Out-of-range values give ±Inf and an ErrRange *NumError; malformed
 // ones 0 and ErrSyntax.
 func ParseFloat(s string, bitSize int) (float64, error) {
+	if bitSize == 64 {
+		// plain decimals ("-12.5e3") from the host's correctly rounded parser
+		if f, ok := numdigits.ParseDecimal(s); ok {
+			return f, nil
+		}
+	}
 	f, n, err := parseFloatPrefix(s, bitSize)
 	if n != len(s) && (err == nil || err.(*NumError).Err != ErrSyntax) {
 		return 0, syntaxError(fnParseFloat, s)

@@ -427,25 +427,36 @@ func formatF(dst []byte, neg bool, ds *digitSet, prec int) []byte {
 	if neg {
 		dst = append(dst, '-')
 	}
+	// Whole runs of digits are appended at once (a loop per byte is what
+	// costs in gort's interpreter).
 	if ds.dp > 0 {
-		for i := 0; i < ds.dp; i++ {
-			c := byte('0')
-			if i < ds.nd {
-				c = ds.d[i]
-			}
-			dst = append(dst, c)
+		n := ds.dp
+		if n > ds.nd {
+			n = ds.nd
+		}
+		dst = append(dst, ds.d[:n]...)
+		for i := n; i < ds.dp; i++ {
+			dst = append(dst, '0')
 		}
 	} else {
 		dst = append(dst, '0')
 	}
 	if prec > 0 {
 		dst = append(dst, '.')
-		for i := 0; i < prec; i++ {
-			c := byte('0')
-			if j := ds.dp + i; 0 <= j && j < ds.nd {
-				c = ds.d[j]
+		i := 0
+		for ; i < prec && ds.dp+i < 0; i++ {
+			dst = append(dst, '0')
+		}
+		if j := ds.dp + i; i < prec && j < ds.nd {
+			n := ds.nd - j
+			if n > prec-i {
+				n = prec - i
 			}
-			dst = append(dst, c)
+			dst = append(dst, ds.d[j:j+n]...)
+			i += n
+		}
+		for ; i < prec; i++ {
+			dst = append(dst, '0')
 		}
 	}
 	return dst
