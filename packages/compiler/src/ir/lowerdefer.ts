@@ -423,18 +423,7 @@ export abstract class LowerDefer extends LowerMisc {
       this.pushRecord(w, [], pos);
       return;
     }
-    if (call.args.length === 1 && info.types.get(call.args[0])?.type.tag === TypeTag.Tuple)
-      throw new Unsupported(pos, `defer ${b.name}(f()) with a multi-value f`);
-    this.hoistCalls(call.args);
-    const captured: { e: ast.Expr; t: Type; shape: string; v: Val }[] = [];
-    for (const a of call.args) {
-      const tv = info.types.get(a);
-      if (tv !== undefined && (tv.value !== null || tv.isType())) continue; // constants and types are re-evaluated
-      const t = this.typeOf(a);
-      let v = this.expr(a);
-      if (isAggregate(t)) v = this.copyAgg(t, v);
-      captured.push({ e: a, t, shape: shapeOf(t, ast.nodePos(a)), v });
-    }
+    const captured = this.captureBuiltinArgs(call, "defer", b.name, pos);
     this.at(pos);
     const name = `${this.f.name}.deferwrap${++this.ndeferwraps}`;
     const Ctor = this.constructor as new (p: ProgramCtx, name: string, pos: Pos) => LowerDefer;
@@ -447,16 +436,13 @@ export abstract class LowerDefer extends LowerMisc {
   }
 
   /**
-   * go builtin(args): the arguments are evaluated now into a closure record {F, captures…}
-   * whose wrapper (the deferred builtins' one, reading from offset 8) makes the call in the
-   * new goroutine. recover() in a go statement returns nil there: nothing to start.
+   * A deferred or go-started builtin's arguments, evaluated now (calls first, gc's order);
+   * constants and types are left to the wrapper, aggregates are copied.
    */
-  protected goBuiltin(call: ast.CallExpr, pos: Pos): void {
+  private captureBuiltinArgs(call: ast.CallExpr, stmt: string, name: string, pos: Pos): { e: ast.Expr; t: Type; shape: string; v: Val }[] {
     const info = this.p.info;
-    const fun = ast.unparen(call.fun);
-    const b = (fun.kind === "Ident" ? info.uses.get(fun) : info.uses.get((fun as ast.SelectorExpr).sel)) as Builtin;
     if (call.args.length === 1 && info.types.get(call.args[0])?.type.tag === TypeTag.Tuple)
-      throw new Unsupported(pos, `go ${b.name}(f()) with a multi-value f`);
+      throw new Unsupported(pos, `${stmt} ${name}(f()) with a multi-value f`);
     this.hoistCalls(call.args);
     const captured: { e: ast.Expr; t: Type; shape: string; v: Val }[] = [];
     for (const a of call.args) {
@@ -467,6 +453,19 @@ export abstract class LowerDefer extends LowerMisc {
       if (isAggregate(t)) v = this.copyAgg(t, v);
       captured.push({ e: a, t, shape: shapeOf(t, ast.nodePos(a)), v });
     }
+    return captured;
+  }
+
+  /**
+   * go builtin(args): the arguments are evaluated now into a closure record {F, captures…}
+   * whose wrapper (the deferred builtins' one, reading from offset 8) makes the call in the
+   * new goroutine. recover() in a go statement returns nil there: nothing to start.
+   */
+  protected goBuiltin(call: ast.CallExpr, pos: Pos): void {
+    const info = this.p.info;
+    const fun = ast.unparen(call.fun);
+    const b = (fun.kind === "Ident" ? info.uses.get(fun) : info.uses.get((fun as ast.SelectorExpr).sel)) as Builtin;
+    const captured = this.captureBuiltinArgs(call, "go", b.name, pos);
     const name = `${this.f.name}.gowrap${++this.ngowraps}`;
     const Ctor = this.constructor as new (p: ProgramCtx, name: string, pos: Pos) => LowerDefer;
     const child = new Ctor(this.p, name, pos);
