@@ -196,14 +196,20 @@ func (a *TCPAddr) String() string {
 	if a == nil {
 		return "<nil>"
 	}
-	ip := ""
-	if len(a.IP) != 0 {
-		ip = a.IP.String()
+	return ipPortString(a.IP, a.Port, a.Zone)
+}
+
+// ipPortString formats an IP end point as TCPAddr and UDPAddr print it:
+// "host:port", "[v6]:port", with "%zone" after an IPv6 address's host.
+func ipPortString(ip IP, port int, zone string) string {
+	host := ""
+	if len(ip) != 0 {
+		host = ip.String()
 	}
-	if a.Zone != "" {
-		return JoinHostPort(ip+"%"+a.Zone, strconv.Itoa(a.Port))
+	if zone != "" {
+		return JoinHostPort(host+"%"+zone, strconv.Itoa(port))
 	}
-	return JoinHostPort(ip, strconv.Itoa(a.Port))
+	return JoinHostPort(host, strconv.Itoa(port))
 }
 
 // UnixAddr is the address of a Unix domain socket.

@@ -7,7 +7,6 @@ package net
 
 import (
 	"os"
-	"strconv"
 	"syscall"
 	"time"
 )
@@ -25,14 +24,7 @@ func (a *UDPAddr) String() string {
 	if a == nil {
 		return "<nil>"
 	}
-	ip := ""
-	if len(a.IP) != 0 {
-		ip = a.IP.String()
-	}
-	if a.Zone != "" {
-		return JoinHostPort(ip+"%"+a.Zone, strconv.Itoa(a.Port))
-	}
-	return JoinHostPort(ip, strconv.Itoa(a.Port))
+	return ipPortString(a.IP, a.Port, a.Zone)
 }
 
 // ResolveUDPAddr returns an address of a UDP end point ("udp", "udp4" or "udp6").
