@@ -25,7 +25,7 @@ import { PK_NIL } from "./vm/panic.js";
 const CALL_WORDS = 3;
 
 /** Records a nil-dereference panic at the native call; returns true when addr is nil. */
-function nilAddr(vm: VM, g: number, addr: number): boolean {
+export function nilAddr(vm: VM, g: number, addr: number): boolean {
   if (addr !== 0) return false;
   const u32 = vm.mem.u32;
   const fp = u32[(g + STK_FP) >>> 2];

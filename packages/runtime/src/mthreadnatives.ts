@@ -14,21 +14,8 @@
  */
 
 import type { LinearMemory } from "./mem.js";
-import { FR_PC, STK_FP } from "./stack.js";
-import type { NativeFn, VM } from "./vm/interp.js";
-import { PK_NIL } from "./vm/panic.js";
-
-/** Words of a call instruction (the frame's saved pc is the next instruction's). */
-const CALL_WORDS = 3;
-
-/** Records a nil-dereference panic at the native call; true when addr is nil (as atomic.ts). */
-function nilAddr(vm: VM, g: number, addr: number): boolean {
-  if (addr !== 0) return false;
-  const u32 = vm.mem.u32;
-  const fp = u32[(g + STK_FP) >>> 2];
-  vm.setPanic(g, PK_NIL, 0n, BigInt(u32[(fp + FR_PC) >>> 2] - CALL_WORDS));
-  return true;
-}
+import type { NativeFn } from "./vm/interp.js";
+import { nilAddr } from "./atomic.js";
 
 /** The natives a worker M runs locally, by Go name. */
 export function workerLocalNatives(mem: LinearMemory): Map<string, NativeFn> {
