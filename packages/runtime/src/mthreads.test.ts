@@ -10,7 +10,7 @@ import { Worker } from "node:worker_threads";
 import { Mailbox, MB_REQ, mailboxBytes } from "./mailbox.js";
 import { assemble } from "./vm/asm.js";
 import { runGo } from "./proc.js";
-import { pingPong } from "./sched-programs.js";
+import { SPIN_MAIN, pingPong } from "./sched-programs.js";
 import { lastMServerForTest, setMWorkerURLForTest } from "./mserver.js";
 import { OP_MALLOC, OP_NATIVE, OP_SCHED } from "./mworker.js";
 import { CHAN_HEADER } from "./sched-programs.js";
@@ -239,31 +239,7 @@ end
   }, 20_000);
 
   it("two goroutines spinning forever do not stop main from finishing", () => {
-    const src = `.native runtime.newproc
-.native runtime.Gosched
-.type clo0 size=8 kind=19 str=func()
-func main.spin params=0 results=0 frame=2 closure
-  LDI s0, 0
-loop:
-  ADDI s0, s0, 1
-  JMP 0, loop
-end
-func main.main params=0 results=1 frame=6 ptrs=2
-  NEW s2, %clo0
-  LDI s3, @main.spin
-  ST64 s2, 0, s3
-  CALLN runtime.newproc, s2, s3
-  CALLN runtime.newproc, s2, s3
-  CALLN runtime.Gosched, s3, s3
-  LDI s0, 0
-  LDI s4, 20000
-loop:
-  ADDI s0, s0, 1
-  JLT s0, s4, loop
-  RET
-end
-.entry main.main
-`;
+    const src = SPIN_MAIN;
     let err = "";
     const r = runGo(assemble(src), { write: (s) => (err += s), gomaxprocs: 2, budget: 1000, seed: 1 });
     expect(err).toBe("");

@@ -4,7 +4,7 @@ import { assemble } from "./vm/asm.js";
 import { validateImage } from "./image/serialize.js";
 import { runGo, type RunGoOptions, type Sched } from "./proc.js";
 import { VirtualClock } from "./time.js";
-import { CHAN_HEADER, pingPong } from "./sched-programs.js";
+import { CHAN_HEADER, SPIN_MAIN, pingPong } from "./sched-programs.js";
 import type { NativeFn } from "./vm/interp.js";
 import { GDEAD, GWAITING, G_CTX, G_STATUS } from "./vm/g.js";
 import { spanIsAllocated } from "./mspan.js";
@@ -587,31 +587,7 @@ end
 
 describe("preemption, stacks, sleeping, semaphores", () => {
   it("a goroutine spinning forever does not starve main (budget preemption)", () => {
-    const src = `.native runtime.newproc
-.native runtime.Gosched
-.type clo0 size=8 kind=19 str=func()
-func main.spin params=0 results=0 frame=2 closure
-  LDI s0, 0
-loop:
-  ADDI s0, s0, 1
-  JMP 0, loop
-end
-func main.main params=0 results=1 frame=6 ptrs=2
-  NEW s2, %clo0
-  LDI s3, @main.spin
-  ST64 s2, 0, s3
-  CALLN runtime.newproc, s2, s3
-  CALLN runtime.newproc, s2, s3
-  CALLN runtime.Gosched, s3, s3
-  LDI s0, 0
-  LDI s4, 20000
-loop:
-  ADDI s0, s0, 1
-  JLT s0, s4, loop
-  RET
-end
-.entry main.main
-`;
+    const src = SPIN_MAIN;
     const r = go(src, { budget: 1000 });
     expect(r.err).toBe("");
     expect(r.exitCode).toBe(0);
