@@ -311,6 +311,8 @@ export function hostNatives(io: HostIO): Map<string, NativeFn> {
   });
   m.set("os.sysGetpid", (_vm, _g, _args, res) => putInt(res, process.pid));
   m.set("os.sysGetppid", (_vm, _g, _args, res) => putInt(res, process.ppid));
+  m.set("syscall.sysGetpid", (_vm, _g, _args, res) => putInt(res, process.pid));
+  m.set("syscall.sysGetppid", (_vm, _g, _args, res) => putInt(res, process.ppid));
   m.set("os.sysHostname", (_vm, _g, _args, res) => {
     putString(res, os.hostname());
     putInt(res + 16, 0);
@@ -338,6 +340,8 @@ export const HOST_NATIVE_NAMES: readonly string[] = [
   "os.sysRename",
   "os.sysGetpid",
   "os.sysGetppid",
+  "syscall.sysGetpid",
+  "syscall.sysGetppid",
   "os.sysHostname",
   ...HOSTFS_NATIVE_NAMES,
 ];
