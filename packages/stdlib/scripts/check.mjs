@@ -135,7 +135,8 @@ writeFileSync(join(dir, "go.mod"), "module gortstd\n\ngo 1.19\n");
 const env = {
   ...process.env,
   GO111MODULE: "on",
-  GOFLAGS: "-mod=mod",
+  // gortcheck: files that only gort builds (runtime natives called from an init) stay out
+  GOFLAGS: "-mod=mod -tags=gortcheck",
   GOPROXY: "off",
   GOROOT: "/usr/lib/go-1.19",
   GOCACHE: process.env.GOCACHE ?? "/tmp/gortstd-gocache",

@@ -23,10 +23,10 @@ func next() uint64 {
 
 func main() {
 	var vals []float64
-	for i := 0; i < 120; i++ {
+	for i := 0; i < 12; i++ {
 		vals = append(vals, math.Float64frombits(next()))
 	}
-	for i := 0; i < 60; i++ {
+	for i := 0; i < 8; i++ {
 		vals = append(vals, float64(next()%2000000)/float64(uint64(1)<<(next()%12)))
 		vals = append(vals, float64(next()%100000)*0.001, float64(int64(next()%1000000))/7)
 	}
@@ -42,7 +42,7 @@ func main() {
 		for _, f := range []byte{'e', 'f', 'g', 'E', 'G'} {
 			for prec := -1; prec <= 18; prec++ {
 				s := strconv.FormatFloat(v, f, prec, 64)
-				if k >= len(vals)-len(halves) || k%50 == 0 {
+				if k >= len(vals)-len(halves) || k%4 == 0 {
 					fmt.Println(string(f), prec, s)
 					lines++
 				}
@@ -56,7 +56,7 @@ func main() {
 		u := strings.ToUpper(s)
 		h ^= uint64(strings.Count(u, "E")*1000 + strings.Index(u, "E+") + strings.IndexByte(u, '.') + strings.LastIndexByte(u, '0'))
 		h *= 1099511628211
-		if k%40 == 0 {
+		if k%3 == 0 {
 			fmt.Println(s, u, strings.ToLower(u))
 		}
 	}

@@ -80,7 +80,7 @@ func parseFloats() {
 	}
 	h := uint64(0)
 	x := uint64(12345)
-	for i := 0; i < 2000; i++ {
+	for i := 0; i < 500; i++ {
 		x ^= x << 13
 		x ^= x >> 7
 		x ^= x << 17
@@ -91,7 +91,7 @@ func parseFloats() {
 		for _, s := range []string{strconv.FormatFloat(v, 'g', -1, 64), strconv.FormatFloat(v, 'e', 20, 64), strconv.FormatFloat(v, 'g', 5, 64)} {
 			f, err := strconv.ParseFloat(s, 64)
 			h = h*31 + math.Float64bits(f)
-			if i%200 == 0 {
+			if i%50 == 0 {
 				fmt.Println(s, f, err)
 			}
 			if err != nil || (s == strconv.FormatFloat(v, 'g', -1, 64) && f != v) {

@@ -78,24 +78,3 @@ func MemProfile(p []MemProfileRecord, inuseZero bool) (n int, ok bool) {
 // memProfileFill counts the records (leaving out fully freed sites unless
 // inuseZero) and, when they fit, writes them into p. Returns the count.
 func memProfileFill(p []MemProfileRecord, inuseZero bool) int
-
-// The heap profiler follows MemProfileRate from the start only in programs
-// that can read the profile: as Go's linker leaves the rate at 512 KiB
-// exactly when runtime.MemProfile is reachable, the runtime sets it here when
-// the program image holds MemProfile (runtime/pprof does the same in its
-// init).
-func init() {
-	if memProfileReachable() {
-		if MemProfileRate == 0 {
-			MemProfileRate = 512 * 1024
-		}
-		memProfileRateVar(&MemProfileRate)
-	}
-}
-
-// memProfileReachable reports whether the program image holds
-// runtime.MemProfile.
-func memProfileReachable() bool
-
-// memProfileRateVar hands &MemProfileRate to the heap profiler.
-func memProfileRateVar(p *int)
