@@ -364,6 +364,12 @@ func (v Value) Invoke(args ...any) Value {
 	r, ok := settle(valueInvoke(v.ref, refs))
 	keepAlive(v)
 	runtime.KeepAlive(vals)
+	return v.invoked(r, ok)
+}
+
+// invoked is the result of Invoke or New: the value, or the panic of a
+// failed call (Go 1.19 names Value.Invoke in both).
+func (v Value) invoked(r ref, ok bool) Value {
 	if !ok {
 		if t := v.Type(); t != TypeFunction {
 			panic(&ValueError{"Value.Invoke", t})
@@ -382,13 +388,7 @@ func (v Value) New(args ...any) Value {
 	r, ok := settle(valueNew(v.ref, refs))
 	keepAlive(v)
 	runtime.KeepAlive(vals)
-	if !ok {
-		if t := v.Type(); t != TypeFunction {
-			panic(&ValueError{"Value.Invoke", t})
-		}
-		panic(Error{makeValue(r)})
-	}
-	return makeValue(r)
+	return v.invoked(r, ok)
 }
 
 func (v Value) float(method string) float64 {
