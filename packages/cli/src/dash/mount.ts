@@ -3,10 +3,13 @@
  * (services/dash.ts) and `gort top` (services/top.ts). Updates mark the view dirty; a 100 ms
  * timer redraws only when something changed, so a quiet program costs no terminal writes.
  */
+import { restoreCiEnv } from "./cienv.js"; // first: ink must not see CI variables as it loads
 import { createElement } from "react";
 import { render } from "ink";
 import type { DashModel } from "./model.js";
 import { Dashboard } from "./panels.js";
+
+restoreCiEnv();
 
 /** The terminal the dashboard draws on. */
 export interface DashTTY {
