@@ -35,11 +35,11 @@
 // project must not hide, which the sweep test (packages/compiler/test/run/sweep.test.ts) keeps
 // visible through the committed known-failures list.
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { bundleExports } from "./srcbundle.mjs";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const DIRS = [".", "chan", "ken", "fixedbugs", "typeparam", "interface"];
@@ -159,36 +159,9 @@ export function collectTests(root, dirs = DIRS) {
 
 // ─── running ────────────────────────────────────────────────────────────────────────────────
 
-function findEsbuild() {
-  const require = createRequire(import.meta.url);
-  const pnpm = path.join(repoRoot, "node_modules/.pnpm");
-  const dir = fs.readdirSync(pnpm).filter((d) => d.startsWith("esbuild@")).sort().pop();
-  if (dir === undefined) throw new Error("esbuild not found under node_modules/.pnpm (run pnpm install)");
-  return require(path.join(pnpm, dir, "node_modules/esbuild"));
-}
-
 /** Bundles the run service from the sources into `outDir`; returns the bundle's path. */
 export function buildBundle(outDir) {
-  const src = (p, f) => path.join(repoRoot, "packages", p, "src", f);
-  const out = path.join(outDir, "gort-run.mjs");
-  findEsbuild().buildSync({
-    stdin: { contents: `export { runRun } from ${JSON.stringify(src("cli", "services/run.ts"))};\n`, resolveDir: repoRoot, loader: "ts" },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    outfile: out,
-    logLevel: "error",
-    alias: {
-      "@gort/runtime/image": src("runtime", "image/index.ts"),
-      "@gort/compiler": src("compiler", "index.ts"),
-      "@gort/runtime": src("runtime", "index.ts"),
-      "@gort/stdlib": src("stdlib", "index.ts"),
-      "@gort/pprof": src("pprof", "index.ts"),
-      "@gort/trace": src("trace", "index.ts"),
-    },
-  });
-  return out;
+  return bundleExports(path.join(outDir, "gort-run.mjs"), { runRun: ["cli", "services/run.ts"] });
 }
 
 /** Child mode: run one program with the bundle; status JSON on fd 3, program output on fds 1/2. */

@@ -5,19 +5,11 @@
 // them in this process. No dist/ is read or written, so it is safe while sources are mid-edit
 // elsewhere; the bundle is rebuilt when any source is newer than it
 // (/tmp/gort-dev/<hash of cwd>.mjs). Exit status is the command's.
-import { createRequire } from "node:module";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
+import { bundleExports, repoRoot as root } from "./srcbundle.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const require = createRequire(import.meta.url);
-function findEsbuild() {
-  const pnpm = path.join(root, "node_modules/.pnpm");
-  const dir = fs.readdirSync(pnpm).filter((d) => d.startsWith("esbuild@")).sort().pop();
-  if (dir === undefined) throw new Error("esbuild not found under node_modules/.pnpm (run pnpm install)");
-  return require(path.join(pnpm, dir, "node_modules/esbuild"));
-}
 function newestSource(dir, best = 0) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     if (e.name === "node_modules" || e.name === "dist" || e.name.startsWith(".")) continue;
@@ -30,31 +22,10 @@ function newestSource(dir, best = 0) {
 const outDir = "/tmp/gort-dev";
 fs.mkdirSync(outDir, { recursive: true });
 const out = path.join(outDir, `bundle-${Buffer.from(root).toString("hex").slice(-16)}.mjs`);
-const src = (p, f) => path.join(root, "packages", p, "src", f);
 const newest = Math.max(newestSource(path.join(root, "packages/compiler/src")), newestSource(path.join(root, "packages/runtime/src")), newestSource(path.join(root, "packages/cli/src")));
 if (!fs.existsSync(out) || fs.statSync(out).mtimeMs < newest) {
   const tmp = `${out}.${process.pid}.tmp`;
-  findEsbuild().buildSync({
-    stdin: {
-      contents: `export { runRun } from ${JSON.stringify(src("cli", "services/run.ts"))};\nexport { runCheck } from ${JSON.stringify(src("cli", "services/check.ts"))};\nexport { runTest } from ${JSON.stringify(src("cli", "services/gotest.ts"))};\n`,
-      resolveDir: root,
-      loader: "ts",
-    },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    outfile: tmp,
-    logLevel: "error",
-    alias: {
-      "@gort/runtime/image": src("runtime", "image/index.ts"),
-      "@gort/compiler": src("compiler", "index.ts"),
-      "@gort/runtime": src("runtime", "index.ts"),
-      "@gort/stdlib": src("stdlib", "index.ts"),
-      "@gort/pprof": src("pprof", "index.ts"),
-      "@gort/trace": src("trace", "index.ts"),
-    },
-  });
+  bundleExports(tmp, { runRun: ["cli", "services/run.ts"], runCheck: ["cli", "services/check.ts"], runTest: ["cli", "services/gotest.ts"] });
   fs.renameSync(tmp, out);
 }
 const mod = await import(pathToFileURL(out).href);

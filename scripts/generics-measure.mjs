@@ -11,42 +11,14 @@
 // the dictionaries and the extra instructions a dictionary-driven body needs. -v lists instances.
 //
 // The CLI and compiler are bundled from the TypeScript sources with esbuild, as dev-gort.mjs does.
-import { createRequire } from "node:module";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
+import { bundleExports, repoRoot as root } from "./srcbundle.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const require = createRequire(import.meta.url);
-const pnpm = path.join(root, "node_modules/.pnpm");
-const esdir = fs.readdirSync(pnpm).filter((d) => d.startsWith("esbuild@")).sort().pop();
-const esbuild = require(path.join(pnpm, esdir, "node_modules/esbuild"));
-const src = (p, f) => path.join(root, "packages", p, "src", f);
 const out = "/tmp/gort-dev/generics-measure.mjs";
 fs.mkdirSync(path.dirname(out), { recursive: true });
-esbuild.buildSync({
-  stdin: {
-    contents:
-      `export { runRun } from ${JSON.stringify(src("cli", "services/run.ts"))};\n` +
-      `export { genericsStatsForDev } from ${JSON.stringify(src("compiler", "ir/generics.ts"))};\n`,
-    resolveDir: root,
-    loader: "ts",
-  },
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  outfile: out,
-  logLevel: "error",
-  alias: {
-    "@gort/runtime/image": src("runtime", "image/index.ts"),
-    "@gort/compiler": src("compiler", "index.ts"),
-    "@gort/runtime": src("runtime", "index.ts"),
-    "@gort/stdlib": src("stdlib", "index.ts"),
-    "@gort/pprof": src("pprof", "index.ts"),
-    "@gort/trace": src("trace", "index.ts"),
-  },
-});
+bundleExports(out, { runRun: ["cli", "services/run.ts"], genericsStatsForDev: ["compiler", "ir/generics.ts"] });
 const mod = await import(pathToFileURL(out).href);
 
 let args = process.argv.slice(2);

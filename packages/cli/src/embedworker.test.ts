@@ -5,40 +5,19 @@
  * (as scripts/dev-gort.mjs does) and imports the bundle.
  */
 import { describe, expect, it } from "vitest";
-import { createRequire } from "node:module";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader, type MetricData } from "@opentelemetry/sdk-metrics";
 import type { run as runFn } from "./embed.js";
+import { findEsbuild, sourceBundleOptions, srcPath } from "../../../scripts/srcbundle.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 async function bundleEmbed(): Promise<typeof runFn> {
-  const require = createRequire(import.meta.url);
-  const pnpm = path.join(ROOT, "node_modules/.pnpm");
-  const dir = fs.readdirSync(pnpm).filter((d) => d.startsWith("esbuild@")).sort().pop()!;
-  // (esbuild is the workspace root's tool, not a dependency of this package: typed by hand)
-  const esbuild = require(path.join(pnpm, dir, "node_modules/esbuild")) as { buildSync(options: object): unknown };
-  const src = (p: string, f: string): string => path.join(ROOT, "packages", p, "src", f);
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gort-embed-bundle-")), "embed.mjs");
-  esbuild.buildSync({
-    entryPoints: [src("cli", "embed.ts")],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    outfile: out,
-    logLevel: "error",
-    alias: {
-      "@gort/runtime/image": src("runtime", "image/index.ts"),
-      "@gort/compiler": src("compiler", "index.ts"),
-      "@gort/runtime": src("runtime", "index.ts"),
-      "@gort/pprof": src("pprof", "index.ts"),
-      "@gort/trace": src("trace", "index.ts"),
-    },
-  });
+  findEsbuild().buildSync({ ...sourceBundleOptions(), entryPoints: [srcPath("cli", "embed.ts")], outfile: out });
   return ((await import(pathToFileURL(out).href)) as { run: typeof runFn }).run;
 }
 

@@ -15,11 +15,11 @@
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
-import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findEsbuild, sourceBundleOptions, srcPath } from "../../../scripts/srcbundle.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../../..");
@@ -29,34 +29,15 @@ let tmp = "";
 
 /** Bundles runfast.ts and progworker.ts (as dev-gort.mjs bundles the services) into `dir`. */
 function bundleCli(dir: string): string {
-  const require = createRequire(import.meta.url);
-  const pnpm = path.join(root, "node_modules/.pnpm");
-  const esb = fs.readdirSync(pnpm).filter((d) => d.startsWith("esbuild@")).sort().pop();
-  if (esb === undefined) throw new Error("esbuild not found under node_modules/.pnpm");
-  const esbuild = require(path.join(pnpm, esb, "node_modules/esbuild")) as {
-    buildSync(o: Record<string, unknown>): unknown;
-  };
-  const src = (p: string, f: string): string => path.join(root, "packages", p, "src", f);
   const common = {
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "error",
-    alias: {
-      "@gort/runtime/image": src("runtime", "image/index.ts"),
-      "@gort/compiler": src("compiler", "index.ts"),
-      "@gort/runtime": src("runtime", "index.ts"),
-      "@gort/stdlib": src("stdlib", "index.ts"),
-      "@gort/pprof": src("pprof", "index.ts"),
-      "@gort/trace": src("trace", "index.ts"),
-    },
+    ...sourceBundleOptions(),
     // the dashboard's UI libraries resolve from the CLI's node_modules (linked below)
     external: ["react-devtools-core", "ink", "react", "@opentelemetry/*"],
     banner: { js: "import { createRequire as __gortReq } from 'node:module'; const require = __gortReq(import.meta.url);" },
   };
-  esbuild.buildSync({ ...common, entryPoints: [src("cli", "services/runfast.ts")], outfile: path.join(dir, "runfast.js") });
-  esbuild.buildSync({ ...common, entryPoints: [src("cli", "services/progworker.ts")], outfile: path.join(dir, "progworker.js") });
+  const esbuild = findEsbuild();
+  esbuild.buildSync({ ...common, entryPoints: [srcPath("cli", "services/runfast.ts")], outfile: path.join(dir, "runfast.js") });
+  esbuild.buildSync({ ...common, entryPoints: [srcPath("cli", "services/progworker.ts")], outfile: path.join(dir, "progworker.js") });
   fs.symlinkSync(path.join(root, "packages/cli/node_modules"), path.join(dir, "node_modules"));
   const main = path.join(dir, "run.mjs");
   fs.writeFileSync(
