@@ -23,10 +23,10 @@ func next() uint64 {
 
 func main() {
 	var vals []float64
-	for i := 0; i < 12; i++ {
+	for i := 0; i < 4; i++ {
 		vals = append(vals, math.Float64frombits(next()))
 	}
-	for i := 0; i < 8; i++ {
+	for i := 0; i < 3; i++ {
 		vals = append(vals, float64(next()%2000000)/float64(uint64(1)<<(next()%12)))
 		vals = append(vals, float64(next()%100000)*0.001, float64(int64(next()%1000000))/7)
 	}
