@@ -55,7 +55,18 @@ export const MB_READY = 13;
  * 17–45 µs, 500: 36 µs, 2000: 114 µs, 4000: 164 µs. On a quiet machine a spin turns a round
  * trip into ~1 µs; 300 loads (≈ 0.3–1 µs) keeps the loaded case near spin 0.
  */
-export const MB_SPIN = 300;
+export const MB_SPIN = spinFromEnv("GORT_MB_SPIN", 300);
+/**
+ * The server's doorbell spin before it sleeps (waitBell). Same default; GORT_MB_SERVER_SPIN
+ * tunes it apart from the workers' reply spin (MTHREADS.md "Fewer round trips").
+ */
+export const MB_SERVER_SPIN = spinFromEnv("GORT_MB_SERVER_SPIN", MB_SPIN);
+
+function spinFromEnv(name: string, def: number): number {
+  const s = typeof process !== "undefined" ? process.env[name] : undefined;
+  const v = s === undefined || s === "" ? def : Number(s);
+  return Number.isInteger(v) && v >= 0 ? v : def;
+}
 
 /** Bytes of a mailbox for n Ms. */
 export function mailboxBytes(n: number): number {
@@ -125,7 +136,7 @@ export class Mailbox {
    */
   waitBell(seen: number, ms: number): void {
     const w = this.w;
-    for (let k = 0; k < MB_SPIN; k++) if (Atomics.load(w, 0) !== seen) return;
+    for (let k = 0; k < MB_SERVER_SPIN; k++) if (Atomics.load(w, 0) !== seen) return;
     if (ms > 0) Atomics.wait(w, 0, seen, ms);
   }
 

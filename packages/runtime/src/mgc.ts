@@ -256,6 +256,24 @@ export class Collector implements MallocHooks {
   /** Runtime initialisation time (ns, nanotime clock). */
   readonly initTime: number;
 
+  // ── worker-thread Ms (mgcthreads.ts; all unused with one thread) ──
+  /**
+   * The runtime server is this collector's dedicated mark worker (`dedicatedMarkSlice`):
+   * `poll` runs no fractional worker. Set once by the server.
+   */
+  serverMarks = false;
+  /**
+   * When the server began stopping the world for the STW phase about to run (nanotime; 0 =
+   * not set): the pause counts from there, as Go's does (it includes the wait for the Ms to
+   * reach a safe point). Consumed by sweepTermination / gcMarkTermination.
+   */
+  stwBeganAt = 0;
+  /**
+   * markToCompletion found work it cannot do with the world running (stacks of goroutines
+   * running on worker Ms): the server stops the world until mark termination. null: never.
+   */
+  onMarkStuck: (() => void) | null = null;
+
   // ── the current cycle (Go's work.*) ──
   private userForced = false;
   private triggerKind = GCTriggerKind.Heap;
@@ -542,7 +560,7 @@ export class Collector implements MallocHooks {
       this.events.gcStart(this.cycles + 1, forced);
       this.events.stwStart(0);
     }
-    const now = this.nanotime();
+    const now = this.stwStart();
     this.limiter.startGCTransition(true, now, this.numgc);
     this.tSweepTerm = now;
     this.pauseStart = now;
@@ -579,6 +597,13 @@ export class Collector implements MallocHooks {
     this.recordPause(tMark - this.pauseStart);
     this.limiter.finishGCTransition(tMark, this.numgc);
     if (this.events !== null) this.events.stwDone(0);
+  }
+
+  /** Start of the STW phase beginning now: stwBeganAt if the server set it, else the clock. */
+  private stwStart(): number {
+    const t = this.stwBeganAt;
+    this.stwBeganAt = 0;
+    return t > 0 ? t : this.nanotime();
   }
 
   // ── mark work ──
@@ -648,6 +673,7 @@ export class Collector implements MallocHooks {
       return this.nanotime() - t;
     }
     if (this.phase === GC_MARK) {
+      if (this.serverMarks) return 0; // the runtime server marks (dedicatedMarkSlice)
       const now = this.nanotime();
       if (this.limiter.needUpdate(now)) this.limiter.update(now, this.numgc);
       return this.backgroundMark(now);
@@ -742,6 +768,36 @@ export class Collector implements MallocHooks {
   }
 
   /**
+   * Worker-thread Ms (mgcthreads.ts): one slice of the runtime server's dedicated mark worker —
+   * mark work in steps of `quantum` bytes until about `budgetNs` passed or nothing is left to do
+   * now — then mark termination if the mark is complete. Returns the scan work done (bytes).
+   */
+  dedicatedMarkSlice(budgetNs: number, quantum: number): number {
+    if (this.phase !== GC_MARK) return 0;
+    const ev = this.events;
+    if (ev !== null && ev.markWorkerStart !== undefined) ev.markWorkerStart(false);
+    const t0 = this.nanotime();
+    let t = t0;
+    let work = 0;
+    for (;;) {
+      const w = this.marker.drain(quantum);
+      work += w;
+      t = this.nanotime();
+      if (w === 0 || t - t0 >= budgetNs || this.marker.markDone()) break;
+    }
+    const dt = t - t0;
+    if (dt > this.maxSliceNs) this.maxSliceNs = dt;
+    const pacer = this.pacer;
+    pacer.markWorkerStop(MarkWorkerMode.Dedicated, dt);
+    pacer.bgScanCredit += work;
+    this.syncScanWork();
+    pacer.revise();
+    if (ev !== null && ev.markWorkerDone !== undefined) ev.markWorkerDone();
+    if (this.marker.markDone()) this.gcMarkDone();
+    return work;
+  }
+
+  /**
    * Tests: does about `budget` bytes of mark work (like one assist) and terminates the mark when
    * nothing is left. Returns true if that finished the cycle's mark.
    */
@@ -762,6 +818,10 @@ export class Collector implements MallocHooks {
     if (this.phase !== GC_MARK) return;
     const t0 = this.nanotime();
     this.marker.drain(Infinity);
+    if (!this.marker.markDone() && this.onMarkStuck !== null) {
+      this.onMarkStuck(); // worker Ms' stacks: stop the world, then finish (mgcthreads.ts)
+      this.marker.drain(Infinity);
+    }
     const dt = this.nanotime() - t0;
     if (this.debug.gcstoptheworld > 0) this.pacer.markWorkerStop(MarkWorkerMode.Dedicated, dt * this.procs);
     else this.pacer.markWorkerStop(MarkWorkerMode.Dedicated, dt);
@@ -786,7 +846,7 @@ export class Collector implements MallocHooks {
       this.events.gcMarkDone(this.cycles);
       this.events.stwStart(1);
     }
-    const now = this.nanotime();
+    const now = this.stwStart();
     this.limiter.startGCTransition(false, now, this.numgc);
     this.tMarkTerm = now;
     this.pauseStart = now;

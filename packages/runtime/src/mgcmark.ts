@@ -20,6 +20,9 @@
  *                  frame by frame with the stack maps of each frame's safe point; a stack may be
  *                  shrunk first (`StackShrinker`). Goroutines created during marking start with
  *                  stacks that hold only values already shaded, so they need no scan (Go's rule).
+ *                  With worker-thread Ms a stack is scanned only while its goroutine is stopped
+ *                  at a safe point (`stackGate`, mgcthreads.ts); a refused job waits in
+ *                  `deferredStacks` and `markDone` stays false until it ran (Go's scang/suspendG).
  *
  * Large objects (> 128 KiB) are scanned in 128 KiB "oblets" queued separately, so one huge array
  * cannot make a mark slice (or an assist) overrun its budget.
@@ -105,6 +108,16 @@ export class Marker {
   extraRoots: ExtraRoots | null = null;
   /** When false, stacks are never shrunk (GODEBUG gcshrinkstackoff=1, checkmark pass). */
   shrinkStacks = true;
+  /**
+   * Worker-thread Ms (mgcthreads.ts): whether goroutine g's stack may be scanned now — false
+   * while g runs bytecode on a worker M. null (one thread, every G is at a safe point whenever
+   * marking runs): always. A refused stack job's goroutine index goes to `deferredStacks`; it
+   * is retried at every drain (`retryDeferredStacks`) and the mark is not done until none is
+   * left. Set once by the runtime server before the first cycle.
+   */
+  stackGate: ((g: number) => boolean) | null = null;
+  /** Goroutine indices (GoroutineSource) whose stack job was refused by stackGate this cycle. */
+  readonly deferredStacks: number[] = [];
 
   // ── per-cycle root job state ──
   /** Root jobs fixed at prepareRoots. */
@@ -191,6 +204,7 @@ export class Marker {
     this.nStackJobs = this.goroutines === null ? 0 : this.goroutines.numStacks();
     this.nRootJobs = 1 + this.nGlobalJobs + this.nStackJobs;
     this.rootNext = 0;
+    this.deferredStacks.length = 0;
     this.stackScanWork = 0;
     this.globalsScanWork = 0;
     this.stacksScanned = 0;
@@ -200,7 +214,7 @@ export class Marker {
 
   /** True when every root job ran and no grey object is left. */
   markDone(): boolean {
-    return this.rootNext >= this.nRootJobs && this.gcw.empty();
+    return this.rootNext >= this.nRootJobs && this.deferredStacks.length === 0 && this.gcw.empty();
   }
 
   /** Runs root job i; returns its scan work (bytes). */
@@ -223,8 +237,18 @@ export class Marker {
       this.globalsScanWork += n;
       return n;
     }
-    const g = this.goroutines!.stackAt(i - 1 - this.nGlobalJobs);
+    const gi = i - 1 - this.nGlobalJobs;
+    const g = this.goroutines!.stackAt(gi);
     if (g === 0) return 0;
+    if (this.stackGate !== null && !this.stackGate(g)) {
+      this.deferredStacks.push(gi);
+      return 0;
+    }
+    return this.stackJob(g);
+  }
+
+  /** A goroutine's stack root job: shrink it if allowed, then scan it. */
+  private stackJob(g: number): number {
     if (this.shrinkStacks && this.shrinker !== null) {
       this.shrinker.shrinkstack(g);
       this.refresh();
@@ -233,6 +257,29 @@ export class Marker {
     this.stackScanWork += w;
     this.stacksScanned++;
     return w;
+  }
+
+  /**
+   * Runs the deferred stack jobs whose goroutine stackGate now allows (dead ones are dropped:
+   * a dead goroutine holds no roots). Returns the scan work done.
+   */
+  retryDeferredStacks(): number {
+    const d = this.deferredStacks;
+    const gate = this.stackGate;
+    let work = 0;
+    for (let k = 0; k < d.length; ) {
+      const g = this.goroutines!.stackAt(d[k]!);
+      if (g !== 0 && gate !== null && !gate(g)) {
+        k++;
+        continue;
+      }
+      d[k] = d[d.length - 1]!;
+      d.length--;
+      if (g === 0) continue;
+      this.refresh();
+      work += this.stackJob(g);
+    }
+    return work;
   }
 
   // ── marking ──
@@ -370,6 +417,10 @@ export class Marker {
     let work = 0;
     while (this.rootNext < this.nRootJobs) {
       work += this.markroot(this.rootNext++);
+      if (work >= budget) return work;
+    }
+    if (this.deferredStacks.length !== 0) {
+      work += this.retryDeferredStacks();
       if (work >= budget) return work;
     }
     return work + this.drainObjects(budget - work);

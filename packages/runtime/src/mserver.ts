@@ -22,20 +22,24 @@
  *
  * STOP THE WORLD. An M whose mailbox state is REQ or SERVING is stopped at a safe point.
  * `stopTheWorld()` (callable from inside any request) waits on the doorbell until every M is;
- * their requests queue, unserved, until the STW work is done. The collector's cycles are made
- * stop-the-world as a whole (GODEBUG=gcstoptheworld=1 forced on, the cycle wrapped between
- * sweep termination and mark termination): marking, stack scans and the write barrier's "on"
- * window never overlap bytecode running on a worker, so the barrier flag is never seen set by a
- * worker. Stack shrinking skips every G owned by an M (a queued barrier or native request holds
- * stack addresses). Concurrent marking is the next step (MTHREADS.md).
+ * their requests queue, unserved, until the STW work is done.
+ *
+ * GC (mgcthreads.ts). Sweep termination and mark termination stop the world; between them the
+ * Ms run while the server marks between requests (`gcm.markStep` in the loop), MALLOC requests
+ * assist, and the workers' barrier hooks are remote calls. A G's stack is scanned only while
+ * the G is stopped (`gStopped`: unowned, or its M has a request posted/being served); an M
+ * checking in gets its G's deferred stack scanned (`gcm.checkIn` in serve). Stack shrinking
+ * skips every G owned by an M (a queued barrier or native request holds stack addresses).
  */
 
 import { Worker } from "node:worker_threads";
+import { deserialize, serialize } from "node:v8";
 import { FatalError, formatFatal } from "./debug.js";
 import type { Sched } from "./proc.js";
-import { Mailbox, MB_READY, MB_REQ, MB_NONE, MB_REPLY, MB_TRANSIT, mailboxBytes } from "./mailbox.js";
+import { Mailbox, MB_READY, MB_REQ, MB_NONE, MB_REPLY, MB_SERVING, MB_TRANSIT, mailboxBytes } from "./mailbox.js";
 import {
   MB_EXITING_WORD,
+  MB_GC_BUDGET_WORD,
   MWORKER_URL,
   ALLOC_BATCH,
   ALLOC_CACHE_BYTES,
@@ -58,17 +62,30 @@ import { P_RUNNEXT, P_RUNQHEAD, P_RUNQTAIL, P_SCHEDTICK, P_STATUS, PIDLE, PRUNNI
 import { FATAL_PANIC, FATAL_SCHED, FATAL_THROW } from "./schedtrace.js";
 import { preprintPanics } from "./iface.js";
 import { startFinalizers } from "./finq.js";
+import { RunnextGrace } from "./msteal.js";
+import { ServerRun } from "./mserverrun.js";
+import { MStackCaches, STACK_CACHE_BYTES } from "./mstackcache.js";
+import { installMProcs, retireG, unTick } from "./mprocs.js";
+import { MProf } from "./mprof.js";
+import { MTrace } from "./mtrace.js";
+import { ThreadedGC } from "./mgcthreads.js";
 
 /** Go checks the global queue first every 61 schedticks (as proc.ts). */
 const GLOBAL_CHECK_TICKS = 61;
 /** Most worker Ms started (GOMAXPROCS above it shares them). */
-const MAX_MS = 16;
+export const MAX_MS = 16;
 /** Start-up handshake limit: a worker that has not started by then failed to load. */
 const READY_TIMEOUT_MS = 60_000;
 /** Longest doorbell wait while Ms run (ms): bounds timer and netpoll latency when no M is idle. */
 const BUSY_WAIT_MS = 2;
 
-let workerURL: string | URL = MWORKER_URL;
+/**
+ * GORT_MWORKER_URL: a lean module for the workers (e.g. an esbuild bundle of mworker.ts alone)
+ * instead of the module this file was bundled into — in the dev/CLI bundle that is the whole
+ * CLI with the compiler (2 MB): a bare worker load measured 92 ms with it, 35 ms with mworker
+ * alone (MTHREADS.md "Fewer round trips").
+ */
+let workerURL: string | URL = (typeof process !== "undefined" && process.env.GORT_MWORKER_URL) || MWORKER_URL;
 /** Tests: the module workers load (an esbuild bundle of mworker.ts; Node cannot run .ts). */
 export function setMWorkerURLForTest(url: string | URL): void {
   workerURL = url;
@@ -97,28 +114,48 @@ interface SchedInternals {
   runnextStreak: number;
 }
 
-/** The collector's cycle steps the server wraps with stop/start the world. */
-interface CollectorInternals {
-  sweepTermination(kind: number, forced: boolean): void;
-  gcMarkTermination(): void;
-}
-
 export class MServer {
   readonly sched: Sched;
-  readonly n: number;
   readonly box: Mailbox;
+  /**
+   * Ms started so far (worker threads; M i runs P i). Grows when runtime.GOMAXPROCS raises the P
+   * count (mprocs.ts), never shrinks: an M whose P went away idles, as Go keeps its Ms.
+   */
+  n: number;
+  /** Mailbox records, text areas and allocation caches allocated: MAX_MS (mprocs.ts). */
+  readonly cap: number;
+  /** M i's thread has started (its READY word seen); only ready Ms are given work. */
+  readonly ready: boolean[];
+  /** Ms started but not ready yet. */
+  starting = 0;
+  /** VM budget the workers were started with. */
+  budget = DEFAULT_BUDGET;
+  /** CPU profiling of the worker Ms (mprof.ts). */
+  private readonly mprof: MProf;
+  /** The execution tracer's per-P view of the Ms (mtrace.ts). */
+  private readonly mtrace = new MTrace(this);
   private readonly workers: Worker[] = [];
   /** G owned by each M (running, or waiting on a request); 0 = none. */
-  private readonly mG: number[];
+  readonly mG: number[];
   /** M waits for work (its SCHED consumed, no reply yet). */
-  private readonly idle: boolean[];
+  readonly idle: boolean[];
   /** M whose G left the running state inside a native and has not reported yet (−1 = none). */
   private transit = -1;
+  /** The G that transit M parked (its saved pc is written until the M clears MB_TRANSIT). */
+  private transitG = 0;
+  /** Concurrent GC driver (mgcthreads.ts); null without a collector. */
+  gcm: ThreadedGC | null = null;
   /** Nesting depth of stopTheWorld. */
   private stw = 0;
   /** Exit status once decided (−1 = running). */
   private exit = -1;
   private readonly si: SchedInternals;
+  /** Per-M stack caches: stack growth on a worker without a round trip (mstackcache.ts). */
+  private readonly stackCaches: MStackCaches;
+  /** Goroutines run on this thread until an M is ready; Ms spawned lazily (mserverrun.ts). */
+  private readonly srun = new ServerRun(process.env.GORT_MTHREADS_ADAPTIVE === "1");
+  /** Idle Ms leave a running P's fresh runnext alone for a grace (msteal.ts). */
+  private readonly grace = new RunnextGrace();
   /** Per-M text areas (TEXT_AREA_BYTES each) for strings sent with a reply. */
   private readonly textBase: number;
   /** Per-M allocation caches (mworker.ts ALLOC_CACHE_*). */
@@ -133,42 +170,38 @@ export class MServer {
   readonly perM: number[];
   /** Requests served per opcode (GORT_MTHREADS_STATS=1 prints them at exit). */
   readonly opCounts = new Array<number>(8).fill(0);
+  /** NATIVE requests per native index (GORT_MTHREADS_STATS=1: the most frequent are printed). */
+  private readonly nativeCounts: number[] = [];
 
   constructor(sched: Sched, n: number) {
     this.sched = sched;
+    // Room for every M runtime.GOMAXPROCS may start later (mprocs.ts); n are started by run().
+    const cap = MAX_MS;
     this.n = n;
-    const base = sched.heap.mheap.persistentAlloc(mailboxBytes(n), 64, ST_OTHER_SYS);
-    this.box = new Mailbox(sched.mem.sab, base, n);
+    this.cap = cap;
+    this.ready = new Array<boolean>(cap).fill(false);
+    const base = sched.heap.mheap.persistentAlloc(mailboxBytes(cap), 64, ST_OTHER_SYS);
+    this.box = new Mailbox(sched.mem.sab, base, cap);
     this.box.initIdle();
-    this.textBase = sched.heap.mheap.persistentAlloc(n * TEXT_AREA_BYTES, 8, ST_OTHER_SYS);
-    this.cacheBase = sched.heap.mheap.persistentAlloc(n * ALLOC_CACHE_BYTES, 8, ST_OTHER_SYS);
-    sched.mem.zero(this.cacheBase, n * ALLOC_CACHE_BYTES);
-    this.mG = new Array<number>(n).fill(0);
-    this.idle = new Array<boolean>(n).fill(true);
-    this.perM = new Array<number>(n).fill(0);
+    this.mprof = new MProf(sched, this.box, cap);
+    this.textBase = sched.heap.mheap.persistentAlloc(cap * TEXT_AREA_BYTES, 8, ST_OTHER_SYS);
+    this.cacheBase = sched.heap.mheap.persistentAlloc(cap * ALLOC_CACHE_BYTES, 8, ST_OTHER_SYS);
+    sched.mem.zero(this.cacheBase, cap * ALLOC_CACHE_BYTES);
+    const scBase = sched.heap.mheap.persistentAlloc(cap * STACK_CACHE_BYTES, 8, ST_OTHER_SYS);
+    sched.mem.zero(scBase, cap * STACK_CACHE_BYTES);
+    this.stackCaches = new MStackCaches(sched.heap.stacks, scBase);
+    this.mG = new Array<number>(cap).fill(0);
+    this.idle = new Array<boolean>(cap).fill(true);
+    this.perM = new Array<number>(cap).fill(0);
     this.si = sched as unknown as SchedInternals;
     const gc = sched.gc;
     if (gc !== null) {
       gc.setProcs(sched.gomaxprocs); // the Ps really run in parallel: gctrace P count, CPU accounting
-      // Whole cycles with the world stopped (the file comment).
-      if (gc.debug.gcstoptheworld === 0) gc.debug.gcstoptheworld = 1;
-      const ci = gc as unknown as CollectorInternals;
-      const sweepTerm = ci.sweepTermination.bind(gc);
-      const markTerm = ci.gcMarkTermination.bind(gc);
-      ci.sweepTermination = (kind, forced) => {
-        this.stopTheWorld();
-        this.gcCycles++;
-        // Objects waiting in the Ms' allocation caches are unreachable: drop them.
-        const u32 = sched.mem.u32;
-        for (let i = 0; i < n; i++) u32[((this.cacheBase + i * ALLOC_CACHE_BYTES) >>> 2) + 2] = 0;
-        sweepTerm(kind, forced);
-      };
-      ci.gcMarkTermination = () => {
-        markTerm();
-        this.startTheWorld();
-      };
+      // Concurrent mark: STW sweep/mark termination, the server marks between requests (mgcthreads.ts).
+      this.gcm = new ThreadedGC(this, gc);
       const stacks = sched.heap.stacks;
-      gc.marker.shrinker = { shrinkstack: (g: number) => (this.owned(g) ? false : stacks.shrinkstack(g)) };
+      // (nor the G running on this thread in a server slice: mserverrun.ts)
+      gc.marker.shrinker = { shrinkstack: (g: number) => (this.owned(g) || this.srun.running(g, sched.curg) ? false : stacks.shrinkstack(g)) };
     }
   }
 
@@ -176,6 +209,45 @@ export class MServer {
   private owned(g: number): boolean {
     for (let i = 0; i < this.n; i++) if (this.mG[i] === g) return true;
     return false;
+  }
+
+  // ── the collector's view (mgcthreads.ts GCServer) ──
+
+  /**
+   * g's stack may be scanned now: g's M has a request posted or being served (stopped at a safe
+   * point; the server serves one request at a time), or no M owns g and g is not the parked G
+   * whose M still writes its saved pc (transit).
+   */
+  gStopped(g: number): boolean {
+    const box = this.box;
+    for (let i = 0; i < this.n; i++) {
+      if (this.mG[i] !== g) continue;
+      const st = box.state(i);
+      return st === MB_REQ || st === MB_SERVING;
+    }
+    return !(this.transit >= 0 && g === this.transitG && Atomics.load(box.w, box.rec(this.transit) + MB_TRANSIT) !== 0);
+  }
+
+  /** Some M runs bytecode (it has a G and no request pending). */
+  anyMRunning(): boolean {
+    const box = this.box;
+    for (let i = 0; i < this.n; i++) {
+      if (this.mG[i] === 0) continue;
+      const st = box.state(i);
+      if (st === MB_NONE || st === MB_REPLY) return true;
+    }
+    return false;
+  }
+
+  setCheckInBudget(budget: number): void {
+    Atomics.store(this.box.w, MB_GC_BUDGET_WORD, budget);
+  }
+
+  /** Sweep termination, world stopped: objects waiting in the Ms' allocation caches are unreachable. */
+  gcCycleStarting(): void {
+    this.gcCycles++;
+    const u32 = this.sched.mem.u32;
+    for (let i = 0; i < this.cap; i++) u32[((this.cacheBase + i * ALLOC_CACHE_BYTES) >>> 2) + 2] = 0;
   }
 
   /** P of M i (P 0 when GOMAXPROCS shrank below i). */
@@ -187,26 +259,25 @@ export class MServer {
   /** Starts the worker Ms, serves until the program ends; returns the exit status. */
   run(budget: number = DEFAULT_BUDGET): number {
     const sched = this.sched;
-    for (let i = 0; i < this.n; i++) {
-      const data: MWorkerData = {
-        gortMThread: true,
-        sab: sched.mem.sab,
-        mbox: this.box.w.byteOffset,
-        text: this.textBase,
-        cache: this.cacheBase,
-        n: this.n,
-        id: i,
-        image: sched.image.img,
-        layout: sched.image.layout,
-        budget,
-      };
-      const w = new Worker(typeof workerURL === "string" ? new URL(workerURL) : workerURL, { workerData: data });
-      w.unref();
-      this.workers.push(w);
-    }
+    this.budget = budget;
+    const n = this.n;
+    // GORT_MTHREADS_ADAPTIVE=1: the server runs goroutines itself while there is no
+    // parallelism to use, and spawns the Ms only once two goroutines are runnable
+    // (mserverrun.ts); else (the default for now) spawn every M here and wait for them all
+    if (!this.srun.pending) for (let i = 0; i < n; i++) this.startM(i);
     const vm = sched.vm;
     try {
-      this.awaitReady();
+      installMProcs(this); // runtime.GOMAXPROCS starts and retires Ms (mprocs.ts)
+      const t0 = performance.now();
+      if (!this.srun.pending) this.awaitReady();
+      if (!this.srun.pending && process.env.GORT_MTHREADS_STATS === "1") {
+        const t1 = performance.now();
+        const bytes = serialize(sched.image.img).length; // what each worker's workerData costs
+        const t2 = performance.now();
+        deserialize(serialize(sched.image.img));
+        const t3 = performance.now();
+        process.stderr.write(`mthreads: server waited ${(t1 - t0).toFixed(0)} ms for ${n} Ms to start; image ${bytes} bytes serialized in ${(t2 - t1).toFixed(0)} ms, round trip ${(t3 - t2).toFixed(0)} ms\n`);
+      }
       this.loop();
       return this.exit;
     } catch (e) {
@@ -220,13 +291,53 @@ export class MServer {
     } finally {
       if (process.env.GORT_MTHREADS_STATS === "1") {
         const c = this.opCounts;
-        process.stderr.write(`mthreads: ${this.served} requests: sched ${c[OP_SCHED]} native ${c[OP_NATIVE]} malloc ${c[OP_MALLOC]} newstack ${c[OP_NEWSTACK]} wb ${c[OP_WB] + c[OP_TYPEDMOVE]}; ${this.stwCount} STW; Gs given per M ${this.perM.join("/")}\n`);
+        process.stderr.write(`mthreads: ${this.served} requests: sched ${c[OP_SCHED]} native ${c[OP_NATIVE]} malloc ${c[OP_MALLOC]} newstack ${c[OP_NEWSTACK]} wb ${c[OP_WB] + c[OP_TYPEDMOVE]} (local stack growths ${this.stackCaches.localCopies(this.n)}); ${this.srun.slices} slices on the server (${this.srun.kept} Gs kept from an M), Ms ${this.srun.pending ? "never started" : "started"}; ${this.stwCount} STW; Gs given per M ${this.perM.join("/")}\n`);
+        const names = sched.image.img.natives;
+        const top = this.nativeCounts.map((k, ni) => [k ?? 0, ni]).filter(([k]) => k > 0).sort((x, y) => y[0] - x[0]).slice(0, 8);
+        process.stderr.write(`mthreads: natives ${top.map(([k, ni]) => `${names[ni]} ${k}`).join(", ")}\n`);
+        if (this.gcm !== null) process.stderr.write(this.gcm.statsLine());
       }
       Atomics.store(this.box.w, MB_EXITING_WORD, 1);
       for (const w of this.workers) void w.terminate();
       sched.curg = 0;
       sched.netpoll.shutdown();
       sched.js.shutdown(); // syscall/js host thread (jsvalue.ts)
+    }
+  }
+
+  /** Starts the thread of M i (idle until its READY word is seen: checkReady). */
+  startM(i: number): void {
+    const sched = this.sched;
+    const data: MWorkerData = {
+      gortMThread: true,
+      sab: sched.mem.sab,
+      mbox: this.box.w.byteOffset,
+      text: this.textBase,
+      cache: this.cacheBase,
+      n: this.cap,
+      id: i,
+      image: sched.image.img,
+      layout: sched.image.layout,
+      budget: this.budget,
+      stackCache: this.stackCaches.base,
+      spawnedAt: performance.timeOrigin + performance.now(),
+    };
+    const w = new Worker(typeof workerURL === "string" ? new URL(workerURL) : workerURL, { workerData: data });
+    w.unref();
+    this.workers.push(w);
+    this.ready[i] = false;
+    this.idle[i] = true;
+    this.starting++;
+    if (i >= this.n) this.n = i + 1;
+  }
+
+  /** Marks Ms whose thread now runs as ready (they get work from dispatchIdle). */
+  private checkReady(): void {
+    const box = this.box;
+    for (let i = 0; i < this.n; i++) {
+      if (this.ready[i] || Atomics.load(box.w, box.rec(i) + MB_READY) === 0) continue;
+      this.ready[i] = true;
+      this.starting--;
     }
   }
 
@@ -239,11 +350,12 @@ export class MServer {
     const t0 = Date.now();
     for (;;) {
       const seen = box.bell();
-      let all = true;
-      for (let i = 0; i < this.n; i++) if (Atomics.load(box.w, box.rec(i) + MB_READY) === 0) all = false;
-      if (all) return;
+      this.checkReady();
+      if (this.starting === 0) return;
+      const tr = this.sched.trace;
+      if (tr !== null) tr.poll(this.sched.clock.now(), 0); // schedtrace while the Ms start (mprocs.ts)
       if (Date.now() - t0 > READY_TIMEOUT_MS) throw new Error(`gort: worker-thread Ms did not start within ${READY_TIMEOUT_MS / 1000} s (${String(workerURL)})`);
-      box.waitBell(seen, 50);
+      box.waitBell(seen, Math.min(50, this.sched.trace !== null ? this.sched.trace.untilDue(this.sched.clock.now()) / 1e6 : 50));
     }
   }
 
@@ -253,6 +365,8 @@ export class MServer {
     for (;;) {
       const seen = box.bell();
       let served = false;
+      if (this.starting > 0) this.checkReady();
+      if (sched.trace !== null) sched.trace.poll(sched.clock.now(), 0); // schedtrace on time while Ms run (mprocs.ts)
       if (this.transit >= 0 && Atomics.load(box.w, box.rec(this.transit) + MB_TRANSIT) === 0) this.transit = -1;
       if (this.transit >= 0) {
         const t = this.transit;
@@ -274,7 +388,24 @@ export class MServer {
       if (this.transit >= 0) continue;
       this.dispatchIdle();
       if (this.exit >= 0) return;
+      // A mark phase: one dedicated mark slice between requests (mgcthreads.ts).
+      if (this.gcm !== null) {
+        sched.curg = 0;
+        if (this.gcm.markStep()) {
+          if (this.exit >= 0) return;
+          continue;
+        }
+      }
       if (served) continue;
+      // Every M idle (or none ready yet): run a slice here (mserverrun.ts).
+      if (this.srun.canRun(this) && this.srun.slice(this)) {
+        if (this.exit >= 0) return;
+        continue;
+      }
+      if (this.allIdle() && this.starting > 0 && this.anyWork()) {
+        box.waitBell(seen, BUSY_WAIT_MS); // work waits for an M still starting (mprocs.ts)
+        continue;
+      }
       if (this.allIdle()) {
         this.idleAll();
         if (this.exit >= 0) return;
@@ -283,10 +414,11 @@ export class MServer {
       // Some M runs: network readiness and due timers still reach the idle Ms promptly.
       if (sched.netpoll.waiters > 0) {
         sched.p = this.pOf(0);
+        if (sched.tracer !== null) this.mtrace.at(0);
         sched.netpoll.poll(sched.clock.now());
         this.dispatchIdle();
       }
-      let wait = BUSY_WAIT_MS;
+      let wait = Math.min(BUSY_WAIT_MS, this.grace.retryInMs()); // a shielded runnext (msteal.ts)
       if (sched.timers.len > 0) wait = Math.min(wait, Math.max(0, (sched.timers.peekWhen() - sched.clock.now()) / 1e6));
       box.waitBell(seen, wait);
     }
@@ -305,15 +437,20 @@ export class MServer {
     box.take(i);
     this.served++;
     this.opCounts[op & 7]++;
+    if (this.gcm !== null) this.gcm.checkIn(); // M i is stopped: scan its G's stack if deferred
     sched.p = this.pOf(i);
     sched.curg = this.mG[i];
+    if (sched.prof.cpuHz !== 0) this.mprof.atRequest(i, op); // CPU samples of every M (mprof.ts)
+    if (sched.tracer !== null) this.mtrace.atRequest(i, op); // trace events go to M i's P (mtrace.ts)
     const vm = sched.vm;
     switch (op) {
       case OP_NATIVE: {
         const g = box.arg(i, 1) >>> 0;
         const fp = sched.mem.u32[(g + STK_FP) >>> 2];
         vm.enterPc = 0;
-        vm.natives[box.arg(i, 0)](vm, g, fp + box.arg(i, 2), fp + box.arg(i, 3));
+        const ni = box.arg(i, 0);
+        this.nativeCounts[ni] = (this.nativeCounts[ni] ?? 0) + 1;
+        vm.natives[ni](vm, g, fp + box.arg(i, 2), fp + box.arg(i, 3));
         const pc = vm.enterPc;
         vm.enterPc = 0;
         if (sched.exitCode >= 0) {
@@ -329,6 +466,7 @@ export class MServer {
         }
         // The native parked g (or made it runnable): transit until the M let go of it.
         this.transit = i;
+        this.transitG = g;
         Atomics.store(box.w, box.rec(i) + MB_TRANSIT, 1);
         if (pk !== PK_NONE) {
           box.reply(i, pc, text); // the M unwinds (gopanic) and reports with SCHED
@@ -337,9 +475,10 @@ export class MServer {
         // Park now and pick the M's next G in the same reply: the M's park hook clears
         // TRANSIT and switches to it inside the interpreter loop (0: it reports SCHED(−1)).
         this.afterRun(i, RUN_PARK, g);
-        const next = this.findWork(i);
+        const next = this.srun.keepOrGive(this, i, this.findWork(i)); // (mserverrun.ts)
         this.mG[i] = next;
         if (next !== 0) sched.metrics.latency.running(next);
+        if (next !== 0 && sched.tracer !== null) sched.tracer.goStart(next); // on M i's P (mtrace.ts)
         box.reply(i, pc, text, 1, next);
         return;
       }
@@ -363,10 +502,12 @@ export class MServer {
         for (let k = 1; k < want && k <= ALLOC_BATCH; k++) {
           const q = heap.mallocgc(size, typ, zero);
           if (this.gcCycles !== cycles) {
-            cycles = this.gcCycles;
+            // A cycle started inside that call: q may be white (allocated before it) and is held
+            // only here, so no further allocation may assist and scan this G's stack before q
+            // is in its frame. Stop the batch.
             p = q;
             n = 0;
-            continue;
+            break;
           }
           sched.mem.u32[cw + 4 + n++] = q;
         }
@@ -380,6 +521,7 @@ export class MServer {
       }
       case OP_NEWSTACK:
         sched.heap.stacks.newstack(box.arg(i, 0) >>> 0, box.arg(i, 1) >>> 0);
+        this.stackCaches.refill(i);
         box.reply(i, 0, 0);
         return;
       case OP_WB:
@@ -402,6 +544,7 @@ export class MServer {
         return;
       }
       case OP_SCHED: {
+        this.stackCaches.refill(i); // (before any reply: M i is blocked until then)
         if (this.transit === i) {
           this.transit = -1;
           Atomics.store(box.w, box.rec(i) + MB_TRANSIT, 0);
@@ -409,12 +552,15 @@ export class MServer {
         const g = box.arg(i, 1) >>> 0;
         let next = this.afterRun(i, box.arg(i, 0), g);
         if (this.exit >= 0) return;
+        if (next !== 0 && i >= sched.ps.length) next = retireG(this, next); // its P went away (mprocs.ts)
         if (next === 0) next = this.findWork(i);
+        next = this.srun.keepOrGive(this, i, next); // no parallelism: the server runs it (mserverrun.ts)
         if (next !== 0) this.give(i, next);
         else {
           this.mG[i] = 0;
           this.idle[i] = true;
-          sched.mem.u32[(this.pOf(i) + P_STATUS) >>> 2] = PIDLE;
+          if (i < sched.ps.length) sched.mem.u32[(this.pOf(i) + P_STATUS) >>> 2] = PIDLE;
+          if (sched.tracer !== null) this.mtrace.idle(i); // ProcStop (mtrace.ts)
         }
         return;
       }
@@ -442,13 +588,14 @@ export class MServer {
 
   /** Hands g to idle-or-reporting M i. */
   private give(i: number, g: number): void {
+    if (this.idle[i]) this.mprof.resume(i); // its idle time was no CPU time (mprof.ts)
     this.mG[i] = g;
     this.idle[i] = false;
     this.perM[i]++;
     const sched = this.sched;
-    sched.mem.u32[(this.pOf(i) + P_STATUS) >>> 2] = PRUNNING;
+    if (i < sched.ps.length) sched.mem.u32[(this.pOf(i) + P_STATUS) >>> 2] = PRUNNING;
     sched.metrics.latency.running(g);
-    if (sched.tracer !== null) sched.tracer.goStart(g);
+    if (sched.tracer !== null) this.mtrace.give(i, g); // ProcStart if it idled, GoStart (mtrace.ts)
     this.box.reply(i, g, 0);
   }
 
@@ -535,6 +682,7 @@ export class MServer {
     const si = this.si;
     const p = ps.at(i);
     sched.p = p;
+    if (sched.tracer !== null) this.mtrace.at(i);
     const u32 = sched.mem.u32;
     const tick = (u32[(p + P_SCHEDTICK) >>> 2] = (u32[(p + P_SCHEDTICK) >>> 2] + 1) >>> 0);
     if (sched.timers.len > 0) si.checkTimers(sched.clock.now());
@@ -549,16 +697,18 @@ export class MServer {
       si.runnextStreak = 0;
       return g;
     }
-    if (ps.length > 1) g = si.stealWork(p);
+    if (ps.length > 1) g = this.grace.stealFor(sched.mem, ps, p, (q) => si.stealWork(q));
     return g;
   }
 
   /** Gives work to idle Ms. */
   private dispatchIdle(): void {
+    if (this.srun.holdBack(this)) return; // every M idle, one G runnable: the server runs it (mserverrun.ts)
     for (let i = 0; i < this.n; i++) {
-      if (!this.idle[i]) continue;
+      if (!this.idle[i] || !this.ready[i]) continue;
       const g = this.findWork(i);
       if (g !== 0) this.give(i, g);
+      else if (i < this.sched.ps.length) unTick(this.sched, i); // a fruitless look schedules nothing (mprocs.ts)
     }
   }
 
@@ -568,6 +718,7 @@ export class MServer {
     const si = this.si;
     sched.p = this.pOf(0);
     sched.curg = 0;
+    if (sched.tracer !== null) this.mtrace.at(0);
     const np = sched.netpoll;
     const now = sched.clock.now();
     if (np.waiters > 0) {
@@ -639,6 +790,16 @@ export class MServer {
       if (all) return;
       box.waitBell(seen, BUSY_WAIT_MS);
     }
+  }
+
+  /** Tests: the server-run / lazy-spawn state (mserverrun.ts). */
+  serverRunForTest(): ServerRun {
+    return this.srun;
+  }
+
+  /** Tests: stacks the Ms grew locally from their stack caches (mstackcache.ts). */
+  localStackCopiesForTest(): number {
+    return this.stackCaches.localCopies(this.n);
   }
 
   startTheWorld(): void {

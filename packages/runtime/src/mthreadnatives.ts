@@ -8,14 +8,22 @@
  * as the low word), but with real `Atomics` operations, since two Ms may now hit one word at
  * the same time. Sound because with worker Ms *every* sync/atomic call runs here — goroutines
  * only run on workers — and the server never does a plain read-modify-write of a word that Go
- * code treats atomically (the sema natives use their own `sema` words). Pointer stores skip the
- * write barrier: the barrier is only ever on while the world is stopped (mserver.ts), i.e. never
- * while a worker runs.
+ * code treats atomically (the sema natives use their own `sema` words). Pointer stores
+ * (POINTER_STORE_NATIVES) have no write barrier here: while the barrier flag is on, the worker
+ * calls the server's version instead (mworker.ts), which shades before it stores; their local
+ * versions run only while no mark is in progress.
  */
 
 import type { LinearMemory } from "./mem.js";
 import type { NativeFn } from "./vm/interp.js";
 import { nilAddr } from "./atomic.js";
+
+/** Local natives that store a pointer: local only while the write barrier is off (mworker.ts). */
+export const POINTER_STORE_NATIVES: ReadonlySet<string> = new Set([
+  "sync/atomic.StorePointer",
+  "sync/atomic.SwapPointer",
+  "sync/atomic.CompareAndSwapPointer",
+]);
 
 /** The natives a worker M runs locally, by Go name. */
 export function workerLocalNatives(mem: LinearMemory): Map<string, NativeFn> {

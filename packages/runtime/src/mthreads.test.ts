@@ -167,7 +167,7 @@ describe("programs on worker Ms (GOMAXPROCS=2)", () => {
     expect(srv!.opCounts[OP_NATIVE]).toBeGreaterThanOrEqual(600); // each send and receive
   }, 20_000);
 
-  it("two goroutines allocating lists across GC cycles (gccheckmark, whole-cycle STW): lists intact", () => {
+  it("two goroutines allocating lists across GC cycles (gccheckmark, concurrent mark): lists intact", () => {
     // each worker goroutine builds an N-node list (NEW in a loop, next pointer stored with STP),
     // walks it summing v and the never-written third word (NEW zeroes it), and sends the sum;
     // GOGC=5 forces many cycles while both Ms allocate; a budget of 40 back-branches stops the

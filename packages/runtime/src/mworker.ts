@@ -26,11 +26,13 @@ import { LinearMemory } from "./mem.js";
 import { Mailbox, MB_R0, MB_READY, MB_TRANSIT } from "./mailbox.js";
 import { FT_FLAGS, FT_WORDS, LoadedImage, type ImageLayout } from "./vm/loader.js";
 import { RUN_YIELD, VM, WB_FLAG_ADDR, type BarrierHook, type NativeFn } from "./vm/interp.js";
-import { STK_FP } from "./stack.js";
+import { STK_FP, type StackMapSource } from "./stack.js";
+import { growLocal, STACK_CACHE_BYTES } from "./mstackcache.js";
 import { TD_SIZE } from "./typedesc.js";
 import { G_PX } from "./vm/g.js";
 import { PLAIN_ERRORS } from "./vm/panic.js";
-import { workerLocalNatives } from "./mthreadnatives.js";
+import { POINTER_STORE_NATIVES, workerLocalNatives } from "./mthreadnatives.js";
+import { workerPureNatives } from "./mpurenatives.js";
 import type { Heap } from "./malloc.js";
 import type { ProgramImage } from "./image/format.js";
 
@@ -75,6 +77,12 @@ export const TEXT_AREA_BYTES = 1024;
 
 /** Mailbox header word set by the server when the program exits (workers stop printing). */
 export const MB_EXITING_WORD = 1;
+/**
+ * Mailbox header word: while nonzero (a GC cycle is under way, mgcthreads.ts), the budget of
+ * each vm.run slice is at most this, so Ms check in often: their Gs' stacks get scanned and the
+ * world stops quickly. Read once per slice (not on the per-instruction path).
+ */
+export const MB_GC_BUDGET_WORD = 2;
 
 /** What the server passes to a worker M. */
 export interface MWorkerData {
@@ -92,6 +100,10 @@ export interface MWorkerData {
   image: ProgramImage;
   layout: ImageLayout;
   budget: number;
+  /** Per-M stack caches (mstackcache.ts STACK_CACHE_BYTES per M). */
+  stackCache: number;
+  /** performance.timeOrigin + performance.now() when the server spawned the thread (start-up figures). */
+  spawnedAt: number;
 }
 
 /**
@@ -132,6 +144,7 @@ export function mstart(d: MWorkerData): void {
 }
 
 function mloop(d: MWorkerData, box: Mailbox): void {
+  const tLoop = performance.timeOrigin + performance.now();
   const mem = new LinearMemory({}, d.sab);
   const id = d.id;
   const call = (op: number, a0: number, a1: number, a2: number, a3: number): number => {
@@ -163,12 +176,17 @@ function mloop(d: MWorkerData, box: Mailbox): void {
     mallocgc,
     stacks: {
       stackMaps: null as unknown,
-      newstack: (g: number, size: number): void => void call(OP_NEWSTACK, g, size, 0, 0),
+      // locally from this M's stack cache when it can (mstackcache.ts), else the server's
+      newstack: (g: number, size: number): void => {
+        if (!growLocal(mem, (heap.stacks.stackMaps as StackMapSource | null) ?? null, d.stackCache + id * STACK_CACHE_BYTES, g, size)) call(OP_NEWSTACK, g, size, 0, 0);
+      },
     },
   } as unknown as Heap;
+  const tDecode = performance.timeOrigin + performance.now(); // (start-up figures: GORT_MTHREADS_STATS=1)
   const image = new LoadedImage(heap, d.image, d.layout);
-  // The barrier flag is only ever on while the world is stopped (the server runs GC cycles
-  // stop-the-world), so these take the local path; the remote one keeps them correct anyway.
+  const tVM = performance.timeOrigin + performance.now();
+  // While the barrier flag is on (a concurrent mark, mgcthreads.ts) a pointer store is a remote
+  // call: the server shades the old and the new value, then stores, serialised with its marking.
   const barrier: BarrierHook = {
     writePointer(slot: number, ptr: number): void {
       if (mem.u32[WB_FLAG_ADDR >>> 2] !== 0) {
@@ -217,16 +235,17 @@ function mloop(d: MWorkerData, box: Mailbox): void {
   let parkedIdle = false;
   const natives: NativeFn[] = [];
   const local = workerLocalNatives(mem); // run here, not on the server (mthreadnatives.ts)
+  const pure = workerPureNatives(); // likewise: pure functions of their arguments (mpurenatives.ts)
   const bridges: number[] = []; // reflect.callReflect* (see the native stub)
   d.image.funcs.forEach((f, i) => void (f.name.startsWith("reflect.callReflect") && bridges.push(i)));
   for (let i = 0; i < d.image.natives.length; i++) {
     const idx = i;
-    const lf = local.get(d.image.natives[i]);
-    if (lf !== undefined) {
+    const lf = local.get(d.image.natives[i]) ?? pure.get(d.image.natives[i]);
+    if (lf !== undefined && !POINTER_STORE_NATIVES.has(d.image.natives[i])) {
       natives.push(lf);
       continue;
     }
-    natives.push((v, g, args, res) => {
+    const remote: NativeFn = (v, g, args, res) => {
       v.flushPrint();
       flushPartial();
       const fp = mem.u32[(g + STK_FP) >>> 2];
@@ -250,7 +269,10 @@ function mloop(d: MWorkerData, box: Mailbox): void {
         const at = d.text + id * TEXT_AREA_BYTES;
         PLAIN_ERRORS[Number(mem.i64[(g + G_PX) >>> 3])] = new TextDecoder().decode(mem.u8.slice(at, at + textLen - 1));
       }
-    });
+    };
+    // unsafe.Pointer stores: local while the barrier is off; while it is on, the server's native
+    // shades the old and new pointer and stores (mgcthreads.ts: the shade must precede the store).
+    natives.push(lf === undefined ? remote : (v, g, args, res) => (mem.u32[WB_FLAG_ADDR >>> 2] !== 0 ? remote : lf)(v, g, args, res));
   }
   vm.natives = natives;
   // After a native parked g, the VM saved g's pc/ctx and calls this: let go of g (the server
@@ -268,12 +290,21 @@ function mloop(d: MWorkerData, box: Mailbox): void {
     else cur = n;
     return n;
   };
+  if (process.env.GORT_MTHREADS_STATS === "1") {
+    // ms since the server spawned the thread: thread + isolate + module + workerData (until this
+    // module's M loop began), image decode, VM built
+    const t = performance.timeOrigin + performance.now();
+    const t0 = d.spawnedAt;
+    writeAll2(`mthreads: M${id} ready ${(t - t0).toFixed(0)} ms after spawn: thread+module ${(tLoop - t0).toFixed(0)} (isolate ${(performance.timeOrigin - t0).toFixed(0)}), image decode ${(tVM - tDecode).toFixed(0)}, VM ${(t - tVM).toFixed(0)}\n`);
+  }
   Atomics.store(box.w, rec + MB_READY, 1);
   Atomics.add(box.w, 0, 1);
   Atomics.notify(box.w, 0);
   cur = box.awaitReply(id) >>> 0;
   mem.refresh();
   while (box.w[rec + 9] === 0) {
+    const gb = Atomics.load(box.w, MB_GC_BUDGET_WORD);
+    vm.budget = gb !== 0 && gb < d.budget ? gb : d.budget;
     const r = vm.run(cur);
     vm.flushPrint();
     if (r !== RUN_YIELD) flushPartial(); // (a budget end may fall inside a line)

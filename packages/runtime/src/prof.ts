@@ -19,7 +19,9 @@
  * millisecond of the tick). Each new tick becomes one sample of value [1, period ns] on the stack
  * of the goroutine that was running (its labels attached); k ticks seen at once (a long native or
  * GC step) give count k. Ticks that arrive while the scheduler slept idle (Sched.idleSleeps
- * moved) are dropped: Go's profiling timer counts CPU time, not wall time.
+ * moved) are dropped: Go's profiling timer counts CPU time, not wall time. With goroutines on
+ * worker-thread Ms the runtime server samples each M's goroutine at that M's requests instead,
+ * every M accounting for every tick (mprof.ts; `cpuRecord`).
  * Bias: the stack is read at a safe point (loop back-edge or call), never mid-block; time spent in
  * a native (map or string operations, GC assists) is charged to the Go frame that called it.
  *
@@ -508,8 +510,17 @@ export class Profiler {
       this.longSlices = 0;
       this.shortenSlices();
     }
-    const u32 = sched.mem.u32;
-    if (g === 0 || u32[(g + G_STATUS) >>> 2] === GDEAD) return;
+    this.cpuRecord(g, atPc, n);
+  }
+
+  /**
+   * Records n ticks on goroutine g's current stack (its innermost pc is G_PC when `atPc`, else
+   * every frame's saved return pc). Also the runtime server's path: each worker M's samples
+   * (mprof.ts).
+   */
+  cpuRecord(g: number, atPc: boolean, n: number): void {
+    const u32 = this.sched.mem.u32;
+    if (this.cpuHz === 0 || n <= 0 || g === 0 || u32[(g + G_STATUS) >>> 2] === GDEAD) return;
     const stack = this.captureStack(g, atPc ? u32[(g + G_PC) >>> 2] : -1, 0, MAX_CPU_STACK);
     const labels = this.gLabels.get(g) ?? 0;
     const key = stack.join(",") + "|" + labels;

@@ -18,7 +18,11 @@
  * scheddetail > 0 one extra detailed report is printed (Go's startpanic_m) — the scheduler
  * calls `fatalReport`.
  *
- * WHAT THE FIGURES MEAN IN GORT (one host thread today, see THREADS.md):
+ * With goroutines on worker-thread Ms (GOMAXPROCS > 1, MTHREADS.md) the runtime server installs
+ * `threads` (mprocs.ts MSchedView: real M count, idle/spinning Ms, each M's P and G) and polls
+ * the clock every loop turn; the rest of this comment is the one-thread report.
+ *
+ * WHAT THE FIGURES MEAN IN GORT (one host thread, see THREADS.md):
  *   syscalltick      0 — no host call hands its P off yet (Go counts syscall exits).
  *   threads          1 — M0, the thread running the scheduler (Go also counts sysmon and
  *                    the template thread; gort has neither yet).
@@ -79,7 +83,15 @@ export function parseSchedDebug(godebug: string | undefined): SchedDebug {
 }
 
 /** Goroutine ids at or above this are gort's system goroutines (proc.ts SYSTEM_GOID_BASE). */
-const SYSTEM_GOID_BASE = 0x4000_0000;
+export const SYSTEM_GOID_BASE = 0x4000_0000;
+
+/**
+ * The report's text while goroutines run on worker-thread Ms (mprocs.ts MSchedView): the real
+ * M count, idle and spinning Ms, each M's P and G. Installed by the runtime server.
+ */
+export interface SchedThreadsView {
+  format(ms: number, detailed: boolean, kind: FatalKind): string;
+}
 
 /** Periodic scheduler reports of one Sched. Construct only when schedtrace > 0 or scheddetail > 0. */
 export class SchedTrace {
@@ -94,6 +106,8 @@ export class SchedTrace {
   private last: number;
   /** Reports printed (tests). */
   reports: number;
+  /** Worker-thread Ms' view (mserver.ts installs it; null: the one-thread report below). */
+  threads: SchedThreadsView | null = null;
 
   constructor(sched: Sched, dbg: SchedDebug, print: (s: string) => void) {
     this.sched = sched;
@@ -143,6 +157,7 @@ export class SchedTrace {
 
   /** The report text for time `ms` since the first report; `curg` as for poll. */
   format(ms: number, detailed: boolean, kind: FatalKind, curg: number): string {
+    if (this.threads !== null) return this.threads.format(ms, detailed, kind);
     const dying = kind !== FATAL_NONE;
     const inSched = kind === FATAL_SCHED;
     const s = this.sched;

@@ -380,45 +380,52 @@ export class StackAllocator {
 
   /** Walks the copied frames from `fp`, relocating links and pointer slots into [lo, hi). */
   private adjustFrames(fp: number, lo: number, hi: number, delta: number): void {
-    const mem = this.mem;
-    const u32 = mem.u32;
-    const maps = this.stackMaps;
-    let f = fp;
-    while (f !== 0) {
-      const link = u32[(f + FR_LINK) >>> 2];
-      let nlink = 0;
-      if (link !== 0) {
-        if (DEBUG) assert(link >= lo && link < hi, "frame link outside its stack");
-        nlink = (link + delta) >>> 0;
-        u32[(f + FR_LINK) >>> 2] = nlink;
-      }
-      if (maps !== null) {
-        const bm = maps.stackMapAddr(u32[(f + FR_FUNC) >>> 2], u32[(f + FR_PC) >>> 2]);
-        if (bm !== 0) {
-          const nslots = u32[bm >>> 2];
-          if (DEBUG) assert(FR_SLOTS + nslots * 8 <= u32[(f + FR_SIZE) >>> 2], "stack map larger than its frame");
-          for (let w = 0; w < nslots; w += 32) {
-            let bits = u32[(bm >>> 2) + 1 + (w >>> 5)];
-            while (bits !== 0) {
-              const b = 31 - Math.clz32(bits & -bits);
-              bits &= bits - 1;
-              const i = w + b;
-              if (i >= nslots) break;
-              const slot = (f + FR_SLOTS + i * 8) >>> 2;
-              const v = u32[slot];
-              if (v >= lo && v < hi) {
-                u32[slot] = (v + delta) >>> 0;
-              } else if (v !== 0 && v < 4096) {
-                fatal(
-                  "invalid pointer found on stack",
-                  `runtime: bad pointer in frame ${u32[(f + FR_FUNC) >>> 2]} at ${hex(f + FR_SLOTS + i * 8)}: ${hex(v)}\n`,
-                );
-              }
+    adjustStackFrames(this.mem, this.stackMaps, fp, lo, hi, delta);
+  }
+}
+
+/**
+ * copystack's frame walk (also run by worker-thread Ms growing a stack locally, mstackcache.ts):
+ * the frames of a stack copied from [lo, hi) start at `fp`; relinks them and adds `delta` to
+ * every pointer slot (per the stack maps) whose value lies in [lo, hi).
+ */
+export function adjustStackFrames(mem: LinearMemory, maps: StackMapSource | null, fp: number, lo: number, hi: number, delta: number): void {
+  const u32 = mem.u32;
+  let f = fp;
+  while (f !== 0) {
+    const link = u32[(f + FR_LINK) >>> 2];
+    let nlink = 0;
+    if (link !== 0) {
+      if (DEBUG) assert(link >= lo && link < hi, "frame link outside its stack");
+      nlink = (link + delta) >>> 0;
+      u32[(f + FR_LINK) >>> 2] = nlink;
+    }
+    if (maps !== null) {
+      const bm = maps.stackMapAddr(u32[(f + FR_FUNC) >>> 2], u32[(f + FR_PC) >>> 2]);
+      if (bm !== 0) {
+        const nslots = u32[bm >>> 2];
+        if (DEBUG) assert(FR_SLOTS + nslots * 8 <= u32[(f + FR_SIZE) >>> 2], "stack map larger than its frame");
+        for (let w = 0; w < nslots; w += 32) {
+          let bits = u32[(bm >>> 2) + 1 + (w >>> 5)];
+          while (bits !== 0) {
+            const b = 31 - Math.clz32(bits & -bits);
+            bits &= bits - 1;
+            const i = w + b;
+            if (i >= nslots) break;
+            const slot = (f + FR_SLOTS + i * 8) >>> 2;
+            const v = u32[slot];
+            if (v >= lo && v < hi) {
+              u32[slot] = (v + delta) >>> 0;
+            } else if (v !== 0 && v < 4096) {
+              fatal(
+                "invalid pointer found on stack",
+                `runtime: bad pointer in frame ${u32[(f + FR_FUNC) >>> 2]} at ${hex(f + FR_SLOTS + i * 8)}: ${hex(v)}\n`,
+              );
             }
           }
         }
       }
-      f = nlink;
     }
+    f = nlink;
   }
 }

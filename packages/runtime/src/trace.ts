@@ -30,11 +30,13 @@
  * linear memory, hashed and interned in a JS table on the hot path; names, files and lines are
  * resolved only when the table is dumped at stop. String and stack ids are per tracer.
  *
- * WORKER THREADS (DESIGN.md: later Ms run on worker threads): all state a hook touches is per
- * P (buffer, curG) except the stack/string tables and `seq`. When Ms become threads, each P
- * gets its own Tracer-side table with ids striped by P (id ≡ P mod nprocs: duplicate stacks
- * under two ids are legal), `seq` moves into the G record (one u32), and buffers go to the
- * reader through a SharedArrayBuffer queue — no lock on the event path.
+ * WORKER THREADS (MTHREADS.md): every hook still runs on one thread — the runtime server runs
+ * all runtime code for the worker Ms — so the tables and `seq` need no lock. What is per P is
+ * the buffer, the G shown running and whether the P is shown started: the server names the P
+ * it acts for with `setP` (mtrace.ts), which swaps those three; with one thread setP is never
+ * called and P 0's state is the only one. If hooks ever run on several threads, each P gets its
+ * own stack/string tables with ids striped by P (duplicate stacks under two ids are legal),
+ * `seq` moves into the G record, and buffers reach the reader through a shared queue.
  *
  * Rejected: emitting at every runtime event through a generic callback list (a closure call
  * and argument boxing per event when on, and an indirect check when off); resolving file:line
@@ -124,8 +126,16 @@ export class Tracer implements GCEventSink {
   /** Custom clock (tests), or null for performance.now() called directly (no indirection). */
   private readonly clock: (() => number) | null;
   private readonly sink: TraceSink;
-  /** The running P's buffer (one host thread runs P 0). */
+  /** The running P's buffer (one host thread runs P 0; under the runtime server, P `curP`'s). */
   private buf: TraceBuf;
+  /** P id whose state `buf`, `curG` and `pRun` hold (the runtime server switches them: setP). */
+  private curP: number;
+  /** P `curP` is shown running (ProcStart emitted, no ProcStop since). */
+  private pRun: boolean;
+  /** The other Ps' state, by P id, while Ps run on worker-thread Ms (setP); empty with one thread. */
+  private readonly saved: ({ buf: TraceBuf; curG: number; run: boolean } | undefined)[] = [];
+  /** Buffers may reuse their array after the sink returns (a file sink). */
+  private readonly reuseBufs: boolean;
   /** Last timestamp handed out (ns); the next is at least one more. */
   private ts: number;
   /** The G (record address) the trace shows running on the P; 0 = none. */
@@ -203,7 +213,10 @@ export class Tracer implements GCEventSink {
     this.entryFn = entry !== undefined && entry.name !== "main.main" && (entry.flags & FN_RUNTIME) !== 0 ? img.entry : -1;
     this.prevEvents = sched.gc !== null ? sched.gc.events : null;
     this.sink(TRACE_HEADER);
-    this.buf = new TraceBuf(this.pid(), this.sink, this.ts, sink !== null && opts.syncSink === true);
+    this.reuseBufs = sink !== null && opts.syncSink === true;
+    this.curP = this.pid();
+    this.pRun = false;
+    this.buf = new TraceBuf(this.curP, this.sink, this.ts, this.reuseBufs);
     // The GoStartLabel labels (Go registers them first, ids 1–4).
     for (const s of ["Not worker", "GC (dedicated)", "GC (fractional)", "GC (idle)"]) this.stringId(s);
   }
@@ -220,6 +233,39 @@ export class Tracer implements GCEventSink {
   /** P id of the running P. */
   private pid(): number {
     return this.sched.mem.u32[(this.sched.p + P_ID) >>> 2];
+  }
+
+  /**
+   * The runtime server (mtrace.ts): events from now on happen on P `id` (the P of the worker M
+   * whose request it serves, or whose work it looks for). Each P keeps its own buffer (its
+   * batches carry its id) and its own G shown running — the parser's per-P view. Never called
+   * with one thread.
+   */
+  setP(id: number): void {
+    if (id === this.curP) return;
+    const old = this.saved[this.curP];
+    if (old === undefined) this.saved[this.curP] = { buf: this.buf, curG: this.curG, run: this.pRun };
+    else {
+      old.buf = this.buf;
+      old.curG = this.curG;
+      old.run = this.pRun;
+    }
+    const st = this.saved[id];
+    this.curP = id;
+    if (st === undefined) {
+      this.buf = new TraceBuf(id, this.sink, this.ts, this.reuseBufs);
+      this.curG = 0;
+      this.pRun = false;
+    } else {
+      this.buf = st.buf;
+      this.curG = st.curG;
+      this.pRun = st.run;
+    }
+  }
+
+  /** P `curP` is shown running (tests, mtrace.ts). */
+  get procRunning(): boolean {
+    return this.pRun;
   }
 
   /** The buffer, with room for one event. */
@@ -375,6 +421,7 @@ export class Tracer implements GCEventSink {
       } else if (st === GRUNNING && g === sched.curg) running = g;
     }
     this.room().ev1(Ev.ProcStart, this.tick(), 0);
+    this.pRun = true;
     if (running !== 0) {
       this.room().ev2(Ev.GoStart, this.tick(), this.goid(running), this.nextSeq(running));
       this.curG = running;
@@ -467,10 +514,12 @@ export class Tracer implements GCEventSink {
     this.curG = 0;
   }
 
-  /** The P goes idle (the scheduler sleeps until a timer). */
+  /** The P goes idle (the scheduler sleeps until a timer; a worker M idles). */
   procStop(): void {
     if (this.curG !== 0) this.endCur(this.curG);
+    if (!this.pRun) return; // (a worker M's P never shown started)
     this.room().ev0(Ev.ProcStop, this.tick());
+    this.pRun = false;
   }
 
   /** GOMAXPROCS was set (runtime.GOMAXPROCS): Go emits the count when the world restarts. */
@@ -478,9 +527,11 @@ export class Tracer implements GCEventSink {
     this.room().ev2(Ev.Gomaxprocs, this.tick(), this.sched.gomaxprocs, this.curStack());
   }
 
-  /** The P runs again after idling. */
-  procStart(): void {
-    this.room().ev1(Ev.ProcStart, this.tick(), 0);
+  /** The P runs again after idling (under the runtime server: M `m + 1`, its thread, takes it). */
+  procStart(m = 0): void {
+    if (this.pRun) return;
+    this.room().ev1(Ev.ProcStart, this.tick(), m);
+    this.pRun = true;
   }
 
   // ── host calls (syscalls) ──
@@ -660,13 +711,20 @@ export class Tracer implements GCEventSink {
     if (sched.tracer === this) sched.tracer = null;
     if (sched.gc !== null && sched.gc.events !== null) sched.gc.events = this.prevEvents;
     this.unwrapSyscalls();
-    if (this.curG === WORKER_G) this.markWorkerDone();
-    if (this.curG !== 0) {
-      this.room().ev1(Ev.GoSched, this.tick(), this.stackOf(this.curG, false, false));
-      this.curG = 0;
+    // Every P shown running (one with one thread; each worker M's under the runtime server).
+    const ids = [this.curP];
+    for (let id = 0; id < this.saved.length; id++) if (this.saved[id] !== undefined && id !== this.curP) ids.push(id);
+    for (const id of ids) {
+      this.setP(id);
+      if (this.curG === WORKER_G) this.markWorkerDone();
+      if (this.curG !== 0) {
+        this.room().ev1(Ev.GoSched, this.tick(), this.stackOf(this.curG, false, false));
+        this.curG = 0;
+      }
+      if (this.pRun) this.room().ev0(Ev.ProcStop, this.tick());
+      this.pRun = false;
+      this.buf.finish();
     }
-    this.room().ev0(Ev.ProcStop, this.tick());
-    this.buf.finish();
     this.sink(frequencyRecord(1_000_000_000));
     this.dumpStacks();
     this.stopped = true;

@@ -1,0 +1,77 @@
+/**
+ * mprof.ts — CPU profiling while goroutines run on worker-thread Ms (mserver.ts, MTHREADS.md
+ * "Controls and observability under threads"). Go counterpart: the per-M SIGPROF handling of
+ * runtime/signal_unix.go + cpuprof.go (every thread running Go code takes its own samples).
+ *
+ * CLOCK. The one ticker thread of prof.ts counts 1000/hz ms ticks into `Profiler.tick`. Each M
+ * accounts for every tick once, on its own: `seen[i]` is the tick count M i has accounted
+ * for. So with two Ms running, each tick gives two samples — one per M's goroutine — as Go's
+ * per-thread profiling timers do (2 CPU-bound goroutines at GOMAXPROCS=2: ≈ 2 × 100 samples per
+ * second of wall time).
+ *
+ * WHERE. A worker M cannot be interrupted, and its goroutine's frames are only consistent at a
+ * safe point, so the server samples M i's goroutine whenever M i stops at one with a request:
+ * SCHED after a budget end (innermost pc = G_PC; a CPU-bound goroutine gets there every
+ * DEFAULT_BUDGET back-edges, ≈ 0.1–1 ms) or a park (saved return pcs), and every NATIVE call
+ * (saved return pcs: the native's caller, as the one-thread profiler charges native time). The
+ * M is stopped for the whole request, so reading its stack from the server is safe. k ticks
+ * since M i's last sample give one sample of count k (the one-thread profiler's rule).
+ *
+ * IDLE. Ticks while an M waits for work are not its CPU time: `resume(i)` (the server hands an
+ * idle M a goroutine) moves `seen[i]` to the current tick, dropping them. Ticks before the
+ * profile started are dropped too (`Profiler.seen` holds the tick count at the start: the
+ * one-thread path, which moves it, does not run while the server does).
+ *
+ * Rejected: the worker recording its own stack into a per-M sample ring (a flag polled at its
+ * budget checks): the worker would need the profiler's symbol and label tables or a ring
+ * format the server decodes, for no gain in precision — the worker reaches a safe point no
+ * sooner than its next request, which is where the server samples it anyway.
+ */
+
+import type { Sched } from "./proc.js";
+import type { Mailbox } from "./mailbox.js";
+import { OP_NATIVE, OP_SCHED } from "./mworker.js";
+import { RUN_PARK, RUN_YIELD } from "./vm/interp.js";
+
+export class MProf {
+  private readonly sched: Sched;
+  private readonly box: Mailbox;
+  /** Tick count (Profiler.tick[0]) accounted for by each M; written by the server only. */
+  private readonly seen: Int32Array;
+
+  constructor(sched: Sched, box: Mailbox, ms: number) {
+    this.sched = sched;
+    this.box = box;
+    this.seen = new Int32Array(ms);
+  }
+
+  /** The server takes M i's request `op` (profiling on): samples its goroutine at SCHED and NATIVE. */
+  atRequest(i: number, op: number): void {
+    const box = this.box;
+    if (op === OP_NATIVE) this.sample(i, box.arg(i, 1) >>> 0, false);
+    else if (op === OP_SCHED) {
+      const r = box.arg(i, 0);
+      if (r === RUN_YIELD || r === RUN_PARK) this.sample(i, box.arg(i, 1) >>> 0, r === RUN_YIELD);
+    }
+  }
+
+  /** M i gets a goroutine after idling: the ticks it idled through are dropped. */
+  resume(i: number): void {
+    this.seen[i] = this.sched.prof.tick[0];
+  }
+
+  /**
+   * M i is stopped at a safe point in g (a request): charges the ticks since its last sample to
+   * g's stack. `atPc`: g stopped at a budget end (innermost pc = G_PC). Precondition: profiling on.
+   */
+  sample(i: number, g: number, atPc: boolean): void {
+    const prof = this.sched.prof;
+    const now = prof.tick[0];
+    let from = this.seen[i];
+    if (((from - prof.seen) | 0) < 0) from = prof.seen; // not before the profile started
+    const n = (now - from) | 0;
+    if (n <= 0) return;
+    this.seen[i] = now;
+    prof.cpuRecord(g, atPc, n);
+  }
+}
