@@ -36,7 +36,7 @@ describe("gort test", () => {
       });
       expect(norm(out)).toBe(fs.readFileSync(path.join(data, "gotest.golden", `${c.n}.out`), "utf8"));
       expect(code).toBe(Number(fs.readFileSync(path.join(data, "gotest.golden", `${c.n}.exit`), "utf8")));
-    }, 55_000);
+    }, 150_000);
   }
 
   it("rejects unknown flags as go test does", () => {
