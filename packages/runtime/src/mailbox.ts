@@ -55,17 +55,41 @@ export const MB_READY = 13;
  * 17–45 µs, 500: 36 µs, 2000: 114 µs, 4000: 164 µs. On a quiet machine a spin turns a round
  * trip into ~1 µs; 300 loads (≈ 0.3–1 µs) keeps the loaded case near spin 0.
  */
-export const MB_SPIN = spinFromEnv("GORT_MB_SPIN", 300);
-/**
- * The server's doorbell spin before it sleeps (waitBell). Same default; GORT_MB_SERVER_SPIN
- * tunes it apart from the workers' reply spin (MTHREADS.md "Fewer round trips").
- */
-export const MB_SERVER_SPIN = spinFromEnv("GORT_MB_SERVER_SPIN", MB_SPIN);
+export const MB_SPIN = 300;
 
-function spinFromEnv(name: string, def: number): number {
+/**
+ * ADAPTIVE SPIN (MTHREADS.md "Fewer round trips"). Each side adapts its own spin: a wait that
+ * ended inside the spin (the reply / the doorbell came) raises it by half, up to MB_SPIN_MAX;
+ * a wait that had to sleep halves it, down to MB_SPIN_MIN. So a busy pair of threads (requests
+ * every few µs: ping-pong on an M, goroutine churn) ends up spinning through the whole round
+ * trip and never pays a futex wake, while an idle M, a server waiting on long-running Ms, or a
+ * machine so loaded that the other side is not running (the case MB_SPIN was measured in)
+ * falls back to short spins within a few waits. Measured on this machine at load ≈ 5 (fixed
+ * spins, 3 runs, GOMAXPROCS=2, medians): spawn 2 6.2 s wall with 300 / 2.6 s with the server
+ * at 3000; pingpong 20000 1.7 s / 0.73 s with both at 3000; but fixed long spins had 5–8 s
+ * outliers whenever the load rose. GORT_MB_SPIN / GORT_MB_SERVER_SPIN fix a side's spin
+ * (no adaptation; measurements).
+ */
+export const MB_SPIN_MIN = 100;
+/** ≈ 20–60 µs of Atomics.loads: above a loaded round trip, below a scheduler time slice. */
+export const MB_SPIN_MAX = 20_000;
+
+/** A fixed spin from the environment, or −1 (adaptive). */
+function spinFromEnv(name: string): number {
   const s = typeof process !== "undefined" ? process.env[name] : undefined;
-  const v = s === undefined || s === "" ? def : Number(s);
-  return Number.isInteger(v) && v >= 0 ? v : def;
+  const v = s === undefined || s === "" ? -1 : Number(s);
+  return Number.isInteger(v) && v >= 0 ? v : -1;
+}
+const FIXED_SPIN = spinFromEnv("GORT_MB_SPIN");
+const FIXED_SERVER_SPIN = spinFromEnv("GORT_MB_SERVER_SPIN");
+
+function grow(spin: number): number {
+  const s = spin + (spin >> 1) + 16;
+  return s < MB_SPIN_MAX ? s : MB_SPIN_MAX;
+}
+function shrink(spin: number): number {
+  const s = spin >> 1;
+  return s > MB_SPIN_MIN ? s : MB_SPIN_MIN;
 }
 
 /** Bytes of a mailbox for n Ms. */
@@ -78,10 +102,19 @@ export class Mailbox {
   /** Int32 view over [base, base + mailboxBytes(n)). */
   readonly w: Int32Array;
   readonly n: number;
+  /** This side's current reply spin (worker side: awaitReply), adaptive (above). */
+  private replySpin: number = FIXED_SPIN >= 0 ? FIXED_SPIN : MB_SPIN;
+  /** This side's current doorbell spin (server side: waitBell), adaptive (above). */
+  private bellSpin: number = FIXED_SERVER_SPIN >= 0 ? FIXED_SERVER_SPIN : FIXED_SPIN >= 0 ? FIXED_SPIN : MB_SPIN;
 
   constructor(sab: SharedArrayBuffer, base: number, n: number) {
     this.w = new Int32Array(sab, base, mailboxBytes(n) >>> 2);
     this.n = n;
+  }
+
+  /** Tests: the current [reply, doorbell] spins. */
+  spinsForTest(): [number, number] {
+    return [this.replySpin, this.bellSpin];
   }
 
   /** Word index of M i's record. */
@@ -114,7 +147,9 @@ export class Mailbox {
     const w = this.w;
     const r = (i + 1) * MB_WORDS;
     let st = Atomics.load(w, r + MB_STATE);
-    for (let k = 0; st !== MB_REPLY && k < MB_SPIN; k++) st = Atomics.load(w, r + MB_STATE);
+    const spin = this.replySpin;
+    for (let k = 0; st !== MB_REPLY && k < spin; k++) st = Atomics.load(w, r + MB_STATE);
+    if (FIXED_SPIN < 0) this.replySpin = st === MB_REPLY ? grow(spin) : shrink(spin);
     while (st !== MB_REPLY) {
       Atomics.wait(w, r + MB_STATE, st);
       st = Atomics.load(w, r + MB_STATE);
@@ -136,7 +171,15 @@ export class Mailbox {
    */
   waitBell(seen: number, ms: number): void {
     const w = this.w;
-    for (let k = 0; k < MB_SERVER_SPIN; k++) if (Atomics.load(w, 0) !== seen) return;
+    const spin = this.bellSpin;
+    const adapt = FIXED_SERVER_SPIN < 0 && FIXED_SPIN < 0;
+    for (let k = 0; k < spin; k++) {
+      if (Atomics.load(w, 0) !== seen) {
+        if (adapt) this.bellSpin = grow(spin);
+        return;
+      }
+    }
+    if (adapt) this.bellSpin = shrink(spin);
     if (ms > 0) Atomics.wait(w, 0, seen, ms);
   }
 

@@ -14,6 +14,7 @@ import { MStackCaches, STACK_CACHE_BYTES, growLocal } from "./mstackcache.js";
 import { RunnextGrace } from "./msteal.js";
 import { G_WAITING, P_BYTES, P_RUNNEXT, P_RUNQHEAD, P_RUNQTAIL, P_STATUS, PIDLE, PRUNNING } from "./runtime2.js";
 import { LinearMemory } from "./mem.js";
+import { Mailbox, MB_SPIN, MB_SPIN_MAX, MB_SPIN_MIN } from "./mailbox.js";
 import { assemble } from "./vm/asm.js";
 import { runGo } from "./proc.js";
 import { CHAN_HEADER, pingPong } from "./sched-programs.js";
@@ -220,6 +221,21 @@ describe("programs on worker Ms (GOMAXPROCS=2)", () => {
     expect(sched("5000")).toBeLessThan(n / 2);
     expect(sched("0")).toBeGreaterThan(n);
   }, 30_000);
+});
+
+describe("adaptive mailbox spin (mailbox.ts)", () => {
+  it("a doorbell that rings within the spin raises it (to MB_SPIN_MAX), a sleep halves it (to MB_SPIN_MIN)", () => {
+    const box = new Mailbox(new SharedArrayBuffer(1024), 0, 1);
+    const [, s0] = box.spinsForTest();
+    expect(s0).toBe(MB_SPIN);
+    Atomics.add(box.w, 0, 1); // rung before the wait: found during the spin
+    box.waitBell(0, 5);
+    expect(box.spinsForTest()[1]).toBeGreaterThan(s0);
+    for (let k = 0; k < 40; k++) box.waitBell(box.bell() - 1, 5);
+    expect(box.spinsForTest()[1]).toBe(MB_SPIN_MAX);
+    for (let k = 0; k < 20; k++) box.waitBell(box.bell(), 0.01); // nobody rings: sleeps
+    expect(box.spinsForTest()[1]).toBe(MB_SPIN_MIN);
+  });
 });
 
 describe("pure natives on a worker (mpurenatives.ts)", () => {

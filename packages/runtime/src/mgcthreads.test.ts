@@ -114,7 +114,7 @@ const MAIN_BUILD_SPIN = `func main.main params=0 results=1 frame=12 ptrs=3,4,6,7
 end`;
 
 describe("concurrent marking with worker Ms (GOMAXPROCS=2)", () => {
-  it("marks while both Ms run bytecode; every cycle has two short STW pauses; lists intact under gccheckmark", () => {
+  it("marks while both Ms run bytecode; two STW pauses per cycle (gccheckmark stops for mark termination); lists intact", () => {
     // build allocates 30 000 nodes under GOGC=5 (many cycles) while spin computes without a
     // single request: the server marks between requests while they run, the builder's STPs go
     // through the remote barrier, spin's stack is scanned only when it checks in at a budget end.

@@ -56,7 +56,9 @@
  *     runs again (the mailbox's Atomics order the flag's plain store before the reply); it
  *     turns off only once the mark is final;
  *   - objects a worker can get without a request (its allocation cache) were allocated by the
- *     server in the current cycle, hence black during a mark;
+ *     server in the current cycle, hence black during a mark; an object a MALLOC reply hands
+ *     out during a mark is black or grey (`handedOut`): worker runtime code may hold it in
+ *     JavaScript only across its next request, where the server may scan the G's stack;
  *   - a G owned by an M is scanned only while that M's mailbox state is REQ or SERVING; every
  *     request kind saves the G's frame pointer and safe-point pc first (NATIVE, MALLOC,
  *     NEWSTACK, SCHED; WB / TYPEDMOVE come from STP / TYPEDMOVE, which are safe points too).
@@ -228,6 +230,12 @@ export class ThreadedGC {
   markStep(): boolean {
     const gc = this.gc;
     if (this.wholeCycle) return false;
+    if (this.held) {
+      // Safety net: a held world outlived its markToCompletion (the mark did not complete
+      // inside the pause, which the gate should make impossible): release it, keep marking.
+      this.held = false;
+      this.srv.startTheWorld();
+    }
     if (gc.phase !== GC_MARK) {
       if (gc.phase === GC_OFF) this.checkSoon();
       return false;
@@ -258,6 +266,17 @@ export class ThreadedGC {
     if (b === this.checkInBudget) return;
     this.checkInBudget = b;
     this.srv.setCheckInBudget(b);
+  }
+
+  /**
+   * A MALLOC reply hands object p to a worker, where it may stay in JavaScript only (the
+   * worker's runtime code — defer.ts boxing a panic value — allocates, then makes another
+   * request, e.g. a barrier store, before p is in a frame). Each request is a chance for the
+   * server to scan that G's stack, so p must not be white during a mark: allocated in the mark
+   * it is black already; allocated in the call that started the cycle it is white — shade it.
+   */
+  handedOut(p: number): void {
+    if (this.gc.phase === GC_MARK) this.gc.shadeIfMarking(p);
   }
 
   /**

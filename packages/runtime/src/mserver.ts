@@ -488,9 +488,10 @@ export class MServer {
         const zero = box.arg(i, 2) !== 0;
         const want = box.arg(i, 3);
         const heap = sched.heap;
-        let cycles = this.gcCycles;
+        const cycles = this.gcCycles;
         let p = heap.mallocgc(size, typ, zero);
         if (want <= 1) {
+          if (this.gcm !== null) this.gcm.handedOut(p);
           box.reply(i, p, 0);
           return;
         }
@@ -516,6 +517,7 @@ export class MServer {
         u32[cw + 1] = size;
         u32[cw + 2] = n;
         u32[cw + 3] = 0;
+        if (this.gcm !== null) this.gcm.handedOut(p);
         box.reply(i, p, 0);
         return;
       }
