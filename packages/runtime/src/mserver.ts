@@ -34,6 +34,7 @@
 
 import { Worker } from "node:worker_threads";
 import { deserialize, serialize } from "node:v8";
+import { TextDecoder } from "node:util";
 import { FatalError, formatFatal } from "./debug.js";
 import type { Sched } from "./proc.js";
 import { Mailbox, MB_READY, MB_REQ, MB_NONE, MB_REPLY, MB_SERVING, MB_TRANSIT, mailboxBytes } from "./mailbox.js";
@@ -45,6 +46,7 @@ import {
   ALLOC_CACHE_BYTES,
   TEXT_AREA_BYTES,
   OP_CRASH,
+  OP_PRINT,
   OP_MALLOC,
   OP_NATIVE,
   OP_NEWSTACK,
@@ -170,6 +172,8 @@ export class MServer {
   readonly perM: number[];
   /** Requests served per opcode (GORT_MTHREADS_STATS=1 prints them at exit). */
   readonly opCounts = new Array<number>(8).fill(0);
+  /** Per-M decoders of OP_PRINT text. */
+  private readonly printDecoders: TextDecoder[] = [];
   /** NATIVE requests per native index (GORT_MTHREADS_STATS=1: the most frequent are printed). */
   private readonly nativeCounts: number[] = [];
 
@@ -569,6 +573,15 @@ export class MServer {
       case OP_CRASH:
         this.finish(2);
         return;
+      case OP_PRINT: {
+        // M i's print/println text (a UTF-8 character may straddle two requests: streamed decode)
+        const at = this.textBase + i * TEXT_AREA_BYTES;
+        const bytes = sched.mem.u8.slice(at, at + (box.arg(i, 0) >>> 0));
+        vm.flushPrint();
+        vm.write((this.printDecoders[i] ??= new TextDecoder()).decode(bytes, { stream: true }));
+        box.reply(i, 0, 0);
+        return;
+      }
       default:
         throw new Error(`gort mserver: bad request ${op} from M${i}`);
     }

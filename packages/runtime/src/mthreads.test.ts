@@ -238,6 +238,27 @@ end
     expect(srv.opCounts[OP_SCHED]).toBeGreaterThan(0);
   }, 20_000);
 
+  it("print/println on an M reach runGo's write sink, whole and in order (OP_PRINT)", () => {
+    // main (on a worker M) prints 0..299, one line each, then returns
+    const src = `func main.main params=0 results=0 frame=4
+  LDI s0, 0
+  LDI s1, 300
+loop:
+  PRINTI s0
+  PRINTNL
+  ADDI s0, s0, 1
+  JLT s0, s1, loop
+  RET
+end
+.entry main.main
+`;
+    let err = "";
+    const r = runGo(assemble(src), { write: (s) => (err += s), gomaxprocs: 2, seed: 1 });
+    expect(r.exitCode).toBe(0);
+    expect(lastMServerForTest()?.sched).toBe(r.sched); // ran on worker Ms
+    expect(err).toBe(Array.from({ length: 300 }, (_, i) => `${i}\n`).join(""));
+  }, 20_000);
+
   it("two goroutines spinning forever do not stop main from finishing", () => {
     const src = SPIN_MAIN;
     let err = "";

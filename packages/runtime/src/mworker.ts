@@ -57,6 +57,12 @@ export const OP_WB = 5;
 export const OP_TYPEDMOVE = 6;
 /** The M's JavaScript code failed (a gort bug): the server ends the program. */
 export const OP_CRASH = 7;
+/**
+ * A0 = byte count: print/println text the M put in its text area; the server writes it where
+ * the program's prints go (runGo's `write`: stderr, a dashboard pane, an embedder's sink), in
+ * order with its own output.
+ */
+export const OP_PRINT = 8;
 
 /**
  * Per-M allocation cache in linear memory: objects of one (type, size) the server allocated
@@ -206,24 +212,38 @@ function mloop(d: MWorkerData, box: Mailbox): void {
     },
   };
   const exiting = box.w;
+  const textAt = d.text + id * TEXT_AREA_BYTES;
+  const utf8 = new TextEncoder();
+  /** Hands printed text to the server (OP_PRINT), a text area's worth at a time. */
+  const sendPrint = (s: string): void => {
+    if (Atomics.load(exiting, MB_EXITING_WORD) !== 0) return;
+    let b = utf8.encode(s);
+    while (b.length > 0) {
+      const n = Math.min(b.length, TEXT_AREA_BYTES);
+      mem.u8.set(b.subarray(0, n), textAt);
+      call(OP_PRINT, n, 0, 0, 0);
+      b = b.subarray(n);
+    }
+  };
   /** Printed text after the last newline, not written yet. */
   let partial = "";
   const flushPartial = (): void => {
     if (partial.length === 0) return;
-    if (Atomics.load(exiting, MB_EXITING_WORD) === 0) writeAll2(partial);
+    sendPrint(partial);
     partial = "";
   };
   const vm = new VM(heap, image, {
     barrier,
     budget: d.budget,
-    // print/println: straight to fd 2 (the server flushes its own before it prints).
-    // Whole lines only (the rest waits for its newline or the M's next remote call): another M
-    // printing at the same time must not split a line (Go's printlock keeps one print whole).
+    // print/println: through the server (OP_PRINT), which writes where the program's prints
+    // go, serialised with every other M's and its own output. Whole lines only (the rest waits
+    // for its newline or the M's next remote call): another M printing at the same time must
+    // not split a line (Go's printlock keeps one print whole).
     write: (s: string) => {
       const t = partial + s;
       const j = t.lastIndexOf("\n");
       partial = j >= 0 ? t.slice(j + 1) : t;
-      if (j >= 0 && Atomics.load(exiting, MB_EXITING_WORD) === 0) writeAll2(t.slice(0, j + 1));
+      if (j >= 0) sendPrint(t.slice(0, j + 1));
     },
   });
   const rec = box.rec(id);
