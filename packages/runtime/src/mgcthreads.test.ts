@@ -2,72 +2,17 @@
 // Ms"): programs run on two real worker threads while the runtime server marks. Node cannot load
 // .ts in a worker, so mworker.ts is bundled with esbuild first (as mthreads.test.ts does).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { assemble } from "./vm/asm.js";
 import { runGo } from "./proc.js";
-import { CHAN_HEADER } from "./sched-programs.js";
-import { lastMServerForTest, setMWorkerURLForTest } from "./mserver.js";
+import { CHAN_HEADER, LIST_BUILD } from "./sched-programs.js";
+import { lastMServerForTest } from "./mserver.js";
+import { TestBundles } from "./mworker.testutil.js";
 import { OP_NATIVE, OP_WB } from "./mworker.js";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../../..");
-const outDir = "/tmp/gort-mgcthreads-test";
+const tb = new TestBundles();
+beforeAll(() => tb.useMWorker());
+afterAll(() => tb.done());
 
-interface Esbuild {
-  buildSync(o: object): void;
-}
-function esbuild(): Esbuild {
-  const require = createRequire(import.meta.url);
-  const pnpm = path.join(root, "node_modules/.pnpm");
-  const dir = fs.readdirSync(pnpm).filter((d) => d.startsWith("esbuild@")).sort().pop();
-  if (dir === undefined) throw new Error("esbuild not found");
-  return require(path.join(pnpm, dir, "node_modules/esbuild")) as Esbuild;
-}
-
-let mworkerBundle = "";
-beforeAll(() => {
-  fs.mkdirSync(outDir, { recursive: true });
-  mworkerBundle = path.join(outDir, `mworker-${process.pid}.mjs`);
-  esbuild().buildSync({ stdin: { contents: `import "./mworker.ts";`, resolveDir: here, loader: "ts" }, bundle: true, platform: "node", format: "esm", target: "node20", outfile: mworkerBundle, logLevel: "error" });
-  setMWorkerURLForTest(pathToFileURL(mworkerBundle));
-});
-afterAll(() => {
-  if (mworkerBundle !== "") fs.rmSync(mworkerBundle, { force: true });
-});
-
-/** A goroutine building an N-node list (NEW + STP) and summing it; sends the sum on the closure's channel. */
-const BUILD = `
-func main.build params=0 results=0 frame=12 ptrs=0,1,2,3,4 closure
-  GETCTX s0
-  LD64 s1, s0, 8
-  LDI s3, 0
-  LDI s5, 0
-  LDK s6, $N
-loop:
-  NEW s4, %node
-  STP s4, 0, s3
-  ST64 s4, 8, s5
-  MOV s3, s4
-  ADDI s5, s5, 1
-  JLT s5, s6, loop
-  LDI s9, 0
-walk:
-  JEQI s3, 0, done
-  LD64 s8, s3, 8
-  ADD s9, s9, s8
-  LD64 s8, s3, 16
-  ADD s9, s9, s8
-  LD64 s3, s3, 0
-  JMP 0, walk
-done:
-  FADDR s2, 9
-  CALLN runtime.chansend1, s1, s10
-  RET
-end
-`;
 
 /** A goroutine summing 0..K−1 with no request at all until it sends (only budget ends check in). */
 const SPIN = `
@@ -125,7 +70,7 @@ describe("concurrent marking with worker Ms (GOMAXPROCS=2)", () => {
 .const K ${K}
 .type node size=24 ptrs=0 kind=25 str=main.node
 .type clo1 size=16 ptrs=1 kind=19 str=func()
-${BUILD}
+${LIST_BUILD}
 ${SPIN}
 ${MAIN_BUILD_SPIN}
 .entry main.main
@@ -164,7 +109,7 @@ ${MAIN_BUILD_SPIN}
 .const K ${K}
 .type node size=24 ptrs=0 kind=25 str=main.node
 .type clo1 size=16 ptrs=1 kind=19 str=func()
-${BUILD}
+${LIST_BUILD}
 ${SPIN}
 ${MAIN_BUILD_SPIN}
 .entry main.main

@@ -5,38 +5,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { assemble } from "./vm/asm.js";
 import { runGo } from "./proc.js";
-import { lastMServerForTest, setMWorkerURLForTest } from "./mserver.js";
+import { lastMServerForTest } from "./mserver.js";
+import { TestBundles } from "./mworker.testutil.js";
 import type { NativeFn } from "./vm/interp.js";
 import { CHAN_HEADER } from "./sched-programs.js";
 import { startTrace, type Tracer } from "./trace.js";
 import * as os from "node:os";
 import { spawnSync } from "node:child_process";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../../..");
-
-interface Esbuild {
-  buildSync(o: object): void;
-}
-let bundleFile = "";
-beforeAll(() => {
-  const require = createRequire(import.meta.url);
-  const pnpm = path.join(root, "node_modules/.pnpm");
-  const dir = fs.readdirSync(pnpm).filter((d) => d.startsWith("esbuild@")).sort().pop();
-  if (dir === undefined) throw new Error("esbuild not found");
-  const esbuild = require(path.join(pnpm, dir, "node_modules/esbuild")) as Esbuild;
-  fs.mkdirSync("/tmp/gort-mprocs-test", { recursive: true });
-  bundleFile = `/tmp/gort-mprocs-test/mworker-${process.pid}.mjs`;
-  esbuild.buildSync({ stdin: { contents: `import "./mworker.ts";`, resolveDir: here, loader: "ts" }, bundle: true, platform: "node", format: "esm", target: "node20", outfile: bundleFile, logLevel: "error" });
-  setMWorkerURLForTest(pathToFileURL(bundleFile));
-});
-afterAll(() => {
-  if (bundleFile !== "") fs.rmSync(bundleFile, { force: true });
-});
+const tb = new TestBundles();
+beforeAll(() => tb.useMWorker());
+afterAll(() => tb.done());
 
 /** `for {}` goroutines and a main that drives GOMAXPROCS through test.mstate phases (see the test). */
 const RESIZE = `.native runtime.newproc

@@ -2,55 +2,28 @@
 // worker Ms under GOMAXPROCS=2. Node cannot load .ts in a worker, so the worker modules are
 // bundled with esbuild first (as scripts/dev-gort.mjs does for the CLI).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { Mailbox, MB_REQ, mailboxBytes } from "./mailbox.js";
 import { assemble } from "./vm/asm.js";
 import { runGo } from "./proc.js";
 import { SPIN_MAIN, pingPong } from "./sched-programs.js";
-import { lastMServerForTest, setMWorkerURLForTest } from "./mserver.js";
+import { lastMServerForTest } from "./mserver.js";
+import { TestBundles } from "./mworker.testutil.js";
 import { OP_MALLOC, OP_NATIVE, OP_SCHED } from "./mworker.js";
-import { CHAN_HEADER } from "./sched-programs.js";
+import { CHAN_HEADER, LIST_BUILD } from "./sched-programs.js";
 import { LinearMemory } from "./mem.js";
 import { addAtomicNatives } from "./atomic.js";
 import { workerLocalNatives } from "./mthreadnatives.js";
 import type { NativeFn, VM } from "./vm/interp.js";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../../..");
-const outDir = "/tmp/gort-mthreads-test";
-
-interface Esbuild {
-  buildSync(o: object): void;
-}
-function esbuild(): Esbuild {
-  const require = createRequire(import.meta.url);
-  const pnpm = path.join(root, "node_modules/.pnpm");
-  const dir = fs.readdirSync(pnpm).filter((d) => d.startsWith("esbuild@")).sort().pop();
-  if (dir === undefined) throw new Error("esbuild not found");
-  return require(path.join(pnpm, dir, "node_modules/esbuild")) as Esbuild;
-}
-function bundle(name: string, contents: string): string {
-  fs.mkdirSync(outDir, { recursive: true });
-  const out = path.join(outDir, `${name}-${process.pid}.mjs`);
-  esbuild().buildSync({ stdin: { contents, resolveDir: here, loader: "ts" }, bundle: true, platform: "node", format: "esm", target: "node20", outfile: out, logLevel: "error" });
-  return out;
-}
-
+const tb = new TestBundles();
 let echoWorker = "";
-let mworkerBundle = "";
-afterAll(() => {
-  for (const f of [echoWorker, mworkerBundle]) if (f !== "") fs.rmSync(f, { force: true });
-});
+afterAll(() => tb.done());
 beforeAll(() => {
   // M entry: the real mworker.ts (starts its loop when workerData says so).
-  mworkerBundle = bundle("mworker", `import "./mworker.ts";`);
-  setMWorkerURLForTest(pathToFileURL(mworkerBundle));
+  tb.useMWorker();
   // Mailbox client: `calls` requests of op 7 (a0 + a1); checks each reply, then exits.
-  echoWorker = bundle(
+  echoWorker = tb.bundle(
     "echo",
     `import { Mailbox } from "./mailbox.ts";
 import { workerData, parentPort } from "node:worker_threads";
@@ -177,34 +150,7 @@ describe("programs on worker Ms (GOMAXPROCS=2)", () => {
 .const N 30000
 .type node size=24 ptrs=0 kind=25 str=main.node
 .type clo1 size=16 ptrs=1 kind=19 str=func()
-func main.build params=0 results=0 frame=12 ptrs=0,1,2,3,4 closure
-  GETCTX s0
-  LD64 s1, s0, 8
-  LDI s3, 0
-  LDI s5, 0
-  LDK s6, $N
-loop:
-  NEW s4, %node
-  STP s4, 0, s3
-  ST64 s4, 8, s5
-  MOV s3, s4
-  ADDI s5, s5, 1
-  JLT s5, s6, loop
-  LDI s9, 0
-walk:
-  JEQI s3, 0, done
-  LD64 s8, s3, 8
-  ADD s9, s9, s8
-  LD64 s8, s3, 16
-  ADD s9, s9, s8
-  LD64 s3, s3, 0
-  JMP 0, walk
-done:
-  FADDR s2, 9
-  CALLN runtime.chansend1, s1, s10
-  RET
-end
-func main.main params=0 results=1 frame=12 ptrs=3,4,6,7
+${LIST_BUILD}func main.main params=0 results=1 frame=12 ptrs=3,4,6,7
   TYPEADDR s1, %chint
   LDI s2, 0
   CALLN runtime.makechan, s1, s3

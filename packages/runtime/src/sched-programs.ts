@@ -110,3 +110,38 @@ loop:
 end
 .entry main.main
 `;
+
+/**
+ * A goroutine (closure: func + chan) building a $N-node list of %node (NEW, next pointer stored
+ * with STP, value in word 1), then walking it summing words 1 and 2 (2 is never written: a reused
+ * freed object shows there); sends the sum on its channel. Needs CHAN_HEADER, .const N and
+ * .type node (size 24, ptrs=0).
+ */
+export const LIST_BUILD = `func main.build params=0 results=0 frame=12 ptrs=0,1,2,3,4 closure
+  GETCTX s0
+  LD64 s1, s0, 8
+  LDI s3, 0
+  LDI s5, 0
+  LDK s6, $N
+loop:
+  NEW s4, %node
+  STP s4, 0, s3
+  ST64 s4, 8, s5
+  MOV s3, s4
+  ADDI s5, s5, 1
+  JLT s5, s6, loop
+  LDI s9, 0
+walk:
+  JEQI s3, 0, done
+  LD64 s8, s3, 8
+  ADD s9, s9, s8
+  LD64 s8, s3, 16
+  ADD s9, s9, s8
+  LD64 s3, s3, 0
+  JMP 0, walk
+done:
+  FADDR s2, 9
+  CALLN runtime.chansend1, s1, s10
+  RET
+end
+`;
