@@ -16,10 +16,15 @@ import { G_WAITING, P_BYTES, P_RUNNEXT, P_RUNQHEAD, P_RUNQTAIL, P_STATUS, PIDLE,
 import { LinearMemory } from "./mem.js";
 import { Mailbox, MB_SPIN, MB_SPIN_MAX, MB_SPIN_MIN } from "./mailbox.js";
 import { assemble } from "./vm/asm.js";
+import type { NativeFn } from "./vm/interp.js";
 import { runGo } from "./proc.js";
 import { CHAN_HEADER, pingPong } from "./sched-programs.js";
 import { lastMServerForTest, setMWorkerURLForTest } from "./mserver.js";
 import { OP_NATIVE, OP_NEWSTACK, OP_SCHED } from "./mworker.js";
+
+// These tests check work done by worker Ms: the server must not run goroutines itself
+// (mserverrun.ts, on by default; the adaptive tests in mfast.test.ts turn it on again).
+process.env.GORT_MTHREADS_ADAPTIVE = "0";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../../..");
@@ -318,6 +323,43 @@ end
     expect(run.pending).toBe(true); // Ms never spawned
     expect(srv.served).toBe(0);
   });
+
+  it("slices the server runs itself are CPU-profiled (one goroutine, no thread started)", () => {
+    // main spins, asking test.enough every 2000 iterations until 30 ticks of the 100 Hz clock passed
+    const src = `.native test.enough
+func main.main params=0 results=1 frame=6
+again:
+  LDI s1, 0
+  LDI s2, 2000
+loop:
+  ADDI s1, s1, 1
+  JLT s1, s2, loop
+  CALLN test.enough, s3, s4
+  JEQI s4, 0, again
+  LDI s0, 1
+  RET
+end
+.entry main.main
+`;
+    const deadline = Date.now() + 20_000;
+    let t0 = -1;
+    let t1 = -1;
+    const enough: NativeFn = (vm, _g, _args, res) => {
+      const prof = lastMServerForTest()!.sched.prof;
+      if (t0 < 0) t0 = prof.tick[0];
+      t1 = prof.tick[0];
+      vm.mem.i64[res >>> 3] = t1 - t0 >= 30 || Date.now() > deadline ? 1n : 0n;
+    };
+    let err = "";
+    const r = withLazy(() => runGo(assemble(src), { write: (s) => (err += s), gomaxprocs: 2, seed: 1, budget: 2000, profile: { cpuHz: 100 }, natives: new Map([["test.enough", enough]]) }));
+    expect(err).toBe("");
+    expect(r.exitCode).toBe(0);
+    expect(lastMServerForTest()!.serverRunForTest().pending).toBe(true); // all on the server
+    let main = 0;
+    for (const smp of r.sched.prof.lastCPU!.samples) if (smp.frames.some((f) => f.func === "main.main")) main += smp.values[0];
+    expect(t1 - t0).toBeGreaterThanOrEqual(30);
+    expect(main).toBeGreaterThanOrEqual(0.6 * (t1 - t0)); // (without the server's own sampling: 0)
+  }, 40_000);
 
   it("goroutines start on the server, the Ms take over once ready: results intact (GC cycles throughout)", () => {
     let err = "";

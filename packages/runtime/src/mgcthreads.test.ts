@@ -9,6 +9,10 @@ import { lastMServerForTest } from "./mserver.js";
 import { TestBundles } from "./mworker.testutil.js";
 import { OP_NATIVE, OP_WB } from "./mworker.js";
 
+// These tests check work done by worker Ms: the server must not run goroutines itself
+// (mserverrun.ts, on by default; the adaptive tests in mfast.test.ts turn it on again).
+process.env.GORT_MTHREADS_ADAPTIVE = "0";
+
 const tb = new TestBundles();
 beforeAll(() => tb.useMWorker());
 afterAll(() => tb.done());

@@ -15,6 +15,10 @@ import { startTrace, type Tracer } from "./trace.js";
 import * as os from "node:os";
 import { spawnSync } from "node:child_process";
 
+// These tests check work done by worker Ms: the server must not run goroutines itself
+// (mserverrun.ts, on by default; the adaptive tests in mfast.test.ts turn it on again).
+process.env.GORT_MTHREADS_ADAPTIVE = "0";
+
 const tb = new TestBundles();
 beforeAll(() => tb.useMWorker());
 afterAll(() => tb.done());

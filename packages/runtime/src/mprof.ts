@@ -39,10 +39,24 @@ export class MProf {
   /** Tick count (Profiler.tick[0]) accounted for by each M; written by the server only. */
   private readonly seen: Int32Array;
 
+  /** seen[] index of the server thread's own slices (mserverrun.ts). */
+  private readonly server: number;
+
   constructor(sched: Sched, box: Mailbox, ms: number) {
     this.sched = sched;
     this.box = box;
-    this.seen = new Int32Array(ms);
+    this.seen = new Int32Array(ms + 1);
+    this.server = ms;
+  }
+
+  /** The server runs a slice itself (mserverrun.ts): the ticks before it are not that G's. */
+  sliceStart(): void {
+    this.resume(this.server);
+  }
+
+  /** The server's own slice of g ended with run result r: g is sampled as an M's SCHED would be. */
+  sliceEnd(g: number, r: number): void {
+    if (r === RUN_YIELD || r === RUN_PARK) this.sample(this.server, g, r === RUN_YIELD);
   }
 
   /** The server takes M i's request `op` (profiling on): samples its goroutine at SCHED and NATIVE. */

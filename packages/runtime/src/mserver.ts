@@ -155,7 +155,7 @@ export class MServer {
   /** Per-M stack caches: stack growth on a worker without a round trip (mstackcache.ts). */
   private readonly stackCaches: MStackCaches;
   /** Goroutines run on this thread until an M is ready; Ms spawned lazily (mserverrun.ts). */
-  private readonly srun = new ServerRun(process.env.GORT_MTHREADS_ADAPTIVE === "1");
+  private readonly srun = new ServerRun(process.env.GORT_MTHREADS_ADAPTIVE !== "0");
   /** Idle Ms leave a running P's fresh runnext alone for a grace (msteal.ts). */
   private readonly grace = new RunnextGrace();
   /** Per-M text areas (TEXT_AREA_BYTES each) for strings sent with a reply. */
@@ -265,9 +265,9 @@ export class MServer {
     const sched = this.sched;
     this.budget = budget;
     const n = this.n;
-    // GORT_MTHREADS_ADAPTIVE=1: the server runs goroutines itself while there is no
-    // parallelism to use, and spawns the Ms only once two goroutines are runnable
-    // (mserverrun.ts); else (the default for now) spawn every M here and wait for them all
+    // By default the server runs goroutines itself while there is no parallelism to use, and
+    // spawns the Ms only once two goroutines are runnable (mserverrun.ts);
+    // GORT_MTHREADS_ADAPTIVE=0: spawn every M here and wait for them all
     if (!this.srun.pending) for (let i = 0; i < n; i++) this.startM(i);
     const vm = sched.vm;
     try {

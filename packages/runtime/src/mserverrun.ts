@@ -1,7 +1,7 @@
 /**
  * mserverrun.ts — the runtime server runs goroutines itself when there is no parallelism to
- * use, and spawns the worker Ms only once there is (MTHREADS.md "Fewer round trips"). Opt-in
- * for now: GORT_MTHREADS_ADAPTIVE=1 (mthreads.test.ts's programs are meant to run on workers).
+ * use, and spawns the worker Ms only once there is (MTHREADS.md "Fewer round trips"). On by
+ * default; GORT_MTHREADS_ADAPTIVE=0 turns it off (the worker-M tests do, to test the Ms).
  * No Go counterpart (Go's Ms start in microseconds and run runtime code themselves).
  *
  * WHY. (1) A worker costs 0.1–0.5 s before it can run a goroutine (new isolate, loading the
@@ -58,6 +58,8 @@
  */
 
 import type { Sched } from "./proc.js";
+import type { MProf } from "./mprof.js";
+import type { MTrace } from "./mtrace.js";
 import { P_RUNNEXT, P_RUNQHEAD, P_RUNQTAIL, P_STATUS, PIDLE, PRUNNING } from "./runtime2.js";
 
 /** The MServer members a server slice uses (private ones reached by name, as SchedInternals). */
@@ -69,6 +71,8 @@ export interface ServerRunHost {
 }
 interface HostInternals extends ServerRunHost {
   exit: number;
+  mprof: MProf;
+  mtrace: MTrace;
   mG: number[];
   idle: boolean[];
   pOf(i: number): number;
@@ -79,7 +83,7 @@ interface HostInternals extends ServerRunHost {
 
 /** Whether the server runs goroutines itself (no parallelism to use); spawns the Ms lazily. */
 export class ServerRun {
-  /** GORT_MTHREADS_ADAPTIVE=1: the policy is on (else the server never runs bytecode). */
+  /** The policy is on (GORT_MTHREADS_ADAPTIVE is not "0"; else the server never runs bytecode). */
   readonly enabled: boolean;
   /** The Ms (0…n−1) are not spawned yet. */
   pending: boolean;
@@ -162,7 +166,9 @@ export class ServerRun {
     u32[(p + P_STATUS) >>> 2] = PRUNNING;
     sched.curg = g0;
     sched.metrics.latency.running(g0);
-    if (sched.tracer !== null) sched.tracer.goStart(g0);
+    if (sched.tracer !== null) h.mtrace.give(0, g0); // P 0 shown running g0 (mtrace.ts)
+    const profiling = sched.prof.cpuHz !== 0;
+    if (profiling) h.mprof.sliceStart(); // CPU samples of the server's own slices (mprof.ts)
     const vm = sched.vm;
     this.inSlice = true;
     let r: number;
@@ -172,6 +178,7 @@ export class ServerRun {
       this.inSlice = false;
     }
     const g = sched.curg; // (the park hook may have switched Gs inside run)
+    if (profiling) h.mprof.sliceEnd(g, r);
     vm.flushPrint();
     sched.p = p;
     const again = h.afterRun(0, r, g);

@@ -16,6 +16,10 @@ import { addAtomicNatives } from "./atomic.js";
 import { workerLocalNatives } from "./mthreadnatives.js";
 import type { NativeFn, VM } from "./vm/interp.js";
 
+// These tests check work done by worker Ms: the server must not run goroutines itself
+// (mserverrun.ts, on by default; the adaptive tests in mfast.test.ts turn it on again).
+process.env.GORT_MTHREADS_ADAPTIVE = "0";
+
 const tb = new TestBundles();
 let echoWorker = "";
 afterAll(() => tb.done());
