@@ -3,10 +3,6 @@
 // (the worker module is bundled with esbuild, as in mthreads.test.ts: Node cannot load .ts in a
 // worker).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { Heap } from "./malloc.js";
 import { ST_OTHER_SYS } from "./mstats.js";
 import { FR_SLOTS, STK_FP, STK_HI, STK_LO, StackMin, type StackMapSource } from "./stack.js";
@@ -19,31 +15,17 @@ import { assemble } from "./vm/asm.js";
 import type { NativeFn } from "./vm/interp.js";
 import { runGo } from "./proc.js";
 import { CHAN_HEADER, pingPong } from "./sched-programs.js";
-import { lastMServerForTest, setMWorkerURLForTest } from "./mserver.js";
+import { lastMServerForTest } from "./mserver.js";
+import { TestBundles } from "./mworker.testutil.js";
 import { OP_NATIVE, OP_NEWSTACK, OP_SCHED } from "./mworker.js";
 
 // These tests check work done by worker Ms: the server must not run goroutines itself
 // (mserverrun.ts, on by default; the adaptive tests in mfast.test.ts turn it on again).
 process.env.GORT_MTHREADS_ADAPTIVE = "0";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../../..");
-
-let mworkerBundle = "";
-beforeAll(() => {
-  const require = createRequire(import.meta.url);
-  const pnpm = path.join(root, "node_modules/.pnpm");
-  const dir = fs.readdirSync(pnpm).filter((d) => d.startsWith("esbuild@")).sort().pop();
-  if (dir === undefined) throw new Error("esbuild not found");
-  const esbuild = require(path.join(pnpm, dir, "node_modules/esbuild")) as { buildSync(o: object): void };
-  fs.mkdirSync("/tmp/gort-mthreads-test", { recursive: true });
-  mworkerBundle = `/tmp/gort-mthreads-test/mfast-mworker-${process.pid}.mjs`;
-  esbuild.buildSync({ stdin: { contents: `import "./mworker.ts";`, resolveDir: here, loader: "ts" }, bundle: true, platform: "node", format: "esm", target: "node20", outfile: mworkerBundle, logLevel: "error" });
-  setMWorkerURLForTest(pathToFileURL(mworkerBundle));
-});
-afterAll(() => {
-  if (mworkerBundle !== "") fs.rmSync(mworkerBundle, { force: true });
-});
+const tb = new TestBundles();
+beforeAll(() => tb.useMWorker());
+afterAll(() => tb.done());
 
 /** One function (id 1, pc 0) whose frames hold a pointer in slot 0 and a scalar in slot 1. */
 class OneMap implements StackMapSource {
