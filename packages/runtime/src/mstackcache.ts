@@ -50,7 +50,7 @@
  */
 
 import type { LinearMemory } from "./mem.js";
-import { StackAllocator, STK_FP, STK_GUARD, STK_HI, STK_LO, StackGuard, StackMin, adjustStackFrames, type StackMapSource } from "./stack.js";
+import { StackAllocator, STK_FP, STK_GUARD, STK_HI, STK_LO, StackGuard, StackMin, adjustStackFrames, grownStackSize, type StackMapSource } from "./stack.js";
 import { G_WAITING } from "./runtime2.js";
 
 /** Cached orders: 0.5, 1, 2, 4 KiB. */
@@ -142,10 +142,8 @@ export function growLocal(mem: LinearMemory, maps: StackMapSource | null, cacheA
   const hi = u32[(g + STK_HI) >>> 2];
   const fp = u32[(g + STK_FP) >>> 2];
   const oldsize = hi - lo;
-  let newsize = oldsize * 2;
   const used = hi - fp;
-  const needed = frameSize + StackGuard;
-  while (newsize - used < needed) newsize *= 2;
+  const newsize = grownStackSize(oldsize, used, frameSize);
   if (newsize > u32[w + SC_MAXLOCAL]) return false;
   const no = orderOf(newsize);
   const oo = orderOf(oldsize);

@@ -103,6 +103,18 @@ function hex(v: number): string {
   return "0x" + (v >>> 0).toString(16);
 }
 
+/**
+ * The size a stack of `oldsize` bytes with `used` bytes in use grows to when a frame of
+ * `frameSize` bytes does not fit: doubled until the frame and the guard fit (newstack; a worker
+ * M's local growth, mstackcache.ts).
+ */
+export function grownStackSize(oldsize: number, used: number, frameSize: number): number {
+  let newsize = oldsize * 2;
+  const needed = frameSize + StackGuard;
+  while (newsize - used < needed) newsize *= 2;
+  return newsize;
+}
+
 export class StackAllocator {
   readonly mem: LinearMemory;
   readonly mheap: MHeap;
@@ -318,10 +330,8 @@ export class StackAllocator {
     const hi = u32[(g + STK_HI) >>> 2];
     const fp = u32[(g + STK_FP) >>> 2];
     const oldsize = hi - lo;
-    let newsize = oldsize * 2;
     const used = hi - fp;
-    const needed = frameSize + StackGuard;
-    while (newsize - used < needed) newsize *= 2;
+    const newsize = grownStackSize(oldsize, used, frameSize);
     if (newsize > this.maxStackSize || newsize > this.maxStackCeiling) {
       const limit = this.maxStackSize < this.maxStackCeiling ? this.maxStackSize : this.maxStackCeiling;
       fatal(
