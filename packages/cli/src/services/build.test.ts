@@ -45,7 +45,7 @@ function io(dir: string, env: Record<string, string> = {}) {
 
 describe("gort build", () => {
   it("writes an executable image that gort run runs with the program's exit status and flags", async () => {
-    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 250)); // vitest sends task updates (throttled, 100 ms) and needs their replies before a long synchronous stretch: 60 s RPC limit
     const dir = tmp({ "tool.go": PROG });
     const b = io(dir);
     expect(runBuild(["tool.go"], b.io)).toBe(0);
@@ -62,7 +62,7 @@ describe("gort build", () => {
   });
 
   it("-o DIR/ puts the image under the program's name; compile errors stop it", async () => {
-    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 250)); // vitest sends task updates (throttled, 100 ms) and needs their replies before a long synchronous stretch: 60 s RPC limit
     const dir = tmp({ "main.go": PROG, "bad.go": "package main\n\nfunc main() { x := 1 }\n" });
     const b = io(dir);
     expect(runBuild(["-o", "bin/", "main.go"], b.io)).toBe(0);
@@ -77,7 +77,7 @@ describe("gort build", () => {
   });
 
   it("a corrupt or truncated image is one clear line, exit 1", async () => {
-    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 250)); // vitest sends task updates (throttled, 100 ms) and needs their replies before a long synchronous stretch: 60 s RPC limit
     const dir = tmp({ "main.go": PROG });
     expect(runBuild(["-o", "img", "main.go"], io(dir).io)).toBe(0);
     const bytes = fs.readFileSync(path.join(dir, "img"));

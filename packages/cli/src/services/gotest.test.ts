@@ -26,7 +26,7 @@ const norm = (s: string) => s.replace(/\((\d+\.\d+)s\)/g, "(0.00s)").replace(/\t
 describe("gort test", () => {
   for (const c of cases) {
     it(`${c.dir}: gort test ${c.args.join(" ")}`, async () => {
-      await new Promise((r) => setImmediate(r)); // let vitest's RPC run between synchronous tests
+      await new Promise((r) => setTimeout(r, 250)); // vitest sends task updates (throttled, 100 ms) and needs their replies before a long synchronous stretch: 60 s RPC limit
       let out = "";
       const code = runTest(c.args, {
         cwd: path.join(data, "gotest", c.dir),

@@ -72,7 +72,7 @@ describe("gort run --sandbox", () => {
   });
 
   it("denies what is not allowed with Go's permission errors; allowed calls work", async () => {
-    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 250)); // vitest sends task updates (throttled, 100 ms) and needs their replies before a long synchronous stretch: 60 s RPC limit
     const dir = setup();
     const box = path.join(dir, "box");
     const r = run(dir, ["--sandbox", `--allow-read=${box}`, `--allow-write=${box}`]);
@@ -99,7 +99,7 @@ describe("gort run --sandbox", () => {
   });
 
   it("grants: everything allowed behaves as without a sandbox", async () => {
-    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 250)); // vitest sends task updates (throttled, 100 ms) and needs their replies before a long synchronous stretch: 60 s RPC limit
     const dir = setup();
     const r = run(dir, ["--sandbox", "--allow-read", "--allow-write", "--allow-net", "--allow-run", "--allow-env"]);
     expect(r.code).toBe(0);

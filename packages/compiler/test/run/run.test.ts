@@ -39,7 +39,7 @@ describe("gort run", () => {
     test(p, async () => {
       // each program runs synchronously: let the worker's event loop turn first, so vitest's
       // RPC (task updates) is not starved by a long chain of synchronous tests
-      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setTimeout(r, 250)); // vitest sends task updates (throttled, 100 ms) and needs their replies before a long synchronous stretch: 60 s RPC limit
       const base = path.join(dir, p.slice(0, -3));
       let out = "";
       let err = "";
