@@ -71,6 +71,8 @@ import { installMProcs, retireG, unTick } from "./mprocs.js";
 import { MProf } from "./mprof.js";
 import { MTrace } from "./mtrace.js";
 import { ThreadedGC } from "./mgcthreads.js";
+import { GC_MARK } from "./mgc.js";
+import { installServerAtomics, workerRunNames } from "./mthreadnatives.js";
 
 /** Go checks the global queue first every 61 schedticks (as proc.ts). */
 const GLOBAL_CHECK_TICKS = 61;
@@ -141,6 +143,8 @@ export class MServer {
   readonly mG: number[];
   /** M waits for work (its SCHED consumed, no reply yet). */
   readonly idle: boolean[];
+  /** performance.now() when M i got its current G (mserverrun.ts: a G that parks soon after comes back). */
+  readonly givenAt: number[];
   /** M whose G left the running state inside a native and has not reported yet (−1 = none). */
   private transit = -1;
   /** The G that transit M parked (its saved pc is written until the M clears MB_TRANSIT). */
@@ -196,8 +200,13 @@ export class MServer {
     this.stackCaches = new MStackCaches(sched.heap.stacks, scBase);
     this.mG = new Array<number>(cap).fill(0);
     this.idle = new Array<boolean>(cap).fill(true);
+    this.givenAt = new Array<number>(cap).fill(0);
     this.perM = new Array<number>(cap).fill(0);
     this.si = sched as unknown as SchedInternals;
+    // The server's own slices may now run beside the Ms: its sync/atomic natives use Atomics too.
+    installServerAtomics(sched.vm, sched.image.img.natives, sched.mem);
+    // (which of them an M would have to send here: mserverrun.ts REMOTE_PER_MS)
+    this.srun.countRemoteNatives(sched.vm.natives, sched.image.img.natives, workerRunNames(sched.mem));
     const gc = sched.gc;
     if (gc !== null) {
       gc.setProcs(sched.gomaxprocs); // the Ps really run in parallel: gctrace P count, CPU accounting
@@ -230,6 +239,11 @@ export class MServer {
       return st === MB_REQ || st === MB_SERVING;
     }
     return !(this.transit >= 0 && g === this.transitG && Atomics.load(box.w, box.rec(this.transit) + MB_TRANSIT) !== 0);
+  }
+
+  /** A GC mark phase is in progress (mserverrun.ts keeps its slices short then). */
+  private marking(): boolean {
+    return this.sched.gc !== null && this.sched.gc.phase === GC_MARK;
   }
 
   /** Some M runs bytecode (it has a G and no request pending). */
@@ -295,7 +309,7 @@ export class MServer {
     } finally {
       if (process.env.GORT_MTHREADS_STATS === "1") {
         const c = this.opCounts;
-        process.stderr.write(`mthreads: ${this.served} requests: sched ${c[OP_SCHED]} native ${c[OP_NATIVE]} malloc ${c[OP_MALLOC]} newstack ${c[OP_NEWSTACK]} wb ${c[OP_WB] + c[OP_TYPEDMOVE]} (local stack growths ${this.stackCaches.localCopies(this.n)}); ${this.srun.slices} slices on the server (${this.srun.kept} Gs kept from an M), Ms ${this.srun.pending ? "never started" : "started"}; ${this.stwCount} STW; Gs given per M ${this.perM.join("/")}\n`);
+        process.stderr.write(`mthreads: ${this.served} requests: sched ${c[OP_SCHED]} native ${c[OP_NATIVE]} malloc ${c[OP_MALLOC]} newstack ${c[OP_NEWSTACK]} wb ${c[OP_WB] + c[OP_TYPEDMOVE]} (local stack growths ${this.stackCaches.localCopies(this.n)}); ${this.srun.slices} slices on the server (${this.srun.kept} Gs kept from an M, ${this.srun.shipped} shipped to one, ${this.srun.pulled} pulled back), Ms ${this.srun.pending ? "never started" : "started"}; ${this.stwCount} STW; Gs given per M ${this.perM.join("/")}\n`);
         const names = sched.image.img.natives;
         const top = this.nativeCounts.map((k, ni) => [k ?? 0, ni]).filter(([k]) => k > 0).sort((x, y) => y[0] - x[0]).slice(0, 8);
         process.stderr.write(`mthreads: natives ${top.map(([k, ni]) => `${names[ni]} ${k}`).join(", ")}\n`);
@@ -393,19 +407,18 @@ export class MServer {
       this.dispatchIdle();
       if (this.exit >= 0) return;
       // A mark phase: one dedicated mark slice between requests (mgcthreads.ts).
+      let marked = false;
       if (this.gcm !== null) {
         sched.curg = 0;
-        if (this.gcm.markStep()) {
-          if (this.exit >= 0) return;
-          continue;
-        }
+        marked = this.gcm.markStep();
+        if (this.exit >= 0) return;
       }
-      if (served) continue;
-      // Every M idle (or none ready yet): run a slice here (mserverrun.ts).
+      // An M idle: run a slice here on its P, between requests and mark slices (mserverrun.ts).
       if (this.srun.canRun(this) && this.srun.slice(this)) {
         if (this.exit >= 0) return;
         continue;
       }
+      if (served || marked) continue;
       if (this.allIdle() && this.starting > 0 && this.anyWork()) {
         box.waitBell(seen, BUSY_WAIT_MS); // work waits for an M still starting (mprocs.ts)
         continue;
@@ -479,9 +492,12 @@ export class MServer {
         // Park now and pick the M's next G in the same reply: the M's park hook clears
         // TRANSIT and switches to it inside the interpreter loop (0: it reports SCHED(−1)).
         this.afterRun(i, RUN_PARK, g);
-        const next = this.srun.keepOrGive(this, i, this.findWork(i)); // (mserverrun.ts)
+        const next = this.srun.keepOrGive(this, i, this.findWork(i), RUN_PARK, g); // (mserverrun.ts)
         this.mG[i] = next;
-        if (next !== 0) sched.metrics.latency.running(next);
+        if (next !== 0) {
+          sched.metrics.latency.running(next);
+          this.givenAt[i] = performance.now();
+        }
         if (next !== 0 && sched.tracer !== null) sched.tracer.goStart(next); // on M i's P (mtrace.ts)
         box.reply(i, pc, text, 1, next);
         return;
@@ -556,11 +572,12 @@ export class MServer {
           Atomics.store(box.w, box.rec(i) + MB_TRANSIT, 0);
         }
         const g = box.arg(i, 1) >>> 0;
-        let next = this.afterRun(i, box.arg(i, 0), g);
+        const r = box.arg(i, 0);
+        let next = this.afterRun(i, r, g);
         if (this.exit >= 0) return;
         if (next !== 0 && i >= sched.ps.length) next = retireG(this, next); // its P went away (mprocs.ts)
         if (next === 0) next = this.findWork(i);
-        next = this.srun.keepOrGive(this, i, next); // no parallelism: the server runs it (mserverrun.ts)
+        next = this.srun.keepOrGive(this, i, next, r, g); // the server runs it (mserverrun.ts)
         if (next !== 0) this.give(i, next);
         else {
           this.mG[i] = 0;
@@ -605,6 +622,7 @@ export class MServer {
   private give(i: number, g: number): void {
     if (this.idle[i]) this.mprof.resume(i); // its idle time was no CPU time (mprof.ts)
     this.mG[i] = g;
+    this.givenAt[i] = performance.now();
     this.idle[i] = false;
     this.perM[i]++;
     const sched = this.sched;
@@ -616,9 +634,10 @@ export class MServer {
 
   /**
    * Sched.run's bookkeeping after M i's vm.run(g) returned r (−1: nothing ran). Returns g when
-   * it should simply go on running (budget spent, nothing else runnable), else 0.
+   * it should simply go on running (budget spent, nothing else runnable — or, with `requeue`
+   * false, whether or not anything else is), else 0.
    */
-  private afterRun(i: number, r: number, g: number): number {
+  private afterRun(i: number, r: number, g: number, requeue = true): number {
     const sched = this.sched;
     const si = this.si;
     const u32 = sched.mem.u32;
@@ -653,7 +672,7 @@ export class MServer {
         startFinalizers(sched);
       }
       if (sched.timers.len > 0) si.checkTimers(sched.clock.now());
-      if (this.anyRunnable(sched.p)) {
+      if (requeue && this.anyRunnable(sched.p)) {
         if (sched.tracer !== null) sched.tracer.goPreempt(g);
         sched.metrics.latency.enqueued(g);
         sched.globrunqput(g);
@@ -689,8 +708,12 @@ export class MServer {
     return u32[(p + P_RUNNEXT) >>> 2] !== 0 || u32[(p + P_RUNQHEAD) >>> 2] !== u32[(p + P_RUNQTAIL) >>> 2] || u32[(this.sched.sched + SCHED_RUNQSIZE) >>> 2] !== 0;
   }
 
-  /** findRunnable without blocking, for M i's P: timers, global every 61st tick, local, global, steal. */
-  private findWork(i: number): number {
+  /**
+   * findRunnable without blocking, for M i's P: timers, global every 61st tick, local, global,
+   * steal. With the adaptive policy an M does not steal (mserverrun.ts: the server runs what
+   * waits on other Ps; its slices pass `steal`).
+   */
+  private findWork(i: number, steal = !this.srun.enabled): number {
     const sched = this.sched;
     const ps = sched.ps;
     if (i >= ps.length) return 0;
@@ -712,7 +735,7 @@ export class MServer {
       si.runnextStreak = 0;
       return g;
     }
-    if (ps.length > 1) g = this.grace.stealFor(sched.mem, ps, p, (q) => si.stealWork(q));
+    if (ps.length > 1 && steal) g = this.grace.stealFor(sched.mem, ps, p, (q) => si.stealWork(q));
     return g;
   }
 

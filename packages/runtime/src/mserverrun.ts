@@ -60,7 +60,30 @@
 import type { Sched } from "./proc.js";
 import type { MProf } from "./mprof.js";
 import type { MTrace } from "./mtrace.js";
-import { P_RUNNEXT, P_RUNQHEAD, P_RUNQTAIL, P_STATUS, PIDLE, PRUNNING } from "./runtime2.js";
+import { P_STATUS, PIDLE, PRUNNING } from "./runtime2.js";
+import { RUN_YIELD, type NativeFn } from "./vm/interp.js";
+
+/**
+ * A G that computed this long (ms of server slices, no park in between) while other work was
+ * runnable goes to an M. Long enough that a goroutine of a handoff chain (which parks every few
+ * µs) never qualifies; short against the 10 ms a preempted goroutine waits in Go.
+ */
+export const HOT_MS = 1;
+/**
+ * A G that parks or ends within this long (ms) of an M getting it is taken back by the server
+ * (its next handoff would be a round trip from that M).
+ */
+export const CHATTY_MS = 0.2;
+/** Slice budget of the server while an M runs (its requests wait for the slice's end). */
+export const BUSY_BUDGET = 1 << 12;
+/**
+ * A G calling more natives an M would have to ask the server for than this per ms of its
+ * server slices stays here: on an M each would be a round trip (≈ 1–3 µs quiet; a goroutine
+ * spawning others, newproc after newproc, would spend its time waiting for replies).
+ */
+export const REMOTE_PER_MS = 20;
+/** Longest HOT_MS multiple a G taken back from an M again and again must compute for. */
+const MAX_PENALTY = 64;
 
 /** The MServer members a server slice uses (private ones reached by name, as SchedInternals). */
 export interface ServerRunHost {
@@ -75,10 +98,13 @@ interface HostInternals extends ServerRunHost {
   mtrace: MTrace;
   mG: number[];
   idle: boolean[];
+  givenAt: number[];
   pOf(i: number): number;
-  findWork(i: number): number;
-  afterRun(i: number, r: number, g: number): number;
+  findWork(i: number, steal?: boolean): number;
+  afterRun(i: number, r: number, g: number, requeue?: boolean): number;
   anyWork(): boolean;
+  give(i: number, g: number): void;
+  marking(): boolean;
 }
 
 /** Whether the server runs goroutines itself (no parallelism to use); spawns the Ms lazily. */
@@ -91,8 +117,31 @@ export class ServerRun {
   slices = 0;
   /** Gs the server kept for itself instead of handing them to an M (statistics). */
   kept = 0;
+  /** Gs handed to an M because they computed for HOT_MS without parking (statistics). */
+  shipped = 0;
+  /** Gs taken back from an M because they parked right after it got them (statistics). */
+  pulled = 0;
   /** A slice's vm.run is in progress: sched.curg runs on this thread. */
   private inSlice = false;
+  /** Park switches inside the current slice (the counting park hook). */
+  private switches = 0;
+  /** Milliseconds each G computed in server slices without parking, since it last parked. */
+  private readonly acc = new Map<number, number>();
+  /** Remote-kind natives each G called in those slices (REMOTE_PER_MS). */
+  private readonly accNatives = new Map<number, number>();
+  /** HOT_MS multiple for a G taken back from an M before (doubles at each take-back). */
+  private readonly penalty = new Map<number, number>();
+  /** Natives called on this thread that an M would send here (the counting wrappers). */
+  private remoteCalls = 0;
+  /** Gs shipped to an M and not yet seen to park right after getting one: shipped at once. */
+  private readonly hot = new Set<number>();
+  /** The park hook a slice wraps (Sched.parkSwitch), and the counting wrapper. */
+  private innerHook: ((g: number) => number) | null = null;
+  private readonly countingHook = (g: number): number => {
+    const ng = this.innerHook === null ? 0 : this.innerHook(g);
+    if (ng !== 0) this.switches++;
+    return ng;
+  };
 
   constructor(enabled: boolean) {
     this.enabled = enabled;
@@ -109,6 +158,22 @@ export class ServerRun {
     return this.inSlice && g === curg;
   }
 
+  /**
+   * Wraps the server VM's natives that an M would send here (every one but `local`, the names
+   * an M runs itself) with a counter, read around each slice.
+   */
+  countRemoteNatives(natives: NativeFn[], names: readonly string[], local: ReadonlySet<string>): void {
+    if (!this.enabled) return;
+    for (let i = 0; i < names.length && i < natives.length; i++) {
+      if (local.has(names[i])) continue;
+      const f = natives[i];
+      natives[i] = (vm, g, args, res) => {
+        this.remoteCalls++;
+        f(vm, g, args, res);
+      };
+    }
+  }
+
   /** Spawns the Ms not spawned yet (M 0…n−1). */
   spawn(host: ServerRunHost): void {
     if (!this.pending) return;
@@ -116,94 +181,160 @@ export class ServerRun {
     for (let i = 0; i < host.n; i++) host.startM(i);
   }
 
-  /** True when the server may run a slice: the policy is on and no M owns a G. */
+  /** True when the server may run a slice: the policy is on and some M with a P is idle. */
   canRun(host: ServerRunHost): boolean {
-    if (!this.enabled) return false;
-    const h = host as HostInternals;
-    for (let i = 0; i < h.n; i++) if (!h.idle[i]) return false;
-    return true;
+    return this.enabled && borrowable(host as HostInternals) >= 0;
   }
 
   /**
-   * The server is about to give `next` (0: nothing) to M i, which just reported (its G parked
-   * or ended, or its slice ended). Keeps it for the server instead — P 0's runnext, M i goes
-   * idle — when every other M is idle and nothing else is runnable: there is no parallelism to
-   * use, and a slice on this thread costs no round trips. Returns what M i gets.
+   * The server is about to give `next` (0: nothing) to M i, whose G g parked or ended (r:
+   * RUN_PARK, RUN_EXIT, −1 after a park already accounted for) or spent its budget (RUN_YIELD).
+   * Keeps it for the server instead — M i's P, which the server then borrows, and M i goes
+   * idle — when
+   *   - g parked or ended within CHATTY_MS of M i getting it: goroutines that hand work to each
+   *     other that often cost a round trip per handoff on an M and nothing on this thread; or
+   *   - every other M is idle and nothing else is runnable: there is no parallelism to use.
+   * Returns what M i gets.
    */
-  keepOrGive(host: ServerRunHost, i: number, next: number): number {
-    if (!this.enabled || next === 0) return next;
+  keepOrGive(host: ServerRunHost, i: number, next: number, r: number, g: number): number {
+    if (!this.enabled) return next;
     const h = host as HostInternals;
+    if (r !== RUN_YIELD && g !== 0) {
+      this.forget(g);
+      if (performance.now() - h.givenAt[i] < CHATTY_MS && this.hot.delete(g)) this.penalty.set(g, Math.min(MAX_PENALTY, 2 * (this.penalty.get(g) ?? 1)));
+    }
+    if (next === 0) return 0;
+    const sched = h.sched;
+    if (r !== RUN_YIELD && performance.now() - h.givenAt[i] < CHATTY_MS) {
+      sched.runqput(h.pOf(i), next, true);
+      this.pulled++;
+      return 0;
+    }
     for (let k = 0; k < h.n; k++) if (k !== i && !h.idle[k]) return next;
     if (h.anyWork()) return next;
-    const sched = h.sched;
-    sched.runqput(h.pOf(0), next, true);
+    sched.runqput(h.pOf(i), next, true);
     this.kept++;
     return 0;
   }
 
-  /**
-   * dispatchIdle asks whether to hold the runnable work back from the idle Ms: yes when every
-   * M is idle and at most one G is runnable (the server runs it: `slice`).
-   */
-  holdBack(host: ServerRunHost): boolean {
-    if (!this.canRun(host)) return false;
-    return countRunnable(host as HostInternals, 2) < 2;
+  /** Drops g's computing streak (it parked, ended or moved). */
+  private forget(g: number): void {
+    this.acc.delete(g);
+    this.accNatives.delete(g);
   }
 
   /**
-   * Runs one slice of the next runnable G of P 0 on the server thread. Returns false when
-   * nothing was runnable. Precondition: canRun(host).
+   * dispatchIdle asks whether to hold the runnable work back from the idle Ms: always, with
+   * the policy on. The server runs runnable Gs itself on an idle M's P, and hands a G to an M
+   * only once it has shown it computes (`slice`).
+   */
+  holdBack(_host: ServerRunHost): boolean {
+    return this.enabled;
+  }
+
+  /**
+   * Runs one slice of the next runnable G of an idle M's P on the server thread, or hands that
+   * G to an idle M if it is hot. Returns false when nothing was runnable.
+   * Precondition: canRun(host).
    */
   slice(host: ServerRunHost): boolean {
     const h = host as HostInternals;
+    const k = borrowable(h);
+    if (k < 0) return false;
     const sched = h.sched;
-    const p = h.pOf(0);
+    const p = h.pOf(k);
     sched.p = p;
-    const g0 = h.findWork(0);
+    const g0 = h.findWork(k, true);
     if (g0 === 0) return false;
+    if (this.hot.has(g0)) {
+      const j = readyIdleM(h, k);
+      if (j >= 0) {
+        this.shipped++;
+        h.give(j, g0);
+        return true;
+      }
+    }
     this.slices++;
     const u32 = sched.mem.u32;
     u32[(p + P_STATUS) >>> 2] = PRUNNING;
     sched.curg = g0;
     sched.metrics.latency.running(g0);
-    if (sched.tracer !== null) h.mtrace.give(0, g0); // P 0 shown running g0 (mtrace.ts)
+    if (sched.tracer !== null) h.mtrace.give(k, g0); // P k shown running g0 (mtrace.ts)
     const profiling = sched.prof.cpuHz !== 0;
     if (profiling) h.mprof.sliceStart(); // CPU samples of the server's own slices (mprof.ts)
     const vm = sched.vm;
+    const budget = vm.budget;
+    // While an M runs, its requests wait for the slice to end: keep slices short then.
+    if (budget > BUSY_BUDGET && (!allIdle(h) || h.marking())) vm.budget = BUSY_BUDGET;
+    this.innerHook = vm.parkHook;
+    vm.parkHook = this.countingHook;
+    this.switches = 0;
+    const calls0 = this.remoteCalls;
     this.inSlice = true;
+    const t0 = performance.now();
     let r: number;
     try {
       r = vm.run(g0);
     } finally {
       this.inSlice = false;
+      vm.parkHook = this.innerHook;
+      this.innerHook = null;
+      vm.budget = budget;
     }
+    const dt = performance.now() - t0;
     const g = sched.curg; // (the park hook may have switched Gs inside run)
     if (profiling) h.mprof.sliceEnd(g, r);
     vm.flushPrint();
     sched.p = p;
-    const again = h.afterRun(0, r, g);
+    // Hot: g computed without parking for HOT_MS of server slices, calling few natives. With
+    // other work runnable, or another M running (whose requests would wait for these slices),
+    // it goes to an idle M (spawned now if not yet) and this thread goes on with the rest.
+    let ship = -1;
+    if (r === RUN_YIELD && this.switches === 0) {
+      const a = (this.acc.get(g) ?? 0) + dt;
+      const c = (this.accNatives.get(g) ?? 0) + this.remoteCalls - calls0;
+      this.acc.set(g, a);
+      this.accNatives.set(g, c);
+      if (a >= HOT_MS * (this.penalty.get(g) ?? 1) && c <= REMOTE_PER_MS * a && (h.anyWork() || !allIdle(h))) {
+        if (this.pending) this.spawn(host);
+        ship = readyIdleM(h, k);
+      }
+    } else {
+      this.forget(g0);
+      if (g !== g0) this.forget(g);
+    }
+    const again = h.afterRun(k, r, g, ship < 0);
     sched.curg = 0;
     if (h.exit >= 0) return true;
-    // another G runnable besides the one that just ran (a yielded G is queued only when there
-    // is one: afterRun): parallelism is possible, start the Ms
-    const others = h.anyWork();
-    if (again !== 0) sched.runqput(p, again, true); // still runnable: next slice, or an M
-    sched.mem.u32[(p + P_STATUS) >>> 2] = PIDLE;
-    if (this.pending && others) this.spawn(host);
+    u32[(p + P_STATUS) >>> 2] = PIDLE;
+    if (again === 0) return true;
+    if (ship >= 0) {
+      this.forget(again);
+      this.hot.add(again);
+      this.shipped++;
+      if (sched.tracer !== null) sched.tracer.goPreempt(again);
+      h.give(ship, again);
+    } else sched.runqput(p, again, true); // still runnable: next slice, or an M
     return true;
   }
 }
 
-/** Runnable Gs in every P's runnext and ring and the global queue, counted up to `limit`. */
-function countRunnable(h: HostInternals, limit: number): number {
-  const sched = h.sched;
-  const u32 = sched.mem.u32;
-  let n = sched.globrunqsize();
-  const ps = sched.ps;
-  for (let k = 0; k < ps.length && n < limit; k++) {
-    const p = ps.at(k);
-    if (u32[(p + P_RUNNEXT) >>> 2] !== 0) n++;
-    n += (u32[(p + P_RUNQTAIL) >>> 2] - u32[(p + P_RUNQHEAD) >>> 2]) >>> 0;
-  }
-  return n;
+/** An idle M whose P the server may use for a slice (−1: none). */
+function borrowable(h: HostInternals): number {
+  const np = Math.min(h.n, h.sched.ps.length);
+  for (let i = 0; i < np; i++) if (h.idle[i]) return i;
+  return -1;
+}
+
+/** An idle M that is ready to run a G, k first (−1: none). */
+function readyIdleM(h: HostInternals, k: number): number {
+  if (h.idle[k] && h.ready[k]) return k;
+  const np = Math.min(h.n, h.sched.ps.length);
+  for (let i = 0; i < np; i++) if (h.idle[i] && h.ready[i]) return i;
+  return -1;
+}
+
+function allIdle(h: HostInternals): boolean {
+  for (let i = 0; i < h.n; i++) if (!h.idle[i]) return false;
+  return true;
 }

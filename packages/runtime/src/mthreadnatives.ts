@@ -17,6 +17,8 @@
 import type { LinearMemory } from "./mem.js";
 import type { NativeFn } from "./vm/interp.js";
 import { nilAddr } from "./atomic.js";
+import { workerPureNatives } from "./mpurenatives.js";
+import { WB_FLAG_ADDR, type VM } from "./vm/interp.js";
 
 /** Local natives that store a pointer: local only while the write barrier is off (mworker.ts). */
 export const POINTER_STORE_NATIVES: ReadonlySet<string> = new Set([
@@ -24,6 +26,27 @@ export const POINTER_STORE_NATIVES: ReadonlySet<string> = new Set([
   "sync/atomic.SwapPointer",
   "sync/atomic.CompareAndSwapPointer",
 ]);
+
+/**
+ * The runtime server's VM with worker Ms: its own goroutine slices (mserverrun.ts) run while
+ * Ms run, so its sync/atomic natives must be real Atomics as well. Pointer stores keep the
+ * server's barrier version while the barrier flag is on — every M sends its pointer atomics
+ * here then, so they are serialised on this thread — and use Atomics otherwise.
+ */
+export function installServerAtomics(vm: VM, names: readonly string[], mem: LinearMemory): void {
+  const local = workerLocalNatives(mem);
+  for (let i = 0; i < names.length; i++) {
+    const lf = local.get(names[i]);
+    if (lf === undefined) continue;
+    const own = vm.natives[i];
+    vm.natives[i] = POINTER_STORE_NATIVES.has(names[i]) ? (v, g, args, res) => (mem.u32[WB_FLAG_ADDR >>> 2] !== 0 ? own : lf)(v, g, args, res) : lf;
+  }
+}
+
+/** Names of every native a worker M runs itself (these and mpurenatives.ts's). */
+export function workerRunNames(mem: LinearMemory): ReadonlySet<string> {
+  return new Set([...workerLocalNatives(mem).keys(), ...workerPureNatives().keys()]);
+}
 
 /** The natives a worker M runs locally, by Go name. */
 export function workerLocalNatives(mem: LinearMemory): Map<string, NativeFn> {
