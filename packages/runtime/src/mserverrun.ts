@@ -104,6 +104,7 @@ interface HostInternals extends ServerRunHost {
   afterRun(i: number, r: number, g: number, requeue?: boolean): number;
   anyWork(): boolean;
   give(i: number, g: number): void;
+  finish(code: number): void;
   marking(): boolean;
 }
 
@@ -285,6 +286,12 @@ export class ServerRun {
     const g = sched.curg; // (the park hook may have switched Gs inside run)
     if (profiling) h.mprof.sliceEnd(g, r);
     vm.flushPrint();
+    if (sched.exitCode >= 0) {
+      // os.Exit, a fatal error, syscall/js exit: the native parked g and set the status
+      sched.curg = 0;
+      h.finish(sched.exitCode);
+      return true;
+    }
     sched.p = p;
     // Hot: g computed without parking for HOT_MS of server slices, calling few natives. With
     // other work runnable, or another M running (whose requests would wait for these slices),

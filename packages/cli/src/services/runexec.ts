@@ -277,6 +277,7 @@ export function execImage(
       GOGC: env.GOGC,
       GODEBUG: env.GODEBUG,
       GOMAXPROCS: env.GOMAXPROCS,
+      gomaxprocs: os.availableParallelism(), // Go's default: the CPU count (GOMAXPROCS overrides)
       GOMEMLIMIT: env.GOMEMLIMIT,
       natives,
       onSched: otelOnSched(otel, trace === null ? io.onSched : (s) => (trace.start(s), io.onSched?.(s))),

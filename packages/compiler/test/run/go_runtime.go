@@ -7,8 +7,8 @@ package main
 import "runtime"
 
 func main() {
-	println("procs", runtime.GOMAXPROCS(0), runtime.NumCPU() > 0)
-	println("set", runtime.GOMAXPROCS(4), runtime.GOMAXPROCS(0))
+	println("procs", runtime.GOMAXPROCS(0) == runtime.NumCPU(), runtime.NumCPU() > 0)
+	println("set", runtime.GOMAXPROCS(4) == runtime.NumCPU(), runtime.GOMAXPROCS(0))
 	runtime.GOMAXPROCS(1)
 
 	done := make(chan bool)

@@ -7,12 +7,13 @@
  * Expected stderr files name this directory as "$DIR" (gen.sh writes them that way), so the
  * tests pass in any checkout.
  */
-import { describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const { runRun } = await import("../../../cli/src/services/run.js");
+const { TestBundles } = await import("../../../runtime/src/mworker.testutil.js");
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const progs = fs.readdirSync(dir).filter((f) => f.endsWith(".go")).sort();
@@ -35,6 +36,11 @@ function traceShape(s: string): string {
 }
 
 describe("gort run", () => {
+  // GOMAXPROCS defaults to the CPU count, as in Go: goroutines that compute go to worker-thread
+  // Ms, which need the M entry bundled (Node cannot start a worker on .ts)
+  const bundles = new TestBundles();
+  beforeAll(() => bundles.useMWorker());
+  afterAll(() => bundles.done());
   for (const p of progs) {
     test(p, async () => {
       // each program runs synchronously: let the worker's event loop turn first, so vitest's

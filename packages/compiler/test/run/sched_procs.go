@@ -11,8 +11,8 @@ import (
 )
 
 func main() {
-	fmt.Println(runtime.GOMAXPROCS(0), runtime.NumCPU() > 0)
-	fmt.Println(runtime.GOMAXPROCS(3), runtime.GOMAXPROCS(0))
+	fmt.Println(runtime.GOMAXPROCS(0) == runtime.NumCPU(), runtime.NumCPU() > 0)
+	fmt.Println(runtime.GOMAXPROCS(3) == runtime.NumCPU(), runtime.GOMAXPROCS(0))
 	fmt.Println(runtime.GOMAXPROCS(-1), runtime.GOMAXPROCS(0))
 	fmt.Println(runtime.GOMAXPROCS(1))
 

@@ -24,7 +24,7 @@ func spinOn() {
 }
 
 func main() {
-	fmt.Println("procs", runtime.GOMAXPROCS(1))
+	fmt.Println("procs", runtime.GOMAXPROCS(1) == runtime.NumCPU())
 	go spin()
 	go spinOn()
 	runtime.Gosched()
