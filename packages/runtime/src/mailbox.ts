@@ -16,6 +16,7 @@
  *        +32 R0…R3   reply words
  *        +48 TRANSIT  1 while the M still writes its just-parked G's saved state (mserver.ts)
  *        +52 READY    1 once the M's thread runs (start-up handshake)
+ *        +56 YIELD    1: the server asks the M to end its slice soon (mserverrun.ts)
  *
  * PROTOCOL. Worker: write OP and operands, STATE := REQ (Atomics.store: publishes them), bump
  * and notify the doorbell, then spin MB_SPIN loads of STATE and fall back to Atomics.wait until
@@ -47,6 +48,11 @@ export const MB_R0 = 8;
 export const MB_TRANSIT = 12;
 /** Set to 1 by the M when its thread started (the server waits for every M before serving). */
 export const MB_READY = 13;
+/**
+ * Set by the server with a reply: end the current slice at the next safe point (the M's
+ * goroutines make requests too often to gain from running there: mserverrun.ts). Cleared by the M.
+ */
+export const MB_YIELD = 14;
 
 /**
  * Atomics.load spins before Atomics.wait. Trade-off: a wait/notify wake costs ≈ 17–45 µs per

@@ -37,7 +37,7 @@ import { deserialize, serialize } from "node:v8";
 import { TextDecoder } from "node:util";
 import { FatalError, formatFatal } from "./debug.js";
 import type { Sched } from "./proc.js";
-import { Mailbox, MB_READY, MB_REQ, MB_NONE, MB_REPLY, MB_SERVING, MB_TRANSIT, mailboxBytes } from "./mailbox.js";
+import { Mailbox, MB_READY, MB_REQ, MB_NONE, MB_REPLY, MB_SERVING, MB_TRANSIT, MB_YIELD, mailboxBytes } from "./mailbox.js";
 import {
   MB_EXITING_WORD,
   MB_GC_BUDGET_WORD,
@@ -145,6 +145,13 @@ export class MServer {
   readonly idle: boolean[];
   /** performance.now() when M i got its current G (mserverrun.ts: a G that parks soon after comes back). */
   readonly givenAt: number[];
+  /**
+   * Requests M i made; performance.now() and that count when M i last went from idle to busy
+   * (mserverrun.ts: an M making many requests goes idle, its goroutines run on the server).
+   */
+  readonly reqs: number[];
+  readonly busySince: number[];
+  readonly reqsAtBusy: number[];
   /** M whose G left the running state inside a native and has not reported yet (−1 = none). */
   private transit = -1;
   /** The G that transit M parked (its saved pc is written until the M clears MB_TRANSIT). */
@@ -201,12 +208,15 @@ export class MServer {
     this.mG = new Array<number>(cap).fill(0);
     this.idle = new Array<boolean>(cap).fill(true);
     this.givenAt = new Array<number>(cap).fill(0);
+    this.reqs = new Array<number>(cap).fill(0);
+    this.busySince = new Array<number>(cap).fill(0);
+    this.reqsAtBusy = new Array<number>(cap).fill(0);
     this.perM = new Array<number>(cap).fill(0);
     this.si = sched as unknown as SchedInternals;
     // The server's own slices may now run beside the Ms: its sync/atomic natives use Atomics too.
     installServerAtomics(sched.vm, sched.image.img.natives, sched.mem);
     // (which of them an M would have to send here: mserverrun.ts REMOTE_PER_MS)
-    this.srun.countRemoteNatives(sched.vm.natives, sched.image.img.natives, workerRunNames(sched.mem));
+    this.srun.countRemoteNatives(sched.vm.natives, sched.image.img.natives, workerRunNames(sched.mem), sched.heap, sched.vm.barrier);
     const gc = sched.gc;
     if (gc !== null) {
       gc.setProcs(sched.gomaxprocs); // the Ps really run in parallel: gctrace P count, CPU accounting
@@ -264,6 +274,7 @@ export class MServer {
   /** Sweep termination, world stopped: objects waiting in the Ms' allocation caches are unreachable. */
   gcCycleStarting(): void {
     this.gcCycles++;
+    this.srun.noteCycle();
     const u32 = this.sched.mem.u32;
     for (let i = 0; i < this.cap; i++) u32[((this.cacheBase + i * ALLOC_CACHE_BYTES) >>> 2) + 2] = 0;
   }
@@ -385,6 +396,11 @@ export class MServer {
       let served = false;
       if (this.starting > 0) this.checkReady();
       if (sched.trace !== null) sched.trace.poll(sched.clock.now(), 0); // schedtrace on time while Ms run (mprocs.ts)
+      sched.metrics.tick(); // OpenTelemetry sampling (metrics.ts; a null check when off)
+      if (sched.monitor !== null && sched.monitor.poll(sched.clock.now()) >= 0) {
+        this.finish(sched.monitor.stopCode); // the dashboard / gort top (snapshot.ts)
+        return;
+      }
       if (this.transit >= 0 && Atomics.load(box.w, box.rec(this.transit) + MB_TRANSIT) === 0) this.transit = -1;
       if (this.transit >= 0) {
         const t = this.transit;
@@ -453,6 +469,7 @@ export class MServer {
     const op = box.op(i);
     box.take(i);
     this.served++;
+    if ((++this.reqs[i] & 63) === 0 && this.srun.tooChatty(this, i)) Atomics.store(box.w, box.rec(i) + MB_YIELD, 1); // (mserverrun.ts)
     this.opCounts[op & 7]++;
     if (this.gcm !== null) this.gcm.checkIn(); // M i is stopped: scan its G's stack if deferred
     sched.p = this.pOf(i);
@@ -620,9 +637,14 @@ export class MServer {
 
   /** Hands g to idle-or-reporting M i. */
   private give(i: number, g: number): void {
-    if (this.idle[i]) this.mprof.resume(i); // its idle time was no CPU time (mprof.ts)
+    const now = performance.now();
+    if (this.idle[i]) {
+      this.mprof.resume(i); // its idle time was no CPU time (mprof.ts)
+      this.busySince[i] = now;
+      this.reqsAtBusy[i] = this.reqs[i];
+    }
     this.mG[i] = g;
-    this.givenAt[i] = performance.now();
+    this.givenAt[i] = now;
     this.idle[i] = false;
     this.perM[i]++;
     const sched = this.sched;
@@ -784,6 +806,7 @@ export class MServer {
     }
     let wait = Math.min(sched.timers.len > 0 ? sched.timers.peekWhen() - sched.clock.now() : Infinity, netWait ? np.untilDeadline(now) : Infinity);
     if (sched.trace !== null) wait = Math.min(wait, sched.trace.untilDue(sched.clock.now()));
+    if (sched.monitor !== null) wait = Math.min(wait, sched.monitor.untilDue(sched.clock.now()));
     if (wait <= 0) return;
     // Nobody can post a request while every M is idle: the host sleep is safe.
     if (jsWait) sched.js.wait(Math.min(wait, netWait ? 1e6 : Infinity));

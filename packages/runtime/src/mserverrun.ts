@@ -12,44 +12,58 @@
  * (≈ 1 µs quiet, 17–45 µs loaded); a chain of handoffs (unbuffered ping-pong, a sieve, a mutex
  * handoff) has no parallelism to gain from it, only the round trips to lose.
  *
- * POLICY. Every M idle (no M owns a G) and at most one G runnable: the server runs it on its
- * own VM, one budget slice at a time, exactly as the one-thread scheduler does (the P = 1
- * park switch runs handoffs inline). An M whose G parks or ends while every other M is idle
- * and nothing else is runnable does not get the next G: the server keeps it (`keepOrGive`)
- * and the M goes idle. Two or more runnable Gs at a slice end: dispatchIdle hands them to the
- * idle Ms again (`holdBack` says no more) and the server stops running bytecode. The Ms are
- * spawned the first time a slice ends with another G runnable — a program that never has two
- * runnable goroutines never starts a thread —, and until they are ready the server simply
- * goes on running slices.
+ * POLICY ("server first", session 6). The server is one more M: whenever some M is idle, the
+ * server borrows that M's P and runs the next runnable G there on its own VM, one slice at a
+ * time, as the one-thread scheduler does (the P = 1 park switch runs handoffs inline). Ms get
+ * goroutines only from the server:
+ *   - SHIPPING. A G that computed for HOT_MS of server slices without parking (no park switch
+ *     inside them) while calling at most REMOTE_PER_MS natives an M would have to send here,
+ *     goes to an idle M at its slice end — if other work is runnable or another M is running
+ *     (whose requests wait while this thread runs slices). Such a G is `hot`: found runnable
+ *     again it is handed to an idle M at once. The Ms are spawned the first time a G is
+ *     shipped: a program whose goroutines never compute side by side never starts a thread.
+ *   - PULLING BACK (`keepOrGive`). An M whose G parks or ends within CHATTY_MS of getting it
+ *     does not get another: its next G goes back to its P, the M goes idle and the server
+ *     borrows that P. That G loses `hot` and needs twice as long to be shipped again (up to
+ *     64 × HOT_MS): goroutines contending for a mutex would otherwise move back and forth.
+ *   - An M whose G parks with every other M idle and nothing else runnable: likewise kept.
+ *   - An M whose G spends its budget goes on with its P's queue and the global queue (Go's
+ *     fairness: a preempted G goes to the global queue); Ms never steal (the server does,
+ *     from its slices). dispatchIdle gives idle Ms nothing.
+ * The effect: goroutines handing work to each other (unbuffered ping-pong, a sieve, a mutex
+ * handoff, 100 000 short goroutines) run on this thread with no round trip at all, as at
+ * GOMAXPROCS = 1; goroutines that compute run on the Ms in parallel. Measured (quiet machine,
+ * wall s, P=1 / P=2): sieve 300 0.43 / 0.42–0.54, pingpong 200000 0.43 / 0.43–0.52 (were 10×
+ * and 1.1× slower at P=2); cpu2.go two goroutines 1.3 s at P=2 against 2 × 1.6 s.
+ * While an M runs, the server's slices have BUSY_BUDGET safe points (a request waits at most
+ * one slice), and while a GC mark runs they alternate with the server's mark slices.
  *
- * A SLICE: the next runnable G for P 0 (findWork(0): local queue, global queue, stealing from
- * the other Ps), one `vm.run`, then the same after-run bookkeeping an M's SCHED gets
- * (afterRun: park, Goexit, main's exit, budget end with netpoll, timers, GC poll,
- * preemption). A G still runnable goes back to P 0's runnext.
+ * A SLICE: the next runnable G for P k (findWork(k, steal): local queue, global queue,
+ * stealing from the other Ps), one `vm.run`, then the same after-run bookkeeping an M's SCHED
+ * gets (afterRun: park, Goexit, main's exit, budget end with netpoll, timers, GC poll,
+ * preemption). A G still runnable goes back to P k's runnext (or to an M: shipping).
  *
  * SOUNDNESS.
- *   - Nothing runs bytecode on another thread while the server runs a slice: every M is idle
- *     (blocked in its mailbox wait, state SERVING), and an M gets a G only through a server
- *     reply (dispatchIdle / give / a served request), none of which happens during a slice. So the server VM's one-thread natives (atomic.ts's plain
- *     read-modify-writes, the one-thread semaphores, the real write barrier) are exactly as
- *     sound as at GOMAXPROCS = 1, and the P=1 park switch (Sched.parkSwitch, sched.vm's park
- *     hook) works on P 0 as it does there.
+ *   - A slice runs while Ms run bytecode. Every runtime structure is still touched by this
+ *     thread only (channels, maps, semaphores, run queues, the heap: an M reaches them through
+ *     requests, which wait while a slice runs), so the server VM's natives stay one-threaded —
+ *     except sync/atomic, which Ms run themselves: the server VM's versions are replaced by the
+ *     same Atomics-based ones (mthreadnatives.ts installServerAtomics; the pointer stores keep
+ *     the barrier version while the barrier is on, when every M sends them here).
  *   - Between slices every G is stopped with its state saved in its G record (pc, fp, ctx), so
  *     any VM can resume it: an M picks it up like a G migrating between Ms.
- *   - stop-the-world (GC sweep / mark termination inside an allocation of the slice) sees every
- *     M stopped (a starting M's mailbox state is SERVING), so it returns at once — the P=1
- *     situation. Marking: the G is not owned by an M (mG stays 0), so the collector treats it
- *     as stopped; inside the slice it is the running G of the server VM, scanned only at the
- *     safe point of an allocation, as the one-thread collector does.
- *   - print order: the server VM's print buffer is flushed after every slice, before any M can
- *     run the G (worker prints go straight to fd 2).
- *   - A G moves between the server and an M only while stopped, its state saved in its G
- *     record, like a G migrating between Ms.
- * What differs from P = 1 while the server runs: P 0 is the only P that runs (the other Ps
- * hold nothing unless stolen back), runtime.GOMAXPROCS(0) still says N. Known gap: a
- * PK_PLAIN panic's message index lives in the thread's PLAIN_ERRORS table; a G that panics
- * on one thread and recovers on another after a park inside a deferred call (rare) would
- * read an unregistered message — the same gap as between two Ms.
+ *   - stop-the-world inside a slice (GC sweep termination inside an allocation, GOMAXPROCS,
+ *     a panic's report) waits for the running Ms to reach a request, as from inside any request.
+ *   - Marking: the slice's G is not owned by an M (mG), so the collector treats it as stopped;
+ *     inside the slice it is the running G of the server VM, scanned only at the safe point of
+ *     an allocation (assist), as the one-thread collector does; mark slices run between slices.
+ *   - print order: the server VM's print buffer is flushed after every slice; worker prints
+ *     arrive as OP_PRINT requests, served between slices.
+ *   - os.Exit, fatal errors and syscall/js exits park the G and set sched.exitCode: the slice
+ *     ends the program as a served request does.
+ * Known gap: a PK_PLAIN panic's message index lives in the thread's PLAIN_ERRORS table; a G
+ * that panics on one thread and recovers on another after a park inside a deferred call (rare)
+ * would read an unregistered message — the same gap as between two Ms.
  *
  * Rejected: spawning the Ms before the compiler runs (the CLI would need a "prestart" API
  * and the workers a second channel for their data; and it still costs every program the
@@ -77,11 +91,27 @@ export const CHATTY_MS = 0.2;
 /** Slice budget of the server while an M runs (its requests wait for the slice's end). */
 export const BUSY_BUDGET = 1 << 12;
 /**
- * A G calling more natives an M would have to ask the server for than this per ms of its
- * server slices stays here: on an M each would be a round trip (≈ 1–3 µs quiet; a goroutine
- * spawning others, newproc after newproc, would spend its time waiting for replies).
+ * A G making more requests an M would have to send to the server than this per ms of its
+ * server slices stays here (natives, barrier stores, allocations / ALLOCS_PER_REQUEST): on an
+ * M each would be a round trip (≈ 1–3 µs quiet, so 100 per ms cost up to a quarter of its time;
+ * a goroutine spawning others, newproc after newproc, would spend its time waiting for
+ * replies; a GOGC=1 program's goroutines storing pointers through the barrier all the time).
  */
-export const REMOTE_PER_MS = 20;
+export const REMOTE_PER_MS = 100;
+/** Allocations an M makes per MALLOC request, about (mworker.ts: batches of 32 for a run of one type). */
+const ALLOCS_PER_REQUEST = 16;
+
+/** The allocator and barrier methods the server counts (malloc.ts Heap, mbarrier.ts). */
+export interface CountedHeap {
+  mallocgc(size: number, typ: number, needzero: boolean): number;
+}
+export interface CountedBarrier {
+  writePointer(slot: number, ptr: number): void;
+  typedmemmove(typ: number, dst: number, src: number): void;
+}
+/** GC cycles back to back: GC_BUSY_CYCLES started within GC_BUSY_MS (800 a second and more). */
+const GC_BUSY_CYCLES = 8;
+const GC_BUSY_MS = 10;
 /** Longest HOT_MS multiple a G taken back from an M again and again must compute for. */
 const MAX_PENALTY = 64;
 
@@ -99,6 +129,9 @@ interface HostInternals extends ServerRunHost {
   mG: number[];
   idle: boolean[];
   givenAt: number[];
+  reqs: number[];
+  busySince: number[];
+  reqsAtBusy: number[];
   pOf(i: number): number;
   findWork(i: number, steal?: boolean): number;
   afterRun(i: number, r: number, g: number, requeue?: boolean): number;
@@ -132,8 +165,13 @@ export class ServerRun {
   private readonly accNatives = new Map<number, number>();
   /** HOT_MS multiple for a G taken back from an M before (doubles at each take-back). */
   private readonly penalty = new Map<number, number>();
-  /** Natives called on this thread that an M would send here (the counting wrappers). */
+  /** Natives and barrier stores on this thread that an M would send here (the counting wrappers). */
   private remoteCalls = 0;
+  /** Allocations on this thread. */
+  private allocCalls = 0;
+  /** When the last GC_BUSY_CYCLES cycles started (ring; 0 = fewer so far). */
+  private readonly cycleTimes = new Float64Array(GC_BUSY_CYCLES);
+  private cycleNext = 0;
   /** Gs shipped to an M and not yet seen to park right after getting one: shipped at once. */
   private readonly hot = new Set<number>();
   /** The park hook a slice wraps (Sched.parkSwitch), and the counting wrapper. */
@@ -163,8 +201,28 @@ export class ServerRun {
    * Wraps the server VM's natives that an M would send here (every one but `local`, the names
    * an M runs itself) with a counter, read around each slice.
    */
-  countRemoteNatives(natives: NativeFn[], names: readonly string[], local: ReadonlySet<string>): void {
+  countRemoteNatives(natives: NativeFn[], names: readonly string[], local: ReadonlySet<string>, heap: CountedHeap, barrier: CountedBarrier | null): void {
     if (!this.enabled) return;
+    // Allocations: an M takes most from its allocation cache (a batch per request for runs of
+    // one type), so ALLOCS_PER_REQUEST of them count as one request. Barrier stores (a mark
+    // in progress): each is a request on an M.
+    const malloc = heap.mallocgc.bind(heap);
+    heap.mallocgc = (size, typ, needzero) => {
+      this.allocCalls++;
+      return malloc(size, typ, needzero);
+    };
+    if (barrier !== null) {
+      const wp = barrier.writePointer.bind(barrier);
+      const tm = barrier.typedmemmove.bind(barrier);
+      barrier.writePointer = (slot, ptr) => {
+        this.remoteCalls++;
+        wp(slot, ptr);
+      };
+      barrier.typedmemmove = (typ, dst, src) => {
+        this.remoteCalls++;
+        tm(typ, dst, src);
+      };
+    }
     for (let i = 0; i < names.length && i < natives.length; i++) {
       if (local.has(names[i])) continue;
       const f = natives[i];
@@ -202,10 +260,17 @@ export class ServerRun {
     const h = host as HostInternals;
     if (r !== RUN_YIELD && g !== 0) {
       this.forget(g);
-      if (performance.now() - h.givenAt[i] < CHATTY_MS && this.hot.delete(g)) this.penalty.set(g, Math.min(MAX_PENALTY, 2 * (this.penalty.get(g) ?? 1)));
+      if (performance.now() - h.givenAt[i] < CHATTY_MS) this.takeBack(g);
+    }
+    const sched = h.sched;
+    if (r === RUN_YIELD && g !== 0 && this.tooChatty(host, i)) {
+      {
+        this.takeBack(g);
+        if (next !== 0) sched.runqput(h.pOf(i), next, true); // (g itself, or what M i would run next)
+        return 0;
+      }
     }
     if (next === 0) return 0;
-    const sched = h.sched;
     if (r !== RUN_YIELD && performance.now() - h.givenAt[i] < CHATTY_MS) {
       sched.runqput(h.pOf(i), next, true);
       this.pulled++;
@@ -216,6 +281,42 @@ export class ServerRun {
     sched.runqput(h.pOf(i), next, true);
     this.kept++;
     return 0;
+  }
+
+  /**
+   * M i made requests, since it last went busy, at a rate that costs more in round trips than
+   * running beside the server gains (REMOTE_PER_MS; e.g. goroutines allocating and storing
+   * pointers while GC marks run back to back). The server then asks it to end its slice
+   * (mailbox MB_YIELD), and at that budget end M i goes idle: its goroutines run here.
+   */
+  tooChatty(host: ServerRunHost, i: number): boolean {
+    if (!this.enabled) return false;
+    const h = host as HostInternals;
+    const ms = performance.now() - h.busySince[i];
+    return ms >= HOT_MS && (h.reqs[i] - h.reqsAtBusy[i] > REMOTE_PER_MS * ms || this.gcBusy());
+  }
+
+  /** A GC cycle starts (sweep termination, world stopped). */
+  noteCycle(): void {
+    this.cycleTimes[this.cycleNext] = performance.now();
+    this.cycleNext = (this.cycleNext + 1) % GC_BUSY_CYCLES;
+  }
+
+  /**
+   * GC cycles run back to back (GC_BUSY_CYCLES within GC_BUSY_MS, e.g. GOGC=1 with a tiny
+   * heap): every cycle stops the Ms, empties their allocation caches and turns their pointer
+   * stores into requests, so goroutines run faster here, as with one thread.
+   */
+  private gcBusy(): boolean {
+    const oldest = this.cycleTimes[this.cycleNext];
+    return oldest !== 0 && performance.now() - oldest < GC_BUSY_MS;
+  }
+
+  /** g turned out not to gain from an M: no longer hot, and twice as long before it is shipped again. */
+  private takeBack(g: number): void {
+    if (!this.hot.delete(g)) return;
+    this.pulled++;
+    this.penalty.set(g, Math.min(MAX_PENALTY, 2 * (this.penalty.get(g) ?? 1)));
   }
 
   /** Drops g's computing streak (it parked, ended or moved). */
@@ -271,6 +372,7 @@ export class ServerRun {
     vm.parkHook = this.countingHook;
     this.switches = 0;
     const calls0 = this.remoteCalls;
+    const allocs0 = this.allocCalls;
     this.inSlice = true;
     const t0 = performance.now();
     let r: number;
@@ -299,10 +401,10 @@ export class ServerRun {
     let ship = -1;
     if (r === RUN_YIELD && this.switches === 0) {
       const a = (this.acc.get(g) ?? 0) + dt;
-      const c = (this.accNatives.get(g) ?? 0) + this.remoteCalls - calls0;
+      const c = (this.accNatives.get(g) ?? 0) + this.remoteCalls - calls0 + (this.allocCalls - allocs0) / ALLOCS_PER_REQUEST;
       this.acc.set(g, a);
       this.accNatives.set(g, c);
-      if (a >= HOT_MS * (this.penalty.get(g) ?? 1) && c <= REMOTE_PER_MS * a && (h.anyWork() || !allIdle(h))) {
+      if (a >= HOT_MS * (this.penalty.get(g) ?? 1) && c <= REMOTE_PER_MS * a && (h.anyWork() || !allIdle(h)) && !this.gcBusy()) {
         if (this.pending) this.spawn(host);
         ship = readyIdleM(h, k);
       }

@@ -23,7 +23,7 @@
 import { isMainThread, workerData } from "node:worker_threads";
 import { writeSync } from "node:fs";
 import { LinearMemory } from "./mem.js";
-import { Mailbox, MB_R0, MB_READY, MB_TRANSIT } from "./mailbox.js";
+import { Mailbox, MB_R0, MB_READY, MB_TRANSIT, MB_YIELD } from "./mailbox.js";
 import { FT_FLAGS, FT_WORDS, LoadedImage, type ImageLayout } from "./vm/loader.js";
 import { RUN_YIELD, VM, WB_FLAG_ADDR, type BarrierHook, type NativeFn } from "./vm/interp.js";
 import { STK_FP, type StackMapSource } from "./stack.js";
@@ -153,9 +153,14 @@ function mloop(d: MWorkerData, box: Mailbox): void {
   const tLoop = performance.timeOrigin + performance.now();
   const mem = new LinearMemory({}, d.sab);
   const id = d.id;
+  const yieldWord = box.rec(id) + MB_YIELD;
   const call = (op: number, a0: number, a1: number, a2: number, a3: number): number => {
     const r = box.call(id, op, a0, a1, a2, a3);
     mem.refresh(); // the server may have grown memory
+    if (box.w[yieldWord] !== 0) {
+      box.w[yieldWord] = 0;
+      vm.preempt = true; // (mserverrun.ts: this M's goroutines go back to the server)
+    }
     return r;
   };
   // The heap as the VM and the defer machinery see it: allocation and stack growth are the

@@ -152,6 +152,11 @@ export class VM {
   /** Write barrier (null: stores are plain; only valid while no GC runs). */
   barrier: BarrierHook | null;
   budget: number;
+  /**
+   * Set (by a worker M's remote calls, mworker.ts) to end the current slice at the next safe
+   * point: checked after natives and allocations only, never on the instruction fast path.
+   */
+  preempt = false;
   write: (s: string) => void;
   /**
    * Scheduler hook (proc.ts): called when a native parked g (state saved, G_PC = the call).
@@ -832,6 +837,10 @@ function makeRunLoop(vm: VM): (g: number) => number {
           u32[(g + K.STK_FP) >>> 2] = fp;
           u32[(g + K.G_CTX) >>> 2] = ctx;
           vm.natives[a](vm, g, (fb + i32[pc + 1]) << 3, (fb + i32[pc + 2]) << 3);
+          if (vm.preempt) {
+            vm.preempt = false;
+            budget = 1; // (the next safe point yields)
+          }
           u8 = mem.u8;
           u16 = mem.u16;
           i32 = mem.i32;
@@ -1577,6 +1586,10 @@ function makeRunLoop(vm: VM): (g: number) => number {
           u32[(g + K.STK_FP) >>> 2] = fp;
           u32[(g + K.G_CTX) >>> 2] = ctx;
           const p = heap.mallocgc(u32[typ >>> 2] * n, typ, true);
+          if (vm.preempt) {
+            vm.preempt = false;
+            budget = 1;
+          }
           u8 = mem.u8;
           u16 = mem.u16;
           i32 = mem.i32;
