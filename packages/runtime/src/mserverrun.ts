@@ -109,6 +109,12 @@ export interface CountedBarrier {
   writePointer(slot: number, ptr: number): void;
   typedmemmove(typ: number, dst: number, src: number): void;
 }
+/** sliceOne's results: nothing runnable; a G parked or ended (another may follow); stop. */
+const SLICE_NONE = 0;
+const SLICE_MORE = 1;
+const SLICE_STOP = 2;
+/** Gs run by one slice() call at most (each parks or ends; see slice). */
+const RUN_BATCH = 64;
 /** GC cycles back to back: GC_BUSY_CYCLES started within GC_BUSY_MS (800 a second and more). */
 const GC_BUSY_CYCLES = 8;
 const GC_BUSY_MS = 10;
@@ -343,17 +349,30 @@ export class ServerRun {
     const h = host as HostInternals;
     const k = borrowable(h);
     if (k < 0) return false;
+    // Gs that park or end one after the other while every M idles (nobody can post a request
+    // meanwhile): up to RUN_BATCH of them or 1 ms before the loop's other duties come again
+    const t0 = performance.now();
+    for (let n = 0; ; n++) {
+      const c = this.sliceOne(h, k);
+      if (c === SLICE_NONE) return n > 0;
+      if (c === SLICE_STOP || n >= RUN_BATCH || !allIdle(h) || h.marking() || performance.now() - t0 > 1) return true;
+    }
+  }
+
+  /** One G of P k: handed to an M if hot, else run here; SLICE_NONE when nothing was runnable. */
+  private sliceOne(h: HostInternals, k: number): number {
+    const host: ServerRunHost = h;
     const sched = h.sched;
     const p = h.pOf(k);
     sched.p = p;
     const g0 = h.findWork(k, true);
-    if (g0 === 0) return false;
+    if (g0 === 0) return SLICE_NONE;
     if (this.hot.has(g0)) {
       const j = readyIdleM(h, k);
       if (j >= 0) {
         this.shipped++;
         h.give(j, g0);
-        return true;
+        return SLICE_STOP;
       }
     }
     this.slices++;
@@ -392,7 +411,7 @@ export class ServerRun {
       // os.Exit, a fatal error, syscall/js exit: the native parked g and set the status
       sched.curg = 0;
       h.finish(sched.exitCode);
-      return true;
+      return SLICE_STOP;
     }
     sched.p = p;
     // Hot: g computed without parking for HOT_MS of server slices, calling few natives. With
@@ -414,9 +433,9 @@ export class ServerRun {
     }
     const again = h.afterRun(k, r, g, ship < 0);
     sched.curg = 0;
-    if (h.exit >= 0) return true;
+    if (h.exit >= 0) return SLICE_STOP;
     u32[(p + P_STATUS) >>> 2] = PIDLE;
-    if (again === 0) return true;
+    if (again === 0) return r === RUN_YIELD ? SLICE_STOP : SLICE_MORE;
     if (ship >= 0) {
       this.forget(again);
       this.hot.add(again);
@@ -424,7 +443,7 @@ export class ServerRun {
       if (sched.tracer !== null) sched.tracer.goPreempt(again);
       h.give(ship, again);
     } else sched.runqput(p, again, true); // still runnable: next slice, or an M
-    return true;
+    return SLICE_STOP;
   }
 }
 
