@@ -357,6 +357,70 @@ end
     expect(run.pending).toBe(false); // 400 runnable goroutines: the Ms were spawned
   }, 60_000);
 
+  it("computing goroutines go to the Ms; after runtime.LockOSThread they run on the program's thread only", () => {
+    // two goroutines compute in chunks until test.onM sees them on an M (handed out once the Ms
+    // are up), lock, compute on, report where they run; main sleeps until both reported
+    const src = `.native runtime.newproc
+.native runtime.LockOSThread
+.native time.Sleep
+.native test.onM
+.native test.where
+.native test.done
+.type clo0 size=8 kind=19 str=func()
+func main.work params=0 results=0 frame=4 closure
+chunk:
+  LDI s0, 0
+  LDI s1, 1000000
+loop1:
+  ADDI s0, s0, 1
+  JLT s0, s1, loop1
+  CALLN test.onM, s2, s3
+  JEQI s3, 0, chunk
+  CALLN runtime.LockOSThread, s2, s3
+  LDI s0, 0
+  LDI s1, 1000000
+loop2:
+  ADDI s0, s0, 1
+  JLT s0, s1, loop2
+  CALLN test.where, s2, s3
+  RET
+end
+func main.main params=0 results=0 frame=6 ptrs=2
+  NEW s2, %clo0
+  LDI s3, @main.work
+  ST64 s2, 0, s3
+  CALLN runtime.newproc, s2, s3
+  CALLN runtime.newproc, s2, s3
+wait:
+  LDI s3, 10000000
+  CALLN time.Sleep, s3, s4
+  CALLN test.done, s3, s4
+  JEQI s4, 0, wait
+  RET
+end
+.entry main.main
+`;
+    const onM = (g: number): boolean => lastMServerForTest()!.mG.includes(g);
+    const deadline = Date.now() + 30_000;
+    const before: boolean[] = [];
+    const after: boolean[] = [];
+    const natives = new Map<string, NativeFn>([
+      ["test.onM", (vm, g, _args, res) => {
+        const m = onM(g);
+        if (m || Date.now() > deadline) before.push(m);
+        vm.mem.i64[res >>> 3] = m || Date.now() > deadline ? 1n : 0n;
+      }],
+      ["test.where", (_vm, g) => void after.push(onM(g))],
+      ["test.done", (vm, _g, _args, res) => void (vm.mem.i64[res >>> 3] = after.length >= 2 ? 1n : 0n)],
+    ]);
+    let err = "";
+    const r = withLazy(() => runGo(assemble(src), { write: (s) => (err += s), gomaxprocs: 2, seed: 1, natives }));
+    expect(err).toBe("");
+    expect(r.exitCode).toBe(0);
+    expect(before).toEqual([true, true]); // both computing goroutines were handed to the Ms
+    expect(after).toEqual([false, false]); // locked: back on this thread (fails without the G_LOCKED rules)
+  }, 60_000);
+
   it("deadlock is still reported when the only goroutine blocks before any M started", () => {
     const src = `.native runtime.block
 func main.main params=0 results=0 frame=2

@@ -60,7 +60,7 @@ import { STK_FP } from "./stack.js";
 import { RUN_EXIT, RUN_PANIC, RUN_PARK, RUN_YIELD, DEFAULT_BUDGET } from "./vm/interp.js";
 import { G_PKIND, G_PX, G_STATUS, GDEAD, GRUNNABLE, GRUNNING, GWAITING } from "./vm/g.js";
 import { PK_NONE, PK_PLAIN, PLAIN_ERRORS, formatPanic } from "./vm/panic.js";
-import { P_RUNNEXT, P_RUNQHEAD, P_RUNQTAIL, P_SCHEDTICK, P_STATUS, PIDLE, PRUNNING, SCHED_RUNQSIZE } from "./runtime2.js";
+import { G_LOCKED, P_RUNNEXT, P_RUNQHEAD, P_RUNQTAIL, P_SCHEDTICK, P_STATUS, PIDLE, PRUNNING, SCHED_RUNQSIZE } from "./runtime2.js";
 import { FATAL_PANIC, FATAL_SCHED, FATAL_THROW } from "./schedtrace.js";
 import { preprintPanics } from "./iface.js";
 import { startFinalizers } from "./finq.js";
@@ -495,6 +495,8 @@ export class MServer {
         const pk = u32[(g + G_PKIND) >>> 2];
         const text = pk === PK_PLAIN ? this.sendPlainText(i, g) : 0;
         if (u32[(g + G_STATUS) >>> 2] === GRUNNING) {
+          // LockOSThread wired g: it moves to this thread at the M's next check-in (mserverrun.ts)
+          if (u32[(g + G_LOCKED) >>> 2] !== 0 && this.srun.enabled) Atomics.store(box.w, box.rec(i) + MB_YIELD, 1);
           box.reply(i, pc, text);
           return;
         }

@@ -27,6 +27,11 @@
  *     borrows that P. That G loses `hot` and needs twice as long to be shipped again (up to
  *     64 × HOT_MS): goroutines contending for a mutex would otherwise move back and forth.
  *   - An M whose G parks with every other M idle and nothing else runnable: likewise kept.
+ *   - LOCKED. A goroutine wired by runtime.LockOSThread runs on this thread only (M0, the
+ *     program's own thread): never shipped, and an M that would run it puts it back (after
+ *     the LockOSThread call an M is asked to end its slice, MB_YIELD). Go keeps a wired G on
+ *     the thread it called from; threads have no identity a Go program can see in gort (no
+ *     Gettid), so the program's thread is as good, and it is the one Go's main starts on.
  *   - An M whose G spends its budget goes on with its P's queue and the global queue (Go's
  *     fairness: a preempted G goes to the global queue); Ms never steal (the server does,
  *     from its slices). dispatchIdle gives idle Ms nothing.
@@ -74,7 +79,7 @@
 import type { Sched } from "./proc.js";
 import type { MProf } from "./mprof.js";
 import type { MTrace } from "./mtrace.js";
-import { P_STATUS, PIDLE, PRUNNING } from "./runtime2.js";
+import { G_LOCKED, P_STATUS, PIDLE, PRUNNING } from "./runtime2.js";
 import { RUN_YIELD, type NativeFn } from "./vm/interp.js";
 
 /**
@@ -269,6 +274,11 @@ export class ServerRun {
       if (performance.now() - h.givenAt[i] < CHATTY_MS) this.takeBack(g);
     }
     const sched = h.sched;
+    if (next !== 0 && sched.mem.u32[(next + G_LOCKED) >>> 2] !== 0) {
+      // wired by LockOSThread: it runs on the program's thread only (M0, this one)
+      sched.runqput(h.pOf(i), next, true);
+      return 0;
+    }
     if (r === RUN_YIELD && g !== 0 && this.tooChatty(host, i)) {
       {
         this.takeBack(g);
@@ -367,7 +377,8 @@ export class ServerRun {
     sched.p = p;
     const g0 = h.findWork(k, true);
     if (g0 === 0) return SLICE_NONE;
-    if (this.hot.has(g0)) {
+    const u32 = sched.mem.u32;
+    if (this.hot.has(g0) && u32[(g0 + G_LOCKED) >>> 2] === 0) {
       const j = readyIdleM(h, k);
       if (j >= 0) {
         this.shipped++;
@@ -376,7 +387,6 @@ export class ServerRun {
       }
     }
     this.slices++;
-    const u32 = sched.mem.u32;
     u32[(p + P_STATUS) >>> 2] = PRUNNING;
     sched.curg = g0;
     sched.metrics.latency.running(g0);
@@ -418,7 +428,7 @@ export class ServerRun {
     // other work runnable, or another M running (whose requests would wait for these slices),
     // it goes to an idle M (spawned now if not yet) and this thread goes on with the rest.
     let ship = -1;
-    if (r === RUN_YIELD && this.switches === 0) {
+    if (r === RUN_YIELD && this.switches === 0 && u32[(g + G_LOCKED) >>> 2] === 0) {
       const a = (this.acc.get(g) ?? 0) + dt;
       const c = (this.accNatives.get(g) ?? 0) + this.remoteCalls - calls0 + (this.allocCalls - allocs0) / ALLOCS_PER_REQUEST;
       this.acc.set(g, a);
