@@ -201,6 +201,15 @@ export class ThreadedGC {
     };
   }
 
+  /**
+   * Whether the server marks in dedicated slices between requests (true once worker Ms run).
+   * Before the first M is spawned the program is on this thread alone, as at GOMAXPROCS = 1:
+   * the collector's own fractional worker and assists mark at slice ends (mserverrun.ts).
+   */
+  setServerMarks(on: boolean): void {
+    if (!this.wholeCycle) this.gc.serverMarks = on;
+  }
+
   private noteSTW(k: number, t0: number, t1: number): void {
     const t2 = this.gc.nanotime();
     if (t1 - t0 > this.maxStopWaitNs[k]!) this.maxStopWaitNs[k] = t1 - t0;

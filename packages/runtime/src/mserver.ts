@@ -222,6 +222,7 @@ export class MServer {
       gc.setProcs(sched.gomaxprocs); // the Ps really run in parallel: gctrace P count, CPU accounting
       // Concurrent mark: STW sweep/mark termination, the server marks between requests (mgcthreads.ts).
       this.gcm = new ThreadedGC(this, gc);
+      this.gcm.setServerMarks(!this.srun.pending); // (on when the first M is spawned: startM)
       const stacks = sched.heap.stacks;
       // (nor the G running on this thread in a server slice: mserverrun.ts)
       gc.marker.shrinker = { shrinkstack: (g: number) => (this.owned(g) || this.srun.running(g, sched.curg) ? false : stacks.shrinkstack(g)) };
@@ -337,6 +338,7 @@ export class MServer {
   /** Starts the thread of M i (idle until its READY word is seen: checkReady). */
   startM(i: number): void {
     const sched = this.sched;
+    if (this.gcm !== null) this.gcm.setServerMarks(true);
     const data: MWorkerData = {
       gortMThread: true,
       sab: sched.mem.sab,
@@ -423,8 +425,10 @@ export class MServer {
       this.dispatchIdle();
       if (this.exit >= 0) return;
       // A mark phase: one dedicated mark slice between requests (mgcthreads.ts).
+      // (Before any M is spawned, slice ends mark as at GOMAXPROCS = 1, and mark slices run
+      // only when there is nothing to run: the idle marking of Sched.)
       let marked = false;
-      if (this.gcm !== null) {
+      if (this.gcm !== null && !this.srun.pending) {
         sched.curg = 0;
         marked = this.gcm.markStep();
         if (this.exit >= 0) return;
@@ -433,6 +437,11 @@ export class MServer {
       if (this.srun.canRun(this) && this.srun.slice(this)) {
         if (this.exit >= 0) return;
         continue;
+      }
+      if (this.gcm !== null && this.srun.pending) {
+        sched.curg = 0;
+        marked = this.gcm.markStep();
+        if (this.exit >= 0) return;
       }
       if (served || marked) continue;
       if (this.allIdle() && this.starting > 0 && this.anyWork()) {

@@ -365,7 +365,7 @@ export class ServerRun {
     for (let n = 0; ; n++) {
       const c = this.sliceOne(h, k);
       if (c === SLICE_NONE) return n > 0;
-      if (c === SLICE_STOP || n >= RUN_BATCH || !allIdle(h) || h.marking() || performance.now() - t0 > 1) return true;
+      if (c === SLICE_STOP || n >= RUN_BATCH || !allIdle(h) || (h.marking() && !this.pending) || performance.now() - t0 > 1) return true;
     }
   }
 
@@ -396,7 +396,7 @@ export class ServerRun {
     const vm = sched.vm;
     const budget = vm.budget;
     // While an M runs, its requests wait for the slice to end: keep slices short then.
-    if (budget > BUSY_BUDGET && (!allIdle(h) || h.marking())) vm.budget = BUSY_BUDGET;
+    if (budget > BUSY_BUDGET && (!allIdle(h) || (h.marking() && !this.pending))) vm.budget = BUSY_BUDGET;
     this.innerHook = vm.parkHook;
     vm.parkHook = this.countingHook;
     this.switches = 0;
