@@ -91,6 +91,8 @@ export interface GCServer {
   gcCycleStarting(): void;
   /** Ms run slices of at most `budget` safe points from their next slice on (0: their default). */
   setCheckInBudget(budget: number): void;
+  /** Some worker M was spawned (before that there is nothing to stop: mserverrun.ts). */
+  msStarted(): boolean;
 }
 
 /**
@@ -166,14 +168,18 @@ export class ThreadedGC {
     const markTerm = ci.gcMarkTermination.bind(gc);
     ci.sweepTermination = (kind, forced) => {
       const t0 = gc.nanotime();
-      gc.stwBeganAt = t0;
-      srv.stopTheWorld();
+      // (no M spawned yet: the program runs on this thread alone, nothing to stop)
+      const stop = this.wholeCycle || srv.msStarted();
+      if (stop) {
+        gc.stwBeganAt = t0;
+        srv.stopTheWorld();
+      }
       const t1 = gc.nanotime();
       srv.gcCycleStarting();
       sweepTerm(kind, forced);
       if (!this.wholeCycle) {
         this.publishBudget(MARK_CHECKIN_BUDGET);
-        srv.startTheWorld();
+        if (stop) srv.startTheWorld();
       }
       this.noteSTW(0, t0, t1);
     };

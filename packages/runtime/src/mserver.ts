@@ -252,6 +252,11 @@ export class MServer {
     return !(this.transit >= 0 && g === this.transitG && Atomics.load(box.w, box.rec(this.transit) + MB_TRANSIT) !== 0);
   }
 
+  /** Some worker M was spawned (mserverrun.ts spawns them lazily). */
+  msStarted(): boolean {
+    return !this.srun.pending;
+  }
+
   /** A GC mark phase is in progress (mserverrun.ts keeps its slices short then). */
   private marking(): boolean {
     return this.sched.gc !== null && this.sched.gc.phase === GC_MARK;
