@@ -11,6 +11,7 @@ import { lastMServerForTest } from "./mserver.js";
 import { TestBundles } from "./mworker.testutil.js";
 import type { NativeFn } from "./vm/interp.js";
 import { CHAN_HEADER } from "./sched-programs.js";
+import { takeSnapshot, type RuntimeSnapshot } from "./snapshot.js";
 import { startTrace, type Tracer } from "./trace.js";
 import * as os from "node:os";
 import { spawnSync } from "node:child_process";
@@ -308,6 +309,58 @@ describe("CPU profiling under worker-thread Ms", () => {
     // Both Ms busy through the window: ≈ 2 samples per tick (one per M), the spinners most of them.
     expect(total).toBeGreaterThanOrEqual(1.5 * window);
     expect(spin).toBeGreaterThanOrEqual(window);
+  }, 40_000);
+});
+
+describe("runtime snapshots (dashboard, gort top) under worker-thread Ms", () => {
+  it("count the threads and show the goroutine each M runs on its P", () => {
+    // main waits (Gosched) until a spinner has run on the other M, then takes a snapshot from
+    // inside a native (served on the server while both Ms hold a goroutine)
+    const src = `.native runtime.newproc
+.native runtime.Gosched
+.native test.snap
+.type clo0 size=8 kind=19 str=func()
+func main.spin params=0 results=0 frame=2 closure
+  LDI s0, 0
+loop:
+  ADDI s0, s0, 1
+  JMP 0, loop
+end
+func main.main params=0 results=0 frame=6 ptrs=2
+  NEW s2, %clo0
+  LDI s3, @main.spin
+  ST64 s2, 0, s3
+  CALLN runtime.newproc, s2, s3
+again:
+  CALLN runtime.Gosched, s3, s3
+  CALLN test.snap, s3, s4
+  JEQI s4, 0, again
+  RET
+end
+.entry main.main
+`;
+    let snap: RuntimeSnapshot | null = null;
+    const deadline = Date.now() + 20_000;
+    const natives = new Map<string, NativeFn>([
+      ["test.snap", (vm, _g, _args, res) => {
+        const t = takeSnapshot(lastMServerForTest()!.sched, 0);
+        const done = t.runningThreads === 2 || Date.now() > deadline;
+        if (done) snap = t;
+        vm.mem.i64[res >>> 3] = done ? 1n : 0n;
+      }],
+    ]);
+    let err = "";
+    const r = runGo(assemble(src), { write: (s) => (err += s), gomaxprocs: 2, seed: 1, natives });
+    expect(err).toBe("");
+    expect(r.exitCode).toBe(0);
+    const t = snap as RuntimeSnapshot | null;
+    expect(t).not.toBeNull();
+    expect(t!.threads).toBe(3); // two worker Ms + the program's thread
+    expect(t!.runningThreads).toBe(2); // (was always 1 before the thread view)
+    expect(t!.idleThreads).toBe(0);
+    const curgs = t!.procs.map((p) => p.curg).sort((x, y) => x - y);
+    expect(curgs[0]).toBe(1); // main
+    expect(curgs[1]).toBeGreaterThan(4); // the spinner (goids 2–4 are the runtime's: proc.ts)
   }, 40_000);
 });
 

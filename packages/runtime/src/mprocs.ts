@@ -29,6 +29,7 @@
 
 import type { MServer } from "./mserver.js";
 import type { Sched } from "./proc.js";
+import type { SnapshotThreadsView } from "./snapshot.js";
 import { MAX_MS } from "./mserver.js";
 import { RUN_YIELD, type NativeFn } from "./vm/interp.js";
 import { MB_REQ } from "./mailbox.js";
@@ -43,7 +44,9 @@ import { G_GOID, G_STATUS, G_WAITREASON, GRUNNING } from "./vm/g.js";
  */
 export function installMProcs(srv: MServer): void {
   const sched = srv.sched;
-  if (sched.trace !== null) sched.trace.threads = new MSchedView(srv); // GODEBUG=schedtrace's view of the Ms
+  const view = new MSchedView(srv);
+  if (sched.trace !== null) sched.trace.threads = view; // GODEBUG=schedtrace's view of the Ms
+  sched.threadsView = view; // the dashboard's and gort top's (snapshot.ts)
   const vm = sched.vm;
   const idx = sched.image.img.natives.indexOf("runtime.GOMAXPROCS");
   if (idx < 0 || idx >= vm.natives.length) return;
@@ -112,8 +115,32 @@ export function unTick(sched: Sched, i: number): void {
  * the M running each G (a G stopped at its budget end, waiting for its M's request, counts as
  * running on that M — what Go's sysmon sees mid-slice).
  */
-export class MSchedView implements SchedThreadsView {
+export class MSchedView implements SchedThreadsView, SnapshotThreadsView {
   constructor(private readonly srv: MServer) {}
+
+  // ── snapshot.ts (taken between requests and slices: the server runs no goroutine then) ──
+
+  pCurg(id: number): number {
+    const srv = this.srv;
+    if (id >= srv.n || srv.idle[id] || srv.mG[id] === 0) return 0;
+    return srv.sched.mem.u32[(srv.mG[id] + G_GOID) >>> 2];
+  }
+
+  threads(): number {
+    return this.srv.n + 1;
+  }
+
+  spinning(): number {
+    let k = 0;
+    for (let i = 0; i < this.srv.n; i++) if (!this.srv.idle[i] && this.spinning1(i)) k++;
+    return k;
+  }
+
+  idle(): number {
+    let k = 0;
+    for (let i = 0; i < this.srv.n; i++) if (this.srv.idle[i]) k++;
+    return k;
+  }
 
   /** Index of the worker M running g, or −1. */
   private mOf(g: number): number {
@@ -124,7 +151,7 @@ export class MSchedView implements SchedThreadsView {
   }
 
   /** M i's goroutine stopped (parked or exited) and it asks for the next: out of work, looking. */
-  private spinning(i: number): boolean {
+  private spinning1(i: number): boolean {
     const box = this.srv.box;
     return box.state(i) === MB_REQ && box.op(i) === OP_SCHED && box.arg(i, 0) !== RUN_YIELD;
   }
@@ -140,7 +167,7 @@ export class MSchedView implements SchedThreadsView {
     let spinM = 0;
     for (let i = 0; i < srv.n; i++) {
       if (srv.idle[i]) idleM++;
-      else if (this.spinning(i)) spinM++;
+      else if (this.spinning1(i)) spinM++;
     }
     let out = `SCHED ${ms}ms: gomaxprocs=${ps.length} idleprocs=${idleP} threads=${srv.n + 1} spinningthreads=${spinM} idlethreads=${idleM} runqueue=${s.globrunqsize()}`;
     if (!detailed) {
@@ -169,7 +196,7 @@ export class MSchedView implements SchedThreadsView {
       out +=
         `  M${i + 1}: p=${busy && i < ps.length ? i : -1} curg=${g === 0 ? -1 : u32[(g + G_GOID) >>> 2]}` +
         ` mallocing=${mine ? 1 : 0} throwing=${mine ? throwing : 0} preemptoff= locks=${mine ? 2 : 0} dying=${mine ? 1 : 0}` +
-        ` spinning=${busy && this.spinning(i)} blocked=${!busy} lockedg=-1\n`;
+        ` spinning=${busy && this.spinning1(i)} blocked=${!busy} lockedg=-1\n`;
     }
     // M0: the server thread (runtime code only; it reports the scheduler's fatal errors).
     const m0 = kind === FATAL_SCHED;

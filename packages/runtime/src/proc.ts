@@ -125,7 +125,7 @@ import { AllGs, RecordList, SCHED_ALLGS, SCHED_ALLP } from "./allgs.js";
 import { NetPoller } from "./netpoll.js";
 import { JsBridge } from "./jsvalue.js";
 import { applySandbox, type SandboxPolicy } from "./sandbox.js";
-import type { SnapshotMonitor } from "./snapshot.js";
+import type { SnapshotMonitor, SnapshotThreadsView } from "./snapshot.js";
 import { mthreadsAvailable, runMThreads } from "./mserver.js";
 
 /**
@@ -179,6 +179,8 @@ export class Sched implements GoroutineSource {
   lockedg: number;
   /** Dashboard snapshots and watcher commands (null = nobody watches; snapshot.ts). */
   monitor: SnapshotMonitor | null = null;
+  /** Worker-thread Ms' view for snapshots (mprocs.ts MSchedView; null = this thread is the only M). */
+  threadsView: SnapshotThreadsView | null = null;
   /** The network poller: sockets on a host thread (netpoll.ts); its thread starts on first use. */
   readonly netpoll: NetPoller = new NetPoller(this);
   /** syscall/js: JavaScript on a host thread (jsvalue.ts); its thread starts on first use. */

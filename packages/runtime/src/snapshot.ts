@@ -64,7 +64,7 @@ export interface RuntimeSnapshot {
   gomaxprocs: number;
   procs: ProcSnapshot[];
   globalRunq: number;
-  /** Ms: gort runs one M today (THREADS.md); the counts follow schedtrace's meaning */
+  /** Ms: worker-thread Ms + 1 (the program's thread), as schedtrace counts them */
   threads: number;
   runningThreads: number;
   spinningThreads: number;
@@ -80,9 +80,19 @@ const STATUS_NAMES = ["idle", "running", "syscall", "gcstop", "dead"];
 const SNAP_PAUSES = 64;
 const SNAP_CYCLES = 12;
 
+/** The Ms as the runtime server sees them (mprocs.ts MSchedView). */
+export interface SnapshotThreadsView {
+  /** Goroutine id M i runs on P id (0: none). */
+  pCurg(id: number): number;
+  threads(): number;
+  spinning(): number;
+  idle(): number;
+}
+
 /** Reads the scheduler's and the collector's state into a snapshot. */
 export function takeSnapshot(sched: Sched, timeNs: number): RuntimeSnapshot {
   const u32 = sched.mem.u32;
+  const tv = sched.threadsView;
   const procs: ProcSnapshot[] = [];
   let running = 0;
   for (const p of sched.ps) {
@@ -90,11 +100,12 @@ export function takeSnapshot(sched: Sched, timeNs: number): RuntimeSnapshot {
     if (status === PDEAD) continue;
     const id = u32[(p + P_ID) >>> 2];
     const held = p === sched.p && sched.curg !== 0 && status === PRUNNING;
-    if (held) running++;
+    const curg = tv !== null ? tv.pCurg(id) : held ? Number(u32[(sched.curg + G_GOID) >>> 2]) : 0;
+    if (curg !== 0) running++;
     procs.push({
       id,
       status: STATUS_NAMES[status] ?? String(status),
-      curg: held ? Number(u32[(sched.curg + G_GOID) >>> 2]) : 0,
+      curg,
       runq: (u32[(p + P_RUNQTAIL) >>> 2] - u32[(p + P_RUNQHEAD) >>> 2]) >>> 0,
       runnext: u32[(p + P_RUNNEXT) >>> 2] !== 0,
     });
@@ -105,10 +116,10 @@ export function takeSnapshot(sched: Sched, timeNs: number): RuntimeSnapshot {
     gomaxprocs: sched.gomaxprocs,
     procs,
     globalRunq: sched.globrunqsize(),
-    threads: 1,
+    threads: tv !== null ? tv.threads() : 1,
     runningThreads: running,
-    spinningThreads: 0,
-    idleThreads: 0,
+    spinningThreads: tv !== null ? tv.spinning() : 0,
+    idleThreads: tv !== null ? tv.idle() : 0,
     goroutines: sched.numGoroutine(),
     gc: sched.gc === null ? null : gcSnapshot(sched),
   };
