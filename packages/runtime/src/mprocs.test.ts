@@ -10,7 +10,7 @@ import { runGo } from "./proc.js";
 import { lastMServerForTest } from "./mserver.js";
 import { TestBundles } from "./mworker.testutil.js";
 import type { NativeFn } from "./vm/interp.js";
-import { CHAN_HEADER } from "./sched-programs.js";
+import { CHAN_HEADER, SPIN_FUNC } from "./sched-programs.js";
 import { takeSnapshot, type RuntimeSnapshot } from "./snapshot.js";
 import { startTrace, type Tracer } from "./trace.js";
 import * as os from "node:os";
@@ -29,14 +29,7 @@ const RESIZE = `.native runtime.newproc
 .native runtime.Gosched
 .native runtime.GOMAXPROCS
 .native test.mstate
-.type clo0 size=8 kind=19 str=func()
-func main.spin params=0 results=0 frame=2 closure
-  LDI s0, 0
-loop:
-  ADDI s0, s0, 1
-  JMP 0, loop
-end
-func main.main params=0 results=1 frame=10 ptrs=2
+${SPIN_FUNC}func main.main params=0 results=1 frame=10 ptrs=2
   LDI s4, 3
   CALLN runtime.GOMAXPROCS, s4, s5
   MOV s7, s5
@@ -188,14 +181,7 @@ end
 const SPIN_REPORTS = `.native runtime.newproc
 .native runtime.Gosched
 .native test.enough
-.type clo0 size=8 kind=19 str=func()
-func main.spin params=0 results=0 frame=2 closure
-  LDI s0, 0
-loop:
-  ADDI s0, s0, 1
-  JMP 0, loop
-end
-func main.main params=0 results=1 frame=8 ptrs=2
+${SPIN_FUNC}func main.main params=0 results=1 frame=8 ptrs=2
   NEW s2, %clo0
   LDI s3, @main.spin
   ST64 s2, 0, s3
@@ -319,14 +305,7 @@ describe("runtime snapshots (dashboard, gort top) under worker-thread Ms", () =>
     const src = `.native runtime.newproc
 .native runtime.Gosched
 .native test.snap
-.type clo0 size=8 kind=19 str=func()
-func main.spin params=0 results=0 frame=2 closure
-  LDI s0, 0
-loop:
-  ADDI s0, s0, 1
-  JMP 0, loop
-end
-func main.main params=0 results=0 frame=6 ptrs=2
+${SPIN_FUNC}func main.main params=0 results=0 frame=6 ptrs=2
   NEW s2, %clo0
   LDI s3, @main.spin
   ST64 s2, 0, s3

@@ -84,17 +84,20 @@ end
 `;
 }
 
-/** Main counts to 20000 and returns it while two goroutines spin in `for {}` (preemption tests). */
-export const SPIN_MAIN = `.native runtime.newproc
-.native runtime.Gosched
-.type clo0 size=8 kind=19 str=func()
+/** `func main.spin` (a closure of type %clo0, also declared): `for {}` (preemption and thread tests). */
+export const SPIN_FUNC = `.type clo0 size=8 kind=19 str=func()
 func main.spin params=0 results=0 frame=2 closure
   LDI s0, 0
 loop:
   ADDI s0, s0, 1
   JMP 0, loop
 end
-func main.main params=0 results=1 frame=6 ptrs=2
+`;
+
+/** Main counts to 20000 and returns it while two goroutines spin in `for {}` (preemption tests). */
+export const SPIN_MAIN = `.native runtime.newproc
+.native runtime.Gosched
+${SPIN_FUNC}func main.main params=0 results=1 frame=6 ptrs=2
   NEW s2, %clo0
   LDI s3, @main.spin
   ST64 s2, 0, s3
