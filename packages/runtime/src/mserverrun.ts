@@ -259,43 +259,30 @@ export class ServerRun {
   /**
    * The server is about to give `next` (0: nothing) to M i, whose G g parked or ended (r:
    * RUN_PARK, RUN_EXIT, −1 after a park already accounted for) or spent its budget (RUN_YIELD).
-   * Keeps it for the server instead — M i's P, which the server then borrows, and M i goes
+   * Keeps it for the server instead — on M i's P, which the server then borrows, and M i goes
    * idle — when
+   *   - `next` is wired by LockOSThread: it runs on the program's thread only (M0, this one);
    *   - g parked or ended within CHATTY_MS of M i getting it: goroutines that hand work to each
-   *     other that often cost a round trip per handoff on an M and nothing on this thread; or
+   *     other that often cost a round trip per handoff on an M and nothing on this thread;
+   *   - g spent its budget and M i made requests faster than REMOTE_PER_MS (tooChatty);
    *   - every other M is idle and nothing else is runnable: there is no parallelism to use.
    * Returns what M i gets.
    */
   keepOrGive(host: ServerRunHost, i: number, next: number, r: number, g: number): number {
     if (!this.enabled) return next;
     const h = host as HostInternals;
-    if (r !== RUN_YIELD && g !== 0) {
-      this.forget(g);
-      if (performance.now() - h.givenAt[i] < CHATTY_MS) this.takeBack(g);
-    }
     const sched = h.sched;
-    if (next !== 0 && sched.mem.u32[(next + G_LOCKED) >>> 2] !== 0) {
-      // wired by LockOSThread: it runs on the program's thread only (M0, this one)
-      sched.runqput(h.pOf(i), next, true);
-      return 0;
+    const chatty = r !== RUN_YIELD && performance.now() - h.givenAt[i] < CHATTY_MS;
+    if (r !== RUN_YIELD && g !== 0) this.forget(g);
+    if (chatty || (r === RUN_YIELD && g !== 0 && this.tooChatty(host, i))) {
+      if (g !== 0) this.takeBack(g);
+    } else if (next === 0) return 0;
+    else if (sched.mem.u32[(next + G_LOCKED) >>> 2] === 0) {
+      for (let k = 0; k < h.n; k++) if (k !== i && !h.idle[k]) return next;
+      if (h.anyWork()) return next;
+      this.kept++;
     }
-    if (r === RUN_YIELD && g !== 0 && this.tooChatty(host, i)) {
-      {
-        this.takeBack(g);
-        if (next !== 0) sched.runqput(h.pOf(i), next, true); // (g itself, or what M i would run next)
-        return 0;
-      }
-    }
-    if (next === 0) return 0;
-    if (r !== RUN_YIELD && performance.now() - h.givenAt[i] < CHATTY_MS) {
-      sched.runqput(h.pOf(i), next, true);
-      this.pulled++;
-      return 0;
-    }
-    for (let k = 0; k < h.n; k++) if (k !== i && !h.idle[k]) return next;
-    if (h.anyWork()) return next;
-    sched.runqput(h.pOf(i), next, true);
-    this.kept++;
+    if (next !== 0) sched.runqput(h.pOf(i), next, true); // (g itself, or what M i would run next)
     return 0;
   }
 
