@@ -779,7 +779,9 @@ export class MServer {
 
   /** Gives work to idle Ms. */
   private dispatchIdle(): void {
-    if (this.srun.holdBack(this)) return; // every M idle, one G runnable: the server runs it (mserverrun.ts)
+    // With the adaptive policy idle Ms get nothing here: the server runs runnable Gs itself on an
+    // idle M's P and hands a G to an M only once it has shown it computes (mserverrun.ts).
+    if (this.srun.enabled) return;
     for (let i = 0; i < this.n; i++) {
       if (!this.idle[i] || !this.ready[i]) continue;
       const g = this.findWork(i);

@@ -148,6 +148,7 @@ interface HostInternals extends ServerRunHost {
   afterRun(i: number, r: number, g: number, requeue?: boolean): number;
   anyWork(): boolean;
   give(i: number, g: number): void;
+  allIdle(): boolean;
   finish(code: number): void;
   marking(): boolean;
 }
@@ -328,14 +329,6 @@ export class ServerRun {
     this.accNatives.delete(g);
   }
 
-  /**
-   * dispatchIdle asks whether to hold the runnable work back from the idle Ms: always, with
-   * the policy on. The server runs runnable Gs itself on an idle M's P, and hands a G to an M
-   * only once it has shown it computes (`slice`).
-   */
-  holdBack(_host: ServerRunHost): boolean {
-    return this.enabled;
-  }
 
   /**
    * Runs one slice of the next runnable G of an idle M's P on the server thread, or hands that
@@ -352,7 +345,7 @@ export class ServerRun {
     for (let n = 0; ; n++) {
       const c = this.sliceOne(h, k);
       if (c === SLICE_NONE) return n > 0;
-      if (c === SLICE_STOP || n >= RUN_BATCH || !allIdle(h) || (h.marking() && !this.pending) || performance.now() - t0 > 1) return true;
+      if (c === SLICE_STOP || n >= RUN_BATCH || !h.allIdle() || (h.marking() && !this.pending) || performance.now() - t0 > 1) return true;
     }
   }
 
@@ -383,7 +376,7 @@ export class ServerRun {
     const vm = sched.vm;
     const budget = vm.budget;
     // While an M runs, its requests wait for the slice to end: keep slices short then.
-    if (budget > BUSY_BUDGET && (!allIdle(h) || (h.marking() && !this.pending))) vm.budget = BUSY_BUDGET;
+    if (budget > BUSY_BUDGET && (!h.allIdle() || (h.marking() && !this.pending))) vm.budget = BUSY_BUDGET;
     this.innerHook = vm.parkHook;
     vm.parkHook = this.countingHook;
     this.switches = 0;
@@ -420,7 +413,7 @@ export class ServerRun {
       const c = (this.accNatives.get(g) ?? 0) + this.remoteCalls - calls0 + (this.allocCalls - allocs0) / ALLOCS_PER_REQUEST;
       this.acc.set(g, a);
       this.accNatives.set(g, c);
-      if (a >= HOT_MS * (this.penalty.get(g) ?? 1) && c <= REMOTE_PER_MS * a && (h.anyWork() || !allIdle(h)) && !this.gcBusy()) {
+      if (a >= HOT_MS * (this.penalty.get(g) ?? 1) && c <= REMOTE_PER_MS * a && (h.anyWork() || !h.allIdle()) && !this.gcBusy()) {
         if (this.pending) this.spawn(host);
         ship = readyIdleM(h, k);
       }
@@ -457,9 +450,4 @@ function readyIdleM(h: HostInternals, k: number): number {
   const np = Math.min(h.n, h.sched.ps.length);
   for (let i = 0; i < np; i++) if (h.idle[i] && h.ready[i]) return i;
   return -1;
-}
-
-function allIdle(h: HostInternals): boolean {
-  for (let i = 0; i < h.n; i++) if (!h.idle[i]) return false;
-  return true;
 }
