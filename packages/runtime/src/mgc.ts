@@ -798,6 +798,26 @@ export class Collector implements MallocHooks {
   }
 
   /**
+   * An idle mark worker's job came back (mgcidle.ts: a worker M drained grey objects of this
+   * cycle while its P had no goroutine). Its grey objects are back in the queue; its scan work
+   * and marked bytes count as this cycle's, its time as idle mark time (gctrace's third CPU
+   * figure, not charged to the 25 % goal) and its work as background credit for assists.
+   * Finishes the mark when that was the last work anywhere.
+   */
+  markJobDone(work: number, marked: number, ns: number): void {
+    const m = this.marker;
+    m.jobsOut--;
+    m.gcw.heapScanWork += work;
+    m.gcw.bytesMarked += marked;
+    const pacer = this.pacer;
+    pacer.markWorkerStop(MarkWorkerMode.Idle, ns);
+    this.limiter.addIdleTime(ns);
+    pacer.bgScanCredit += work;
+    this.syncScanWork();
+    if (this.phase === GC_MARK && m.markDone()) this.gcMarkDone();
+  }
+
+  /**
    * Tests: does about `budget` bytes of mark work (like one assist) and terminates the mark when
    * nothing is left. Returns true if that finished the cycle's mark.
    */

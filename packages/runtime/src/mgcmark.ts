@@ -118,6 +118,26 @@ export class Marker {
   stackGate: ((g: number) => boolean) | null = null;
   /** Goroutine indices (GoroutineSource) whose stack job was refused by stackGate this cycle. */
   readonly deferredStacks: number[] = [];
+  /**
+   * Another thread may set mark bits at the same time (idle mark workers on worker Ms,
+   * mgcidle.ts): mark bits are set with Atomics.or, so of two threads marking one object
+   * exactly one sees the bit clear and greys it, and neither loses the other's bit in the same
+   * word. Plain read-modify-write otherwise (one thread: cheaper).
+   */
+  atomicMarks = false;
+  /**
+   * This marker runs a mark job on a worker M (mgcidle.ts): `drain` stops before an object
+   * larger than MAX_OBLET_BYTES (left on top of the queue for the server, which splits it into
+   * oblets), so a job never queues more than its spare buffers hold. Its address is then in
+   * `stoppedAt`; 0 when the job ended for another reason.
+   */
+  jobMode = false;
+  stoppedAt = 0;
+  /**
+   * Mark jobs handed to worker Ms and not returned yet (mgcidle.ts). Their grey objects are in
+   * the jobs' buffers, not in this marker's queue: the mark is not done until every job is back.
+   */
+  jobsOut = 0;
 
   // ── per-cycle root job state ──
   /** Root jobs fixed at prepareRoots. */
@@ -214,7 +234,7 @@ export class Marker {
 
   /** True when every root job ran and no grey object is left. */
   markDone(): boolean {
-    return this.rootNext >= this.nRootJobs && this.deferredStacks.length === 0 && this.gcw.empty();
+    return this.rootNext >= this.nRootJobs && this.deferredStacks.length === 0 && this.jobsOut === 0 && this.gcw.empty();
   }
 
   /** Runs root job i; returns its scan work (bytes). */
@@ -306,9 +326,14 @@ export class Marker {
     const bit = 1 << (idx & 31);
     // Mark words through the Int32 view: a word with bit 31 set stays a small integer for V8.
     const i32 = this.i32;
-    const old = i32[mw]!;
-    if ((old & bit) !== 0) return;
-    i32[mw] = old | bit;
+    if (this.atomicMarks) {
+      // (a plain look first: an object already marked costs no locked instruction)
+      if ((i32[mw]! & bit) !== 0 || (Atomics.or(i32, mw, bit) & bit) !== 0) return;
+    } else {
+      const old = i32[mw]!;
+      if ((old & bit) !== 0) return;
+      i32[mw] = old | bit;
+    }
     const gcw = this.gcw;
     gcw.bytesMarked += size;
     if ((u8[s + SP_SPANCLASS]! & 1) !== 0) return; // noscan: black at once
@@ -447,6 +472,8 @@ export class Marker {
     let marked = 0;
     let scanned = 0;
     let work = 0;
+    const atomic = this.atomicMarks;
+    this.stoppedAt = 0;
     while (work < budget) {
       if (curN === 0) {
         gcw.cur = cur;
@@ -462,6 +489,11 @@ export class Marker {
       const bs = u32[(bhdr + AR_SPANS + (((b - babase) >>> 13) << 2)) >>> 2]!;
       const bsize = u32[(bs + SP_ELEMSIZE) >>> 2]!;
       if (bsize > MAX_OBLET_BYTES) {
+        if (this.jobMode && b === u32[(bs + SP_START) >>> 2]!) {
+          curN++; // (a job leaves a large object's head to the server)
+          this.stoppedAt = b;
+          break;
+        }
         // Oblets: the general path (it may push, so hand the cursor back first).
         gcw.cur = cur;
         gcw.curN = curN;
@@ -505,9 +537,13 @@ export class Marker {
           const idx = Math.floor(((p - start) * u32[sb + (SP_DIVMAGIC >>> 2)]!) / 4294967296);
           const mw = (u32[sb + (SP_GCMARKBITS >>> 2)]! >>> 2) + (idx >>> 5);
           const bit = 1 << (idx & 31);
-          const old = i32[mw]!;
-          if ((old & bit) !== 0) continue;
-          i32[mw] = old | bit;
+          if (atomic) {
+            if ((i32[mw]! & bit) !== 0 || (Atomics.or(i32, mw, bit) & bit) !== 0) continue;
+          } else {
+            const old = i32[mw]!;
+            if ((old & bit) !== 0) continue;
+            i32[mw] = old | bit;
+          }
           const size = u32[sb + (SP_ELEMSIZE >>> 2)]!;
           marked += size;
           if ((u8[s + SP_SPANCLASS]! & 1) !== 0) continue; // noscan: black at once

@@ -93,6 +93,8 @@ export interface GCServer {
   setCheckInBudget(budget: number): void;
   /** Some worker M was spawned (before that there is nothing to stop: mserverrun.ts). */
   msStarted(): boolean;
+  /** World stopped: take back the mark jobs of Ms stopped at their OP_MARKDONE (mgcidle.ts). */
+  collectMarkJobs(): void;
 }
 
 /**
@@ -235,6 +237,9 @@ export class ThreadedGC {
     this.srv.stopTheWorld();
     this.held = true;
     this.stuckMarks++;
+    // (their grey objects, back in the queue, are drained inside this pause; taking the last
+    // one back may itself finish the mark, which releases the world)
+    this.srv.collectMarkJobs();
   }
 
   /**

@@ -30,6 +30,7 @@
  * the G is stopped (`gStopped`: unowned, or its M has a request posted/being served); an M
  * checking in gets its G's deferred stack scanned (`gcm.checkIn` in serve). Stack shrinking
  * skips every G owned by an M (a queued barrier or native request holds stack addresses).
+ * Idle Ms drain grey objects in mark jobs (mgcidle.ts: `giveMarkJobs`, OP_MARKDONE).
  */
 
 import { Worker } from "node:worker_threads";
@@ -46,6 +47,7 @@ import {
   ALLOC_CACHE_BYTES,
   TEXT_AREA_BYTES,
   OP_CRASH,
+  OP_MARKDONE,
   OP_PRINT,
   OP_MALLOC,
   OP_NATIVE,
@@ -71,6 +73,7 @@ import { installMProcs, retireG, unTick } from "./mprocs.js";
 import { MProf } from "./mprof.js";
 import { MTrace } from "./mtrace.js";
 import { ThreadedGC } from "./mgcthreads.js";
+import { HELPER_MIN_SCAN, IDLE_WORKERS_ON, IdleMarkers } from "./mgcidle.js";
 import { GC_MARK } from "./mgc.js";
 import { installServerAtomics, workerRunNames } from "./mthreadnatives.js";
 
@@ -158,6 +161,12 @@ export class MServer {
   private transitG = 0;
   /** Concurrent GC driver (mgcthreads.ts); null without a collector. */
   gcm: ThreadedGC | null = null;
+  /** Idle mark workers (mgcidle.ts); null without a collector. */
+  readonly idleMarkers: IdleMarkers | null = null;
+  /** M i's thread was spawned (by the policy, runtime.GOMAXPROCS, or as a mark helper). */
+  private readonly spawned: boolean[];
+  /** Sweep termination asked for a mark helper (gcCycleStarting). */
+  private helperWanted = false;
   /** Nesting depth of stopTheWorld. */
   private stw = 0;
   /** Exit status once decided (−1 = running). */
@@ -182,7 +191,7 @@ export class MServer {
   /** Gs handed to each M (GORT_MTHREADS_STATS). */
   readonly perM: number[];
   /** Requests served per opcode (GORT_MTHREADS_STATS=1 prints them at exit). */
-  readonly opCounts = new Array<number>(8).fill(0);
+  readonly opCounts = new Array<number>(16).fill(0);
   /** Per-M decoders of OP_PRINT text. */
   private readonly printDecoders: TextDecoder[] = [];
   /** NATIVE requests per native index (GORT_MTHREADS_STATS=1: the most frequent are printed). */
@@ -212,6 +221,7 @@ export class MServer {
     this.busySince = new Array<number>(cap).fill(0);
     this.reqsAtBusy = new Array<number>(cap).fill(0);
     this.perM = new Array<number>(cap).fill(0);
+    this.spawned = new Array<boolean>(cap).fill(false);
     this.si = sched as unknown as SchedInternals;
     // The server's own slices may now run beside the Ms: its sync/atomic natives use Atomics too.
     installServerAtomics(sched.vm, sched.image.img.natives, sched.mem);
@@ -222,6 +232,7 @@ export class MServer {
       gc.setProcs(sched.gomaxprocs); // the Ps really run in parallel: gctrace P count, CPU accounting
       // Concurrent mark: STW sweep/mark termination, the server marks between requests (mgcthreads.ts).
       this.gcm = new ThreadedGC(this, gc);
+      this.idleMarkers = new IdleMarkers(gc, this.box, cap);
       this.gcm.setServerMarks(!this.srun.pending); // (on when the first M is spawned: startM)
       const stacks = sched.heap.stacks;
       // (nor the G running on this thread in a server slice: mserverrun.ts)
@@ -281,6 +292,11 @@ export class MServer {
   gcCycleStarting(): void {
     this.gcCycles++;
     this.srun.noteCycle();
+    // No M spawned yet and the last cycle scanned a heap worth a second thread: the last M
+    // comes up as an idle mark worker (mgcidle.ts; spawned by the loop, not in this pause);
+    // the program stays on this thread.
+    const gc = this.sched.gc;
+    if (this.srun.pending && IDLE_WORKERS_ON && this.n > 1 && !this.spawned[this.n - 1] && gc !== null && gc.debug.gcstoptheworld === 0 && gc.pacer.heapScan >= HELPER_MIN_SCAN) this.helperWanted = true;
     const u32 = this.sched.mem.u32;
     for (let i = 0; i < this.cap; i++) u32[((this.cacheBase + i * ALLOC_CACHE_BYTES) >>> 2) + 2] = 0;
   }
@@ -331,6 +347,7 @@ export class MServer {
         const top = this.nativeCounts.map((k, ni) => [k ?? 0, ni]).filter(([k]) => k > 0).sort((x, y) => y[0] - x[0]).slice(0, 8);
         process.stderr.write(`mthreads: natives ${top.map(([k, ni]) => `${names[ni]} ${k}`).join(", ")}\n`);
         if (this.gcm !== null) process.stderr.write(this.gcm.statsLine());
+        if (this.idleMarkers !== null) process.stderr.write(this.idleMarkers.statsLine());
       }
       Atomics.store(this.box.w, MB_EXITING_WORD, 1);
       for (const w of this.workers) void w.terminate();
@@ -340,10 +357,18 @@ export class MServer {
     }
   }
 
-  /** Starts the thread of M i (idle until its READY word is seen: checkReady). */
-  startM(i: number): void {
+  /**
+   * Starts the thread of M i (idle until its READY word is seen: checkReady), unless it runs
+   * already. A mark helper (`helper`: spawned for idle marking before the Ms, mgcidle.ts)
+   * leaves the collector as it is; any other start means Ms will run goroutines.
+   */
+  startM(i: number, helper = false): void {
     const sched = this.sched;
-    if (this.gcm !== null) this.gcm.setServerMarks(true);
+    if (this.gcm !== null && !helper) this.gcm.setServerMarks(true);
+    // (from now on another thread may set mark bits: mgcidle.ts)
+    if (sched.gc !== null) sched.gc.marker.atomicMarks = true;
+    if (this.spawned[i]) return;
+    this.spawned[i] = true;
     const data: MWorkerData = {
       gortMThread: true,
       sab: sched.mem.sab,
@@ -429,6 +454,7 @@ export class MServer {
       if (this.transit >= 0) continue;
       this.dispatchIdle();
       if (this.exit >= 0) return;
+      this.giveMarkJobs();
       // A mark phase: one dedicated mark slice between requests (mgcthreads.ts).
       // (Before any M is spawned, slice ends mark as at GOMAXPROCS = 1, and mark slices run
       // only when there is nothing to run: the idle marking of Sched.)
@@ -449,6 +475,10 @@ export class MServer {
         if (this.exit >= 0) return;
       }
       if (served || marked) continue;
+      if (this.idleMarkers !== null && this.idleMarkers.out() > 0) {
+        box.waitBell(seen, BUSY_WAIT_MS); // a mark job's OP_MARKDONE (its M counts as idle)
+        continue;
+      }
       if (this.allIdle() && this.starting > 0 && this.anyWork()) {
         box.waitBell(seen, BUSY_WAIT_MS); // work waits for an M still starting (mprocs.ts)
         continue;
@@ -484,7 +514,7 @@ export class MServer {
     box.take(i);
     this.served++;
     if ((++this.reqs[i] & 63) === 0 && this.srun.tooChatty(this, i)) Atomics.store(box.w, box.rec(i) + MB_YIELD, 1); // (mserverrun.ts)
-    this.opCounts[op & 7]++;
+    this.opCounts[op & 15]++;
     if (this.gcm !== null) this.gcm.checkIn(); // M i is stopped: scan its G's stack if deferred
     sched.p = this.pOf(i);
     sched.curg = this.mG[i];
@@ -623,6 +653,13 @@ export class MServer {
       case OP_CRASH:
         this.finish(2);
         return;
+      case OP_MARKDONE:
+        // An idle mark worker's job is back (mgcidle.ts); the next one at once if there is work.
+        sched.curg = 0;
+        this.idleMarkers!.absorb(i);
+        if (this.exit >= 0) return;
+        if (this.stw === 0) this.idleMarkers!.give(i);
+        return;
       case OP_PRINT: {
         // M i's print/println text (a UTF-8 character may straddle two requests: streamed decode)
         const at = this.textBase + i * TEXT_AREA_BYTES;
@@ -653,6 +690,7 @@ export class MServer {
 
   /** Hands g to idle-or-reporting M i. */
   private give(i: number, g: number): void {
+    if (this.idleMarkers !== null && this.idleMarkers.inJob[i]) throw new Error(`gort mserver: M${i} is in a mark job`);
     const now = performance.now();
     if (this.idle[i]) {
       this.mprof.resume(i); // its idle time was no CPU time (mprof.ts)
@@ -783,10 +821,50 @@ export class MServer {
     // idle M's P and hands a G to an M only once it has shown it computes (mserverrun.ts).
     if (this.srun.enabled) return;
     for (let i = 0; i < this.n; i++) {
-      if (!this.idle[i] || !this.ready[i]) continue;
+      if (!this.idle[i] || !this.ready[i] || this.inMarkJob(i)) continue;
       const g = this.findWork(i);
       if (g !== 0) this.give(i, g);
       else if (i < this.sched.ps.length) unTick(this.sched, i); // a fruitless look schedules nothing (mprocs.ts)
+    }
+  }
+
+  /** M i is draining grey objects (mgcidle.ts): it is idle (no G), but cannot take one now. */
+  inMarkJob(i: number): boolean {
+    return this.idleMarkers !== null && this.idleMarkers.inJob[i]!;
+  }
+
+  /** A mark is under way: idle, ready Ms waiting for a G get mark jobs (mgcidle.ts). */
+  private giveMarkJobs(): void {
+    const im = this.idleMarkers;
+    if (im === null) return;
+    if (this.helperWanted) {
+      this.helperWanted = false;
+      if (!this.spawned[this.n - 1]) {
+        this.startM(this.n - 1, true);
+        im.helpers++;
+      }
+    }
+    if (this.sched.gc!.phase !== GC_MARK || this.stw > 0) return;
+    const box = this.box;
+    for (let i = 0; i < this.n; i++) {
+      if (!this.idle[i] || !this.ready[i] || im.inJob[i] || box.state(i) !== MB_SERVING) continue;
+      if (!im.give(i)) return;
+    }
+  }
+
+  /**
+   * The world is stopped inside a mark (mgcthreads.ts holdWorld): the Ms that were in mark jobs
+   * are stopped at their OP_MARKDONE; take their buffers back without replying (they stay idle).
+   */
+  collectMarkJobs(): void {
+    const im = this.idleMarkers;
+    if (im === null) return;
+    const box = this.box;
+    for (let i = 0; i < this.n; i++) {
+      if (!im.inJob[i]) continue;
+      if (box.state(i) !== MB_REQ || box.op(i) !== OP_MARKDONE) throw new Error(`gort mserver: M${i} in a mark job did not stop at OP_MARKDONE`);
+      box.take(i);
+      im.absorb(i);
     }
   }
 

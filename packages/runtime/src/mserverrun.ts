@@ -77,6 +77,7 @@
  */
 
 import type { Sched } from "./proc.js";
+import type { IdleMarkers } from "./mgcidle.js";
 import type { MProf } from "./mprof.js";
 import type { MTrace } from "./mtrace.js";
 import { G_LOCKED, P_STATUS, PIDLE, PRUNNING } from "./runtime2.js";
@@ -151,6 +152,8 @@ interface HostInternals extends ServerRunHost {
   allIdle(): boolean;
   finish(code: number): void;
   marking(): boolean;
+  inMarkJob(i: number): boolean;
+  idleMarkers: IdleMarkers | null;
 }
 
 /** Whether the server runs goroutines itself (no parallelism to use); spawns the Ms lazily. */
@@ -345,8 +348,16 @@ export class ServerRun {
     for (let n = 0; ; n++) {
       const c = this.sliceOne(h, k);
       if (c === SLICE_NONE) return n > 0;
-      if (c === SLICE_STOP || n >= RUN_BATCH || !h.allIdle() || (h.marking() && !this.pending) || performance.now() - t0 > 1) return true;
+      if (c === SLICE_STOP || n >= RUN_BATCH || !h.allIdle() || this.markingBeside(h) || performance.now() - t0 > 1) return true;
     }
+  }
+
+  /**
+   * A mark is under way with Ms about: worker Ms' requests, or idle mark workers' finished jobs
+   * (mgcidle.ts), wait for the slice to end, so slices stay short.
+   */
+  private markingBeside(h: HostInternals): boolean {
+    return h.marking() && (!this.pending || (h.idleMarkers !== null && h.idleMarkers.out() > 0));
   }
 
   /** One G of P k: handed to an M if hot, else run here; SLICE_NONE when nothing was runnable. */
@@ -376,7 +387,7 @@ export class ServerRun {
     const vm = sched.vm;
     const budget = vm.budget;
     // While an M runs, its requests wait for the slice to end: keep slices short then.
-    if (budget > BUSY_BUDGET && (!h.allIdle() || (h.marking() && !this.pending))) vm.budget = BUSY_BUDGET;
+    if (budget > BUSY_BUDGET && (!h.allIdle() || this.markingBeside(h))) vm.budget = BUSY_BUDGET;
     this.innerHook = vm.parkHook;
     vm.parkHook = this.countingHook;
     this.switches = 0;
@@ -446,8 +457,8 @@ function borrowable(h: HostInternals): number {
 
 /** An idle M that is ready to run a G, k first (−1: none). */
 function readyIdleM(h: HostInternals, k: number): number {
-  if (h.idle[k] && h.ready[k]) return k;
+  if (h.idle[k] && h.ready[k] && !h.inMarkJob(k)) return k;
   const np = Math.min(h.n, h.sched.ps.length);
-  for (let i = 0; i < np; i++) if (h.idle[i] && h.ready[i]) return i;
+  for (let i = 0; i < np; i++) if (h.idle[i] && h.ready[i] && !h.inMarkJob(i)) return i;
   return -1;
 }

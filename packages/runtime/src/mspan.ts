@@ -100,15 +100,15 @@ export function spanIsMarked(mem: LinearMemory, s: number, i: number): boolean {
   return (mem.u32[(bits + ((i >>> 5) << 2)) >>> 2] & (1 << (i & 31))) !== 0;
 }
 
-/** Sets slot i's mark bit; returns true if it was clear (the caller greys the object). */
+/**
+ * Sets slot i's mark bit; returns true if it was clear (the caller greys the object). Atomic:
+ * an idle mark worker on another thread may be setting a bit of the same word (mgcidle.ts);
+ * only allocate-black calls this, during a mark.
+ */
 export function spanSetMarked(mem: LinearMemory, s: number, i: number): boolean {
-  const u32 = mem.u32;
-  const w = (u32[(s + SP_GCMARKBITS) >>> 2] + ((i >>> 5) << 2)) >>> 2;
+  const w = (mem.u32[(s + SP_GCMARKBITS) >>> 2] + ((i >>> 5) << 2)) >>> 2;
   const m = 1 << (i & 31);
-  const old = u32[w];
-  if ((old & m) !== 0) return false;
-  u32[w] = old | m;
-  return true;
+  return (Atomics.or(mem.i32, w, m) & m) === 0;
 }
 
 /** True if slot i is allocated: below freeindex, or set in allocBits. */

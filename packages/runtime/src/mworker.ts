@@ -34,6 +34,7 @@ import { PLAIN_ERRORS } from "./vm/panic.js";
 import { POINTER_STORE_NATIVES, workerLocalNatives } from "./mthreadnatives.js";
 import { workerPureNatives } from "./mpurenatives.js";
 import type { Heap } from "./malloc.js";
+import { JobMarker, MARK_JOB } from "./mgcidle.js";
 import type { ProgramImage } from "./image/format.js";
 
 /** URL of the module a worker M loads (this one, or the bundle it was compiled into). */
@@ -57,6 +58,12 @@ export const OP_WB = 5;
 export const OP_TYPEDMOVE = 6;
 /** The M's JavaScript code failed (a gort bug): the server ends the program. */
 export const OP_CRASH = 7;
+/**
+ * A mark job is done (mgcidle.ts): A0 = full-list head, A1 = empty-list head, A2 = scan work,
+ * A3 = bytes marked, A4 = the large object it stopped at (0: none), A5 = µs. The reply is the
+ * next job, a G, or nothing yet (the M stays idle).
+ */
+export const OP_MARKDONE = 9;
 /**
  * A0 = byte count: print/println text the M put in its text area; the server writes it where
  * the program's prints go (runGo's `write`: stderr, a dashboard pane, an embedder's sink), in
@@ -327,7 +334,18 @@ function mloop(d: MWorkerData, box: Mailbox): void {
   Atomics.notify(box.w, 0);
   cur = box.awaitReply(id) >>> 0;
   mem.refresh();
-  while (box.w[rec + 9] === 0) {
+  let jobs: JobMarker | null = null;
+  const jobOut = [0, 0, 0, 0];
+  for (;;) {
+    const kind = box.w[rec + 9];
+    if (kind === MARK_JOB) {
+      // an idle mark worker's job (mgcidle.ts); the reply is the next job, a G, or exit
+      jobs ??= new JobMarker(mem);
+      jobs.run(box, rec, jobOut);
+      cur = call(OP_MARKDONE, jobOut[0], jobOut[1], jobOut[2], jobOut[3]) >>> 0;
+      continue;
+    }
+    if (kind !== 0) break; // exit
     const gb = Atomics.load(box.w, MB_GC_BUDGET_WORD);
     vm.budget = gb !== 0 && gb < d.budget ? gb : d.budget;
     const r = vm.run(cur);
