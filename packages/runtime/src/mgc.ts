@@ -42,8 +42,11 @@
  * Time: `nanotime()` (monotonic ns, injectable for tests). CPU accounting follows Go's gctrace:
  * STW phases count for every P; assist, background and idle times are measured per slice.
  *
- * Single-threaded state: the assist credit of the running goroutine is `assistCredit`; the
- * scheduler must swap it per goroutine (`swapAssistCredit`) until G records carry it.
+ * Assist credit: `assistCredit` is the running goroutine's; each other goroutine's is banked in
+ * its G record (G_ASSIST). The scheduler swaps it at every goroutine switch
+ * (`swapAssistCredit`), and the runtime server around every request of a worker M and every
+ * slice it runs itself (mserver.ts, mserverrun.ts), so each goroutine pays for its own
+ * allocations, as Go's per-G gcAssistBytes. Every G's credit returns to 0 at a cycle's start.
  *
  * Rejected designs:
  *   - marking synchronously in triggerCheck (the whole cycle at allocation time): simplest, but
@@ -577,6 +580,8 @@ export class Collector implements MallocHooks {
     this.heap0 = pacer.heapLive;
     this.bgMarkTime = 0;
     this.assistCredit = 0;
+    const gs = this.marker.goroutines;
+    if (gs !== null && gs.resetAssistCredits !== undefined) gs.resetAssistCredits();
     if (this.onSweepTermination !== null) this.onSweepTermination();
     this.marker.prepareRoots();
     heap.bytesMarkedNew = 0;

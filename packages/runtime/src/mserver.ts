@@ -62,7 +62,7 @@ import { STK_FP } from "./stack.js";
 import { RUN_EXIT, RUN_PANIC, RUN_PARK, RUN_YIELD, DEFAULT_BUDGET } from "./vm/interp.js";
 import { G_PKIND, G_PX, G_STATUS, GDEAD, GRUNNABLE, GRUNNING, GWAITING } from "./vm/g.js";
 import { PK_NONE, PK_PLAIN, PLAIN_ERRORS, formatPanic } from "./vm/panic.js";
-import { G_LOCKED, P_RUNNEXT, P_RUNQHEAD, P_RUNQTAIL, P_SCHEDTICK, P_STATUS, PIDLE, PRUNNING, SCHED_RUNQSIZE } from "./runtime2.js";
+import { G_ASSIST, G_LOCKED, P_RUNNEXT, P_RUNQHEAD, P_RUNQTAIL, P_SCHEDTICK, P_STATUS, PIDLE, PRUNNING, SCHED_RUNQSIZE } from "./runtime2.js";
 import { FATAL_PANIC, FATAL_SCHED, FATAL_THROW } from "./schedtrace.js";
 import { preprintPanics } from "./iface.js";
 import { startFinalizers } from "./finq.js";
@@ -506,8 +506,26 @@ export class MServer {
     return true;
   }
 
-  /** Serves M i's posted request. */
+  /**
+   * Serves M i's posted request with its G's assist credit in the collector (mgc.ts: allocations
+   * in the request are charged to that G, as its own allocations are in Go).
+   */
   private serve(i: number): void {
+    const gc = this.sched.gc;
+    const g = this.mG[i];
+    if (gc === null || g === 0) {
+      this.serveOp(i);
+      return;
+    }
+    const saved = gc.swapAssistCredit(this.sched.mem.f64[(g + G_ASSIST) >>> 3]);
+    try {
+      this.serveOp(i);
+    } finally {
+      this.sched.mem.f64[(g + G_ASSIST) >>> 3] = gc.swapAssistCredit(saved);
+    }
+  }
+
+  private serveOp(i: number): void {
     const box = this.box;
     const sched = this.sched;
     const op = box.op(i);

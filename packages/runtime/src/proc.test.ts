@@ -4,11 +4,11 @@ import { assemble } from "./vm/asm.js";
 import { validateImage } from "./image/serialize.js";
 import { runGo, type RunGoOptions, type Sched } from "./proc.js";
 import { VirtualClock } from "./time.js";
-import { CHAN_HEADER, SPIN_MAIN, pingPong } from "./sched-programs.js";
+import { CHAN_HEADER, LIST_BUILD, SPIN_MAIN, pingPong } from "./sched-programs.js";
 import type { NativeFn } from "./vm/interp.js";
 import { GDEAD, GWAITING, G_CTX, G_STATUS } from "./vm/g.js";
 import { spanIsAllocated } from "./mspan.js";
-import { G_WAITING, SG_C } from "./runtime2.js";
+import { G_ASSIST, G_WAITING, SG_C } from "./runtime2.js";
 
 function go(src: string, opts: RunGoOptions = {}) {
   const img = assemble(src);
@@ -932,5 +932,67 @@ end
     expect(r.err).toBe("");
     expect(r.sched.gc?.readMemStats().NumGC ?? 0).toBeGreaterThan(5);
     expect(r.result(0)).toBe(0n);
+  });
+});
+
+describe("GC assist credit per goroutine", () => {
+  it("each goroutine banks its own credit across switches; every G's credit returns to 0 when a cycle starts", () => {
+    // Four goroutines build lists under GOGC=5 with short slices: they switch while marks run,
+    // each banking its credit in its G record (G_ASSIST). At each cycle start the banked
+    // credits must be reset (Go's gcResetMarkState), which the check below sees happen.
+    const N = 20000;
+    const src = `${CHAN_HEADER}
+.const N ${N}
+.type node size=24 ptrs=0 kind=25 str=main.node
+.type clo1 size=16 ptrs=1 kind=19 str=func()
+${LIST_BUILD}
+func main.main params=0 results=1 frame=12 ptrs=3,4,6,7,10
+  TYPEADDR s1, %chint
+  LDI s2, 0
+  CALLN runtime.makechan, s1, s3
+  NEW s4, %clo1
+  LDI s5, @main.build
+  ST64 s4, 0, s5
+  STP s4, 8, s3
+  CALLN runtime.newproc, s4, s5
+  CALLN runtime.newproc, s4, s5
+  CALLN runtime.newproc, s4, s5
+  CALLN runtime.newproc, s4, s5
+  LDI s0, 0
+  LDI s11, 0
+recv:
+  MOV s6, s3
+  FADDR s7, 9
+  CALLN runtime.chanrecv1, s6, s8
+  ADD s0, s0, s9
+  ADDI s11, s11, 1
+  LDI s5, 4
+  JLT s11, s5, recv
+  RET
+end
+.entry main.main
+`;
+    let banked = 0;
+    let resets = 0;
+    let leftAfter = 0;
+    const r = go(src, {
+      GOGC: "5",
+      budget: 3000,
+      onSched: (s) => {
+        const reset = s.resetAssistCredits.bind(s);
+        s.resetAssistCredits = () => {
+          const f64 = s.mem.f64;
+          for (let i = 0; i < s.numStacks(); i++) if (f64[(s.allgs.at(i) + G_ASSIST) >>> 3] !== 0) banked++;
+          reset();
+          resets++;
+          for (let i = 0; i < s.numStacks(); i++) if (f64[(s.allgs.at(i) + G_ASSIST) >>> 3] !== 0) leftAfter++;
+        };
+      },
+    });
+    expect(r.err).toBe("");
+    expect(r.result(0)).toBe(BigInt(4 * ((N * (N - 1)) / 2)));
+    expect(resets).toBeGreaterThan(3);
+    expect(banked).toBeGreaterThan(0); // goroutines did bank credit between cycles
+    expect(leftAfter).toBe(0);
   });
 });

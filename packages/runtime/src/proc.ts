@@ -359,6 +359,11 @@ export class Sched implements GoroutineSource {
     const g = this.allgs.at(i);
     return this.mem.u32[(g + G_STATUS) >>> 2] === GDEAD ? 0 : g;
   }
+  resetAssistCredits(): void {
+    const f64 = this.mem.f64;
+    const gs = this.allgs;
+    for (let i = 0; i < gs.length; i++) f64[(gs.at(i) + G_ASSIST) >>> 3] = 0;
+  }
 
   /** GOMAXPROCS. */
   get gomaxprocs(): number {
