@@ -7,7 +7,7 @@ import { runGo } from "./proc.js";
 import { lastMServerForTest } from "./mserver.js";
 import { TestBundles } from "./mworker.testutil.js";
 import { OP_MARKDONE } from "./mworker.js";
-import { HELPER_MIN_SCAN, JOB_SPARE, JOB_WORK } from "./mgcidle.js";
+import { HELPER_MIN_SCAN, JOB_CHUNK, JOB_RESERVE, JOB_SPARE } from "./mgcidle.js";
 import { MAX_OBLET_BYTES } from "./mgcmark.js";
 import { WORKBUF_ENTRIES } from "./mgcwork.js";
 
@@ -99,9 +99,11 @@ end
 const SUM = BigInt((R * M * (M - 1)) / 2);
 
 describe("idle mark workers (GOMAXPROCS=2)", () => {
-  it("a job's spare buffers hold every object it can queue", () => {
-    // input buffer + (budget + one object of MAX_OBLET_BYTES) / 8 pushes, in whole buffers
-    expect(JOB_SPARE * WORKBUF_ENTRIES).toBeGreaterThanOrEqual((JOB_WORK + MAX_OBLET_BYTES) / 8 + WORKBUF_ENTRIES);
+  it("a job's reserve holds every object one chunk can queue", () => {
+    // a chunk scans ≤ JOB_CHUNK + one object of MAX_OBLET_BYTES and pushes ≤ 1 object per 8
+    // bytes; the buffer being filled may have no room left
+    expect((JOB_RESERVE - 1) * WORKBUF_ENTRIES).toBeGreaterThanOrEqual((JOB_CHUNK + MAX_OBLET_BYTES) / 8);
+    expect(JOB_SPARE).toBeGreaterThan(JOB_RESERVE);
   });
 
   it("an idle M drains grey objects while main runs on the other M: lists intact (gccheckmark, clobberfree)", () => {

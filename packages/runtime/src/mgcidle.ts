@@ -6,22 +6,23 @@
  *
  * A JOB. The server hands an idle M (its mailbox record SERVING, waiting for a G) one full work
  * buffer of grey objects and JOB_SPARE empty buffers, in a reply whose R1 is MARK_JOB:
- *   R0 = the full buffer, R2 = the head of the spare list (linked by the buffers' next words),
- *   R3 = the scan-work budget (bytes).
+ *   R0 = the full buffer, R2 = the head of the spare list (linked by the buffers' next words).
  * The M builds a Marker over exactly those buffers (`JobMarker`: its pool can take no page) and
  * drains: pops an object, scans it with the heap bitmap, greys every white object it points to
- * (mark bit set with Atomics.or) and pushes the scannable ones onto its own buffers. It stops
- * when the budget is spent, the queue is empty, or before the head of an object larger than
- * MAX_OBLET_BYTES (the server splits those into oblets). It then posts OP_MARKDONE with its
- * full-list and empty-list heads, scan work, marked bytes, the large head it stopped at and its
- * time; the server puts the buffers back in its pool, counts the work (Collector.markJobDone:
- * idle mark time, assist credit) and may reply with the next job at once.
+ * (mark bit set with Atomics.or) and pushes the scannable ones onto its own buffers. It works
+ * in chunks of JOB_CHUNK scan bytes and stops when its queue is empty, before the head of an
+ * object larger than MAX_OBLET_BYTES (the server splits those into oblets), when fewer than
+ * JOB_RESERVE empty buffers are left (its grey objects are better shared), after JOB_MS, or when
+ * the server asks (MB_YIELD: a stop-the-world). It then posts OP_MARKDONE with its full-list and
+ * empty-list heads, scan work, marked bytes, the large head it stopped at and its time; the
+ * server puts the buffers back in its pool, counts the work (Collector.markJobDone: idle mark
+ * time, assist credit) and replies with the next job at once when there is work.
  *
- * SPARE SIZING. Before each pop the job's work is below the budget; one object adds at most
- * its size (≤ MAX_OBLET_BYTES: larger heads are left, oblet pieces are ≤ MAX_OBLET_BYTES) and
- * pushes at most size/8 objects. So a job holds at most WORKBUF_ENTRIES (the input) +
- * (budget + MAX_OBLET_BYTES)/8 entries: JOB_SPARE buffers always suffice, and a job never
- * needs a page (its pool would throw: a gort bug, reported by the M as a crash).
+ * SPARE SIZING. One chunk scans at most JOB_CHUNK + MAX_OBLET_BYTES bytes (it stops after the
+ * object that reaches its budget; larger heads are left, oblet pieces are ≤ MAX_OBLET_BYTES) and
+ * pushes at most one object per 8 bytes scanned, i.e. at most JOB_RESERVE − 1 buffers' worth,
+ * plus the partly filled buffer. A chunk starts only with JOB_RESERVE empty buffers, so a job
+ * never needs a page (its pool would throw: a gort bug, reported by the M as a crash).
  *
  * WHY IT IS SOUND beside a server that marks and mutates:
  *   - mark bits: every setter uses Atomics.or while any M exists (Marker.atomicMarks, and
@@ -45,7 +46,7 @@
  *
  * WHEN. Jobs go to Ms that are spawned, ready, idle (no G) and not in a job, while the mark is
  * under way and the server has a full buffer to give (or ≥ SHARE_MIN entries in its current
- * one). Before any M is spawned (mserverrun.ts: one-goroutine programs never spawn one), a
+ * one, whose older half it gives). Before any M is spawned (mserverrun.ts: one-goroutine programs never spawn one), a
  * cycle whose scannable heap is ≥ HELPER_MIN_SCAN spawns the last M as a mark helper (from the
  * server loop, not inside the pause): the program stays on this thread as at GOMAXPROCS = 1 (no
  * stop-the-world, the collector's own fractional worker and assists), only marking gains a
@@ -64,16 +65,28 @@ import { GC_MARK } from "./mgc.js";
 import { MAX_OBLET_BYTES, Marker } from "./mgcmark.js";
 import { WB_OBJ, WORKBUF_ENTRIES, WorkbufPool } from "./mgcwork.js";
 import type { LinearMemory } from "./mem.js";
-import type { Mailbox } from "./mailbox.js";
+import { MB_YIELD, type Mailbox } from "./mailbox.js";
 
 /** SCHED-reply kind (R1) of a mark job (mworker.ts: 0 = a G, 1 = exit). */
 export const MARK_JOB = 2;
-/** Scan work (bytes) of one job: ≈ 0.3–1 ms at our mark rate, against one round trip per job. */
-export const JOB_WORK = 512 << 10;
-/** Spare buffers per job (see SPARE SIZING above), + 2 for the buffer being filled and slack. */
-export const JOB_SPARE = Math.ceil((JOB_WORK + MAX_OBLET_BYTES) / 8 / WORKBUF_ENTRIES) + 2;
-/** Entries of the server's current buffer worth sharing when its pool has no full buffer. */
-export const SHARE_MIN = 256;
+/**
+ * A job drains in chunks of this much scan work, checking its room, the clock and the stop
+ * request between chunks.
+ */
+export const JOB_CHUNK = 128 << 10;
+/**
+ * Longest job (ms). Trade-off: the M's round trip to the server waits for the server's current
+ * slice (0.1–15 ms measured: a slice of map-heavy code is long), so a job must be long to keep
+ * the M busy; but the mark cannot complete, and runtime.GC's stop cannot begin, before the job
+ * is back (a stop asks for it at once: MB_YIELD, checked between chunks).
+ */
+export const JOB_MS = 4;
+/** Empty buffers a job needs before each chunk (SPARE SIZING), + 1 for the buffer being filled. */
+export const JOB_RESERVE = Math.ceil((JOB_CHUNK + MAX_OBLET_BYTES) / 8 / WORKBUF_ENTRIES) + 1;
+/** Spare buffers per job: the reserve plus room for the job's grey objects to grow into. */
+export const JOB_SPARE = JOB_RESERVE + 16;
+/** Entries of the server's current buffer from which half is shared when its pool has no full buffer. */
+export const SHARE_MIN = 2;
 /**
  * Heap scan work (bytes) of the previous cycle from which a program without Ms spawns a mark
  * helper: a thread costs ≈ 0.1 s of start-up and an isolate's memory, worth it only when each
@@ -131,9 +144,18 @@ export class IdleMarkers {
     const pool = gcw.pool;
     let b = pool.getFull();
     if (b === 0) {
-      if (gcw.curN < SHARE_MIN) return false;
-      gcw.dispose(); // (the server takes the next full buffer, or this one back, when it drains)
-      b = pool.getFull();
+      // Nothing on the full list: the older half of the server's current buffer (Go's
+      // gcw.balance). Even two entries are worth it: one may be an oblet of a huge array.
+      const n = gcw.curN;
+      if (n < SHARE_MIN) return false;
+      const k = n >>> 1;
+      b = pool.getEmpty();
+      const u32 = pool.u32;
+      const src = (gcw.cur + WB_OBJ) >>> 2;
+      u32.copyWithin((b + WB_OBJ) >>> 2, src, src + k);
+      u32.copyWithin(src, src + k, src + n);
+      u32[(b + WB_NOBJ) >>> 2] = k;
+      gcw.curN = n - k;
     }
     let spare = 0;
     for (let k = 0; k < JOB_SPARE; k++) {
@@ -145,7 +167,7 @@ export class IdleMarkers {
     m.jobsOut++;
     this.inJob[i] = true;
     this.jobs++;
-    this.box.reply(i, b, MARK_JOB, spare, JOB_WORK);
+    this.box.reply(i, b, MARK_JOB, spare);
     return true;
   }
 
@@ -210,10 +232,10 @@ export class JobMarker {
   }
 
   /**
-   * Runs the job of the reply in M `id`'s record (R0 full buffer, R2 spare list, R3 budget),
-   * writes OP_MARKDONE's operands A0…A5 and returns them for the caller's request:
-   * [full-list head, empty-list head, scan work, marked bytes]. The views are re-read first:
-   * the server may have grown memory for the spare buffers.
+   * Runs the job of the reply in the M's record `rec` (R0 full buffer, R2 spare list), writes
+   * OP_MARKDONE's operands A4 and A5 and puts A0…A3 in `out`: full-list head, empty-list head,
+   * scan work, marked bytes. The views are re-read first: the server may have grown memory for
+   * the spare buffers.
    */
   run(box: Mailbox, rec: number, out: number[]): void {
     const mem = this.mem;
@@ -227,12 +249,19 @@ export class JobMarker {
     pool.full = w[rec + 8]! >>> 0;
     pool.nfull = 1;
     pool.empty = w[rec + 10]! >>> 0;
+    pool.nempty = JOB_SPARE;
     gcw.cur = 0;
     gcw.curN = 0;
     gcw.bytesMarked = 0;
     gcw.heapScanWork = 0;
     const t0 = performance.now();
-    const work = m.drain(w[rec + 11]! >>> 0);
+    let work = 0;
+    for (;;) {
+      const c = m.drain(JOB_CHUNK);
+      work += c;
+      if (c < JOB_CHUNK || m.stoppedAt !== 0 || pool.nempty < JOB_RESERVE) break; // (empty / large head / full)
+      if (Atomics.load(w, rec + MB_YIELD) !== 0 || performance.now() - t0 > JOB_MS) break;
+    }
     gcw.dispose();
     w[rec + A_STOPPED] = m.stoppedAt;
     w[rec + A_MICROS] = Math.round((performance.now() - t0) * 1000);

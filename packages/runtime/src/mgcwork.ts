@@ -63,6 +63,8 @@ export class WorkbufPool {
   empty = 0;
   /** Number of buffers on the full list. */
   nfull = 0;
+  /** Number of buffers on the empty list (a mark job's room: mgcidle.ts). */
+  nempty = 0;
   /** Buffers ever allocated (pages held). */
   nbufs = 0;
   /** Cached view; refreshed through `pages.u32()` after each allocation. */
@@ -81,6 +83,7 @@ export class WorkbufPool {
     }
     this.empty = this.u32[(b + WB_NEXT) >>> 2];
     this.u32[(b + WB_NOBJ) >>> 2] = 0;
+    this.nempty--;
     return b;
   }
 
@@ -94,12 +97,14 @@ export class WorkbufPool {
       this.empty = b;
     }
     this.nbufs += WORKBUF_CHUNK_PAGES;
+    this.nempty += WORKBUF_CHUNK_PAGES;
   }
 
   /** Returns a buffer to the spare list. */
   putEmpty(b: number): void {
     this.u32[(b + WB_NEXT) >>> 2] = this.empty;
     this.empty = b;
+    this.nempty++;
   }
 
   /** Publishes a buffer holding `n` grey objects. */

@@ -952,6 +952,9 @@ export class MServer {
     if (this.stw++ > 0) return;
     this.stwCount++;
     const box = this.box;
+    // Ms in mark jobs: end them at their next chunk (mgcidle.ts)
+    const im = this.idleMarkers;
+    if (im !== null && im.out() > 0) for (let i = 0; i < this.n; i++) if (im.inJob[i]) Atomics.store(box.w, box.rec(i) + MB_YIELD, 1);
     for (;;) {
       const seen = box.bell();
       let all = true;
