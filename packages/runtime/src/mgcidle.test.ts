@@ -16,7 +16,7 @@ beforeAll(() => tb.useMWorker());
 afterAll(() => tb.done());
 
 /** Root array slots (each the head of a list of M nodes) and nodes per list. */
-const R = 8192;
+const ROOTS = 8192;
 const M = 50;
 
 /**
@@ -25,7 +25,7 @@ const M = 50;
  * S iterations without allocating, allocates G garbage nodes (GOGC cycles), and returns the sum
  * of every live node's value: R·M(M−1)/2 if no live node was freed or overwritten.
  */
-function program(spin: number, garbage: number): string {
+function program(spin: number, garbage: number, gcEvery = 0, R = ROOTS): string {
   const ptrs = Array.from({ length: R }, (_, i) => i).join(",");
   return `
 .native runtime.GC
@@ -33,10 +33,11 @@ function program(spin: number, garbage: number): string {
 .const M ${M}
 .const S ${spin}
 .const G ${garbage}
+.const E ${gcEvery}
 .type int size=8 kind=2 str=int
 .type node size=24 ptrs=0 kind=25 str=main.node
 .type roots size=${R * 8} ptrs=${ptrs} kind=17 str=[${R}]*main.node
-func main.main params=0 results=1 frame=16 ptrs=3,4,6,7,12
+func main.main params=0 results=1 frame=17 ptrs=3,4,6,7,12
   NEW s12, %roots
   LDI s5, 0
   LDI s8, 0
@@ -68,9 +69,11 @@ spin:
   JLT s5, s9, spin
   LDI s5, 0
   LDK s9, $G
+  LDI s14, 0
 garbage:
   NEW s6, %node
   ADDI s5, s5, 1
+${gcEvery > 0 ? `  ADDI s14, s14, 1\n  LDK s15, $E\n  JLT s14, s15, nogc\n  LDI s14, 0\n  CALLN runtime.GC, s13, s13\nnogc:` : ""}
   JLT s5, s9, garbage
   LDI s6, 0
   LDI s0, 0
@@ -96,7 +99,7 @@ end
 `;
 }
 
-const SUM = BigInt((R * M * (M - 1)) / 2);
+const sum = (R = ROOTS): bigint => BigInt((R * M * (M - 1)) / 2);
 
 describe("idle mark workers (GOMAXPROCS=2)", () => {
   it("a job's reserve holds every object one chunk can queue", () => {
@@ -116,7 +119,7 @@ describe("idle mark workers (GOMAXPROCS=2)", () => {
     delete process.env.GORT_MTHREADS_ADAPTIVE;
     expect(err).toBe("");
     expect(r.exitCode).toBe(0);
-    expect(r.vm.result(r.g, 0)).toBe(SUM);
+    expect(r.vm.result(r.g, 0)).toBe(sum());
     const srv = lastMServerForTest()!;
     const im = srv.idleMarkers!;
     const gc = r.sched.gc!;
@@ -128,6 +131,25 @@ describe("idle mark workers (GOMAXPROCS=2)", () => {
     expect(im.helpers).toBe(0); // (the Ms ran from the start)
   }, 60_000);
 
+  it("runtime.GC while Ms are in mark jobs: the stop asks them back and the pause finishes the mark (gccheckmark)", () => {
+    // runtime.GC finishes a running mark at once: with jobs out it stops the world, which ends
+    // each job at its next chunk (MB_YIELD), takes their buffers back (collectMarkJobs) and
+    // drains them inside the pause.
+    process.env.GORT_MTHREADS_ADAPTIVE = "0";
+    let err = "";
+    const r = runGo(assemble(program(1000, 400_000, 40_000, 2048)), { write: (s) => (err += s), gomaxprocs: 2, seed: 1, GOGC: "2", GODEBUG: "gccheckmark=1,clobberfree=1", budget: 20000 });
+    delete process.env.GORT_MTHREADS_ADAPTIVE;
+    expect(err).toBe("");
+    expect(r.exitCode).toBe(0);
+    expect(r.vm.result(r.g, 0)).toBe(sum(2048));
+    const srv = lastMServerForTest()!;
+    const im = srv.idleMarkers!;
+    expect(im.jobs).toBeGreaterThan(0);
+    expect(im.collected).toBeGreaterThan(0);
+    expect(srv.gcm!.stuckMarks).toBeGreaterThan(0);
+    expect(im.out()).toBe(0);
+  }, 60_000);
+
   it("one goroutine on the server: a mark helper M comes up for a big heap and marks; the program stays on the server", () => {
     // The default policy: main never leaves the server thread and no M is spawned to run
     // goroutines; the cycle after one that scanned ≥ HELPER_MIN_SCAN (runtime.GC, right after
@@ -137,10 +159,10 @@ describe("idle mark workers (GOMAXPROCS=2)", () => {
     const r = runGo(assemble(program(100_000, 1_000_000)), { write: (s) => (err += s), gomaxprocs: 2, seed: 1, GOGC: "25", GODEBUG: "gccheckmark=1,clobberfree=1", budget: 20000 });
     expect(err).toBe("");
     expect(r.exitCode).toBe(0);
-    expect(r.vm.result(r.g, 0)).toBe(SUM);
+    expect(r.vm.result(r.g, 0)).toBe(sum());
     const srv = lastMServerForTest()!;
     const im = srv.idleMarkers!;
-    expect(R * M * 24).toBeGreaterThan(HELPER_MIN_SCAN);
+    expect(ROOTS * M * 24).toBeGreaterThan(HELPER_MIN_SCAN);
     expect(im.helpers).toBe(1);
     expect(srv.msStarted()).toBe(false); // (the helper does not end the one-thread mode)
     expect(srv.perM.every((k) => k === 0)).toBe(true); // no goroutine ran on an M

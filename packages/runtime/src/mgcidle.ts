@@ -113,6 +113,8 @@ export class IdleMarkers {
   jobMicros = 0;
   /** Helpers spawned before the Ms (HELPER_MIN_SCAN). */
   helpers = 0;
+  /** Jobs taken back from Ms stopped by a stop-the-world (collectMarkJobs). */
+  collected = 0;
 
   constructor(
     readonly gc: Collector,

@@ -882,6 +882,7 @@ export class MServer {
       if (!im.inJob[i]) continue;
       if (box.state(i) !== MB_REQ || box.op(i) !== OP_MARKDONE) throw new Error(`gort mserver: M${i} in a mark job did not stop at OP_MARKDONE`);
       box.take(i);
+      im.collected++;
       im.absorb(i);
     }
   }
