@@ -32,8 +32,11 @@
  *          whenever its M checks in (`checkIn`, at each served request; budget ends are
  *          requests too, so a `for {}` goroutine checks in within one budget).
  *      The mark is complete when every root job ran, no deferred stack is left and no grey
- *      object remains. Only the server shades, so once it sees that, nothing can make a new
- *      grey object: completion is final (no Go-style ragged termination round).
+ *      object remains and no idle mark worker's job is out (mgcidle.ts: idle Ms drain grey
+ *      objects the server hands them; their buffers come back with the job). Only the server
+ *      and jobs shade, and jobs start only from the server's grey objects, so once it sees that,
+ *      nothing can make a new grey object: completion is final (no Go-style ragged
+ *      termination round).
  *   3. mark termination — the collector's mark termination (barrier off, sweepgen += 2, pacer,
  *      statistics), run by the server WITHOUT stopping the Ms: the mark is final (above), a
  *      barrier request an M posted meanwhile is served afterwards as a plain store (its store
