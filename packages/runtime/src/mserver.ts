@@ -59,7 +59,7 @@ import {
 } from "./mworker.js";
 import { ST_OTHER_SYS } from "./mstats.js";
 import { STK_FP } from "./stack.js";
-import { RUN_EXIT, RUN_PANIC, RUN_PARK, RUN_YIELD, DEFAULT_BUDGET } from "./vm/interp.js";
+import { RUN_EXIT, RUN_PANIC, RUN_PARK, RUN_YIELD, DEFAULT_BUDGET, type NativeFn } from "./vm/interp.js";
 import { G_PKIND, G_PX, G_STATUS, GDEAD, GRUNNABLE, GRUNNING, GWAITING } from "./vm/g.js";
 import { PK_NONE, PK_PLAIN, PLAIN_ERRORS, formatPanic } from "./vm/panic.js";
 import { G_ASSIST, G_LOCKED, P_RUNNEXT, P_RUNQHEAD, P_RUNQTAIL, P_SCHEDTICK, P_STATUS, PIDLE, PRUNNING, SCHED_RUNQSIZE } from "./runtime2.js";
@@ -73,6 +73,7 @@ import { installMProcs, retireG, unTick } from "./mprocs.js";
 import { MProf } from "./mprof.js";
 import { MTrace } from "./mtrace.js";
 import { ThreadedGC } from "./mgcthreads.js";
+import { MapRace } from "./mmaprace.js";
 import { HELPER_MIN_SCAN, IDLE_WORKERS_ON, IdleMarkers } from "./mgcidle.js";
 import { GC_MARK } from "./mgc.js";
 import { installServerAtomics, workerRunNames } from "./mthreadnatives.js";
@@ -163,6 +164,8 @@ export class MServer {
   gcm: ThreadedGC | null = null;
   /** Idle mark workers (mgcidle.ts); null without a collector. */
   readonly idleMarkers: IdleMarkers | null = null;
+  /** The overlap check of map operations (mmaprace.ts). */
+  readonly mapRace: MapRace;
   /** M i's thread was spawned (by the policy, runtime.GOMAXPROCS, or as a mark helper). */
   private readonly spawned: boolean[];
   /** Sweep termination asked for a mark helper (gcCycleStarting). */
@@ -225,6 +228,9 @@ export class MServer {
     this.si = sched as unknown as SchedInternals;
     // The server's own slices may now run beside the Ms: its sync/atomic natives use Atomics too.
     installServerAtomics(sched.vm, sched.image.img.natives, sched.mem);
+    // Map operations of two goroutines overlapping in time: Go's "concurrent map writes" (mmaprace.ts)
+    this.mapRace = new MapRace(sched.image.img.natives, sched.mem, this.box);
+    this.checkMapRaces(sched.vm.natives);
     // (which of them an M would have to send here: mserverrun.ts REMOTE_PER_MS)
     this.srun.countRemoteNatives(sched.vm.natives, sched.image.img.natives, workerRunNames(sched.mem), sched.heap, sched.vm.barrier);
     const gc = sched.gc;
@@ -237,6 +243,32 @@ export class MServer {
       const stacks = sched.heap.stacks;
       // (nor the G running on this thread in a server slice: mserverrun.ts)
       gc.marker.shrinker = { shrinkstack: (g: number) => (this.owned(g) || this.srun.running(g, sched.curg) ? false : stacks.shrinkstack(g)) };
+    }
+  }
+
+  /**
+   * Wraps the server VM's map natives (which also serve the Ms' requests) with the overlap check:
+   * once Ms run goroutines, a map operation while another M waits in a conflicting one on the
+   * same map is Go's fatal error, thrown from the goroutine whose operation runs now, with the
+   * world stopped for the report (every other M at a safe point).
+   */
+  private checkMapRaces(natives: NativeFn[]): void {
+    const mr = this.mapRace;
+    const sched = this.sched;
+    for (let ni = 0; ni < natives.length; ni++) {
+      if (!mr.isMapOp(ni)) continue;
+      const f = natives[ni]!;
+      natives[ni] = (vm, g, args, res) => {
+        if (!this.srun.pending && this.n > 1) {
+          const msg = mr.check(ni, args, -1, this.n, this.mG);
+          if (msg !== null) {
+            this.stopTheWorld();
+            sched.throwFromGo(g, msg);
+            return;
+          }
+        }
+        f(vm, g, args, res);
+      };
     }
   }
 

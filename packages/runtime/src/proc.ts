@@ -1055,7 +1055,11 @@ export class Sched implements GoroutineSource {
     let s = "\n" + traceback(this.mem, this.image, g, "running") + this.createdBy(g);
     const u32 = this.mem.u32;
     const gs = this.allgs.filter((x) => x !== g && u32[(x + G_STATUS) >>> 2] !== GDEAD && u32[(x + G_GOID) >>> 2] < SYSTEM_GOID_BASE);
-    for (const x of gs) s += "\n" + traceback(this.mem, this.image, x, this.statusString(x)) + this.createdBy(x);
+    for (const x of gs) {
+      // (a goroutine of another worker M: Go prints no stack for one running on another thread)
+      if (u32[(x + G_STATUS) >>> 2] === GRUNNING) s += `\ngoroutine ${u32[(x + G_GOID) >>> 2]} [running]:\n\tgoroutine running on other thread; stack unavailable\n` + this.createdBy(x);
+      else s += "\n" + traceback(this.mem, this.image, x, this.statusString(x)) + this.createdBy(x);
+    }
     vm.write(s);
     this.exitCode = 2;
     this.gopark(g, WaitReason.Zero); // stop the slice; run() returns exitCode
