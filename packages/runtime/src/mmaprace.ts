@@ -111,11 +111,11 @@ export class MapRace {
 
   /**
    * Map native ni is about to run with arguments at `args`, for M `self` (−1: the server's own
-   * slice). Returns Go's fatal message if another M's waiting request is a conflicting
-   * operation on the same map, else null. `mG[j]` is M j's goroutine (its saved frame pointer
-   * locates the request's arguments: A2 is their offset from it).
+   * slice, or a request being served: its record is SERVING, not REQ). Returns Go's fatal
+   * message if another of the n Ms' waiting requests is a conflicting operation on the same
+   * map, else null. A request's arguments are at its G's saved frame pointer + A2.
    */
-  check(ni: number, args: number, self: number, n: number, mG: readonly number[]): string | null {
+  check(ni: number, args: number, self: number, n: number): string | null {
     const k = this.kind[ni]!;
     const h = this.mapOf(ni, args);
     if (h === 0) return null;
@@ -126,7 +126,7 @@ export class MapRace {
       const nj = box.arg(j, 0);
       const kj = nj >= 0 && nj < this.kind.length ? this.kind[nj]! : NONE;
       if (kj === NONE || (k !== WRITE && kj !== WRITE)) continue;
-      const g = mG[j]!;
+      const g = box.arg(j, 1) >>> 0; // (the requesting G: OP_NATIVE's A1)
       if (g === 0) continue;
       if (this.mapOf(nj, u32[(g + STK_FP) >>> 2]! + box.arg(j, 2)) !== h) continue;
       this.found++;

@@ -260,7 +260,7 @@ export class MServer {
       const f = natives[ni]!;
       natives[ni] = (vm, g, args, res) => {
         if (!this.srun.pending && this.n > 1) {
-          const msg = mr.check(ni, args, -1, this.n, this.mG);
+          const msg = mr.check(ni, args, -1, this.n);
           if (msg !== null) {
             this.stopTheWorld();
             sched.throwFromGo(g, msg);
