@@ -10,7 +10,7 @@ import { runGo } from "./proc.js";
 import { lastMServerForTest } from "./mserver.js";
 import { TestBundles } from "./mworker.testutil.js";
 import type { NativeFn } from "./vm/interp.js";
-import { CHAN_HEADER, SPIN_FUNC } from "./sched-programs.js";
+import { CHAN_HEADER, SPIN_FUNC, sumOfBuilders } from "./sched-programs.js";
 import { takeSnapshot, type RuntimeSnapshot } from "./snapshot.js";
 import { startTrace, type Tracer } from "./trace.js";
 import * as os from "node:os";
@@ -394,27 +394,7 @@ loop:
   CALLN runtime.chansend1, s1, s10
   RET
 end
-func main.main params=0 results=1 frame=12 ptrs=3,4,6,7
-  TYPEADDR s1, %chint
-  LDI s2, 0
-  CALLN runtime.makechan, s1, s3
-  NEW s4, %clo1
-  LDI s5, @main.build
-  ST64 s4, 0, s5
-  STP s4, 8, s3
-  CALLN runtime.newproc, s4, s5
-  CALLN runtime.newproc, s4, s5
-  MOV s6, s3
-  FADDR s7, 9
-  CALLN runtime.chanrecv1, s6, s8
-  MOV s0, s9
-  MOV s6, s3
-  FADDR s7, 9
-  CALLN runtime.chanrecv1, s6, s8
-  ADD s0, s0, s9
-  RET
-end
-.entry main.main
+${sumOfBuilders(2)}.entry main.main
 `;
     const { lines, bytes } = trace(src, undefined, { GOGC: "5" });
     expect(bytes.length).toBeGreaterThan(1000);

@@ -6,11 +6,10 @@ import { Worker } from "node:worker_threads";
 import { Mailbox, MB_REQ, mailboxBytes } from "./mailbox.js";
 import { assemble } from "./vm/asm.js";
 import { runGo } from "./proc.js";
-import { SPIN_MAIN, pingPong } from "./sched-programs.js";
 import { lastMServerForTest } from "./mserver.js";
 import { TestBundles } from "./mworker.testutil.js";
 import { OP_MALLOC, OP_NATIVE, OP_SCHED } from "./mworker.js";
-import { CHAN_HEADER, LIST_BUILD } from "./sched-programs.js";
+import { CHAN_HEADER, LIST_BUILD, SPIN_MAIN, pingPong, sumOfBuilders } from "./sched-programs.js";
 import { LinearMemory } from "./mem.js";
 import { addAtomicNatives } from "./atomic.js";
 import { workerLocalNatives } from "./mthreadnatives.js";
@@ -154,27 +153,7 @@ describe("programs on worker Ms (GOMAXPROCS=2)", () => {
 .const N 30000
 .type node size=24 ptrs=0 kind=25 str=main.node
 .type clo1 size=16 ptrs=1 kind=19 str=func()
-${LIST_BUILD}func main.main params=0 results=1 frame=12 ptrs=3,4,6,7
-  TYPEADDR s1, %chint
-  LDI s2, 0
-  CALLN runtime.makechan, s1, s3
-  NEW s4, %clo1
-  LDI s5, @main.build
-  ST64 s4, 0, s5
-  STP s4, 8, s3
-  CALLN runtime.newproc, s4, s5
-  CALLN runtime.newproc, s4, s5
-  MOV s6, s3
-  FADDR s7, 9
-  CALLN runtime.chanrecv1, s6, s8
-  MOV s0, s9
-  MOV s6, s3
-  FADDR s7, 9
-  CALLN runtime.chanrecv1, s6, s8
-  ADD s0, s0, s9
-  RET
-end
-.entry main.main
+${LIST_BUILD}${sumOfBuilders(2)}.entry main.main
 `;
     let err = "";
     const r = runGo(assemble(src), { write: (s) => (err += s), gomaxprocs: 2, seed: 1, GOGC: "5", GODEBUG: "gccheckmark=1,clobberfree=1", budget: 40 });

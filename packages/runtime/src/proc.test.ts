@@ -4,7 +4,7 @@ import { assemble } from "./vm/asm.js";
 import { validateImage } from "./image/serialize.js";
 import { runGo, type RunGoOptions, type Sched } from "./proc.js";
 import { VirtualClock } from "./time.js";
-import { CHAN_HEADER, LIST_BUILD, SPIN_MAIN, pingPong } from "./sched-programs.js";
+import { CHAN_HEADER, LIST_BUILD, SPIN_MAIN, pingPong, sumOfBuilders } from "./sched-programs.js";
 import type { NativeFn } from "./vm/interp.js";
 import { GDEAD, GWAITING, G_CTX, G_STATUS } from "./vm/g.js";
 import { spanIsAllocated } from "./mspan.js";
@@ -946,31 +946,7 @@ describe("GC assist credit per goroutine", () => {
 .type node size=24 ptrs=0 kind=25 str=main.node
 .type clo1 size=16 ptrs=1 kind=19 str=func()
 ${LIST_BUILD}
-func main.main params=0 results=1 frame=12 ptrs=3,4,6,7,10
-  TYPEADDR s1, %chint
-  LDI s2, 0
-  CALLN runtime.makechan, s1, s3
-  NEW s4, %clo1
-  LDI s5, @main.build
-  ST64 s4, 0, s5
-  STP s4, 8, s3
-  CALLN runtime.newproc, s4, s5
-  CALLN runtime.newproc, s4, s5
-  CALLN runtime.newproc, s4, s5
-  CALLN runtime.newproc, s4, s5
-  LDI s0, 0
-  LDI s11, 0
-recv:
-  MOV s6, s3
-  FADDR s7, 9
-  CALLN runtime.chanrecv1, s6, s8
-  ADD s0, s0, s9
-  ADDI s11, s11, 1
-  LDI s5, 4
-  JLT s11, s5, recv
-  RET
-end
-.entry main.main
+${sumOfBuilders(4)}.entry main.main
 `;
     let banked = 0;
     let resets = 0;

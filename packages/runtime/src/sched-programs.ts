@@ -148,3 +148,32 @@ done:
   RET
 end
 `;
+
+/**
+ * main: starts k goroutines of main.build (a closure of type clo1 over one chan int: LIST_BUILD,
+ * or a test's own build) and returns the sum of the k values they send. Needs CHAN_HEADER and
+ * `.type clo1 size=16 ptrs=1 kind=19 str=func()`.
+ */
+export function sumOfBuilders(k: number): string {
+  return `func main.main params=0 results=1 frame=12 ptrs=3,4,6,7
+  TYPEADDR s1, %chint
+  LDI s2, 0
+  CALLN runtime.makechan, s1, s3
+  NEW s4, %clo1
+  LDI s5, @main.build
+  ST64 s4, 0, s5
+  STP s4, 8, s3
+${"  CALLN runtime.newproc, s4, s5\n".repeat(k)}  LDI s0, 0
+  LDI s11, 0
+recv:
+  MOV s6, s3
+  FADDR s7, 9
+  CALLN runtime.chanrecv1, s6, s8
+  ADD s0, s0, s9
+  ADDI s11, s11, 1
+  LDI s5, ${k}
+  JLT s11, s5, recv
+  RET
+end
+`;
+}
