@@ -127,7 +127,10 @@ export class MSchedView implements SchedThreadsView, SnapshotThreadsView {
   }
 
   threads(): number {
-    return this.srv.n + 1;
+    // the server thread and the Ms spawned so far (most programs spawn none: mserverrun.ts)
+    let k = 1;
+    for (let i = 0; i < this.srv.n; i++) if (this.srv.spawned[i]) k++;
+    return k;
   }
 
   spinning(): number {
@@ -138,7 +141,7 @@ export class MSchedView implements SchedThreadsView, SnapshotThreadsView {
 
   idle(): number {
     let k = 0;
-    for (let i = 0; i < this.srv.n; i++) if (this.srv.idle[i]) k++;
+    for (let i = 0; i < this.srv.n; i++) if (this.srv.idle[i] && this.srv.spawned[i]) k++;
     return k;
   }
 
@@ -163,13 +166,9 @@ export class MSchedView implements SchedThreadsView, SnapshotThreadsView {
     const ps = s.ps;
     let idleP = 0;
     for (let k = 0; k < ps.length; k++) if (u32[(ps.at(k) + P_STATUS) >>> 2] === PIDLE) idleP++;
-    let idleM = 0;
-    let spinM = 0;
-    for (let i = 0; i < srv.n; i++) {
-      if (srv.idle[i]) idleM++;
-      else if (this.spinning1(i)) spinM++;
-    }
-    let out = `SCHED ${ms}ms: gomaxprocs=${ps.length} idleprocs=${idleP} threads=${srv.n + 1} spinningthreads=${spinM} idlethreads=${idleM} runqueue=${s.globrunqsize()}`;
+    const idleM = this.idle();
+    const spinM = this.spinning();
+    let out = `SCHED ${ms}ms: gomaxprocs=${ps.length} idleprocs=${idleP} threads=${this.threads()} spinningthreads=${spinM} idlethreads=${idleM} runqueue=${s.globrunqsize()}`;
     if (!detailed) {
       out += " [";
       for (let k = 0; k < ps.length; k++) out += (k > 0 ? " " : "") + s.runqlen(ps.at(k));
@@ -189,6 +188,7 @@ export class MSchedView implements SchedThreadsView, SnapshotThreadsView {
     const throwing = kind === FATAL_THROW || kind === FATAL_SCHED ? 1 : 0;
     const lockedg = s.lockedg === 0 ? -1 : u32[(s.lockedg + G_GOID) >>> 2];
     for (let i = srv.n - 1; i >= 0; i--) {
+      if (!srv.spawned[i]) continue; // (no thread yet)
       const busy = !srv.idle[i];
       const g = busy ? srv.mG[i] : 0;
       // The M whose goroutine is dying is the requester the server was serving (sched.curg).

@@ -167,7 +167,7 @@ export class MServer {
   /** The overlap check of map operations (mmaprace.ts). */
   readonly mapRace: MapRace;
   /** M i's thread was spawned (by the policy, runtime.GOMAXPROCS, or as a mark helper). */
-  private readonly spawned: boolean[];
+  readonly spawned: boolean[];
   /** Sweep termination asked for a mark helper (gcCycleStarting). */
   private helperWanted = false;
   /** Nesting depth of stopTheWorld. */
