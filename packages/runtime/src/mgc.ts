@@ -43,10 +43,11 @@
  * STW phases count for every P; assist, background and idle times are measured per slice.
  *
  * Assist credit: `assistCredit` is the running goroutine's; each other goroutine's is banked in
- * its G record (G_ASSIST). The scheduler swaps it at every goroutine switch
- * (`swapAssistCredit`), and the runtime server around every request of a worker M and every
+ * its G record (G_ASSIST). The scheduler switches it at every goroutine switch
+ * (`switchAssistCredit`), and the runtime server around every request of a worker M and every
  * slice it runs itself (mserver.ts, mserverrun.ts), so each goroutine pays for its own
- * allocations, as Go's per-G gcAssistBytes. Every G's credit returns to 0 at a cycle's start.
+ * allocations, as Go's per-G gcAssistBytes. Every G's credit reads 0 in a new cycle (a cycle
+ * tag in the banked value).
  *
  * Rejected designs:
  *   - marking synchronously in triggerCheck (the whole cycle at allocation time): simplest, but
@@ -59,6 +60,7 @@ import { fatal } from "./debug.js";
 import type { Heap, MallocHooks } from "./malloc.js";
 import { MH_COMMITTED } from "./mem.js";
 import { HG_BLACKEN, HG_GCPHASE, HG_GC_RESERVED } from "./mheap.js";
+import { G_ASSIST } from "./runtime2.js";
 import {
   ST_GC_CPU_FRACTION,
   ST_GC_SYS,
@@ -456,11 +458,24 @@ export class Collector implements MallocHooks {
   private cpuCapacityBase = 0;
   private procsChangedAt = 0;
 
-  /** The scheduler switches goroutines: store the old goroutine's credit, load the new one's. */
-  swapAssistCredit(next: number): number {
-    const old = this.assistCredit;
-    this.assistCredit = next;
-    return old;
+  /**
+   * The running goroutine changes from G record `from` to `to` (0: none, e.g. the runtime server
+   * between requests): banks the credit in `from` and makes `to`'s current. A banked credit is
+   * whole bytes (Go's gcAssistBytes is an int64) times 256 plus the low 8 bits of the cycle it was
+   * banked in: a credit from an earlier cycle reads as 0, which resets every goroutine's credit
+   * at a cycle's start (Go's gcResetMarkState) without visiting every G record in the pause.
+   */
+  switchAssistCredit(from: number, to: number): void {
+    const f64 = this.heap.mem.f64;
+    const tag = this.cycles & 255;
+    if (from !== 0) f64[(from + G_ASSIST) >>> 3] = Math.round(this.assistCredit) * 256 + tag;
+    if (to === 0) {
+      this.assistCredit = 0;
+      return;
+    }
+    const v = f64[(to + G_ASSIST) >>> 3]!;
+    const t = v - Math.floor(v / 256) * 256;
+    this.assistCredit = t === tag ? (v - t) / 256 : 0;
   }
 
   // ── MallocHooks ──
@@ -580,8 +595,6 @@ export class Collector implements MallocHooks {
     this.heap0 = pacer.heapLive;
     this.bgMarkTime = 0;
     this.assistCredit = 0;
-    const gs = this.marker.goroutines;
-    if (gs !== null && gs.resetAssistCredits !== undefined) gs.resetAssistCredits();
     if (this.onSweepTermination !== null) this.onSweepTermination();
     this.marker.prepareRoots();
     heap.bytesMarkedNew = 0;

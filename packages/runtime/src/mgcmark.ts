@@ -70,11 +70,6 @@ export interface GoroutineSource {
   numStacks(): number;
   /** Address of stack record i (lo, hi, fp, guard), or 0 when that goroutine is dead. */
   stackAt(i: number): number;
-  /**
-   * A cycle starts (world stopped): every goroutine's banked assist credit goes back to 0 (Go's
-   * gcResetMarkState zeroes each G's gcAssistBytes). Optional: test worlds bank none.
-   */
-  resetAssistCredits?(): void;
 }
 
 /** Shrinks a goroutine stack at a GC safe point (stack.ts's shrinkstack). */

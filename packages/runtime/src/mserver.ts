@@ -62,7 +62,7 @@ import { STK_FP } from "./stack.js";
 import { RUN_EXIT, RUN_PANIC, RUN_PARK, RUN_YIELD, DEFAULT_BUDGET, type NativeFn } from "./vm/interp.js";
 import { G_PKIND, G_PX, G_STATUS, GDEAD, GRUNNABLE, GRUNNING, GWAITING } from "./vm/g.js";
 import { PK_NONE, PK_PLAIN, PLAIN_ERRORS, formatPanic } from "./vm/panic.js";
-import { G_ASSIST, G_LOCKED, P_RUNNEXT, P_RUNQHEAD, P_RUNQTAIL, P_SCHEDTICK, P_STATUS, PIDLE, PRUNNING, SCHED_RUNQSIZE } from "./runtime2.js";
+import { G_LOCKED, P_RUNNEXT, P_RUNQHEAD, P_RUNQTAIL, P_SCHEDTICK, P_STATUS, PIDLE, PRUNNING, SCHED_RUNQSIZE } from "./runtime2.js";
 import { FATAL_PANIC, FATAL_SCHED, FATAL_THROW } from "./schedtrace.js";
 import { preprintPanics } from "./iface.js";
 import { startFinalizers } from "./finq.js";
@@ -549,11 +549,11 @@ export class MServer {
       this.serveOp(i);
       return;
     }
-    const saved = gc.swapAssistCredit(this.sched.mem.f64[(g + G_ASSIST) >>> 3]);
+    gc.switchAssistCredit(0, g);
     try {
       this.serveOp(i);
     } finally {
-      this.sched.mem.f64[(g + G_ASSIST) >>> 3] = gc.swapAssistCredit(saved);
+      gc.switchAssistCredit(g, 0);
     }
   }
 

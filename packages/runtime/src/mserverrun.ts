@@ -80,7 +80,7 @@ import type { Sched } from "./proc.js";
 import type { IdleMarkers } from "./mgcidle.js";
 import type { MProf } from "./mprof.js";
 import type { MTrace } from "./mtrace.js";
-import { G_ASSIST, G_LOCKED, P_STATUS, PIDLE, PRUNNING } from "./runtime2.js";
+import { G_LOCKED, P_STATUS, PIDLE, PRUNNING } from "./runtime2.js";
 import { RUN_YIELD, type NativeFn } from "./vm/interp.js";
 
 /**
@@ -397,7 +397,7 @@ export class ServerRun {
     // g0's assist credit in the collector while it runs (mgc.ts; the park hook swaps it at
     // switches inside the slice), banked again in the G that ran last
     const gc = sched.gc;
-    const saved = gc === null ? 0 : gc.swapAssistCredit(sched.mem.f64[(g0 + G_ASSIST) >>> 3]);
+    if (gc !== null) gc.switchAssistCredit(0, g0);
     const t0 = performance.now();
     let r: number;
     try {
@@ -407,10 +407,7 @@ export class ServerRun {
       vm.parkHook = this.innerHook;
       this.innerHook = null;
       vm.budget = budget;
-      if (gc !== null) {
-        const c = gc.swapAssistCredit(saved);
-        if (sched.curg !== 0) sched.mem.f64[(sched.curg + G_ASSIST) >>> 3] = c;
-      }
+      if (gc !== null) gc.switchAssistCredit(sched.curg, 0);
     }
     const dt = performance.now() - t0;
     const g = sched.curg; // (the park hook may have switched Gs inside run)

@@ -359,11 +359,6 @@ export class Sched implements GoroutineSource {
     const g = this.allgs.at(i);
     return this.mem.u32[(g + G_STATUS) >>> 2] === GDEAD ? 0 : g;
   }
-  resetAssistCredits(): void {
-    const f64 = this.mem.f64;
-    const gs = this.allgs;
-    for (let i = 0; i < gs.length; i++) f64[(gs.at(i) + G_ASSIST) >>> 3] = 0;
-  }
 
   /** GOMAXPROCS. */
   get gomaxprocs(): number {
@@ -821,10 +816,7 @@ export class Sched implements GoroutineSource {
     if (ng === 0) return 0;
     u32[(p + P_SCHEDTICK) >>> 2] = tick;
     const gc = this.gc;
-    if (gc !== null) {
-      const f64 = this.mem.f64;
-      f64[(g + G_ASSIST) >>> 3] = gc.swapAssistCredit(f64[(ng + G_ASSIST) >>> 3]);
-    }
+    if (gc !== null) gc.switchAssistCredit(g, ng);
     this.metrics.latency.running(ng);
     this.curg = ng;
     if (this.tracer !== null) this.tracer.goStartAfterPark(ng);
@@ -926,11 +918,7 @@ export class Sched implements GoroutineSource {
         if (g === 0 && startFinalizers(this)) g = this.findRunnable(); // ready finalizers (finq.ts)
         if (g === 0) return this.deadlock();
         const prev = this.curg;
-        if (gc !== null && prev !== g) {
-          const f64 = this.mem.f64;
-          const credit = gc.swapAssistCredit(f64[(g + G_ASSIST) >>> 3]);
-          if (prev !== 0) f64[(prev + G_ASSIST) >>> 3] = credit;
-        }
+        if (gc !== null && prev !== g) gc.switchAssistCredit(prev, g);
         this.metrics.latency.running(g);
         this.curg = g;
         if (this.tracer !== null) this.tracer.goStart(g);

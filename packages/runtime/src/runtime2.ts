@@ -15,7 +15,7 @@
  *   +88  selectdone u32  select: 1 once one case won (the other sudogs must not fire)
  *   +92  gopcfn     u32  function id of the `go` statement's frame (0xffffffff = none)
  *   +96  when       f64  sleep deadline, ns on the scheduler clock (valid while asleep)
- *   +104 assist     f64  GC assist credit banked while the G is not running (gc.swapAssistCredit)
+ *   +104 assist     f64  GC assist credit banked while the G is not running, with its cycle (gc.switchAssistCredit)
  *   +112 gopc       u32  pc after the `go` statement's call (for "created by … +0x…")
  *   +116 allgidx    u32  index in Sched.allgs
  *   +120 sleepseq   u32  generation of the G's timer (stale heap entries are skipped)
