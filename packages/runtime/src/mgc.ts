@@ -776,13 +776,22 @@ export class Collector implements MallocHooks {
       t = this.nanotime();
       if (this.marker.markDone() || t - t0 >= budgetNs || w === 0) break;
     }
-    this.pacer.markWorkerStop(MarkWorkerMode.Idle, t - t0);
-    this.limiter.addIdleTime(t - t0);
-    this.pacer.bgScanCredit += work;
-    this.syncScanWork();
+    this.countIdleMark(work, t - t0);
     if (ev !== null && ev.markWorkerDone !== undefined) ev.markWorkerDone();
     if (this.marker.markDone()) this.gcMarkDone();
     return t - t0;
+  }
+
+  /**
+   * Idle mark work (this thread's, or an idle M's job): its time is idle mark time (gctrace's
+   * third CPU figure, not charged to the 25 % goal nor to the CPU limiter's GC time) and its
+   * scan work is background credit for assists.
+   */
+  private countIdleMark(work: number, ns: number): void {
+    this.pacer.markWorkerStop(MarkWorkerMode.Idle, ns);
+    this.limiter.addIdleTime(ns);
+    this.pacer.bgScanCredit += work;
+    this.syncScanWork();
   }
 
   /**
@@ -818,8 +827,7 @@ export class Collector implements MallocHooks {
   /**
    * An idle mark worker's job came back (mgcidle.ts: a worker M drained grey objects of this
    * cycle while its P had no goroutine). Its grey objects are back in the queue; its scan work
-   * and marked bytes count as this cycle's, its time as idle mark time (gctrace's third CPU
-   * figure, not charged to the 25 % goal) and its work as background credit for assists.
+   * and marked bytes count as this cycle's, its time and work as idle marking (countIdleMark).
    * Finishes the mark when that was the last work anywhere.
    */
   markJobDone(work: number, marked: number, ns: number): void {
@@ -827,12 +835,8 @@ export class Collector implements MallocHooks {
     m.jobsOut--;
     m.gcw.heapScanWork += work;
     m.gcw.bytesMarked += marked;
-    const pacer = this.pacer;
-    pacer.markWorkerStop(MarkWorkerMode.Idle, ns);
-    this.limiter.addIdleTime(ns);
-    pacer.bgScanCredit += work;
-    this.syncScanWork();
-    if (this.phase === GC_MARK && m.markDone()) this.gcMarkDone();
+    this.countIdleMark(work, ns);
+    if (m.markDone()) this.gcMarkDone();
   }
 
   /**

@@ -63,7 +63,7 @@
 import type { Collector } from "./mgc.js";
 import { GC_MARK } from "./mgc.js";
 import { MAX_OBLET_BYTES, Marker } from "./mgcmark.js";
-import { WB_OBJ, WORKBUF_ENTRIES, WorkbufPool } from "./mgcwork.js";
+import { WB_NEXT, WB_NOBJ, WB_OBJ, WORKBUF_ENTRIES, WorkbufPool } from "./mgcwork.js";
 import type { LinearMemory } from "./mem.js";
 import { MB_YIELD, type Mailbox } from "./mailbox.js";
 
@@ -97,8 +97,6 @@ export const HELPER_MIN_SCAN = 4 << 20;
 const A_STOPPED = 6;
 const A_MICROS = 7;
 
-const WB_NEXT = 0;
-const WB_NOBJ = 4;
 
 /** GORT_GC_IDLE_WORKERS=0: no mark jobs (A/B measurements). */
 export const IDLE_WORKERS_ON = typeof process === "undefined" || process.env.GORT_GC_IDLE_WORKERS !== "0";

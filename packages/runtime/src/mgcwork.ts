@@ -38,8 +38,9 @@
 
 /** Bytes per work buffer (one page). */
 export const WORKBUF_BYTES = 8192;
-const WB_NEXT = 0;
-const WB_NOBJ = 4;
+/** Offsets of a buffer's list link and entry count (exported for mgcidle.ts's job lists). */
+export const WB_NEXT = 0;
+export const WB_NOBJ = 4;
 /** Offset of the first entry (exported for Marker's inlined drain loop). */
 export const WB_OBJ = 16;
 /** Entries per buffer. */
