@@ -1,12 +1,13 @@
 // Idle mark workers (mgcidle.ts): worker Ms without a goroutine drain grey objects in mark jobs
-// while the runtime server marks, serves and runs goroutines. Real worker threads: mworker.ts is
-// bundled with esbuild first (as mthreads.test.ts does).
+// (and sweep spans in sweep jobs, mgcsweepjob.ts) while the runtime server marks, serves and
+// runs goroutines. Real worker threads: mworker.ts is bundled with esbuild first (as
+// mthreads.test.ts does).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assemble } from "./vm/asm.js";
 import { runGo } from "./proc.js";
 import { lastMServerForTest } from "./mserver.js";
 import { TestBundles } from "./mworker.testutil.js";
-import { OP_MARKDONE } from "./mworker.js";
+import { OP_MARKDONE, OP_SWEEPDONE } from "./mworker.js";
 import { HELPER_MIN_SCAN, JOB_CHUNK, JOB_RESERVE, JOB_SPARE } from "./mgcidle.js";
 import { MAX_OBLET_BYTES } from "./mgcmark.js";
 import { WORKBUF_ENTRIES } from "./mgcwork.js";
@@ -129,6 +130,13 @@ describe("idle mark workers (GOMAXPROCS=2)", () => {
     expect(im.jobWork).toBeGreaterThan(0);
     expect(im.out()).toBe(0);
     expect(im.helpers).toBe(0); // (the Ms ran from the start)
+    // the idle M also swept spans between the marks (mgcsweepjob.ts): every job came back,
+    // served in the loop or absorbed by a wait (gcStart, a stop-the-world)
+    const is = srv.idleSweepers!;
+    expect(is.jobs).toBeGreaterThan(0);
+    expect(is.jobSpans).toBeGreaterThan(0);
+    expect(srv.opCounts[OP_SWEEPDONE] + is.awaited).toBe(is.jobs);
+    expect(is.out()).toBe(0);
   }, 60_000);
 
   it("runtime.GC while Ms are in mark jobs: the stop asks them back and the pause finishes the mark (gccheckmark)", () => {
@@ -168,5 +176,6 @@ describe("idle mark workers (GOMAXPROCS=2)", () => {
     expect(srv.perM.every((k) => k === 0)).toBe(true); // no goroutine ran on an M
     expect(im.jobs).toBeGreaterThan(0);
     expect(im.jobWork).toBeGreaterThan(0);
+    expect(srv.idleSweepers!.jobSpans).toBeGreaterThan(0); // (and swept between the marks)
   }, 60_000);
 });

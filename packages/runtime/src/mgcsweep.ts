@@ -33,6 +33,7 @@
  */
 
 import type { Heap } from "./malloc.js";
+import type { LinearMemory } from "./mem.js";
 import type { Finalizers } from "./mfinal.js";
 import {
   SP_ALLOCBITS,
@@ -43,6 +44,7 @@ import {
   SP_NELEMS,
   SP_START,
   SP_NPAGES,
+  SP_NEXT,
   SP_SPANCLASS,
   SP_SWEEPGEN,
   sweepBits,
@@ -83,6 +85,10 @@ export class Sweeper {
   pagesSweptBasis = 0;
   /** True once the current sweep phase has finished (initially: nothing to sweep). */
   done = true;
+  /** Sweep jobs claimed and not yet absorbed (mgcsweepjob.ts). */
+  jobsOut = 0;
+  /** Blocks until every sweep job out is absorbed (the server's, mgcsweepjob.ts); null = no jobs. */
+  awaitJobs: (() => void) | null = null;
   /** Called once when a sweep phase finishes (mgc.ts: pacer commit, scavenger). */
   onSweepDone: (() => void) | null = null;
   /** GODEBUG=clobberfree=1: overwrite freed small objects with 0xdeadbeef. */
@@ -100,6 +106,7 @@ export class Sweeper {
    * `pagesInUse`: heap pages in in-use spans now.
    */
   startPhase(pagesInUse: number): void {
+    if (this.jobsOut !== 0) throw new Error("gort mgcsweep: a sweep phase starts with sweep jobs out");
     this.cursor = 0;
     this.spansSwept = 0;
     this.pagesSwept = 0;
@@ -114,16 +121,28 @@ export class Sweeper {
    * span went back to the page heap.
    */
   sweep(s: number, preserve: boolean): boolean {
+    this.presweep(s);
+    if (this.clobberfree) clobberSpan(this.heap.mem, s);
+    return this.postsweep(s, sweepBits(this.heap.mem, s), preserve);
+  }
+
+  /** The part of a span's sweep before its bits change: finalizers, heap profile. */
+  private presweep(s: number): void {
+    this.finalizers.sweepSpecials(s);
+    if (this.prof !== null) this.prof.sweepSpan(s); // after finalizer resurrection, before the frees
+  }
+
+  /**
+   * The part after sweepBits freed `freed` objects of s: sweepgen, statistics, and the span
+   * back to mcentral or the page heap (unless preserved). Returns true if it was freed.
+   */
+  private postsweep(s: number, freed: number, preserve: boolean): boolean {
     const heap = this.heap;
     const mem = heap.mem;
     const u32 = mem.u32;
-    this.finalizers.sweepSpecials(s);
-    if (this.prof !== null) this.prof.sweepSpan(s); // after finalizer resurrection, before the frees
     const spc = mem.u8[s + SP_SPANCLASS]!;
     const sizeclass = spc >>> 1;
     const npages = u32[(s + SP_NPAGES) >>> 2]!;
-    if (this.clobberfree) this.clobber(s);
-    const freed = sweepBits(mem, s);
     u32[(s + SP_SWEEPGEN) >>> 2] = heap.mheap.sweepgen;
     this.spansSwept++;
     this.pagesSwept += npages;
@@ -152,24 +171,49 @@ export class Sweeper {
     return false;
   }
 
-  /** Fills every allocated-but-unmarked slot of s with 0xdeadbeef (GODEBUG=clobberfree=1). */
-  private clobber(s: number): void {
-    const mem = this.heap.mem;
-    const u32 = mem.u32;
-    const nelems = u32[(s + SP_NELEMS) >>> 2]!;
-    const size = u32[(s + SP_ELEMSIZE) >>> 2]!;
-    const start = u32[(s + SP_START) >>> 2]!;
-    const alloc = u32[(s + SP_ALLOCBITS) >>> 2]!;
-    const mark = u32[(s + SP_GCMARKBITS) >>> 2]!;
-    const freeindex = u32[(s + SP_FREEINDEX) >>> 2]!;
-    for (let i = 0; i < nelems; i++) {
-      const w = i >>> 5;
-      const bit = 1 << (i & 31);
-      const allocated = i < freeindex || (u32[(alloc >>> 2) + w]! & bit) !== 0;
-      if (allocated && (u32[(mark >>> 2) + w]! & bit) === 0) {
-        u32.fill(0xdeadbeef, (start + i * size) >>> 2, (start + (i + 1) * size) >>> 2);
+  /** Spans may be left on the lists to claim (the cursor has not passed every class). */
+  hasUnclaimed(): boolean {
+    return this.cursor < NUM_SPAN_CLASSES;
+  }
+
+  /**
+   * A sweep job for another thread (mgcsweepjob.ts): claims up to `max` spans that need
+   * sweeping, runs their presweep here, links them through SP_NEXT and records each one's
+   * allocCount in `olds`. Returns how many (0: nothing left to claim). `absorb` finishes them and
+   * counts them as swept; the phase is not done while a job is out.
+   */
+  claim(max: number, spans: Uint32Array, olds: Uint32Array): number {
+    if (this.done) return 0;
+    const central = this.heap.central;
+    const u32 = this.heap.mem.u32;
+    let n = 0;
+    while (n < max && this.cursor < NUM_SPAN_CLASSES) {
+      const s = central.popUnswept(this.cursor);
+      if (s === 0) {
+        this.cursor++;
+        continue;
       }
+      this.presweep(s);
+      spans[n] = s;
+      olds[n] = u32[(s + SP_ALLOCCOUNT) >>> 2]!;
+      if (n > 0) u32[(spans[n - 1]! + SP_NEXT) >>> 2] = s;
+      n++;
     }
+    if (n > 0) this.jobsOut++;
+    else if (this.jobsOut === 0) this.finish(); // (the cursor has passed every class)
+    return n;
+  }
+
+  /** A claimed job's spans are swept (sweepBits ran on the other thread): finish them here. */
+  absorb(spans: Uint32Array, olds: Uint32Array, n: number): void {
+    const u32 = this.heap.mem.u32;
+    for (let k = 0; k < n; k++) {
+      const s = spans[k]!;
+      u32[(s + SP_NEXT) >>> 2] = 0;
+      this.postsweep(s, olds[k]! - u32[(s + SP_ALLOCCOUNT) >>> 2]!, false);
+    }
+    this.jobsOut--;
+    if (this.jobsOut === 0 && this.cursor >= NUM_SPAN_CLASSES) this.finish();
   }
 
   /**
@@ -189,7 +233,7 @@ export class Sweeper {
       }
       this.cursor++;
     }
-    this.finish();
+    if (this.jobsOut === 0) this.finish(); // (else the last absorb ends the phase)
     return -1;
   }
 
@@ -210,6 +254,7 @@ export class Sweeper {
   finishAll(): number {
     let n = 0;
     while (this.sweepone() >= 0) n++;
+    if (this.jobsOut > 0 && this.awaitJobs !== null) this.awaitJobs();
     return n;
   }
 
@@ -251,6 +296,25 @@ export class Sweeper {
     const target = this.pagesSweptBasis + (heapLive - this.sweepHeapLiveBasis) * this.sweepPagesPerByte;
     while (this.pagesSwept < target) {
       if (this.sweepone() < 0) break;
+    }
+  }
+}
+
+/** Fills every allocated-but-unmarked slot of s with 0xdeadbeef (GODEBUG=clobberfree=1). */
+export function clobberSpan(mem: LinearMemory, s: number): void {
+  const u32 = mem.u32;
+  const nelems = u32[(s + SP_NELEMS) >>> 2]!;
+  const size = u32[(s + SP_ELEMSIZE) >>> 2]!;
+  const start = u32[(s + SP_START) >>> 2]!;
+  const alloc = u32[(s + SP_ALLOCBITS) >>> 2]!;
+  const mark = u32[(s + SP_GCMARKBITS) >>> 2]!;
+  const freeindex = u32[(s + SP_FREEINDEX) >>> 2]!;
+  for (let i = 0; i < nelems; i++) {
+    const w = i >>> 5;
+    const bit = 1 << (i & 31);
+    const allocated = i < freeindex || (u32[(alloc >>> 2) + w]! & bit) !== 0;
+    if (allocated && (u32[(mark >>> 2) + w]! & bit) === 0) {
+      u32.fill(0xdeadbeef, (start + i * size) >>> 2, (start + (i + 1) * size) >>> 2);
     }
   }
 }

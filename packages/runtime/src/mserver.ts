@@ -30,7 +30,8 @@
  * the G is stopped (`gStopped`: unowned, or its M has a request posted/being served); an M
  * checking in gets its G's deferred stack scanned (`gcm.checkIn` in serve). Stack shrinking
  * skips every G owned by an M (a queued barrier or native request holds stack addresses).
- * Idle Ms drain grey objects in mark jobs (mgcidle.ts: `giveMarkJobs`, OP_MARKDONE).
+ * Idle Ms drain grey objects in mark jobs (mgcidle.ts: `giveGCJobs`, OP_MARKDONE) and sweep spans
+ * in sweep jobs (mgcsweepjob.ts, OP_SWEEPDONE).
  */
 
 import { Worker } from "node:worker_threads";
@@ -48,6 +49,7 @@ import {
   TEXT_AREA_BYTES,
   OP_CRASH,
   OP_MARKDONE,
+  OP_SWEEPDONE,
   OP_PRINT,
   OP_MALLOC,
   OP_NATIVE,
@@ -75,7 +77,8 @@ import { MTrace } from "./mtrace.js";
 import { ThreadedGC } from "./mgcthreads.js";
 import { MapRace } from "./mmaprace.js";
 import { HELPER_MIN_SCAN, IDLE_WORKERS_ON, IdleMarkers } from "./mgcidle.js";
-import { GC_MARK } from "./mgc.js";
+import { IdleSweepers } from "./mgcsweepjob.js";
+import { GC_MARK, GC_OFF } from "./mgc.js";
 import { installServerAtomics, workerRunNames } from "./mthreadnatives.js";
 
 /** Go checks the global queue first every 61 schedticks (as proc.ts). */
@@ -164,6 +167,8 @@ export class MServer {
   gcm: ThreadedGC | null = null;
   /** Idle mark workers (mgcidle.ts); null without a collector. */
   readonly idleMarkers: IdleMarkers | null = null;
+  /** Idle Ms sweeping spans in the sweep phase (mgcsweepjob.ts); null without a collector. */
+  readonly idleSweepers: IdleSweepers | null = null;
   /** The overlap check of map operations (mmaprace.ts). */
   readonly mapRace: MapRace;
   /** M i's thread was spawned (by the policy, runtime.GOMAXPROCS, or as a mark helper). */
@@ -239,6 +244,8 @@ export class MServer {
       // Concurrent mark: STW sweep/mark termination, the server marks between requests (mgcthreads.ts).
       this.gcm = new ThreadedGC(this, gc);
       this.idleMarkers = new IdleMarkers(gc, this.box, cap);
+      this.idleSweepers = new IdleSweepers(gc.sweeper, this.box, cap, () => gc.sweeper.clobberfree);
+      gc.sweeper.awaitJobs = () => this.absorbSweepJobs(true);
       this.gcm.setServerMarks(!this.srun.pending); // (on when the first M is spawned: startM)
       const stacks = sched.heap.stacks;
       // (nor the G running on this thread in a server slice: mserverrun.ts)
@@ -380,6 +387,7 @@ export class MServer {
         process.stderr.write(`mthreads: natives ${top.map(([k, ni]) => `${names[ni]} ${k}`).join(", ")}\n`);
         if (this.gcm !== null) process.stderr.write(this.gcm.statsLine());
         if (this.idleMarkers !== null) process.stderr.write(this.idleMarkers.statsLine());
+        if (this.idleSweepers !== null) process.stderr.write(this.idleSweepers.statsLine());
       }
       Atomics.store(this.box.w, MB_EXITING_WORD, 1);
       for (const w of this.workers) void w.terminate();
@@ -486,7 +494,7 @@ export class MServer {
       if (this.transit >= 0) continue;
       this.dispatchIdle();
       if (this.exit >= 0) return;
-      this.giveMarkJobs();
+      this.giveGCJobs();
       // A mark phase: one dedicated mark slice between requests (mgcthreads.ts).
       // (Before any M is spawned, slice ends mark as at GOMAXPROCS = 1, and mark slices run
       // only when there is nothing to run: the idle marking of Sched.)
@@ -507,8 +515,8 @@ export class MServer {
         if (this.exit >= 0) return;
       }
       if (served || marked) continue;
-      if (this.idleMarkers !== null && this.idleMarkers.out() > 0) {
-        box.waitBell(seen, BUSY_WAIT_MS); // a mark job's OP_MARKDONE (its M counts as idle)
+      if ((this.idleMarkers !== null && this.idleMarkers.out() > 0) || (this.idleSweepers !== null && this.idleSweepers.out() > 0)) {
+        box.waitBell(seen, BUSY_WAIT_MS); // a GC job's OP_MARKDONE / OP_SWEEPDONE (its M counts as idle)
         continue;
       }
       if (this.allIdle() && this.starting > 0 && this.anyWork()) {
@@ -710,6 +718,13 @@ export class MServer {
         if (this.exit >= 0) return;
         if (this.stw === 0) this.idleMarkers!.give(i);
         return;
+      case OP_SWEEPDONE:
+        // An idle sweep worker's job is back (mgcsweepjob.ts); the next one at once if spans are left.
+        sched.curg = 0;
+        this.idleSweepers!.absorb(i);
+        if (this.exit >= 0) return;
+        if (this.stw === 0 && this.sweepJobsWanted()) this.idleSweepers!.give(i);
+        return;
       case OP_PRINT: {
         // M i's print/println text (a UTF-8 character may straddle two requests: streamed decode)
         const at = this.textBase + i * TEXT_AREA_BYTES;
@@ -740,7 +755,7 @@ export class MServer {
 
   /** Hands g to idle-or-reporting M i. */
   private give(i: number, g: number): void {
-    if (this.idleMarkers !== null && this.idleMarkers.inJob[i]) throw new Error(`gort mserver: M${i} is in a mark job`);
+    if (this.inGCJob(i)) throw new Error(`gort mserver: M${i} is in a GC job`);
     const now = performance.now();
     if (this.idle[i]) {
       this.mprof.resume(i); // its idle time was no CPU time (mprof.ts)
@@ -871,20 +886,32 @@ export class MServer {
     // idle M's P and hands a G to an M only once it has shown it computes (mserverrun.ts).
     if (this.srun.enabled) return;
     for (let i = 0; i < this.n; i++) {
-      if (!this.idle[i] || !this.ready[i] || this.inMarkJob(i)) continue;
+      if (!this.idle[i] || !this.ready[i] || this.inGCJob(i)) continue;
       const g = this.findWork(i);
       if (g !== 0) this.give(i, g);
       else if (i < this.sched.ps.length) unTick(this.sched, i); // a fruitless look schedules nothing (mprocs.ts)
     }
   }
 
-  /** M i is draining grey objects (mgcidle.ts): it is idle (no G), but cannot take one now. */
-  inMarkJob(i: number): boolean {
-    return this.idleMarkers !== null && this.idleMarkers.inJob[i]!;
+  /**
+   * M i is draining grey objects (mgcidle.ts) or sweeping spans (mgcsweepjob.ts): it is idle
+   * (no G), but cannot take one now.
+   */
+  inGCJob(i: number): boolean {
+    return (this.idleMarkers !== null && this.idleMarkers.inJob[i]!) || (this.idleSweepers !== null && this.idleSweepers.inJob[i]!);
   }
 
-  /** A mark is under way: idle, ready Ms waiting for a G get mark jobs (mgcidle.ts). */
-  private giveMarkJobs(): void {
+  /** The sweep phase has spans for idle Ms, and no collection or stop is pending. */
+  private sweepJobsWanted(): boolean {
+    const gc = this.sched.gc!;
+    return gc.phase === GC_OFF && gc.debug.gcstoptheworld === 0 && this.idleSweepers!.wanted();
+  }
+
+  /**
+   * Idle, ready Ms waiting for a G get GC work: mark jobs while a mark is under way
+   * (mgcidle.ts), sweep jobs in the sweep phase (mgcsweepjob.ts).
+   */
+  private giveGCJobs(): void {
     const im = this.idleMarkers;
     if (im === null) return;
     if (this.helperWanted) {
@@ -894,11 +921,44 @@ export class MServer {
         im.helpers++;
       }
     }
-    if (this.sched.gc!.phase !== GC_MARK || this.stw > 0) return;
+    if (this.stw > 0) return;
+    const box = this.box;
+    if (this.sched.gc!.phase === GC_MARK) {
+      for (let i = 0; i < this.n; i++) {
+        if (!this.idle[i] || !this.ready[i] || this.inGCJob(i) || box.state(i) !== MB_SERVING) continue;
+        if (!im.give(i)) return;
+      }
+      return;
+    }
+    if (!this.sweepJobsWanted()) return;
+    const is = this.idleSweepers!;
+    for (let i = 0; i < this.n; i++) {
+      if (!this.idle[i] || !this.ready[i] || this.inGCJob(i) || box.state(i) !== MB_SERVING) continue;
+      if (!is.give(i)) return;
+    }
+  }
+
+  /**
+   * Waits for every sweep job out and finishes its spans (Sweeper.awaitJobs: gcStart and
+   * runtime.GC finish the sweep; a stop-the-world, whose Ms are all stopped at their
+   * OP_SWEEPDONE by then). A job never waits for the server, so this ends. The M stays idle,
+   * without a reply.
+   */
+  private absorbSweepJobs(counted: boolean): void {
+    const is = this.idleSweepers;
+    if (is === null || is.out() === 0) return;
     const box = this.box;
     for (let i = 0; i < this.n; i++) {
-      if (!this.idle[i] || !this.ready[i] || im.inJob[i] || box.state(i) !== MB_SERVING) continue;
-      if (!im.give(i)) return;
+      if (!is.inJob[i]) continue;
+      for (;;) {
+        const seen = box.bell();
+        if (box.state(i) === MB_REQ) break;
+        box.waitBell(seen, BUSY_WAIT_MS);
+      }
+      if (box.op(i) !== OP_SWEEPDONE) throw new Error(`gort mserver: M${i} in a sweep job posted request ${box.op(i)}`);
+      box.take(i);
+      if (counted) is.awaited++;
+      is.absorb(i);
     }
   }
 
@@ -998,7 +1058,10 @@ export class MServer {
           break;
         }
       }
-      if (all) return;
+      if (all) {
+        this.absorbSweepJobs(false); // (stopped at their OP_SWEEPDONE: nothing of a sweep in flight)
+        return;
+      }
       box.waitBell(seen, BUSY_WAIT_MS);
     }
   }

@@ -152,7 +152,7 @@ interface HostInternals extends ServerRunHost {
   allIdle(): boolean;
   finish(code: number): void;
   marking(): boolean;
-  inMarkJob(i: number): boolean;
+  inGCJob(i: number): boolean;
   idleMarkers: IdleMarkers | null;
 }
 
@@ -462,8 +462,8 @@ function borrowable(h: HostInternals): number {
 
 /** An idle M that is ready to run a G, k first (−1: none). */
 function readyIdleM(h: HostInternals, k: number): number {
-  if (h.idle[k] && h.ready[k] && !h.inMarkJob(k)) return k;
+  if (h.idle[k] && h.ready[k] && !h.inGCJob(k)) return k;
   const np = Math.min(h.n, h.sched.ps.length);
-  for (let i = 0; i < np; i++) if (h.idle[i] && h.ready[i] && !h.inMarkJob(i)) return i;
+  for (let i = 0; i < np; i++) if (h.idle[i] && h.ready[i] && !h.inGCJob(i)) return i;
   return -1;
 }

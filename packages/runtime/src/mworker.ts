@@ -35,6 +35,7 @@ import { POINTER_STORE_NATIVES, workerLocalNatives } from "./mthreadnatives.js";
 import { workerPureNatives } from "./mpurenatives.js";
 import type { Heap } from "./malloc.js";
 import { JobMarker, MARK_JOB } from "./mgcidle.js";
+import { runSweepJob, SWEEP_JOB } from "./mgcsweepjob.js";
 import type { ProgramImage } from "./image/format.js";
 
 /** URL of the module a worker M loads (this one, or the bundle it was compiled into). */
@@ -64,6 +65,11 @@ export const OP_CRASH = 7;
  * next job, a G, or nothing yet (the M stays idle).
  */
 export const OP_MARKDONE = 9;
+/**
+ * A sweep job is done (mgcsweepjob.ts): A0 = µs. The reply is the next job, a G, or nothing yet
+ * (the M stays idle).
+ */
+export const OP_SWEEPDONE = 10;
 /**
  * A0 = byte count: print/println text the M put in its text area; the server writes it where
  * the program's prints go (runGo's `write`: stderr, a dashboard pane, an embedder's sink), in
@@ -343,6 +349,11 @@ function mloop(d: MWorkerData, box: Mailbox): void {
       jobs ??= new JobMarker(mem);
       jobs.run(box, rec, jobOut);
       cur = call(OP_MARKDONE, jobOut[0], jobOut[1], jobOut[2], jobOut[3]) >>> 0;
+      continue;
+    }
+    if (kind === SWEEP_JOB) {
+      // an idle sweep worker's job (mgcsweepjob.ts); the reply is the next job, a G, or exit
+      cur = call(OP_SWEEPDONE, runSweepJob(mem, box, rec), 0, 0, 0) >>> 0;
       continue;
     }
     if (kind !== 0) break; // exit
