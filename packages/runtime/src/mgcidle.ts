@@ -56,8 +56,7 @@
  * Rejected: Ms taking full buffers from the server's pool themselves (a lock-free list in linear
  * memory, Go's lfstack): the pool's lists are the server's JS fields today, and the jobs' round
  * trip (one per ≈ 0.3–1 ms of marking) is small; letting idle Ms scan stacks (a stack is scanned
- * at a safe point the server decides, mgcthreads.ts); idle Ms sweeping (span lists and mcentral
- * are the server's; sweeping is ≈ 1/10 of marking here).
+ * at a safe point the server decides, mgcthreads.ts). (Idle Ms also sweep: mgcsweepjob.ts.)
  */
 
 import type { Collector } from "./mgc.js";

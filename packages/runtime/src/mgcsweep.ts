@@ -9,13 +9,16 @@
  * sweeping by moving its sweepgen to sg−1 and is done at sg. Spans sitting in an mcache were
  * at sg+3 and read sg+1 after the flip: the mcache flush at mark termination sweeps them.
  *
- * Who sweeps (all three end in `sweep` below, which implements mcentral's SpanSweeper):
+ * Who sweeps (the first three end in `sweep` below, which implements mcentral's SpanSweeper):
  *   - lazily, the allocator: mcentral.cacheSpan sweeps an unswept span before handing it out;
  *   - proportionally, on allocation (`deductSweepCredit`, Go's proportional sweep): each span's
  *     worth of allocation sweeps enough pages that sweeping ends before the next GC trigger;
  *   - in the background (`sweepone` driven by mgc.ts's poll, Go's bgsweep), and completely
  *     before the next cycle starts (gcStart finishes the sweep before stopping the world, so
  *     sweep termination does no sweeping: O(Ps)).
+ *   - on idle worker-thread Ms (mgcsweepjob.ts): `claim` hands a job of spans to another thread
+ *     (presweep here), `absorb` finishes them when it is back (postsweep); the phase is not done
+ *     while a job is out, and `finishAll` waits for them (`awaitJobs`).
  *
  * sweep(s): queue finalizers of unmarked objects (mfinal.ts resurrects them), then mspan.ts's
  * sweepBits (allocBits ← gcmarkBits, fresh zero mark bits, allocCount ← marked count), count the

@@ -39,7 +39,8 @@
  * WHEN. Jobs go to Ms that are spawned, ready, idle and in no job, while a sweep phase has
  * spans left on its lists and no collection is pending. Most programs have no such M (the
  * server-first policy, mserverrun.ts); a program with a mark helper (mgcidle.ts) has one, and it
- * sweeps between the marks. GORT_GC_IDLE_WORKERS=0 turns these jobs off too.
+ * sweeps between the marks. GORT_GC_IDLE_WORKERS=0 turns these jobs off too, GORT_GC_IDLE_SWEEP=0
+ * only these.
  *
  * Rejected: the M pushing spans onto mcentral's lists or freeing them itself (both are the
  * server's single-threaded structures; lock words for them would tax every refill of a program
@@ -62,8 +63,8 @@ export const SWEEP_JOB = 3;
  */
 export const SWEEP_JOB_SPANS = 256;
 
-/** GORT_GC_IDLE_WORKERS=0: no sweep jobs (A/B measurements). */
-const IDLE_SWEEP_ON = typeof process === "undefined" || process.env.GORT_GC_IDLE_WORKERS !== "0";
+/** GORT_GC_IDLE_WORKERS=0 (no mark or sweep jobs) or GORT_GC_IDLE_SWEEP=0: no sweep jobs (A/B measurements). */
+const IDLE_SWEEP_ON = typeof process === "undefined" || (process.env.GORT_GC_IDLE_WORKERS !== "0" && process.env.GORT_GC_IDLE_SWEEP !== "0");
 
 /** The server's side: claims spans for idle Ms and finishes them when they come back. */
 export class IdleSweepers {
