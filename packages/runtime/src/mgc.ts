@@ -101,6 +101,14 @@ import { WORKBUF_BYTES, WorkbufPool, type WorkbufPages } from "./mgcwork.js";
 import { TimeHistogram } from "./metricshist.js";
 
 /** GC phases (Go's gcphase values). */
+/**
+ * What the last `poll()` worked on (`lastPollWork`), for the CPU profiler's frames of work done
+ * outside any goroutine (prof.ts SYS_FRAMES): nothing, marking, sweeping, scavenging.
+ */
+export const BG_NONE = 0;
+export const BG_MARK = 1;
+export const BG_SWEEP = 2;
+export const BG_SCAVENGE = 3;
 export const GC_OFF = 0;
 export const GC_MARK = 1;
 export const GC_MARKTERMINATION = 2;
@@ -295,6 +303,8 @@ export class Collector implements MallocHooks {
   private maxprocs = 1;
   /** An STW cycle (gcstoptheworld) waiting for the next safe point. */
   private pendingSTW = false;
+  /** What the last poll() did (BG_*): the CPU profiler charges its ticks to that work. */
+  lastPollWork = BG_NONE;
   /** Monotonic end of the last cycle (Go's memstats.last_gc_nanotime); 0 before the first. */
   private lastGCNano = 0;
   /** poll() calls since the last periodic-GC check (the check reads the clock). */
@@ -685,7 +695,9 @@ export class Collector implements MallocHooks {
    * background. Returns the nanoseconds spent.
    */
   poll(): number {
+    this.lastPollWork = BG_NONE;
     if (this.pendingSTW) {
+      this.lastPollWork = BG_MARK;
       const t = this.nanotime();
       this.runPendingSTW();
       return this.nanotime() - t;
@@ -694,6 +706,7 @@ export class Collector implements MallocHooks {
       if (this.serverMarks) return 0; // the runtime server marks (dedicatedMarkSlice)
       const now = this.nanotime();
       if (this.limiter.needUpdate(now)) this.limiter.update(now, this.numgc);
+      this.lastPollWork = BG_MARK;
       return this.backgroundMark(now);
     }
     // sysmon's forcegc: a cycle when none ran for 2 minutes (not before the first cycle, and
@@ -711,10 +724,12 @@ export class Collector implements MallocHooks {
     if (!this.sweeper.done) {
       for (let i = 0; i < BG_SWEEP_SPANS; i++) if (this.sweeper.sweepone() < 0) break;
       did = true;
+      this.lastPollWork = BG_SWEEP;
     } else if (this.scavDebt > 0) {
       // Background scavenger paced at ~1 % of the CPU (Go's scavengePercent), in 64 KiB steps.
       if (this.scavTime > SCAVENGE_CPU_FRACTION * Math.min(1, this.procs) * (t0 - this.scavSince)) return 0;
       const n = Math.min(this.scavDebt, SCAVENGE_STEP_BYTES);
+      this.lastPollWork = BG_SCAVENGE;
       const rel = this.heap.mheap.scavenge(n);
       this.scavDebt = rel === 0 ? 0 : this.scavDebt - rel;
       this.scavReleasedSinceTrace += rel;

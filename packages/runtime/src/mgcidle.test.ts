@@ -179,3 +179,34 @@ describe("idle mark workers (GOMAXPROCS=2)", () => {
     expect(srv.idleSweepers!.jobSpans).toBeGreaterThan(0); // (and swept between the marks)
   }, 60_000);
 });
+
+describe("CPU profiles: the collector's own work under Go's GC frames (prof.ts)", () => {
+  for (const procs of [1, 2]) {
+    it(`GOMAXPROCS=${procs}: background marking is sampled as runtime.gcBgMarkWorker → runtime.gcDrain, not on main's stack`, () => {
+      let err = "";
+      const r = runGo(assemble(program(1000, 600_000)), { write: (s) => (err += s), gomaxprocs: procs, seed: 1, GOGC: "25", budget: 2000, profile: { cpuHz: 1000 } });
+      expect(err).toBe("");
+      expect(r.exitCode).toBe(0);
+      expect(r.vm.result(r.g, 0)).toBe(sum());
+      expect(r.sched.gc!.numgc).toBeGreaterThan(3);
+      let gcw = 0;
+      let main = 0;
+      for (const s of r.sched.prof.lastCPU!.samples) {
+        const names = s.frames.map((f) => f.func);
+        if (names.includes("runtime.gcBgMarkWorker")) {
+          gcw += s.values[0]!;
+          // the whole stack is the GC's: no goroutine frame under it, Go's file names
+          expect(names).toEqual(["runtime.gcDrain", "runtime.gcBgMarkWorker"]);
+          expect(s.frames[1]!.file.endsWith("/src/runtime/mgc.go")).toBe(true);
+          expect(s.labels).toEqual([]);
+        }
+        if (names.includes("main.main")) {
+          main += s.values[0]!;
+          expect(names.some((n) => n.startsWith("runtime.gc") || n === "runtime.bgsweep")).toBe(false);
+        }
+      }
+      expect(main).toBeGreaterThan(0);
+      expect(gcw).toBeGreaterThan(0);
+    }, 60_000);
+  }
+});

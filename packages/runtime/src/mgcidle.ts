@@ -172,9 +172,10 @@ export class IdleMarkers {
 
   /**
    * M i's OP_MARKDONE (taken: its record SERVING): its buffers go back to the pool, a large
-   * object it stopped at is split here, its work is counted (which may finish the mark).
+   * object it stopped at is split here, its work is counted (which may finish the mark). Returns
+   * the µs the job took on the M.
    */
-  absorb(i: number): void {
+  absorb(i: number): number {
     const box = this.box;
     const gc = this.gc;
     const m = gc.marker;
@@ -214,6 +215,7 @@ export class IdleMarkers {
     this.jobWork += work;
     this.jobMicros += micros;
     gc.markJobDone(work, marked, micros * 1000);
+    return micros;
   }
 }
 

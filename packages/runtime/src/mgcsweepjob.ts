@@ -122,12 +122,14 @@ export class IdleSweepers {
     return true;
   }
 
-  /** M i's OP_SWEEPDONE (taken: its record SERVING): its spans are finished here. */
-  absorb(i: number): void {
+  /** M i's OP_SWEEPDONE (taken: its record SERVING): its spans are finished here. Returns the job's µs. */
+  absorb(i: number): number {
     this.inJob[i] = false;
-    this.jobMicros += this.box.arg(i, 0) >>> 0;
+    const micros = this.box.arg(i, 0) >>> 0;
+    this.jobMicros += micros;
     this.sweeper.absorb(this.spans[i]!, this.olds[i]!, this.count[i]!);
     this.count[i] = 0;
+    return micros;
   }
 }
 

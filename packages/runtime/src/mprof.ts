@@ -22,6 +22,12 @@
  * profile started are dropped too (`Profiler.seen` holds the tick count at the start: the
  * one-thread path, which moves it, does not run while the server does).
  *
+ * GC WORK (prof.ts RUNTIME WORK OUTSIDE GOROUTINES). The server's own mark slices and
+ * background polls are sampled on its slot like its slices (`serverWorkStart` / `serverWork`);
+ * an idle M's mark or sweep job is charged from the job's own clock when it comes back
+ * (`jobDone`), with the GC's frames: the M waits for the server to take the result, and that
+ * wait is not CPU time.
+ *
  * Rejected: the worker recording its own stack into a per-M sample ring (a flag polled at its
  * budget checks): the worker would need the profiler's symbol and label tables or a ring
  * format the server decodes, for no gain in precision — the worker reaches a safe point no
@@ -39,6 +45,9 @@ export class MProf {
   /** Tick count (Profiler.tick[0]) accounted for by each M; written by the server only. */
   private readonly seen: Int32Array;
 
+  /** Ticks' fractions of each M's GC jobs not yet recorded (jobDone). */
+  private readonly carry: Float64Array;
+
   /** seen[] index of the server thread's own slices (mserverrun.ts). */
   private readonly server: number;
 
@@ -46,6 +55,7 @@ export class MProf {
     this.sched = sched;
     this.box = box;
     this.seen = new Int32Array(ms + 1);
+    this.carry = new Float64Array(ms + 1);
     this.server = ms;
   }
 
@@ -72,6 +82,46 @@ export class MProf {
   /** M i gets a goroutine after idling: the ticks it idled through are dropped. */
   resume(i: number): void {
     this.seen[i] = this.sched.prof.tick[0];
+  }
+
+  /** The server begins runtime work outside goroutines (a mark slice): earlier ticks are not its. */
+  serverWorkStart(): void {
+    this.resume(this.server);
+  }
+
+  /**
+   * Runtime work `kind` (mgc.ts BG_*) ran on thread slot i outside goroutines since its last
+   * sample or resume: its ticks get the GC's own frames (prof.ts RUNTIME WORK OUTSIDE
+   * GOROUTINES). Precondition: profiling on.
+   */
+  system(i: number, kind: number): void {
+    const prof = this.sched.prof;
+    const now = prof.tick[0];
+    let from = this.seen[i];
+    if (((from - prof.seen) | 0) < 0) from = prof.seen; // not before the profile started
+    const n = (now - from) | 0;
+    this.seen[i] = now;
+    if (n > 0) prof.cpuRecordSystem(kind, n);
+  }
+
+  /**
+   * Idle M i's GC job (mgcidle.ts / mgcsweepjob.ts) of `kind` is back after `micros` of the M's
+   * own time: that many ticks' worth get the GC's frames (fractions carried to its next job).
+   * The job's own clock, not the ticks since it started: the M also waited for the server to
+   * take its result, which is no CPU time. Precondition: profiling on.
+   */
+  jobDone(i: number, kind: number, micros: number): void {
+    const prof = this.sched.prof;
+    this.resume(i);
+    const c = this.carry[i]! + (micros * prof.cpuHz) / 1e6;
+    const n = Math.floor(c);
+    this.carry[i] = c - n;
+    if (n > 0) prof.cpuRecordSystem(kind, n);
+  }
+
+  /** The server's own work (system) — its seen[] slot. */
+  serverWork(kind: number): void {
+    this.system(this.server, kind);
   }
 
   /**

@@ -78,7 +78,7 @@ import { ThreadedGC } from "./mgcthreads.js";
 import { MapRace } from "./mmaprace.js";
 import { HELPER_MIN_SCAN, IDLE_WORKERS_ON, IdleMarkers } from "./mgcidle.js";
 import { IdleSweepers } from "./mgcsweepjob.js";
-import { GC_MARK, GC_OFF } from "./mgc.js";
+import { BG_MARK, BG_SWEEP, GC_MARK, GC_OFF } from "./mgc.js";
 import { installServerAtomics, workerRunNames } from "./mthreadnatives.js";
 
 /** Go checks the global queue first every 61 schedticks (as proc.ts). */
@@ -500,8 +500,7 @@ export class MServer {
       // only when there is nothing to run: the idle marking of Sched.)
       let marked = false;
       if (this.gcm !== null && !this.srun.pending) {
-        sched.curg = 0;
-        marked = this.gcm.markStep();
+        marked = this.markStep();
         if (this.exit >= 0) return;
       }
       // An M idle: run a slice here on its P, between requests and mark slices (mserverrun.ts).
@@ -510,8 +509,7 @@ export class MServer {
         continue;
       }
       if (this.gcm !== null && this.srun.pending) {
-        sched.curg = 0;
-        marked = this.gcm.markStep();
+        marked = this.markStep();
         if (this.exit >= 0) return;
       }
       if (served || marked) continue;
@@ -714,14 +712,14 @@ export class MServer {
       case OP_MARKDONE:
         // An idle mark worker's job is back (mgcidle.ts); the next one at once if there is work.
         sched.curg = 0;
-        this.idleMarkers!.absorb(i);
+        this.jobEnd(i, BG_MARK, this.idleMarkers!.absorb(i));
         if (this.exit >= 0) return;
         if (this.stw === 0) this.idleMarkers!.give(i);
         return;
       case OP_SWEEPDONE:
         // An idle sweep worker's job is back (mgcsweepjob.ts); the next one at once if spans are left.
         sched.curg = 0;
-        this.idleSweepers!.absorb(i);
+        this.jobEnd(i, BG_SWEEP, this.idleSweepers!.absorb(i));
         if (this.exit >= 0) return;
         if (this.stw === 0 && this.sweepJobsWanted()) this.idleSweepers!.give(i);
         return;
@@ -809,7 +807,10 @@ export class MServer {
       sched.js.poll(); // syscall/js replies and events (jsvalue.ts)
       const gc = sched.gc;
       if (gc !== null) {
+        const profiling = sched.prof.cpuHz !== 0;
+        if (profiling) this.mprof.serverWorkStart();
         gc.poll();
+        if (profiling) this.mprof.serverWork(gc.lastPollWork); // the GC's own frames (prof.ts)
         startFinalizers(sched);
       }
       if (sched.timers.len > 0) si.checkTimers(sched.clock.now());
@@ -893,6 +894,24 @@ export class MServer {
     }
   }
 
+  /** One slice of the server's dedicated mark worker (mgcthreads.ts), CPU-profiled as GC work. */
+  private markStep(): boolean {
+    this.sched.curg = 0;
+    const profiling = this.sched.prof.cpuHz !== 0;
+    if (profiling) this.mprof.serverWorkStart();
+    const marked = this.gcm!.markStep();
+    if (profiling) this.mprof.serverWork(BG_MARK); // the GC's own frames (prof.ts)
+    return marked;
+  }
+
+  /**
+   * Idle M i's GC job (`kind`: mgc.ts BG_MARK / BG_SWEEP) is back after `micros` of its time: CPU
+   * samples with the GC's frames (mprof.ts jobDone).
+   */
+  private jobEnd(i: number, kind: number, micros: number): void {
+    if (this.sched.prof.cpuHz !== 0) this.mprof.jobDone(i, kind, micros);
+  }
+
   /**
    * M i is draining grey objects (mgcidle.ts) or sweeping spans (mgcsweepjob.ts): it is idle
    * (no G), but cannot take one now.
@@ -958,7 +977,7 @@ export class MServer {
       if (box.op(i) !== OP_SWEEPDONE) throw new Error(`gort mserver: M${i} in a sweep job posted request ${box.op(i)}`);
       box.take(i);
       if (counted) is.awaited++;
-      is.absorb(i);
+      this.jobEnd(i, BG_SWEEP, is.absorb(i));
     }
   }
 
@@ -975,7 +994,7 @@ export class MServer {
       if (box.state(i) !== MB_REQ || box.op(i) !== OP_MARKDONE) throw new Error(`gort mserver: M${i} in a mark job did not stop at OP_MARKDONE`);
       box.take(i);
       im.collected++;
-      im.absorb(i);
+      this.jobEnd(i, BG_MARK, im.absorb(i));
     }
   }
 

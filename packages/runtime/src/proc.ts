@@ -41,7 +41,7 @@
 
 import { DEBUG, assert, FatalError, formatFatal } from "./debug.js";
 import type { LinearMemory } from "./mem.js";
-import type { Collector } from "./mgc.js";
+import { BG_MARK, type Collector } from "./mgc.js";
 import { ST_OTHER_SYS } from "./mstats.js";
 import { FR_FUNC, FR_PC, STK_FP, STK_HI, STK_LO } from "./stack.js";
 import type { GoroutineSource } from "./mgcmark.js";
@@ -882,6 +882,7 @@ export class Sched implements GoroutineSource {
       let wait = Math.min(nextTimer(), netWait ? np.untilDeadline(now) : Infinity);
       if (this.gc !== null && wait > 0) {
         this.gc.idleMark(Math.min(wait, IDLE_MARK_NS));
+        if (this.prof.tick[0] !== this.prof.seen) this.prof.cpuSystem(BG_MARK); // (prof.ts)
         wait = Math.min(nextTimer(), netWait ? np.untilDeadline(this.clock.now()) : Infinity);
       }
       this.idleSleeps++;
@@ -955,6 +956,8 @@ export class Sched implements GoroutineSource {
           this.js.poll(); // syscall/js replies and events (jsvalue.ts)
           if (gc !== null) {
             gc.poll();
+            // its CPU ticks go to the GC's own frames (prof.ts; one plain load when off)
+            if (this.prof.tick[0] !== this.prof.seen) this.prof.cpuSystem(gc.lastPollWork);
             startFinalizers(this); // finq.ts
           }
           if (this.timers.len > 0) this.checkTimers(this.clock.now());

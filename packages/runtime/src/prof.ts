@@ -54,6 +54,30 @@ import { FR_FUNC, FR_LINK, FR_PC, STK_FP } from "./stack.js";
 import { G_GOID, G_PC, G_STATUS, GDEAD, GRUNNABLE } from "./vm/g.js";
 import { WaitReason } from "./runtime2.js";
 import { MemProfiler } from "./profmem.js";
+import { BG_MARK, BG_SCAVENGE, BG_SWEEP } from "./mgc.js";
+import { tracebackGoroot } from "./vm/loader.js";
+
+/**
+ * RUNTIME WORK OUTSIDE GOROUTINES. Go charges the collector's background work to the system
+ * goroutines doing it: marking under runtime.gcBgMarkWorker (dedicated, fractional and idle
+ * workers alike), sweeping under runtime.bgsweep, scavenging under runtime.bgscavenge. gort does
+ * that work between slices (mgc.ts poll and idleMark), in the runtime server's mark slices and in
+ * idle Ms' mark and sweep jobs (mthreads), and its ticks get these stacks, innermost first, so
+ * `go tool pprof` shows GC time under the names Go users look for. Each frame names Go's
+ * function and the file and first line of its declaration in Go 1.19 (gort runs its own code, not
+ * Go's); its address is just past the image's code, inside the profile's one mapping.
+ * (Assists and the allocator's sweeping stay in the goroutine's stack, at the Go frame that
+ * allocated, as in Go.)
+ */
+const SYS_FUNCS: readonly (readonly [name: string, file: string, line: number])[] = [
+  ["runtime.gcDrain", "mgcmark.go", 1036],
+  ["runtime.gcBgMarkWorker", "mgc.go", 1201],
+  ["runtime.sweepone", "mgcsweep.go", 332],
+  ["runtime.bgsweep", "mgcsweep.go", 271],
+  ["runtime.bgscavenge", "mgcscavenge.go", 613],
+];
+/** Stacks (SYS_FUNCS indexes, innermost first) per kind of work (mgc.ts BG_*). */
+const SYS_STACKS: Readonly<Record<number, readonly number[]>> = { [BG_MARK]: [0, 1], [BG_SWEEP]: [2, 3], [BG_SCAVENGE]: [4] };
 
 /** One symbolized frame of a sample. */
 export interface RawFrame {
@@ -343,6 +367,7 @@ export class Profiler {
   }
 
   private frame(id: number, pc: number): RawFrame {
+    if (id < 0) return this.sysFrame(-id - 1);
     let f = this.frameCache.get(pc);
     if (f === undefined) {
       const image = this.sched.image;
@@ -353,16 +378,26 @@ export class Profiler {
     return f;
   }
 
+  /** Frame k of SYS_FUNCS (runtime work outside goroutines). */
+  private sysFrame(k: number): RawFrame {
+    const [func, file, line] = SYS_FUNCS[k]!;
+    return { func, file: `${tracebackGoroot}/src/runtime/${file}`, line, addr: this.codeEnd() + 4 * k + 3 };
+  }
+
+  /** Byte address just past the image's last function (0 without code). */
+  private codeEnd(): number {
+    const entries = this.sched.image.entries;
+    if (entries.length === 0) return 0;
+    const last = entries.length - 1;
+    return (entries[last] + this.sched.image.func(last).code.length) * 4;
+  }
+
   /** A RawProfile shell with the image's mapping data. */
   newProfile(name: string, sampleTypes: [string, string][], periodType: [string, string], period: number): RawProfile {
     const entries = this.sched.image.entries;
-    let lo = 0;
-    let hi = 0;
-    if (entries.length > 0) {
-      lo = entries[0] * 4;
-      const last = entries.length - 1;
-      hi = (entries[last] + this.sched.image.func(last).code.length) * 4;
-    }
+    const lo = entries.length > 0 ? entries[0] * 4 : 0;
+    // (the mapping also covers the runtime-work frames' addresses: sysFrame)
+    const hi = entries.length > 0 ? this.codeEnd() + 4 * SYS_FUNCS.length : 0;
     return {
       name,
       sampleTypes,
@@ -527,6 +562,38 @@ export class Profiler {
     const b = this.cpuBuckets.get(key);
     if (b === undefined) this.cpuBuckets.set(key, { stack, labels, count: n });
     else b.count += n;
+  }
+
+  /**
+   * The one-thread scheduler did runtime work `kind` (mgc.ts BG_*) outside any goroutine since
+   * its last sample: the ticks since then get that work's stack (RUNTIME WORK OUTSIDE
+   * GOROUTINES). Ticks of an idle sleep are dropped, as cpuTick drops them.
+   */
+  cpuSystem(kind: number): void {
+    const now = this.tick[0];
+    const n = (now - this.seen) | 0;
+    this.seen = now;
+    if (this.cpuHz === 0 || n <= 0) return;
+    if (this.sched.idleSleeps !== this.cpuIdle) {
+      this.cpuIdle = this.sched.idleSleeps;
+      return;
+    }
+    this.cpuRecordSystem(kind, n);
+  }
+
+  /** Records n ticks on the stack of runtime work `kind` (also the runtime server's path, mprof.ts). */
+  cpuRecordSystem(kind: number, n: number): void {
+    const funcs = SYS_STACKS[kind];
+    if (this.cpuHz === 0 || n <= 0 || funcs === undefined) return;
+    const key = `sys${kind}`;
+    const b = this.cpuBuckets.get(key);
+    if (b !== undefined) {
+      b.count += n;
+      return;
+    }
+    const stack: number[] = [];
+    for (const k of funcs) stack.push(-k - 1, 0);
+    this.cpuBuckets.set(key, { stack, labels: 0, count: n });
   }
 
   /** A slice outlasted the sampling period: halve the VM budget (see MIN_PROF_BUDGET). */
