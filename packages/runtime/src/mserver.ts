@@ -89,6 +89,8 @@ export const MAX_MS = 16;
 const READY_TIMEOUT_MS = 60_000;
 /** Longest doorbell wait while Ms run (ms): bounds timer and netpoll latency when no M is idle. */
 const BUSY_WAIT_MS = 2;
+/** How long the end of a program waits for the Ms to stop before their threads are terminated (stopForExit). */
+const EXIT_STOP_MS = 1000;
 
 /**
  * GORT_MWORKER_URL: a lean module for the workers (e.g. an esbuild bundle of mworker.ts alone)
@@ -169,6 +171,10 @@ export class MServer {
   readonly idleMarkers: IdleMarkers | null = null;
   /** Idle Ms sweeping spans in the sweep phase (mgcsweepjob.ts); null without a collector. */
   readonly idleSweepers: IdleSweepers | null = null;
+  /** The program ended and the Ms were stopped for good (stopForExit). */
+  private exitStopped = false;
+  /** Some M did not stop at the program's end (a crashed thread): stops no longer wait for Ms. */
+  private gone = false;
   /** The overlap check of map operations (mmaprace.ts). */
   readonly mapRace: MapRace;
   /** M i's thread was spawned (by the policy, runtime.GOMAXPROCS, or as a mark helper). */
@@ -390,6 +396,7 @@ export class MServer {
         if (this.idleSweepers !== null) process.stderr.write(this.idleSweepers.statsLine());
       }
       Atomics.store(this.box.w, MB_EXITING_WORD, 1);
+      this.stopForExit();
       for (const w of this.workers) void w.terminate();
       sched.curg = 0;
       sched.netpoll.shutdown();
@@ -965,7 +972,7 @@ export class MServer {
    */
   private absorbSweepJobs(counted: boolean): void {
     const is = this.idleSweepers;
-    if (is === null || is.out() === 0) return;
+    if (is === null || is.out() === 0 || this.gone) return;
     const box = this.box;
     for (let i = 0; i < this.n; i++) {
       if (!is.inJob[i]) continue;
@@ -1061,7 +1068,33 @@ export class MServer {
    * SERVING). Nests; callable from inside a request (the requester is already stopped).
    */
   stopTheWorld(): void {
-    if (this.stw++ > 0) return;
+    this.stopWithin(Infinity);
+  }
+
+  /**
+   * The program ended: the Ms are stopped for good before their threads are terminated, so what
+   * runs after the program on this thread (runprof's runtime.GC for --memprofile, exit
+   * statistics) finds every goroutine at a safe point, no GC job out, and a world that is
+   * already stopped (stopTheWorld nests, and nothing starts it again). An M still running a
+   * goroutine gets to its next request within a budget; one that never does (its thread
+   * crashed) is given up after EXIT_STOP_MS, and later stops do not wait for it.
+   */
+  private stopForExit(): void {
+    if (this.exitStopped) return;
+    this.exitStopped = true;
+    if (this.stopWithin(performance.now() + EXIT_STOP_MS)) {
+      this.collectMarkJobs();
+      return;
+    }
+    this.gone = true;
+  }
+
+  /**
+   * stopTheWorld with a deadline (performance.now() ms): false if some M was not stopped by
+   * then (the world counts as stopped anyway).
+   */
+  private stopWithin(deadline: number): boolean {
+    if (this.stw++ > 0 || this.gone) return true;
     this.stwCount++;
     const box = this.box;
     // Ms in mark jobs: end them at their next chunk (mgcidle.ts)
@@ -1079,8 +1112,9 @@ export class MServer {
       }
       if (all) {
         this.absorbSweepJobs(false); // (stopped at their OP_SWEEPDONE: nothing of a sweep in flight)
-        return;
+        return true;
       }
+      if (performance.now() > deadline) return false;
       box.waitBell(seen, BUSY_WAIT_MS);
     }
   }

@@ -3,7 +3,7 @@
 // bundled with esbuild first (as scripts/dev-gort.mjs does for the CLI).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Worker } from "node:worker_threads";
-import { Mailbox, MB_REQ, mailboxBytes } from "./mailbox.js";
+import { Mailbox, MB_REQ, MB_SERVING, mailboxBytes } from "./mailbox.js";
 import { assemble } from "./vm/asm.js";
 import { runGo } from "./proc.js";
 import { lastMServerForTest } from "./mserver.js";
@@ -195,6 +195,31 @@ end
     expect(err).toBe("");
     expect(r.exitCode).toBe(0);
     expect(r.vm.result(r.g, 0)).toBe(20000n);
+  }, 20_000);
+
+  it("after main returns with goroutines running on the Ms, a runtime.GC on this thread completes (the Ms were stopped before their threads ended)", () => {
+    // (runprof's final runtime.GC for --memprofile.) With a long budget the spinner runs
+    // between requests most of the time. A thread terminated there, or before it took a reply
+    // already posted, never reaches a safe point, and the GC's stop-the-world waited for it
+    // forever (seen with `gort run --memprofile` on a loaded machine).
+    process.env.GORT_MTHREADS_ADAPTIVE = "0";
+    let err = "";
+    let r: ReturnType<typeof runGo>;
+    try {
+      r = runGo(assemble(SPIN_MAIN), { write: (s) => (err += s), gomaxprocs: 2, budget: 5_000_000, seed: 1 });
+    } finally {
+      delete process.env.GORT_MTHREADS_ADAPTIVE;
+    }
+    expect(err).toBe("");
+    expect(r.exitCode).toBe(0);
+    // every M was stopped at a safe point (a request posted, or idle) before its thread ended:
+    // without the exit stop, the spinner's M is still running here
+    const srv = lastMServerForTest()!;
+    expect(srv.perM.filter((k) => k > 0).length).toBe(2); // (both Ms ran goroutines)
+    for (let i = 0; i < srv.box.n; i++) expect([MB_REQ, MB_SERVING]).toContain(srv.box.state(i));
+    const n = r.sched.gc!.numgc;
+    r.sched.gc!.GC();
+    expect(r.sched.gc!.numgc).toBe(n + 1);
   }, 20_000);
 
   it("deadlock is detected when every M is idle", () => {
