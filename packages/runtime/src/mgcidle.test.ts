@@ -2,7 +2,7 @@
 // (and sweep spans in sweep jobs, mgcsweepjob.ts) while the runtime server marks, serves and
 // runs goroutines. Real worker threads: mworker.ts is bundled with esbuild first (as
 // mthreads.test.ts does).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { assemble } from "./vm/asm.js";
 import { runGo } from "./proc.js";
 import { lastMServerForTest } from "./mserver.js";
@@ -15,6 +15,9 @@ import { WORKBUF_ENTRIES } from "./mgcwork.js";
 const tb = new TestBundles();
 beforeAll(() => tb.useMWorker());
 afterAll(() => tb.done());
+// Each test is one long synchronous run: let vitest's RPC through between them (its calls time
+// out after 60 s of a blocked event loop, which a loaded machine reaches over several tests).
+beforeEach(() => new Promise<void>((r) => setTimeout(r, 100)));
 
 /** Root array slots (each the head of a list of M nodes) and nodes per list. */
 const ROOTS = 8192;
