@@ -122,6 +122,17 @@ export class IdleSweepers {
     return true;
   }
 
+  /**
+   * M i's job will never come back (its thread did not stop at the program's end): its spans
+   * stay claimed, off every list, and the phase no longer waits for them.
+   */
+  abandon(i: number): void {
+    this.inJob[i] = false;
+    this.count[i] = 0;
+    this.sweeper.jobsOut--;
+    if (this.sweeper.jobsOut === 0 && !this.sweeper.hasUnclaimed()) this.sweeper.sweepone(); // (ends the phase)
+  }
+
   /** M i's OP_SWEEPDONE (taken: its record SERVING): its spans are finished here. Returns the job's µs. */
   absorb(i: number): number {
     this.inJob[i] = false;

@@ -994,7 +994,7 @@ export class MServer {
    */
   collectMarkJobs(): void {
     const im = this.idleMarkers;
-    if (im === null) return;
+    if (im === null || this.gone) return;
     const box = this.box;
     for (let i = 0; i < this.n; i++) {
       if (!im.inJob[i]) continue;
@@ -1087,6 +1087,17 @@ export class MServer {
       return;
     }
     this.gone = true;
+    // The jobs of Ms that did not stop are dropped: a mark job's grey objects and a sweep job's
+    // spans are lost to what runs after the program (a later collection is not held up by them).
+    const im = this.idleMarkers;
+    const is = this.idleSweepers;
+    for (let i = 0; i < this.n; i++) {
+      if (im !== null && im.inJob[i]) {
+        im.inJob[i] = false;
+        this.sched.gc!.marker.jobsOut--;
+      }
+      if (is !== null && is.inJob[i]) is.abandon(i);
+    }
   }
 
   /**
