@@ -113,10 +113,11 @@ describe("idle mark workers (GOMAXPROCS=2)", () => {
     expect(JOB_SPARE).toBeGreaterThan(JOB_RESERVE);
   });
 
-  it("an idle M drains grey objects while main runs on the other M: lists intact (gccheckmark, clobberfree)", () => {
-    // Ms run every goroutine here (the policy off): main on one M, the other M has none and
-    // takes mark jobs. A node freed while reachable would read 0xdeadbeef… in the final walk
-    // (clobberfree); a white reachable object at mark termination is a gccheckmark failure.
+  it("main on one M, the other M idle: it sweeps between the marks but takes no mark job beside a running goroutine (gccheckmark, clobberfree)", () => {
+    // Ms run every goroutine here (the policy off). Mark jobs are held back while Ms run
+    // goroutines (MServer.markJobsAllowed: the open bug in MTHREADS.md); sweep jobs go out. A
+    // node freed while reachable would read 0xdeadbeef… in the final walk (clobberfree); a
+    // white reachable object at mark termination is a gccheckmark failure.
     process.env.GORT_MTHREADS_ADAPTIVE = "0";
     let err = "";
     const r = runGo(assemble(program(1000, 1_500_000)), { write: (s) => (err += s), gomaxprocs: 2, seed: 1, GOGC: "25", GODEBUG: "gccheckmark=1,clobberfree=1", budget: 20000 });
@@ -128,13 +129,11 @@ describe("idle mark workers (GOMAXPROCS=2)", () => {
     const im = srv.idleMarkers!;
     const gc = r.sched.gc!;
     expect(gc.numgc).toBeGreaterThan(3);
-    expect(im.jobs).toBeGreaterThan(0);
-    expect(srv.opCounts[OP_MARKDONE]).toBe(im.jobs);
-    expect(im.jobWork).toBeGreaterThan(0);
-    expect(im.out()).toBe(0);
+    expect(im.jobs).toBe(0);
+    expect(srv.opCounts[OP_MARKDONE]).toBe(0);
     expect(im.helpers).toBe(0); // (the Ms ran from the start)
-    // the idle M also swept spans between the marks (mgcsweepjob.ts): every job came back,
-    // served in the loop or absorbed by a wait (gcStart, a stop-the-world)
+    // the idle M swept spans between the marks (mgcsweepjob.ts): every job came back, served
+    // in the loop or absorbed by a wait (gcStart, a stop-the-world)
     const is = srv.idleSweepers!;
     expect(is.jobs).toBeGreaterThan(0);
     expect(is.jobSpans).toBeGreaterThan(0);
@@ -142,19 +141,19 @@ describe("idle mark workers (GOMAXPROCS=2)", () => {
     expect(is.out()).toBe(0);
   }, 60_000);
 
-  it("runtime.GC while Ms are in mark jobs: the stop asks them back and the pause finishes the mark (gccheckmark)", () => {
-    // runtime.GC finishes a running mark at once: with jobs out it stops the world, which ends
-    // each job at its next chunk (MB_YIELD), takes their buffers back (collectMarkJobs) and
-    // drains them inside the pause.
-    process.env.GORT_MTHREADS_ADAPTIVE = "0";
+  it("runtime.GC while the mark helper is in a job: the stop asks it back and the pause finishes the mark (gccheckmark)", () => {
+    // The default policy: main stays on this thread, the helper M (spawned after the first
+    // cycle scanned ≥ HELPER_MIN_SCAN) takes mark jobs. runtime.GC finishes a running mark at
+    // once: with a job out it stops the world, which ends the job at its next chunk (MB_YIELD),
+    // takes its buffers back (collectMarkJobs) and drains them inside the pause.
     let err = "";
-    const r = runGo(assemble(program(1000, 400_000, 40_000, 2048)), { write: (s) => (err += s), gomaxprocs: 2, seed: 1, GOGC: "2", GODEBUG: "gccheckmark=1,clobberfree=1", budget: 20000 });
-    delete process.env.GORT_MTHREADS_ADAPTIVE;
+    const r = runGo(assemble(program(1000, 600_000, 20_000)), { write: (s) => (err += s), gomaxprocs: 2, seed: 1, GOGC: "2", GODEBUG: "gccheckmark=1,clobberfree=1", budget: 20000 });
     expect(err).toBe("");
     expect(r.exitCode).toBe(0);
-    expect(r.vm.result(r.g, 0)).toBe(sum(2048));
+    expect(r.vm.result(r.g, 0)).toBe(sum());
     const srv = lastMServerForTest()!;
     const im = srv.idleMarkers!;
+    expect(im.helpers).toBe(1);
     expect(im.jobs).toBeGreaterThan(0);
     expect(im.collected).toBeGreaterThan(0);
     expect(srv.gcm!.stuckMarks).toBeGreaterThan(0);
