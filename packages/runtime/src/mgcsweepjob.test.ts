@@ -44,14 +44,25 @@ function outcome(w: GCWorld, all: number[]): unknown {
   };
 }
 
+/** A marked world whose sweep goes through jobs on mailbox record 0 (the M's part run here). */
+function jobWorld(clobber = false): { b: { w: GCWorld; all: number[] }; box: Mailbox; sw: GCWorld["gc"]["sweeper"]; is: IdleSweepers } {
+  const b = markedWorld();
+  const box = new Mailbox(new SharedArrayBuffer(mailboxBytes(1)), 0, 1);
+  const sw = b.w.gc.sweeper;
+  return { b, box, sw, is: new IdleSweepers(sw, box, 1, () => clobber) };
+}
+
+/** The same world swept by the server alone: what every job-swept heap must equal. */
+function sequentialOutcome(): unknown {
+  const a = markedWorld();
+  a.w.gc.sweeper.finishAll();
+  return outcome(a.w, a.all);
+}
+
 describe("sweep jobs", () => {
   it("claimed, swept elsewhere and absorbed: the same heap as the sequential sweep", () => {
-    const a = markedWorld();
-    a.w.gc.sweeper.finishAll();
-    const b = markedWorld();
-    const box = new Mailbox(new SharedArrayBuffer(mailboxBytes(1)), 0, 1);
-    const sw = b.w.gc.sweeper;
-    const is = new IdleSweepers(sw, box, 1, () => false);
+    const want = sequentialOutcome();
+    const { b, box, sw, is } = jobWorld();
     let jobs = 0;
     while (is.wanted()) {
       if (!is.give(0)) break;
@@ -65,18 +76,13 @@ describe("sweep jobs", () => {
     expect(jobs).toBeGreaterThan(1);
     expect(is.jobSpans).toBeGreaterThan(SWEEP_JOB_SPANS);
     expect(sw.done).toBe(true);
-    const want = outcome(a.w, a.all);
     expect(outcome(b.w, b.all)).toEqual(want);
     expect((want as { allocated: boolean[] }).allocated.filter((x) => !x).length).toBeGreaterThan(1000);
   });
 
   it("finishing the sweep with a job out waits for it (Sweeper.awaitJobs), then ends the phase", () => {
-    const a = markedWorld();
-    a.w.gc.sweeper.finishAll();
-    const b = markedWorld();
-    const box = new Mailbox(new SharedArrayBuffer(mailboxBytes(1)), 0, 1);
-    const sw = b.w.gc.sweeper;
-    const is = new IdleSweepers(sw, box, 1, () => false);
+    const want = sequentialOutcome();
+    const { b, box, sw, is } = jobWorld();
     let waited = 0;
     sw.awaitJobs = () => {
       waited++;
@@ -88,14 +94,11 @@ describe("sweep jobs", () => {
     expect(waited).toBe(1);
     expect(sw.jobsOut).toBe(0);
     expect(sw.done).toBe(true);
-    expect(outcome(b.w, b.all)).toEqual(outcome(a.w, a.all));
+    expect(outcome(b.w, b.all)).toEqual(want);
   });
 
   it("GODEBUG=clobberfree=1: the M overwrites the dead objects", () => {
-    const b = markedWorld();
-    const box = new Mailbox(new SharedArrayBuffer(mailboxBytes(1)), 0, 1);
-    const sw = b.w.gc.sweeper;
-    const is = new IdleSweepers(sw, box, 1, () => true);
+    const { b, box, is } = jobWorld(true);
     const heap = b.w.heap;
     const u32 = heap.mem.u32;
     const dead = b.all.filter((x) => objectColor(heap, x) === "white");
