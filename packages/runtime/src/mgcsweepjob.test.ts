@@ -49,7 +49,8 @@ function jobWorld(clobber = false): { b: { w: GCWorld; all: number[] }; box: Mai
   const b = markedWorld();
   const box = new Mailbox(new SharedArrayBuffer(mailboxBytes(1)), 0, 1);
   const sw = b.w.gc.sweeper;
-  return { b, box, sw, is: new IdleSweepers(sw, box, 1, () => clobber) };
+  sw.clobberfree = clobber; // (GODEBUG=clobberfree=1 after the mark: only the sweep clobbers)
+  return { b, box, sw, is: new IdleSweepers(sw, box, 1) };
 }
 
 /** The same world swept by the server alone: what every job-swept heap must equal. */

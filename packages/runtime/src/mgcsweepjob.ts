@@ -85,8 +85,6 @@ export class IdleSweepers {
     readonly sweeper: Sweeper,
     readonly box: Mailbox,
     cap: number,
-    /** GODEBUG=clobberfree=1 (read when a job goes out). */
-    private readonly clobber: () => boolean,
   ) {
     this.inJob = new Array<boolean>(cap).fill(false);
     this.spans = Array.from({ length: cap }, () => new Uint32Array(SWEEP_JOB_SPANS));
@@ -118,7 +116,7 @@ export class IdleSweepers {
     this.inJob[i] = true;
     this.jobs++;
     this.jobSpans += n;
-    this.box.reply(i, this.spans[i]![0]!, SWEEP_JOB, n, this.clobber() ? 1 : 0);
+    this.box.reply(i, this.spans[i]![0]!, SWEEP_JOB, n, this.sweeper.clobberfree ? 1 : 0);
     return true;
   }
 

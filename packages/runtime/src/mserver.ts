@@ -250,7 +250,7 @@ export class MServer {
       // Concurrent mark: STW sweep/mark termination, the server marks between requests (mgcthreads.ts).
       this.gcm = new ThreadedGC(this, gc);
       this.idleMarkers = new IdleMarkers(gc, this.box, cap);
-      this.idleSweepers = new IdleSweepers(gc.sweeper, this.box, cap, () => gc.sweeper.clobberfree);
+      this.idleSweepers = new IdleSweepers(gc.sweeper, this.box, cap);
       gc.sweeper.awaitJobs = () => this.absorbSweepJobs(true);
       this.gcm.setServerMarks(!this.srun.pending); // (on when the first M is spawned: startM)
       const stacks = sched.heap.stacks;
