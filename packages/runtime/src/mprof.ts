@@ -90,21 +90,6 @@ export class MProf {
   }
 
   /**
-   * Runtime work `kind` (mgc.ts BG_*) ran on thread slot i outside goroutines since its last
-   * sample or resume: its ticks get the GC's own frames (prof.ts RUNTIME WORK OUTSIDE
-   * GOROUTINES). Precondition: profiling on.
-   */
-  system(i: number, kind: number): void {
-    const prof = this.sched.prof;
-    const now = prof.tick[0];
-    let from = this.seen[i];
-    if (((from - prof.seen) | 0) < 0) from = prof.seen; // not before the profile started
-    const n = (now - from) | 0;
-    this.seen[i] = now;
-    if (n > 0) prof.cpuRecordSystem(kind, n);
-  }
-
-  /**
    * Idle M i's GC job (mgcidle.ts / mgcsweepjob.ts) of `kind` is back after `micros` of the M's
    * own time: that many ticks' worth get the GC's frames (fractions carried to its next job).
    * The job's own clock, not the ticks since it started: the M also waited for the server to
@@ -119,9 +104,14 @@ export class MProf {
     if (n > 0) prof.cpuRecordSystem(kind, n);
   }
 
-  /** The server's own work (system) — its seen[] slot. */
+  /**
+   * The server's runtime work `kind` (mgc.ts BG_*) outside goroutines since serverWorkStart: its
+   * ticks get the GC's own frames (prof.ts RUNTIME WORK OUTSIDE GOROUTINES). Precondition:
+   * profiling on.
+   */
   serverWork(kind: number): void {
-    this.system(this.server, kind);
+    const n = this.ticksSince(this.server);
+    if (n > 0) this.sched.prof.cpuRecordSystem(kind, n);
   }
 
   /**
@@ -129,13 +119,19 @@ export class MProf {
    * g's stack. `atPc`: g stopped at a budget end (innermost pc = G_PC). Precondition: profiling on.
    */
   sample(i: number, g: number, atPc: boolean): void {
+    const n = this.ticksSince(i);
+    if (n > 0) this.sched.prof.cpuRecord(g, atPc, n);
+  }
+
+  /** Ticks since slot i's last sample (not before the profile started), now accounted for. */
+  private ticksSince(i: number): number {
     const prof = this.sched.prof;
     const now = prof.tick[0];
     let from = this.seen[i];
     if (((from - prof.seen) | 0) < 0) from = prof.seen; // not before the profile started
     const n = (now - from) | 0;
-    if (n <= 0) return;
+    if (n <= 0) return 0;
     this.seen[i] = now;
-    prof.cpuRecord(g, atPc, n);
+    return n;
   }
 }

@@ -528,16 +528,8 @@ export class Profiler {
    * stopped at a budget end (its stack top is G_PC), else it parked inside a native.
    */
   cpuTick(g: number, atPc: boolean): void {
-    const now = this.tick[0];
-    const n = (now - this.seen) | 0;
-    this.seen = now;
-    if (this.cpuHz === 0 || n <= 0) return;
-    const sched = this.sched;
-    if (sched.idleSleeps !== this.cpuIdle) {
-      // The thread slept since the last tick: those ticks were not CPU time.
-      this.cpuIdle = sched.idleSleeps;
-      return;
-    }
+    const n = this.cpuTicks();
+    if (n === 0) return;
     // Three slices in a row that each outlasted a tick: the VM is slow here, sample finer.
     // (One alone is usually the host descheduling the thread, not a long slice.)
     if (n === 1) this.longSlices = 0;
@@ -570,15 +562,25 @@ export class Profiler {
    * GOROUTINES). Ticks of an idle sleep are dropped, as cpuTick drops them.
    */
   cpuSystem(kind: number): void {
+    const n = this.cpuTicks();
+    if (n !== 0) this.cpuRecordSystem(kind, n);
+  }
+
+  /**
+   * The one-thread scheduler's CPU ticks since its last sample (all of them accounted for now);
+   * 0 when profiling is off, none arrived, or the thread slept since (ticks of an idle sleep
+   * are not CPU time).
+   */
+  private cpuTicks(): number {
     const now = this.tick[0];
     const n = (now - this.seen) | 0;
     this.seen = now;
-    if (this.cpuHz === 0 || n <= 0) return;
+    if (this.cpuHz === 0 || n <= 0) return 0;
     if (this.sched.idleSleeps !== this.cpuIdle) {
       this.cpuIdle = this.sched.idleSleeps;
-      return;
+      return 0;
     }
-    this.cpuRecordSystem(kind, n);
+    return n;
   }
 
   /** Records n ticks on the stack of runtime work `kind` (also the runtime server's path, mprof.ts). */
