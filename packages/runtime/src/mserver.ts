@@ -721,7 +721,7 @@ export class MServer {
         sched.curg = 0;
         this.jobEnd(i, BG_MARK, this.idleMarkers!.absorb(i));
         if (this.exit >= 0) return;
-        if (this.stw === 0 && this.markJobsAllowed()) this.idleMarkers!.give(i);
+        if (this.stw === 0) this.idleMarkers!.give(i);
         return;
       case OP_SWEEPDONE:
         // An idle sweep worker's job is back (mgcsweepjob.ts); the next one at once if spans are left.
@@ -927,17 +927,6 @@ export class MServer {
     return (this.idleMarkers !== null && this.idleMarkers.inJob[i]!) || (this.idleSweepers !== null && this.idleSweepers.inJob[i]!);
   }
 
-  /**
-   * Mark jobs go out only while no M runs goroutines (the server-first policy's one-thread mode,
-   * with a mark helper). OPEN BUG (MTHREADS.md "Mark jobs beside goroutines on Ms"): with Ms
-   * running goroutines, mark jobs let a reachable object go unmarked in about 1 run in 7 of
-   * test/run/exec_concurrent.go (GORT_MTHREADS_ADAPTIVE=0, GOGC=5, gccheckmark), never without
-   * them; until it is found they are off there.
-   */
-  private markJobsAllowed(): boolean {
-    return !this.msStarted() || process.env.GORT_GC_MARK_JOBS_BESIDE_MS === "1";
-  }
-
   /** The sweep phase has spans for idle Ms, and no collection or stop is pending. */
   private sweepJobsWanted(): boolean {
     const gc = this.sched.gc!;
@@ -961,7 +950,6 @@ export class MServer {
     if (this.stw > 0) return;
     const box = this.box;
     if (this.sched.gc!.phase === GC_MARK) {
-      if (!this.markJobsAllowed()) return;
       for (let i = 0; i < this.n; i++) {
         if (!this.idle[i] || !this.ready[i] || this.inGCJob(i) || box.state(i) !== MB_SERVING) continue;
         if (!im.give(i)) return;

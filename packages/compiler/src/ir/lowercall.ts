@@ -451,9 +451,17 @@ export abstract class LowerCall extends LowerExpr {
     this.emit(Op.MOV, args + 4, newLen);
     this.emit(Op.CALLN, this.p.nativeIndex("runtime.growslice"), args, r);
     this.place(ok);
+    // Nothing to copy: no destination address either. With len = cap it would point past the end
+    // of s's array, into the next object, and the pointer slot holding it would keep that object
+    // alive for the rest of the call (Go never forms such a pointer; sliceExpr's rule too).
+    const none = new Label("none");
+    const zero = this.temp("n");
+    this.ldi(zero, 0);
+    this.emit(Op.JEQ, tv + 1, zero, 0, 0, { target: none });
     const at = this.temp("p");
     this.emit(Op.INDEXP, at, r, r + 1, sizeof(elem));
     this.memmove(at, tv, tv + 1, elem);
+    this.place(none);
     this.emit(Op.MOV, r + 1, newLen);
     return { slot: r, n: 3 };
   }
