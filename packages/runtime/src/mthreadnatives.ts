@@ -27,6 +27,9 @@ export const POINTER_STORE_NATIVES: ReadonlySet<string> = new Set([
   "sync/atomic.CompareAndSwapPointer",
 ]);
 
+/** sync's procPin/procUnpin: a worker M's own (its P's id), the server keeps sema.ts's. */
+const PIN_NATIVES: ReadonlySet<string> = new Set(["sync.runtime_procPin", "sync/atomic.runtime_procPin", "sync.runtime_procUnpin", "sync/atomic.runtime_procUnpin"]);
+
 /**
  * The runtime server's VM with worker Ms: its own goroutine slices (mserverrun.ts) run while
  * Ms run, so its sync/atomic natives must be real Atomics as well. Pointer stores keep the
@@ -37,7 +40,7 @@ export function installServerAtomics(vm: VM, names: readonly string[], mem: Line
   const local = workerLocalNatives(mem);
   for (let i = 0; i < names.length; i++) {
     const lf = local.get(names[i]);
-    if (lf === undefined) continue;
+    if (lf === undefined || PIN_NATIVES.has(names[i])) continue;
     const own = vm.natives[i];
     vm.natives[i] = POINTER_STORE_NATIVES.has(names[i]) ? (v, g, args, res) => (mem.u32[WB_FLAG_ADDR >>> 2] !== 0 ? own : lf)(v, g, args, res) : lf;
   }
@@ -48,9 +51,20 @@ export function workerRunNames(mem: LinearMemory): ReadonlySet<string> {
   return new Set([...workerLocalNatives(mem).keys(), ...workerPureNatives().keys()]);
 }
 
-/** The natives a worker M runs locally, by Go name. */
-export function workerLocalNatives(mem: LinearMemory): Map<string, NativeFn> {
+/**
+ * The natives a worker M runs locally, by Go name. `procId` is the M's P (M i runs P i,
+ * mserver.ts pOf): procPin returns it and holds the goroutine on this thread until the unpin
+ * (VM.pin), so sync.Pool's per-P private slot has one user at a time, as in Go.
+ */
+export function workerLocalNatives(mem: LinearMemory, procId = 0): Map<string, NativeFn> {
   const m = new Map<string, NativeFn>();
+  for (const pkg of ["sync.", "sync/atomic."]) {
+    m.set(pkg + "runtime_procPin", (vm, _g, _args, res) => {
+      vm.pin();
+      mem.i64[res >>> 3] = BigInt(procId);
+    });
+    m.set(pkg + "runtime_procUnpin", (vm) => vm.unpin());
+  }
   const P = "sync/atomic.";
   for (const signed of [true, false]) {
     const T = signed ? "Int32" : "Uint32";

@@ -108,7 +108,8 @@ describe("worker-local natives", () => {
     const res = 0x2200;
     const vals = [0n, 1n, -1n, 0x7fffffffn, -0x80000000n, 0xffffffffn, 0x123456789abcdefn, -(2n ** 63n), 2n ** 63n - 1n];
     let checked = 0;
-    for (const name of local.keys()) {
+    const atomics = [...local.keys()].filter((name) => !name.includes(".runtime_proc")); // (procPin/Unpin: vm.test.ts)
+    for (const name of atomics) {
       expect(ref.has(name)).toBe(true);
       for (const init of vals)
         for (const x of vals) {
@@ -126,8 +127,8 @@ describe("worker-local natives", () => {
           checked++;
         }
     }
-    expect(checked).toBe(local.size * vals.length * vals.length);
-    expect(local.size).toBe(29);
+    expect(checked).toBe(atomics.length * vals.length * vals.length);
+    expect(atomics.length).toBe(29);
   });
 });
 

@@ -272,7 +272,7 @@ function mloop(d: MWorkerData, box: Mailbox): void {
   /** The server already did the park's bookkeeping and had nothing else for this M. */
   let parkedIdle = false;
   const natives: NativeFn[] = [];
-  const local = workerLocalNatives(mem); // run here, not on the server (mthreadnatives.ts)
+  const local = workerLocalNatives(mem, id); // run here, not on the server (mthreadnatives.ts)
   const pure = workerPureNatives(); // likewise: pure functions of their arguments (mpurenatives.ts)
   const bridges: number[] = []; // reflect.callReflect* (see the native stub)
   d.image.funcs.forEach((f, i) => void (f.name.startsWith("reflect.callReflect") && bridges.push(i)));

@@ -24,7 +24,7 @@ import type { NativeFn } from "./vm/interp.js";
 import type { Sched } from "./proc.js";
 import { addPoolNatives } from "./syncpool.js";
 import { ST_OTHER_SYS } from "./mstats.js";
-import { G_PARKSTATE, SG_C, SG_G, SG_NEXT, SG_PREV, SG_TICKET, WaitReason } from "./runtime2.js";
+import { G_PARKSTATE, P_ID, SG_C, SG_G, SG_NEXT, SG_PREV, SG_TICKET, WaitReason } from "./runtime2.js";
 
 /** Buckets of the semaphore table (Go: 251, a prime so addresses spread). */
 const SEMTABLE_SIZE = 251;
@@ -236,9 +236,13 @@ export class Semas {
     m.set("sync.runtime_nanotime", (vm, _g, _args, res) => {
       vm.mem.i64[res >>> 3] = BigInt(Math.floor(sched.clock.now()));
     });
+    // procPin: the current P's id; the goroutine keeps its thread and P until the unpin (the VM
+    // holds back budget ends, VM.pin). Worker Ms have their own (mthreadnatives.ts).
     const pin: NativeFn = (vm, _g, _args, res) => {
-      vm.mem.i64[res >>> 3] = 0n; // P id; preemption only happens at budget ends, never inside runtime code
+      vm.pin();
+      vm.mem.i64[res >>> 3] = BigInt(vm.mem.u32[(sched.p + P_ID) >>> 2]);
     };
+    const unpin: NativeFn = (vm) => vm.unpin();
     // sync's fatal errors (Go's runtime.throw / runtime.fatal linked into sync): the message,
     // then every goroutine's traceback, exit 2 (Sched.throwFromGo).
     const goString = (vm: Parameters<NativeFn>[0], args: number): string => {
@@ -251,7 +255,7 @@ export class Semas {
     addPoolNatives(sched, m); // syncpool.ts
     m.set("sync.runtime_procPin", pin);
     m.set("sync/atomic.runtime_procPin", pin);
-    m.set("sync.runtime_procUnpin", () => {});
-    m.set("sync/atomic.runtime_procUnpin", () => {});
+    m.set("sync.runtime_procUnpin", unpin);
+    m.set("sync/atomic.runtime_procUnpin", unpin);
   }
 }

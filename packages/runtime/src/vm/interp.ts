@@ -157,6 +157,18 @@ export class VM {
    * point: checked after natives and allocations only, never on the instruction fast path.
    */
   preempt = false;
+  /**
+   * sync's runtime_procPin depth (Go's m.locks): while > 0 the goroutine keeps this thread and
+   * its P. No budget end yields: the pin native raises `preempt`, and the loop's check after the
+   * native puts the slice's budget aside (`budgetAfterPreempt`); unpin gives it back. A
+   * preemption asked for meanwhile waits for the unpin. Without this, a goroutine yielding
+   * between sync.Pool's pin and its take of the P's private item let another goroutine on the
+   * same P take the same item.
+   */
+  pinned = 0;
+  /** The slice's budget while pinned (−1: not pinned), and whether a preemption waits for the unpin. */
+  private pinSaved = -1;
+  private pinDeferred = false;
   write: (s: string) => void;
   /**
    * Scheduler hook (proc.ts): called when a native parked g (state saved, G_PC = the call).
@@ -312,6 +324,46 @@ export class VM {
       if (r !== RUN_YIELD) return r;
       if (onYield !== undefined) onYield();
     }
+  }
+
+  /**
+   * The loop saw `preempt` after a native or an allocation: the budget it goes on with. A pin
+   * (procPin's first level) sets the slice's budget aside and runs without budget ends; the
+   * unpin restores it, or ends the slice at the next safe point if a preemption was asked for
+   * while pinned; otherwise a plain request ends the slice at the next safe point.
+   */
+  budgetAfterPreempt(budget: number): number {
+    if (this.pinned > 0) {
+      if (this.pinSaved < 0) {
+        this.pinSaved = budget;
+        return PINNED_BUDGET;
+      }
+      this.pinDeferred = true;
+      return budget;
+    }
+    if (this.pinSaved >= 0) {
+      const b = this.pinDeferred ? 1 : Math.max(1, this.pinSaved);
+      this.pinSaved = -1;
+      this.pinDeferred = false;
+      return b;
+    }
+    return 1;
+  }
+
+  /** procPin (sync, sync/atomic): the goroutine stays on this thread and P until `unpin`. */
+  pin(): void {
+    if (this.pinned++ === 0) this.preempt = true;
+  }
+
+  unpin(): void {
+    if (this.pinned > 0 && --this.pinned === 0) this.preempt = true;
+  }
+
+  /** A new slice: a pin never outlives one (pinned code neither parks nor yields). */
+  resetPin(): void {
+    this.pinned = 0;
+    this.pinSaved = -1;
+    this.pinDeferred = false;
   }
 
   /** Stack bounds of g (tests). */
@@ -635,6 +687,10 @@ function makeRunLoop(vm: VM): (g: number) => number {
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;
             vm.natives[u32[ft + K.FT_NATIVE]](vm, g, (fb + i32[pc + 1]) << 3, (fb + i32[pc + 2]) << 3);
+            if (vm.preempt) {
+              vm.preempt = false;
+              budget = vm.budgetAfterPreempt(budget); // (as CALLN: procPin, an M's MB_YIELD)
+            }
             u8 = mem.u8;
             u16 = mem.u16;
             i32 = mem.i32;
@@ -737,6 +793,10 @@ function makeRunLoop(vm: VM): (g: number) => number {
             u32[(g + K.STK_FP) >>> 2] = fp;
             u32[(g + K.G_CTX) >>> 2] = ctx;
             vm.natives[u32[ft + K.FT_NATIVE]](vm, g, (fb + i32[pc + 1]) << 3, (fb + i32[pc + 2]) << 3);
+            if (vm.preempt) {
+              vm.preempt = false;
+              budget = vm.budgetAfterPreempt(budget); // (as CALLN: procPin, an M's MB_YIELD)
+            }
             u8 = mem.u8;
             u16 = mem.u16;
             i32 = mem.i32;
@@ -839,7 +899,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
           vm.natives[a](vm, g, (fb + i32[pc + 1]) << 3, (fb + i32[pc + 2]) << 3);
           if (vm.preempt) {
             vm.preempt = false;
-            budget = 1; // (the next safe point yields)
+            budget = vm.budgetAfterPreempt(budget); // (1: the next safe point yields; procPin)
           }
           u8 = mem.u8;
           u16 = mem.u16;
@@ -1588,7 +1648,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
           const p = heap.mallocgc(u32[typ >>> 2] * n, typ, true);
           if (vm.preempt) {
             vm.preempt = false;
-            budget = 1;
+            budget = vm.budgetAfterPreempt(budget);
           }
           u8 = mem.u8;
           u16 = mem.u16;
@@ -1792,6 +1852,7 @@ function makeRunLoop(vm: VM): (g: number) => number {
     }
   };
   return function run(g: number): number {
+    if (vm.pinned !== 0) vm.resetPin();
     for (let n = 0; ; n++) {
       const r = loop(g);
       if (r !== RUN_CONTINUE) return r;
@@ -1812,6 +1873,9 @@ function makeRunLoop(vm: VM): (g: number) => number {
  * panic is never slowed by the round trip.
  */
 const PANIC_CONTINUES = 64;
+
+/** A pinned goroutine's budget: pinned code is a few calls (sync.Pool), never a loop to preempt. */
+const PINNED_BUDGET = 1 << 30;
 
 // The frame layout is hard-coded above (u32[h] = link, u32[h + 1] = funcId, u32[h + 3] = size)
 // and in K: a change in the defining modules must fail here, at load.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assemble, disassemble, funcIndex } from "./asm.js";
 import { runProgram, type RunOptions } from "./run.js";
 import { validateImage } from "../image/serialize.js";
-import { ImageError } from "../image/format.js";
+import { FN_NATIVE, ImageError, type ProgramImage } from "../image/format.js";
 import { WB_FLAG_ADDR, type NativeFn } from "./interp.js";
 import { boundsMessage, BC_CONVERT, BC_INDEX, BC_SLICE3_ALEN, BC_SLICE3_B, BC_SLICE3_C, BC_SLICE_ACAP, BC_SLICE_ALEN, BC_SLICE_B, BC_UNSIGNED } from "./panic.js";
 import { Heap } from "../malloc.js";
@@ -99,6 +99,93 @@ end
     expect(r.vm.result(r.g, 0)).toBe(17711n);
     expect(yields).toBeGreaterThan(500);
   });
+
+  // procPin (sync.Pool, atomic.Value): no budget end between pin and unpin; the slice's budget
+  // comes back at the unpin, and a preemption asked for while pinned waits for it.
+  const PINNED = `
+.native demo.pin
+.native demo.unpin
+.native demo.ask
+func main.f params=0 results=0 frame=1
+  RET
+end
+func main.main params=0 results=1 frame=6
+  CALLN demo.pin, s1, s1
+  LDI s2, 0
+  LDI s3, 1000
+loop1:
+  CALL main.f, s4, s4
+  ADDI s2, s2, 1
+  JLT s2, s3, loop1
+  CALLN demo.ask, s1, s1
+  CALL main.f, s4, s4
+  CALLN demo.unpin, s1, s1
+  LDI s2, 0
+loop2:
+  CALL main.f, s4, s4
+  ADDI s2, s2, 1
+  JLT s2, s3, loop2
+  MOV s0, s2
+  RET
+end
+.entry main.main
+`;
+  /**
+   * The same program calling the natives as compiled Go does: a CALL of a bodyless function
+   * (sync's `func runtime_procPin() int`), which the VM forwards to its native.
+   */
+  function forwarded(): ProgramImage {
+    const src = PINNED.replace(/CALLN demo\.(\w+)/g, "CALL demo.$1f").replace(".entry", "func demo.pinf params=0 results=0 frame=1\n  RET\nend\nfunc demo.unpinf params=0 results=0 frame=1\n  RET\nend\nfunc demo.askf params=0 results=0 frame=1\n  RET\nend\n.entry");
+    const img = assemble(src);
+    for (const f of img.funcs) {
+      if (!f.name.startsWith("demo.")) continue;
+      f.flags |= FN_NATIVE;
+      f.native = img.natives.indexOf(f.name.slice(0, -1));
+      f.code = [];
+    }
+    return img;
+  }
+
+  function runPinned(budget: number, viaCall = false): { yields: number; pinnedYields: number; result: bigint } {
+    let yields = 0;
+    let pinnedYields = 0;
+    let pinned = (): number => 0;
+    const natives = new Map<string, NativeFn>([
+      ["demo.pin", (vm) => void ((pinned = () => vm.pinned), vm.pin())],
+      ["demo.unpin", (vm) => vm.unpin()],
+      ["demo.ask", (vm) => void (vm.preempt = true)], // (a worker M's MB_YIELD: mworker.ts)
+    ]);
+    let err = "";
+    const opts: RunOptions = {
+      budget,
+      natives,
+      write: (t) => void (err += t),
+      onYield: () => {
+        yields++;
+        if (pinned() > 0) pinnedYields++;
+      },
+    };
+    const r = viaCall ? runProgram(forwarded(), opts) : run(PINNED, opts);
+    expect(err).toBe("");
+    return { yields, pinnedYields, result: r.vm.result(r.g, 0) };
+  }
+
+  for (const viaCall of [false, true]) {
+    const how = viaCall ? "CALL of a bodyless function" : "CALLN";
+    it(`a pinned goroutine keeps its slice: no yield between procPin and procUnpin; its budget comes back after (${how})`, () => {
+      const r = runPinned(10, viaCall);
+      expect(r.result).toBe(1000n);
+      expect(r.pinnedYields).toBe(0); // 2000 safe points pinned at budget 10: none ended the slice
+      expect(r.yields).toBeGreaterThan(150); // unpinned: 2000 safe points at budget 10
+    });
+
+    it(`a preemption asked for while pinned ends the slice right after the unpin (${how})`, () => {
+      const r = runPinned(1 << 20, viaCall); // (no budget end in the whole program)
+      expect(r.result).toBe(1000n);
+      expect(r.pinnedYields).toBe(0);
+      expect(r.yields).toBe(1); // the request was kept for the unpin, not lost
+    });
+  }
 
   it("closures: CALLI passes the closure as context (GETCTX); nil closure panics", () => {
     const src = `

@@ -157,6 +157,10 @@ func (p *Pool) pinSlow() (*poolLocal, int) {
 	// GOMAXPROCS changed since the locals were made: new ones, one per P;
 	// the old ones are dropped (a pool may drop anything at any time).
 	size := runtime_GOMAXPROCS()
+	if pid >= size {
+		// (a worker M whose P went away runs its goroutine on until its next check-in)
+		size = pid + 1
+	}
 	locals := make([]poolLocal, size)
 	atomic.StorePointer(&p.local, unsafe.Pointer(&locals[0]))
 	atomic.StoreUintptr(&p.localSize, uintptr(size))
