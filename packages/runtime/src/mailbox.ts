@@ -17,6 +17,7 @@
  *        +48 TRANSIT  1 while the M still writes its just-parked G's saved state (mserver.ts)
  *        +52 READY    1 once the M's thread runs (start-up handshake)
  *        +56 YIELD    1: the server asks the M to end its slice soon (mserverrun.ts)
+ *        +60 PINNED   the M's goroutine's procPin depth (syncpool.ts)
  *
  * PROTOCOL. Worker: write OP and operands, STATE := REQ (Atomics.store: publishes them), bump
  * and notify the doorbell, then spin MB_SPIN loads of STATE and fall back to Atomics.wait until
@@ -53,6 +54,12 @@ export const MB_READY = 13;
  * goroutines make requests too often to gain from running there: mserverrun.ts). Cleared by the M.
  */
 export const MB_YIELD = 14;
+/**
+ * Written by the M: its goroutine's procPin depth (VM.pinned), read by the server while the M is
+ * stopped at a request (the post publishes it). A collection that starts meanwhile leaves
+ * sync.Pool alone (syncpool.ts): Go never stops a pinned goroutine.
+ */
+export const MB_PINNED = 15;
 
 /**
  * Atomics.load spins before Atomics.wait. Trade-off: a wait/notify wake costs ≈ 17–45 µs per

@@ -39,7 +39,7 @@ import { deserialize, serialize } from "node:v8";
 import { TextDecoder } from "node:util";
 import { FatalError, formatFatal } from "./debug.js";
 import type { Sched } from "./proc.js";
-import { Mailbox, MB_READY, MB_REQ, MB_NONE, MB_REPLY, MB_SERVING, MB_TRANSIT, MB_YIELD, mailboxBytes } from "./mailbox.js";
+import { Mailbox, MB_PINNED, MB_READY, MB_REQ, MB_NONE, MB_REPLY, MB_SERVING, MB_TRANSIT, MB_YIELD, mailboxBytes } from "./mailbox.js";
 import {
   MB_EXITING_WORD,
   MB_GC_BUDGET_WORD,
@@ -221,6 +221,12 @@ export class MServer {
     const base = sched.heap.mheap.persistentAlloc(mailboxBytes(cap), 64, ST_OTHER_SYS);
     this.box = new Mailbox(sched.mem.sab, base, cap);
     this.box.initIdle();
+    // a collection starting while some M's goroutine is inside procPin leaves sync.Pool alone (syncpool.ts)
+    sched.anyMPinned = () => {
+      const w = this.box.w;
+      for (let i = 0; i < this.n; i++) if (w[this.box.rec(i) + MB_PINNED] !== 0) return true;
+      return false;
+    };
     this.mprof = new MProf(sched, this.box, cap);
     this.textBase = sched.heap.mheap.persistentAlloc(cap * TEXT_AREA_BYTES, 8, ST_OTHER_SYS);
     this.cacheBase = sched.heap.mheap.persistentAlloc(cap * ALLOC_CACHE_BYTES, 8, ST_OTHER_SYS);

@@ -54,16 +54,21 @@ export function workerRunNames(mem: LinearMemory): ReadonlySet<string> {
 /**
  * The natives a worker M runs locally, by Go name. `procId` is the M's P (M i runs P i,
  * mserver.ts pOf): procPin returns it and holds the goroutine on this thread until the unpin
- * (VM.pin), so sync.Pool's per-P private slot has one user at a time, as in Go.
+ * (VM.pin), so sync.Pool's per-P private slot has one user at a time, as in Go. `pinned` gets
+ * the new pin depth (the M's mailbox word MB_PINNED).
  */
-export function workerLocalNatives(mem: LinearMemory, procId = 0): Map<string, NativeFn> {
+export function workerLocalNatives(mem: LinearMemory, procId = 0, pinned: (depth: number) => void = () => {}): Map<string, NativeFn> {
   const m = new Map<string, NativeFn>();
   for (const pkg of ["sync.", "sync/atomic."]) {
     m.set(pkg + "runtime_procPin", (vm, _g, _args, res) => {
       vm.pin();
+      pinned(vm.pinned);
       mem.i64[res >>> 3] = BigInt(procId);
     });
-    m.set(pkg + "runtime_procUnpin", (vm) => vm.unpin());
+    m.set(pkg + "runtime_procUnpin", (vm) => {
+      vm.unpin();
+      pinned(vm.pinned);
+    });
   }
   const P = "sync/atomic.";
   for (const signed of [true, false]) {

@@ -23,7 +23,7 @@
 import { isMainThread, workerData } from "node:worker_threads";
 import { writeSync } from "node:fs";
 import { LinearMemory } from "./mem.js";
-import { Mailbox, MB_R0, MB_READY, MB_TRANSIT, MB_YIELD } from "./mailbox.js";
+import { Mailbox, MB_PINNED, MB_R0, MB_READY, MB_TRANSIT, MB_YIELD } from "./mailbox.js";
 import { FT_FLAGS, FT_WORDS, LoadedImage, type ImageLayout } from "./vm/loader.js";
 import { RUN_YIELD, VM, WB_FLAG_ADDR, type BarrierHook, type NativeFn } from "./vm/interp.js";
 import { STK_FP, type StackMapSource } from "./stack.js";
@@ -272,7 +272,7 @@ function mloop(d: MWorkerData, box: Mailbox): void {
   /** The server already did the park's bookkeeping and had nothing else for this M. */
   let parkedIdle = false;
   const natives: NativeFn[] = [];
-  const local = workerLocalNatives(mem, id); // run here, not on the server (mthreadnatives.ts)
+  const local = workerLocalNatives(mem, id, (depth) => void (box.w[rec + MB_PINNED] = depth)); // run here, not on the server (mthreadnatives.ts)
   const pure = workerPureNatives(); // likewise: pure functions of their arguments (mpurenatives.ts)
   const bridges: number[] = []; // reflect.callReflect* (see the native stub)
   d.image.funcs.forEach((f, i) => void (f.name.startsWith("reflect.callReflect") && bridges.push(i)));
@@ -360,6 +360,7 @@ function mloop(d: MWorkerData, box: Mailbox): void {
     const gb = Atomics.load(box.w, MB_GC_BUDGET_WORD);
     vm.budget = gb !== 0 && gb < d.budget ? gb : d.budget;
     const r = vm.run(cur);
+    box.w[rec + MB_PINNED] = 0; // (no pin outlives a slice: VM.resetPin)
     vm.flushPrint();
     if (r !== RUN_YIELD) flushPartial(); // (a budget end may fall inside a line)
     if (parkedIdle) {

@@ -179,6 +179,8 @@ export class Sched implements GoroutineSource {
   lockedg: number;
   /** Dashboard snapshots and watcher commands (null = nobody watches; snapshot.ts). */
   monitor: SnapshotMonitor | null = null;
+  /** Worker-thread Ms (mserver.ts): some M's goroutine is inside procPin (mailbox MB_PINNED). */
+  anyMPinned: () => boolean = () => false;
   /** Worker-thread Ms' view for snapshots (mprocs.ts MSchedView; null = this thread is the only M). */
   threadsView: SnapshotThreadsView | null = null;
   /** The network poller: sockets on a host thread (netpoll.ts); its thread starts on first use. */

@@ -11,7 +11,11 @@
  *   for p in *all:  p.victim, p.victimSize = p.local, p.localSize;  p.local, p.localSize = nil, 0
  *   *old, *all = *all, nil
  *
- * It runs from Collector.onSweepTermination: world stopped (one M, between goroutine
+ * It runs from Collector.onSweepTermination, except while a goroutine is inside procPin (this
+ * thread's VM or an M stopped at a request there: mailbox MB_PINNED). Go never stops a pinned
+ * goroutine; sync's pinSlow, between putting the pool on allPools and setting its locals, would
+ * otherwise leave it off both lists with live locals (test/run/sync_poolpinned.go). That cycle
+ * leaves the pools alone. The world is stopped (one M, between goroutine
  * instructions), before marking and before the write barrier is on, so plain word writes are
  * correct (no object is grey yet; what the rotation unlinks is collected this very cycle, as in
  * Go). Layout: a slice header is {ptr, len, cap} in three 8-byte words; a pointer is one 8-byte
@@ -84,7 +88,15 @@ export function addPoolNatives(sched: Sched, m: Map<string, NativeFn>): void {
       victimSize: Number(i64[(args + 40) >>> 3]),
     };
     const gc = sched.gc;
-    if (gc !== null) gc.onSweepTermination = () => poolCleanup(sched, r);
+    // A goroutine inside procPin (this thread's, or one stopped at a request on an M): Go never
+    // stops a pinned goroutine for a collection, and sync's pinSlow between adding the pool to
+    // allPools and setting its locals would leave it off the lists with live locals, never
+    // cleaned. That cycle leaves the pools alone; their items wait for the next one.
+    if (gc === null) return;
+    gc.onSweepTermination = () => {
+      if (sched.vm.pinned > 0 || sched.anyMPinned()) return;
+      poolCleanup(sched, r);
+    };
   });
   m.set("sync.runtime_GOMAXPROCS", (vm, _g, _args, res) => {
     vm.mem.i64[res >>> 3] = BigInt(sched.gomaxprocs);
