@@ -88,10 +88,7 @@ export function addPoolNatives(sched: Sched, m: Map<string, NativeFn>): void {
       victimSize: Number(i64[(args + 40) >>> 3]),
     };
     const gc = sched.gc;
-    // A goroutine inside procPin (this thread's, or one stopped at a request on an M): Go never
-    // stops a pinned goroutine for a collection, and sync's pinSlow between adding the pool to
-    // allPools and setting its locals would leave it off the lists with live locals, never
-    // cleaned. That cycle leaves the pools alone; their items wait for the next one.
+    // (not while a goroutine is inside procPin: see the file comment)
     if (gc === null) return;
     gc.onSweepTermination = () => {
       if (sched.vm.pinned > 0 || sched.anyMPinned()) return;
