@@ -18,6 +18,7 @@ import type { LinearMemory } from "./mem.js";
 import type { NativeFn } from "./vm/interp.js";
 import { nilAddr } from "./atomic.js";
 import { workerPureNatives } from "./mpurenatives.js";
+import { addPinNatives, PIN_NATIVES } from "./sema.js";
 import { WB_FLAG_ADDR, type VM } from "./vm/interp.js";
 
 /** Local natives that store a pointer: local only while the write barrier is off (mworker.ts). */
@@ -26,9 +27,6 @@ export const POINTER_STORE_NATIVES: ReadonlySet<string> = new Set([
   "sync/atomic.SwapPointer",
   "sync/atomic.CompareAndSwapPointer",
 ]);
-
-/** sync's procPin/procUnpin: a worker M's own (its P's id), the server keeps sema.ts's. */
-const PIN_NATIVES: ReadonlySet<string> = new Set(["sync.runtime_procPin", "sync/atomic.runtime_procPin", "sync.runtime_procUnpin", "sync/atomic.runtime_procUnpin"]);
 
 /**
  * The runtime server's VM with worker Ms: its own goroutine slices (mserverrun.ts) run while
@@ -40,7 +38,7 @@ export function installServerAtomics(vm: VM, names: readonly string[], mem: Line
   const local = workerLocalNatives(mem);
   for (let i = 0; i < names.length; i++) {
     const lf = local.get(names[i]);
-    if (lf === undefined || PIN_NATIVES.has(names[i])) continue;
+    if (lf === undefined || PIN_NATIVES.has(names[i])) continue; // (the server pins to its current P: sema.ts)
     const own = vm.natives[i];
     vm.natives[i] = POINTER_STORE_NATIVES.has(names[i]) ? (v, g, args, res) => (mem.u32[WB_FLAG_ADDR >>> 2] !== 0 ? own : lf)(v, g, args, res) : lf;
   }
@@ -53,23 +51,12 @@ export function workerRunNames(mem: LinearMemory): ReadonlySet<string> {
 
 /**
  * The natives a worker M runs locally, by Go name. `procId` is the M's P (M i runs P i,
- * mserver.ts pOf): procPin returns it and holds the goroutine on this thread until the unpin
- * (VM.pin), so sync.Pool's per-P private slot has one user at a time, as in Go. `pinned` gets
- * the new pin depth (the M's mailbox word MB_PINNED).
+ * mserver.ts pOf), which its procPin returns (sema.ts addPinNatives); `pinned` gets each new
+ * pin depth (the M's mailbox word MB_PINNED).
  */
 export function workerLocalNatives(mem: LinearMemory, procId = 0, pinned: (depth: number) => void = () => {}): Map<string, NativeFn> {
   const m = new Map<string, NativeFn>();
-  for (const pkg of ["sync.", "sync/atomic."]) {
-    m.set(pkg + "runtime_procPin", (vm, _g, _args, res) => {
-      vm.pin();
-      pinned(vm.pinned);
-      mem.i64[res >>> 3] = BigInt(procId);
-    });
-    m.set(pkg + "runtime_procUnpin", (vm) => {
-      vm.unpin();
-      pinned(vm.pinned);
-    });
-  }
+  addPinNatives(m, () => procId, pinned);
   const P = "sync/atomic.";
   for (const signed of [true, false]) {
     const T = signed ? "Int32" : "Uint32";

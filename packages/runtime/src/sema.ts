@@ -26,6 +26,28 @@ import { addPoolNatives } from "./syncpool.js";
 import { ST_OTHER_SYS } from "./mstats.js";
 import { G_PARKSTATE, P_ID, SG_C, SG_G, SG_NEXT, SG_PREV, SG_TICKET, WaitReason } from "./runtime2.js";
 
+/** The natives of sync's and sync/atomic's procPin/procUnpin (addPinNatives). */
+export const PIN_NATIVES: ReadonlySet<string> = new Set(["sync.runtime_procPin", "sync/atomic.runtime_procPin", "sync.runtime_procUnpin", "sync/atomic.runtime_procUnpin"]);
+
+/**
+ * procPin/procUnpin into `m`: procPin returns `procId()`, the goroutine's P, and holds the
+ * goroutine on this thread and P until the unpin (the VM holds back budget ends, VM.pin), so
+ * sync.Pool's per-P private slot has one user at a time, as in Go. `pinned` gets each new pin
+ * depth (a worker M's mailbox word MB_PINNED).
+ */
+export function addPinNatives(m: Map<string, NativeFn>, procId: () => number, pinned: (depth: number) => void = () => {}): void {
+  const pin: NativeFn = (vm, _g, _args, res) => {
+    vm.pin();
+    pinned(vm.pinned);
+    vm.mem.i64[res >>> 3] = BigInt(procId());
+  };
+  const unpin: NativeFn = (vm) => {
+    vm.unpin();
+    pinned(vm.pinned);
+  };
+  for (const name of PIN_NATIVES) m.set(name, name.endsWith("Pin") ? pin : unpin);
+}
+
 /** Buckets of the semaphore table (Go: 251, a prime so addresses spread). */
 const SEMTABLE_SIZE = 251;
 
@@ -236,13 +258,6 @@ export class Semas {
     m.set("sync.runtime_nanotime", (vm, _g, _args, res) => {
       vm.mem.i64[res >>> 3] = BigInt(Math.floor(sched.clock.now()));
     });
-    // procPin: the current P's id; the goroutine keeps its thread and P until the unpin (the VM
-    // holds back budget ends, VM.pin). Worker Ms have their own (mthreadnatives.ts).
-    const pin: NativeFn = (vm, _g, _args, res) => {
-      vm.pin();
-      vm.mem.i64[res >>> 3] = BigInt(vm.mem.u32[(sched.p + P_ID) >>> 2]);
-    };
-    const unpin: NativeFn = (vm) => vm.unpin();
     // sync's fatal errors (Go's runtime.throw / runtime.fatal linked into sync): the message,
     // then every goroutine's traceback, exit 2 (Sched.throwFromGo).
     const goString = (vm: Parameters<NativeFn>[0], args: number): string => {
@@ -253,9 +268,7 @@ export class Semas {
     m.set("sync.throw", (vm, g, args) => sched.throwFromGo(g, goString(vm, args)));
     m.set("sync.fatal", (vm, g, args) => sched.throwFromGo(g, goString(vm, args)));
     addPoolNatives(sched, m); // syncpool.ts
-    m.set("sync.runtime_procPin", pin);
-    m.set("sync/atomic.runtime_procPin", pin);
-    m.set("sync.runtime_procUnpin", unpin);
-    m.set("sync/atomic.runtime_procUnpin", unpin);
+    // this thread's current P (worker Ms pin to their own: mthreadnatives.ts)
+    addPinNatives(m, () => sched.mem.u32[(sched.p + P_ID) >>> 2]);
   }
 }
